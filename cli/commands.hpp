@@ -1,0 +1,21 @@
+#pragma once
+
+#include "context.hpp"
+
+namespace nacsa::cli {
+
+// One function per command, each in its own file (cli/<command>.cpp).
+void register_init(CLI::App& app, Context& ctx);
+void register_config(CLI::App& app, Context& ctx);
+void register_db(CLI::App& app, Context& ctx);
+void register_log(CLI::App& app, Context& ctx);
+
+// Every command of the nacsa binary, in the order `nacsa --help` lists them.
+inline constexpr RegisterCommand k_commands[] = {
+    register_init,
+    register_config,
+    register_db,
+    register_log,
+};
+
+}  // namespace nacsa::cli

@@ -1,0 +1,90 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "output/findings.hpp"
+#include "output/table.hpp"
+#include "store/store.hpp"
+
+namespace nacsa::cli {
+
+// The global options of CLI.md, as parsed.
+struct GlobalOptions {
+    std::string db;
+    std::string format = "table";
+    std::string lang;
+    bool quiet = false;
+    bool no_color = false;
+    bool excel = false;
+};
+
+// What a command needs from the outside world: options, the store (opened on first use),
+// and the streams. Passed to each command's action; never global.
+class Context {
+public:
+    explicit Context(GlobalOptions& options) : m_options(options) {}
+
+    [[nodiscard]] GlobalOptions& options() { return m_options; }
+
+    // What a (sub)command does once the whole command line has parsed: returns the exit code.
+    // Parse first, act later: nothing opens the store before every argument checked out.
+    using Action = std::function<int()>;
+    void on_run(CLI::App* command, Action action) { m_actions[command] = std::move(action); }
+    [[nodiscard]] const Action* action_for(const CLI::App* command) const {
+        const auto it = m_actions.find(command);
+        return it == m_actions.end() ? nullptr : &it->second;
+    }
+
+    // The store path: --db, else $NACSA_DB, else $XDG_DATA_HOME/nacsa/nacsa.db.
+    [[nodiscard]] std::string db_path() const;
+
+    // Opens the store on first use (read-only or read-write); later calls reuse it.
+    store::Store& store(store::Access access = store::Access::read_only);
+
+    // The actor recorded in the audit log: OS user and the command path being run.
+    [[nodiscard]] store::Actor actor() const;
+    void set_command_path(std::string path) { m_command_path = std::move(path); }
+
+    // Language for human-readable text: --lang, $NACSA_LANG, the alliance's default, "en".
+    [[nodiscard]] std::string language();
+
+    [[nodiscard]] output::RenderOptions render_options(bool allow_csv = true) const;
+    [[nodiscard]] output::Format format() const;
+
+    // Data to stdout.
+    void print(const std::string& text) const;
+    void print_table(const output::Table& table) const;
+    void print_record(const output::Table& table) const;
+    // Prints findings; returns the exit code (1 when any is an error).
+    int print_findings(const std::vector<output::Finding>& findings) const;
+
+    // Messages to stderr ("nacsa: ..."); suppressed by --quiet. Warnings are shown unless quiet.
+    void info(const std::string& message) const;
+    void warn(const std::string& message) const;
+
+    [[nodiscard]] bool stderr_is_terminal() const;
+    [[nodiscard]] bool stdin_is_terminal() const;
+    // Asks "question [y/N]" on a terminal; false when not a terminal.
+    [[nodiscard]] bool confirm(const std::string& question) const;
+
+private:
+    GlobalOptions& m_options;
+    std::unique_ptr<store::Store> m_store;
+    std::optional<store::Access> m_access;
+    std::string m_command_path;
+    std::map<const CLI::App*, Action> m_actions;
+};
+
+// Registers a command with its subcommands on the app.
+using RegisterCommand = void (*)(CLI::App& app, Context& ctx);
+
+// Parses a date option ("YYYY-MM-DD"), or throws UsageError naming the option.
+[[nodiscard]] Date parse_date_option(const std::string& value, const std::string& option);
+
+}  // namespace nacsa::cli

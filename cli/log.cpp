@@ -1,0 +1,59 @@
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "store/maintenance.hpp"
+
+namespace nacsa::cli {
+
+namespace {
+struct LogOptions {
+    std::string since;
+    std::string until;
+    std::string kind;
+    std::string record;
+    int limit = 0;
+};
+}  // namespace
+
+void register_log(CLI::App& app, Context& ctx) {
+    auto opts = std::make_shared<LogOptions>();
+    auto* cmd = app.add_subcommand("log", "Show the audit log: who changed what, when, with which command");
+    cmd->add_option("--since", opts->since, "Only changes on or after this date")->type_name("DATE");
+    cmd->add_option("--until", opts->until, "Only changes on or before this date")->type_name("DATE");
+    cmd->add_option("--kind", opts->kind, "Only changes to this kind of record (member, contact, config...)");
+    cmd->add_option("--record", opts->record, "Only changes to this record id");
+    cmd->add_option("-n,--limit", opts->limit, "Only the last N changes")->check(CLI::PositiveNumber);
+    ctx.on_run(cmd, [&ctx, opts] {
+        store::AuditQuery query;
+        if (!opts->since.empty()) {
+            query.since = parse_date_option(opts->since, "--since");
+        }
+        if (!opts->until.empty()) {
+            query.until = parse_date_option(opts->until, "--until");
+        }
+        if (!opts->kind.empty()) {
+            query.record_kind = opts->kind;
+        }
+        if (!opts->record.empty()) {
+            query.record_id = opts->record;
+        }
+        if (opts->limit > 0) {
+            query.limit = opts->limit;
+        }
+        output::Table table{{{"id", "ID", output::Align::right},
+                             {"at", "AT"},
+                             {"user", "USER"},
+                             {"command", "COMMAND"},
+                             {"record_kind", "KIND"},
+                             {"record_id", "RECORD"},
+                             {"summary", "SUMMARY"}},
+                            {}};
+        for (const auto& e : store::list_audit(ctx.store(), query)) {
+            table.add_row({e.id, e.at, e.os_user, e.command, e.record_kind, e.record_id, e.summary});
+        }
+        ctx.print_table(table);
+        return 0;
+    });
+}
+
+}  // namespace nacsa::cli

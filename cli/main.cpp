@@ -1,0 +1,134 @@
+// nacsa: the command-line toolkit of a National Civil Society Alliance's secretariat.
+#include <CLI/CLI.hpp>
+#include <SQLiteCpp/Exception.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <iostream>
+
+#include "commands.hpp"
+#include "context.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "nacsa_version.hpp"
+#include "store/store.hpp"
+
+namespace {
+
+constexpr std::size_t k_max_problems_shown = 50;
+
+void print_error(const std::string& message) {
+    std::cerr << "nacsa: error: " << nacsa::text::escape_control(message, nacsa::text::KeepNewlines::yes) << '\n';
+}
+
+std::string version_text() {
+    return fmt::format("nacsa {}\nschema version {}\nSQLite {}, fmt {}.{}.{}, CLI11 {}", nacsa::k_version,
+                       nacsa::store::latest_schema_version(), sqlite3_libversion(), FMT_VERSION / 10000,
+                       FMT_VERSION / 100 % 100, FMT_VERSION % 100, CLI11_VERSION);
+}
+
+// The deepest subcommand that was parsed, and its path, e.g. "member contact add".
+const CLI::App* selected_command(const CLI::App& app, std::string& path) {
+    const CLI::App* current = &app;
+    while (true) {
+        const auto subs = current->get_subcommands();
+        if (subs.empty()) {
+            return current;
+        }
+        current = subs.front();
+        path += path.empty() ? current->get_name() : " " + current->get_name();
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    nacsa::cli::GlobalOptions options;
+    nacsa::cli::Context ctx(options);
+
+    CLI::App app{"nacsa: keep a National Civil Society Alliance's members, committee, working groups, "
+                 "meetings, plan and reports in one store.",
+                 "nacsa"};
+    app.fallthrough();
+    app.require_subcommand(1);
+    app.set_version_flag("--version", version_text(), "Print the version, the schema version and libraries");
+    app.add_option("--db", options.db, "The store (else $NACSA_DB, else $XDG_DATA_HOME/nacsa/nacsa.db)")
+        ->type_name("PATH");
+    app.add_option("--format", options.format, "Output format: table, json or csv (reports add md and html)")
+        ->check(CLI::IsMember({"table", "json", "csv", "md", "html"}))
+        ->type_name("FORMAT");
+    app.add_flag("--excel", options.excel, "CSV for spreadsheets: a BOM and ';' between fields");
+    app.add_option("--lang", options.lang, "Language of text and reports: en, es or fr (else $NACSA_LANG)")
+        ->check(CLI::IsMember({"en", "es", "fr"}))
+        ->type_name("LANG");
+    app.add_flag("-q,--quiet", options.quiet, "Print only errors on stderr");
+    app.add_flag("--no-color", options.no_color, "Never colour output");
+
+    for (const auto register_command : nacsa::cli::k_commands) {
+        register_command(app, ctx);
+    }
+
+    auto* help = app.add_subcommand("help", "Show help for a command: nacsa help <command> [<subcommand>]");
+    std::vector<std::string> help_topic;
+    help->add_option("command", help_topic, "The command");
+    ctx.on_run(help, [&] {
+        CLI::App* target = &app;
+        for (const auto& name : help_topic) {
+            try {
+                target = target->get_subcommand(name);
+            } catch (const CLI::OptionNotFound&) {
+                throw nacsa::UsageError(fmt::format("no such command: {}", name));
+            }
+        }
+        std::cout << target->help();
+        return 0;
+    });
+
+    try {
+        app.parse(argc, argv);
+        std::string path;
+        const CLI::App* command = selected_command(app, path);
+        const auto* action = ctx.action_for(command);
+        if (action == nullptr) {
+            throw nacsa::UsageError(fmt::format("'{}' needs a subcommand; run 'nacsa help {}'", path, path));
+        }
+        ctx.set_command_path(path);
+        return (*action)();
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        print_error(e.what());
+        std::cerr << "Run 'nacsa --help' or 'nacsa help <command>' for usage.\n";
+        return static_cast<int>(nacsa::ExitCode::usage);
+    } catch (const nacsa::DiagnosticError& e) {
+        const auto& problems = e.problems();
+        for (std::size_t i = 0; i < problems.size() && i < k_max_problems_shown; ++i) {
+            print_error(problems[i].to_string());
+        }
+        if (problems.size() > k_max_problems_shown) {
+            print_error(fmt::format("... and {} more problems", problems.size() - k_max_problems_shown));
+        }
+        return static_cast<int>(e.code());
+    } catch (const nacsa::Error& e) {
+        print_error(e.what());
+        return static_cast<int>(e.code());
+    } catch (const SQLite::Exception& e) {
+        try {
+            nacsa::store::rethrow_sqlite(e, ctx.options().db);
+        } catch (const nacsa::Error& mapped) {
+            print_error(mapped.what());
+            return static_cast<int>(mapped.code());
+        }
+    } catch (const std::bad_alloc&) {
+        print_error("out of memory");
+        return static_cast<int>(nacsa::ExitCode::io_error);
+    } catch (const std::exception& e) {
+        print_error(fmt::format("unexpected failure: {}", e.what()));
+        return static_cast<int>(nacsa::ExitCode::io_error);
+    }
+    return static_cast<int>(nacsa::ExitCode::io_error);
+}

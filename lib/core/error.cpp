@@ -1,0 +1,55 @@
+#include "core/error.hpp"
+
+#include <fmt/format.h>
+
+namespace nacsa {
+
+std::string Diagnostic::to_string() const {
+    std::string out;
+    if (!file.empty()) {
+        out += file;
+        if (line > 0) {
+            out += fmt::format(":{}", line);
+            if (column > 0) {
+                out += fmt::format(":{}", column);
+            }
+        }
+        out += ": ";
+    } else if (line > 0) {
+        out += fmt::format("line {}: ", line);
+    }
+    if (!field.empty()) {
+        out += fmt::format("field \"{}\": ", field);
+    }
+    out += message;
+    return out;
+}
+
+namespace {
+std::string first_message(const std::vector<Diagnostic>& problems) {
+    return problems.empty() ? std::string("invalid input") : problems.front().to_string();
+}
+}  // namespace
+
+DiagnosticError::DiagnosticError(ExitCode code, std::vector<Diagnostic> problems)
+    : Error(code, first_message(problems)), m_problems(std::move(problems)) {}
+
+void Diagnostics::add(std::string file, int line, int column, std::string field,
+                      std::string message) {
+    m_items.push_back(Diagnostic{std::move(file), line, column, std::move(field), std::move(message)});
+}
+
+void Diagnostics::throw_if_any(ExitCode code) {
+    if (m_items.empty()) {
+        return;
+    }
+    if (code == ExitCode::config_invalid) {
+        throw ConfigError(take());
+    }
+    if (code == ExitCode::data_invalid) {
+        throw ValidationError(take());
+    }
+    throw DiagnosticError(code, take());
+}
+
+}  // namespace nacsa

@@ -1,0 +1,232 @@
+#include "core/text.hpp"
+
+#include <fmt/format.h>
+#include <unicode/coll.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <map>
+#include <memory>
+
+namespace nacsa::text {
+
+namespace {
+
+bool is_ascii(std::string_view s) {
+    for (const char c : s) {
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            return false;
+        }
+    }
+    return true;
+}
+
+const icu::Normalizer2& nfd() {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFDInstance(status);
+    return *n;
+}
+
+}  // namespace
+
+std::string fold(std::string_view utf8) {
+    if (is_ascii(utf8)) {
+        std::string out(utf8);
+        for (char& c : out) {
+            if (c >= 'A' && c <= 'Z') {
+                c = static_cast<char>(c - 'A' + 'a');
+            }
+        }
+        return out;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::UnicodeString input = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    icu::UnicodeString decomposed = nfd().normalize(input, status);
+    icu::UnicodeString stripped;
+    for (int32_t i = 0; i < decomposed.length();) {
+        const UChar32 c = decomposed.char32At(i);
+        if (u_charType(c) != U_NON_SPACING_MARK) {
+            stripped.append(c);
+        }
+        i += U16_LENGTH(c);
+    }
+    stripped.foldCase();
+    std::string out;
+    stripped.toUTF8String(out);
+    return out;
+}
+
+std::string slugify(std::string_view utf8) {
+    const std::string folded = fold(utf8);
+    std::string out;
+    bool pending_dash = false;
+    for (const char ch : folded) {
+        const auto c = static_cast<unsigned char>(ch);
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            if (pending_dash && !out.empty()) {
+                out += '-';
+            }
+            pending_dash = false;
+            out += static_cast<char>(c);
+        } else if (c < 0x80 || c >= 0xC0) {
+            // ASCII punctuation/space, or the first byte of a non-Latin character: a separator.
+            pending_dash = true;
+        }
+    }
+    return out;
+}
+
+bool is_slug(std::string_view id) {
+    if (id.empty() || id.front() == '-' || id.back() == '-') {
+        return false;
+    }
+    char previous = 0;
+    for (const char c : id) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+        if (!ok || (c == '-' && previous == '-')) {
+            return false;
+        }
+        previous = c;
+    }
+    return true;
+}
+
+std::size_t invalid_utf8_offset(std::string_view bytes) {
+    const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+    const auto length = static_cast<int64_t>(bytes.size());
+    for (int64_t i = 0; i < length;) {
+        if (s[i] < 0x80) {
+            ++i;
+            continue;
+        }
+        const int64_t start = i;
+        UChar32 c = 0;
+        U8_NEXT(s, i, length, c);
+        if (c < 0) {
+            return static_cast<std::size_t>(start);
+        }
+    }
+    return std::string_view::npos;
+}
+
+bool is_valid_utf8(std::string_view bytes) { return invalid_utf8_offset(bytes) == std::string_view::npos; }
+
+std::string escape_control(std::string_view utf8, KeepNewlines keep) {
+    std::string out;
+    out.reserve(utf8.size());
+    const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+    const auto length = static_cast<int32_t>(utf8.size());
+    for (int32_t i = 0; i < length;) {
+        const int32_t start = i;
+        UChar32 c = 0;
+        U8_NEXT(s, i, length, c);
+        if (c < 0) {
+            for (int32_t j = start; j < i; ++j) {
+                out += fmt::format("\\x{:02x}", s[j]);
+            }
+            continue;
+        }
+        if (c == '\n' && keep == KeepNewlines::yes) {
+            out += '\n';
+        } else if (c == '\t' && keep == KeepNewlines::yes) {
+            out += '\t';
+        } else if (c < 0x20 || c == 0x7f) {
+            out += fmt::format("\\x{:02x}", c);
+        } else if ((c >= 0x80 && c < 0xa0) || (c >= 0x202a && c <= 0x202e) ||
+                   (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f || c == 0x061c) {
+            out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+        } else {
+            out.append(utf8.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+        }
+    }
+    return out;
+}
+
+std::size_t display_width(std::string_view utf8) {
+    const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+    const auto length = static_cast<int32_t>(utf8.size());
+    std::size_t width = 0;
+    for (int32_t i = 0; i < length;) {
+        UChar32 c = 0;
+        U8_NEXT(s, i, length, c);
+        if (c < 0) {
+            width += 4;  // shown as \xNN
+            continue;
+        }
+        const auto type = u_charType(c);
+        if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR) {
+            continue;
+        }
+        const auto eaw = static_cast<UEastAsianWidth>(u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH));
+        width += (eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH) ? 2 : 1;
+    }
+    return width;
+}
+
+std::string collation_key(std::string_view utf8, const std::string& language) {
+    static std::map<std::string, std::unique_ptr<icu::Collator>> collators;
+    auto& collator = collators[language];
+    if (!collator) {
+        UErrorCode status = U_ZERO_ERROR;
+        collator.reset(icu::Collator::createInstance(icu::Locale(language.c_str()), status));
+        if (U_FAILURE(status) || !collator) {
+            return fold(utf8);
+        }
+        collator->setStrength(icu::Collator::TERTIARY);
+    }
+    const icu::UnicodeString input = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    std::string key(64, '\0');
+    int32_t needed = collator->getSortKey(input, reinterpret_cast<uint8_t*>(key.data()),
+                                          static_cast<int32_t>(key.size()));
+    if (needed > static_cast<int32_t>(key.size())) {
+        key.resize(static_cast<std::size_t>(needed));
+        needed = collator->getSortKey(input, reinterpret_cast<uint8_t*>(key.data()), needed);
+    }
+    key.resize(needed > 0 ? static_cast<std::size_t>(needed - 1) : 0);  // drop the final NUL
+    return key;
+}
+
+std::string_view trim(std::string_view s) {
+    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (!s.empty() && is_space(s.front())) {
+        s.remove_prefix(1);
+    }
+    while (!s.empty() && is_space(s.back())) {
+        s.remove_suffix(1);
+    }
+    return s;
+}
+
+std::vector<std::string> split_list(std::string_view s, char separator) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= s.size()) {
+        const auto end = s.find(separator, start);
+        const auto part = trim(s.substr(start, end == std::string_view::npos ? s.npos : end - start));
+        if (!part.empty()) {
+            out.emplace_back(part);
+        }
+        if (end == std::string_view::npos) {
+            break;
+        }
+        start = end + 1;
+    }
+    return out;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i > 0) {
+            out += separator;
+        }
+        out += parts[i];
+    }
+    return out;
+}
+
+}  // namespace nacsa::text

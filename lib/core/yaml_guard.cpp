@@ -1,0 +1,85 @@
+#include "core/yaml_guard.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "core/text.hpp"
+
+namespace nacsa {
+
+namespace {
+[[noreturn]] void reject(const std::string& file, int line, int column, const std::string& message,
+                         ExitCode code) {
+    throw DiagnosticError(code, {Diagnostic{file, line, column, "", message}});
+}
+}  // namespace
+
+void guard_yaml_input(std::string_view text, const std::string& file, ExitCode code) {
+    if (const auto bad = text::invalid_utf8_offset(text); bad != std::string_view::npos) {
+        const auto before = text.substr(0, bad);
+        const int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+        const auto line_start = before.rfind('\n');
+        const int column = static_cast<int>(bad - (line_start == std::string_view::npos ? 0 : line_start + 1)) + 1;
+        reject(file, line, column, "is not valid UTF-8 text", code);
+    }
+    int line = 1;
+    int flow_depth = 0;
+    std::size_t line_start = 0;
+    bool in_single = false;
+    bool in_double = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\0') {
+            reject(file, line, static_cast<int>(i - line_start + 1), "contains a NUL byte", code);
+        }
+        if (c == '\n') {
+            ++line;
+            line_start = i + 1;
+            // Block nesting: indentation plus "- " / "? " indicators at the start of a line.
+            int depth = 0;
+            std::size_t j = line_start;
+            while (j < text.size() && (text[j] == ' ' || ((text[j] == '-' || text[j] == '?') && j + 1 < text.size() && text[j + 1] == ' '))) {
+                depth += text[j] == ' ' ? 0 : 1;
+                ++j;
+            }
+            const auto indent = j - line_start;
+            if (depth > k_max_yaml_depth || indent > static_cast<std::size_t>(k_max_yaml_depth) * 8) {
+                reject(file, line, 1, fmt::format("nests deeper than {} levels", k_max_yaml_depth), code);
+            }
+            continue;
+        }
+        if (in_double) {
+            if (c == '\\') {
+                ++i;
+            } else if (c == '"') {
+                in_double = false;
+            }
+            continue;
+        }
+        if (in_single) {
+            if (c == '\'') {
+                in_single = false;
+            }
+            continue;
+        }
+        if (c == '#' && (i == line_start || text[i - 1] == ' ' || text[i - 1] == '\t')) {
+            while (i + 1 < text.size() && text[i + 1] != '\n') {
+                ++i;
+            }
+        } else if (c == '"') {
+            in_double = true;
+        } else if (c == '\'' && (i == line_start || text[i - 1] == ' ' || text[i - 1] == '[' || text[i - 1] == '{' || text[i - 1] == ',' || text[i - 1] == ':')) {
+            in_single = true;
+        } else if (c == '[' || c == '{') {
+            if (++flow_depth > k_max_yaml_depth) {
+                reject(file, line, static_cast<int>(i - line_start + 1),
+                       fmt::format("nests deeper than {} levels", k_max_yaml_depth), code);
+            }
+        } else if ((c == ']' || c == '}') && flow_depth > 0) {
+            --flow_depth;
+        }
+    }
+}
+
+}  // namespace nacsa

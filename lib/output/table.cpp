@@ -1,0 +1,233 @@
+#include "output/table.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "core/text.hpp"
+
+namespace nacsa::output {
+
+namespace {
+
+std::string number_text(double value) {
+    std::string s = fmt::format("{:.6f}", value);
+    while (!s.empty() && s.back() == '0') {
+        s.pop_back();
+    }
+    if (!s.empty() && s.back() == '.') {
+        s.pop_back();
+    }
+    return s;
+}
+
+std::string cell_csv_text(const Cell& cell) {
+    if (const auto* list = std::get_if<std::vector<std::string>>(&cell)) {
+        return text::join(*list, "|");
+    }
+    return cell_text(cell);
+}
+
+std::string pad(const std::string& s, std::size_t width, Align align) {
+    const auto w = text::display_width(s);
+    if (w >= width) {
+        return s;
+    }
+    const std::string spaces(width - w, ' ');
+    return align == Align::left ? s + spaces : spaces + s;
+}
+
+std::string render_table(const Table& table, const RenderOptions& options) {
+    const std::size_t n = table.columns.size();
+    std::vector<std::size_t> widths(n, 0);
+    std::vector<std::vector<std::string>> texts;
+    texts.reserve(table.rows.size());
+    for (std::size_t c = 0; c < n; ++c) {
+        widths[c] = text::display_width(table.columns[c].header);
+    }
+    for (const auto& row : table.rows) {
+        std::vector<std::string> line;
+        for (std::size_t c = 0; c < n; ++c) {
+            std::string t = c < row.size() ? text::escape_control(cell_text(row[c])) : std::string();
+            widths[c] = std::max(widths[c], text::display_width(t));
+            line.push_back(std::move(t));
+        }
+        texts.push_back(std::move(line));
+    }
+    std::string out;
+    auto emit = [&](const std::vector<std::string>& cells, bool header) {
+        std::string line;
+        for (std::size_t c = 0; c < n; ++c) {
+            const bool last = c + 1 == n;
+            const auto align = header ? Align::left : table.columns[c].align;
+            line += last && align == Align::left ? cells[c] : pad(cells[c], widths[c], align);
+            if (!last) {
+                line += "  ";
+            }
+        }
+        while (!line.empty() && line.back() == ' ') {
+            line.pop_back();
+        }
+        if (header && options.color) {
+            line = "\x1b[1m" + line + "\x1b[0m";
+        }
+        out += line;
+        out += '\n';
+    };
+    std::vector<std::string> headers;
+    for (const auto& column : table.columns) {
+        headers.push_back(column.header);
+    }
+    emit(headers, true);
+    for (const auto& line : texts) {
+        emit(line, false);
+    }
+    return out;
+}
+
+std::string render_csv(const Table& table, const RenderOptions& options) {
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> header;
+    for (const auto& column : table.columns) {
+        header.push_back(column.key);
+    }
+    rows.push_back(std::move(header));
+    for (const auto& row : table.rows) {
+        std::vector<std::string> line;
+        for (std::size_t c = 0; c < table.columns.size(); ++c) {
+            line.push_back(c < row.size() ? cell_csv_text(row[c]) : std::string());
+        }
+        rows.push_back(std::move(line));
+    }
+    return csv_lines(rows, options.excel ? ';' : ',', options.excel);
+}
+
+}  // namespace
+
+std::string cell_text(const Cell& cell) {
+    return std::visit(
+        [](const auto& v) -> std::string {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, std::monostate>) {
+                return {};
+            } else if constexpr (std::is_same_v<T, std::string>) {
+                return v;
+            } else if constexpr (std::is_same_v<T, std::int64_t>) {
+                return std::to_string(v);
+            } else if constexpr (std::is_same_v<T, double>) {
+                return number_text(v);
+            } else if constexpr (std::is_same_v<T, bool>) {
+                return v ? "yes" : "no";
+            } else {
+                return text::join(v, ", ");
+            }
+        },
+        cell);
+}
+
+nlohmann::json cell_to_json(const Cell& cell) {
+    return std::visit(
+        [](const auto& v) -> nlohmann::json {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, std::monostate>) {
+                return nullptr;
+            } else {
+                return v;
+            }
+        },
+        cell);
+}
+
+nlohmann::json to_json(const Table& table) {
+    auto array = nlohmann::json::array();
+    for (const auto& row : table.rows) {
+        auto object = nlohmann::json::object();
+        for (std::size_t c = 0; c < table.columns.size(); ++c) {
+            object[table.columns[c].key] = c < row.size() ? cell_to_json(row[c]) : nlohmann::json(nullptr);
+        }
+        array.push_back(std::move(object));
+    }
+    return array;
+}
+
+std::string csv_field(const std::string& value, char delimiter) {
+    std::string v = value;
+    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r')) {
+        v.insert(v.begin(), '\'');
+    }
+    const bool needs_quotes = v.find_first_of(std::string{delimiter, '"', '\r', '\n'}) != std::string::npos;
+    if (!needs_quotes) {
+        return v;
+    }
+    std::string out = "\"";
+    for (const char c : v) {
+        if (c == '"') {
+            out += '"';
+        }
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
+std::string csv_lines(const std::vector<std::vector<std::string>>& rows, char delimiter, bool bom) {
+    std::string out = bom ? "\xEF\xBB\xBF" : "";
+    for (const auto& row : rows) {
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            if (i > 0) {
+                out += delimiter;
+            }
+            out += csv_field(row[i], delimiter);
+        }
+        out += "\r\n";
+    }
+    return out;
+}
+
+std::string render(const Table& table, const RenderOptions& options) {
+    switch (options.format) {
+        case Format::json:
+            return to_json(table).dump(2) + "\n";
+        case Format::csv:
+            return render_csv(table, options);
+        case Format::table:
+            break;
+    }
+    return render_table(table, options);
+}
+
+std::string render_record(const Table& table, const RenderOptions& options) {
+    if (table.rows.empty()) {
+        return options.format == Format::json ? "null\n" : "";
+    }
+    const auto& row = table.rows.front();
+    switch (options.format) {
+        case Format::json: {
+            auto object = to_json(Table{table.columns, {row}}).at(0);
+            return object.dump(2) + "\n";
+        }
+        case Format::csv:
+            return render_csv(Table{table.columns, {row}}, options);
+        case Format::table:
+            break;
+    }
+    std::size_t width = 0;
+    for (const auto& column : table.columns) {
+        width = std::max(width, text::display_width(column.header));
+    }
+    std::string out;
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+        const std::string value = c < row.size() ? text::escape_control(cell_text(row[c])) : std::string();
+        std::string label = table.columns[c].header + ":";
+        out += pad(label, width + 2, Align::left);
+        out += value;
+        while (!out.empty() && out.back() == ' ') {
+            out.pop_back();
+        }
+        out += '\n';
+    }
+    return out;
+}
+
+}  // namespace nacsa::output

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace nacsa::output {
+
+// One value of a table: empty (null), text, whole number, number, yes/no, or a list of texts.
+using Cell = std::variant<std::monostate, std::string, std::int64_t, double, bool, std::vector<std::string>>;
+
+enum class Align { left, right };
+
+struct Column {
+    std::string key;     // snake_case name: the JSON field and the CSV header
+    std::string header;  // shown above the column in table format
+    Align align = Align::left;
+};
+
+// Plain values a command computed, before they are turned into text.
+struct Table {
+    std::vector<Column> columns;
+    std::vector<std::vector<Cell>> rows;
+
+    void add_row(std::vector<Cell> row) { rows.push_back(std::move(row)); }
+};
+
+enum class Format { table, json, csv };
+
+struct RenderOptions {
+    Format format = Format::table;
+    bool excel = false;  // CSV: BOM and ';' for Spanish/French-locale spreadsheets
+    bool color = false;  // table: bold header
+};
+
+// Renders every row: an aligned table, a JSON array of objects, or RFC 4180 CSV.
+[[nodiscard]] std::string render(const Table& table, const RenderOptions& options);
+
+// Renders a single record (the table's first row): "Header: value" lines, a JSON object, or
+// CSV with one row.
+[[nodiscard]] std::string render_record(const Table& table, const RenderOptions& options);
+
+[[nodiscard]] nlohmann::json cell_to_json(const Cell& cell);
+[[nodiscard]] nlohmann::json to_json(const Table& table);
+
+// Text of a cell for humans: lists joined by ", ", booleans yes/no, empty for null.
+[[nodiscard]] std::string cell_text(const Cell& cell);
+
+// One CSV field, quoted when needed (RFC 4180) and neutralised against formula injection
+// (a leading = + - @ tab or CR gets a ' in front).
+[[nodiscard]] std::string csv_field(const std::string& value, char delimiter);
+
+// Lines of CSV from rows of text fields: header first, CRLF line ends.
+[[nodiscard]] std::string csv_lines(const std::vector<std::vector<std::string>>& rows, char delimiter, bool bom);
+
+}  // namespace nacsa::output

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/time.hpp"
+#include "output/findings.hpp"
+#include "store/store.hpp"
+
+namespace nacsa::store {
+
+// `nacsa db check`: integrity, foreign keys, schema version, configuration, file modes.
+// Never throws for a damaged store: the damage is a finding.
+[[nodiscard]] std::vector<output::Finding> check_store(const std::filesystem::path& path, const Actor& actor);
+
+// `nacsa db backup`: a consistent copy through SQLite's online backup API, even while another
+// process writes; written to a temporary file, made 0600, then renamed into place.
+void backup_store(Store& store, const std::filesystem::path& destination);
+
+struct AuditEntry {
+    std::int64_t id = 0;
+    std::string at;
+    std::string os_user;
+    std::string command;
+    std::string record_kind;
+    std::string record_id;
+    std::string summary;
+};
+
+struct AuditQuery {
+    std::optional<Date> since;
+    std::optional<Date> until;
+    std::optional<std::string> record_kind;
+    std::optional<std::string> record_id;
+    std::optional<int> limit;
+};
+
+// Audit entries, oldest first.
+[[nodiscard]] std::vector<AuditEntry> list_audit(Store& store, const AuditQuery& query);
+
+}  // namespace nacsa::store

@@ -1,0 +1,280 @@
+#include "store/store.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <pwd.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+
+#include "core/embedded.hpp"
+#include "core/error.hpp"
+#include "core/files.hpp"
+#include "core/time.hpp"
+
+namespace nacsa::store {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int k_default_busy_timeout_ms = 10000;
+
+int busy_timeout_ms() {
+    if (const char* value = std::getenv("NACSA_BUSY_TIMEOUT"); value != nullptr && *value != '\0') {
+        char* end = nullptr;
+        const long ms = std::strtol(value, &end, 10);
+        if (end != nullptr && *end == '\0' && ms >= 0) {
+            return static_cast<int>(ms);
+        }
+    }
+    return k_default_busy_timeout_ms;
+}
+
+void configure(SQLite::Database& db, Access access) {
+    db.setBusyTimeout(busy_timeout_ms());
+    db.exec("PRAGMA foreign_keys = ON");
+    if (access == Access::read_write) {
+        db.exec("PRAGMA synchronous = NORMAL");
+    }
+}
+
+}  // namespace
+
+int latest_schema_version() { return static_cast<int>(embedded::migrations().size()); }
+
+std::string current_os_user() {
+    if (const passwd* pw = ::getpwuid(::geteuid()); pw != nullptr && pw->pw_name != nullptr) {
+        return pw->pw_name;
+    }
+    return fmt::format("uid:{}", ::geteuid());
+}
+
+void rethrow_sqlite(const std::exception& e, const fs::path& path) {
+    if (const auto* error = dynamic_cast<const Error*>(&e)) {
+        throw *error;
+    }
+    int code = SQLITE_ERROR;
+    if (const auto* se = dynamic_cast<const SQLite::Exception*>(&e)) {
+        code = se->getErrorCode();
+    }
+    const std::string where = path.empty() ? std::string("the store") : path.string();
+    switch (code & 0xff) {
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+            throw LockedError(fmt::format("{}: the store is locked by another nacsa process; try again later", where));
+        case SQLITE_FULL:
+            throw StoreError(fmt::format("{}: the disk is full; nothing was written", where));
+        case SQLITE_CORRUPT:
+        case SQLITE_NOTADB:
+            throw StoreError(fmt::format("{}: the file is not a nacsa store or is damaged ({})", where, e.what()));
+        case SQLITE_CANTOPEN:
+            throw StoreError(fmt::format("{}: cannot open the store ({})", where, e.what()));
+        case SQLITE_READONLY:
+            throw StoreError(fmt::format("{}: the store is read-only ({})", where, e.what()));
+        case SQLITE_IOERR:
+            throw StoreError(fmt::format("{}: I/O error ({})", where, e.what()));
+        default:
+            throw StoreError(fmt::format("{}: database error: {}", where, e.what()));
+    }
+}
+
+struct Store::Impl {
+    Impl(const fs::path& p, int flags, Actor a) : path(p), db(p.string(), flags), actor(std::move(a)) {}
+    fs::path path;
+    SQLite::Database db;
+    Actor actor;
+    std::optional<config::Alliance> alliance;
+};
+
+Store::Store(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+SQLite::Database& Store::db() { return m_impl->db; }
+const fs::path& Store::path() const { return m_impl->path; }
+const Actor& Store::actor() const { return m_impl->actor; }
+
+int Store::schema_version() {
+    return m_impl->db.execAndGet("PRAGMA user_version").getInt();
+}
+
+Store Store::create(const fs::path& path, const std::string& config_yaml,
+                    const std::string& config_file_name, const Actor& actor) {
+    // Validate before anything touches the disk.
+    (void)config::parse_alliance(config_yaml, config_file_name);
+    if (path.has_parent_path() && !fs::exists(path.parent_path())) {
+        files::create_private_directories(path.parent_path());
+    }
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        if (errno == EEXIST) {
+            throw CantCreateError(fmt::format(
+                "{}: a store already exists here; nacsa init never overwrites one (use another --db path)",
+                path.string()));
+        }
+        throw CantCreateError(fmt::format("{}: cannot create the store: {}", path.string(), std::strerror(errno)));
+    }
+    ::fchmod(fd, 0600);
+    ::close(fd);
+    try {
+        Store store(std::make_unique<Impl>(path, SQLite::OPEN_READWRITE, actor));
+        configure(store.db(), Access::read_write);
+        store.db().exec("PRAGMA journal_mode = WAL");
+        store.migrate();
+        store.transaction([&] {
+            SQLite::Statement meta(store.db(), "INSERT INTO meta (key, value) VALUES (?, ?)");
+            for (const auto& [key, value] :
+                 {std::pair<std::string, std::string>{"created_at", format_timestamp(now())},
+                  {"created_by", actor.user}}) {
+                meta.bind(1, key);
+                meta.bind(2, value);
+                meta.exec();
+                meta.reset();
+            }
+            store.replace_config(config_yaml, config_file_name);
+            store.audit("store", path.filename().string(), "created the store");
+        });
+        return store;
+    } catch (...) {
+        std::error_code ec;
+        for (const auto* suffix : {"", "-wal", "-shm", "-journal"}) {
+            fs::remove(path.string() + suffix, ec);
+        }
+        try {
+            throw;
+        } catch (const SQLite::Exception& e) {
+            rethrow_sqlite(e, path);
+        }
+    }
+}
+
+Store Store::open_any_version(const fs::path& path, Access access, const Actor& actor) {
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+        throw InputError(fmt::format("{}: no store here (create one with `nacsa init`, or give --db)", path.string()));
+    }
+    if (fs::is_directory(status)) {
+        throw InputError(fmt::format("{}: is a directory, not a store", path.string()));
+    }
+    try {
+        const int flags = access == Access::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
+        Store store(std::make_unique<Impl>(path, flags, actor));
+        configure(store.db(), access);
+        // Reading the schema catches files that are not SQLite databases at all.
+        const int tables = store.db().execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
+        if (tables == 0 || !store.db().tableExists("meta")) {
+            throw StoreError(fmt::format("{}: not a nacsa store (no nacsa tables in it)", path.string()));
+        }
+        return store;
+    } catch (const SQLite::Exception& e) {
+        rethrow_sqlite(e, path);
+    }
+}
+
+Store Store::open(const fs::path& path, Access access, const Actor& actor) {
+    Store store = open_any_version(path, access, actor);
+    const int version = store.schema_version();
+    const int latest = latest_schema_version();
+    if (version > latest) {
+        throw StoreError(fmt::format(
+            "{}: the store has schema version {}, made by a newer nacsa; this nacsa knows up to version {} "
+            "(upgrade nacsa)",
+            path.string(), version, latest));
+    }
+    if (version < latest) {
+        throw StoreError(fmt::format(
+            "{}: the store has schema version {}, this nacsa needs version {}; back it up with "
+            "`nacsa db backup FILE`, then run `nacsa db migrate`",
+            path.string(), version, latest));
+    }
+    return store;
+}
+
+std::vector<int> Store::migrate() {
+    std::vector<int> applied;
+    const auto migrations = embedded::migrations();
+    const int current = schema_version();
+    if (current > static_cast<int>(migrations.size())) {
+        throw StoreError(fmt::format("{}: the store has schema version {}, made by a newer nacsa", path().string(), current));
+    }
+    for (int version = current + 1; version <= static_cast<int>(migrations.size()); ++version) {
+        transaction([&] {
+            db().exec(std::string(migrations[static_cast<std::size_t>(version - 1)].content));
+            db().exec(fmt::format("PRAGMA user_version = {}", version));
+            if (current > 0) {
+                audit("store", path().filename().string(), fmt::format("migrated to schema version {}", version));
+            }
+        });
+        applied.push_back(version);
+    }
+    return applied;
+}
+
+void Store::transaction(const std::function<void()>& work) {
+    try {
+        SQLite::Transaction tx(db(), SQLite::TransactionBehavior::IMMEDIATE);
+        work();
+        tx.commit();
+    } catch (const SQLite::Exception& e) {
+        rethrow_sqlite(e, path());
+    }
+}
+
+const config::Alliance& Store::alliance() {
+    if (!m_impl->alliance) {
+        SQLite::Statement q(db(), "SELECT yaml, file_name FROM config ORDER BY id DESC LIMIT 1");
+        if (!q.executeStep()) {
+            throw StoreError(fmt::format("{}: the store holds no alliance configuration", path().string()));
+        }
+        m_impl->alliance = config::parse_alliance(q.getColumn(0).getString(), "(stored configuration)");
+    }
+    return *m_impl->alliance;
+}
+
+std::string Store::config_yaml() {
+    SQLite::Statement q(db(), "SELECT yaml FROM config ORDER BY id DESC LIMIT 1");
+    if (!q.executeStep()) {
+        throw StoreError(fmt::format("{}: the store holds no alliance configuration", path().string()));
+    }
+    return q.getColumn(0).getString();
+}
+
+void Store::replace_config(const std::string& yaml_text, const std::string& file_name) {
+    auto parsed = config::parse_alliance(yaml_text, file_name);
+    SQLite::Statement insert(db(), "INSERT INTO config (yaml, file_name, applied_at) VALUES (?, ?, ?)");
+    insert.bind(1, yaml_text);
+    insert.bind(2, fs::path(file_name).filename().string());
+    insert.bind(3, format_timestamp(now()));
+    insert.exec();
+    m_impl->alliance = std::move(parsed);
+}
+
+void Store::audit(std::string_view record_kind, std::string_view record_id, std::string_view summary,
+                  std::optional<std::int64_t> contact_id) {
+    SQLite::Statement insert(db(),
+                             "INSERT INTO audit (at, os_user, command, record_kind, record_id, summary, contact_id) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, format_timestamp(now()));
+    insert.bind(2, m_impl->actor.user);
+    insert.bind(3, m_impl->actor.command);
+    insert.bind(4, std::string(record_kind));
+    insert.bind(5, std::string(record_id));
+    insert.bind(6, std::string(summary));
+    if (contact_id) {
+        insert.bind(7, static_cast<int64_t>(*contact_id));
+    } else {
+        insert.bind(7);
+    }
+    insert.exec();
+}
+
+}  // namespace nacsa::store

@@ -1,0 +1,83 @@
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "config/alliance.hpp"
+
+namespace nacsa::store {
+
+// The schema version this nacsa writes: the number of migrations in lib/store/migrations/.
+[[nodiscard]] int latest_schema_version();
+
+enum class Access { read_only, read_write };
+
+// Who is changing the store and with which command, for the audit log.
+struct Actor {
+    std::string user;     // the OS user
+    std::string command;  // the command path, e.g. "member add" (never its arguments)
+};
+
+// An open alliance store: one SQLite file holding the configuration and every record.
+class Store {
+public:
+    // Creates a new store (mode 0600, WAL, foreign keys) holding the given configuration.
+    // Refuses an existing file: CantCreateError (exit 73).
+    static Store create(const std::filesystem::path& path, const std::string& config_yaml,
+                        const std::string& config_file_name, const Actor& actor);
+
+    // Opens an existing store. A missing file is InputError (66) and is never created; a file
+    // that is not a store, or a store of another schema version, is StoreError (74).
+    static Store open(const std::filesystem::path& path, Access access, const Actor& actor);
+
+    // Opens a store whatever its schema version (for `db migrate` and `db check`).
+    static Store open_any_version(const std::filesystem::path& path, Access access, const Actor& actor);
+
+    Store(Store&&) noexcept;
+    Store& operator=(Store&&) noexcept;
+    ~Store();
+
+    [[nodiscard]] SQLite::Database& db();
+    [[nodiscard]] const std::filesystem::path& path() const;
+    [[nodiscard]] int schema_version();
+
+    // The alliance configuration stored in this store (parsed once, on first use).
+    [[nodiscard]] const config::Alliance& alliance();
+    [[nodiscard]] std::string config_yaml();
+    // Replaces the stored configuration (inside the caller's transaction).
+    void replace_config(const std::string& yaml_text, const std::string& file_name);
+
+    // Runs `work` in one IMMEDIATE transaction; commits when it returns, rolls back when it throws.
+    void transaction(const std::function<void()>& work);
+
+    // Records a change in the audit log (call inside the transaction that makes the change).
+    // `contact_id` links entries about a person so that `member forget` can erase them.
+    void audit(std::string_view record_kind, std::string_view record_id, std::string_view summary,
+               std::optional<std::int64_t> contact_id = std::nullopt);
+
+    [[nodiscard]] const Actor& actor() const;
+
+    // Applies pending migrations, each in its own transaction; returns the versions applied.
+    std::vector<int> migrate();
+
+private:
+    struct Impl;
+    explicit Store(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+// Maps a SQLite failure to nacsa's errors: busy/locked -> LockedError (75), anything else ->
+// StoreError (74) with the store's path and a plain explanation.
+[[noreturn]] void rethrow_sqlite(const std::exception& e, const std::filesystem::path& path);
+
+// The OS user running nacsa (for the audit log).
+[[nodiscard]] std::string current_os_user();
+
+}  // namespace nacsa::store

@@ -1,0 +1,30 @@
+#!/bin/sh
+# Installs, with apt-get, the Debian packages nacsa needs to build and test. Does nothing when
+# they are all present. Usage: scripts/deps.sh [build|test]   (test = build + test tools)
+set -eu
+want=${1:-build}
+build_pkgs="g++ cmake ninja-build pkg-config gettext tzdata
+libcli11-dev libsqlitecpp-dev libsqlite3-dev libfmt-dev libyaml-cpp-dev libyaml-dev doctest-dev
+nlohmann-json3-dev libical-dev libicu-dev libhowardhinnant-date-dev libcsv-dev"
+test_pkgs="python3 python3-pytest python3-jsonschema python3-icalendar python3-yaml mandoc man-db
+tidy sqlite3 bash bash-completion"
+pkgs=$build_pkgs
+[ "$want" = test ] && pkgs="$pkgs $test_pkgs"
+
+missing=""
+for p in $pkgs; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $p"
+    fi
+done
+[ -z "$missing" ] && exit 0
+
+echo "nacsa: installing missing packages:$missing" >&2
+if [ "$(id -u)" -ne 0 ]; then
+    echo "nacsa: not root; run: sudo apt-get install$missing" >&2
+    exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing >/dev/null

@@ -1,0 +1,120 @@
+"""Shared fixtures of the end-to-end tests: they run the built nacsa binary in a temporary
+folder, with its own store, and look at stdout, stderr, the exit code and the store itself."""
+import os
+import shutil
+import sqlite3
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+SOURCE_DIR = Path(os.environ.get("NACSA_SOURCE_DIR", Path(__file__).resolve().parents[2]))
+NACSA_BIN = os.environ.get("NACSA_BIN", str(SOURCE_DIR / "build" / "cli" / "nacsa"))
+EXAMPLES = SOURCE_DIR / "examples"
+TESTDATA = SOURCE_DIR / "tests" / "data"
+
+# 2026-11-29T12:00:00Z: "now" for every test, so dates and reports are reproducible.
+DEFAULT_EPOCH = "1795953600"
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+    def __str__(self):
+        return f"exit {self.code}\n--- stdout\n{self.out}\n--- stderr\n{self.err}"
+
+
+class Nacsa:
+    """Runs nacsa against one store in one temporary folder."""
+
+    def __init__(self, workdir: Path):
+        self.workdir = workdir
+        self.db = workdir / "store.db"
+        self.env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": str(workdir / "home"),
+            "SOURCE_DATE_EPOCH": DEFAULT_EPOCH,
+            "LC_ALL": "C.UTF-8",
+            "NACSA_DB": str(self.db),
+        }
+        for name in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"):
+            if name in os.environ:
+                self.env[name] = os.environ[name]
+
+    def run(self, *args, input=None, env=None, timeout=120, binary=False):
+        full_env = dict(self.env)
+        if env:
+            full_env.update(env)
+        proc = subprocess.run(
+            [NACSA_BIN, *map(str, args)],
+            cwd=self.workdir,
+            input=input if binary or input is None else input.encode("utf-8"),
+            capture_output=True,
+            env=full_env,
+            timeout=timeout,
+        )
+        if binary:
+            return Result(proc.returncode, proc.stdout, proc.stderr)
+        return Result(proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"))
+
+    def ok(self, *args, **kwargs):
+        """Runs nacsa and asserts it succeeded."""
+        result = self.run(*args, **kwargs)
+        assert result.code == 0, str(result)
+        return result
+
+    def init(self, config=None):
+        args = ["init"] if config is None else ["init", "--config", config]
+        return self.ok(*args)
+
+    def sql(self, query, *params):
+        """Rows of a query on the store (read-only)."""
+        con = sqlite3.connect(f"file:{self.db}?mode=ro", uri=True)
+        try:
+            return con.execute(query, params).fetchall()
+        finally:
+            con.close()
+
+    def dump(self):
+        """Every table's rows, to compare a store before and after a command."""
+        con = sqlite3.connect(f"file:{self.db}?mode=ro", uri=True)
+        try:
+            tables = [r[0] for r in con.execute("SELECT name FROM sqlite_schema WHERE type='table' ORDER BY name")]
+            return {t: con.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall() for t in tables}
+        finally:
+            con.close()
+
+    def path(self, name):
+        return self.workdir / name
+
+    def write(self, name, text, encoding="utf-8"):
+        p = self.workdir / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            p.write_bytes(text)
+        else:
+            p.write_text(text, encoding=encoding)
+        return p
+
+
+@pytest.fixture
+def nacsa(tmp_path):
+    (tmp_path / "home").mkdir()
+    return Nacsa(tmp_path)
+
+
+@pytest.fixture
+def alliance(nacsa):
+    """A store initialised with the example alliance (examples/alliance.yaml)."""
+    nacsa.init(EXAMPLES / "alliance.yaml")
+    return nacsa
+
+
+def copy_example(nacsa, name):
+    target = nacsa.workdir / name
+    shutil.copy(EXAMPLES / name, target)
+    return target
