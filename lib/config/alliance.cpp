@@ -305,8 +305,9 @@ std::vector<Role> read_roles(Reader& r, const YAML::Node& node) {
         }
         out.push_back(std::move(role));
     }
-    if (leading > 1) {
-        r.problem(node, "roles", fmt::format("{} roles are marked leading (expected at most one)", leading));
+    if (leading != 1) {
+        r.problem(node, "roles",
+                  fmt::format("{} roles are marked leading: true (expected exactly one, the coordinator)", leading));
     }
     return out;
 }

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <tuple>
+
 namespace nacsa {
 
 std::string Diagnostic::to_string() const {
@@ -43,6 +46,10 @@ void Diagnostics::throw_if_any(ExitCode code) {
     if (m_items.empty()) {
         return;
     }
+    // Report in reading order: by file, then line, then column.
+    std::stable_sort(m_items.begin(), m_items.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
+    });
     if (code == ExitCode::config_invalid) {
         throw ConfigError(take());
     }
