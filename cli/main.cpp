@@ -1,9 +1,9 @@
 // nacsa: the command-line toolkit of a National Civil Society Alliance's secretariat.
-#include <CLI/CLI.hpp>
 #include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <CLI/CLI.hpp>
 #include <iostream>
 
 #include "commands.hpp"
@@ -18,13 +18,15 @@ namespace {
 constexpr std::size_t k_max_problems_shown = 50;
 
 void print_error(const std::string& message) {
-    std::cerr << "nacsa: error: " << nacsa::text::escape_control(message, nacsa::text::KeepNewlines::yes) << '\n';
+    std::cerr << "nacsa: error: "
+              << nacsa::text::escape_control(message, nacsa::text::KeepNewlines::yes) << '\n';
 }
 
 std::string version_text() {
-    return fmt::format("nacsa {}\nschema version {}\nSQLite {}, fmt {}.{}.{}, CLI11 {}", nacsa::k_version,
-                       nacsa::store::latest_schema_version(), sqlite3_libversion(), FMT_VERSION / 10000,
-                       FMT_VERSION / 100 % 100, FMT_VERSION % 100, CLI11_VERSION);
+    return fmt::format("nacsa {}\nschema version {}\nSQLite {}, fmt {}.{}.{}, CLI11 {}",
+                       nacsa::k_version, nacsa::store::latest_schema_version(),
+                       sqlite3_libversion(), FMT_VERSION / 10000, FMT_VERSION / 100 % 100,
+                       FMT_VERSION % 100, CLI11_VERSION);
 }
 
 // The deepest subcommand that was parsed, and its path, e.g. "member contact add".
@@ -46,19 +48,24 @@ int main(int argc, char** argv) {
     nacsa::cli::GlobalOptions options;
     nacsa::cli::Context ctx(options);
 
-    CLI::App app{"nacsa: keep a National Civil Society Alliance's members, committee, working groups, "
-                 "meetings, plan and reports in one store.",
-                 "nacsa"};
+    CLI::App app{
+        "nacsa: keep a National Civil Society Alliance's members, committee, working groups, "
+        "meetings, plan and reports in one store.",
+        "nacsa"};
     app.fallthrough();
     app.require_subcommand(1);
-    app.set_version_flag("--version", version_text(), "Print the version, the schema version and libraries");
-    app.add_option("--db", options.db, "The store (else $NACSA_DB, else $XDG_DATA_HOME/nacsa/nacsa.db)")
+    app.set_version_flag("--version", version_text(),
+                         "Print the version, the schema version and libraries");
+    app.add_option("--db", options.db,
+                   "The store (else $NACSA_DB, else $XDG_DATA_HOME/nacsa/nacsa.db)")
         ->type_name("PATH");
-    app.add_option("--format", options.format, "Output format: table, json or csv (reports add md and html)")
+    app.add_option("--format", options.format,
+                   "Output format: table, json or csv (reports add md and html)")
         ->check(CLI::IsMember({"table", "json", "csv", "md", "html"}))
         ->type_name("FORMAT");
     app.add_flag("--excel", options.excel, "CSV for spreadsheets: a BOM and ';' between fields");
-    app.add_option("--lang", options.lang, "Language of text and reports: en, es or fr (else $NACSA_LANG)")
+    app.add_option("--lang", options.lang,
+                   "Language of text and reports: en, es or fr (else $NACSA_LANG)")
         ->check(CLI::IsMember({"en", "es", "fr"}))
         ->type_name("LANG");
     app.add_flag("-q,--quiet", options.quiet, "Print only errors on stderr");
@@ -68,7 +75,8 @@ int main(int argc, char** argv) {
         register_command(app, ctx);
     }
 
-    auto* help = app.add_subcommand("help", "Show help for a command: nacsa help <command> [<subcommand>]");
+    auto* help =
+        app.add_subcommand("help", "Show help for a command: nacsa help <command> [<subcommand>]");
     std::vector<std::string> help_topic;
     help->add_option("command", help_topic, "The command");
     ctx.on_run(help, [&] {
@@ -90,7 +98,8 @@ int main(int argc, char** argv) {
         const CLI::App* command = selected_command(app, path);
         const auto* action = ctx.action_for(command);
         if (action == nullptr) {
-            throw nacsa::UsageError(fmt::format("'{}' needs a subcommand; run 'nacsa help {}'", path, path));
+            throw nacsa::UsageError(
+                fmt::format("'{}' needs a subcommand; run 'nacsa help {}'", path, path));
         }
         ctx.set_command_path(path);
         return (*action)();
@@ -110,7 +119,8 @@ int main(int argc, char** argv) {
             print_error(problems[i].to_string());
         }
         if (problems.size() > k_max_problems_shown) {
-            print_error(fmt::format("... and {} more problems", problems.size() - k_max_problems_shown));
+            print_error(
+                fmt::format("... and {} more problems", problems.size() - k_max_problems_shown));
         }
         return static_cast<int>(e.code());
     } catch (const nacsa::Error& e) {
