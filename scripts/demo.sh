@@ -16,4 +16,6 @@ nacsa=build/cli/nacsa
 $nacsa init --config examples/alliance.yaml
 $nacsa config show | head -n 12
 $nacsa db check
+$nacsa db backup "$out/alliance-backup.db"
+$nacsa log
 echo "Demo store: $NACSA_DB (see the README's tour for what to try next)"
