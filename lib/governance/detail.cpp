@@ -15,7 +15,7 @@ MemberRef require_member(SQLite::Database& db, const std::string& id) {
     q.bind(1, id);
     if (!q.executeStep()) {
         throw NotFoundError(
-            fmt::format("no member \"{}\" (see 'nacsa member list')", text::escape_control(id)));
+            fmt::format("no member with id \"{}\" (see 'nacsa member list')", text::escape_control(id)));
     }
     return MemberRef{q.getColumn(0).getString(), q.getColumn(1).getString(),
                      q.getColumn(2).getString()};
