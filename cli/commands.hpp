@@ -10,6 +10,7 @@ void register_config(CLI::App& app, Context& ctx);
 void register_db(CLI::App& app, Context& ctx);
 void register_log(CLI::App& app, Context& ctx);
 void register_member(CLI::App& app, Context& ctx);
+void register_committee(CLI::App& app, Context& ctx);
 void register_completion(CLI::App& app, Context& ctx);
 
 // Every command of the nacsa binary, in the order `nacsa --help` lists them.
@@ -18,6 +19,7 @@ inline constexpr RegisterCommand k_commands[] = {
     register_config,
     register_db,
     register_member,
+    register_committee,
     register_log,
     register_completion,
 };
