@@ -425,7 +425,7 @@ void register_task_commands(CLI::App* cmd, Context& ctx) {
     });
 
     for (const auto status : {wg::TaskStatus::done, wg::TaskStatus::dropped}) {
-        auto* close = task->add_subcommand(wg::status_name(status),
+        auto* close = task->add_subcommand(status == wg::TaskStatus::done ? "done" : "drop",
                                            status == wg::TaskStatus::done
                                                ? "Mark an open task done"
                                                : "Drop an open task (it will not be done)");

@@ -1017,6 +1017,26 @@ std::vector<EndedRole> end_memberships_of(store::Store& store, const std::string
     return ended;
 }
 
+std::string describe_ended(const std::vector<EndedRole>& ended, Date date) {
+    std::vector<std::string> leads;
+    std::vector<std::string> groups;
+    for (const auto& e : ended) {
+        (e.kind == EndedRole::Kind::lead ? leads : groups).push_back(e.wg_id);
+    }
+    std::vector<std::string> parts;
+    if (!groups.empty()) {
+        parts.push_back(fmt::format("working-group membership{} of {}",
+                                    groups.size() == 1 ? "" : "s", text::join(groups, ", ")));
+    }
+    if (!leads.empty()) {
+        parts.push_back(fmt::format("lead of {}", text::join(leads, ", ")));
+    }
+    if (parts.empty()) {
+        return {};
+    }
+    return fmt::format("ended on {}: {}", format_date(date), text::join(parts, "; "));
+}
+
 int create_configured_groups(store::Store& store) {
     int created = 0;
     // Groups the configuration lists date from the alliance's founding (when known), so that

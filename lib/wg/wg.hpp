@@ -187,6 +187,10 @@ struct EndedRole {
 std::vector<EndedRole> end_memberships_of(store::Store& store, const std::string& member_id,
                                           Date date);
 
+// One sentence for the user about what end_memberships_of ended, e.g. "ended on 2026-12-01:
+// working-group memberships of a, b; lead of a"; empty when nothing was ended.
+[[nodiscard]] std::string describe_ended(const std::vector<EndedRole>& ended, Date date);
+
 // Creates the working groups the configuration lists that the store does not have yet, in
 // one transaction; returns how many were created (`nacsa init`).
 int create_configured_groups(store::Store& store);
