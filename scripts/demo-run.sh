@@ -16,6 +16,7 @@ step() { printf '\n== %s\n' "$*" >&2; }
 step "Create the alliance store from examples/alliance.yaml"
 $nacsa init --config examples/alliance.yaml
 $nacsa db check
+$nacsa db backup "$out/alliance-backup.db"
 
 # (each area of the tool adds its demo steps below, in the order of the README's tour)
 
