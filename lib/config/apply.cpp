@@ -80,11 +80,7 @@ std::string apply(store::Store& store, const std::string& yaml_text, const std::
     if (store.config_yaml() == yaml_text) {
         return "the configuration is unchanged";
     }
-    auto conflicts = conflicts_with_store(store, next, file_name);
-    if (!conflicts.empty()) {
-        throw ValidationError(std::move(conflicts));
-    }
-    const Alliance& current = store.alliance();
+    const Alliance current = store.alliance();
     std::vector<std::string> changes;
     auto count_change = [&](const std::string& what, std::size_t before, std::size_t after) {
         if (before != after) {
@@ -101,6 +97,11 @@ std::string apply(store::Store& store, const std::string& yaml_text, const std::
                                     ? "configuration updated"
                                     : "configuration updated (" + text::join(changes, "; ") + ")";
     store.transaction([&] {
+        // Checked inside the transaction, so no record can start using a dropped key meanwhile.
+        auto conflicts = conflicts_with_store(store, next, file_name);
+        if (!conflicts.empty()) {
+            throw ValidationError(std::move(conflicts));
+        }
         store.replace_config(yaml_text, file_name);
         store.audit("config", next.short_name, summary);
     });
