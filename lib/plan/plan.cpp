@@ -377,7 +377,7 @@ References::References(store::Store& store) : m_store(store) {
             while (q.executeStep()) {
                 m_working_groups.push_back(q.getColumn(0).getString());
             }
-            from_table = true;
+            from_table = !m_working_groups.empty();
         } catch (const std::exception&) {
             m_working_groups.clear();
         }

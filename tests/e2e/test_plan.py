@@ -2,7 +2,6 @@
 timeline and check, run end to end against a store made from examples/alliance.yaml."""
 import datetime
 import json
-import sqlite3
 
 import jsonschema
 import pytest
@@ -19,15 +18,9 @@ def planned(alliance):
     return alliance
 
 
-def add_member(nacsa, member_id):
-    """Puts a member straight into the register (the member command is another area's)."""
-    con = sqlite3.connect(nacsa.db)
-    con.execute(
-        "INSERT INTO member (id, name, name_key, search_text, sort_key, type, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, x'00', 'ngo', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
-        (member_id, member_id, member_id, member_id))
-    con.commit()
-    con.close()
+def add_member(nacsa, name):
+    """Adds a member through `nacsa member add`; returns its id."""
+    return nacsa.ok("member", "add", "--name", name, "--type", "ngo", "--theme", "trafficking_in_persons").out.strip()
 
 
 # ---- help ----
@@ -113,7 +106,7 @@ def test_priority_list_theme_filter(planned):
 
 def test_activity_add_list_show(alliance):
     alliance.ok("plan", "priority", "add", "P1", "--title", "Trata")
-    add_member(alliance, "fundacion-frontera-norte")
+    assert add_member(alliance, "Fundación Frontera Norte") == "fundacion-frontera-norte"
     result = alliance.ok("plan", "activity", "add", "--title", "Taller en Arica", "--kind", "capacity_building",
                          "--priority", "P1", "--working-group", "experticia_tecnica",
                          "--member", "fundacion-frontera-norte", "--start", "2026-03-01", "--end", "2026-06-30")
