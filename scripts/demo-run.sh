@@ -20,5 +20,12 @@ $nacsa db backup "$out/alliance-backup.db"
 
 # (each area of the tool adds its demo steps below, in the order of the README's tour)
 
+step "Import the activity plan (VPI priorities, activities, indicators) and see where it stands"
+$nacsa plan import examples/plan.yaml
+$nacsa plan import examples/plan.yaml          # again: nothing changed
+$nacsa plan status
+$nacsa plan timeline --from 2026-01-01 --to 2026-12-31
+$nacsa plan check || true                      # exit 1: an activity is overdue
+
 step "Done"
 echo "Demo store: $NACSA_DB" >&2
