@@ -1,6 +1,8 @@
 // Who a body is at a date: one function per kind of body.
 #include <SQLiteCpp/Statement.h>
 
+#include <map>
+
 #include "meetings/meetings.hpp"
 
 namespace nacsa::meetings {
@@ -31,9 +33,37 @@ std::vector<DerivedInvitee> committee_invitees(store::Store& store, Date date) {
     std::vector<DerivedInvitee> out;
     auto& db = store.db();
     if (!db.tableExists("seat")) {
-        return out;  // no committee in this store yet: adjust the invitees by hand
+        return out;  // no committee in this store: adjust the invitees by hand
     }
-    (void)date;
+    const auto& alliance = store.alliance();
+    const auto day = format_date(date);
+    // Seats held on the date; a member holding a voting and a non-voting seat votes.
+    std::map<std::string, bool> votes;
+    SQLite::Statement seats(
+        db,
+        "SELECT member_id, role FROM seat WHERE term_start <= :d AND term_end >= :d AND "
+        "(ended_on IS NULL OR ended_on > :d) ORDER BY member_id");
+    seats.bind(":d", day);
+    while (seats.executeStep()) {
+        const auto* role = alliance.find_role(seats.getColumn(1).getString());
+        auto& v = votes[seats.getColumn(0).getString()];
+        v = v || role == nullptr || role->votes;
+    }
+    for (const auto& [member, voting] : votes) {
+        out.push_back(DerivedInvitee{member, std::nullopt, voting ? "voting" : "observer"});
+    }
+    // The government observer, by institution (the person's name stays in the observer record,
+    // where erasure reaches it).
+    if (db.tableExists("observer")) {
+        SQLite::Statement obs(
+            db,
+            "SELECT DISTINCT institution FROM observer WHERE from_date <= :d AND "
+            "(until_date IS NULL OR until_date > :d) AND erased_at IS NULL ORDER BY institution");
+        obs.bind(":d", day);
+        while (obs.executeStep()) {
+            out.push_back(DerivedInvitee{std::nullopt, obs.getColumn(0).getString(), "observer"});
+        }
+    }
     return out;
 }
 
@@ -42,10 +72,17 @@ std::vector<DerivedInvitee> working_group_invitees(store::Store& store, const st
     std::vector<DerivedInvitee> out;
     auto& db = store.db();
     if (!db.tableExists("wg_membership")) {
-        return out;
+        return out;  // no working-group register in this store: adjust the invitees by hand
     }
-    (void)group;
-    (void)date;
+    SQLite::Statement q(
+        db,
+        "SELECT DISTINCT member_id FROM wg_membership WHERE wg_id = :g AND joined <= :d AND "
+        "(ended IS NULL OR ended > :d) ORDER BY member_id");
+    q.bind(":g", group);
+    q.bind(":d", format_date(date));
+    while (q.executeStep()) {
+        out.push_back(DerivedInvitee{q.getColumn(0).getString(), std::nullopt, "voting"});
+    }
     return out;
 }
 

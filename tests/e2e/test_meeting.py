@@ -3,25 +3,15 @@ minutes, decisions, action items, iCalendar export and the meeting check.
 "now" is 2026-11-29T12:00:00Z (America/Santiago: 09:00 -03)."""
 import os
 import re
-import sqlite3
 
 import icalendar
 import pytest
 
 
 def add_members(nacsa, *ids, status="active", joined="2024-03-15"):
-    """Puts members straight into the register (the member command is another issue's)."""
-    con = sqlite3.connect(nacsa.db)
-    try:
-        for member_id in ids:
-            con.execute(
-                "INSERT INTO member (id, name, name_key, search_text, sort_key, type, region, joined, status, "
-                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'ngo', 'metropolitana', ?, ?, "
-                "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
-                (member_id, member_id, member_id, member_id, member_id.encode(), joined, status))
-        con.commit()
-    finally:
-        con.close()
+    for member_id in ids:
+        nacsa.ok("member", "add", "--id", member_id, "--name", member_id.replace("-", " ").title(), "--type", "ngo",
+                 "--region", "metropolitana", "--joined", joined, "--status", status)
 
 
 def schedule(nacsa, *args):
