@@ -155,3 +155,72 @@ TEST_CASE("meeting: query API summarises a period") {
     REQUIRE(activity.overdue.size() == 1);
     CHECK(activity.overdue[0].id == action);
 }
+
+TEST_CASE("meeting: committee and working-group invitees at the meeting date") {
+    TempStore t;
+    auto& db = t.store.db();
+    // The governance and working-group tables (0003, 0004) with the columns used here, unless the
+    // store already has them.
+    db.exec(R"(
+        CREATE TABLE IF NOT EXISTS seat (id INTEGER PRIMARY KEY, member_id TEXT NOT NULL, contact_id INTEGER NOT NULL,
+            role TEXT NOT NULL, term_start TEXT NOT NULL, term_end TEXT NOT NULL, ended_on TEXT, end_reason TEXT,
+            election_id INTEGER, created_at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS observer (id INTEGER PRIMARY KEY, name TEXT NOT NULL, institution TEXT NOT NULL,
+            email TEXT, gender TEXT NOT NULL DEFAULT 'undisclosed', from_date TEXT NOT NULL, until_date TEXT,
+            end_reason TEXT, erased_at TEXT, created_at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS working_group (id TEXT PRIMARY KEY, name TEXT NOT NULL, purpose TEXT,
+            status TEXT NOT NULL DEFAULT 'active', created TEXT NOT NULL, archived TEXT, created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS wg_membership (id INTEGER PRIMARY KEY, wg_id TEXT NOT NULL, member_id TEXT NOT NULL,
+            contact_id INTEGER, joined TEXT NOT NULL, ended TEXT, end_reason TEXT);
+        INSERT INTO member (id, name, name_key, search_text, sort_key, type, status, created_at, updated_at) VALUES
+            ('a', 'a', 'a', 'a', x'61', 'ngo', 'active', '', ''), ('b', 'b', 'b', 'b', x'62', 'ngo', 'active', '', ''),
+            ('c', 'c', 'c', 'c', x'63', 'ngo', 'active', '', ''), ('d', 'd', 'd', 'd', x'64', 'ngo', 'active', '', '');
+        INSERT INTO contact (id, member_id, name) VALUES (1, 'a', 'A'), (2, 'b', 'B'), (3, 'c', 'C'), (4, 'd', 'D');
+        INSERT INTO seat (member_id, contact_id, role, term_start, term_end, ended_on, created_at) VALUES
+            ('a', 1, 'coordinator', '2026-01-01', '2027-12-31', NULL, ''),
+            ('b', 2, 'member', '2026-01-01', '2027-12-31', '2026-06-30', ''),
+            ('c', 3, 'administrative_focal_point', '2026-01-01', '2027-12-31', NULL, ''),
+            ('d', 4, 'member', '2026-07-01', '2028-06-30', NULL, '');
+        INSERT INTO observer (name, institution, from_date, until_date, created_at) VALUES
+            ('Persona', 'Ministerio de Justicia', '2026-01-01', NULL, ''),
+            ('Otra', 'Ministerio del Interior', '2025-01-01', '2026-01-01', '');
+        INSERT OR IGNORE INTO working_group (id, name, created, created_at, updated_at) VALUES
+            ('incidencia_y_accion', 'Incidencia', '2026-01-01', '', '');
+        INSERT INTO wg_membership (wg_id, member_id, joined, ended) VALUES
+            ('incidencia_y_accion', 'a', '2026-01-01', NULL), ('incidencia_y_accion', 'b', '2026-01-01', '2026-05-01'),
+            ('incidencia_y_accion', 'c', '2026-09-01', NULL);
+    )");
+    auto names = [](const std::vector<mt::DerivedInvitee>& list) {
+        std::vector<std::string> out;
+        for (const auto& i : list) {
+            out.push_back(i.member_id.value_or(i.person.value_or("")) + ":" + i.role);
+        }
+        return out;
+    };
+    CHECK(names(mt::committee_invitees(t.store, *parse_date("2026-03-01"))) ==
+          std::vector<std::string>{"a:voting", "b:voting", "c:observer",
+                                   "Ministerio de Justicia:observer"});
+    CHECK(names(mt::committee_invitees(t.store, *parse_date("2026-08-01"))) ==
+          std::vector<std::string>{"a:voting", "c:observer", "d:voting",
+                                   "Ministerio de Justicia:observer"});
+    CHECK(names(mt::working_group_invitees(t.store, "incidencia_y_accion",
+                                           *parse_date("2026-03-01"))) ==
+          std::vector<std::string>{"a:voting", "b:voting"});
+    CHECK(names(mt::working_group_invitees(t.store, "incidencia_y_accion",
+                                           *parse_date("2026-10-01"))) ==
+          std::vector<std::string>{"a:voting", "c:voting"});
+    CHECK(mt::working_group_exists(t.store, "incidencia_y_accion"));
+    CHECK_FALSE(mt::working_group_exists(t.store, "nope"));
+
+    // A committee meeting counts the voting seats for quorum, the others apart.
+    mt::MeetingFields f;
+    f.title = "Comité";
+    f.kind = "steering_committee";
+    f.start = "2026-08-05 18:00";
+    const auto ids = mt::schedule(t.store, f, mt::SeriesRequest{});
+    const auto m = mt::get_meeting(t.store, ids.front());
+    CHECK(m.quorum.voting_invited == 2);
+    CHECK(m.quorum.required == 1);
+    CHECK(mt::invitees(t.store, m.id).size() == 4);
+}
