@@ -11,6 +11,7 @@ void register_db(CLI::App& app, Context& ctx);
 void register_member(CLI::App& app, Context& ctx);
 void register_committee(CLI::App& app, Context& ctx);
 void register_wg(CLI::App& app, Context& ctx);
+void register_meeting(CLI::App& app, Context& ctx);
 void register_plan(CLI::App& app, Context& ctx);
 void register_log(CLI::App& app, Context& ctx);
 void register_completion(CLI::App& app, Context& ctx);
@@ -23,6 +24,7 @@ inline constexpr RegisterCommand k_commands[] = {
     register_member,
     register_committee,
     register_wg,
+    register_meeting,
     register_plan,
     register_log,
     register_completion,
