@@ -9,15 +9,19 @@ void register_init(CLI::App& app, Context& ctx);
 void register_config(CLI::App& app, Context& ctx);
 void register_db(CLI::App& app, Context& ctx);
 void register_log(CLI::App& app, Context& ctx);
+void register_member(CLI::App& app, Context& ctx);
 void register_report(CLI::App& app, Context& ctx);
+void register_completion(CLI::App& app, Context& ctx);
 
 // Every command of the nacsa binary, in the order `nacsa --help` lists them.
 inline constexpr RegisterCommand k_commands[] = {
     register_init,
     register_config,
     register_db,
+    register_member,
     register_report,
     register_log,
+    register_completion,
 };
 
 }  // namespace nacsa::cli
