@@ -19,5 +19,10 @@ $nacsa db check
 
 # (each area of the tool adds its demo steps below, in the order of the README's tour)
 
+step "Write the latest quarterly report as HTML and Markdown"
+$nacsa report quarterly --format html --output "$out/quarterly-report.html"
+$nacsa report quarterly --format md --output "$out/quarterly-report.md"
+echo "Quarterly report: $out/quarterly-report.html and $out/quarterly-report.md" >&2
+
 step "Done"
 echo "Demo store: $NACSA_DB" >&2
