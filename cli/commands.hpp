@@ -13,6 +13,7 @@ void register_committee(CLI::App& app, Context& ctx);
 void register_wg(CLI::App& app, Context& ctx);
 void register_meeting(CLI::App& app, Context& ctx);
 void register_plan(CLI::App& app, Context& ctx);
+void register_report(CLI::App& app, Context& ctx);
 void register_log(CLI::App& app, Context& ctx);
 void register_completion(CLI::App& app, Context& ctx);
 
@@ -26,6 +27,7 @@ inline constexpr RegisterCommand k_commands[] = {
     register_wg,
     register_meeting,
     register_plan,
+    register_report,
     register_log,
     register_completion,
 };

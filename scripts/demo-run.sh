@@ -68,5 +68,10 @@ $nacsa plan status
 $nacsa plan timeline --from 2026-01-01 --to 2026-12-31
 $nacsa plan check || true                      # exit 1: an activity is overdue
 
+step "Write the latest quarterly report as HTML and Markdown"
+$nacsa report quarterly --format html --output "$out/quarterly-report.html"
+$nacsa report quarterly --format md --output "$out/quarterly-report.md"
+echo "Quarterly report: $out/quarterly-report.html and $out/quarterly-report.md" >&2
+
 step "Done"
 echo "Demo store: $NACSA_DB" >&2
