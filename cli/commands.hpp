@@ -9,6 +9,7 @@ void register_init(CLI::App& app, Context& ctx);
 void register_config(CLI::App& app, Context& ctx);
 void register_db(CLI::App& app, Context& ctx);
 void register_log(CLI::App& app, Context& ctx);
+void register_member(CLI::App& app, Context& ctx);
 void register_completion(CLI::App& app, Context& ctx);
 
 // Every command of the nacsa binary, in the order `nacsa --help` lists them.
@@ -16,6 +17,7 @@ inline constexpr RegisterCommand k_commands[] = {
     register_init,
     register_config,
     register_db,
+    register_member,
     register_log,
     register_completion,
 };
