@@ -182,8 +182,8 @@ TEST_CASE("a repeated key is an error, not silently dropped") {
     const int line = example_line("country: CL");
     CHECK(problems_of(example_with("country: CL", "country: CL\ncountry: AR")) ==
           std::vector<std::string>{
-              std::to_string(line + 1) +
-              ":1: field \"country\": duplicate key (each key may appear once)"});
+              std::to_string(line + 1) + ":1: field \"country\": duplicate key (first given on line " +
+              std::to_string(line) + ")"});
 }
 
 TEST_CASE("every problem is collected, in reading order") {
