@@ -40,7 +40,9 @@ void register_db(CLI::App& app, Context& ctx) {
     auto* backup = cmd->add_subcommand("backup", "Copy the store consistently, even while it is in use (mode 0600)");
     backup->add_option("file", *destination, "Where to write the copy (must not exist)")->required()->type_name("FILE");
     ctx.on_run(backup, [&ctx, destination] {
-        store::backup_store(ctx.store(), *destination);
+        // Any schema version: backing up is what one does before `db migrate`.
+        auto store = store::Store::open_any_version(ctx.db_path(), store::Access::read_only, ctx.actor());
+        store::backup_store(store, *destination);
         ctx.info(fmt::format("backed up {} to {}", ctx.db_path(), *destination));
         return 0;
     });
