@@ -50,6 +50,9 @@ void guard_yaml_input(std::string_view text, const std::string& file, ExitCode c
         }
     };
     check_line_start();
+    int quote_line = 0;
+    int quote_column = 0;
+    bool quote_opens_value = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (c == '\0') {
@@ -81,6 +84,16 @@ void guard_yaml_input(std::string_view text, const std::string& file, ExitCode c
             }
         } else if (c == '"') {
             in_double = true;
+            quote_line = line;
+            quote_column = static_cast<int>(i - line_start + 1);
+            // Only a quote that opens a value starts a quoted scalar; elsewhere it is a
+            // character of a plain scalar (say: 5" floppy).
+            std::size_t k = i;
+            while (k > line_start && text[k - 1] == ' ') {
+                --k;
+            }
+            quote_opens_value = k == line_start || std::string_view(":-[{,?").find(text[k - 1]) !=
+                                                       std::string_view::npos;
         } else if (c == '\'' && (i == line_start || text[i - 1] == ' ' || text[i - 1] == '[' ||
                                  text[i - 1] == '{' || text[i - 1] == ',' || text[i - 1] == ':')) {
             in_single = true;
@@ -92,6 +105,10 @@ void guard_yaml_input(std::string_view text, const std::string& file, ExitCode c
         } else if ((c == ']' || c == '}') && flow_depth > 0) {
             --flow_depth;
         }
+    }
+    if (in_double && quote_opens_value) {
+        reject(file, quote_line, quote_column,
+               "the quoted text that starts here is never closed (missing \")", code);
     }
 }
 

@@ -1,0 +1,1155 @@
+#include "members/members.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/text.hpp"
+#include "members/writer.hpp"
+
+namespace nacsa::members {
+
+namespace {
+
+// A value shown in a message: control characters and line breaks made visible.
+std::string q(const std::string& value) {
+    return text::escape_control(value);
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& value) {
+    return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+std::string column_text(const SQLite::Column& c) {
+    return c.isNull() ? std::string() : c.getString();
+}
+
+void bind_text(SQLite::Statement& s, int index, const std::string& value) {
+    if (value.empty()) {
+        s.bind(index);
+    } else {
+        s.bind(index, value);
+    }
+}
+
+std::vector<std::string> sorted_unique(std::vector<std::string> v) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+    return v;
+}
+
+std::string today_text(store::Store& store) {
+    return format_date(today(store.alliance().time_zone));
+}
+
+Contact read_contact(SQLite::Statement& q) {
+    Contact c;
+    c.id = q.getColumn(0).getInt64();
+    c.member_id = q.getColumn(1).getString();
+    c.name = q.getColumn(2).getString();
+    c.position = column_text(q.getColumn(3));
+    c.email = column_text(q.getColumn(4));
+    c.phone = column_text(q.getColumn(5));
+    c.gender = q.getColumn(6).getString();
+    c.primary = q.getColumn(7).getInt() != 0;
+    c.consent = column_text(q.getColumn(8));
+    c.erased_at = column_text(q.getColumn(9));
+    return c;
+}
+
+constexpr const char* k_contact_columns =
+    "id, member_id, name, position, email, phone, gender, is_primary, consent_date, erased_at";
+
+// Which status moves the lifecycle allows.
+bool may_move(const std::string& from, const std::string& to) {
+    static const std::map<std::string, std::set<std::string>> allowed = {
+        {"applicant", {"active", "withdrawn"}},
+        {"active", {"suspended", "withdrawn"}},
+        {"suspended", {"active", "withdrawn"}},
+        {"withdrawn", {"active"}},
+    };
+    const auto it = allowed.find(from);
+    return it != allowed.end() && it->second.count(to) != 0;
+}
+
+}  // namespace
+
+Locator command_line_locator() {
+    return [](const std::string& path) {
+        std::string option = path;
+        std::replace(option.begin(), option.end(), '_', '-');
+        static const std::map<std::string, std::string> names = {
+            {"thematic-areas", "theme"}, {"services", "service"}, {"ecosoc-status", "ecosoc"}};
+        if (const auto it = names.find(option); it != names.end()) {
+            option = it->second;
+        }
+        return Diagnostic{.field = "--" + option};
+    };
+}
+
+bool is_email(std::string_view s) {
+    const auto at = s.find('@');
+    if (at == 0 || at == std::string_view::npos || s.find('@', at + 1) != std::string_view::npos) {
+        return false;
+    }
+    if (std::any_of(s.begin(), s.end(),
+                    [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; })) {
+        return false;
+    }
+    const auto domain = s.substr(at + 1);
+    const auto dot = domain.rfind('.');
+    return dot != std::string_view::npos && dot > 0 && dot + 1 < domain.size();
+}
+
+bool is_phone(std::string_view s) {
+    // ^\+?[0-9][0-9 ()\-]{4,24}$
+    std::size_t i = 0;
+    if (i < s.size() && s[i] == '+') {
+        ++i;
+    }
+    if (i >= s.size() || s[i] < '0' || s[i] > '9') {
+        return false;
+    }
+    ++i;
+    const std::size_t rest = s.size() - i;
+    if (rest < 4 || rest > 24) {
+        return false;
+    }
+    for (; i < s.size(); ++i) {
+        const char c = s[i];
+        if (!((c >= '0' && c <= '9') || c == ' ' || c == '(' || c == ')' || c == '-')) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool is_website(std::string_view s) {
+    std::string_view rest;
+    if (s.starts_with("https://")) {
+        rest = s.substr(8);
+    } else if (s.starts_with("http://")) {
+        rest = s.substr(7);
+    } else {
+        return false;
+    }
+    return !rest.empty() && std::none_of(s.begin(), s.end(), [](char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    });
+}
+
+void validate_contact(const ContactInput& input, const Locator& where, const std::string& prefix,
+                      bool is_new, Diagnostics& problems) {
+    auto report = [&](const std::string& field, const std::string& message) {
+        Diagnostic d = where(prefix + field);
+        d.message = message;
+        problems.add(std::move(d));
+    };
+    if (input.name) {
+        if (text::trim(*input.name).empty()) {
+            report("name", "a contact needs a name");
+        }
+    } else if (is_new) {
+        report("name", "a contact needs a name");
+    }
+    if (input.email && !input.email->empty() && !is_email(*input.email)) {
+        report("email", fmt::format("\"{}\" is not an e-mail address", q(*input.email)));
+    }
+    if (input.phone && !input.phone->empty() && !is_phone(*input.phone)) {
+        report("phone",
+               fmt::format("\"{}\" is not a phone number (digits, spaces, ()- and a leading +)",
+                           q(*input.phone)));
+    }
+    if (input.gender && !input.gender->empty() && !contains(k_genders, *input.gender)) {
+        report("gender", fmt::format("\"{}\" is not a gender (known: {})", q(*input.gender),
+                                     text::join(k_genders, ", ")));
+    }
+    if (input.consent && !input.consent->empty() && !parse_date(*input.consent)) {
+        report("consent",
+               fmt::format("\"{}\" is not a date (expected YYYY-MM-DD)", q(*input.consent)));
+    }
+}
+
+void validate(const MemberInput& input, const config::Alliance& alliance, const Locator& where,
+              bool is_new, Diagnostics& problems) {
+    auto report = [&](const std::string& field, const std::string& message) {
+        Diagnostic d = where(field);
+        d.message = message;
+        problems.add(std::move(d));
+    };
+    if (input.id && !input.id->empty() && (!text::is_slug(*input.id) || input.id->size() > 64)) {
+        report("id",
+               fmt::format(
+                   "\"{}\" is not a valid id (lower-case letters and digits separated by single "
+                   "hyphens, at most 64 characters)",
+                   q(*input.id)));
+    }
+    if (input.name ? text::trim(*input.name).empty() : is_new) {
+        report("name", "a member needs a name");
+    } else if (input.name && text::slugify(*input.name).empty() &&
+               !(input.id && !input.id->empty())) {
+        report("name", fmt::format("\"{}\" gives no id: add an id", q(*input.name)));
+    }
+    if (input.type ? input.type->empty() : is_new) {
+        report("type", fmt::format("a member needs a type (known: {})",
+                                   config::known_keys(alliance.organisation_types)));
+    } else if (input.type && alliance.find_type(*input.type) == nullptr) {
+        report("type",
+               fmt::format("\"{}\" is not an organisation type of this alliance (known: {})",
+                           q(*input.type), config::known_keys(alliance.organisation_types)));
+    }
+    if (input.region && !input.region->empty() && alliance.find_region(*input.region) == nullptr) {
+        report("region", fmt::format("\"{}\" is not a region of this alliance (known: {})",
+                                     q(*input.region), config::known_keys(alliance.regions)));
+    }
+    if (input.website && !input.website->empty() && !is_website(*input.website)) {
+        report("website",
+               fmt::format("\"{}\" is not a web address (http:// or https://)", q(*input.website)));
+    }
+    if (input.email && !input.email->empty() && !is_email(*input.email)) {
+        report("email", fmt::format("\"{}\" is not an e-mail address", q(*input.email)));
+    }
+    if (input.phone && !input.phone->empty() && !is_phone(*input.phone)) {
+        report("phone",
+               fmt::format("\"{}\" is not a phone number (digits, spaces, ()- and a leading +)",
+                           q(*input.phone)));
+    }
+    auto check_list = [&](const std::optional<std::vector<std::string>>& list,
+                          const std::string& field,
+                          const std::function<bool(const std::string&)>& known,
+                          const std::string& what, const std::string& known_list) {
+        if (!list) {
+            return;
+        }
+        std::set<std::string> seen;
+        for (const auto& key : *list) {
+            if (!known(key)) {
+                report(field,
+                       fmt::format("\"{}\" is not {} (known: {})", q(key), what, known_list));
+            } else if (!seen.insert(key).second) {
+                report(field, fmt::format("\"{}\" is listed twice", q(key)));
+            }
+        }
+    };
+    if (input.thematic_areas && input.thematic_areas->empty()) {
+        report("thematic_areas", "a member needs at least one thematic area");
+    }
+    check_list(
+        input.thematic_areas, "thematic_areas",
+        [&](const std::string& k) { return alliance.find_theme(k) != nullptr; },
+        "a thematic area of this alliance", config::known_keys(alliance.thematic_areas));
+    check_list(
+        input.services, "services",
+        [&](const std::string& k) { return alliance.find_service(k) != nullptr; },
+        "a service of this alliance", config::known_keys(alliance.services));
+    check_list(
+        input.interest, "interest",
+        [&](const std::string& k) { return contains(k_interest_kinds, k); },
+        "a role one can express interest in", text::join(k_interest_kinds, ", "));
+    if (input.joined && !input.joined->empty() && !parse_date(*input.joined)) {
+        report("joined",
+               fmt::format("\"{}\" is not a date (expected YYYY-MM-DD)", q(*input.joined)));
+    }
+    if (input.status && !contains(k_statuses, q(*input.status))) {
+        report("status", fmt::format("\"{}\" is not a membership status (known: {})",
+                                     q(*input.status), text::join(k_statuses, ", ")));
+    }
+    if (input.ecosoc_status && !input.ecosoc_status->empty() &&
+        !contains(k_ecosoc_statuses, q(*input.ecosoc_status))) {
+        report("ecosoc_status",
+               fmt::format("\"{}\" is not an ECOSOC status (known: {})", q(*input.ecosoc_status),
+                           text::join(k_ecosoc_statuses, ", ")));
+    }
+    if (input.contacts) {
+        std::map<std::string, std::size_t> names;
+        std::size_t primaries = 0;
+        for (std::size_t i = 0; i < input.contacts->size(); ++i) {
+            const auto& c = (*input.contacts)[i];
+            const std::string prefix = fmt::format("contacts[{}].", i + 1);
+            validate_contact(c, where, prefix, true, problems);
+            if (c.name && !text::trim(*c.name).empty()) {
+                const auto [it, inserted] = names.emplace(detail::contact_key(*c.name), i + 1);
+                if (!inserted) {
+                    report(prefix + "name", fmt::format("\"{}\" is listed twice (also contact {})",
+                                                        *c.name, it->second));
+                }
+            }
+            if (c.primary.value_or(false) && ++primaries == 2) {
+                report(prefix + "primary", "only one contact can be the primary contact");
+            }
+        }
+    }
+}
+
+std::string name_key(std::string_view name) {
+    const std::string folded = text::fold(name);
+    std::string out;
+    out.reserve(folded.size());
+    bool space = false;
+    for (const char ch : folded) {
+        const auto c = static_cast<unsigned char>(ch);
+        const bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+        if (word) {
+            if (space && !out.empty()) {
+                out += ' ';
+            }
+            space = false;
+            out += ch;
+        } else {
+            space = true;
+        }
+    }
+    return out;
+}
+
+std::string id_from_name(std::string_view name) {
+    std::string id = text::slugify(name);
+    if (id.size() > 64) {
+        id.resize(64);
+        while (!id.empty() && id.back() == '-') {
+            id.pop_back();
+        }
+    }
+    return id;
+}
+
+std::vector<Contact> contacts_of(store::Store& store, const std::string& member_id) {
+    SQLite::Statement q(
+        store.db(), fmt::format("SELECT {} FROM contact WHERE member_id = ? AND erased_at IS NULL "
+                                "ORDER BY id",
+                                k_contact_columns));
+    q.bind(1, member_id);
+    std::vector<Contact> out;
+    while (q.executeStep()) {
+        out.push_back(read_contact(q));
+    }
+    return out;
+}
+
+std::optional<Member> find_member(store::Store& store, const std::string& id) {
+    auto& db = store.db();
+    SQLite::Statement q(
+        db,
+        "SELECT id, name, acronym, type, region, city, website, email, phone, joined, status, "
+        "ecosoc_status, net4u, notes FROM member WHERE id = ?");
+    q.bind(1, id);
+    if (!q.executeStep()) {
+        return std::nullopt;
+    }
+    Member m;
+    m.id = q.getColumn(0).getString();
+    m.name = q.getColumn(1).getString();
+    m.acronym = column_text(q.getColumn(2));
+    m.type = q.getColumn(3).getString();
+    m.region = column_text(q.getColumn(4));
+    m.city = column_text(q.getColumn(5));
+    m.website = column_text(q.getColumn(6));
+    m.email = column_text(q.getColumn(7));
+    m.phone = column_text(q.getColumn(8));
+    m.joined = column_text(q.getColumn(9));
+    m.status = q.getColumn(10).getString();
+    m.ecosoc_status = column_text(q.getColumn(11));
+    m.net4u = q.getColumn(12).getInt() != 0;
+    m.notes = column_text(q.getColumn(13));
+    auto list = [&](const char* sql) {
+        SQLite::Statement l(db, sql);
+        l.bind(1, id);
+        std::vector<std::string> out;
+        while (l.executeStep()) {
+            out.push_back(l.getColumn(0).getString());
+        }
+        return out;
+    };
+    m.thematic_areas = list("SELECT theme FROM member_theme WHERE member_id = ? ORDER BY theme");
+    m.services = list("SELECT service FROM member_service WHERE member_id = ? ORDER BY service");
+    m.interest = list(
+        "SELECT DISTINCT kind FROM interest WHERE member_id = ? AND status <> 'withdrawn' "
+        "AND kind IN ('steering_committee', 'secretariat', 'coordinator') ORDER BY kind");
+    m.contacts = contacts_of(store, id);
+    return m;
+}
+
+Member get_member(store::Store& store, const std::string& id) {
+    if (auto m = find_member(store, id)) {
+        return std::move(*m);
+    }
+    throw NotFoundError(fmt::format("no member with id \"{}\" (see 'nacsa member list')", id));
+}
+
+std::optional<Member> find_member_by_name(store::Store& store, std::string_view name) {
+    SQLite::Statement q(store.db(), "SELECT id FROM member WHERE name_key = ? ORDER BY id LIMIT 1");
+    q.bind(1, name_key(name));
+    if (!q.executeStep()) {
+        return std::nullopt;
+    }
+    return find_member(store, q.getColumn(0).getString());
+}
+
+std::optional<Contact> find_contact(store::Store& store, const std::string& member_id,
+                                    std::string_view name) {
+    const std::string key = detail::contact_key(name);
+    for (auto& c : contacts_of(store, member_id)) {
+        if (detail::contact_key(c.name) == key) {
+            return std::move(c);
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<Contact> find_contact_by_id(store::Store& store, std::int64_t contact_id) {
+    SQLite::Statement q(store.db(),
+                        fmt::format("SELECT {} FROM contact WHERE id = ? AND erased_at IS NULL",
+                                    k_contact_columns));
+    q.bind(1, static_cast<int64_t>(contact_id));
+    if (!q.executeStep()) {
+        return std::nullopt;
+    }
+    return read_contact(q);
+}
+
+std::vector<StatusChange> status_history(store::Store& store, const std::string& member_id) {
+    SQLite::Statement q(store.db(),
+                        "SELECT status, date, reason FROM member_status_history WHERE member_id = "
+                        "? ORDER BY date, id");
+    q.bind(1, member_id);
+    std::vector<StatusChange> out;
+    while (q.executeStep()) {
+        out.push_back(
+            {q.getColumn(0).getString(), q.getColumn(1).getString(), column_text(q.getColumn(2))});
+    }
+    return out;
+}
+
+std::vector<MemberSummary> list_members(store::Store& store, const MemberFilter& filter) {
+    std::string sql =
+        "SELECT m.id, m.name, m.acronym, m.type, m.region, m.city, m.website, m.email, m.phone, "
+        "m.joined, m.status, "
+        "m.ecosoc_status, m.net4u, m.notes, "
+        "(SELECT group_concat(theme, '|') FROM (SELECT theme FROM member_theme t WHERE t.member_id "
+        "= m.id "
+        "ORDER BY theme)), "
+        "(SELECT group_concat(service, '|') FROM (SELECT service FROM member_service s WHERE "
+        "s.member_id = m.id "
+        "ORDER BY service)), "
+        "(SELECT count(*) FROM contact c WHERE c.member_id = m.id AND c.erased_at IS NULL) "
+        "FROM member m WHERE 1";
+    std::vector<std::string> binds;
+    auto where = [&](const std::string& clause, const std::string& value) {
+        sql += " AND " + clause;
+        binds.push_back(value);
+    };
+    if (!filter.status.empty()) {
+        where("m.status = ?", filter.status);
+    }
+    if (!filter.type.empty()) {
+        where("m.type = ?", filter.type);
+    }
+    if (!filter.region.empty()) {
+        where("m.region = ?", filter.region);
+    }
+    if (!filter.theme.empty()) {
+        where("EXISTS (SELECT 1 FROM member_theme t WHERE t.member_id = m.id AND t.theme = ?)",
+              filter.theme);
+    }
+    if (!filter.service.empty()) {
+        where("EXISTS (SELECT 1 FROM member_service s WHERE s.member_id = m.id AND s.service = ?)",
+              filter.service);
+    }
+    if (filter.joined_since) {
+        where("m.joined >= ?", format_date(*filter.joined_since));
+    }
+    if (filter.joined_until) {
+        where("m.joined <= ?", format_date(*filter.joined_until));
+    }
+    if (!filter.search.empty()) {
+        where("instr(m.search_text, ?) > 0", text::fold(text::trim(filter.search)));
+    }
+    sql += " ORDER BY m.sort_key, m.id";
+    SQLite::Statement q(store.db(), sql);
+    for (std::size_t i = 0; i < binds.size(); ++i) {
+        q.bind(static_cast<int>(i + 1), binds[i]);
+    }
+    std::vector<MemberSummary> out;
+    while (q.executeStep()) {
+        MemberSummary s;
+        Member& m = s.member;
+        m.id = q.getColumn(0).getString();
+        m.name = q.getColumn(1).getString();
+        m.acronym = column_text(q.getColumn(2));
+        m.type = q.getColumn(3).getString();
+        m.region = column_text(q.getColumn(4));
+        m.city = column_text(q.getColumn(5));
+        m.website = column_text(q.getColumn(6));
+        m.email = column_text(q.getColumn(7));
+        m.phone = column_text(q.getColumn(8));
+        m.joined = column_text(q.getColumn(9));
+        m.status = q.getColumn(10).getString();
+        m.ecosoc_status = column_text(q.getColumn(11));
+        m.net4u = q.getColumn(12).getInt() != 0;
+        m.notes = column_text(q.getColumn(13));
+        m.thematic_areas = text::split_list(column_text(q.getColumn(14)), '|');
+        m.services = text::split_list(column_text(q.getColumn(15)), '|');
+        s.contact_count = q.getColumn(16).getInt();
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+Member add_member(store::Store& store, const MemberInput& input, const Locator& where) {
+    Diagnostics problems;
+    validate(input, store.alliance(), where, true, problems);
+    problems.throw_if_any();
+    detail::Writer writer(store);
+    Member member = detail::merge(Member{}, input);
+    member.id = input.id && !input.id->empty() ? *input.id : id_from_name(member.name);
+    if (writer.id_exists(member.id)) {
+        Diagnostic d = where("id");
+        d.message = fmt::format("a member with id \"{}\" already exists", member.id);
+        if (!input.id) {
+            d = where("name");
+            d.message = fmt::format(
+                "a member with id \"{}\" already exists: give another id with --id", member.id);
+        }
+        throw ValidationError({d});
+    }
+    if (const auto other = writer.id_by_name_key(name_key(member.name))) {
+        Diagnostic d = where("name");
+        d.message = fmt::format("member \"{}\" already has this name", *other);
+        throw ValidationError({d});
+    }
+    const std::string date = !member.joined.empty() ? member.joined : today_text(store);
+    writer.insert(member, date, "added");
+    store.audit("member", member.id,
+                fmt::format("added member ({}, {}{})", member.type, member.status,
+                            member.region.empty() ? "" : ", region " + member.region));
+    for (const auto& c : member.contacts) {
+        store.audit("contact", member.id, fmt::format("added contact {}", c.name), c.id);
+    }
+    return member;
+}
+
+namespace {
+
+// "city, region" for the audit log: the names of the member's fields that changed.
+std::string changed_fields(const Member& a, const Member& b) {
+    std::vector<std::string> out;
+    auto check = [&](const char* name, bool differs) {
+        if (differs) {
+            out.emplace_back(name);
+        }
+    };
+    check("name", a.name != b.name);
+    check("acronym", a.acronym != b.acronym);
+    check("type", a.type != b.type);
+    check("region", a.region != b.region);
+    check("city", a.city != b.city);
+    check("website", a.website != b.website);
+    check("email", a.email != b.email);
+    check("phone", a.phone != b.phone);
+    check("thematic_areas", a.thematic_areas != b.thematic_areas);
+    check("services", a.services != b.services);
+    check("joined", a.joined != b.joined);
+    check("status", a.status != b.status);
+    check("interest", a.interest != b.interest);
+    check("ecosoc_status", a.ecosoc_status != b.ecosoc_status);
+    check("net4u", a.net4u != b.net4u);
+    check("notes", a.notes != b.notes);
+    return text::join(out, ", ");
+}
+
+std::string changed_contact_fields(const Contact& a, const Contact& b) {
+    std::vector<std::string> out;
+    auto check = [&](const char* name, bool differs) {
+        if (differs) {
+            out.emplace_back(name);
+        }
+    };
+    check("name", a.name != b.name);
+    check("position", a.position != b.position);
+    check("email", a.email != b.email);
+    check("phone", a.phone != b.phone);
+    check("gender", a.gender != b.gender);
+    check("primary", a.primary != b.primary);
+    check("consent", a.consent != b.consent);
+    return text::join(out, ", ");
+}
+
+}  // namespace
+
+EditResult edit_member(store::Store& store, const std::string& id, const MemberInput& input,
+                       const Locator& where) {
+    const Member before = get_member(store, id);
+    Diagnostics problems;
+    validate(input, store.alliance(), where, false, problems);
+    problems.throw_if_any();
+    MemberInput given = input;
+    given.contacts.reset();
+    given.status.reset();
+    given.id.reset();
+    Member after = detail::merge(before, given);
+    detail::Writer writer(store);
+    if (after.name != before.name) {
+        if (const auto other = writer.id_by_name_key(name_key(after.name)); other && *other != id) {
+            Diagnostic d = where("name");
+            d.message = fmt::format("member \"{}\" already has this name", *other);
+            throw ValidationError({d});
+        }
+    }
+    if (after == before) {
+        return {before, false};
+    }
+    writer.update(before, after, "");
+    store.audit("member", id, fmt::format("changed {}", changed_fields(before, after)));
+    return {after, true};
+}
+
+std::vector<wg::EndedRole> change_status(store::Store& store, const std::string& id,
+                                         const std::string& new_status, const std::string& reason,
+                                         Date date) {
+    const Member before = get_member(store, id);
+    if (!contains(k_statuses, new_status)) {
+        throw ValidationError(
+            {Diagnostic{.field = "status",
+                        .message = fmt::format("\"{}\" is not a membership status (known: {})",
+                                               new_status, text::join(k_statuses, ", "))}});
+    }
+    if (text::trim(reason).empty()) {
+        throw ValidationError(
+            {Diagnostic{.field = "--reason", .message = "a status change needs a reason"}});
+    }
+    if (before.status == new_status) {
+        throw ValidationError(
+            {Diagnostic{.field = "status",
+                        .message = fmt::format("member \"{}\" is already {}", id, new_status)}});
+    }
+    if (!may_move(before.status, new_status)) {
+        throw ValidationError({Diagnostic{
+            .field = "status",
+            .message = fmt::format(
+                "a member cannot go from {} to {} (allowed: applicant -> active or withdrawn; "
+                "active -> suspended or withdrawn; suspended -> active or withdrawn; "
+                "withdrawn -> active)",
+                before.status, new_status)}});
+    }
+    const std::string date_text = format_date(date);
+    const auto history = status_history(store, id);
+    if (!history.empty() && history.back().date > date_text) {
+        throw ValidationError({Diagnostic{
+            .field = "--date",
+            .message = fmt::format("{} is before the member's last status change ({} on {})",
+                                   date_text, history.back().status, history.back().date)}});
+    }
+    Member after = before;
+    after.status = new_status;
+    if (new_status == "active" && after.joined.empty()) {
+        after.joined = date_text;
+    }
+    detail::Writer writer(store);
+    SQLite::Statement update(
+        store.db(), "UPDATE member SET status = ?, joined = ?, updated_at = ? WHERE id = ?");
+    update.bind(1, new_status);
+    bind_text(update, 2, after.joined);
+    update.bind(3, format_timestamp(now()));
+    update.bind(4, id);
+    update.exec();
+    SQLite::Statement hist(
+        store.db(),
+        "INSERT INTO member_status_history (member_id, status, date, reason, recorded_at) "
+        "VALUES (?, ?, ?, ?, ?)");
+    hist.bind(1, id);
+    hist.bind(2, new_status);
+    hist.bind(3, date_text);
+    hist.bind(4, std::string(text::trim(reason)));
+    hist.bind(5, format_timestamp(now()));
+    hist.exec();
+    store.audit("member", id,
+                fmt::format("status {} -> {} on {}", before.status, new_status, date_text));
+    if (new_status == "withdrawn") {
+        // Withdrawal ends the member's working-group memberships and leads, on the same date.
+        return wg::end_memberships_of(store, id, date);
+    }
+    return {};
+}
+
+Contact add_contact(store::Store& store, const std::string& member_id, const ContactInput& input,
+                    const Locator& where) {
+    Member before = get_member(store, member_id);
+    Diagnostics problems;
+    validate_contact(input, where, "", true, problems);
+    problems.throw_if_any();
+    if (find_contact(store, member_id, q(*input.name))) {
+        Diagnostic d = where("name");
+        d.message = fmt::format("member \"{}\" already has a contact named \"{}\"", member_id,
+                                q(*input.name));
+        throw ValidationError({d});
+    }
+    MemberInput change;
+    change.contacts = std::vector<ContactInput>{input};
+    Member after = detail::merge(before, change);
+    detail::Writer writer(store);
+    writer.update(before, after, "");
+    const Contact& added = after.contacts.back();
+    store.audit("contact", member_id, fmt::format("added contact {}", added.name), added.id);
+    return added;
+}
+
+EditResult edit_contact(store::Store& store, const std::string& member_id, const std::string& name,
+                        const ContactInput& input, const Locator& where) {
+    Member before = get_member(store, member_id);
+    Diagnostics problems;
+    validate_contact(input, where, "", false, problems);
+    problems.throw_if_any();
+    const auto existing = find_contact(store, member_id, name);
+    if (!existing) {
+        throw NotFoundError(
+            fmt::format("member \"{}\" has no contact named \"{}\"", member_id, name));
+    }
+    if (input.name && detail::contact_key(*input.name) != detail::contact_key(existing->name) &&
+        find_contact(store, member_id, q(*input.name))) {
+        Diagnostic d = where("name");
+        d.message = fmt::format("member \"{}\" already has a contact named \"{}\"", member_id,
+                                q(*input.name));
+        throw ValidationError({d});
+    }
+    // Merge by the contact's current name, then apply the new name.
+    ContactInput keyed = input;
+    keyed.name = existing->name;
+    MemberInput change;
+    change.contacts = std::vector<ContactInput>{keyed};
+    Member after = detail::merge(before, change);
+    Contact* target = nullptr;
+    for (auto& c : after.contacts) {
+        if (c.id == existing->id) {
+            target = &c;
+        }
+    }
+    if (input.name) {
+        target->name = std::string(text::trim(*input.name));
+    }
+    const Contact edited = *target;
+    if (after == before) {
+        return {before, false};
+    }
+    detail::Writer writer(store);
+    writer.update(before, after, "");
+    store.audit("contact", member_id,
+                fmt::format("changed {} of contact {}", changed_contact_fields(*existing, edited),
+                            edited.name),
+                edited.id);
+    return {after, true};
+}
+
+void remove_contact(store::Store& store, const std::string& member_id, const std::string& name) {
+    (void)get_member(store, member_id);
+    const auto existing = find_contact(store, member_id, name);
+    if (!existing) {
+        throw NotFoundError(
+            fmt::format("member \"{}\" has no contact named \"{}\"", member_id, name));
+    }
+    SQLite::Statement del(store.db(), "DELETE FROM contact WHERE id = ?");
+    del.bind(1, static_cast<int64_t>(existing->id));
+    del.exec();
+    store.audit("contact", member_id, fmt::format("removed contact {}", existing->name),
+                existing->id);
+}
+
+int forget_contacts(store::Store& store, const std::string& member_id,
+                    const std::optional<std::string>& name) {
+    (void)get_member(store, member_id);
+    std::vector<Contact> targets;
+    if (name) {
+        const auto c = find_contact(store, member_id, *name);
+        if (!c) {
+            throw NotFoundError(
+                fmt::format("member \"{}\" has no contact named \"{}\"", member_id, *name));
+        }
+        targets.push_back(*c);
+    } else {
+        targets = contacts_of(store, member_id);
+    }
+    SQLite::Statement erase(
+        store.db(),
+        "UPDATE contact SET name = '', position = NULL, email = NULL, phone = NULL, "
+        "gender = 'undisclosed', is_primary = 0, consent_date = NULL, erased_at = ? WHERE id = ?");
+    SQLite::Statement scrub(
+        store.db(), "UPDATE audit SET summary = 'personal data erased' WHERE contact_id = ?");
+    const std::string at = format_timestamp(now());
+    for (const auto& c : targets) {
+        erase.bind(1, at);
+        erase.bind(2, static_cast<int64_t>(c.id));
+        erase.exec();
+        erase.reset();
+        scrub.bind(1, static_cast<int64_t>(c.id));
+        scrub.exec();
+        scrub.reset();
+    }
+    if (!targets.empty()) {
+        store.audit("member", member_id,
+                    fmt::format("erased the personal data of {} contact{} on request",
+                                targets.size(), targets.size() == 1 ? "" : "s"));
+    }
+    return static_cast<int>(targets.size());
+}
+
+std::vector<StatRow> member_stats(store::Store& store, const std::string& language) {
+    const auto& alliance = store.alliance();
+    std::vector<StatRow> out;
+    auto group = [&](const std::string& dimension, const std::string& sql,
+                     const std::function<std::string(const std::string&)>& label) {
+        SQLite::Statement q(store.db(), sql);
+        while (q.executeStep()) {
+            const std::string key = column_text(q.getColumn(0));
+            out.push_back(
+                {dimension, key, key.empty() ? "" : label(key), q.getColumn(1).getInt64()});
+        }
+    };
+    auto term_label = [&](const config::Term* t) {
+        return t == nullptr ? std::string() : t->labels.in(language);
+    };
+    group("status",
+          "SELECT status, count(*) FROM member GROUP BY status ORDER BY CASE status WHEN "
+          "'applicant' THEN 1 "
+          "WHEN 'active' THEN 2 WHEN 'suspended' THEN 3 ELSE 4 END",
+          [](const std::string& k) { return k; });
+    group("type", "SELECT type, count(*) FROM member GROUP BY type ORDER BY count(*) DESC, type",
+          [&](const std::string& k) { return term_label(alliance.find_type(k)); });
+    group("region",
+          "SELECT region, count(*) FROM member GROUP BY region ORDER BY count(*) DESC, region",
+          [&](const std::string& k) {
+              const auto* r = alliance.find_region(k);
+              return r == nullptr ? std::string() : r->name;
+          });
+    group("theme",
+          "SELECT theme, count(*) FROM member_theme GROUP BY theme ORDER BY count(*) DESC, theme",
+          [&](const std::string& k) { return term_label(alliance.find_theme(k)); });
+    group("service",
+          "SELECT service, count(*) FROM member_service GROUP BY service ORDER BY count(*) DESC, "
+          "service",
+          [&](const std::string& k) { return term_label(alliance.find_service(k)); });
+    group("gender",
+          "SELECT gender, count(*) FROM contact WHERE erased_at IS NULL GROUP BY gender ORDER BY "
+          "CASE gender "
+          "WHEN 'female' THEN 1 WHEN 'male' THEN 2 WHEN 'non_binary' THEN 3 ELSE 4 END",
+          [](const std::string& k) { return k; });
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+namespace detail {
+
+std::string contact_key(std::string_view name) {
+    return name_key(name);
+}
+
+std::string duplicate_key(const std::string& key) {
+    static const std::vector<std::string> prefixes = {
+        "asociacion civil ", "asociacion ", "fundacion ", "centro ", "corporacion ",
+        "association ",      "foundation ", "centre ",    "center "};
+    for (const auto& p : prefixes) {
+        if (key.starts_with(p) && key.size() > p.size()) {
+            return key.substr(p.size());
+        }
+    }
+    return key;
+}
+
+Member merge(const Member& base, const MemberInput& in) {
+    Member m = base;
+    auto set = [](std::string& field, const std::optional<std::string>& value) {
+        if (value) {
+            field = std::string(text::trim(*value));
+        }
+    };
+    set(m.name, in.name);
+    set(m.acronym, in.acronym);
+    set(m.type, in.type);
+    set(m.region, in.region);
+    set(m.city, in.city);
+    set(m.website, in.website);
+    set(m.email, in.email);
+    set(m.phone, in.phone);
+    set(m.joined, in.joined);
+    set(m.status, in.status);
+    set(m.ecosoc_status, in.ecosoc_status);
+    if (in.notes) {
+        m.notes = *in.notes;
+    }
+    if (in.thematic_areas) {
+        m.thematic_areas = sorted_unique(*in.thematic_areas);
+    }
+    if (in.services) {
+        m.services = sorted_unique(*in.services);
+    }
+    if (in.interest) {
+        m.interest = sorted_unique(*in.interest);
+    }
+    if (in.net4u) {
+        m.net4u = *in.net4u;
+    }
+    if (in.contacts) {
+        for (const auto& ci : *in.contacts) {
+            const std::string key = contact_key(ci.name.value_or(""));
+            Contact* target = nullptr;
+            for (auto& c : m.contacts) {
+                if (contact_key(c.name) == key) {
+                    target = &c;
+                }
+            }
+            if (target == nullptr) {
+                m.contacts.push_back(Contact{.member_id = m.id});
+                target = &m.contacts.back();
+                target->name = std::string(text::trim(ci.name.value_or("")));
+            }
+            set(target->position, ci.position);
+            set(target->email, ci.email);
+            set(target->phone, ci.phone);
+            set(target->consent, ci.consent);
+            if (ci.gender) {
+                target->gender = ci.gender->empty() ? "undisclosed" : *ci.gender;
+            }
+            if (ci.primary) {
+                target->primary = *ci.primary;
+                if (*ci.primary) {
+                    const auto id = target->id;
+                    const auto* self = target;
+                    for (auto& other : m.contacts) {
+                        if (&other != self && (id == 0 || other.id != id)) {
+                            other.primary = false;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    return m;
+}
+
+Writer::Writer(store::Store& store)
+    : m_store(store),
+      m_language(store.alliance().language),
+      m_now(format_timestamp(now())),
+      m_find_name_key(store.db(), "SELECT id FROM member WHERE name_key = ? ORDER BY id LIMIT 1"),
+      m_find_id(store.db(), "SELECT 1 FROM member WHERE id = ?"),
+      m_insert_member(
+          store.db(),
+          "INSERT INTO member (name, name_key, search_text, sort_key, acronym, type, region, city, "
+          "website, email, phone, joined, status, ecosoc_status, net4u, notes, created_at, "
+          "updated_at, "
+          "id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+      m_update_member(
+          store.db(),
+          "UPDATE member SET name = ?, name_key = ?, search_text = ?, sort_key = ?, acronym = ?, "
+          "type = ?, region = ?, city = ?, website = ?, email = ?, phone = ?, joined = ?, status = "
+          "?, "
+          "ecosoc_status = ?, net4u = ?, notes = ?, updated_at = ?18 WHERE id = ?19"),
+      m_insert_theme(store.db(), "INSERT INTO member_theme (member_id, theme) VALUES (?, ?)"),
+      m_insert_service(store.db(), "INSERT INTO member_service (member_id, service) VALUES (?, ?)"),
+      m_insert_history(
+          store.db(),
+          "INSERT INTO member_status_history (member_id, status, date, reason, recorded_at) "
+          "VALUES (?, ?, ?, ?, ?)"),
+      m_insert_contact(
+          store.db(),
+          "INSERT INTO contact (member_id, name, position, email, phone, gender, is_primary, "
+          "consent_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+      m_update_contact(store.db(),
+                       "UPDATE contact SET name = ?, position = ?, email = ?, phone = ?, gender = "
+                       "?, is_primary = ?, "
+                       "consent_date = ? WHERE id = ?"),
+      m_insert_interest(
+          store.db(),
+          "INSERT INTO interest (member_id, kind, date, status) VALUES (?, ?, ?, 'open')") {}
+
+std::optional<std::string> Writer::id_by_name_key(const std::string& key) {
+    m_find_name_key.reset();
+    m_find_name_key.bind(1, key);
+    if (m_find_name_key.executeStep()) {
+        return m_find_name_key.getColumn(0).getString();
+    }
+    return std::nullopt;
+}
+
+bool Writer::id_exists(const std::string& id) {
+    m_find_id.reset();
+    m_find_id.bind(1, id);
+    return m_find_id.executeStep();
+}
+
+void Writer::write_member_row(const Member& m, bool insert) {
+    SQLite::Statement& s = insert ? m_insert_member : m_update_member;
+    s.reset();
+    s.bind(1, m.name);
+    s.bind(2, name_key(m.name));
+    std::string search = text::fold(m.name);
+    if (!m.acronym.empty()) {
+        search += ' ';
+        search += text::fold(m.acronym);
+    }
+    if (!m.city.empty()) {
+        search += ' ';
+        search += text::fold(m.city);
+    }
+    s.bind(3, search);
+    const std::string key = text::collation_key(m.name, m_language);
+    s.bind(4, key.data(), static_cast<int>(key.size()));
+    bind_text(s, 5, m.acronym);
+    s.bind(6, m.type);
+    bind_text(s, 7, m.region);
+    bind_text(s, 8, m.city);
+    bind_text(s, 9, m.website);
+    bind_text(s, 10, m.email);
+    bind_text(s, 11, m.phone);
+    bind_text(s, 12, m.joined);
+    s.bind(13, m.status);
+    bind_text(s, 14, m.ecosoc_status);
+    s.bind(15, m.net4u ? 1 : 0);
+    bind_text(s, 16, m.notes);
+    if (insert) {
+        s.bind(17, m_now);
+    }
+    s.bind(18, m_now);
+    s.bind(19, m.id);
+    s.exec();
+}
+
+void Writer::insert_lists(const Member& m, bool themes, bool services) {
+    if (themes) {
+        for (const auto& t : m.thematic_areas) {
+            m_insert_theme.reset();
+            m_insert_theme.bind(1, m.id);
+            m_insert_theme.bind(2, t);
+            m_insert_theme.exec();
+        }
+    }
+    if (services) {
+        for (const auto& t : m.services) {
+            m_insert_service.reset();
+            m_insert_service.bind(1, m.id);
+            m_insert_service.bind(2, t);
+            m_insert_service.exec();
+        }
+    }
+}
+
+void Writer::insert_contact(const std::string& member_id, Contact& c) {
+    auto& s = m_insert_contact;
+    s.reset();
+    s.bind(1, member_id);
+    s.bind(2, c.name);
+    bind_text(s, 3, c.position);
+    bind_text(s, 4, c.email);
+    bind_text(s, 5, c.phone);
+    s.bind(6, c.gender);
+    s.bind(7, c.primary ? 1 : 0);
+    bind_text(s, 8, c.consent);
+    s.exec();
+    c.id = m_store.db().getLastInsertRowid();
+    c.member_id = member_id;
+}
+
+void Writer::insert(Member& m, const std::string& status_date, const std::string& status_reason) {
+    write_member_row(m, true);
+    insert_lists(m, true, true);
+    m_insert_history.reset();
+    m_insert_history.bind(1, m.id);
+    m_insert_history.bind(2, m.status);
+    m_insert_history.bind(3, status_date);
+    m_insert_history.bind(4, status_reason);
+    m_insert_history.bind(5, m_now);
+    m_insert_history.exec();
+    const std::string today = m_now.substr(0, 10);
+    for (const auto& kind : m.interest) {
+        m_insert_interest.reset();
+        m_insert_interest.bind(1, m.id);
+        m_insert_interest.bind(2, kind);
+        m_insert_interest.bind(3, today);
+        m_insert_interest.exec();
+    }
+    for (auto& c : m.contacts) {
+        insert_contact(m.id, c);
+    }
+}
+
+void Writer::update(const Member& before, Member& after, const std::string& status_reason) {
+    auto& db = m_store.db();
+    Member b = before;
+    b.contacts.clear();
+    Member a = after;
+    a.contacts.clear();
+    if (!(a == b)) {
+        write_member_row(after, false);
+    }
+    if (before.thematic_areas != after.thematic_areas) {
+        SQLite::Statement del(db, "DELETE FROM member_theme WHERE member_id = ?");
+        del.bind(1, after.id);
+        del.exec();
+        insert_lists(after, true, false);
+    }
+    if (before.services != after.services) {
+        SQLite::Statement del(db, "DELETE FROM member_service WHERE member_id = ?");
+        del.bind(1, after.id);
+        del.exec();
+        insert_lists(after, false, true);
+    }
+    if (before.status != after.status) {
+        m_insert_history.reset();
+        m_insert_history.bind(1, after.id);
+        m_insert_history.bind(2, after.status);
+        m_insert_history.bind(3, m_now.substr(0, 10));
+        m_insert_history.bind(4, status_reason);
+        m_insert_history.bind(5, m_now);
+        m_insert_history.exec();
+    }
+    if (before.interest != after.interest) {
+        for (const auto& kind : after.interest) {
+            if (!contains(before.interest, kind)) {
+                m_insert_interest.reset();
+                m_insert_interest.bind(1, after.id);
+                m_insert_interest.bind(2, kind);
+                m_insert_interest.bind(3, m_now.substr(0, 10));
+                m_insert_interest.exec();
+            }
+        }
+        SQLite::Statement withdraw(
+            db,
+            "UPDATE interest SET status = 'withdrawn' WHERE member_id = ? AND kind = ? AND "
+            "status = 'open'");
+        for (const auto& kind : before.interest) {
+            if (!contains(after.interest, kind)) {
+                withdraw.reset();
+                withdraw.bind(1, after.id);
+                withdraw.bind(2, kind);
+                withdraw.exec();
+            }
+        }
+    }
+    for (auto& c : after.contacts) {
+        if (c.id == 0) {
+            insert_contact(after.id, c);
+            continue;
+        }
+        const auto old = std::find_if(before.contacts.begin(), before.contacts.end(),
+                                      [&](const Contact& o) { return o.id == c.id; });
+        if (old != before.contacts.end() && *old == c) {
+            continue;
+        }
+        auto& s = m_update_contact;
+        s.reset();
+        s.bind(1, c.name);
+        bind_text(s, 2, c.position);
+        bind_text(s, 3, c.email);
+        bind_text(s, 4, c.phone);
+        s.bind(5, c.gender);
+        s.bind(6, c.primary ? 1 : 0);
+        bind_text(s, 7, c.consent);
+        s.bind(8, static_cast<int64_t>(c.id));
+        s.exec();
+    }
+}
+
+}  // namespace detail
+
+}  // namespace nacsa::members

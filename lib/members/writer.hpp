@@ -1,0 +1,57 @@
+#pragma once
+
+#include <SQLiteCpp/Statement.h>
+
+#include <optional>
+#include <string>
+
+#include "members/members.hpp"
+
+// Internal to lib/members: the prepared statements that write members, reused across calls
+// (an import of 100,000 members prepares each statement once).
+namespace nacsa::members::detail {
+
+class Writer {
+  public:
+    explicit Writer(store::Store& store);
+
+    // The id of the member with this normalised name, if any.
+    [[nodiscard]] std::optional<std::string> id_by_name_key(const std::string& key);
+    [[nodiscard]] bool id_exists(const std::string& id);
+
+    // Inserts a new member with its themes, services, interests, first status and contacts
+    // (setting the contacts' ids).
+    void insert(Member& member, const std::string& status_date, const std::string& status_reason);
+    // Writes what differs between `before` and `after` (same id); new contacts get their ids.
+    void update(const Member& before, Member& after, const std::string& status_reason);
+
+  private:
+    void insert_contact(const std::string& member_id, Contact& contact);
+    void insert_lists(const Member& member, bool themes, bool services);
+    void write_member_row(const Member& member, bool insert);
+
+    store::Store& m_store;
+    std::string m_language;
+    std::string m_now;
+    SQLite::Statement m_find_name_key;
+    SQLite::Statement m_find_id;
+    SQLite::Statement m_insert_member;
+    SQLite::Statement m_update_member;
+    SQLite::Statement m_insert_theme;
+    SQLite::Statement m_insert_service;
+    SQLite::Statement m_insert_history;
+    SQLite::Statement m_insert_contact;
+    SQLite::Statement m_update_contact;
+    SQLite::Statement m_insert_interest;
+};
+
+// Applies the given fields of an input to a member (contacts matched by name).
+[[nodiscard]] Member merge(const Member& base, const MemberInput& input);
+
+// Folded contact name for matching.
+[[nodiscard]] std::string contact_key(std::string_view name);
+
+// Words that lead many organisation names and are ignored when looking for duplicates.
+[[nodiscard]] std::string duplicate_key(const std::string& name_key);
+
+}  // namespace nacsa::members::detail

@@ -1,0 +1,216 @@
+"""End-to-end tests of `nacsa member add|show|list|edit|status` and `member contact`."""
+import json
+
+
+def add_paz(nacsa, *extra):
+    return nacsa.ok("member", "add", "--name", "Fundación Paz Ciudadana", "--type", "foundation",
+                    "--region", "metropolitana", "--city", "Santiago", "--theme", "untoc,drugs_corruption",
+                    "--service", "crime_prevention", "--joined", "2024-03-15", *extra)
+
+
+def test_member_help(nacsa):
+    result = nacsa.ok("member", "--help")
+    for sub in ("add", "show", "list", "edit", "status", "contact"):
+        assert sub in result.out
+
+
+def test_add_derives_the_id_from_the_name(alliance):
+    result = add_paz(alliance)
+    assert result.out == "fundacion-paz-ciudadana\n"
+    assert result.err == "nacsa: added member fundacion-paz-ciudadana (Fundación Paz Ciudadana)\n"
+    rows = alliance.sql("SELECT id, name, type, region, city, status, joined, search_text FROM member")
+    assert rows == [("fundacion-paz-ciudadana", "Fundación Paz Ciudadana", "foundation", "metropolitana",
+                     "Santiago", "active", "2024-03-15", "fundacion paz ciudadana santiago")]
+    assert alliance.sql("SELECT theme FROM member_theme ORDER BY theme") == [("drugs_corruption",), ("untoc",)]
+    assert alliance.sql("SELECT status, date, reason FROM member_status_history") == [
+        ("active", "2024-03-15", "added")]
+    audit = alliance.sql("SELECT command, record_kind, record_id, summary FROM audit WHERE record_kind='member'")
+    assert audit == [("member add", "member", "fundacion-paz-ciudadana",
+                      "added member (foundation, active, region metropolitana)")]
+
+
+def test_add_checks_every_field_against_the_configuration(alliance):
+    before = alliance.dump()
+    result = alliance.run("member", "add", "--name", "X Y", "--type", "club", "--region", "norte",
+                          "--theme", "untoc,piracy", "--email", "nope", "--joined", "2024-13-01")
+    assert result.code == 65
+    lines = result.err.splitlines()
+    assert lines[0].startswith('nacsa: error: field "--type": "club" is not an organisation type of this '
+                               'alliance (known: ')
+    assert any(line.startswith('nacsa: error: field "--region": "norte" is not a region of this alliance')
+               for line in lines)
+    assert any('field "--theme": "piracy" is not a thematic area of this alliance' in line for line in lines)
+    assert 'nacsa: error: field "--email": "nope" is not an e-mail address' in lines
+    assert 'nacsa: error: field "--joined": "2024-13-01" is not a date (expected YYYY-MM-DD)' in lines
+    assert len(lines) == 5
+    assert alliance.dump() == before
+
+
+def test_add_refuses_a_taken_id_and_a_same_name(alliance):
+    add_paz(alliance)
+    result = alliance.run("member", "add", "--name", "FUNDACION paz  ciudadana", "--type", "ngo",
+                          "--id", "otra")
+    assert result.code == 65
+    assert result.err == 'nacsa: error: field "--name": member "fundacion-paz-ciudadana" already has this name\n'
+    result = alliance.run("member", "add", "--name", "Paz", "--type", "ngo", "--id", "fundacion-paz-ciudadana")
+    assert result.code == 65
+    assert result.err == ('nacsa: error: field "--id": a member with id "fundacion-paz-ciudadana" '
+                          'already exists\n')
+
+
+def test_add_requires_name_and_type(alliance):
+    result = alliance.run("member", "add", "--name", "X")
+    assert result.code == 2
+    assert "--type is required" in result.err
+
+
+def test_show_table_and_json(alliance):
+    add_paz(alliance, "--acronym", "FPC", "--interest", "secretariat", "--net4u", "yes")
+    alliance.ok("member", "contact", "add", "fundacion-paz-ciudadana", "--name", "Ana Pérez",
+                "--position", "Directora", "--email", "ana@paz.example", "--gender", "female", "--primary",
+                "--consent", "2024-03-15")
+    out = alliance.ok("member", "show", "fundacion-paz-ciudadana").out
+    assert "\nName:           Fundación Paz Ciudadana\n" in out
+    assert "Ana Pérez, Directora <ana@paz.example> (female, primary, consent 2024-03-15)" in out
+    assert "2024-03-15 active: added" in out
+    data = json.loads(alliance.ok("member", "show", "fundacion-paz-ciudadana", "--format", "json").out)
+    assert data["id"] == "fundacion-paz-ciudadana"
+    assert data["acronym"] == "FPC"
+    assert data["interest"] == ["secretariat"]
+    assert data["net4u"] is True
+    assert data["contacts"] == [{"name": "Ana Pérez", "position": "Directora", "email": "ana@paz.example",
+                                 "gender": "female", "primary": True, "consent": "2024-03-15"}]
+    assert data["status_history"] == [{"status": "active", "date": "2024-03-15", "reason": "added"}]
+    assert alliance.sql("SELECT kind, status FROM interest") == [("secretariat", "open")]
+
+
+def test_show_unknown_member_exits_3(alliance):
+    result = alliance.run("member", "show", "nadie")
+    assert result.code == 3
+    assert result.err == "nacsa: error: no member with id \"nadie\" (see 'nacsa member list')\n"
+
+
+def test_list_sorts_by_name_with_accents_and_filters(alliance):
+    for name, region, theme in [("Zeta Organización", "biobio", "untoc"),
+                                ("Ética Pública", "metropolitana", "emerging_crimes"),
+                                ("Asociación Eco", "biobio", "untoc"),
+                                ("Educa Chile", "metropolitana", "untoc")]:
+        alliance.ok("member", "add", "--name", name, "--type", "ngo", "--region", region, "--theme", theme)
+    out = alliance.ok("member", "list", "--format", "csv").out
+    names = [line.split(",")[1] for line in out.splitlines()[1:]]
+    assert names == ["Asociación Eco", "Educa Chile", "Ética Pública", "Zeta Organización"]
+    ids = [r["id"] for r in json.loads(alliance.ok("member", "list", "--region", "biobio", "--format", "json").out)]
+    assert ids == ["asociacion-eco", "zeta-organizacion"]
+    ids = [r["id"] for r in json.loads(alliance.ok("member", "list", "--search", "ETICA", "--format", "json").out)]
+    assert ids == ["etica-publica"]
+    ids = [r["id"] for r in json.loads(alliance.ok("member", "list", "--search", "asociación",
+                                                   "--format", "json").out)]
+    assert ids == ["asociacion-eco"]
+    ids = [r["id"] for r in json.loads(alliance.ok("member", "list", "--theme", "untoc", "--status", "active",
+                                                   "--format", "json").out)]
+    assert ids == ["asociacion-eco", "educa-chile", "zeta-organizacion"]
+    table = alliance.ok("member", "list").out
+    assert table.splitlines()[0].split() == ["ID", "NAME", "TYPE", "REGION", "STATUS", "JOINED"]
+
+
+def test_list_json_has_every_field(alliance):
+    add_paz(alliance)
+    data = json.loads(alliance.ok("member", "list", "--format", "json").out)
+    assert data == [{"id": "fundacion-paz-ciudadana", "name": "Fundación Paz Ciudadana", "acronym": None,
+                     "type": "foundation", "region": "metropolitana", "city": "Santiago", "website": None,
+                     "email": None, "phone": None, "thematic_areas": ["drugs_corruption", "untoc"],
+                     "services": ["crime_prevention"], "joined": "2024-03-15", "status": "active",
+                     "ecosoc_status": None, "net4u": False, "contacts": 0}]
+
+
+def test_list_joined_filters(alliance):
+    add_paz(alliance)
+    alliance.ok("member", "add", "--name", "Nueva", "--type", "ngo", "--joined", "2026-01-10")
+    out = alliance.ok("member", "list", "--joined-since", "2025-01-01", "--format", "csv").out
+    assert out.splitlines()[1].startswith("nueva,")
+    assert len(out.splitlines()) == 2
+    result = alliance.run("member", "list", "--joined-until", "ayer")
+    assert result.code == 2
+    assert result.err == 'nacsa: error: --joined-until: "ayer" is not a date (expected YYYY-MM-DD)\n'
+
+
+def test_edit_changes_given_fields_and_audits(alliance):
+    add_paz(alliance)
+    result = alliance.ok("member", "edit", "fundacion-paz-ciudadana", "--city", "Valparaíso", "--region",
+                         "valparaiso", "--clear", "joined")
+    assert result.err == "nacsa: updated member fundacion-paz-ciudadana\n"
+    assert alliance.sql("SELECT city, region, joined, search_text FROM member") == [
+        ("Valparaíso", "valparaiso", None, "fundacion paz ciudadana valparaiso")]
+    assert alliance.sql("SELECT summary FROM audit WHERE command='member edit'") == [
+        ("changed region, city, joined",)]
+    result = alliance.ok("member", "edit", "fundacion-paz-ciudadana", "--city", "Valparaíso")
+    assert result.err == "nacsa: member fundacion-paz-ciudadana unchanged\n"
+    before = alliance.dump()
+    result = alliance.run("member", "edit", "fundacion-paz-ciudadana", "--service", "smuggling_of_migrants")
+    assert result.code == 65
+    assert result.err.startswith('nacsa: error: field "--service": "smuggling_of_migrants" is not a service of this alliance')
+    assert alliance.dump() == before
+    assert alliance.run("member", "edit", "nadie", "--city", "X").code == 3
+
+
+def test_status_lifecycle_keeps_a_dated_history(alliance):
+    alliance.ok("member", "add", "--name", "Red Norte", "--type", "network", "--status", "applicant")
+    result = alliance.ok("member", "status", "red-norte", "active", "--reason", "admitted by the assembly")
+    assert result.err == "nacsa: member red-norte: applicant -> active on 2026-11-29\n"
+    assert alliance.sql("SELECT status, joined FROM member") == [("active", "2026-11-29")]
+    alliance.ok("member", "status", "red-norte", "suspended", "--reason", "no activity", "--date", "2026-12-10")
+    result = alliance.run("member", "status", "red-norte", "suspended", "--reason", "again")
+    assert result.code == 65
+    assert result.err == 'nacsa: error: field "status": member "red-norte" is already suspended\n'
+    result = alliance.run("member", "status", "red-norte", "applicant", "--reason", "x")
+    assert result.code == 65
+    assert "a member cannot go from suspended to applicant" in result.err
+    result = alliance.run("member", "status", "red-norte", "withdrawn", "--reason", "x", "--date", "2026-12-01")
+    assert result.code == 65
+    assert result.err == ('nacsa: error: field "--date": 2026-12-01 is before the member\'s last status change '
+                          '(suspended on 2026-12-10)\n')
+    result = alliance.run("member", "status", "red-norte", "withdrawn", "--reason", "  ")
+    assert result.code == 65
+    assert result.err == 'nacsa: error: field "--reason": a status change needs a reason\n'
+    alliance.ok("member", "status", "red-norte", "withdrawn", "--reason", "asked to leave", "--date", "2026-12-20")
+    alliance.ok("member", "status", "red-norte", "active", "--reason", "rejoined", "--date", "2027-01-05")
+    history = alliance.sql("SELECT status, date, reason FROM member_status_history ORDER BY id")
+    assert history == [("applicant", "2026-11-29", "added"), ("active", "2026-11-29", "admitted by the assembly"),
+                       ("suspended", "2026-12-10", "no activity"), ("withdrawn", "2026-12-20", "asked to leave"),
+                       ("active", "2027-01-05", "rejoined")]
+    assert alliance.sql("SELECT count(*) FROM member") == [(1,)]
+    summaries = alliance.sql("SELECT summary FROM audit WHERE command='member status' ORDER BY id")
+    assert summaries[-1] == ("status withdrawn -> active on 2027-01-05",)
+    result = alliance.run("member", "status", "red-norte", "suspended")
+    assert result.code == 2
+    assert alliance.run("member", "status", "nadie", "suspended", "--reason", "x").code == 3
+
+
+def test_contact_add_edit_remove(alliance):
+    add_paz(alliance)
+    alliance.ok("member", "contact", "add", "fundacion-paz-ciudadana", "--name", "Ana Pérez", "--gender", "female",
+                "--primary")
+    alliance.ok("member", "contact", "add", "fundacion-paz-ciudadana", "--name", "Luis Soto", "--gender", "male")
+    result = alliance.run("member", "contact", "add", "fundacion-paz-ciudadana", "--name", "ana perez")
+    assert result.code == 65
+    assert result.err == ('nacsa: error: field "--name": member "fundacion-paz-ciudadana" already has a contact '
+                          'named "ana perez"\n')
+    alliance.ok("member", "contact", "edit", "fundacion-paz-ciudadana", "luis soto", "--primary", "yes",
+                "--email", "luis@paz.example")
+    assert alliance.sql("SELECT name, email, is_primary FROM contact ORDER BY id") == [
+        ("Ana Pérez", None, 0), ("Luis Soto", "luis@paz.example", 1)]
+    summaries = alliance.sql("SELECT summary, contact_id FROM audit WHERE record_kind='contact' ORDER BY id")
+    assert summaries == [("added contact Ana Pérez", 1), ("added contact Luis Soto", 2),
+                         ("changed email, primary of contact Luis Soto", 2)]
+    result = alliance.run("member", "contact", "edit", "fundacion-paz-ciudadana", "Nadie", "--phone", "+56 2 1234")
+    assert result.code == 3
+    result = alliance.run("member", "contact", "edit", "fundacion-paz-ciudadana", "Ana Pérez", "--phone", "abc")
+    assert result.code == 65
+    assert result.err == ('nacsa: error: field "--phone": "abc" is not a phone number (digits, spaces, ()- and '
+                          'a leading +)\n')
+    result = alliance.run("member", "contact", "remove", "fundacion-paz-ciudadana", "Ana Pérez")
+    assert result.code == 2
+    assert result.err == "nacsa: error: removing a contact needs confirmation: add --yes\n"
+    alliance.ok("member", "contact", "remove", "fundacion-paz-ciudadana", "Ana Pérez", "--yes")
+    assert alliance.sql("SELECT name FROM contact") == [("Luis Soto",)]
+    assert alliance.run("member", "contact", "add", "nadie", "--name", "X").code == 3

@@ -1,0 +1,46 @@
+#include <doctest/doctest.h>
+
+#include "members/members.hpp"
+#include "members/writer.hpp"
+
+using namespace nacsa;
+
+TEST_CASE("member name keys ignore case, accents, punctuation and spacing") {
+    CHECK(members::name_key("Fundación  Paz-Ciudadana.") == "fundacion paz ciudadana");
+    CHECK(members::name_key("  FUNDACION paz ciudadana ") == "fundacion paz ciudadana");
+    CHECK(members::id_from_name("Fundación Paz Ciudadana") == "fundacion-paz-ciudadana");
+    CHECK(members::id_from_name(std::string(80, 'a')).size() == 64);
+}
+
+TEST_CASE("member duplicate keys drop a leading organisation word") {
+    CHECK(members::detail::duplicate_key("asociacion civil rutas seguras") == "rutas seguras");
+    CHECK(members::detail::duplicate_key("fundacion rutas seguras") == "rutas seguras");
+    CHECK(members::detail::duplicate_key("centro") == "centro");
+}
+
+TEST_CASE("member contact details are checked") {
+    CHECK(members::is_email("a@b.cl"));
+    CHECK_FALSE(members::is_email("a@b"));
+    CHECK_FALSE(members::is_email("a b@c.cl"));
+    CHECK(members::is_phone("+56 9 8123 4410"));
+    CHECK(members::is_phone("(2) 2345-6789") == false);
+    CHECK_FALSE(members::is_phone("abc"));
+    CHECK(members::is_website("https://x.cl"));
+    CHECK_FALSE(members::is_website("www.x.cl"));
+}
+
+TEST_CASE("member merge applies given fields and keeps one primary contact") {
+    members::Member base;
+    base.name = "A";
+    base.type = "ngo";
+    base.contacts.push_back(members::Contact{.id = 1, .name = "Ana", .primary = true});
+    members::MemberInput in;
+    in.city = "Arica";
+    in.contacts = std::vector<members::ContactInput>{{.name = "Luis", .primary = true}};
+    const auto m = members::detail::merge(base, in);
+    CHECK(m.city == "Arica");
+    REQUIRE(m.contacts.size() == 2);
+    CHECK_FALSE(m.contacts[0].primary);
+    CHECK(m.contacts[1].primary);
+    CHECK(m.contacts[1].id == 0);
+}
