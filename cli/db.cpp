@@ -47,7 +47,9 @@ void register_db(CLI::App& app, Context& ctx) {
         ->required()
         ->type_name("FILE");
     ctx.on_run(backup, [&ctx, destination] {
-        store::backup_store(ctx.store(), *destination);
+        // Any schema version: backing up is what one does before `db migrate`.
+        auto store = store::Store::open_any_version(ctx.db_path(), store::Access::read_only, ctx.actor());
+        store::backup_store(store, *destination);
         ctx.info(fmt::format("backed up {} to {}", ctx.db_path(), *destination));
         return 0;
     });

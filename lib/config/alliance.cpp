@@ -40,8 +40,6 @@ bool is_country(const std::string& code) {
     return false;
 }
 
-// Largest alliance.yaml nacsa reads: the example is 10 KiB; a larger file is a mistake.
-constexpr std::size_t k_max_config_bytes = 1024 * 1024;
 constexpr std::size_t k_max_key_length = 64;
 
 bool is_key(const std::string& key) {
@@ -85,9 +83,8 @@ class Reader {
                         fmt::format("duplicate key (first given on line {})", first->second));
                 continue;
             }
-            const bool known =
-                std::find(required.begin(), required.end(), key) != required.end() ||
-                std::find(optional.begin(), optional.end(), key) != optional.end();
+            const bool known = std::find(required.begin(), required.end(), key) != required.end() ||
+                               std::find(optional.begin(), optional.end(), key) != optional.end();
             if (!known) {
                 std::vector<std::string> names(required.begin(), required.end());
                 names.insert(names.end(), optional.begin(), optional.end());
@@ -446,12 +443,6 @@ std::string known_keys(const std::vector<Region>& regions) {
 Alliance parse_alliance(const std::string& yaml_text, const std::string& file_name) {
     Alliance a;
     Reader r(file_name);
-    if (yaml_text.size() > k_max_config_bytes) {
-        throw ConfigError({Diagnostic{
-            file_name, 1, 1, "",
-            fmt::format("the file is {} bytes; an alliance configuration is at most {} bytes",
-                        yaml_text.size(), k_max_config_bytes)}});
-    }
     const YAML::Node root = load_yaml(yaml_text, file_name, ExitCode::config_invalid);
     if (!root || root.IsNull()) {
         throw ConfigError({Diagnostic{file_name, 1, 1, "",

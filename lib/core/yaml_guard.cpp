@@ -137,7 +137,8 @@ YAML::Node load_yaml(std::string_view text, const std::string& file, ExitCode co
     if (documents.size() > 1) {
         const auto mark = documents[1].Mark();
         reject(file, one_based(mark.line), one_based(mark.column),
-               "holds more than one YAML document (expected one)", code);
+               "a second YAML document (after ---): the configuration must be a single document",
+               code);
     }
     // Walk the tree as the reader will, following aliases, without recursion (an alias may
     // even point back to an enclosing node), and stop once it is too big.

@@ -79,8 +79,10 @@ CASES = {
 }
 
 
-def test_every_bad_config_has_a_case():
-    assert sorted(p.name for p in BAD.glob("*.yaml")) == sorted(CASES)
+def test_the_cases_are_in_the_bad_input_folder():
+    # tests/bad/config/ also holds the bad-input harness's files (test_bad_inputs.py runs them
+    # all, each with its .expect); these are the ones compared with the schema.
+    assert set(CASES) <= {p.name for p in BAD.glob("*.yaml")}
     assert len(CASES) >= 12
 
 

@@ -181,9 +181,9 @@ TEST_CASE("unknown keys are errors, with the expected keys named") {
 TEST_CASE("a repeated key is an error, not silently dropped") {
     const int line = example_line("country: CL");
     CHECK(problems_of(example_with("country: CL", "country: CL\ncountry: AR")) ==
-          std::vector<std::string>{
-              std::to_string(line + 1) + ":1: field \"country\": duplicate key (first given on line " +
-              std::to_string(line) + ")"});
+          std::vector<std::string>{std::to_string(line + 1) +
+                                   ":1: field \"country\": duplicate key (first given on line " +
+                                   std::to_string(line) + ")"});
 }
 
 TEST_CASE("every problem is collected, in reading order") {
@@ -257,7 +257,7 @@ TEST_CASE("broken and empty files") {
           std::vector<std::string>{"1:1: expected a mapping of keys to values"});
     const auto two_docs = problems_of(source_file("examples/alliance.yaml") + "---\nname: x\n");
     REQUIRE(two_docs.size() == 1);
-    CHECK(two_docs[0].find("holds more than one YAML document") != std::string::npos);
+    CHECK(two_docs[0].find("a second YAML document (after ---)") != std::string::npos);
 }
 
 TEST_CASE("hostile input fails cleanly and fast") {
@@ -312,10 +312,11 @@ TEST_CASE("hostile input fails cleanly and fast") {
     }
     SUBCASE("10 MB value") {
         const std::string big = "name: " + std::string(10 * 1024 * 1024, 'x') + "\n";
-        CHECK(problems_of(big) ==
-              std::vector<std::string>{
-                  "1:1: the file is 10485767 bytes; an alliance configuration is at most "
-                  "1048576 bytes"});
+        const auto start = std::chrono::steady_clock::now();
+        const auto problems = problems_of(big);
+        CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+        REQUIRE(!problems.empty());
+        CHECK(problems[0] == "1:7: field \"name\": is 10485760 bytes long (at most 4000)");
     }
 }
 
