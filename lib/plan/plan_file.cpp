@@ -401,6 +401,16 @@ Plan parse_plan_file(store::Store& store, const std::string& yaml_text,
                       fmt::format("activity \"{}\" is defined twice", a.id));
         }
         auto indicators = read_indicators(r, node, path, a.id, "");
+        for (std::size_t n = 0; n < indicators.size() && start; ++n) {
+            const auto& i = indicators[n];
+            if (!i.baseline_date && !(*start < i.target_date) &&
+                node["indicators"][n]["target_date"]) {
+                r.problem(
+                    node["indicators"][n]["target_date"],
+                    fmt::format("{}.indicators[{}].target_date", path, n),
+                    fmt::format("must be after the activity's start {}", format_date(*start)));
+            }
+        }
         note_indicators(indicators, node);
         plan.indicators.insert(plan.indicators.end(), indicators.begin(), indicators.end());
         normalise(a);
