@@ -40,8 +40,14 @@ class Reader {
             problem(node, path, "expected a mapping of keys to values");
             return false;
         }
+        std::set<std::string> seen;
         for (const auto& item : node) {
             const auto key = item.first.Scalar();
+            if (!seen.insert(key).second) {
+                // yaml-cpp keeps the first value silently: a repeated key is a mistake to report.
+                problem(item.first, field(path, key), "duplicate key (each key may appear once)");
+                continue;
+            }
             if (std::find(required.begin(), required.end(), key) == required.end() &&
                 std::find(optional.begin(), optional.end(), key) == optional.end()) {
                 std::vector<std::string> names(required.begin(), required.end());

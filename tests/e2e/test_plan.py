@@ -661,3 +661,11 @@ def test_audit_log_names_plan_changes(planned):
     entries = json.loads(out)
     assert [e["summary"] for e in entries] == ["import: added", "status planned -> in_progress on 2026-11-02"]
     assert entries[-1]["command"] == "plan activity status"
+
+
+def test_import_reports_a_repeated_key(alliance):
+    alliance.write("dup.yaml", "priorities:\n  - code: P1\n    title: Uno\n    title: Dos\n    source: vpi_report\n")
+    result = alliance.run("plan", "import", "dup.yaml")
+    assert result.code == 65
+    assert result.err == ('nacsa: error: dup.yaml:4:5: field "priorities[0].title": '
+                          "duplicate key (each key may appear once)\n")
