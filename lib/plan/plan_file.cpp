@@ -40,8 +40,14 @@ class Reader {
             problem(node, path, "expected a mapping of keys to values");
             return false;
         }
+        std::set<std::string> seen;
         for (const auto& item : node) {
             const auto key = item.first.Scalar();
+            if (!seen.insert(key).second) {
+                // yaml-cpp keeps the first value silently: a repeated key is a mistake to report.
+                problem(item.first, field(path, key), "duplicate key (each key may appear once)");
+                continue;
+            }
             if (std::find(required.begin(), required.end(), key) == required.end() &&
                 std::find(optional.begin(), optional.end(), key) == optional.end()) {
                 std::vector<std::string> names(required.begin(), required.end());
@@ -401,6 +407,16 @@ Plan parse_plan_file(store::Store& store, const std::string& yaml_text,
                       fmt::format("activity \"{}\" is defined twice", a.id));
         }
         auto indicators = read_indicators(r, node, path, a.id, "");
+        for (std::size_t n = 0; n < indicators.size() && start; ++n) {
+            const auto& i = indicators[n];
+            if (!i.baseline_date && !(*start < i.target_date) &&
+                node["indicators"][n]["target_date"]) {
+                r.problem(
+                    node["indicators"][n]["target_date"],
+                    fmt::format("{}.indicators[{}].target_date", path, n),
+                    fmt::format("must be after the activity's start {}", format_date(*start)));
+            }
+        }
         note_indicators(indicators, node);
         plan.indicators.insert(plan.indicators.end(), indicators.begin(), indicators.end());
         normalise(a);

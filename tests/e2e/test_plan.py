@@ -624,3 +624,48 @@ def test_config_cannot_drop_a_theme_used_by_a_priority(planned):
     assert result.code == 65
     assert '"firearms" is dropped but still used by 1 record: P3' in result.err
     assert planned.dump() == before
+
+
+def test_status_csv_and_list_tables(planned):
+    out = planned.ok("plan", "status", "--as-of", "2026-11-29", "--format", "csv").out
+    lines = out.split("\r\n")
+    assert lines[0] == "priority,activity,title,status,end,overdue,completion"
+    assert lines[1].startswith("P1,A6,")
+    table = planned.ok("plan", "activity", "list").out.splitlines()
+    assert table[0].split()[:3] == ["ID", "TITLE", "KIND"]
+    assert len(table) == 9
+    shown = planned.ok("plan", "activity", "show", "A2").out
+    assert "2026-08-14 delayed: Trabajo de campo en Colchane suspendido: faltan permisos de acceso." in shown
+    assert planned.ok("plan", "contribution", "list").out.splitlines()[0].split()[:3] == ["ID", "QUESTIONNAIRE",
+                                                                                         "SUBMITTED"]
+
+
+def test_member_is_exported_and_checked_on_import(alliance):
+    member = add_member(alliance, "Corporación Humanas")
+    alliance.ok("plan", "priority", "add", "P1", "--title", "Trata")
+    alliance.ok("plan", "activity", "add", "--title", "Informe", "--kind", "research", "--priority", "P1",
+                "--member", member, "--start", "2026-01-01", "--end", "2026-12-31")
+    exported = alliance.ok("plan", "export").out
+    assert "    member: corporacion-humanas\n" in exported
+    alliance.write("other.yaml", exported.replace("corporacion-humanas", "corporacion-otra"))
+    result = alliance.run("plan", "import", "other.yaml")
+    assert result.code == 65
+    line = exported.splitlines().index("    member: corporacion-humanas") + 1
+    assert result.err == (f'nacsa: error: other.yaml:{line}:13: field "activities[0].member": '
+                          '"corporacion-otra" is not a member in the register\n')
+
+
+def test_audit_log_names_plan_changes(planned):
+    planned.ok("plan", "activity", "status", "A8", "in_progress", "--date", "2026-11-02")
+    out = planned.ok("log", "--kind", "plan_activity", "--record", "A8", "--format", "json").out
+    entries = json.loads(out)
+    assert [e["summary"] for e in entries] == ["import: added", "status planned -> in_progress on 2026-11-02"]
+    assert entries[-1]["command"] == "plan activity status"
+
+
+def test_import_reports_a_repeated_key(alliance):
+    alliance.write("dup.yaml", "priorities:\n  - code: P1\n    title: Uno\n    title: Dos\n    source: vpi_report\n")
+    result = alliance.run("plan", "import", "dup.yaml")
+    assert result.code == 65
+    assert result.err == ('nacsa: error: dup.yaml:4:5: field "priorities[0].title": '
+                          "duplicate key (each key may appear once)\n")
