@@ -16,6 +16,7 @@ step() { printf '\n== %s\n' "$*" >&2; }
 step "Create the alliance store from examples/alliance.yaml"
 $nacsa init --config examples/alliance.yaml
 $nacsa db check
+$nacsa db backup "$out/alliance-backup.db"
 
 # (each area of the tool adds its demo steps below, in the order of the README's tour)
 
@@ -59,6 +60,18 @@ $nacsa meeting agenda M-2026-012 list
 $nacsa meeting ics --output "$out/meetings.ics"
 step "Meeting check (the records start in 2026: earlier quarters are reported)"
 $nacsa meeting check || true
+
+step "Import the activity plan (VPI priorities, activities, indicators) and see where it stands"
+$nacsa plan import examples/plan.yaml
+$nacsa plan import examples/plan.yaml          # again: nothing changed
+$nacsa plan status
+$nacsa plan timeline --from 2026-01-01 --to 2026-12-31
+$nacsa plan check || true                      # exit 1: an activity is overdue
+
+step "Write the latest quarterly report as HTML and Markdown"
+$nacsa report quarterly --format html --output "$out/quarterly-report.html"
+$nacsa report quarterly --format md --output "$out/quarterly-report.md"
+echo "Quarterly report: $out/quarterly-report.html and $out/quarterly-report.md" >&2
 
 step "Done"
 echo "Demo store: $NACSA_DB" >&2
