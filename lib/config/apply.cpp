@@ -65,9 +65,30 @@ std::vector<Diagnostic> conflicts_with_store(store::Store& store, const Alliance
     find_dropped(db, "thematic_areas",
                  "SELECT member_id FROM member_theme WHERE theme = ? ORDER BY member_id",
                  keys_of(current.thematic_areas), keys_of(next.thematic_areas), file_name, out);
+    if (db.tableExists("wg_theme")) {
+        find_dropped(db, "thematic_areas",
+                     "SELECT wg_id FROM wg_theme WHERE theme = ? ORDER BY wg_id",
+                     keys_of(current.thematic_areas), keys_of(next.thematic_areas), file_name, out);
+    }
+    if (db.tableExists("plan_priority_theme")) {
+        find_dropped(
+            db, "thematic_areas",
+            "SELECT priority_code FROM plan_priority_theme WHERE theme = ? ORDER BY priority_code",
+            keys_of(current.thematic_areas), keys_of(next.thematic_areas), file_name, out);
+    }
     find_dropped(db, "services",
                  "SELECT member_id FROM member_service WHERE service = ? ORDER BY member_id",
                  keys_of(current.services), keys_of(next.services), file_name, out);
+    if (db.tableExists("seat")) {
+        // Roles held by a seat today or later, and roles of elections still open.
+        const std::string day = format_date(today(current.time_zone));
+        find_dropped(db, "roles",
+                     "SELECT 'seat of ' || member_id FROM seat WHERE role = ?1 AND term_end >= '" +
+                         day + "' AND (ended_on IS NULL OR ended_on > '" + day +
+                         "') UNION ALL SELECT 'election ' || id FROM election WHERE role = ?1 AND "
+                         "closed_on IS NULL",
+                     keys_of(current.roles), keys_of(next.roles), file_name, out);
+    }
     return out;
 }
 

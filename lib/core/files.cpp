@@ -107,13 +107,15 @@ void create_private_directories(const fs::path& dir) {
     }
     create_private_directories(dir.parent_path());
     if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
-        throw CantCreateError(fmt::format("{}: cannot create folder: {}", dir.string(), std::strerror(errno)));
+        throw CantCreateError(
+            fmt::format("{}: cannot create folder: {}", dir.string(), std::strerror(errno)));
     }
 }
 
 void make_owner_only(const fs::path& path) {
     if (::chmod(path.c_str(), 0600) != 0) {
-        throw StoreError(fmt::format("{}: cannot set mode 0600: {}", path.string(), std::strerror(errno)));
+        throw StoreError(
+            fmt::format("{}: cannot set mode 0600: {}", path.string(), std::strerror(errno)));
     }
 }
 

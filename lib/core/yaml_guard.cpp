@@ -34,6 +34,22 @@ void guard_yaml_input(std::string_view text, const std::string& file, ExitCode c
     std::size_t line_start = 0;
     bool in_single = false;
     bool in_double = false;
+    // Block nesting: indentation plus "- " / "? " indicators at the start of a line.
+    const auto check_line_start = [&] {
+        int depth = 0;
+        std::size_t j = line_start;
+        while (j < text.size() && (text[j] == ' ' || ((text[j] == '-' || text[j] == '?') &&
+                                                      j + 1 < text.size() && text[j + 1] == ' '))) {
+            depth += text[j] == ' ' ? 0 : 1;
+            ++j;
+        }
+        const auto indent = j - line_start;
+        if (depth > k_max_yaml_depth || indent > static_cast<std::size_t>(k_max_yaml_depth) * 8) {
+            reject(file, line, 1, fmt::format("nests deeper than {} levels", k_max_yaml_depth),
+                   code);
+        }
+    };
+    check_line_start();
     int quote_line = 0;
     int quote_column = 0;
     bool quote_opens_value = false;
@@ -45,21 +61,7 @@ void guard_yaml_input(std::string_view text, const std::string& file, ExitCode c
         if (c == '\n') {
             ++line;
             line_start = i + 1;
-            // Block nesting: indentation plus "- " / "? " indicators at the start of a line.
-            int depth = 0;
-            std::size_t j = line_start;
-            while (j < text.size() &&
-                   (text[j] == ' ' || ((text[j] == '-' || text[j] == '?') && j + 1 < text.size() &&
-                                       text[j + 1] == ' '))) {
-                depth += text[j] == ' ' ? 0 : 1;
-                ++j;
-            }
-            const auto indent = j - line_start;
-            if (depth > k_max_yaml_depth ||
-                indent > static_cast<std::size_t>(k_max_yaml_depth) * 8) {
-                reject(file, line, 1, fmt::format("nests deeper than {} levels", k_max_yaml_depth),
-                       code);
-            }
+            check_line_start();
             continue;
         }
         if (in_double) {
