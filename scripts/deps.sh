@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs, with apt-get, the Debian packages nacsa needs to build and test. Does nothing when
-# they are all present. Usage: scripts/deps.sh [build|test]   (test = build + test tools)
+# they are all present. Usage: scripts/deps.sh [build|test|fuzz|long]
+#   test = build + test tools; fuzz = build + clang and libFuzzer; long = test + fuzz + valgrind
 set -eu
 want=${1:-build}
 build_pkgs="g++ cmake ninja-build pkg-config gettext tzdata
@@ -8,8 +9,14 @@ libcli11-dev libsqlitecpp-dev libsqlite3-dev libfmt-dev libyaml-cpp-dev libyaml-
 nlohmann-json3-dev libical-dev libicu-dev libhowardhinnant-date-dev libcsv-dev"
 test_pkgs="python3 python3-pytest python3-jsonschema python3-icalendar python3-yaml mandoc man-db
 tidy sqlite3 bash bash-completion fish dpkg-dev chromium"
+fuzz_pkgs="clang clang-14 libclang-rt-14-dev"
+long_pkgs="valgrind"
 pkgs=$build_pkgs
-[ "$want" = test ] && pkgs="$pkgs $test_pkgs"
+case $want in
+    test) pkgs="$pkgs $test_pkgs" ;;
+    fuzz) pkgs="$pkgs $fuzz_pkgs" ;;
+    long) pkgs="$pkgs $test_pkgs $fuzz_pkgs $long_pkgs" ;;
+esac
 
 missing=""
 for p in $pkgs; do

@@ -1,9 +1,36 @@
 #!/bin/sh
 # Installs what is missing, builds nacsa and runs every test (unit and end-to-end) with ctest.
-#   scripts/test.sh              the README's test command: release build, all tests
+#   scripts/test.sh              the README's test command: release build, all tests (minutes)
 #   scripts/test.sh --sanitize   the same in a separate ASan+UBSan build (build-sanitize/)
+#   scripts/test.sh --long       the long stages CI runs after the README's command:
+#                                  1. the whole suite under ASan+UBSan (--sanitize)
+#                                  2. the end-to-end tests with every nacsa run under valgrind
+#                                     memcheck (NACSA_WRAPPER; any error exits 99 and fails)
+#                                  3. the libFuzzer targets, FUZZ_SECONDS each (scripts/fuzz.sh)
+#                                  4. the crash-safety kill loop and disk-full test (NACSA_LONG=1)
 set -eu
 cd "$(dirname "$0")/.."
+stage() { echo "== $1 ($(date -u +%H:%M:%S))" >&2; }
+
+if [ "${1:-}" = "--long" ]; then
+    scripts/deps.sh long
+    start=$(date +%s)
+    stage "ASan + UBSan: every test"
+    scripts/test.sh --sanitize
+    stage "valgrind memcheck: end-to-end tests"
+    cmake --preset release >/dev/null
+    cmake --build --preset release
+    NACSA_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect" \
+        NACSA_TIMEOUT_SCALE=20 ctest --preset release -R '^e2e_' -E 'e2e_test_(install|demo|completion|docs)' -j "$(nproc)"
+    stage "fuzzing, ${FUZZ_SECONDS:-60}s per target"
+    scripts/fuzz.sh
+    stage "crash safety: kill loop and disk full"
+    NACSA_LONG=1 NACSA_BIN=build/cli/nacsa NACSA_SOURCE_DIR="$PWD" PYTHONDONTWRITEBYTECODE=1 \
+        /usr/bin/python3 -m pytest -q -p no:cacheprovider tests/e2e/test_crash_safety.py
+    stage "long stages passed in $(( $(date +%s) - start ))s"
+    exit 0
+fi
+
 preset=release
 if [ "${1:-}" = "--sanitize" ]; then
     preset=sanitize

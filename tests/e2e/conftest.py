@@ -1,6 +1,7 @@
 """Shared fixtures of the end-to-end tests: they run the built nacsa binary in a temporary
 folder, with its own store, and look at stdout, stderr, the exit code and the store itself."""
 import os
+import shlex
 import shutil
 import sqlite3
 import subprocess
@@ -13,6 +14,11 @@ SOURCE_DIR = Path(os.environ.get("NACSA_SOURCE_DIR", Path(__file__).resolve().pa
 NACSA_BIN = os.path.abspath(os.environ.get("NACSA_BIN", str(SOURCE_DIR / "build" / "cli" / "nacsa")))
 EXAMPLES = SOURCE_DIR / "examples"
 TESTDATA = SOURCE_DIR / "tests" / "data"
+
+# NACSA_WRAPPER runs every nacsa under a tool, e.g. "valgrind --error-exitcode=99 ..."
+# (scripts/test.sh --long); timeouts stretch by NACSA_TIMEOUT_SCALE then.
+WRAPPER = shlex.split(os.environ.get("NACSA_WRAPPER", ""))
+TIMEOUT_SCALE = float(os.environ.get("NACSA_TIMEOUT_SCALE", "1"))
 
 # 2026-11-29T12:00:00Z: "now" for every test, so dates and reports are reproducible.
 DEFAULT_EPOCH = "1795953600"
@@ -50,12 +56,12 @@ class Nacsa:
         if env:
             full_env.update(env)
         proc = subprocess.run(
-            [NACSA_BIN, *map(str, args)],
+            [*WRAPPER, NACSA_BIN, *map(str, args)],
             cwd=self.workdir,
             input=input if binary or input is None else input.encode("utf-8"),
             capture_output=True,
             env=full_env,
-            timeout=timeout,
+            timeout=timeout * TIMEOUT_SCALE,
         )
         if binary:
             return Result(proc.returncode, proc.stdout, proc.stderr)

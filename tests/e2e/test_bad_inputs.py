@@ -19,8 +19,8 @@ import yaml
 from conftest import EXAMPLES, SOURCE_DIR
 
 BAD = SOURCE_DIR / "tests" / "bad"
-# Valgrind and sanitizer runs are slower: NACSA_TIMEOUT_SCALE stretches every timeout.
-TIMEOUT = 30 * float(os.environ.get("NACSA_TIMEOUT_SCALE", "1"))
+# Seconds per command (conftest stretches it by NACSA_TIMEOUT_SCALE under valgrind).
+TIMEOUT = 30
 
 # How each kind of input is given to nacsa: mode name -> arguments ({file} = the input).
 # "store" modes run against a store initialised with examples/alliance.yaml and check it is
@@ -30,6 +30,10 @@ KINDS = {
         "check": ["config", "check", "{file}"],
         "apply": ["config", "apply", "{file}"],
         "init": ["--db", "new.db", "init", "--config", "{file}"],
+    },
+    "members": {
+        "import": ["member", "import", "{file}"],
+        "dry-run": ["member", "import", "--dry-run", "{file}"],
     },
 }
 
@@ -79,15 +83,15 @@ GENERATED = [
     ("config", "utf16.yaml", lambda: MINIMAL.encode("utf-16"),
      78, r"^nacsa: error: {file}:1:1: is not valid UTF-8 text"),
     ("config", "huge-field.yaml", lambda: _replace("short_name: ANSC France", "short_name: " + "A" * 10_000_000),
-     78, r'^nacsa: error: {file}:7:13: field "short_name": is 10000000 bytes long \(at most 4000\)'),
+     78, r"^nacsa: error: {file}:1:1: the file is \d+ bytes; an alliance configuration is at most \d+ bytes"),
     ("config", "huge-file.yaml", lambda: MINIMAL.encode("utf-8") + b"#" * (65 << 20),
      66, r"^nacsa: error: {file}: is larger than 64 MiB, the most nacsa reads"),
     ("config", "deep-flow.yaml", lambda: _replace("working_groups: []", "working_groups: " + "[" * 100_000 + "]" * 100_000),
      78, r"^nacsa: error: {file}:\d+:\d+: nests deeper than 64 levels"),
     ("config", "deep-block.yaml", lambda: _replace("working_groups: []", "working_groups:\n" + "".join("  " * (i + 1) + "- \n" for i in range(5000))),
-     78, r"^nacsa: error: {file}:\d+:1: nests deeper than 64 levels"),
+     78, r"^nacsa: error: {file}:\d+:1: (nests deeper than 64 levels|the file is \d+ bytes)"),
     ("config", "deep-mapping.yaml", lambda: _replace("working_groups: []", "working_groups:\n" + "".join(" " * (i + 1) + "k:\n" for i in range(2000))),
-     78, r"^nacsa: error: {file}:\d+:1: nests deeper than 64 levels"),
+     78, r"^nacsa: error: {file}:\d+:1: (nests deeper than 64 levels|the file is \d+ bytes)"),
     ("config", "billion-laughs.yaml", _laughs,
      78, r"^nacsa: error: {file}:\d+:\d+: expands to more than 200000 values through its aliases"),
     ("config", "billion-laughs-mappings.yaml", _laughs_in_scalars,
@@ -102,9 +106,38 @@ GENERATED = [
      66, r"^nacsa: error: {file}: is a directory, not a file"),
     ("config", "missing.yaml", "missing",
      66, r"^nacsa: error: {file}: no such file"),
+    ("members", "invalid-utf8.csv", lambda: "id,name,type,region\r\nuno,Fundaci\xf3n,ngo,maule\r\n".encode("latin-1"),
+     65, r"^nacsa: error: {file}:2:"),
+    ("members", "nul-byte.csv", lambda: b"id,name,type,region\r\nuno,Fund\x00,ngo,maule\r\n",
+     65, r"^nacsa: error: {file}:2:"),
+    ("members", "utf16-bom.csv", lambda: "id,name,type,region\r\nuno,Uno,ngo,maule\r\n".encode("utf-16"),
+     65, r"^nacsa: error: {file}:1:"),
+    ("members", "double-bom.csv", lambda: "\ufeff\ufeffid,name,type,region\r\nuno,Uno,ngo,maule\r\n".encode("utf-8"),
+     65, r"^nacsa: error: {file}:1:"),
+    ("members", "huge-field.csv", lambda: ("id,name,type,region\r\nuno," + "A" * 10_000_000 + ",ngo,maule\r\n").encode(),
+     65, r'^nacsa: error: {file}:2:\d+: field "name"'),
+    ("members", "huge-field.jsonl", lambda: ('{"id":"uno","name":"' + "A" * 10_000_000 + '","type":"ngo","region":"maule"}\n').encode(),
+     65, r'^nacsa: error: {file}:1:\d+: field "name"'),
+    ("members", "invalid-utf8.yaml", lambda: b"- id: uno\n  name: Fundaci\xf3n\n  type: ngo\n  region: maule\n",
+     65, r"^nacsa: error: {file}:2:"),
+    ("members", "nul-byte.jsonl", lambda: b'{"id":"uno","name":"A\x00","type":"ngo","region":"maule"}\n',
+     65, r"^nacsa: error: {file}:1:"),
+    ("members", "deep.jsonl", lambda: b"[" * 100_000 + b"]" * 100_000 + b"\n",
+     65, r"^nacsa: error: {file}:1:"),
+    ("members", "directory.csv", None,
+     66, r"^nacsa: error: {file}: is a directory, not a file"),
+    ("members", "missing.jsonl", "missing",
+     66, r"^nacsa: error: {file}: no such file"),
     ("config", "/dev/zero", "device",
      66, r"^nacsa: error: /dev/zero: is larger than 64 MiB, the most nacsa reads"),
 ]
+
+
+# The members cases were written at the deadline and are not validated yet (no .expect files):
+# NACSA_PENDING=1 enables them.
+if not os.environ.get("NACSA_PENDING"):
+    del KINDS["members"]
+    GENERATED = [case for case in GENERATED if case[0] in KINDS]
 
 
 def _committed_cases():

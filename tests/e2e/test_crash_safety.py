@@ -1,0 +1,113 @@
+"""A large member import killed with SIGKILL at many moments leaves a store that passes
+`nacsa db check` and holds none or all of the import; a full disk fails with exit 74 and
+leaves the store unchanged.
+
+The kill loop takes a few minutes: it runs with NACSA_LONG=1 (scripts/test.sh --long); without
+it a short version (8 kills) runs."""
+import os as _os
+
+import pytest as _pytest
+
+# Written against main at 04:00 but not yet run (the build did not finish before the deadline):
+# NACSA_PENDING=1 enables them.
+pytestmark = _pytest.mark.skipif(not _os.environ.get("NACSA_PENDING"), reason="pending validation")
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import time
+
+import pytest
+
+from conftest import EXAMPLES, NACSA_BIN
+
+MEMBERS = 3000
+KILLS = 50 if os.environ.get("NACSA_LONG") else 8
+
+
+def _write_import(path, count):
+    themes = ["untoc", "firearms", "emerging_crimes"]
+    with open(path, "w", encoding="utf-8") as f:
+        for i in range(count):
+            record = {
+                "name": f"Organización de prueba número {i:05d}",
+                "type": "ngo",
+                "region": "maule",
+                "city": "Talca",
+                "thematic_areas": [themes[i % 3]],
+                "contacts": [{"name": f"Persona {i:05d}", "email": f"persona{i}@example.org"}],
+            }
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _timed_import(nacsa, source):
+    start = time.monotonic()
+    nacsa.ok("member", "import", source, timeout=600)
+    return time.monotonic() - start
+
+
+def test_sigkill_during_import_keeps_all_or_nothing(alliance):
+    nacsa = alliance
+    source = nacsa.path("big.jsonl")
+    _write_import(source, MEMBERS)
+    pristine = nacsa.path("pristine.db")
+    shutil.copy(nacsa.db, pristine)
+    # How long a whole import takes, to spread the kills over it (and a bit past it).
+    duration = _timed_import(nacsa, source)
+    assert nacsa.sql("SELECT count(*) FROM member") == [(MEMBERS,)]
+    outcomes = {"none": 0, "all": 0}
+    for k in range(KILLS):
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            side = nacsa.db.with_name(nacsa.db.name + suffix)
+            if side.exists():
+                side.unlink()
+        shutil.copy(pristine, nacsa.db)
+        delay = duration * 1.1 * (k + 0.5) / KILLS
+        proc = subprocess.Popen([NACSA_BIN, "member", "import", str(source)], cwd=nacsa.workdir, env=nacsa.env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        check = nacsa.run("db", "check")
+        assert check.code == 0, f"kill {k} after {delay:.3f}s: {check}"
+        count = nacsa.sql("SELECT count(*) FROM member")[0][0]
+        contacts = nacsa.sql("SELECT count(*) FROM contact")[0][0]
+        imports = nacsa.sql("SELECT count(*) FROM audit WHERE record_kind = 'import'")[0][0]
+        assert (count, contacts, imports) in ((0, 0, 0), (MEMBERS, MEMBERS, 1)), \
+            f"kill {k} after {delay:.3f}s left {count} members, {contacts} contacts, {imports} import entries"
+        outcomes["none" if count == 0 else "all"] += 1
+    # Spread delays: some kills landed before the commit.
+    assert outcomes["none"] > 0, outcomes
+
+
+def _can_mount_tmpfs(target):
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        return False
+    target.mkdir()
+    proc = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=600k,mode=0700", "tmpfs", str(target)],
+                          capture_output=True)
+    return proc.returncode == 0
+
+
+def test_disk_full_during_import(nacsa, tmp_path):
+    small = tmp_path / "small"
+    if not _can_mount_tmpfs(small):
+        pytest.skip("cannot mount a small tmpfs here (needs root and mount)")
+    try:
+        nacsa.db = small / "store.db"
+        nacsa.env["NACSA_DB"] = str(nacsa.db)
+        nacsa.init(EXAMPLES / "alliance.yaml")
+        nacsa.ok("member", "import", EXAMPLES / "members.yaml")
+        before = nacsa.dump()
+        source = nacsa.path("big.jsonl")
+        _write_import(source, 4000)
+        result = nacsa.run("member", "import", source, timeout=600)
+        assert result.code == 74, str(result)
+        assert result.err.startswith("nacsa: error: "), result.err
+        assert "full" in result.err.lower(), result.err
+        assert nacsa.dump() == before
+        assert nacsa.run("db", "check").code == 0
+    finally:
+        subprocess.run(["umount", "-l", str(small)], capture_output=True)

@@ -1,0 +1,115 @@
+"""Hostile text is data, never code: SQL and shell metacharacters, format strings, terminal
+escapes and bidi overrides are stored and printed back verbatim in JSON and CSV, and escaped on
+a terminal-facing table. Files holding personal data are created 0600 even under umask 000."""
+import os as _os
+
+import pytest as _pytest
+
+# Written against main at 04:00 but not yet run (the build did not finish before the deadline):
+# NACSA_PENDING=1 enables them.
+pytestmark = _pytest.mark.skipif(not _os.environ.get("NACSA_PENDING"), reason="pending validation")
+
+import csv
+import io
+import json
+import os
+import stat
+import subprocess
+
+import pytest
+
+from conftest import NACSA_BIN, WRAPPER
+
+HOSTILE = {
+    "name": "Robert'); DROP TABLE members;-- \"quoted\" $(rm -rf ~) `id` %s%n%x {} {0} ${HOME}",
+    "city": "Red\x1b[31m city\x1b[0m \u202eevil\u202c \u200f",
+    "notes": "; | & < > * ? \\ \n second line \t tab \x07 bell",
+    "acronym": "%s{}",
+}
+
+
+@pytest.fixture
+def hostile(alliance):
+    added = alliance.ok("member", "add", "--name", HOSTILE["name"], "--acronym", HOSTILE["acronym"],
+                        "--type", "ngo", "--region", "maule", "--city", HOSTILE["city"],
+                        "--notes", HOSTILE["notes"], "--theme", "untoc", "--joined", "2025-01-02")
+    member_id = added.out.strip()
+    assert member_id
+    return alliance, member_id
+
+
+def test_hostile_text_is_stored_verbatim(hostile):
+    nacsa, member_id = hostile
+    rows = nacsa.sql("SELECT name, acronym, city, notes FROM member WHERE id = ?", member_id)
+    assert rows == [(HOSTILE["name"], HOSTILE["acronym"], HOSTILE["city"], HOSTILE["notes"])]
+    # The injection did nothing: the table is still there with one member.
+    assert nacsa.sql("SELECT count(*) FROM member") == [(1,)]
+
+
+def test_hostile_text_round_trips_in_json_and_csv(hostile):
+    nacsa, member_id = hostile
+    listed = json.loads(nacsa.ok("member", "list", "--format", "json").out)
+    assert len(listed) == 1
+    record = listed[0]
+    assert record["id"] == member_id
+    assert record["name"] == HOSTILE["name"]
+    assert record["city"] == HOSTILE["city"]
+    shown = json.loads(nacsa.ok("member", "show", member_id, "--format", "json").out)
+    assert shown["name"] == HOSTILE["name"]
+    assert shown["notes"] == HOSTILE["notes"]
+    out = nacsa.ok("member", "list", "--format", "csv").out
+    rows = list(csv.DictReader(io.StringIO(out, newline="")))
+    assert rows[0]["name"] == HOSTILE["name"]
+    assert rows[0]["city"] == HOSTILE["city"]
+
+
+def test_table_output_escapes_terminal_controls(hostile):
+    nacsa, member_id = hostile
+    for args in (["member", "list"], ["member", "show", member_id]):
+        out = nacsa.ok(*args).out
+        assert "\x1b" not in out and "\x07" not in out, out
+        assert "\u202e" not in out and "\u202c" not in out and "\u200f" not in out, out
+        assert "DROP TABLE members" in out
+
+
+def test_log_escapes_terminal_controls(hostile):
+    nacsa, _ = hostile
+    out = nacsa.ok("log").out
+    assert "\x1b" not in out and "\u202e" not in out, out
+
+
+def _umask_run(nacsa, *args):
+    """Runs nacsa under umask 000, as a careless cron job would."""
+    env = dict(nacsa.env)
+    return subprocess.run([*WRAPPER, NACSA_BIN, *map(str, args)], cwd=nacsa.workdir, env=env, capture_output=True,
+                          preexec_fn=lambda: os.umask(0), timeout=120)
+
+
+def _mode(path):
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+def test_personal_data_files_are_0600_under_umask_000(nacsa):
+    proc = _umask_run(nacsa, "init")
+    assert proc.returncode == 0, proc.stderr
+    proc = _umask_run(nacsa, "member", "add", "--name", "Fundación Uno", "--type", "ngo", "--region", "maule")
+    assert proc.returncode == 0, proc.stderr
+    assert _mode(nacsa.db) == 0o600
+    for suffix in ("-wal", "-shm", "-journal"):
+        side = nacsa.db.with_name(nacsa.db.name + suffix)
+        if side.exists():
+            assert _mode(side) == 0o600, side
+    proc = _umask_run(nacsa, "db", "backup", "backup.db")
+    assert proc.returncode == 0, proc.stderr
+    assert _mode(nacsa.path("backup.db")) == 0o600
+
+
+def test_store_folder_created_0700_under_umask_000(nacsa):
+    env = dict(nacsa.env)
+    del env["NACSA_DB"]
+    env["XDG_DATA_HOME"] = str(nacsa.path("xdg"))
+    proc = subprocess.run([*WRAPPER, NACSA_BIN, "init"], cwd=nacsa.workdir, env=env, capture_output=True,
+                          preexec_fn=lambda: os.umask(0), timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert _mode(nacsa.path("xdg") / "nacsa") == 0o700
+    assert _mode(nacsa.path("xdg") / "nacsa" / "nacsa.db") == 0o600
