@@ -29,6 +29,9 @@ struct Inputs {
 // The section said plainly when there is nothing to report.
 void nothing_to_report(Section& section, const Translator& tr);
 
+// The label of a meeting kind ("Government consultation"), in the report's language.
+[[nodiscard]] std::string meeting_kind_label(const std::string& kind, const Translator& tr);
+
 [[nodiscard]] Section membership_section(const Inputs& in);
 [[nodiscard]] Section governance_section(const Inputs& in);
 [[nodiscard]] Section working_groups_section(const Inputs& in);

@@ -3,6 +3,7 @@ HTML (tidy, headless chromium) and the JSON (schema), options, permissions and d
 Regenerate the golden files with NACSA_UPDATE_GOLDEN=1 (then review them like code)."""
 import json
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -106,7 +107,7 @@ def test_spanish_and_french_dates_and_numbers(sample):
     assert "- Generado el: 29 de noviembre de 2026" in es
     assert "| Mujeres | 3 | 60,0\u202f% |" in es
     fr = sample.ok("report", "quarterly", "--quarter", "2026Q3", "--lang", "fr").out
-    assert "- Période : 1er juillet 2026 – 30 septembre 2026 (2026Q3)" in fr
+    assert "- Période\u00a0: 1er juillet 2026 – 30 septembre 2026 (2026Q3)" in fr
     en = sample.ok("report", "quarterly", "--quarter", "2026Q3", "--lang", "en").out
     assert "| Women | 3 | 60.0% |" in en
 
@@ -238,3 +239,36 @@ def test_help(nacsa):
         assert option in result.out
     result = nacsa.run("report")
     assert result.code == 2
+
+
+def po_entries(path):
+    """msgid -> msgstr of a PO file (single-line entries, as scripts/update-po.sh writes them)."""
+    entries, msgid = {}, None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith('msgid "'):
+            msgid = json.loads(line[6:])
+        elif line.startswith('msgstr "') and msgid is not None:
+            entries[msgid] = json.loads(line[7:])
+            msgid = None
+    entries.pop("", None)
+    return entries
+
+
+def test_every_message_of_the_code_is_translated(tmp_path):
+    xgettext = shutil.which("xgettext")
+    assert xgettext, "xgettext is missing (package gettext)"
+    pot = tmp_path / "report.pot"
+    sources = sorted(str(p) for p in (SOURCE_DIR / "lib" / "report").glob("*.cpp"))
+    subprocess.run([xgettext, "--language=C++", "--from-code=UTF-8", "--keyword=", "--keyword=tr",
+                    "--keyword=N_", "--no-wrap", "-o", str(pot), *sources], check=True)
+    used = set(po_entries(pot))
+    assert len(used) > 50 and "Nothing to report." in used
+    for lang in ("es", "fr"):
+        catalog = po_entries(SOURCE_DIR / "lib" / "report" / "po" / f"{lang}.po")
+        missing = sorted(m for m in used if not catalog.get(m))
+        assert not missing, f"{lang}.po lacks: {missing}"
+        unused = sorted(set(catalog) - used)
+        assert not unused, f"{lang}.po has messages the code no longer uses: {unused} (run scripts/update-po.sh)"
+        for msgid, msgstr in catalog.items():
+            placeholders = lambda s: sorted(re.findall(r"\{(\w*)\}", s))
+            assert placeholders(msgid) == placeholders(msgstr), f"{lang}.po: placeholders differ in {msgid!r}"
