@@ -1,9 +1,9 @@
 // nacsa: the command-line toolkit of a National Civil Society Alliance's secretariat.
-#include <CLI/CLI.hpp>
 #include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <CLI/CLI.hpp>
 #include <iostream>
 
 #include "commands.hpp"
@@ -18,7 +18,8 @@ namespace {
 constexpr std::size_t k_max_problems_shown = 50;
 
 void print_error(const std::string& message) {
-    std::cerr << "nacsa: error: " << nacsa::text::escape_control(message, nacsa::text::KeepNewlines::yes) << '\n';
+    std::cerr << "nacsa: error: "
+              << nacsa::text::escape_control(message, nacsa::text::KeepNewlines::yes) << '\n';
 }
 
 std::string version_text() {
@@ -42,25 +43,65 @@ const CLI::App* selected_command(const CLI::App& app, std::string& path) {
     }
 }
 
+// The names of an app's subcommands, for "(known: ...)" in messages.
+std::string command_names(const CLI::App& app) {
+    std::vector<std::string> names;
+    for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+        names.push_back(sub->get_name());
+    }
+    return nacsa::text::join(names, ", ");
+}
+
+// A usage error that names what was not understood. CLI11 checks "a subcommand is required"
+// before it complains about unknown arguments, so `nacsa --bogus` would otherwise only say that
+// a command is missing.
+std::string usage_message(const CLI::App& app, const CLI::ParseError& e) {
+    std::string path;
+    const CLI::App* command = selected_command(app, path);
+    const auto extras = app.remaining(true);
+    const std::string where = path.empty() ? "nacsa" : "nacsa " + path;
+    if (!extras.empty()) {
+        const auto& first = extras.front();
+        if (first.size() > 1 && first.front() == '-') {
+            return fmt::format("unknown option \"{}\" for '{}'", first, where);
+        }
+        if (!command->get_subcommands([](const CLI::App*) { return true; }).empty()) {
+            return fmt::format("unknown command \"{}\" for '{}' (known: {})", first, where,
+                               command_names(*command));
+        }
+        return fmt::format("unexpected argument \"{}\" for '{}'", first, where);
+    }
+    if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr &&
+        std::string_view(e.what()).find("subcommand") != std::string_view::npos) {
+        return fmt::format("'{}' needs a command (one of: {})", where, command_names(*command));
+    }
+    return e.what();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     nacsa::cli::GlobalOptions options;
     nacsa::cli::Context ctx(options);
 
-    CLI::App app{"nacsa: keep a National Civil Society Alliance's members, committee, working groups, "
-                 "meetings, plan and reports in one store.",
-                 "nacsa"};
+    CLI::App app{
+        "nacsa: keep a National Civil Society Alliance's members, committee, working groups, "
+        "meetings, plan and reports in one store.",
+        "nacsa"};
     app.fallthrough();
-    app.require_subcommand(1);
-    app.set_version_flag("--version", version_text(), "Print the version, the schema version and libraries");
-    app.add_option("--db", options.db, "The store (else $NACSA_DB, else $XDG_DATA_HOME/nacsa/nacsa.db)")
+    app.require_subcommand(0, 1);
+    app.set_version_flag("--version", version_text(),
+                         "Print the version, the schema version and libraries");
+    app.add_option("--db", options.db,
+                   "The store (else $NACSA_DB, else $XDG_DATA_HOME/nacsa/nacsa.db)")
         ->type_name("PATH");
-    app.add_option("--format", options.format, "Output format: table, json or csv (reports add md and html)")
+    app.add_option("--format", options.format,
+                   "Output format: table, json or csv (reports add md and html)")
         ->check(CLI::IsMember({"table", "json", "csv", "md", "html"}))
         ->type_name("FORMAT");
     app.add_flag("--excel", options.excel, "CSV for spreadsheets: a BOM and ';' between fields");
-    app.add_option("--lang", options.lang, "Language of text and reports: en, es or fr (else $NACSA_LANG)")
+    app.add_option("--lang", options.lang,
+                   "Language of text and reports: en, es or fr (else $NACSA_LANG)")
         ->check(CLI::IsMember({"en", "es", "fr"}))
         ->type_name("LANG");
     app.add_flag("-q,--quiet", options.quiet, "Print only errors on stderr");
@@ -70,7 +111,8 @@ int main(int argc, char** argv) {
         register_command(app, ctx);
     }
 
-    auto* help = app.add_subcommand("help", "Show help for a command: nacsa help <command> [<subcommand>]");
+    auto* help =
+        app.add_subcommand("help", "Show help for a command: nacsa help <command> [<subcommand>]");
     std::vector<std::string> help_topic;
     help->add_option("command", help_topic, "The command");
     ctx.on_run(help, [&] {
@@ -82,7 +124,15 @@ int main(int argc, char** argv) {
                 throw nacsa::UsageError(fmt::format("no such command: {}", name));
             }
         }
-        std::cout << target->help();
+        // help(prefix) prints "Usage: nacsa db backup ...", the way the user types it.
+        std::string prefix = "nacsa";
+        for (std::size_t i = 0; i + 1 < help_topic.size(); ++i) {
+            prefix += " " + help_topic[i];
+        }
+        // (app.help() would show the help of `help` itself, the subcommand being run.)
+        std::cout << (target == &app ? app.get_formatter()->make_help(&app, "nacsa",
+                                                                      CLI::AppFormatMode::Normal)
+                                     : target->help(prefix));
         return 0;
     });
 
@@ -92,7 +142,10 @@ int main(int argc, char** argv) {
         const CLI::App* command = selected_command(app, path);
         const auto* action = ctx.action_for(command);
         if (action == nullptr) {
-            throw nacsa::UsageError(fmt::format("'{}' needs a subcommand; run 'nacsa help {}'", path, path));
+            const std::string where = path.empty() ? "nacsa" : "nacsa " + path;
+            throw nacsa::UsageError(
+                fmt::format("'{}' needs a command (one of: {}); run '{} --help'", where,
+                            command_names(*command), where));
         }
         ctx.set_command_path(path);
         return (*action)();
@@ -103,7 +156,7 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        print_error(e.what());
+        print_error(usage_message(app, e));
         std::cerr << "Run 'nacsa --help' or 'nacsa help <command>' for usage.\n";
         return static_cast<int>(nacsa::ExitCode::usage);
     } catch (const nacsa::DiagnosticError& e) {
@@ -112,7 +165,8 @@ int main(int argc, char** argv) {
             print_error(problems[i].to_string());
         }
         if (problems.size() > k_max_problems_shown) {
-            print_error(fmt::format("... and {} more problems", problems.size() - k_max_problems_shown));
+            print_error(
+                fmt::format("... and {} more problems", problems.size() - k_max_problems_shown));
         }
         return static_cast<int>(e.code());
     } catch (const nacsa::Error& e) {
