@@ -2,12 +2,8 @@
 
 #include <map>
 
-#include "report/sections.hpp"
-
-#if __has_include("meetings/query.hpp")
 #include "meetings/query.hpp"
-#define NACSA_REPORT_MEETINGS 1
-#endif
+#include "report/sections.hpp"
 
 namespace nacsa::report::detail {
 
@@ -27,8 +23,6 @@ std::string meeting_kind_label(const std::string& kind, const Translator& tr) {
     const auto it = labels.find(kind);
     return it == labels.end() ? kind : tr(it->second);
 }
-
-#ifdef NACSA_REPORT_MEETINGS
 
 namespace {
 
@@ -182,15 +176,5 @@ Section meetings_section(const Inputs& in) {
                  actions.overdue, tr("No action item is overdue."));
     return section;
 }
-
-#else
-
-Section meetings_section(const Inputs& in) {
-    Section section{"meetings", in.tr("Meetings"), true, {}, {}, {}, {}, {}};
-    section.available = false;
-    return section;
-}
-
-#endif
 
 }  // namespace nacsa::report::detail
