@@ -1,12 +1,179 @@
+#include <fmt/format.h>
+
+#include <map>
+
+#include "meetings/query.hpp"
 #include "report/sections.hpp"
 
 namespace nacsa::report::detail {
 
+std::string meeting_kind_label(const std::string& kind, const Translator& tr) {
+    static const std::map<std::string, const char*> labels = {
+        {"steering_committee", N_("Steering Committee meeting")},
+        {"general_assembly", N_("General assembly")},
+        {"working_group", N_("Working group meeting")},
+        {"government_consultation", N_("Government consultation")},
+        {"capacity_building", N_("Capacity-building session")},
+        {"constructive_dialogue", N_("Constructive Dialogue")},
+        {"multistakeholder_preparation_day", N_("Multistakeholder preparation day")},
+        {"cop_side_event", N_("Conference of the Parties side event")},
+        {"regional_network_meeting", N_("Regional network meeting")},
+        {"other", N_("Other meeting")},
+    };
+    const auto it = labels.find(kind);
+    return it == labels.end() ? kind : tr(it->second);
+}
+
+namespace {
+
+std::vector<Quarter> quarters_within(const Period& period) {
+    std::vector<Quarter> out;
+    for (auto q = Quarter::containing(period.from); q.first_day() <= period.to; q = q.next()) {
+        if (q.first_day() >= period.from && q.last_day() <= period.to) {
+            out.push_back(q);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
 Section meetings_section(const Inputs& in) {
-    Section section{"meetings", in.tr("Meetings"), true, {}, {}, {}, {}, {}};
+    const auto& tr = in.tr;
+    Section section{"meetings", tr("Meetings"), true, {}, {}, {}, {}, {}};
     if (!has_table(in.store.db(), "meeting")) {
         section.available = false;
+        return section;
     }
+    const meetings::Period period{in.period.from, in.period.to};
+    const auto held =
+        meetings::meetings_in_period(in.store, period, std::nullopt, std::string("held"));
+    const auto decisions = meetings::decisions_in_period(in.store, period);
+    const auto actions = meetings::action_items_in_period(in.store, period);
+
+    // The government consultation of each quarter of the period: held, or missing (an error).
+    const int required = in.alliance.meetings.government_consultations_per_quarter;
+    std::int64_t consultations = 0;
+    for (const auto& quarter : quarters_within(in.period)) {
+        const auto held_in_quarter = meetings::government_consultations(in.store, quarter);
+        consultations += static_cast<std::int64_t>(held_in_quarter.size());
+        for (const auto& c : held_in_quarter) {
+            section.notes.push_back(
+                fmt::format(fmt::runtime(tr("The government consultation of {quarter} was held "
+                                            "on {date} ({meeting}).")),
+                            fmt::arg("quarter", quarter.to_string()),
+                            fmt::arg("date", tr.date(c.date)), fmt::arg("meeting", c.meeting.id)));
+        }
+        if (required > 0 && static_cast<int>(held_in_quarter.size()) < required) {
+            const auto message = fmt::format(
+                fmt::runtime(
+                    tr("No government consultation was held in {quarter}: {held} held, {required} "
+                       "required per quarter.")),
+                fmt::arg("quarter", quarter.to_string()), fmt::arg("held", held_in_quarter.size()),
+                fmt::arg("required", required));
+            section.notes.push_back(message);
+            section.findings.push_back({output::Severity::error, "missing-government-consultation",
+                                        quarter.to_string(), message});
+        }
+    }
+
+    section.figures.push_back(
+        {"meetings_held", tr("Meetings held"), static_cast<std::int64_t>(held.size())});
+    section.figures.push_back(
+        {"government_consultations", tr("Government consultations held"), consultations});
+    section.figures.push_back(
+        {"decisions", tr("Decisions taken"), static_cast<std::int64_t>(decisions.size())});
+    section.figures.push_back({"action_items_opened", tr("Action items opened"),
+                               static_cast<std::int64_t>(actions.opened.size())});
+    section.figures.push_back({"action_items_closed", tr("Action items closed"),
+                               static_cast<std::int64_t>(actions.closed.size())});
+    section.figures.push_back({"action_items_overdue",
+                               tr("Action items overdue at the end of the period"),
+                               static_cast<std::int64_t>(actions.overdue.size())});
+
+    // Meetings per month of the period.
+    Chart per_month{"meetings_per_month", tr("Meetings held per month"), {}, ValueKind::integer};
+    std::map<std::pair<int, unsigned>, std::int64_t> months;
+    for (auto d = Date{in.period.from.year(), in.period.from.month(), std::chrono::day{1}};
+         d <= in.period.to; d = add_months(d, 1)) {
+        months[{static_cast<int>(d.year()), static_cast<unsigned>(d.month())}] = 0;
+    }
+    std::map<std::string, std::int64_t> by_kind;
+    Table list{"meetings_held",
+               tr("Meetings held"),
+               {{"date", tr("Date"), ValueKind::date},
+                {"meeting", tr("Meeting")},
+                {"title", tr("Title")},
+                {"kind", tr("Key"), ValueKind::text, Personal::no, Shown::data_only},
+                {"kind_label", tr("Kind")},
+                {"attendance_rate", tr("Attendance"), ValueKind::percent},
+                {"quorum_met", tr("Quorum")}},
+               {},
+               tr("No meeting was held in this period.")};
+    for (const auto& m : held) {
+        ++months[{static_cast<int>(m.date.year()), static_cast<unsigned>(m.date.month())}];
+        ++by_kind[m.meeting.kind];
+        list.rows.push_back(
+            {format_date(m.date), m.meeting.id, m.meeting.title, m.meeting.kind,
+             meeting_kind_label(m.meeting.kind, tr),
+             m.attendance_rate ? Value{*m.attendance_rate} : Value{},
+             m.attendance_rate ? Value{m.quorum.met ? tr("Yes") : tr("No")} : Value{}});
+    }
+    for (const auto& [month, n] : months) {
+        per_month.bars.push_back(
+            {tr.month_year(month.first, static_cast<int>(month.second)), static_cast<double>(n)});
+    }
+    section.charts.push_back(std::move(per_month));
+    Table kinds{"meetings_by_kind",
+                tr("Meetings held by kind"),
+                {{"kind", tr("Key"), ValueKind::text, Personal::no, Shown::data_only},
+                 {"label", tr("Kind")},
+                 {"count", tr("Number"), ValueKind::integer}},
+                {},
+                tr("No meeting was held in this period.")};
+    for (const auto& [kind, n] : by_kind) {
+        kinds.rows.push_back({kind, meeting_kind_label(kind, tr), n});
+    }
+    section.tables.push_back(std::move(kinds));
+    section.tables.push_back(std::move(list));
+
+    Table taken{"decisions",
+                tr("Decisions taken"),
+                {{"meeting", tr("Meeting")},
+                 {"number", tr("Number"), ValueKind::integer},
+                 {"text", tr("Decision")}},
+                {},
+                tr("No decision was recorded in this period.")};
+    for (const auto& d : decisions) {
+        taken.rows.push_back({d.meeting_id, static_cast<std::int64_t>(d.number), d.text});
+    }
+    section.tables.push_back(std::move(taken));
+
+    auto action_table = [&](const std::string& key, const std::string& title,
+                            const std::vector<meetings::ActionItem>& items,
+                            const std::string& empty) {
+        Table t{key,
+                title,
+                {{"action_item", tr("Action item")},
+                 {"title", tr("Title")},
+                 {"owner_member", tr("Member")},
+                 {"owner_person", tr("Person"), ValueKind::text, Personal::yes},
+                 {"due", tr("Due"), ValueKind::date}},
+                {},
+                empty};
+        for (const auto& a : items) {
+            t.rows.push_back({a.id, a.title, a.owner_member ? Value{*a.owner_member} : Value{},
+                              a.owner_person ? Value{*a.owner_person} : Value{},
+                              a.due ? Value{format_date(*a.due)} : Value{}});
+        }
+        section.tables.push_back(std::move(t));
+    };
+    action_table("action_items_opened", tr("Action items opened"), actions.opened,
+                 tr("No action item was opened in this period."));
+    action_table("action_items_closed", tr("Action items closed"), actions.closed,
+                 tr("No action item was closed in this period."));
+    action_table("action_items_overdue", tr("Action items overdue at the end of the period"),
+                 actions.overdue, tr("No action item is overdue."));
     return section;
 }
 

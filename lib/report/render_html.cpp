@@ -200,10 +200,13 @@ std::string render_html(const Report& report) {
         if (!section.findings.empty()) {
             out += fmt::format("<h3>{}</h3>\n<ul class=\"findings\">\n", escape(tr("Findings")));
             for (const auto& finding : section.findings) {
-                out += fmt::format("<li class=\"{}\"><span class=\"severity\">{}</span>: {}</li>\n",
-                                   output::severity_name(finding.severity),
-                                   escape(detail::severity_label(finding.severity, tr)),
-                                   escape(finding.message));
+                const auto label =
+                    fmt::format("<span class=\"severity\">{}</span>",
+                                escape(detail::severity_label(finding.severity, tr)));
+                out += fmt::format(
+                    "<li class=\"{}\">{}</li>\n", output::severity_name(finding.severity),
+                    fmt::format(fmt::runtime(tr("{label}: {value}")), fmt::arg("label", label),
+                                fmt::arg("value", escape(finding.message))));
             }
             out += "</ul>\n";
         }

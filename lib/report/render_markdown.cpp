@@ -80,10 +80,16 @@ std::string render_markdown(const Report& report) {
         out += fmt::format(" ({})", escape(report.alliance_short_name));
     }
     out += "\n\n";
-    out += fmt::format("- {}: {}\n", tr("Country"), escape(report.country));
-    out += fmt::format("- {}: {} ({})\n", tr("Period"), detail::period_text(report.period, tr),
-                       report.period.label);
-    out += fmt::format("- {}: {}\n", tr("Generated on"), tr.date(report.generated));
+    // TRANSLATORS: a label and its value; French puts a no-break space before the colon.
+    const auto labelled = [&tr](const std::string& label, const std::string& value) {
+        return fmt::format(fmt::runtime(tr("{label}: {value}")), fmt::arg("label", label),
+                           fmt::arg("value", value));
+    };
+    out += fmt::format("- {}\n", labelled(tr("Country"), escape(report.country)));
+    out +=
+        fmt::format("- {} ({})\n", labelled(tr("Period"), detail::period_text(report.period, tr)),
+                    report.period.label);
+    out += fmt::format("- {}\n", labelled(tr("Generated on"), tr.date(report.generated)));
     if (report.redacted) {
         out += fmt::format("- {}\n", tr("Personal data left out."));
     }
@@ -103,17 +109,18 @@ std::string render_markdown(const Report& report) {
         }
         if (!section.figures.empty()) {
             for (const auto& figure : section.figures) {
-                out +=
-                    fmt::format("- {}: **{}**\n", escape(figure.label),
-                                escape(display_value(figure.value, figure.kind, report.language)));
+                const auto value =
+                    escape(display_value(figure.value, figure.kind, report.language));
+                out += fmt::format("- {}\n", labelled(escape(figure.label), "**" + value + "**"));
             }
             out += "\n";
         }
         if (!section.findings.empty()) {
             out += fmt::format("### {}\n\n", tr("Findings"));
             for (const auto& finding : section.findings) {
-                out += fmt::format("- **{}**: {}\n", detail::severity_label(finding.severity, tr),
-                                   escape(finding.message));
+                out += fmt::format(
+                    "- {}\n", labelled("**" + detail::severity_label(finding.severity, tr) + "**",
+                                       escape(finding.message)));
             }
             out += "\n";
         }

@@ -3,6 +3,7 @@ HTML (tidy, headless chromium) and the JSON (schema), options, permissions and d
 Regenerate the golden files with NACSA_UPDATE_GOLDEN=1 (then review them like code)."""
 import json
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -48,6 +49,18 @@ def sample(alliance):
         alliance.ok("member", "contact", "add", member, "--name", name, "--gender", gender)
     alliance.ok("member", "status", "camara-de-comercio-segura", "withdrawn", "--date", "2026-09-15",
                 "--reason", "Closed its programme")
+    alliance.ok("committee", "seat", "fundacion-rutas-seguras", "--role", "coordinator", "--representative",
+                "Ana Pérez", "--from", "2025-01-01", "--to", "2026-12-31")
+    alliance.ok("committee", "seat", "centro-de-estudios-penales", "--role", "member", "--representative",
+                "Carla Díaz", "--from", "2025-01-01")
+    alliance.ok("committee", "observer", "add", "--name", "Jorge Muñoz", "--institution", "Ministerio de Justicia",
+                "--gender", "male", "--from", "2025-06-01")
+    # A committee meeting held in 2026Q3, no government consultation in 2026Q3, one scheduled in 2026Q4.
+    (held,) = alliance.ok("meeting", "schedule", "--title", "Comité de agosto", "--kind", "steering_committee",
+                          "--start", "2026-08-12 10:00").out.split()
+    alliance.ok("meeting", "held", held, "--force")
+    alliance.ok("meeting", "schedule", "--title", "Consulta trimestral", "--kind", "government_consultation",
+                "--start", "2026-12-10 10:00")
     return alliance
 
 
@@ -79,6 +92,9 @@ def test_empty_alliance_gets_a_short_valid_report(alliance, fmt):
         jsonschema.validate(data, SCHEMA)
         assert data["period"] == {"label": "2026Q3", "from": "2026-07-01", "to": "2026-09-30"}
         assert all(s["notes"] for s in data["sections"])
+    # Nobody is named: the file is shared, not owner-only.
+    alliance.ok("report", "quarterly", "--output", "empty.md")
+    assert stat.S_IMODE(os.stat(alliance.path("empty.md")).st_mode) != 0o600
 
 
 def test_membership_figures(sample):
@@ -106,7 +122,7 @@ def test_spanish_and_french_dates_and_numbers(sample):
     assert "- Generado el: 29 de noviembre de 2026" in es
     assert "| Mujeres | 3 | 60,0\u202f% |" in es
     fr = sample.ok("report", "quarterly", "--quarter", "2026Q3", "--lang", "fr").out
-    assert "- Période : 1er juillet 2026 – 30 septembre 2026 (2026Q3)" in fr
+    assert "- Période\u00a0: 1er juillet 2026 – 30 septembre 2026 (2026Q3)" in fr
     en = sample.ok("report", "quarterly", "--quarter", "2026Q3", "--lang", "en").out
     assert "| Women | 3 | 60.0% |" in en
 
@@ -169,8 +185,8 @@ def test_output_is_written_atomically_and_deterministically(sample):
     assert result.code == 0 and result.out == ""
     assert result.err == f"nacsa: wrote the quarterly report for 2026Q3 to r.html\n"
     first = sample.path("r.html").read_bytes()
-    # Organisations only: not personal, so shared (0644 less the umask).
-    assert stat.S_IMODE(os.stat(sample.path("r.html")).st_mode) & 0o077 != 0o077
+    # Names of committee representatives: owner only.
+    assert stat.S_IMODE(os.stat(sample.path("r.html")).st_mode) == 0o600
     sample.ok("report", "quarterly", "--quarter", "2026Q3", "--format", "html", "--output", "r.html")
     assert sample.path("r.html").read_bytes() == first
     assert sorted(p.name for p in sample.workdir.iterdir() if p.name.startswith("r.")) == ["r.html"]
@@ -185,9 +201,41 @@ def test_redact_marks_the_report(sample):
     assert data["redacted"] is True
 
 
-def test_strict_passes_without_error_findings(sample):
-    result = sample.run("report", "quarterly", "--quarter", "2026Q3", "--strict")
+def test_missing_government_consultation_is_an_error_for_strict(sample):
+    out = sample.ok("report", "quarterly", "--quarter", "2026Q3", "--lang", "en").out
+    message = "No government consultation was held in 2026Q3: 0 held, 1 required per quarter."
+    assert message in out
+    result = sample.run("report", "quarterly", "--quarter", "2026Q3", "--strict", "--lang", "en",
+                        "--output", "r.md")
+    assert result.code == 1
+    assert f"nacsa: warning: {message}\n" in result.err
+    assert result.err.endswith("nacsa: warning: --strict: the report has 1 error-level finding\n")
+    assert sample.path("r.md").read_text(encoding="utf-8") == out
+    data = json.loads(sample.ok("report", "meetings", "--quarter", "2026Q3", "--format", "json").out)
+    assert data["has_errors"] is True
+    assert [f["rule"] for f in data["sections"][0]["findings"]] == ["missing-government-consultation"]
+
+
+def test_held_government_consultation_is_stated_plainly(sample):
+    (mid,) = sample.ok("meeting", "schedule", "--title", "Consulta", "--kind", "government_consultation",
+                       "--start", "2026-09-02 10:00").out.split()
+    sample.ok("meeting", "held", mid, "--force")
+    result = sample.run("report", "meetings", "--quarter", "2026Q3", "--strict", "--lang", "es")
     assert result.code == 0, str(result)
+    assert f"La consulta con el gobierno de 2026Q3 se realizó el 2 de septiembre de 2026 ({mid})." in result.out
+
+
+def test_report_naming_people_is_owner_only_and_redact_drops_them(sample):
+    sample.ok("report", "quarterly", "--quarter", "2026Q3", "--output", "named.md")
+    assert stat.S_IMODE(os.stat(sample.path("named.md")).st_mode) == 0o600
+    assert "Ana Pérez" in sample.path("named.md").read_text(encoding="utf-8")
+    sample.ok("report", "quarterly", "--quarter", "2026Q3", "--redact", "--output", "redacted.md")
+    text = sample.path("redacted.md").read_text(encoding="utf-8")
+    for person in ("Ana Pérez", "Carla Díaz", "Jorge Muñoz"):
+        assert person not in text
+    assert "Fundación Rutas Seguras" in text and "Ministerio de Justicia" in text
+    data = sample.ok("report", "quarterly", "--quarter", "2026Q3", "--redact", "--format", "json").out
+    assert "Ana Pérez" not in data and "Jorge Muñoz" not in data
 
 
 def test_html_is_valid_for_tidy(sample, tmp_path):
@@ -238,3 +286,36 @@ def test_help(nacsa):
         assert option in result.out
     result = nacsa.run("report")
     assert result.code == 2
+
+
+def po_entries(path):
+    """msgid -> msgstr of a PO file (single-line entries, as scripts/update-po.sh writes them)."""
+    entries, msgid = {}, None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith('msgid "'):
+            msgid = json.loads(line[6:])
+        elif line.startswith('msgstr "') and msgid is not None:
+            entries[msgid] = json.loads(line[7:])
+            msgid = None
+    entries.pop("", None)
+    return entries
+
+
+def test_every_message_of_the_code_is_translated(tmp_path):
+    xgettext = shutil.which("xgettext")
+    assert xgettext, "xgettext is missing (package gettext)"
+    pot = tmp_path / "report.pot"
+    sources = sorted(str(p) for p in (SOURCE_DIR / "lib" / "report").glob("*.cpp"))
+    subprocess.run([xgettext, "--language=C++", "--from-code=UTF-8", "--keyword=", "--keyword=tr",
+                    "--keyword=N_", "--no-wrap", "-o", str(pot), *sources], check=True)
+    used = set(po_entries(pot))
+    assert len(used) > 50 and "Nothing to report." in used
+    for lang in ("es", "fr"):
+        catalog = po_entries(SOURCE_DIR / "lib" / "report" / "po" / f"{lang}.po")
+        missing = sorted(m for m in used if not catalog.get(m))
+        assert not missing, f"{lang}.po lacks: {missing}"
+        unused = sorted(set(catalog) - used)
+        assert not unused, f"{lang}.po has messages the code no longer uses: {unused} (run scripts/update-po.sh)"
+        for msgid, msgstr in catalog.items():
+            placeholders = lambda s: sorted(re.findall(r"\{(\w*)\}", s))
+            assert placeholders(msgid) == placeholders(msgstr), f"{lang}.po: placeholders differ in {msgid!r}"

@@ -25,16 +25,21 @@ report::Report sample_report(const std::string& language) {
     r.generated = Date{year{2026}, November, day{29}};
     report::Section s{"membership", "Membership", true, {"A note | with *stars*."}, {}, {}, {}, {}};
     s.figures.push_back({"active_members", "Active members", std::int64_t{1234}});
-    s.charts.push_back({"members_by_region", "By region", {{"North", 3}, {"South", 0}}, report::ValueKind::integer});
-    s.tables.push_back({"people",
-                        "People",
-                        {{"member", "Member"},
-                         {"representative", "Representative", report::ValueKind::text, report::Personal::yes},
-                         {"share", "Share", report::ValueKind::percent},
-                         {"since", "Since", report::ValueKind::date}},
-                        {{std::string("=Org"), std::string("Ana Pérez"), 0.5, std::string("2026-12-03")}},
-                        ""});
-    s.findings.push_back({output::Severity::error, "no-government-consultation", "2026Q3", "No consultation."});
+    s.charts.push_back({"members_by_region",
+                        "By region",
+                        {{"North", 3}, {"South", 0}},
+                        report::ValueKind::integer});
+    s.tables.push_back(
+        {"people",
+         "People",
+         {{"member", "Member"},
+          {"representative", "Representative", report::ValueKind::text, report::Personal::yes},
+          {"share", "Share", report::ValueKind::percent},
+          {"since", "Since", report::ValueKind::date}},
+         {{std::string("=Org"), std::string("Ana Pérez"), 0.5, std::string("2026-12-03")}},
+         ""});
+    s.findings.push_back(
+        {output::Severity::error, "no-government-consultation", "2026Q3", "No consultation."});
     r.sections.push_back(s);
     return r;
 }
@@ -59,7 +64,9 @@ TEST_CASE("report dates are written in the report's language") {
     CHECK(report::Translator("xx").language() == "en");
 }
 
-TEST_CASE("report numbers: 1,234.5 in English, 1 234,5 with a narrow no-break space in Spanish and French") {
+TEST_CASE(
+    "report numbers: 1,234.5 in English, 1 234,5 with a narrow no-break space in Spanish and "
+    "French") {
     const report::Translator en("en");
     const report::Translator es("es");
     const report::Translator fr("fr");
@@ -77,14 +84,19 @@ TEST_CASE("report numbers: 1,234.5 in English, 1 234,5 with a narrow no-break sp
 }
 
 TEST_CASE("report periods: quarters, years and the last completed quarter") {
-    const auto q = report::default_period(report::Kind::quarterly, Date{year{2026}, November, day{29}});
+    const auto q =
+        report::default_period(report::Kind::quarterly, Date{year{2026}, November, day{29}});
     CHECK(q.label == "2026Q3");
     CHECK(format_date(q.from) == "2026-07-01");
     CHECK(format_date(q.to) == "2026-09-30");
-    CHECK(report::default_period(report::Kind::quarterly, Date{year{2027}, January, day{1}}).label == "2026Q4");
-    CHECK(report::default_period(report::Kind::annual, Date{year{2027}, January, day{1}}).label == "2026");
-    CHECK(report::range_period(Date{year{2026}, January, day{1}}, Date{year{2026}, February, day{1}}).label ==
-          "2026-01-01/2026-02-01");
+    CHECK(
+        report::default_period(report::Kind::quarterly, Date{year{2027}, January, day{1}}).label ==
+        "2026Q4");
+    CHECK(report::default_period(report::Kind::annual, Date{year{2027}, January, day{1}}).label ==
+          "2026");
+    CHECK(
+        report::range_period(Date{year{2026}, January, day{1}}, Date{year{2026}, February, day{1}})
+            .label == "2026-01-01/2026-02-01");
 }
 
 TEST_CASE("report Markdown escapes store text and formats values") {
@@ -93,7 +105,8 @@ TEST_CASE("report Markdown escapes store text and formats values") {
     CHECK(md.find("**Alianza \\<Test\\> & Co** (AT)") != std::string::npos);
     CHECK(md.find("A note \\| with \\*stars\\*.") != std::string::npos);
     CHECK(md.find("- Active members: **1\u202f234**") != std::string::npos);
-    CHECK(md.find("| =Org | Ana Pérez | 50,0\u202f% | 3 de diciembre de 2026 |") != std::string::npos);
+    CHECK(md.find("| =Org | Ana Pérez | 50,0\u202f% | 3 de diciembre de 2026 |") !=
+          std::string::npos);
     CHECK(md.find("- **Error**: No consultation.") != std::string::npos);
     CHECK(md.back() == '\n');
 }
@@ -118,7 +131,8 @@ TEST_CASE("report redaction leaves personal columns out of every format") {
     CHECK_FALSE(r.names_people());
     CHECK(report::render_markdown(r).find("Representative") == std::string::npos);
     CHECK(report::render_html(r).find("Representative") == std::string::npos);
-    CHECK(report::render_csv(r, "people", false) == "member,share,since\r\n'=Org,0.5,2026-12-03\r\n");
+    CHECK(report::render_csv(r, "people", false) ==
+          "member,share,since\r\n'=Org,0.5,2026-12-03\r\n");
     CHECK(sample_report("en").names_people());
 }
 
