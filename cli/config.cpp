@@ -18,19 +18,24 @@ void register_config(CLI::App& app, Context& ctx) {
     });
 
     auto file = std::make_shared<std::string>();
-    auto* check = cmd->add_subcommand("check", "Validate a configuration file without touching the store");
-    check->add_option("file", *file, "alliance.yaml to check (- for stdin)")->required()->type_name("FILE");
+    auto* check =
+        cmd->add_subcommand("check", "Validate a configuration file without touching the store");
+    check->add_option("file", *file, "alliance.yaml to check (- for stdin)")
+        ->required()
+        ->type_name("FILE");
     ctx.on_run(check, [&ctx, file] {
         const auto alliance = config::parse_alliance(files::read_file(*file), *file);
-        ctx.info(fmt::format("{}: valid configuration for {} ({}, {} regions, {} thematic areas)", *file,
-                             alliance.name, alliance.country, alliance.regions.size(),
+        ctx.info(fmt::format("{}: valid configuration for {} ({}, {} regions, {} thematic areas)",
+                             *file, alliance.name, alliance.country, alliance.regions.size(),
                              alliance.thematic_areas.size()));
         return 0;
     });
 
     auto apply_file = std::make_shared<std::string>();
     auto* apply = cmd->add_subcommand("apply", "Replace the stored configuration with a file's");
-    apply->add_option("file", *apply_file, "The new alliance.yaml (- for stdin)")->required()->type_name("FILE");
+    apply->add_option("file", *apply_file, "The new alliance.yaml (- for stdin)")
+        ->required()
+        ->type_name("FILE");
     ctx.on_run(apply, [&ctx, apply_file] {
         const std::string yaml = files::read_file(*apply_file);
         auto& store = ctx.store(store::Access::read_write);

@@ -29,7 +29,9 @@ std::string Context::db_path() const {
     return base + "/nacsa/nacsa.db";
 }
 
-store::Actor Context::actor() const { return store::Actor{store::current_os_user(), m_command_path}; }
+store::Actor Context::actor() const {
+    return store::Actor{store::current_os_user(), m_command_path};
+}
 
 store::Store& Context::store(store::Access access) {
     if (!m_store || (access == store::Access::read_write && m_access == store::Access::read_only)) {
@@ -50,7 +52,8 @@ std::string Context::language() {
                 return lang;
             }
         }
-        throw UsageError(fmt::format("NACSA_LANG=\"{}\" is not a language nacsa speaks (en, es or fr)", lang));
+        throw UsageError(
+            fmt::format("NACSA_LANG=\"{}\" is not a language nacsa speaks (en, es or fr)", lang));
     }
     try {
         return store().alliance().language;
@@ -79,7 +82,8 @@ output::RenderOptions Context::render_options(bool allow_csv) const {
     const char* no_color = std::getenv("NO_COLOR");
     const char* term = std::getenv("TERM");
     options.color = !m_options.no_color && (no_color == nullptr || *no_color == '\0') &&
-                    !(term != nullptr && std::string(term) == "dumb") && ::isatty(STDOUT_FILENO) != 0;
+                    !(term != nullptr && std::string(term) == "dumb") &&
+                    ::isatty(STDOUT_FILENO) != 0;
     return options;
 }
 
@@ -88,7 +92,9 @@ void Context::print(const std::string& text) const {
     std::cout.flush();
 }
 
-void Context::print_table(const output::Table& table) const { print(output::render(table, render_options())); }
+void Context::print_table(const output::Table& table) const {
+    print(output::render(table, render_options()));
+}
 
 void Context::print_record(const output::Table& table) const {
     print(output::render_record(table, render_options()));
@@ -111,12 +117,17 @@ void Context::info(const std::string& message) const {
 
 void Context::warn(const std::string& message) const {
     if (!m_options.quiet) {
-        std::cerr << "nacsa: warning: " << text::escape_control(message, text::KeepNewlines::yes) << '\n';
+        std::cerr << "nacsa: warning: " << text::escape_control(message, text::KeepNewlines::yes)
+                  << '\n';
     }
 }
 
-bool Context::stderr_is_terminal() const { return ::isatty(STDERR_FILENO) != 0; }
-bool Context::stdin_is_terminal() const { return ::isatty(STDIN_FILENO) != 0; }
+bool Context::stderr_is_terminal() const {
+    return ::isatty(STDERR_FILENO) != 0;
+}
+bool Context::stdin_is_terminal() const {
+    return ::isatty(STDIN_FILENO) != 0;
+}
 
 bool Context::confirm(const std::string& question) const {
     if (!stdin_is_terminal() || !stderr_is_terminal()) {

@@ -10,7 +10,8 @@ void register_db(CLI::App& app, Context& ctx) {
     auto* cmd = app.add_subcommand("db", "Check, migrate and back up the store");
     cmd->require_subcommand(1);
 
-    auto* check = cmd->add_subcommand("check", "Check the store: integrity, references, schema, configuration, file mode");
+    auto* check = cmd->add_subcommand(
+        "check", "Check the store: integrity, references, schema, configuration, file mode");
     ctx.on_run(check, [&ctx] {
         const auto findings = store::check_store(ctx.db_path(), ctx.actor());
         if (findings.empty()) {
@@ -23,22 +24,28 @@ void register_db(CLI::App& app, Context& ctx) {
         return ctx.print_findings(findings);
     });
 
-    auto* migrate = cmd->add_subcommand("migrate", "Upgrade a store made by an older nacsa to this schema version");
+    auto* migrate = cmd->add_subcommand(
+        "migrate", "Upgrade a store made by an older nacsa to this schema version");
     ctx.on_run(migrate, [&ctx] {
-        auto store = store::Store::open_any_version(ctx.db_path(), store::Access::read_write, ctx.actor());
+        auto store =
+            store::Store::open_any_version(ctx.db_path(), store::Access::read_write, ctx.actor());
         const int before = store.schema_version();
         const auto applied = store.migrate();
         if (applied.empty()) {
             ctx.info(fmt::format("{}: already at schema version {}", ctx.db_path(), before));
         } else {
-            ctx.info(fmt::format("{}: migrated from schema version {} to {}", ctx.db_path(), before, applied.back()));
+            ctx.info(fmt::format("{}: migrated from schema version {} to {}", ctx.db_path(), before,
+                                 applied.back()));
         }
         return 0;
     });
 
     auto destination = std::make_shared<std::string>();
-    auto* backup = cmd->add_subcommand("backup", "Copy the store consistently, even while it is in use (mode 0600)");
-    backup->add_option("file", *destination, "Where to write the copy (must not exist)")->required()->type_name("FILE");
+    auto* backup = cmd->add_subcommand(
+        "backup", "Copy the store consistently, even while it is in use (mode 0600)");
+    backup->add_option("file", *destination, "Where to write the copy (must not exist)")
+        ->required()
+        ->type_name("FILE");
     ctx.on_run(backup, [&ctx, destination] {
         store::backup_store(ctx.store(), *destination);
         ctx.info(fmt::format("backed up {} to {}", ctx.db_path(), *destination));

@@ -17,12 +17,17 @@ struct LogOptions {
 
 void register_log(CLI::App& app, Context& ctx) {
     auto opts = std::make_shared<LogOptions>();
-    auto* cmd = app.add_subcommand("log", "Show the audit log: who changed what, when, with which command");
-    cmd->add_option("--since", opts->since, "Only changes on or after this date")->type_name("DATE");
-    cmd->add_option("--until", opts->until, "Only changes on or before this date")->type_name("DATE");
-    cmd->add_option("--kind", opts->kind, "Only changes to this kind of record (member, contact, config...)");
+    auto* cmd =
+        app.add_subcommand("log", "Show the audit log: who changed what, when, with which command");
+    cmd->add_option("--since", opts->since, "Only changes on or after this date")
+        ->type_name("DATE");
+    cmd->add_option("--until", opts->until, "Only changes on or before this date")
+        ->type_name("DATE");
+    cmd->add_option("--kind", opts->kind,
+                    "Only changes to this kind of record (member, contact, config...)");
     cmd->add_option("--record", opts->record, "Only changes to this record id");
-    cmd->add_option("-n,--limit", opts->limit, "Only the last N changes")->check(CLI::PositiveNumber);
+    cmd->add_option("-n,--limit", opts->limit, "Only the last N changes")
+        ->check(CLI::PositiveNumber);
     ctx.on_run(cmd, [&ctx, opts] {
         store::AuditQuery query;
         if (!opts->since.empty()) {
@@ -49,7 +54,8 @@ void register_log(CLI::App& app, Context& ctx) {
                              {"summary", "SUMMARY"}},
                             {}};
         for (const auto& e : store::list_audit(ctx.store(), query)) {
-            table.add_row({e.id, e.at, e.os_user, e.command, e.record_kind, e.record_id, e.summary});
+            table.add_row(
+                {e.id, e.at, e.os_user, e.command, e.record_kind, e.record_id, e.summary});
         }
         ctx.print_table(table);
         return 0;

@@ -129,7 +129,10 @@ int main(int argc, char** argv) {
         for (std::size_t i = 0; i + 1 < help_topic.size(); ++i) {
             prefix += " " + help_topic[i];
         }
-        std::cout << (target == &app ? app.help() : target->help(prefix));
+        // (app.help() would show the help of `help` itself, the subcommand being run.)
+        std::cout << (target == &app ? app.get_formatter()->make_help(&app, "nacsa",
+                                                                      CLI::AppFormatMode::Normal)
+                                     : target->help(prefix));
         return 0;
     });
 

@@ -1,10 +1,172 @@
+#include <fmt/format.h>
+
+#include <chrono>
+#include <iostream>
+
+#include "core/text.hpp"
 #include "member.hpp"
+#include "members/import.hpp"
 
 namespace nacsa::cli {
 
+namespace {
+
+struct ImportCommand {
+    std::vector<std::string> files;
+    std::string input_format;
+    std::string delimiter;
+    std::vector<std::string> maps;
+    std::string on_existing = "update";
+    std::string rejects;
+    bool dry_run = false;
+    bool strict = false;
+};
+
+// Progress on a terminal, once the import has run for about a second.
+class Progress {
+  public:
+    explicit Progress(bool enabled)
+        : m_enabled(enabled), m_start(std::chrono::steady_clock::now()) {}
+    void update(std::size_t records, std::size_t bytes, std::size_t total) {
+        if (!m_enabled) {
+            return;
+        }
+        const auto now = std::chrono::steady_clock::now();
+        if (now - m_start < std::chrono::seconds(1) ||
+            now - m_last < std::chrono::milliseconds(200)) {
+            return;
+        }
+        m_last = now;
+        m_shown = true;
+        if (total > 0) {
+            std::cerr << fmt::format("\rnacsa: reading members: {} records ({}%)", records,
+                                     std::min<std::size_t>(100, bytes * 100 / total))
+                      << std::flush;
+        } else {
+            std::cerr << fmt::format("\rnacsa: reading members: {} records", records) << std::flush;
+        }
+    }
+    void done() {
+        if (m_shown) {
+            std::cerr << "\r\033[K" << std::flush;
+        }
+    }
+
+  private:
+    bool m_enabled;
+    bool m_shown = false;
+    std::chrono::steady_clock::time_point m_start;
+    std::chrono::steady_clock::time_point m_last;
+};
+
+constexpr std::size_t k_max_shown = 50;
+
+void register_import(CLI::App& member, Context& ctx) {
+    auto opts = std::make_shared<ImportCommand>();
+    auto* cmd = member.add_subcommand("import",
+                                      "Import members from YAML, CSV or JSON Lines files: all "
+                                      "checked first, then one transaction");
+    cmd->add_option("files", opts->files, "Files to import (- for standard input)")
+        ->required()
+        ->type_name("FILE");
+    cmd->add_option("--input-format", opts->input_format,
+                    "yaml, csv or jsonl (default: from the file extension)")
+        ->check(CLI::IsMember({"yaml", "csv", "jsonl"}))
+        ->type_name("FORMAT");
+    cmd->add_option("--delimiter", opts->delimiter,
+                    "CSV field delimiter (default: detected: , ; or tab)")
+        ->type_name("CHAR");
+    cmd->add_option("--map", opts->maps, "CSV: read column COLUMN as FIELD (repeatable)")
+        ->type_name("COLUMN=FIELD");
+    cmd->add_option(
+           "--on-existing", opts->on_existing,
+           "For members already in the store: update (the fields the file gives), skip or fail")
+        ->check(CLI::IsMember({"update", "skip", "fail"}))
+        ->type_name("WHAT");
+    cmd->add_option("--skip-invalid", opts->rejects,
+                    "Import the valid records and write the invalid ones, with why, to FILE")
+        ->type_name("FILE");
+    cmd->add_flag("-n,--dry-run", opts->dry_run,
+                  "Check and count what would change; write nothing");
+    cmd->add_flag("--strict", opts->strict, "Treat suspected duplicates as errors");
+    ctx.on_run(cmd, [&ctx, opts] {
+        members::ImportOptions options;
+        if (!opts->input_format.empty()) {
+            options.format = members::parse_file_format(opts->input_format);
+        }
+        if (!opts->delimiter.empty()) {
+            const std::string d =
+                opts->delimiter == "\\t" || opts->delimiter == "tab" ? "\t" : opts->delimiter;
+            if (d.size() != 1 || d == "\"" || d == "\n" || d == "\r") {
+                throw UsageError(
+                    fmt::format("--delimiter: \"{}\" is not a single delimiter character", d));
+            }
+            options.delimiter = d[0];
+        }
+        for (const auto& m : opts->maps) {
+            const auto eq = m.find('=');
+            if (eq == std::string::npos || eq == 0 || eq + 1 == m.size()) {
+                throw UsageError(fmt::format("--map: \"{}\" is not COLUMN=FIELD", m));
+            }
+            options.map[m.substr(0, eq)] = m.substr(eq + 1);
+        }
+        options.on_existing = opts->on_existing == "skip"   ? members::OnExisting::skip
+                              : opts->on_existing == "fail" ? members::OnExisting::fail
+                                                            : members::OnExisting::update;
+        options.dry_run = opts->dry_run ? members::DryRun::yes : members::DryRun::no;
+        options.strictness = opts->strict ? members::Strictness::strict : members::Strictness::warn;
+        options.rejects = opts->rejects;
+        Progress progress(ctx.stderr_is_terminal() && !ctx.options().quiet);
+        options.progress = [&progress](std::size_t records, std::size_t bytes, std::size_t total) {
+            progress.update(records, bytes, total);
+        };
+        auto& store = ctx.store(store::Access::read_write);
+        members::ImportSummary summary;
+        try {
+            summary = members::import_members(store, opts->files, options);
+        } catch (...) {
+            progress.done();
+            throw;
+        }
+        progress.done();
+        for (std::size_t i = 0; i < summary.duplicates.size() && i < k_max_shown; ++i) {
+            ctx.warn(summary.duplicates[i].to_string());
+        }
+        if (summary.duplicates.size() > k_max_shown) {
+            ctx.warn(fmt::format("... and {} more suspected duplicates",
+                                 summary.duplicates.size() - k_max_shown));
+        }
+        for (std::size_t i = 0; i < summary.problems.size() && i < k_max_shown; ++i) {
+            ctx.warn(summary.problems[i].to_string());
+        }
+        if (summary.problems.size() > k_max_shown) {
+            ctx.warn(
+                fmt::format("... and {} more problems", summary.problems.size() - k_max_shown));
+        }
+        const std::string counts = members::summary_text(summary);
+        if (opts->dry_run) {
+            ctx.info(fmt::format("dry run: {} record{} read; would import {}; nothing written",
+                                 summary.records, summary.records == 1 ? "" : "s", counts));
+        } else if (summary.added + summary.updated == 0) {
+            ctx.info(fmt::format("nothing changed: {} record{} read; {}", summary.records,
+                                 summary.records == 1 ? "" : "s", counts));
+        } else {
+            ctx.info(fmt::format("imported {} record{}: {} ({} contact{} added)", summary.records,
+                                 summary.records == 1 ? "" : "s", counts, summary.contacts_added,
+                                 summary.contacts_added == 1 ? "" : "s"));
+        }
+        if (!opts->rejects.empty() && summary.rejected > 0 && !opts->dry_run) {
+            ctx.info(fmt::format("wrote {} rejected record{} to {}", summary.rejected,
+                                 summary.rejected == 1 ? "" : "s", opts->rejects));
+        }
+        return 0;
+    });
+}
+
+}  // namespace
+
 void register_member_transfer(CLI::App& member, Context& ctx) {
-    (void)member;
-    (void)ctx;
+    register_import(member, ctx);
 }
 
 }  // namespace nacsa::cli

@@ -4,6 +4,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string_view>
 
@@ -52,6 +53,9 @@ bool is_key(const std::string& key) {
     });
 }
 
+// Longest text value (name, label, purpose) a configuration may hold.
+constexpr std::size_t k_max_text_bytes = 4000;
+
 // Reads a YAML document against the expected shape, collecting every problem with its place.
 class Reader {
   public:
@@ -71,6 +75,21 @@ class Reader {
             problem(node, path, "expected a mapping of keys to values");
             return false;
         }
+<<<<<<< HEAD
+        std::map<std::string, int> seen;  // key -> line of its first occurrence
+        for (const auto& item : node) {
+            const auto key = item.first.Scalar();
+            const int line = item.first.Mark().line + 1;
+            if (const auto [first, inserted] = seen.emplace(key, line); !inserted) {
+                // yaml-cpp keeps the first value silently; a repeated key is a typo to report.
+                problem(item.first, join_path(path, key),
+                        fmt::format("duplicate key (first given on line {})", first->second));
+                continue;
+            }
+            const bool known =
+                std::find(required.begin(), required.end(), key) != required.end() ||
+                std::find(optional.begin(), optional.end(), key) != optional.end();
+=======
         std::set<std::string> seen;
         for (const auto& item : node) {
             const auto key = item.first.Scalar();
@@ -82,6 +101,7 @@ class Reader {
             }
             const bool known = std::find(required.begin(), required.end(), key) != required.end() ||
                                std::find(optional.begin(), optional.end(), key) != optional.end();
+>>>>>>> main
             if (!known) {
                 std::vector<std::string> names(required.begin(), required.end());
                 names.insert(names.end(), optional.begin(), optional.end());
@@ -108,8 +128,27 @@ class Reader {
             return {};
         }
         std::string value = node.Scalar();
+        if (value.size() > k_max_text_bytes) {
+            problem(node, path,
+                    fmt::format("is {} bytes long (at most {})", value.size(), k_max_text_bytes));
+            return {};
+        }
         if (!text::is_valid_utf8(value)) {
             problem(node, path, "is not valid UTF-8");
+            return {};
+        }
+        // Names and labels end up on terminals, in CSV and in reports: no control characters
+        // (a folded or literal block may hold line breaks and tabs).
+        if (const auto bad = std::find_if(value.begin(), value.end(),
+                                          [](char c) {
+                                              const auto u = static_cast<unsigned char>(c);
+                                              return (u < 0x20 && c != '\n' && c != '\t') ||
+                                                     u == 0x7f;
+                                          });
+            bad != value.end()) {
+            problem(node, path,
+                    fmt::format("contains the control character U+{:04X}",
+                                static_cast<unsigned>(static_cast<unsigned char>(*bad))));
             return {};
         }
         if (!allow_empty && text::trim(value).empty()) {
@@ -421,11 +460,33 @@ std::string known_keys(const std::vector<Region>& regions) {
 Alliance parse_alliance(const std::string& yaml_text, const std::string& file_name) {
     Alliance a;
     Reader r(file_name);
+<<<<<<< HEAD
+    guard_yaml_input(yaml_text, file_name, ExitCode::config_invalid);
+    YAML::Node root;
+    try {
+        // A second document ("---") would be ignored silently by YAML::Load: refuse it.
+        auto documents = YAML::LoadAll(yaml_text);
+        if (documents.size() > 1) {
+            const auto mark = documents[1].Mark();
+            throw ConfigError({Diagnostic{file_name, mark.line >= 0 ? mark.line + 1 : 0,
+                                          mark.column >= 0 ? mark.column + 1 : 0, "",
+                                          "a second YAML document (after ---): the configuration "
+                                          "must be a single document"}});
+        }
+        if (!documents.empty()) {
+            root = documents.front();
+        }
+    } catch (const YAML::Exception& e) {
+        throw ConfigError({Diagnostic{file_name, e.mark.line >= 0 ? e.mark.line + 1 : 0,
+                                      e.mark.column >= 0 ? e.mark.column + 1 : 0, "",
+                                      fmt::format("not valid YAML: {}", e.msg)}});
+=======
     if (yaml_text.size() > k_max_config_bytes) {
         throw ConfigError({Diagnostic{
             file_name, 1, 1, "",
             fmt::format("the file is {} bytes; an alliance configuration is at most {} bytes",
                         yaml_text.size(), k_max_config_bytes)}});
+>>>>>>> main
     }
     const YAML::Node root = load_yaml(yaml_text, file_name, ExitCode::config_invalid);
     if (!root || root.IsNull()) {

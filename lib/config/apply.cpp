@@ -65,6 +65,17 @@ std::vector<Diagnostic> conflicts_with_store(store::Store& store, const Alliance
     find_dropped(db, "thematic_areas",
                  "SELECT member_id FROM member_theme WHERE theme = ? ORDER BY member_id",
                  keys_of(current.thematic_areas), keys_of(next.thematic_areas), file_name, out);
+    if (db.tableExists("wg_theme")) {
+        find_dropped(db, "thematic_areas",
+                     "SELECT wg_id FROM wg_theme WHERE theme = ? ORDER BY wg_id",
+                     keys_of(current.thematic_areas), keys_of(next.thematic_areas), file_name, out);
+    }
+    if (db.tableExists("plan_priority_theme")) {
+        find_dropped(
+            db, "thematic_areas",
+            "SELECT priority_code FROM plan_priority_theme WHERE theme = ? ORDER BY priority_code",
+            keys_of(current.thematic_areas), keys_of(next.thematic_areas), file_name, out);
+    }
     find_dropped(db, "services",
                  "SELECT member_id FROM member_service WHERE service = ? ORDER BY member_id",
                  keys_of(current.services), keys_of(next.services), file_name, out);

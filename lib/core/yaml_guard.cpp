@@ -34,6 +34,25 @@ void guard_yaml_input(std::string_view text, const std::string& file, ExitCode c
     std::size_t line_start = 0;
     bool in_single = false;
     bool in_double = false;
+    // Block nesting: indentation plus "- " / "? " indicators at the start of a line.
+    const auto check_line_start = [&] {
+        int depth = 0;
+        std::size_t j = line_start;
+        while (j < text.size() && (text[j] == ' ' || ((text[j] == '-' || text[j] == '?') &&
+                                                      j + 1 < text.size() && text[j + 1] == ' '))) {
+            depth += text[j] == ' ' ? 0 : 1;
+            ++j;
+        }
+        const auto indent = j - line_start;
+        if (depth > k_max_yaml_depth || indent > static_cast<std::size_t>(k_max_yaml_depth) * 8) {
+            reject(file, line, 1, fmt::format("nests deeper than {} levels", k_max_yaml_depth),
+                   code);
+        }
+    };
+    check_line_start();
+    int quote_line = 0;
+    int quote_column = 0;
+    bool quote_opens_value = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (c == '\0') {
@@ -42,21 +61,7 @@ void guard_yaml_input(std::string_view text, const std::string& file, ExitCode c
         if (c == '\n') {
             ++line;
             line_start = i + 1;
-            // Block nesting: indentation plus "- " / "? " indicators at the start of a line.
-            int depth = 0;
-            std::size_t j = line_start;
-            while (j < text.size() &&
-                   (text[j] == ' ' || ((text[j] == '-' || text[j] == '?') && j + 1 < text.size() &&
-                                       text[j + 1] == ' '))) {
-                depth += text[j] == ' ' ? 0 : 1;
-                ++j;
-            }
-            const auto indent = j - line_start;
-            if (depth > k_max_yaml_depth ||
-                indent > static_cast<std::size_t>(k_max_yaml_depth) * 8) {
-                reject(file, line, 1, fmt::format("nests deeper than {} levels", k_max_yaml_depth),
-                       code);
-            }
+            check_line_start();
             continue;
         }
         if (in_double) {
@@ -79,6 +84,16 @@ void guard_yaml_input(std::string_view text, const std::string& file, ExitCode c
             }
         } else if (c == '"') {
             in_double = true;
+            quote_line = line;
+            quote_column = static_cast<int>(i - line_start + 1);
+            // Only a quote that opens a value starts a quoted scalar; elsewhere it is a
+            // character of a plain scalar (say: 5" floppy).
+            std::size_t k = i;
+            while (k > line_start && text[k - 1] == ' ') {
+                --k;
+            }
+            quote_opens_value = k == line_start || std::string_view(":-[{,?").find(text[k - 1]) !=
+                                                       std::string_view::npos;
         } else if (c == '\'' && (i == line_start || text[i - 1] == ' ' || text[i - 1] == '[' ||
                                  text[i - 1] == '{' || text[i - 1] == ',' || text[i - 1] == ':')) {
             in_single = true;
@@ -90,6 +105,10 @@ void guard_yaml_input(std::string_view text, const std::string& file, ExitCode c
         } else if ((c == ']' || c == '}') && flow_depth > 0) {
             --flow_depth;
         }
+    }
+    if (in_double && quote_opens_value) {
+        reject(file, quote_line, quote_column,
+               "the quoted text that starts here is never closed (missing \")", code);
     }
 }
 

@@ -14,6 +14,11 @@ namespace nacsa::members {
 
 namespace {
 
+// A value shown in a message: control characters and line breaks made visible.
+std::string q(const std::string& value) {
+    return text::escape_control(value);
+}
+
 bool contains(const std::vector<std::string>& list, const std::string& value) {
     return std::find(list.begin(), list.end(), value) != list.end();
 }
@@ -69,7 +74,6 @@ bool may_move(const std::string& from, const std::string& to) {
     const auto it = allowed.find(from);
     return it != allowed.end() && it->second.count(to) != 0;
 }
-
 
 }  // namespace
 
@@ -152,20 +156,20 @@ void validate_contact(const ContactInput& input, const Locator& where, const std
         report("name", "a contact needs a name");
     }
     if (input.email && !input.email->empty() && !is_email(*input.email)) {
-        report("email", fmt::format("\"{}\" is not an e-mail address", *input.email));
+        report("email", fmt::format("\"{}\" is not an e-mail address", q(*input.email)));
     }
     if (input.phone && !input.phone->empty() && !is_phone(*input.phone)) {
         report("phone",
                fmt::format("\"{}\" is not a phone number (digits, spaces, ()- and a leading +)",
-                           *input.phone));
+                           q(*input.phone)));
     }
     if (input.gender && !input.gender->empty() && !contains(k_genders, *input.gender)) {
-        report("gender", fmt::format("\"{}\" is not a gender (known: {})", *input.gender,
+        report("gender", fmt::format("\"{}\" is not a gender (known: {})", q(*input.gender),
                                      text::join(k_genders, ", ")));
     }
     if (input.consent && !input.consent->empty() && !parse_date(*input.consent)) {
         report("consent",
-               fmt::format("\"{}\" is not a date (expected YYYY-MM-DD)", *input.consent));
+               fmt::format("\"{}\" is not a date (expected YYYY-MM-DD)", q(*input.consent)));
     }
 }
 
@@ -181,13 +185,13 @@ void validate(const MemberInput& input, const config::Alliance& alliance, const 
                fmt::format(
                    "\"{}\" is not a valid id (lower-case letters and digits separated by single "
                    "hyphens, at most 64 characters)",
-                   *input.id));
+                   q(*input.id)));
     }
     if (input.name ? text::trim(*input.name).empty() : is_new) {
         report("name", "a member needs a name");
     } else if (input.name && text::slugify(*input.name).empty() &&
                !(input.id && !input.id->empty())) {
-        report("name", fmt::format("\"{}\" gives no id: add an id", *input.name));
+        report("name", fmt::format("\"{}\" gives no id: add an id", q(*input.name)));
     }
     if (input.type ? input.type->empty() : is_new) {
         report("type", fmt::format("a member needs a type (known: {})",
@@ -195,23 +199,23 @@ void validate(const MemberInput& input, const config::Alliance& alliance, const 
     } else if (input.type && alliance.find_type(*input.type) == nullptr) {
         report("type",
                fmt::format("\"{}\" is not an organisation type of this alliance (known: {})",
-                           *input.type, config::known_keys(alliance.organisation_types)));
+                           q(*input.type), config::known_keys(alliance.organisation_types)));
     }
     if (input.region && !input.region->empty() && alliance.find_region(*input.region) == nullptr) {
         report("region", fmt::format("\"{}\" is not a region of this alliance (known: {})",
-                                     *input.region, config::known_keys(alliance.regions)));
+                                     q(*input.region), config::known_keys(alliance.regions)));
     }
     if (input.website && !input.website->empty() && !is_website(*input.website)) {
         report("website",
-               fmt::format("\"{}\" is not a web address (http:// or https://)", *input.website));
+               fmt::format("\"{}\" is not a web address (http:// or https://)", q(*input.website)));
     }
     if (input.email && !input.email->empty() && !is_email(*input.email)) {
-        report("email", fmt::format("\"{}\" is not an e-mail address", *input.email));
+        report("email", fmt::format("\"{}\" is not an e-mail address", q(*input.email)));
     }
     if (input.phone && !input.phone->empty() && !is_phone(*input.phone)) {
         report("phone",
                fmt::format("\"{}\" is not a phone number (digits, spaces, ()- and a leading +)",
-                           *input.phone));
+                           q(*input.phone)));
     }
     auto check_list = [&](const std::optional<std::vector<std::string>>& list,
                           const std::string& field,
@@ -223,9 +227,10 @@ void validate(const MemberInput& input, const config::Alliance& alliance, const 
         std::set<std::string> seen;
         for (const auto& key : *list) {
             if (!known(key)) {
-                report(field, fmt::format("\"{}\" is not {} (known: {})", key, what, known_list));
+                report(field,
+                       fmt::format("\"{}\" is not {} (known: {})", q(key), what, known_list));
             } else if (!seen.insert(key).second) {
-                report(field, fmt::format("\"{}\" is listed twice", key));
+                report(field, fmt::format("\"{}\" is listed twice", q(key)));
             }
         }
     };
@@ -245,16 +250,17 @@ void validate(const MemberInput& input, const config::Alliance& alliance, const 
         [&](const std::string& k) { return contains(k_interest_kinds, k); },
         "a role one can express interest in", text::join(k_interest_kinds, ", "));
     if (input.joined && !input.joined->empty() && !parse_date(*input.joined)) {
-        report("joined", fmt::format("\"{}\" is not a date (expected YYYY-MM-DD)", *input.joined));
+        report("joined",
+               fmt::format("\"{}\" is not a date (expected YYYY-MM-DD)", q(*input.joined)));
     }
-    if (input.status && !contains(k_statuses, *input.status)) {
-        report("status", fmt::format("\"{}\" is not a membership status (known: {})", *input.status,
-                                     text::join(k_statuses, ", ")));
+    if (input.status && !contains(k_statuses, q(*input.status))) {
+        report("status", fmt::format("\"{}\" is not a membership status (known: {})",
+                                     q(*input.status), text::join(k_statuses, ", ")));
     }
     if (input.ecosoc_status && !input.ecosoc_status->empty() &&
-        !contains(k_ecosoc_statuses, *input.ecosoc_status)) {
+        !contains(k_ecosoc_statuses, q(*input.ecosoc_status))) {
         report("ecosoc_status",
-               fmt::format("\"{}\" is not an ECOSOC status (known: {})", *input.ecosoc_status,
+               fmt::format("\"{}\" is not an ECOSOC status (known: {})", q(*input.ecosoc_status),
                            text::join(k_ecosoc_statuses, ", ")));
     }
     if (input.contacts) {
@@ -600,8 +606,9 @@ EditResult edit_member(store::Store& store, const std::string& id, const MemberI
     return {after, true};
 }
 
-void change_status(store::Store& store, const std::string& id, const std::string& new_status,
-                   const std::string& reason, Date date) {
+std::vector<wg::EndedRole> change_status(store::Store& store, const std::string& id,
+                                         const std::string& new_status, const std::string& reason,
+                                         Date date) {
     const Member before = get_member(store, id);
     if (!contains(k_statuses, new_status)) {
         throw ValidationError(
@@ -661,8 +668,10 @@ void change_status(store::Store& store, const std::string& id, const std::string
     store.audit("member", id,
                 fmt::format("status {} -> {} on {}", before.status, new_status, date_text));
     if (new_status == "withdrawn") {
-        // withdrawal side effects (working groups) are applied here
+        // Withdrawal ends the member's working-group memberships and leads, on the same date.
+        return wg::end_memberships_of(store, id, date);
     }
+    return {};
 }
 
 Contact add_contact(store::Store& store, const std::string& member_id, const ContactInput& input,
@@ -671,10 +680,10 @@ Contact add_contact(store::Store& store, const std::string& member_id, const Con
     Diagnostics problems;
     validate_contact(input, where, "", true, problems);
     problems.throw_if_any();
-    if (find_contact(store, member_id, *input.name)) {
+    if (find_contact(store, member_id, q(*input.name))) {
         Diagnostic d = where("name");
-        d.message =
-            fmt::format("member \"{}\" already has a contact named \"{}\"", member_id, *input.name);
+        d.message = fmt::format("member \"{}\" already has a contact named \"{}\"", member_id,
+                                q(*input.name));
         throw ValidationError({d});
     }
     MemberInput change;
@@ -699,10 +708,10 @@ EditResult edit_contact(store::Store& store, const std::string& member_id, const
             fmt::format("member \"{}\" has no contact named \"{}\"", member_id, name));
     }
     if (input.name && detail::contact_key(*input.name) != detail::contact_key(existing->name) &&
-        find_contact(store, member_id, *input.name)) {
+        find_contact(store, member_id, q(*input.name))) {
         Diagnostic d = where("name");
-        d.message =
-            fmt::format("member \"{}\" already has a contact named \"{}\"", member_id, *input.name);
+        d.message = fmt::format("member \"{}\" already has a contact named \"{}\"", member_id,
+                                q(*input.name));
         throw ValidationError({d});
     }
     // Merge by the contact's current name, then apply the new name.

@@ -1,0 +1,1433 @@
+#include "members/import.hpp"
+
+#include <csv.h>
+#include <fmt/format.h>
+#include <yaml.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+#include <filesystem>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <unordered_map>
+
+#include "core/files.hpp"
+#include "core/text.hpp"
+#include "members/writer.hpp"
+#include "output/table.hpp"
+
+namespace nacsa::members {
+
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+const std::vector<std::string> k_member_fields = {
+    "id",      "name",     "acronym",       "type",           "region",   "city",
+    "website", "email",    "phone",         "thematic_areas", "services", "joined",
+    "status",  "interest", "ecosoc_status", "net4u",          "notes"};
+const std::vector<std::string> k_contact_fields = {"name",   "position", "email",  "phone",
+                                                   "gender", "primary",  "consent"};
+const std::set<std::string> k_list_fields = {"thematic_areas", "services", "interest"};
+
+bool is_one_of(const std::vector<std::string>& list, const std::string& v) {
+    return std::find(list.begin(), list.end(), v) != list.end();
+}
+
+std::string lower(std::string_view s) {
+    std::string out(text::trim(s));
+    for (auto& c : out) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return out;
+}
+
+// An open input file (or standard input), read in large chunks.
+class InputFile {
+  public:
+    InputFile(const std::string& path) : m_path(path) {
+        if (path == "-") {
+            m_file = stdin;
+            return;
+        }
+        std::error_code ec;
+        if (std::filesystem::is_directory(path, ec)) {
+            throw InputError(fmt::format("cannot read {}: it is a directory", path));
+        }
+        m_file = std::fopen(path.c_str(), "rb");
+        if (m_file == nullptr) {
+            throw InputError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+        }
+    }
+    InputFile(const InputFile&) = delete;
+    InputFile& operator=(const InputFile&) = delete;
+    ~InputFile() {
+        if (m_file != nullptr && m_file != stdin) {
+            std::fclose(m_file);
+        }
+    }
+    [[nodiscard]] FILE* get() const { return m_file; }
+    // Reads up to `size` bytes; 0 at the end.
+    std::size_t read(char* buffer, std::size_t size) {
+        const std::size_t n = std::fread(buffer, 1, size, m_file);
+        m_bytes += n;
+        return n;
+    }
+    [[nodiscard]] std::size_t bytes() const { return m_bytes; }
+
+  private:
+    std::string m_path;
+    FILE* m_file = nullptr;
+    std::size_t m_bytes = 0;
+};
+
+struct Location {
+    int line = 0;
+    int column = 0;
+};
+
+// One record as read from a file, before it is checked.
+struct SourceRecord {
+    Json value;
+    int line = 0;
+    std::vector<std::pair<std::string, Location>> locations;  // YAML: where each field path is
+    std::vector<std::vector<std::string>> rows;               // CSV: the rows as read
+    std::vector<int> row_lines;                               // CSV: line of each row
+    std::vector<std::pair<int, int>> contact_origins;  // CSV: (row index, slot; 0 = contact_*)
+    std::vector<Diagnostic> problems;                  // found while reading
+};
+
+class RecordReader {
+  public:
+    virtual ~RecordReader() = default;
+    // Reads the next record; false at the end of the input.
+    virtual bool next(SourceRecord& record) = 0;
+    // Where a field of the record is, for a diagnostic.
+    [[nodiscard]] virtual Diagnostic locate(const SourceRecord& record,
+                                            const std::string& path) const = 0;
+    // Problems of the input as a whole (syntax errors that stop reading).
+    std::vector<Diagnostic> problems;
+    [[nodiscard]] virtual std::size_t bytes_read() const = 0;
+};
+
+// ---- YAML, streamed through libyaml's event parser ----------------------------------------
+
+class YamlReader final : public RecordReader {
+  public:
+    YamlReader(const std::string& name, const std::string& path) : m_name(name), m_input(path) {
+        yaml_parser_initialize(&m_parser);
+        yaml_parser_set_input_file(&m_parser, m_input.get());
+    }
+    ~YamlReader() override {
+        if (m_have_event) {
+            yaml_event_delete(&m_event);
+        }
+        yaml_parser_delete(&m_parser);
+    }
+
+    bool next(SourceRecord& record) override {
+        if (m_done) {
+            return false;
+        }
+        if (!m_started) {
+            m_started = true;
+            if (!expect(YAML_STREAM_START_EVENT)) {
+                return false;
+            }
+            if (!advance()) {
+                return false;
+            }
+            if (m_event.type == YAML_STREAM_END_EVENT) {
+                m_done = true;
+                return false;
+            }
+            if (m_event.type != YAML_DOCUMENT_START_EVENT) {
+                return stop("expected a YAML document");
+            }
+            if (!advance()) {
+                return false;
+            }
+            if (m_event.type == YAML_SCALAR_EVENT && m_event.data.scalar.length == 0) {
+                m_done = true;  // an empty document: no members
+                return false;
+            }
+            if (m_event.type != YAML_SEQUENCE_START_EVENT) {
+                return stop("expected a sequence of member records (\"- name: ...\")");
+            }
+        }
+        if (!advance()) {
+            return false;
+        }
+        if (m_event.type == YAML_SEQUENCE_END_EVENT) {
+            m_done = true;
+            if (advance() && m_event.type == YAML_DOCUMENT_END_EVENT && advance() &&
+                m_event.type != YAML_STREAM_END_EVENT) {
+                problems.push_back(here("only one YAML document is read; remove the second one"));
+            }
+            return false;
+        }
+        record = SourceRecord{};
+        record.line = static_cast<int>(m_event.start_mark.line) + 1;
+        if (m_event.type != YAML_MAPPING_START_EVENT) {
+            record.problems.push_back(here("expected a member record (a mapping of field: value)"));
+            Json ignored;
+            if (!node(ignored, "", record, 0)) {
+                return false;
+            }
+            return true;
+        }
+        if (!node(record.value, "", record, 0)) {
+            return false;
+        }
+        return true;
+    }
+
+    [[nodiscard]] Diagnostic locate(const SourceRecord& record,
+                                    const std::string& path) const override {
+        for (const auto& [p, loc] : record.locations) {
+            if (p == path) {
+                return Diagnostic{m_name, loc.line, loc.column, path, {}};
+            }
+        }
+        // A field that is missing: point at the record (or its contact).
+        const auto dot = path.rfind('.');
+        if (dot != std::string::npos) {
+            const std::string parent = path.substr(0, dot);
+            for (const auto& [p, loc] : record.locations) {
+                if (p == parent) {
+                    return Diagnostic{m_name, loc.line, loc.column, path, {}};
+                }
+            }
+        }
+        return Diagnostic{m_name, record.line, 0, path, {}};
+    }
+
+    [[nodiscard]] std::size_t bytes_read() const override { return m_parser.offset; }
+
+  private:
+    bool advance() {
+        if (m_have_event) {
+            yaml_event_delete(&m_event);
+            m_have_event = false;
+        }
+        if (yaml_parser_parse(&m_parser, &m_event) == 0) {
+            const auto& mark = m_parser.problem_mark;
+            problems.push_back(Diagnostic{
+                m_name, static_cast<int>(mark.line) + 1, static_cast<int>(mark.column) + 1, "",
+                fmt::format("invalid YAML: {}",
+                            m_parser.problem != nullptr ? m_parser.problem : "cannot be parsed")});
+            m_done = true;
+            return false;
+        }
+        m_have_event = true;
+        return true;
+    }
+
+    bool expect(yaml_event_type_t type) {
+        if (!advance()) {
+            return false;
+        }
+        if (m_event.type != type) {
+            return stop("unexpected YAML content");
+        }
+        return true;
+    }
+
+    Diagnostic here(const std::string& message) const {
+        return Diagnostic{m_name, static_cast<int>(m_event.start_mark.line) + 1,
+                          static_cast<int>(m_event.start_mark.column) + 1, "", message};
+    }
+
+    bool stop(const std::string& message) {
+        problems.push_back(here(message));
+        m_done = true;
+        return false;
+    }
+
+    // Reads the node that starts with the current event into `out`.
+    bool node(Json& out, const std::string& path, SourceRecord& record, int depth) {
+        const Location loc{static_cast<int>(m_event.start_mark.line) + 1,
+                           static_cast<int>(m_event.start_mark.column) + 1};
+        if (!path.empty()) {
+            record.locations.emplace_back(path, loc);
+        }
+        if (depth > 6) {
+            return stop("the record is nested too deeply");
+        }
+        switch (m_event.type) {
+            case YAML_SCALAR_EVENT: {
+                const auto& s = m_event.data.scalar;
+                std::string value(reinterpret_cast<const char*>(s.value), s.length);
+                if (s.plain_implicit != 0 && s.style == YAML_PLAIN_SCALAR_STYLE &&
+                    (value.empty() || value == "~" || value == "null" || value == "Null" ||
+                     value == "NULL")) {
+                    out = nullptr;
+                } else {
+                    out = std::move(value);
+                }
+                return true;
+            }
+            case YAML_SEQUENCE_START_EVENT: {
+                out = Json::array();
+                for (int i = 1;; ++i) {
+                    if (!advance()) {
+                        return false;
+                    }
+                    if (m_event.type == YAML_SEQUENCE_END_EVENT) {
+                        return true;
+                    }
+                    Json item;
+                    if (!node(item, fmt::format("{}[{}]", path, i), record, depth + 1)) {
+                        return false;
+                    }
+                    out.push_back(std::move(item));
+                }
+            }
+            case YAML_MAPPING_START_EVENT: {
+                out = Json::object();
+                while (true) {
+                    if (!advance()) {
+                        return false;
+                    }
+                    if (m_event.type == YAML_MAPPING_END_EVENT) {
+                        return true;
+                    }
+                    if (m_event.type != YAML_SCALAR_EVENT) {
+                        return stop("a key must be plain text");
+                    }
+                    std::string key(reinterpret_cast<const char*>(m_event.data.scalar.value),
+                                    m_event.data.scalar.length);
+                    const Location key_loc{static_cast<int>(m_event.start_mark.line) + 1,
+                                           static_cast<int>(m_event.start_mark.column) + 1};
+                    const std::string child = path.empty() ? key : path + "." + key;
+                    if (out.contains(key)) {
+                        record.problems.push_back(Diagnostic{m_name, key_loc.line, key_loc.column,
+                                                             child, "is given twice"});
+                    }
+                    if (!advance()) {
+                        return false;
+                    }
+                    Json value;
+                    if (!node(value, child, record, depth + 1)) {
+                        return false;
+                    }
+                    out[key] = std::move(value);
+                }
+            }
+            case YAML_ALIAS_EVENT:
+                record.problems.push_back(
+                    Diagnostic{m_name, loc.line, loc.column, path,
+                               "aliases (*name) are not supported in member files"});
+                out = nullptr;
+                return true;
+            default:
+                return stop("unexpected YAML content");
+        }
+    }
+
+    std::string m_name;
+    InputFile m_input;
+    yaml_parser_t m_parser{};
+    yaml_event_t m_event{};
+    bool m_have_event = false;
+    bool m_started = false;
+    bool m_done = false;
+};
+
+// ---- JSON Lines ---------------------------------------------------------------------------
+
+class JsonLinesReader final : public RecordReader {
+  public:
+    JsonLinesReader(const std::string& name, const std::string& path)
+        : m_name(name), m_input(path) {}
+
+    bool next(SourceRecord& record) override {
+        std::string line;
+        while (read_line(line)) {
+            ++m_line;
+            if (text::trim(line).empty()) {
+                continue;
+            }
+            record = SourceRecord{};
+            record.line = m_line;
+            try {
+                record.value = Json::parse(line);
+            } catch (const Json::parse_error& e) {
+                record.problems.push_back(
+                    Diagnostic{m_name, m_line, static_cast<int>(e.byte), "",
+                               fmt::format("invalid JSON: {}", plain_json_error(e.what()))});
+                record.value = nullptr;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    [[nodiscard]] Diagnostic locate(const SourceRecord& record,
+                                    const std::string& path) const override {
+        return Diagnostic{m_name, record.line, 0, path, {}};
+    }
+    [[nodiscard]] std::size_t bytes_read() const override { return m_input.bytes(); }
+
+  private:
+    static std::string plain_json_error(const std::string& what) {
+        // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..." ->
+        // after ": "
+        const auto colon = what.find(": ");
+        return colon == std::string::npos ? what : what.substr(colon + 2);
+    }
+
+    bool read_line(std::string& line) {
+        line.clear();
+        while (true) {
+            if (m_pos >= m_size) {
+                m_size = m_input.read(m_buffer.data(), m_buffer.size());
+                m_pos = 0;
+                if (m_size == 0) {
+                    if (line.empty() && m_eof_seen) {
+                        return false;
+                    }
+                    m_eof_seen = true;
+                    return !line.empty();
+                }
+            }
+            const char* start = m_buffer.data() + m_pos;
+            const void* nl = std::memchr(start, '\n', m_size - m_pos);
+            if (nl != nullptr) {
+                const auto len = static_cast<std::size_t>(static_cast<const char*>(nl) - start);
+                line.append(start, len);
+                m_pos += len + 1;
+                if (!line.empty() && line.back() == '\r') {
+                    line.pop_back();
+                }
+                return true;
+            }
+            line.append(start, m_size - m_pos);
+            m_pos = m_size;
+        }
+    }
+
+    std::string m_name;
+    InputFile m_input;
+    std::vector<char> m_buffer = std::vector<char>(1 << 20);
+    std::size_t m_pos = 0;
+    std::size_t m_size = 0;
+    bool m_eof_seen = false;
+    int m_line = 0;
+};
+
+// ---- CSV, parsed by libcsv; lines tracked here -------------------------------------------
+
+// What a CSV column holds.
+struct CsvColumn {
+    std::string header;     // as written in the file
+    std::string field;      // member field, or contact field
+    int contact_slot = -1;  // -1: member field; 0: contact_*; N: contactN_*
+};
+
+class CsvReader final : public RecordReader {
+  public:
+    CsvReader(const std::string& name, const std::string& path, const ImportOptions& options)
+        : m_name(name), m_input(path), m_options(options) {
+        csv_init(&m_parser, CSV_STRICT | CSV_STRICT_FINI);
+    }
+    ~CsvReader() override { csv_free(&m_parser); }
+
+    bool next(SourceRecord& record) override {
+        if (!m_header_done) {
+            m_header_done = true;
+            if (!read_header()) {
+                return false;
+            }
+        }
+        // A record: consecutive rows of the same member (one contact per row).
+        Row first;
+        while (true) {
+            if (!pull_row(first)) {
+                return false;
+            }
+            if (!blank(first.cells)) {
+                break;
+            }
+        }
+        record = SourceRecord{};
+        record.line = first.line;
+        const std::string key = member_key(first.cells);
+        add_row(record, std::move(first));
+        while (true) {
+            Row row;
+            if (!peek_row(row)) {
+                break;
+            }
+            if (blank(row.cells)) {
+                (void)pull_row(row);
+                continue;
+            }
+            if (key.empty() || member_key(row.cells) != key) {
+                break;
+            }
+            (void)pull_row(row);
+            add_row(record, std::move(row));
+        }
+        build(record);
+        return true;
+    }
+
+    [[nodiscard]] Diagnostic locate(const SourceRecord& record,
+                                    const std::string& path) const override {
+        int row = 0;
+        int slot = -1;
+        std::string field = path;
+        if (path.starts_with("contacts[")) {
+            const auto close = path.find(']');
+            const std::size_t index = std::stoul(path.substr(9, close - 9)) - 1;
+            field = close + 2 <= path.size() ? path.substr(close + 2) : "name";
+            if (index < record.contact_origins.size()) {
+                row = record.contact_origins[index].first;
+                slot = record.contact_origins[index].second;
+            }
+        }
+        for (std::size_t i = 0; i < m_columns.size(); ++i) {
+            const auto& c = m_columns[i];
+            if (c.field == field && c.contact_slot == slot) {
+                return Diagnostic{m_name,
+                                  record.row_lines[static_cast<std::size_t>(row)],
+                                  static_cast<int>(i) + 1,
+                                  c.header,
+                                  {}};
+            }
+        }
+        return Diagnostic{
+            m_name,
+            record.row_lines.empty() ? record.line
+                                     : record.row_lines[static_cast<std::size_t>(row)],
+            0,
+            slot >= 0 ? (slot == 0 ? "contact_" + field : fmt::format("contact{}_{}", slot, field))
+                      : field,
+            {}};
+    }
+
+    [[nodiscard]] std::size_t bytes_read() const override { return m_input.bytes(); }
+    [[nodiscard]] const std::vector<CsvColumn>& columns() const { return m_columns; }
+    [[nodiscard]] char delimiter() const { return m_delimiter; }
+    [[nodiscard]] const std::vector<std::string>& header_cells() const { return m_header_cells; }
+
+  private:
+    struct Row {
+        std::vector<std::string> cells;
+        int line = 0;
+    };
+
+    static bool blank(const std::vector<std::string>& cells) {
+        return std::all_of(cells.begin(), cells.end(),
+                           [](const std::string& c) { return text::trim(c).empty(); });
+    }
+
+    std::string member_key(const std::vector<std::string>& cells) const {
+        if (m_id_column >= 0 && static_cast<std::size_t>(m_id_column) < cells.size()) {
+            const auto id = text::trim(cells[static_cast<std::size_t>(m_id_column)]);
+            if (!id.empty()) {
+                return "#" + std::string(id);
+            }
+        }
+        if (m_name_column >= 0 && static_cast<std::size_t>(m_name_column) < cells.size()) {
+            return name_key(cells[static_cast<std::size_t>(m_name_column)]);
+        }
+        return {};
+    }
+
+    void add_row(SourceRecord& record, Row row) {
+        if (row.cells.size() != m_columns.size()) {
+            record.problems.push_back(
+                Diagnostic{m_name, row.line, 0, "",
+                           fmt::format("the row has {} fields but the header has {}",
+                                       row.cells.size(), m_columns.size())});
+            row.cells.resize(m_columns.size());
+        }
+        record.row_lines.push_back(row.line);
+        record.rows.push_back(std::move(row.cells));
+    }
+
+    static std::string unneutralise(std::string value) {
+        // nacsa's CSV writer puts a ' before = + - @ tab CR against formula injection.
+        if (value.size() >= 2 && value[0] == '\'' &&
+            (value[1] == '=' || value[1] == '+' || value[1] == '-' || value[1] == '@' ||
+             value[1] == '\t' || value[1] == '\r')) {
+            value.erase(0, 1);
+        }
+        return value;
+    }
+
+    Json cell_value(const std::string& field, const std::string& raw) const {
+        if (k_list_fields.count(field) != 0) {
+            Json list = Json::array();
+            for (auto& part : text::split_list(raw, '|')) {
+                list.push_back(std::move(part));
+            }
+            return list;
+        }
+        return raw;
+    }
+
+    void build(SourceRecord& record) {
+        Json& v = record.value = Json::object();
+        const auto& first = record.rows.front();
+        std::map<int, Json> slot_contacts;
+        for (std::size_t i = 0; i < m_columns.size(); ++i) {
+            const auto& col = m_columns[i];
+            std::string raw = unneutralise(first[i]);
+            if (col.contact_slot < 0) {
+                if (!text::trim(raw).empty()) {
+                    v[col.field] = cell_value(col.field, raw);
+                }
+                // Later rows repeat the member's columns, or leave them empty.
+                for (std::size_t r = 1; r < record.rows.size(); ++r) {
+                    const std::string other = unneutralise(record.rows[r][i]);
+                    if (!text::trim(other).empty() && other != raw) {
+                        record.problems.push_back(Diagnostic{
+                            m_name, record.row_lines[r], static_cast<int>(i) + 1, col.header,
+                            fmt::format("\"{}\" differs from line {} (\"{}\"): the rows of one "
+                                        "member must repeat "
+                                        "its columns",
+                                        other, record.row_lines[0], raw)});
+                    }
+                }
+            } else if (col.contact_slot > 0 && !text::trim(raw).empty()) {
+                slot_contacts[col.contact_slot][col.field] = raw;
+            }
+        }
+        Json contacts = Json::array();
+        for (auto& [slot, c] : slot_contacts) {
+            contacts.push_back(std::move(c));
+            record.contact_origins.emplace_back(0, slot);
+        }
+        if (m_has_row_contacts) {
+            for (std::size_t r = 0; r < record.rows.size(); ++r) {
+                Json c = Json::object();
+                for (std::size_t i = 0; i < m_columns.size(); ++i) {
+                    if (m_columns[i].contact_slot == 0) {
+                        std::string raw = unneutralise(record.rows[r][i]);
+                        if (!text::trim(raw).empty()) {
+                            c[m_columns[i].field] = std::move(raw);
+                        }
+                    }
+                }
+                if (!c.empty()) {
+                    contacts.push_back(std::move(c));
+                    record.contact_origins.emplace_back(static_cast<int>(r), 0);
+                }
+            }
+        }
+        if (!contacts.empty()) {
+            v["contacts"] = std::move(contacts);
+        }
+    }
+
+    bool read_header() {
+        Row header;
+        if (!pull_row(header)) {
+            if (problems.empty()) {
+                problems.push_back(
+                    Diagnostic{m_name, 1, 0, "", "the file is empty: expected a header row"});
+            }
+            return false;
+        }
+        m_header_cells = header.cells;
+        std::map<std::string, std::string> map;
+        for (const auto& [from, to] : m_options.map) {
+            map[lower(from)] = to;
+        }
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < header.cells.size(); ++i) {
+            CsvColumn col;
+            col.header = std::string(text::trim(header.cells[i]));
+            std::string name = lower(col.header);
+            if (const auto it = map.find(name); it != map.end()) {
+                name = it->second;
+            }
+            const int column = static_cast<int>(i) + 1;
+            if (is_one_of(k_member_fields, name)) {
+                col.field = name;
+            } else if (name.starts_with("contact")) {
+                std::size_t p = 7;
+                int slot = 0;
+                while (p < name.size() && name[p] >= '0' && name[p] <= '9' && slot < 1000) {
+                    slot = slot * 10 + (name[p] - '0');
+                    ++p;
+                }
+                if (p < name.size() && name[p] == '_' &&
+                    is_one_of(k_contact_fields, name.substr(p + 1)) && (p == 7 || slot > 0)) {
+                    col.field = name.substr(p + 1);
+                    col.contact_slot = slot;
+                }
+            }
+            if (col.field.empty()) {
+                problems.push_back(
+                    Diagnostic{m_name, header.line, column, col.header,
+                               fmt::format("unknown column (known: {}, contact_<field> or "
+                                           "contactN_<field> with <field> one of "
+                                           "{}; or map it with --map \"{}=FIELD\")",
+                                           text::join(k_member_fields, ", "),
+                                           text::join(k_contact_fields, ", "), col.header)});
+                col.field = "?";
+            } else {
+                const std::string key = fmt::format("{}/{}", col.contact_slot, col.field);
+                if (!seen.insert(key).second) {
+                    problems.push_back(Diagnostic{m_name, header.line, column, col.header,
+                                                  "the column is given twice"});
+                }
+            }
+            if (col.contact_slot < 0 && col.field == "id") {
+                m_id_column = static_cast<int>(i);
+            }
+            if (col.contact_slot < 0 && col.field == "name") {
+                m_name_column = static_cast<int>(i);
+            }
+            if (col.contact_slot == 0) {
+                m_has_row_contacts = true;
+            }
+            m_columns.push_back(std::move(col));
+        }
+        if (m_name_column < 0) {
+            problems.push_back(
+                Diagnostic{m_name, header.line, 0, "name", "the header has no name column"});
+        }
+        return problems.empty();
+    }
+
+    bool peek_row(Row& row) {
+        if (!fill()) {
+            return false;
+        }
+        row = m_rows.front();
+        return true;
+    }
+
+    bool pull_row(Row& row) {
+        if (!fill()) {
+            return false;
+        }
+        row = std::move(m_rows.front());
+        m_rows.pop_front();
+        return true;
+    }
+
+    // Parses input until at least one complete row is waiting (or the input ends).
+    bool fill() {
+        while (m_rows.empty() && !m_finished) {
+            feed_more();
+        }
+        return !m_rows.empty();
+    }
+
+    static void on_field(void* data, std::size_t length, void* self_ptr) {
+        auto* self = static_cast<CsvReader*>(self_ptr);
+        if (self->m_current.empty()) {
+            // The row began on the line this field ends on, less the line breaks inside it.
+            int breaks = 0;
+            const char* p = static_cast<const char*>(data);
+            for (std::size_t i = 0; i < length; ++i) {
+                if (p[i] == self->m_newline) {
+                    ++breaks;
+                }
+            }
+            self->m_row_line = self->m_line - breaks;
+        }
+        self->m_current.emplace_back(static_cast<const char*>(data), length);
+    }
+
+    static void on_row(int /*terminator*/, void* self_ptr) {
+        auto* self = static_cast<CsvReader*>(self_ptr);
+        self->m_rows.push_back(Row{std::move(self->m_current), self->m_row_line});
+        self->m_current.clear();
+    }
+
+    void parse(const char* data, std::size_t length) {
+        if (csv_parse(&m_parser, data, length, on_field, on_row, this) != length) {
+            fail();
+        }
+    }
+
+    void fail() {
+        problems.push_back(
+            Diagnostic{m_name, m_line, 0, "",
+                       fmt::format("invalid CSV: {}", csv_strerror(csv_error(&m_parser)))});
+        m_finished = true;
+        m_rows.clear();
+    }
+
+    void feed_more() {
+        const std::size_t n = m_input.read(m_buffer.data(), m_buffer.size());
+        if (n == 0) {
+            if (!m_pending.empty()) {
+                ++m_line;
+                parse(m_pending.data(), m_pending.size());
+                m_pending.clear();
+            }
+            if (!m_finished && csv_fini(&m_parser, on_field, on_row, this) != 0) {
+                fail();
+                return;
+            }
+            m_finished = true;
+            return;
+        }
+        std::string_view chunk(m_buffer.data(), n);
+        if (m_first_chunk) {
+            m_first_chunk = false;
+            if (chunk.starts_with("\xEF\xBB\xBF")) {
+                chunk.remove_prefix(3);
+            }
+            detect(chunk);
+        }
+        // Feed whole lines so that each row knows its line number.
+        std::size_t pos = 0;
+        while (pos < chunk.size() && !m_finished) {
+            const auto end = chunk.find(m_newline, pos);
+            if (end == std::string_view::npos) {
+                m_pending.append(chunk.substr(pos));
+                break;
+            }
+            ++m_line;
+            if (!m_pending.empty()) {
+                m_pending.append(chunk.substr(pos, end + 1 - pos));
+                parse(m_pending.data(), m_pending.size());
+                m_pending.clear();
+            } else {
+                parse(chunk.data() + pos, end + 1 - pos);
+            }
+            pos = end + 1;
+        }
+    }
+
+    void detect(std::string_view chunk) {
+        m_newline =
+            chunk.find('\n') == std::string_view::npos && chunk.find('\r') != std::string_view::npos
+                ? '\r'
+                : '\n';
+        if (m_options.delimiter) {
+            m_delimiter = *m_options.delimiter;
+        } else {
+            const auto first_line = chunk.substr(0, chunk.find(m_newline));
+            std::size_t semicolons = 0;
+            std::size_t commas = 0;
+            std::size_t tabs = 0;
+            bool quoted = false;
+            for (const char c : first_line) {
+                if (c == '"') {
+                    quoted = !quoted;
+                } else if (!quoted) {
+                    semicolons += c == ';' ? 1 : 0;
+                    commas += c == ',' ? 1 : 0;
+                    tabs += c == '\t' ? 1 : 0;
+                }
+            }
+            m_delimiter =
+                semicolons > commas && semicolons >= tabs ? ';' : (tabs > commas ? '\t' : ',');
+        }
+        csv_set_delim(&m_parser, static_cast<unsigned char>(m_delimiter));
+    }
+
+    std::string m_name;
+    InputFile m_input;
+    const ImportOptions& m_options;
+    csv_parser m_parser{};
+    std::vector<char> m_buffer = std::vector<char>(1 << 20);
+    std::string m_pending;
+    std::deque<Row> m_rows;
+    std::vector<std::string> m_current;
+    std::vector<std::string> m_header_cells;
+    std::vector<CsvColumn> m_columns;
+    int m_line = 0;
+    int m_row_line = 1;
+    char m_newline = '\n';
+    char m_delimiter = ',';
+    bool m_first_chunk = true;
+    bool m_finished = false;
+    bool m_header_done = false;
+    bool m_has_row_contacts = false;
+    int m_id_column = -1;
+    int m_name_column = -1;
+};
+
+// ---- From a record as read to checked field values -----------------------------------------
+
+class Converter {
+  public:
+    Converter(const RecordReader& reader, const SourceRecord& record,
+              std::vector<Diagnostic>& problems)
+        : m_reader(reader), m_record(record), m_problems(problems) {}
+
+    void report(const std::string& path, const std::string& message) {
+        Diagnostic d = m_reader.locate(m_record, path);
+        d.message = message;
+        m_problems.push_back(std::move(d));
+    }
+
+    std::optional<std::string> text(const Json& v, const std::string& path) {
+        if (v.is_null()) {
+            return std::nullopt;
+        }
+        if (!v.is_string()) {
+            report(path, "expected text");
+            return std::nullopt;
+        }
+        const auto& s = v.get_ref<const std::string&>();
+        if (!text::is_valid_utf8(s)) {
+            report(path, "is not valid UTF-8 (save the file as UTF-8)");
+            return std::nullopt;
+        }
+        if (text::trim(s).empty()) {
+            return std::nullopt;
+        }
+        return s;
+    }
+
+    std::optional<bool> boolean(const Json& v, const std::string& path) {
+        if (v.is_null()) {
+            return std::nullopt;
+        }
+        if (v.is_boolean()) {
+            return v.get<bool>();
+        }
+        if (v.is_string()) {
+            const std::string s = lower(v.get_ref<const std::string&>());
+            if (s.empty()) {
+                return std::nullopt;
+            }
+            if (s == "true" || s == "yes" || s == "si" || s == "sí" || s == "1") {
+                return true;
+            }
+            if (s == "false" || s == "no" || s == "0") {
+                return false;
+            }
+        }
+        report(path, fmt::format("{} is not yes or no (true or false)",
+                                 v.is_string() ? "\"" + v.get<std::string>() + "\"" : v.dump()));
+        return std::nullopt;
+    }
+
+    std::optional<std::vector<std::string>> list(const Json& v, const std::string& path) {
+        if (v.is_null()) {
+            return std::nullopt;
+        }
+        std::vector<std::string> out;
+        if (v.is_string()) {
+            out = text::split_list(v.get_ref<const std::string&>(), '|');
+            if (out.empty()) {
+                return std::nullopt;
+            }
+            return out;
+        }
+        if (!v.is_array()) {
+            report(path, "expected a list");
+            return std::nullopt;
+        }
+        for (const auto& item : v) {
+            if (!item.is_string()) {
+                report(path, "expected a list of keys");
+                return std::nullopt;
+            }
+            out.push_back(std::string(text::trim(item.get_ref<const std::string&>())));
+        }
+        return out;
+    }
+
+    MemberInput member(const Json& v) {
+        MemberInput in;
+        if (!v.is_object()) {
+            if (!v.is_null()) {
+                report("", "expected a member record (an object of field: value)");
+            }
+            return in;
+        }
+        for (const auto& [key, value] : v.items()) {
+            if (key == "id") {
+                in.id = text(value, key);
+            } else if (key == "name") {
+                in.name = text(value, key);
+            } else if (key == "acronym") {
+                in.acronym = text(value, key);
+            } else if (key == "type") {
+                in.type = text(value, key);
+            } else if (key == "region") {
+                in.region = text(value, key);
+            } else if (key == "city") {
+                in.city = text(value, key);
+            } else if (key == "website") {
+                in.website = text(value, key);
+            } else if (key == "email") {
+                in.email = text(value, key);
+            } else if (key == "phone") {
+                in.phone = text(value, key);
+            } else if (key == "thematic_areas") {
+                in.thematic_areas = list(value, key);
+            } else if (key == "services") {
+                in.services = list(value, key);
+            } else if (key == "joined") {
+                in.joined = text(value, key);
+            } else if (key == "status") {
+                in.status = text(value, key);
+            } else if (key == "interest") {
+                in.interest = list(value, key);
+            } else if (key == "ecosoc_status") {
+                in.ecosoc_status = text(value, key);
+            } else if (key == "net4u") {
+                in.net4u = boolean(value, key);
+            } else if (key == "notes") {
+                in.notes = text(value, key);
+            } else if (key == "contacts") {
+                contacts(value, in);
+            } else {
+                report(key, fmt::format("unknown field (known: {}, contacts)",
+                                        text::join(k_member_fields, ", ")));
+            }
+        }
+        return in;
+    }
+
+  private:
+    void contacts(const Json& v, MemberInput& in) {
+        if (v.is_null()) {
+            return;
+        }
+        if (!v.is_array()) {
+            report("contacts", "expected a list of contacts");
+            return;
+        }
+        in.contacts.emplace();
+        int i = 0;
+        for (const auto& c : v) {
+            ++i;
+            const std::string prefix = fmt::format("contacts[{}]", i);
+            ContactInput ci;
+            if (!c.is_object()) {
+                report(prefix, "expected a contact (name: ...)");
+                continue;
+            }
+            for (const auto& [key, value] : c.items()) {
+                const std::string path = prefix + "." + key;
+                if (key == "name") {
+                    ci.name = text(value, path);
+                } else if (key == "position") {
+                    ci.position = text(value, path);
+                } else if (key == "email") {
+                    ci.email = text(value, path);
+                } else if (key == "phone") {
+                    ci.phone = text(value, path);
+                } else if (key == "gender") {
+                    ci.gender = text(value, path);
+                } else if (key == "primary") {
+                    ci.primary = boolean(value, path);
+                } else if (key == "consent") {
+                    ci.consent = text(value, path);
+                } else {
+                    report(path, fmt::format("unknown field (known: {})",
+                                             text::join(k_contact_fields, ", ")));
+                }
+            }
+            in.contacts->push_back(std::move(ci));
+        }
+    }
+
+    const RecordReader& m_reader;
+    const SourceRecord& m_record;
+    std::vector<Diagnostic>& m_problems;
+};
+
+// ---- Duplicate detection: compact keys of every member seen ------------------------------
+
+class DuplicateIndex {
+  public:
+    struct Origin {
+        std::string id;
+        std::string where;  // "members.csv:12" or "the store"
+    };
+
+    // Keys of a member: normalised name without a leading organisation word, acronym,
+    // e-mail domain, web site host.
+    static std::vector<std::pair<char, std::string>> keys(const Member& m) {
+        std::vector<std::pair<char, std::string>> out;
+        const std::string key = name_key(m.name);
+        out.emplace_back('n', detail::duplicate_key(key));
+        if (!m.acronym.empty()) {
+            out.emplace_back('a', name_key(m.acronym));
+        }
+        if (const auto at = m.email.find('@'); at != std::string::npos) {
+            std::string domain = lower(m.email.substr(at + 1));
+            if (!is_free_mail(domain)) {
+                out.emplace_back('d', domain);
+            }
+        }
+        if (!m.website.empty()) {
+            std::string host = lower(m.website);
+            host = host.substr(host.find("://") + 3);
+            host = host.substr(0, host.find_first_of("/?#"));
+            if (host.starts_with("www.")) {
+                host.erase(0, 4);
+            }
+            out.emplace_back('w', host);
+        }
+        return out;
+    }
+
+    // Reasons this member looks like another one already seen.
+    std::vector<std::pair<std::string, const Origin*>> check(const Member& m) {
+        std::vector<std::pair<std::string, const Origin*>> out;
+        std::set<std::uint32_t> reported;
+        auto look = [&](char kind, const std::string& key, const std::string& reason) {
+            const auto it = m_keys.find(hash(kind, key));
+            if (it != m_keys.end() && m_origins[it->second].id != m.id &&
+                reported.insert(it->second).second) {
+                out.emplace_back(reason, &m_origins[it->second]);
+            }
+        };
+        for (const auto& [kind, key] : keys(m)) {
+            switch (kind) {
+                case 'n':
+                    look('n', key, "a similar name");
+                    look('a', name_key(m.name), "a name equal to its acronym");
+                    break;
+                case 'a':
+                    look('a', key, "the same acronym");
+                    look('n', key, "a name equal to this acronym");
+                    break;
+                case 'd':
+                    look('d', key, "the same e-mail domain");
+                    break;
+                default:
+                    look('w', key, "the same web site");
+                    break;
+            }
+        }
+        return out;
+    }
+
+    void add(const Member& m, std::string where) {
+        const auto index = static_cast<std::uint32_t>(m_origins.size());
+        m_origins.push_back(Origin{m.id, std::move(where)});
+        for (const auto& [kind, key] : keys(m)) {
+            m_keys.emplace(hash(kind, key), index);
+        }
+    }
+
+  private:
+    static bool is_free_mail(const std::string& domain) {
+        static const std::set<std::string> free = {
+            "gmail.com",   "googlemail.com", "hotmail.com", "hotmail.es",
+            "outlook.com", "outlook.es",     "live.com",    "yahoo.com",
+            "yahoo.es",    "icloud.com",     "proton.me",   "protonmail.com",
+            "gmx.com",     "aol.com",        "msn.com",     "mail.com"};
+        return free.count(domain) != 0;
+    }
+    static std::uint64_t hash(char kind, const std::string& key) {
+        return std::hash<std::string>{}(key)*31 + static_cast<std::uint64_t>(kind);
+    }
+
+    std::unordered_map<std::uint64_t, std::uint32_t> m_keys;
+    std::vector<Origin> m_origins;
+};
+
+// ---- Rejected records ----------------------------------------------------------------------
+
+class Rejects {
+  public:
+    void add(const RecordReader& reader, const SourceRecord& record,
+             const std::vector<Diagnostic>& why, const std::string& file) {
+        std::vector<std::string> reasons;
+        for (const auto& d : why) {
+            reasons.push_back(d.to_string());
+        }
+        if (const auto* csv = dynamic_cast<const CsvReader*>(&reader)) {
+            if (m_csv_header.empty()) {
+                m_csv_header = csv->header_cells();
+                m_delimiter = csv->delimiter();
+                std::vector<std::string> header = m_csv_header;
+                header.emplace_back("errors");
+                m_csv_rows.push_back(std::move(header));
+            }
+            for (const auto& row : record.rows) {
+                std::vector<std::string> cells = row;
+                cells.push_back(text::join(reasons, "; "));
+                m_csv_rows.push_back(std::move(cells));
+            }
+            return;
+        }
+        Json j;
+        j["file"] = file;
+        j["line"] = record.line;
+        j["errors"] = reasons;
+        j["record"] = record.value;
+        m_jsonl += j.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+    }
+
+    void write(const std::string& path) const {
+        std::string content = m_jsonl;
+        if (!m_csv_rows.empty()) {
+            content = output::csv_lines(m_csv_rows, m_delimiter, false) + content;
+        }
+        files::write_file_atomic(path, content, files::Privacy::owner_only);
+    }
+
+  private:
+    std::vector<std::string> m_csv_header;
+    std::vector<std::vector<std::string>> m_csv_rows;
+    char m_delimiter = ',';
+    std::string m_jsonl;
+};
+
+// Thrown to roll back a dry run once its summary is known.
+struct DryRunDone {};
+
+}  // namespace
+
+std::optional<FileFormat> parse_file_format(const std::string& name) {
+    if (name == "yaml" || name == "yml") {
+        return FileFormat::yaml;
+    }
+    if (name == "csv") {
+        return FileFormat::csv;
+    }
+    if (name == "jsonl" || name == "ndjson") {
+        return FileFormat::jsonl;
+    }
+    return std::nullopt;
+}
+
+std::optional<FileFormat> format_from_extension(const std::string& path) {
+    std::string ext = lower(std::filesystem::path(path).extension().string());
+    if (ext.empty()) {
+        return std::nullopt;
+    }
+    return parse_file_format(ext.substr(1));
+}
+
+std::string summary_text(const ImportSummary& s) {
+    std::string text =
+        fmt::format("{} new, {} updated, {} unchanged", s.added, s.updated, s.unchanged);
+    if (s.skipped > 0) {
+        text += fmt::format(", {} skipped", s.skipped);
+    }
+    if (s.rejected > 0) {
+        text += fmt::format(", {} rejected", s.rejected);
+    }
+    if (!s.duplicates.empty()) {
+        text += fmt::format(", {} suspected duplicate{}", s.duplicates.size(),
+                            s.duplicates.size() == 1 ? "" : "s");
+    }
+    return text;
+}
+
+ImportSummary import_members(store::Store& store, const std::vector<std::string>& files,
+                             const ImportOptions& options) {
+    // Every file must be readable and of a known format before anything starts.
+    std::vector<FileFormat> formats;
+    std::size_t total_bytes = 0;
+    for (const auto& file : files) {
+        auto format = options.format ? options.format : format_from_extension(file);
+        if (!format) {
+            throw UsageError(
+                fmt::format("{}: cannot tell the format from the file name: use --input-format "
+                            "yaml, csv or jsonl",
+                            file));
+        }
+        formats.push_back(*format);
+        if (file != "-") {
+            std::error_code ec;
+            if (!std::filesystem::exists(file, ec)) {
+                throw InputError(fmt::format("cannot read {}: No such file or directory", file));
+            }
+            total_bytes += std::filesystem::is_regular_file(file, ec)
+                               ? std::filesystem::file_size(file, ec)
+                               : 0;
+        }
+    }
+    const bool skip_invalid = !options.rejects.empty();
+    const auto& alliance = store.alliance();
+    ImportSummary summary;
+    std::vector<Diagnostic> problems;
+    Rejects rejects;
+    try {
+        store.transaction([&] {
+            detail::Writer writer(store);
+            DuplicateIndex duplicates;
+            {
+                SQLite::Statement q(store.db(),
+                                    "SELECT id, name, acronym, email, website FROM member");
+                while (q.executeStep()) {
+                    Member m;
+                    m.id = q.getColumn(0).getString();
+                    m.name = q.getColumn(1).getString();
+                    m.acronym = q.getColumn(2).isNull() ? "" : q.getColumn(2).getString();
+                    m.email = q.getColumn(3).isNull() ? "" : q.getColumn(3).getString();
+                    m.website = q.getColumn(4).isNull() ? "" : q.getColumn(4).getString();
+                    duplicates.add(m, "the store");
+                }
+            }
+            std::unordered_map<std::string, std::string> seen_ids;  // id -> where it was first
+            const std::string today = format_date(nacsa::today(alliance.time_zone));
+            std::size_t bytes_done = 0;
+            for (std::size_t f = 0; f < files.size(); ++f) {
+                const std::string& file = files[f];
+                const std::string name = file == "-" ? "<stdin>" : file;
+                std::unique_ptr<RecordReader> reader;
+                switch (formats[f]) {
+                    case FileFormat::yaml:
+                        reader = std::make_unique<YamlReader>(name, file);
+                        break;
+                    case FileFormat::csv:
+                        reader = std::make_unique<CsvReader>(name, file, options);
+                        break;
+                    case FileFormat::jsonl:
+                        reader = std::make_unique<JsonLinesReader>(name, file);
+                        break;
+                }
+                SourceRecord record;
+                while (reader->next(record)) {
+                    ++summary.records;
+                    if (options.progress && summary.records % 1000 == 0) {
+                        options.progress(summary.records, bytes_done + reader->bytes_read(),
+                                         total_bytes);
+                    }
+                    std::vector<Diagnostic> record_problems = std::move(record.problems);
+                    Converter converter(*reader, record, record_problems);
+                    const MemberInput input = converter.member(record.value);
+                    Diagnostics checks;
+                    const Locator where = [&](const std::string& path) {
+                        return reader->locate(record, path);
+                    };
+                    if (!record.value.is_null() || record_problems.empty()) {
+                        validate(input, alliance, where, true, checks);
+                    }
+                    for (auto& d : checks.take()) {
+                        record_problems.push_back(std::move(d));
+                    }
+                    auto reject = [&] {
+                        ++summary.rejected;
+                        if (skip_invalid) {
+                            rejects.add(*reader, record, record_problems, name);
+                        }
+                        for (auto& d : record_problems) {
+                            problems.push_back(std::move(d));
+                        }
+                    };
+                    if (!record_problems.empty()) {
+                        reject();
+                        continue;
+                    }
+                    // Which member is this? By id, else by normalised name, else a new one.
+                    const std::string here = fmt::format("{}:{}", name, record.line);
+                    std::string id;
+                    bool exists = false;
+                    if (input.id) {
+                        id = *input.id;
+                        exists = writer.id_exists(id);
+                    } else if (const auto found = writer.id_by_name_key(name_key(*input.name))) {
+                        id = *found;
+                        exists = true;
+                    } else {
+                        // A new member: its id comes from its name, made unique if another
+                        // member already has it (the duplicate check below says so).
+                        const std::string base = id_from_name(*input.name);
+                        id = base;
+                        for (int n = 2; writer.id_exists(id) || seen_ids.count(id) != 0; ++n) {
+                            id = fmt::format("{}-{}", base.substr(0, 60), n);
+                        }
+                    }
+                    if (const auto [it, inserted] = seen_ids.emplace(id, here); !inserted) {
+                        Diagnostic d = where(input.id ? "id" : "name");
+                        d.message =
+                            fmt::format("member \"{}\" is already given at {}", id, it->second);
+                        record_problems.push_back(std::move(d));
+                        reject();
+                        continue;
+                    }
+                    Member before;
+                    if (exists) {
+                        before = get_member(store, id);
+                        if (options.on_existing == OnExisting::fail) {
+                            Diagnostic d = where(input.id ? "id" : "name");
+                            d.message = fmt::format(
+                                "member \"{}\" already exists (--on-existing fail)", id);
+                            record_problems.push_back(std::move(d));
+                            reject();
+                            continue;
+                        }
+                    } else {
+                        before.id = id;
+                    }
+                    MemberInput given = input;
+                    given.id.reset();
+                    Member after = detail::merge(before, given);
+                    // Suspected duplicates: within the input and against the store.
+                    for (const auto& [reason, origin] : duplicates.check(after)) {
+                        Diagnostic d = where("name");
+                        d.message = fmt::format("suspected duplicate of member \"{}\" ({}, {})",
+                                                origin->id, origin->where, reason);
+                        if (options.strictness == Strictness::strict) {
+                            record_problems.push_back(std::move(d));
+                        } else {
+                            summary.duplicates.push_back(std::move(d));
+                        }
+                    }
+                    if (!record_problems.empty()) {
+                        reject();
+                        continue;
+                    }
+                    duplicates.add(after, here);
+                    if (!problems.empty() && !skip_invalid) {
+                        continue;  // invalid input: only keep checking
+                    }
+                    if (!exists) {
+                        writer.insert(after, after.joined.empty() ? today : after.joined,
+                                      "imported");
+                        ++summary.added;
+                        summary.contacts_added += after.contacts.size();
+                    } else if (options.on_existing == OnExisting::skip) {
+                        ++summary.skipped;
+                    } else if (after == before) {
+                        ++summary.unchanged;
+                    } else {
+                        std::size_t new_contacts = 0;
+                        for (const auto& c : after.contacts) {
+                            new_contacts += c.id == 0 ? 1 : 0;
+                        }
+                        writer.update(before, after, "imported");
+                        ++summary.updated;
+                        summary.contacts_added += new_contacts;
+                    }
+                }
+                for (auto& d : reader->problems) {
+                    problems.push_back(std::move(d));
+                    ++summary.rejected;
+                }
+                bytes_done += reader->bytes_read();
+            }
+            if (options.progress) {
+                options.progress(summary.records, bytes_done, total_bytes);
+            }
+            if (!problems.empty() && !skip_invalid) {
+                throw ValidationError(std::move(problems));
+            }
+            if (options.dry_run == DryRun::yes) {
+                throw DryRunDone{};
+            }
+            if (summary.added + summary.updated > 0) {
+                store.audit("import", "members",
+                            fmt::format("imported members: {}", summary_text(summary)));
+            }
+            if (skip_invalid) {
+                rejects.write(options.rejects);
+            }
+        });
+    } catch (const DryRunDone&) {
+    }
+    summary.problems = std::move(problems);
+    return summary;
+}
+
+}  // namespace nacsa::members

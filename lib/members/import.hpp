@@ -1,0 +1,62 @@
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "members/members.hpp"
+
+namespace nacsa::members {
+
+// The formats `member import` reads and `member export` writes (see nacsa-import(5)).
+enum class FileFormat { yaml, csv, jsonl };
+
+// The format of a file by its extension (.yaml/.yml, .csv, .jsonl/.ndjson), if known.
+[[nodiscard]] std::optional<FileFormat> format_from_extension(const std::string& path);
+[[nodiscard]] std::optional<FileFormat> parse_file_format(const std::string& name);
+
+// What to do with a record whose member already exists in the store.
+enum class OnExisting { update, skip, fail };
+
+enum class DryRun { no, yes };
+// Whether suspected duplicates are errors (--strict) or warnings.
+enum class Strictness { warn, strict };
+
+struct ImportOptions {
+    std::optional<FileFormat> format;        // else by each file's extension
+    std::optional<char> delimiter;           // CSV: else detected from the header
+    std::map<std::string, std::string> map;  // CSV: header name (case-insensitive) -> field
+    OnExisting on_existing = OnExisting::update;
+    DryRun dry_run = DryRun::no;
+    Strictness strictness = Strictness::warn;
+    std::string rejects;  // --skip-invalid: where rejected records go
+    // Called now and then while reading: records read so far, bytes read, bytes in all files.
+    std::function<void(std::size_t records, std::size_t bytes, std::size_t total_bytes)> progress;
+};
+
+struct ImportSummary {
+    std::size_t records = 0;
+    std::size_t added = 0;
+    std::size_t updated = 0;
+    std::size_t unchanged = 0;
+    std::size_t skipped = 0;
+    std::size_t rejected = 0;
+    std::size_t contacts_added = 0;
+    std::vector<Diagnostic> duplicates;  // suspected duplicates (warnings unless strict)
+    std::vector<Diagnostic> problems;    // with --skip-invalid: why records were rejected
+};
+
+// Imports member records from files, in one transaction. The whole input is validated: any
+// problem throws ValidationError with all of them (exit 65) and nothing is written, unless
+// options.rejects names a file, which then receives the invalid records with their reasons
+// while the valid ones are imported. DryRun::yes computes the summary and writes nothing.
+ImportSummary import_members(store::Store& store, const std::vector<std::string>& files,
+                             const ImportOptions& options);
+
+// "48 new, 0 updated, 0 unchanged" for messages and the audit log.
+[[nodiscard]] std::string summary_text(const ImportSummary& summary);
+
+}  // namespace nacsa::members

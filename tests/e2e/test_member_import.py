@@ -1,0 +1,254 @@
+"""End-to-end tests of `nacsa member import`: formats, validation, dry run, idempotence, duplicates."""
+import json
+import os
+
+import pytest
+from conftest import EXAMPLES, Nacsa
+
+HEADER = "id,name,type,region,thematic_areas,services,contact_name,contact_email,contact_gender,contact_primary"
+
+
+@pytest.fixture
+def nacsa_factory(tmp_path):
+    """Makes more stores initialised with the example alliance, each in its own folder."""
+    count = [0]
+
+    def make():
+        count[0] += 1
+        folder = tmp_path / f"other{count[0]}"
+        (folder / "home").mkdir(parents=True)
+        other = Nacsa(folder)
+        other.init(EXAMPLES / "alliance.yaml")
+        return other
+    return make
+
+
+def members_json(nacsa):
+    return json.loads(nacsa.ok("member", "list", "--format", "json").out)
+
+
+def test_examples_import_cleanly_in_yaml_and_csv(alliance):
+    result = alliance.ok("member", "import", EXAMPLES / "members.yaml")
+    assert result.err == "nacsa: imported 48 records: 48 new, 0 updated, 0 unchanged (76 contacts added)\n"
+    assert alliance.sql("SELECT count(*) FROM member") == [(48,)]
+    assert alliance.sql("SELECT count(*) FROM contact") == [(76,)]
+    audit = alliance.sql("SELECT command, record_kind, record_id, summary FROM audit WHERE record_kind='import'")
+    assert audit == [("member import", "import", "members", "imported members: 48 new, 0 updated, 0 unchanged")]
+    before = alliance.dump()
+    # The same data as Spanish Excel saves it (BOM, ';', CRLF): nothing to change.
+    result = alliance.ok("member", "import", EXAMPLES / "members.csv")
+    assert result.err == "nacsa: nothing changed: 48 records read; 0 new, 0 updated, 48 unchanged\n"
+    assert alliance.dump() == before
+
+
+def test_csv_example_alone_gives_the_same_register(alliance, nacsa_factory):
+    alliance.ok("member", "import", EXAMPLES / "members.csv")
+    other = nacsa_factory()
+    other.ok("member", "import", EXAMPLES / "members.yaml")
+    assert members_json(alliance) == members_json(other)
+    assert alliance.sql("SELECT member_id, name, position, email, phone, gender, is_primary, consent_date "
+                        "FROM contact ORDER BY id") == \
+        other.sql("SELECT member_id, name, position, email, phone, gender, is_primary, consent_date "
+                  "FROM contact ORDER BY id")
+
+
+def test_interest_rows_come_from_the_interest_list(alliance):
+    alliance.ok("member", "import", EXAMPLES / "members.yaml")
+    rows = alliance.sql("SELECT kind, status FROM interest WHERE member_id='rutas-seguras'")
+    assert rows == [("steering_committee", "open")]
+
+
+def test_every_problem_is_reported_with_file_line_and_field(alliance):
+    alliance.write("bad.yaml", """\
+- name: Fundación Uno
+  type: ngo
+  region: norte
+  thematic_areas: [untoc]
+- name: Dos
+  type: club
+  email: no-es-correo
+  contacts:
+    - name: Ana
+      gender: woman
+- type: ngo
+  colour: blue
+""")
+    before = alliance.dump()
+    result = alliance.run("member", "import", "bad.yaml")
+    assert result.code == 65
+    lines = result.err.splitlines()
+    assert lines[0].startswith('nacsa: error: bad.yaml:3:11: field "region": "norte" is not a region of this '
+                               'alliance (known: arica_parinacota, ')
+    assert lines[1].startswith('nacsa: error: bad.yaml:6:9: field "type": "club" is not an organisation type')
+    assert lines[2] == 'nacsa: error: bad.yaml:7:10: field "email": "no-es-correo" is not an e-mail address'
+    assert lines[3].startswith('nacsa: error: bad.yaml:10:15: field "contacts[1].gender": "woman" is not a '
+                               'gender (known: female, male, non_binary, undisclosed)')
+    assert lines[4].startswith('nacsa: error: bad.yaml:12:11: field "colour": unknown field (known: id, name,')
+    assert lines[5] == 'nacsa: error: bad.yaml:11: field "name": a member needs a name'
+    assert len(lines) == 6
+    assert alliance.dump() == before
+
+
+def test_csv_problems_name_line_and_column(alliance):
+    alliance.write("bad.csv", HEADER + "\n"
+                   ",Uno,ngo,biobio,untoc,,Ana,ana@uno.example,female,yes\n"
+                   ",Dos,ngo,biobio,untoc|piracy,,,,,\n"
+                   ',",Tres",ngo,"bio\nbio",untoc,,,,,\n')
+    result = alliance.run("member", "import", "bad.csv")
+    assert result.code == 65
+    lines = result.err.splitlines()
+    assert lines[0].startswith('nacsa: error: bad.csv:3:5: field "thematic_areas": "piracy" is not a thematic area')
+    assert lines[1].startswith('nacsa: error: bad.csv:4:4: field "region": "bio\\x0abio" is not a region')
+    assert len(lines) == 2
+
+
+def test_unknown_csv_column_and_map(alliance):
+    alliance.write("other.csv", "Nombre;Tipo;Región\nRed Sur;network;biobio\n")
+    result = alliance.run("member", "import", "other.csv")
+    assert result.code == 65
+    assert result.err.splitlines()[0].startswith('nacsa: error: other.csv:1:1: field "Nombre": unknown column')
+    alliance.ok("member", "import", "other.csv", "--map", "nombre=name", "--map", "TIPO=type", "--map",
+                "región=region")
+    assert alliance.sql("SELECT id, name, type, region FROM member") == [("red-sur", "Red Sur", "network", "biobio")]
+
+
+def test_csv_with_numbered_contact_columns_and_forced_delimiter(alliance):
+    alliance.write("c.txt", "name\ttype\tcontact1_name\tcontact1_gender\tcontact2_name\n"
+                   "Red Sur\tnetwork\tAna\tfemale\tLuis\n")
+    result = alliance.run("member", "import", "c.txt")
+    assert result.code == 2
+    assert result.err.startswith("nacsa: error: c.txt: cannot tell the format from the file name")
+    alliance.ok("member", "import", "c.txt", "--input-format", "csv", "--delimiter", "tab")
+    assert alliance.sql("SELECT name, gender FROM contact ORDER BY id") == [("Ana", "female"), ("Luis", "undisclosed")]
+
+
+def test_csv_rows_of_one_member_must_agree(alliance):
+    alliance.write("m.csv", "name,type,city,contact_name\nRed Sur,network,Concepción,Ana\n"
+                   "Red Sur,network,Talca,Luis\n")
+    result = alliance.run("member", "import", "m.csv")
+    assert result.code == 65
+    assert result.err == ('nacsa: error: m.csv:3:3: field "city": "Talca" differs from line 2 ("Concepción"): the '
+                          'rows of one member must repeat its columns\n')
+
+
+def test_jsonl_import_and_syntax_errors(alliance):
+    alliance.write("m.jsonl", json.dumps({"name": "Red Sur", "type": "network", "net4u": True,
+                                          "contacts": [{"name": "Ana", "primary": True}]}) + "\n\n"
+                   + '{"name": "Dos", "type": \n' + json.dumps({"name": 5, "type": "ngo"}) + "\n")
+    before = alliance.dump()
+    result = alliance.run("member", "import", "m.jsonl")
+    assert result.code == 65
+    lines = result.err.splitlines()
+    assert lines[0].startswith("nacsa: error: m.jsonl:3:")
+    assert "invalid JSON" in lines[0]
+    assert lines[1] == 'nacsa: error: m.jsonl:4: field "name": expected text'
+    assert lines[2] == 'nacsa: error: m.jsonl:4: field "name": a member needs a name'
+    assert len(lines) == 3
+    assert alliance.dump() == before
+
+
+def test_yaml_syntax_error_stops_with_its_line(alliance):
+    alliance.write("s.yaml", "- name: A\n  type: ngo\n- name: [unclosed\n")
+    result = alliance.run("member", "import", "s.yaml")
+    assert result.code == 65
+    assert result.err.startswith("nacsa: error: s.yaml:4:")
+    assert "invalid YAML" in result.err
+
+
+def test_missing_file_exits_66(alliance):
+    result = alliance.run("member", "import", "nope.yaml")
+    assert result.code == 66
+    assert result.err == "nacsa: error: cannot read nope.yaml: No such file or directory\n"
+
+
+def test_skip_invalid_writes_rejects_with_reasons(alliance):
+    alliance.write("m.csv", "name;type;region\nUno;ngo;biobio\nDos;club;biobio\nTres;ngo;maule\n")
+    result = alliance.run("member", "import", "m.csv", "--skip-invalid", "rejects.csv")
+    assert result.code == 0, result
+    assert alliance.sql("SELECT id FROM member ORDER BY id") == [("tres",), ("uno",)]
+    rejects = alliance.path("rejects.csv").read_bytes().decode("utf-8")
+    assert rejects.startswith("name;type;region;errors\r\nDos;club;biobio;")
+    assert 'm.csv:3:2: field ""type"": ""club"" is not an organisation type' in rejects
+    assert oct(os.stat(alliance.path("rejects.csv")).st_mode & 0o777) == "0o600"
+    assert "imported 3 records: 2 new, 0 updated, 0 unchanged, 1 rejected" in result.err
+    assert "nacsa: wrote 1 rejected record to rejects.csv" in result.err
+
+
+def test_dry_run_counts_and_writes_nothing(alliance):
+    alliance.ok("member", "import", EXAMPLES / "members.yaml")
+    alliance.write("m.yaml", "- id: rutas-seguras\n  name: Fundación Rutas Seguras\n  type: foundation\n"
+                   "  city: Alto Hospicio\n- name: Nueva Red\n  type: network\n")
+    before = alliance.dump()
+    result = alliance.ok("member", "import", "m.yaml", "--dry-run")
+    assert result.err == ("nacsa: dry run: 2 records read; would import 1 new, 1 updated, 0 unchanged; "
+                          "nothing written\n")
+    assert alliance.dump() == before
+
+
+def test_on_existing_update_skip_fail(alliance):
+    alliance.ok("member", "import", EXAMPLES / "members.yaml")
+    alliance.write("m.yaml", "- name: FUNDACION rutas seguras\n  type: foundation\n  city: Alto Hospicio\n")
+    before = alliance.dump()
+    result = alliance.run("member", "import", "m.yaml", "--on-existing", "fail")
+    assert result.code == 65
+    assert result.err == ('nacsa: error: m.yaml:1:9: field "name": member "rutas-seguras" already exists '
+                          '(--on-existing fail)\n')
+    result = alliance.ok("member", "import", "m.yaml", "--on-existing", "skip")
+    assert result.err == "nacsa: nothing changed: 1 record read; 0 new, 0 updated, 0 unchanged, 1 skipped\n"
+    assert alliance.dump() == before
+    result = alliance.ok("member", "import", "m.yaml")
+    assert result.err == "nacsa: imported 1 record: 0 new, 1 updated, 0 unchanged (0 contacts added)\n"
+    row = alliance.sql("SELECT city, region, email FROM member WHERE id='rutas-seguras'")
+    assert row == [("Alto Hospicio", "tarapaca", "contacto@rutasseguras.cl.example")]
+    assert alliance.sql("SELECT count(*) FROM contact WHERE member_id='rutas-seguras'") == [(2,)]
+
+
+def test_duplicates_are_warned_and_strict_makes_them_errors(alliance):
+    alliance.ok("member", "import", EXAMPLES / "members.yaml")
+    alliance.write("d.yaml", """\
+- name: Rutas Seguras
+  type: ngo
+- name: Otra Cosa
+  type: ngo
+  website: http://www.puenteandino.example/inicio
+- name: Asociación Civil Mar Azul
+  type: ngo
+- name: Mar Azul
+  type: ngo
+""")
+    before = alliance.dump()
+    result = alliance.ok("member", "import", "d.yaml", "--dry-run")
+    lines = result.err.splitlines()
+    assert lines[0] == ('nacsa: warning: d.yaml:1:9: field "name": suspected duplicate of member "rutas-seguras" '
+                        '(the store, a similar name)')
+    assert lines[1].startswith('nacsa: warning: d.yaml:3:9: field "name": suspected duplicate of member '
+                               '"corporacion-puente-andino')
+    assert lines[1].endswith("(the store, the same web site)")
+    assert lines[2] == ('nacsa: warning: d.yaml:8:9: field "name": suspected duplicate of member '
+                        '"asociacion-civil-mar-azul" (d.yaml:6, a similar name)')
+    assert lines[3] == ("nacsa: dry run: 4 records read; would import 4 new, 0 updated, 0 unchanged, "
+                        "3 suspected duplicates; nothing written")
+    result = alliance.run("member", "import", "d.yaml", "--strict")
+    assert result.code == 65
+    assert len(result.err.splitlines()) == 3
+    assert alliance.dump() == before
+
+
+def test_same_member_twice_in_a_file_is_an_error(alliance):
+    alliance.write("t.jsonl", '{"id": "uno", "name": "Uno", "type": "ngo"}\n{"id": "uno", "name": "Una", "type": "ngo"}\n')
+    result = alliance.run("member", "import", "t.jsonl")
+    assert result.code == 65
+    assert result.err == 'nacsa: error: t.jsonl:2: field "id": member "uno" is already given at t.jsonl:1\n'
+
+
+def test_stdin_needs_a_format(alliance):
+    result = alliance.run("member", "import", "-", input="- name: Uno\n  type: ngo\n")
+    assert result.code == 2
+    alliance.ok("member", "import", "-", "--input-format", "yaml", input="- name: Uno\n  type: ngo\n")
+    assert alliance.sql("SELECT id FROM member") == [("uno",)]
+
+
+def test_cr_only_line_ends_and_bom(alliance):
+    alliance.write("cr.csv", "\ufeffname,type\rUno,ngo\rDos,academia\r".encode("utf-8"))
+    alliance.ok("member", "import", "cr.csv")
+    assert alliance.sql("SELECT id, type FROM member ORDER BY id") == [("dos", "academia"), ("uno", "ngo")]
