@@ -20,6 +20,28 @@ $nacsa db backup "$out/alliance-backup.db"
 
 # (each area of the tool adds its demo steps below, in the order of the README's tour)
 
+step "Steering Committee: elect a coordinator, seat members who expressed interest, add a government observer"
+if [ -z "$($nacsa --format csv member list | tail -n +2)" ]; then
+    $nacsa -q member import examples/members.yaml
+fi
+$nacsa committee interest list --for secretariat
+election=$($nacsa -q committee election open --role coordinator --on 2026-03-02 --title "Coordinación Nacional 2026-2028")
+$nacsa -q committee election candidate "$election" cecosh
+$nacsa -q committee election candidate "$election" fundacion-transparencia-activa-sur
+$nacsa -q committee election tally "$election" cecosh=19 fundacion-transparencia-activa-sur=7 --ballots 28 --blank 2
+$nacsa committee election close "$election" --on 2026-03-20
+for seat in "rutas-seguras:Carolina Fuentes Araya" "recot:Javiera Morales Peña" \
+            "observatorio-ciudadano-de-armas-pequenas:Ignacio Barrera Núñez" \
+            "fundacion-bosque-nativo-vivo:Antonia Reyes Schmidt" \
+            "fundacion-transparencia-activa-sur:Héctor Gutiérrez Rivas" "ong-frontera-digna:Jorge Challapa Mollo"; do
+    $nacsa -q committee seat "${seat%%:*}" --role member --representative "${seat#*:}" --from 2026-03-20
+done
+$nacsa -q committee observer add --name "Claudia Ortega Vidal" --institution "Ministerio de Relaciones Exteriores" \
+    --email cortega@minrel.example --gender female --from 2026-04-01 >/dev/null
+$nacsa committee show
+step "Committee check (regions with members but no seat are warnings)"
+$nacsa committee check
+
 step "Meetings: a year of monthly committee meetings and quarterly consultations with the government"
 $nacsa -q meeting schedule --title "Comité directivo" --kind steering_committee \
     --start "2026-01-15 18:00" --link https://meet.example.org/ansc-cd --repeat monthly --count 12 >/dev/null
