@@ -18,13 +18,34 @@ $nacsa init --config examples/alliance.yaml
 $nacsa db check
 $nacsa db backup "$out/alliance-backup.db"
 
-# (each area of the tool adds its demo steps below, in the order of the README's tour)
+step "Member register: import the 48 organisations of examples/members.yaml (Spanish Excel CSV works too)"
+$nacsa member import --dry-run examples/members.csv
+$nacsa member import examples/members.yaml
+$nacsa member import examples/members.yaml    # again: nothing changes, and it says so
+$nacsa member list --region metropolitana
+$nacsa member list --search "asociacion"
+$nacsa member stats | head -n 20
+
+step "Steering Committee: elect a coordinator, seat members who expressed interest, add a government observer"
+$nacsa committee interest list --for secretariat
+election=$($nacsa -q committee election open --role coordinator --on 2026-03-02 --title "Coordinación Nacional 2026-2028")
+$nacsa -q committee election candidate "$election" cecosh
+$nacsa -q committee election candidate "$election" fundacion-transparencia-activa-sur
+$nacsa -q committee election tally "$election" cecosh=19 fundacion-transparencia-activa-sur=7 --ballots 28 --blank 2
+$nacsa committee election close "$election" --on 2026-03-20
+for seat in "rutas-seguras:Carolina Fuentes Araya" "recot:Javiera Morales Peña" \
+            "observatorio-ciudadano-de-armas-pequenas:Ignacio Barrera Núñez" \
+            "fundacion-bosque-nativo-vivo:Antonia Reyes Schmidt" \
+            "fundacion-transparencia-activa-sur:Héctor Gutiérrez Rivas" "ong-frontera-digna:Jorge Challapa Mollo"; do
+    $nacsa -q committee seat "${seat%%:*}" --role member --representative "${seat#*:}" --from 2026-03-20
+done
+$nacsa -q committee observer add --name "Claudia Ortega Vidal" --institution "Ministerio de Relaciones Exteriores" \
+    --email cortega@minrel.example --gender female --from 2026-04-01 >/dev/null
+$nacsa committee show
+step "Committee check (regions with members but no seat are warnings)"
+$nacsa committee check || true                 # exit 1 when a rule is broken
 
 step "Working groups: the three configured groups get members, leads and tasks"
-# (the member register's demo imports examples/members.yaml; import it here when it has not)
-if [ "$($nacsa member list --format csv | wc -l)" -le 1 ]; then
-    $nacsa -q member import examples/members.yaml
-fi
 $nacsa wg lead experticia_tecnica cecosh --representative "Paula Henríquez" --date 2024-04-10
 $nacsa wg join experticia_tecnica adah --date 2024-04-10
 $nacsa wg join experticia_tecnica observatorio-ciudadano-de-armas-pequenas --date 2024-05-02
@@ -51,12 +72,6 @@ $nacsa -q meeting schedule --title "Comité directivo" --kind steering_committee
 $nacsa -q meeting schedule --title "Consulta trimestral con el Gobierno" --kind government_consultation \
     --start "2026-02-20 10:00" --place "Ministerio de Justicia, Santiago" --repeat quarterly --count 4 >/dev/null
 step "Attendance, minutes and decisions of the past meetings; action items carried forward"
-if [ -z "$($nacsa --format csv member list | tail -n +2)" ]; then   # a few members, when none were imported
-    for m in "Fundación Rutas Seguras" "Corporación Puente Andino" "Centro de Estudios sobre Crimen Organizado" \
-             "Red de Organizaciones del Norte" "Observatorio Ciudadano del Sur" "Asociación Jóvenes en Acción"; do
-        $nacsa -q member add --name "$m" --type ngo --region metropolitana --joined 2024-03-15 >/dev/null
-    done
-fi
 invitees() { $nacsa --format csv meeting invitees "$1" | tail -n +2 | cut -d, -f1 | tr -d '\r'; }
 for id in $($nacsa --format csv meeting list --past | tail -n +2 | cut -d, -f1 | tr -d '\r'); do
     if [ -z "$(invitees "$id")" ]; then   # no committee seats recorded: invite members by hand

@@ -14,8 +14,8 @@ MemberRef require_member(SQLite::Database& db, const std::string& id) {
     SQLite::Statement q(db, "SELECT id, name, status FROM member WHERE id = ?");
     q.bind(1, id);
     if (!q.executeStep()) {
-        throw NotFoundError(
-            fmt::format("no member with id \"{}\" (see 'nacsa member list')", text::escape_control(id)));
+        throw NotFoundError(fmt::format("no member with id \"{}\" (see 'nacsa member list')",
+                                        text::escape_control(id)));
     }
     return MemberRef{q.getColumn(0).getString(), q.getColumn(1).getString(),
                      q.getColumn(2).getString()};

@@ -127,7 +127,8 @@ TEST_CASE("governance: a seat needs a known member, a contact as representative 
                             {"nobody", "member", "Ana Pérez", d("2026-01-01"), std::nullopt});
             FAIL("expected NotFoundError");
         } catch (const nacsa::NotFoundError& e) {
-            CHECK(std::string(e.what()) == "no member \"nobody\" (see 'nacsa member list')");
+            CHECK(std::string(e.what()) ==
+                  "no member with id \"nobody\" (see 'nacsa member list')");
         }
     }
     SUBCASE("a representative who is not a contact of the member is invalid (exit 65)") {

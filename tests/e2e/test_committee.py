@@ -1,0 +1,449 @@
+"""End-to-end tests of `nacsa committee`: seats, history, observer, interest, elections and
+`committee check`, set up with the real `nacsa member` commands."""
+import json
+
+import pytest
+
+# id, name, region, themes, interest, contacts (name, gender)
+MEMBERS = [
+    ("rutas-seguras", "Fundación Rutas Seguras", "tarapaca", "untoc,trafficking_in_persons",
+     "steering_committee,secretariat", [("Carolina Fuentes", "female"), ("Matías Rojas", "male")]),
+    ("puente-andino", "Corporación Puente Andino", "arica_parinacota", "smuggling_of_migrants",
+     "steering_committee", [("Rodrigo Mamani", "male")]),
+    ("cecosh", "Centro de Estudios CECOSH", "metropolitana", "firearms", "steering_committee,coordinator",
+     [("Valentina Quispe", "female")]),
+    ("red-norte", "Red Norte", "tarapaca", "drugs_corruption", "", [("Diego Lara", "male")]),
+    ("cibersur", "Observatorio Cibersur", "biobio", "emerging_crimes", "steering_committee",
+     [("Elena Soto", "female")]),
+    ("valle-austral", "Fundación Valle Austral", "magallanes", "firearms", "", [("Fabio Ruiz", "male")]),
+]
+
+
+def add_members(nacsa, members=MEMBERS):
+    for mid, name, region, themes, interest, contacts in members:
+        args = ["member", "add", "--id", mid, "--name", name, "--type", "ngo", "--region", region,
+                "--theme", themes, "--joined", "2025-01-10"]
+        if interest:
+            args += ["--interest", interest]
+        nacsa.ok(*args)
+        for i, (person, gender) in enumerate(contacts):
+            extra = ["--primary"] if i == 0 else []
+            email = person.split()[0].lower() + "@" + mid + ".example"
+            nacsa.ok("member", "contact", "add", mid, "--name", person, "--gender", gender, "--email", email, *extra)
+
+
+@pytest.fixture
+def members(alliance):
+    add_members(alliance)
+    return alliance
+
+
+def seat_all(nacsa, start="2026-01-05"):
+    """A compliant committee: 5 seats, coordinator from an organisation that offered to be secretariat."""
+    nacsa.ok("committee", "seat", "rutas-seguras", "--role", "coordinator", "--representative", "Carolina Fuentes",
+             "--from", start)
+    nacsa.ok("committee", "seat", "puente-andino", "--role", "member", "--representative", "Rodrigo Mamani",
+             "--from", start)
+    nacsa.ok("committee", "seat", "cecosh", "--role", "member", "--representative", "valentina quispe",
+             "--from", start)
+    nacsa.ok("committee", "seat", "red-norte", "--role", "administrative_coordinator", "--representative",
+             "diego@red-norte.example", "--from", start)
+    nacsa.ok("committee", "seat", "cibersur", "--role", "member", "--representative", "Elena Soto", "--from", start)
+
+
+def check(nacsa, *args):
+    r = nacsa.run("committee", "check", "--format", "json", *args)
+    return r.code, json.loads(r.out)
+
+
+def rules(findings):
+    return {f["rule"] for f in findings}
+
+
+# ---- seats ----------------------------------------------------------------------------------
+
+def test_help(alliance):
+    r = alliance.ok("committee", "--help")
+    for sub in ("show", "seat", "unseat", "observer", "interest", "history", "election", "check"):
+        assert sub in r.out
+
+
+def test_seat_and_show(members):
+    r = members.run("committee", "seat", "rutas-seguras", "--role", "coordinator", "--representative",
+                    "carolina fuentes", "--from", "2026-01-05")
+    assert r.code == 0, r
+    assert r.err == ("nacsa: seated rutas-seguras as coordinator until 2028-01-04 (seat 1)\n"
+                     "nacsa: rutas-seguras serves as secretariat\n")
+    show = json.loads(members.ok("committee", "show", "--format", "json", "--lang", "en").out)
+    assert show["as_of"] == "2026-11-29"
+    assert show["secretariat"] == "rutas-seguras"
+    assert show["observers"] == []
+    assert show["seats"] == [{
+        "role": "coordinator", "role_label": "National Coordinator", "member_id": "rutas-seguras",
+        "member": "Fundación Rutas Seguras", "representative": "Carolina Fuentes", "gender": "female",
+        "region": "tarapaca", "thematic_areas": ["trafficking_in_persons", "untoc"],
+        "term_start": "2026-01-05", "term_end": "2028-01-04"}]
+    assert members.sql("SELECT member_id, from_date, until_date FROM secretariat") == [
+        ("rutas-seguras", "2026-01-05", None)]
+    # Spanish labels with --lang.
+    table = members.ok("committee", "show", "--lang", "es").out
+    assert "Coordinador/a Nacional" in table
+    # Before the term started the committee was empty.
+    assert json.loads(members.ok("committee", "show", "--as-of", "2025-12-31", "--format", "json").out)["seats"] == []
+
+
+def test_seat_errors_leave_the_store_unchanged(members):
+    members.ok("committee", "seat", "rutas-seguras", "--role", "coordinator", "--representative", "Carolina Fuentes")
+    before = members.dump()
+
+    r = members.run("committee", "seat", "no-such-org", "--role", "member", "--representative", "X")
+    assert (r.code, r.err) == (3, "nacsa: error: no member with id \"no-such-org\" (see 'nacsa member list')\n")
+
+    r = members.run("committee", "seat", "cecosh", "--role", "member", "--representative", "Rodrigo Mamani")
+    assert r.code == 65
+    assert r.err == ("nacsa: error: field \"representative\": \"Rodrigo Mamani\" is not a contact of cecosh "
+                     "(see 'nacsa member show cecosh')\n")
+
+    r = members.run("committee", "seat", "cecosh", "--role", "coordinator", "--representative", "Valentina Quispe")
+    assert r.code == 65
+    assert "the leading role \"coordinator\" is already held by rutas-seguras until 2028-11-28" in r.err
+
+    r = members.run("committee", "seat", "rutas-seguras", "--role", "member", "--representative", "Matías Rojas")
+    assert r.code == 65
+    assert "rutas-seguras already holds a seat (coordinator, 2026-11-29 to 2028-11-28)" in r.err
+
+    r = members.run("committee", "seat", "cecosh", "--role", "president", "--representative", "Valentina Quispe")
+    assert r.code == 65
+    assert "\"president\" is not a role of this alliance (known: coordinator, member," in r.err
+
+    r = members.run("committee", "seat", "cecosh", "--role", "member")
+    assert r.code == 2
+    r = members.run("committee", "seat", "cecosh", "--role", "member", "--representative", "Valentina Quispe",
+                    "--from", "2026-02-30")
+    assert (r.code, r.err) == (2, "nacsa: error: --from: \"2026-02-30\" is not a date (expected YYYY-MM-DD)\n")
+    assert members.dump() == before
+
+
+def test_history_after_seats_change(members):
+    members.ok("committee", "seat", "cecosh", "--role", "member", "--representative", "Valentina Quispe",
+               "--from", "2026-01-05")
+    r = members.run("committee", "unseat", "cecosh", "--reason", "representative left the organisation",
+                    "--on", "2026-06-01")
+    assert (r.code, r.err) == (0, "nacsa: unseated cecosh (seat 1)\n")
+    members.ok("committee", "seat", "cecosh", "--role", "administrative_coordinator", "--representative",
+               "Valentina Quispe", "--from", "2026-06-01", "--to", "2027-05-31")
+    members.ok("committee", "seat", "cibersur", "--role", "member", "--representative", "Elena Soto",
+               "--from", "2026-03-01")
+    hist = json.loads(members.ok("committee", "history", "cecosh", "--format", "json").out)
+    assert [(h["seat"], h["role"], h["term_start"], h["term_end"], h["ended_on"], h["end_reason"]) for h in hist] == [
+        (1, "member", "2026-01-05", "2028-01-04", "2026-06-01", "representative left the organisation"),
+        (2, "administrative_coordinator", "2026-06-01", "2027-05-31", None, None),
+    ]
+    everyone = json.loads(members.ok("committee", "history", "--format", "json").out)
+    assert [h["member_id"] for h in everyone] == ["cecosh", "cibersur", "cecosh"]
+    # The committee as of a date between the changes.
+    on_may = json.loads(members.ok("committee", "show", "--as-of", "2026-05-31", "--format", "json").out)
+    assert [(s["member_id"], s["role"]) for s in on_may["seats"]] == [("cecosh", "member"), ("cibersur", "member")]
+    # Nothing was overwritten: the ended seat's row is still there, and the log has each change.
+    assert members.sql("SELECT COUNT(*) FROM seat") == [(3,)]
+    assert members.sql("SELECT summary FROM audit WHERE record_kind = 'seat' ORDER BY id") == [
+        ("seated cecosh as member from 2026-01-05 to 2028-01-04",),
+        ("unseated cecosh (member) from 2026-06-01",),
+        ("seated cecosh as administrative_coordinator from 2026-06-01 to 2027-05-31",),
+        ("seated cibersur as member from 2026-03-01 to 2028-02-29",),
+    ]
+    r = members.run("committee", "history", "nobody")
+    assert r.code == 3
+    r = members.run("committee", "unseat", "red-norte", "--reason", "x")
+    assert (r.code, r.err) == (3, "nacsa: error: red-norte holds no seat on 2026-11-29\n")
+    r = members.run("committee", "unseat", "cecosh")
+    assert r.code == 2
+
+
+# ---- observer and interest --------------------------------------------------------------------
+
+def test_observer_add_end(members):
+    r = members.run("committee", "observer", "add", "--name", "Paula Herrera", "--institution",
+                    "Ministerio de Justicia y Derechos Humanos", "--email", "pherrera@minjusticia.example",
+                    "--gender", "female", "--from", "2026-02-01")
+    assert (r.code, r.out) == (0, "1\n")
+    table = members.ok("committee", "show").out
+    assert "Observer (not members, no vote):" in table
+    assert "Ministerio de Justicia y Derechos Humanos" in table
+    # The observer's name is personal data: never in the audit log.
+    assert members.sql("SELECT COUNT(*) FROM audit WHERE summary LIKE '%Paula%'") == [(0,)]
+    members.ok("committee", "observer", "end", "1", "--reason", "new minister", "--on", "2026-10-01")
+    assert json.loads(members.ok("committee", "show", "--format", "json").out)["observers"] == []
+    listed = json.loads(members.ok("committee", "observer", "list", "--format", "json").out)
+    assert listed[0]["until"] == "2026-10-01" and listed[0]["end_reason"] == "new minister"
+    assert members.run("committee", "observer", "end", "9").code == 3
+    assert members.run("committee", "observer", "end", "1").code == 65
+    assert members.run("committee", "observer", "add", "--name", "X", "--institution", "Y", "--gender", "f").code == 65
+
+
+def test_interest_add_list_withdraw(members):
+    r = members.run("committee", "interest", "add", "red-norte", "--for", "secretariat", "--date", "2026-03-01",
+                    "--statement", "We can host the secretariat")
+    assert r.code == 0, r
+    iid = int(r.out)
+    listed = json.loads(members.ok("committee", "interest", "list", "--for", "secretariat", "--format", "json").out)
+    assert sorted((i["member_id"], i["status"]) for i in listed) == [("red-norte", "open"), ("rutas-seguras", "open")]
+    assert members.run("committee", "interest", "add", "red-norte", "--for", "secretariat").code == 65
+    assert members.run("committee", "interest", "add", "red-norte", "--for", "president").code == 65
+    assert members.run("committee", "interest", "add", "nobody", "--for", "secretariat").code == 3
+    members.ok("committee", "interest", "withdraw", str(iid))
+    assert members.sql("SELECT status FROM interest WHERE id = ?", iid) == [("withdrawn",)]
+    assert members.run("committee", "interest", "withdraw", str(iid)).code == 65
+    assert members.run("committee", "interest", "withdraw", "999").code == 3
+    assert members.run("committee", "interest", "list", "--status", "closed").code == 2
+
+
+# ---- elections ----------------------------------------------------------------------------------
+
+def open_coordinator_election(nacsa, *candidates):
+    eid = nacsa.ok("committee", "election", "open", "--role", "coordinator", "--on", "2026-11-01").out.strip()
+    for c in candidates:
+        nacsa.ok("committee", "election", "candidate", eid, c)
+    return eid
+
+
+def test_election_quorum_not_reached(members):
+    eid = open_coordinator_election(members, "rutas-seguras", "cecosh")
+    members.ok("committee", "election", "vote", eid, "--voter", "red-norte", "--for", "rutas-seguras")
+    members.ok("committee", "election", "vote", eid, "--voter", "cibersur", "--for", "cecosh")
+    r = members.run("committee", "election", "close", eid, "--format", "json")
+    assert r.code == 0, r
+    assert r.err == "nacsa: closed election 1: quorum not reached: 2 of 6 voting members voted, 3 needed (50%)\n"
+    out = json.loads(r.out)
+    assert out["result"] == "quorum_not_reached" and out["elected"] == []
+    assert members.sql("SELECT result, electorate, ballots FROM election") == [("quorum_not_reached", 6, 2)]
+    assert members.sql("SELECT COUNT(*) FROM seat") == [(0,)]
+
+
+def test_election_tie_is_reported_not_broken(members):
+    eid = open_coordinator_election(members, "rutas-seguras", "cecosh")
+    for voter, choice in [("red-norte", "rutas-seguras"), ("cibersur", "cecosh"),
+                          ("rutas-seguras", "rutas-seguras"), ("cecosh", "cecosh")]:
+        members.ok("committee", "election", "vote", eid, "--voter", voter, "--for", choice)
+    r = members.run("committee", "election", "close", eid, "--format", "json")
+    assert r.code == 0, r
+    out = json.loads(r.out)
+    assert out["result"] == "tie"
+    assert out["tied"] == ["cecosh", "rutas-seguras"]
+    assert "tie: cecosh, rutas-seguras have 2 votes each for 1 seat; the tie is not broken by nacsa" in r.err
+    assert members.sql("SELECT COUNT(*) FROM seat") == [(0,)]
+    assert members.sql("SELECT COUNT(*) FROM secretariat") == [(0,)]
+
+
+def test_election_clean_win_seats_the_coordinator(members):
+    # An earlier coordinator, succeeded by the winner.
+    members.ok("committee", "seat", "cecosh", "--role", "coordinator", "--representative", "Valentina Quispe",
+               "--from", "2025-01-10")
+    eid = open_coordinator_election(members, "rutas-seguras", "cecosh")
+    r = members.run("committee", "election", "candidate", eid, "red-norte")
+    assert r.err.endswith("nacsa: warning: red-norte has not expressed interest in this role "
+                          "(see 'nacsa committee interest list')\n")
+    votes = [("rutas-seguras", "rutas-seguras"), ("puente-andino", "rutas-seguras"), ("cibersur", "rutas-seguras"),
+             ("cecosh", "cecosh")]
+    for voter, choice in votes:
+        members.ok("committee", "election", "vote", eid, "--voter", voter, "--for", choice)
+    # One vote per organisation; a ballot only for candidates.
+    r = members.run("committee", "election", "vote", eid, "--voter", "cibersur", "--for", "cecosh")
+    assert r.code == 65 and "cibersur already voted in election 1" in r.err
+    r = members.run("committee", "election", "vote", eid, "--voter", "valle-austral", "--for", "valle-austral")
+    assert r.code == 65 and "\"valle-austral\" is not a candidate in election 1" in r.err
+    assert members.run("committee", "election", "vote", eid, "--voter", "valle-austral").code == 2
+    members.ok("committee", "election", "vote", eid, "--voter", "valle-austral", "--blank")
+
+    r = members.run("committee", "election", "close", eid, "--on", "2026-11-29", "--format", "json")
+    assert r.code == 0, r
+    out = json.loads(r.out)
+    assert out["result"] == "elected" and out["elected"] == ["rutas-seguras"]
+    assert [(c["member_id"], c["votes"]) for c in out["candidates"]] == [
+        ("rutas-seguras", 3), ("cecosh", 1), ("red-norte", 0)]
+    assert "nacsa: rutas-seguras serves as secretariat" in r.err
+    show = json.loads(members.ok("committee", "show", "--format", "json").out)
+    assert [(s["member_id"], s["role"]) for s in show["seats"]] == [("rutas-seguras", "coordinator")]
+    assert show["secretariat"] == "rutas-seguras"
+    assert members.sql("SELECT member_id, ended_on, end_reason FROM seat ORDER BY id") == [
+        ("cecosh", "2026-11-29", "succeeded after election 1"), ("rutas-seguras", None, None)]
+    assert members.sql("SELECT election_id FROM seat WHERE member_id = 'rutas-seguras'") == [(1,)]
+    listed = json.loads(members.ok("committee", "election", "list", "--format", "json").out)
+    assert listed[0]["result"] == "elected" and listed[0]["elected"] == ["rutas-seguras"]
+    # Closed: no more votes, no second close.
+    assert members.run("committee", "election", "close", eid).code == 65
+    assert members.run("committee", "election", "show", "42").code == 3
+
+
+def test_election_tally(members):
+    eid = open_coordinator_election(members, "rutas-seguras", "cecosh")
+    r = members.run("committee", "election", "tally", eid, "rutas-seguras=3", "cecosh=1", "--ballots", "9")
+    assert r.code == 65 and "9 ballots, but the electorate is 6 active members" in r.err
+    members.ok("committee", "election", "tally", eid, "rutas-seguras=3", "cecosh=1", "--ballots", "5", "--blank", "1")
+    assert members.run("committee", "election", "vote", eid, "--voter", "cibersur", "--for", "cecosh").code == 65
+    out = json.loads(members.ok("committee", "election", "close", eid, "--format", "json").out)
+    assert out["result"] == "elected" and out["ballots"] == 5 and out["blank"] == 1
+
+
+# ---- committee check --------------------------------------------------------------------------
+
+def test_check_passes_on_a_compliant_committee(members):
+    seat_all(members)
+    code, findings = check(members)
+    # Only warnings: Magallanes has a member but no seat.
+    assert code == 0
+    assert [(f["severity"], f["rule"], f["record"]) for f in findings] == [
+        ("warning", "region-without-seat", "magallanes")]
+    r = members.run("committee", "check", "--as-of", "2026-11-29", "-q")
+    assert r.code == 0
+
+
+def test_check_seat_count(members):
+    seat_all(members)
+    members.ok("committee", "unseat", "cibersur", "--reason", "resigned", "--on", "2026-10-01")
+    code, findings = check(members)
+    assert code == 1
+    f = [f for f in findings if f["rule"] == "seat-count"][0]
+    assert f["severity"] == "error"
+    assert f["message"] == "the committee has 4 seats; the configuration asks for 5 to 11"
+    code, findings = check(members, "--as-of", "2026-09-30")
+    assert "seat-count" not in rules(findings)
+
+
+def test_check_no_coordinator(members):
+    seat_all(members)
+    members.ok("committee", "unseat", "rutas-seguras", "--reason", "resigned", "--on", "2026-10-01")
+    members.ok("committee", "seat", "valle-austral", "--role", "member", "--representative", "Fabio Ruiz",
+               "--from", "2026-10-01")
+    code, findings = check(members)
+    assert code == 1
+    assert "no-coordinator" in rules(findings)
+    assert "no-coordinator" not in rules(check(members, "--as-of", "2026-09-30")[1])
+
+
+def test_check_coordinator_not_secretariat(members):
+    seat_all(members)
+    assert "coordinator-not-secretariat" not in rules(check(members)[1])
+    # red-norte, which never offered to serve as secretariat, becomes coordinator.
+    members.ok("committee", "unseat", "rutas-seguras", "--reason", "resigned", "--on", "2026-10-01")
+    members.ok("committee", "unseat", "red-norte", "--reason", "moves to coordinator", "--on", "2026-10-01")
+    members.ok("committee", "seat", "red-norte", "--role", "coordinator", "--representative", "Diego Lara",
+               "--from", "2026-10-01")
+    members.ok("committee", "seat", "rutas-seguras", "--role", "member", "--representative", "Carolina Fuentes",
+               "--from", "2026-10-01")
+    code, findings = check(members)
+    assert code == 1
+    f = [f for f in findings if f["rule"] == "coordinator-not-secretariat"][0]
+    assert f["record"] == "red-norte"
+    assert f["message"] == ("the National Coordinator is from red-norte, which has not expressed interest in "
+                            "serving as secretariat")
+    # Once it expresses that interest, the finding goes.
+    members.ok("committee", "interest", "add", "red-norte", "--for", "secretariat", "--date", "2026-09-01")
+    assert "coordinator-not-secretariat" not in rules(check(members)[1])
+
+
+def test_check_gender_balance_passes_at_the_minimum(members):
+    seat_all(members)
+    members.ok("committee", "unseat", "cibersur", "--reason", "resigned", "--on", "2026-10-01")
+    members.ok("committee", "seat", "valle-austral", "--role", "member", "--representative", "Fabio Ruiz",
+               "--from", "2026-10-01")
+    # 2 female, 3 male: exactly 40% female is enough.
+    assert "gender-balance" not in rules(check(members)[1])
+
+
+def test_check_gender_balance_fails(members):
+    seat_all(members)
+    members.ok("committee", "unseat", "cecosh", "--reason", "resigned", "--on", "2026-10-01")
+    members.ok("committee", "seat", "valle-austral", "--role", "member", "--representative", "Fabio Ruiz",
+               "--from", "2026-10-01")
+    members.ok("committee", "unseat", "cibersur", "--reason", "resigned", "--on", "2026-10-01")
+    members.ok("member", "contact", "add", "cibersur", "--name", "Tomás Vera", "--gender", "male")
+    members.ok("committee", "seat", "cibersur", "--role", "member", "--representative", "Tomás Vera",
+               "--from", "2026-10-01")
+    code, findings = check(members)
+    assert code == 1
+    f = [f for f in findings if f["rule"] == "gender-balance"][0]
+    assert f["severity"] == "error"
+    assert f["message"] == ("gender balance: of 5 representatives with a disclosed gender, female 1 (20%), "
+                            "male 4 (80%); each must be at least 40%")
+
+
+def test_check_theme_without_seat(members):
+    seat_all(members)
+    assert "theme-without-seat" not in rules(check(members)[1])
+    members.ok("committee", "unseat", "cibersur", "--reason", "resigned", "--on", "2026-10-01")
+    members.ok("committee", "seat", "valle-austral", "--role", "member", "--representative", "Fabio Ruiz",
+               "--from", "2026-10-01")
+    code, findings = check(members)
+    f = [f for f in findings if f["rule"] == "theme-without-seat"]
+    assert [x["record"] for x in f] == ["emerging_crimes"]
+    assert f[0]["severity"] == "error"
+
+
+def test_check_region_without_seat(members):
+    seat_all(members)
+    assert "region-without-seat" in rules(check(members)[1])
+    members.ok("committee", "seat", "valle-austral", "--role", "member", "--representative", "Fabio Ruiz",
+               "--from", "2026-10-01")
+    code, findings = check(members)
+    assert code == 0 and findings == []
+    r = members.run("committee", "check")
+    assert (r.code, r.out, r.err) == (0, "", "nacsa: no problems found\n")
+
+
+def test_check_inactive_member_seat(members):
+    seat_all(members)
+    assert "inactive-member-seat" not in rules(check(members)[1])
+    r = members.run("member", "status", "cecosh", "suspended", "--reason", "dues unpaid", "--date", "2026-11-01")
+    assert r.code == 0, r
+    code, findings = check(members)
+    assert code == 1
+    f = [f for f in findings if f["rule"] == "inactive-member-seat"][0]
+    assert f["record"] == "cecosh"
+    assert f["message"] == "cecosh holds a seat (member) but is suspended, not active"
+
+
+def test_check_term_ending(members):
+    seat_all(members, start="2025-03-10")
+    code, findings = check(members)
+    assert "term-ending" not in rules(findings)  # 100 days left; the warning starts at 60
+    code, findings = check(members, "--as-of", "2027-01-08")
+    ending = [f for f in findings if f["rule"] == "term-ending"]
+    assert len(ending) == 5 and all(f["severity"] == "warning" for f in ending)
+    assert ending[0]["message"] == "the coordinator term of rutas-seguras ends on 2027-03-09 (in 60 days)"
+
+
+def test_check_observer_counted_as_member(members):
+    seat_all(members)
+    members.ok("committee", "observer", "add", "--name", "Paula Herrera", "--institution", "Ministerio del Interior")
+    assert "observer-counted-as-member" not in rules(check(members)[1])
+    members.ok("committee", "observer", "add", "--name", "Elena Soto", "--institution", "Subsecretaría de Prevención",
+               "--email", "elena@cibersur.example")
+    code, findings = check(members)
+    assert code == 1
+    f = [f for f in findings if f["rule"] == "observer-counted-as-member"][0]
+    assert f["record"] == "2"
+    assert "also represents cibersur on the committee" in f["message"]
+
+
+def test_check_table_output_and_exit_code(members):
+    r = members.run("committee", "check")
+    assert r.code == 1
+    assert r.out.splitlines()[0].split() == ["SEVERITY", "RULE", "RECORD", "MESSAGE"]
+    assert "no-coordinator" in r.out and "seat-count" in r.out
+    assert members.run("committee", "check", "--as-of", "yesterday").code == 2
+
+
+def test_config_cannot_drop_a_held_role(members, tmp_path):
+    members.ok("committee", "seat", "red-norte", "--role", "administrative_focal_point", "--representative",
+               "Diego Lara")
+    from conftest import EXAMPLES
+    text = (EXAMPLES / "alliance.yaml").read_text(encoding="utf-8")
+    start = text.index("  - key: administrative_focal_point")
+    end = text.index("\n\n", start)
+    members.write("less.yaml", text[:start] + text[end + 1:])
+    before = members.dump()
+    r = members.run("config", "apply", "less.yaml")
+    assert r.code == 65, r
+    assert "\"administrative_focal_point\" is dropped but still used by 1 record: seat of red-norte" in r.err
+    assert members.dump() == before
