@@ -8,8 +8,14 @@ namespace nacsa::cli {
 void register_init(CLI::App& app, Context& ctx);
 void register_config(CLI::App& app, Context& ctx);
 void register_db(CLI::App& app, Context& ctx);
-void register_log(CLI::App& app, Context& ctx);
 void register_member(CLI::App& app, Context& ctx);
+void register_committee(CLI::App& app, Context& ctx);
+void register_wg(CLI::App& app, Context& ctx);
+void register_meeting(CLI::App& app, Context& ctx);
+void register_plan(CLI::App& app, Context& ctx);
+void register_report(CLI::App& app, Context& ctx);
+void register_log(CLI::App& app, Context& ctx);
+void register_completion(CLI::App& app, Context& ctx);
 
 // Every command of the nacsa binary, in the order `nacsa --help` lists them.
 inline constexpr RegisterCommand k_commands[] = {
@@ -17,7 +23,13 @@ inline constexpr RegisterCommand k_commands[] = {
     register_config,
     register_db,
     register_member,
+    register_committee,
+    register_wg,
+    register_meeting,
+    register_plan,
+    register_report,
     register_log,
+    register_completion,
 };
 
 }  // namespace nacsa::cli

@@ -23,10 +23,11 @@ void print_error(const std::string& message) {
 }
 
 std::string version_text() {
-    return fmt::format("nacsa {}\nschema version {}\nSQLite {}, fmt {}.{}.{}, CLI11 {}",
-                       nacsa::k_version, nacsa::store::latest_schema_version(),
-                       sqlite3_libversion(), FMT_VERSION / 10000, FMT_VERSION / 100 % 100,
-                       FMT_VERSION % 100, CLI11_VERSION);
+    return fmt::format("nacsa {}\nschema version {} (the store version this nacsa writes)\n"
+                       "SQLite {} (built with {}), fmt {}.{}.{}, CLI11 {},\n{}",
+                       nacsa::k_version, nacsa::store::latest_schema_version(), sqlite3_libversion(),
+                       SQLITE_VERSION, FMT_VERSION / 10000, FMT_VERSION / 100 % 100, FMT_VERSION % 100,
+                       CLI11_VERSION, nacsa::k_built_with);
 }
 
 // The deepest subcommand that was parsed, and its path, e.g. "member contact add".
@@ -42,6 +43,41 @@ const CLI::App* selected_command(const CLI::App& app, std::string& path) {
     }
 }
 
+// The names of an app's subcommands, for "(known: ...)" in messages.
+std::string command_names(const CLI::App& app) {
+    std::vector<std::string> names;
+    for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+        names.push_back(sub->get_name());
+    }
+    return nacsa::text::join(names, ", ");
+}
+
+// A usage error that names what was not understood. CLI11 checks "a subcommand is required"
+// before it complains about unknown arguments, so `nacsa --bogus` would otherwise only say that
+// a command is missing.
+std::string usage_message(const CLI::App& app, const CLI::ParseError& e) {
+    std::string path;
+    const CLI::App* command = selected_command(app, path);
+    const auto extras = app.remaining(true);
+    const std::string where = path.empty() ? "nacsa" : "nacsa " + path;
+    if (!extras.empty()) {
+        const auto& first = extras.front();
+        if (first.size() > 1 && first.front() == '-') {
+            return fmt::format("unknown option \"{}\" for '{}'", first, where);
+        }
+        if (!command->get_subcommands([](const CLI::App*) { return true; }).empty()) {
+            return fmt::format("unknown command \"{}\" for '{}' (known: {})", first, where,
+                               command_names(*command));
+        }
+        return fmt::format("unexpected argument \"{}\" for '{}'", first, where);
+    }
+    if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr &&
+        std::string_view(e.what()).find("subcommand") != std::string_view::npos) {
+        return fmt::format("'{}' needs a command (one of: {})", where, command_names(*command));
+    }
+    return e.what();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -53,7 +89,7 @@ int main(int argc, char** argv) {
         "meetings, plan and reports in one store.",
         "nacsa"};
     app.fallthrough();
-    app.require_subcommand(1);
+    app.require_subcommand(0, 1);
     app.set_version_flag("--version", version_text(),
                          "Print the version, the schema version and libraries");
     app.add_option("--db", options.db,
@@ -88,7 +124,15 @@ int main(int argc, char** argv) {
                 throw nacsa::UsageError(fmt::format("no such command: {}", name));
             }
         }
-        std::cout << target->help();
+        // help(prefix) prints "Usage: nacsa db backup ...", the way the user types it.
+        std::string prefix = "nacsa";
+        for (std::size_t i = 0; i + 1 < help_topic.size(); ++i) {
+            prefix += " " + help_topic[i];
+        }
+        // (app.help() would show the help of `help` itself, the subcommand being run.)
+        std::cout << (target == &app ? app.get_formatter()->make_help(&app, "nacsa",
+                                                                      CLI::AppFormatMode::Normal)
+                                     : target->help(prefix));
         return 0;
     });
 
@@ -98,8 +142,10 @@ int main(int argc, char** argv) {
         const CLI::App* command = selected_command(app, path);
         const auto* action = ctx.action_for(command);
         if (action == nullptr) {
+            const std::string where = path.empty() ? "nacsa" : "nacsa " + path;
             throw nacsa::UsageError(
-                fmt::format("'{}' needs a subcommand; run 'nacsa help {}'", path, path));
+                fmt::format("'{}' needs a command (one of: {}); run '{} --help'", where,
+                            command_names(*command), where));
         }
         ctx.set_command_path(path);
         return (*action)();
@@ -110,7 +156,7 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        print_error(e.what());
+        print_error(usage_message(app, e));
         std::cerr << "Run 'nacsa --help' or 'nacsa help <command>' for usage.\n";
         return static_cast<int>(nacsa::ExitCode::usage);
     } catch (const nacsa::DiagnosticError& e) {

@@ -425,13 +425,17 @@ void register_member(CLI::App& app, Context& ctx) {
         auto& store = ctx.store(store::Access::read_write);
         const Date when = date ? *date : today(store.alliance().time_zone);
         std::string before;
+        std::vector<wg::EndedRole> ended;
         store.transaction([&] {
             before = members::get_member(store, status_opts->id).status;
-            members::change_status(store, status_opts->id, status_opts->status, status_opts->reason,
-                                   when);
+            ended = members::change_status(store, status_opts->id, status_opts->status,
+                                           status_opts->reason, when);
         });
         ctx.info(fmt::format("member {}: {} -> {} on {}", status_opts->id, before,
                              status_opts->status, format_date(when)));
+        if (!ended.empty()) {
+            ctx.info(fmt::format("member {}: {}", status_opts->id, wg::describe_ended(ended, when)));
+        }
         return 0;
     });
 

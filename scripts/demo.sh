@@ -1,19 +1,9 @@
 #!/bin/sh
-# Installs what is missing, builds nacsa and runs the main job on examples/: a demo alliance
-# store in demo-out/, with its members, committee, meetings, plan and quarterly report.
+# Installs what is missing, builds nacsa and runs the main job on examples/ (scripts/demo-run.sh):
+# a demo alliance store in demo-out/ with its members, committee, meetings, plan and report.
 set -eu
 cd "$(dirname "$0")/.."
 scripts/deps.sh build
 cmake --preset release >/dev/null
 cmake --build --preset release
-out=demo-out
-rm -rf "$out"
-mkdir -p "$out"
-export NACSA_DB="$out/alliance.db"
-export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-1795953600}"   # 2026-11-29: a reproducible "now"
-nacsa=build/cli/nacsa
-
-$nacsa init --config examples/alliance.yaml
-$nacsa config show | head -n 12
-$nacsa db check
-echo "Demo store: $NACSA_DB (see the README's tour for what to try next)"
+scripts/demo-run.sh build/cli/nacsa demo-out

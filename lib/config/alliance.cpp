@@ -4,6 +4,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string_view>
 
@@ -39,8 +40,12 @@ bool is_country(const std::string& code) {
     return false;
 }
 
+// Largest alliance.yaml nacsa reads: the example is 10 KiB; a larger file is a mistake.
+constexpr std::size_t k_max_config_bytes = 1024 * 1024;
+constexpr std::size_t k_max_key_length = 64;
+
 bool is_key(const std::string& key) {
-    if (key.empty() || key.front() < 'a' || key.front() > 'z') {
+    if (key.empty() || key.size() > k_max_key_length || key.front() < 'a' || key.front() > 'z') {
         return false;
     }
     return std::all_of(key.begin(), key.end(), [](char c) {
@@ -48,9 +53,12 @@ bool is_key(const std::string& key) {
     });
 }
 
+// Longest text value (name, label, purpose) a configuration may hold.
+constexpr std::size_t k_max_text_bytes = 4000;
+
 // Reads a YAML document against the expected shape, collecting every problem with its place.
 class Reader {
-public:
+  public:
     explicit Reader(std::string file) : m_file(std::move(file)) {}
 
     void problem(const YAML::Node& node, const std::string& field, const std::string& message) {
@@ -67,11 +75,33 @@ public:
             problem(node, path, "expected a mapping of keys to values");
             return false;
         }
+<<<<<<< HEAD
+        std::map<std::string, int> seen;  // key -> line of its first occurrence
         for (const auto& item : node) {
             const auto key = item.first.Scalar();
+            const int line = item.first.Mark().line + 1;
+            if (const auto [first, inserted] = seen.emplace(key, line); !inserted) {
+                // yaml-cpp keeps the first value silently; a repeated key is a typo to report.
+                problem(item.first, join_path(path, key),
+                        fmt::format("duplicate key (first given on line {})", first->second));
+                continue;
+            }
             const bool known =
                 std::find(required.begin(), required.end(), key) != required.end() ||
                 std::find(optional.begin(), optional.end(), key) != optional.end();
+=======
+        std::set<std::string> seen;
+        for (const auto& item : node) {
+            const auto key = item.first.Scalar();
+            if (!seen.insert(key).second) {
+                // yaml-cpp keeps the first value silently; a repeated key is always a mistake.
+                problem(item.first, join_path(path, key),
+                        "duplicate key (each key may appear once)");
+                continue;
+            }
+            const bool known = std::find(required.begin(), required.end(), key) != required.end() ||
+                               std::find(optional.begin(), optional.end(), key) != optional.end();
+>>>>>>> main
             if (!known) {
                 std::vector<std::string> names(required.begin(), required.end());
                 names.insert(names.end(), optional.begin(), optional.end());
@@ -98,8 +128,27 @@ public:
             return {};
         }
         std::string value = node.Scalar();
+        if (value.size() > k_max_text_bytes) {
+            problem(node, path,
+                    fmt::format("is {} bytes long (at most {})", value.size(), k_max_text_bytes));
+            return {};
+        }
         if (!text::is_valid_utf8(value)) {
             problem(node, path, "is not valid UTF-8");
+            return {};
+        }
+        // Names and labels end up on terminals, in CSV and in reports: no control characters
+        // (a folded or literal block may hold line breaks and tabs).
+        if (const auto bad = std::find_if(value.begin(), value.end(),
+                                          [](char c) {
+                                              const auto u = static_cast<unsigned char>(c);
+                                              return (u < 0x20 && c != '\n' && c != '\t') ||
+                                                     u == 0x7f;
+                                          });
+            bad != value.end()) {
+            problem(node, path,
+                    fmt::format("contains the control character U+{:04X}",
+                                static_cast<unsigned>(static_cast<unsigned char>(*bad))));
             return {};
         }
         if (!allow_empty && text::trim(value).empty()) {
@@ -115,7 +164,7 @@ public:
             return fallback;
         }
         bool value = fallback;
-        if (!node.IsScalar() || !YAML::convert<bool>::decode(node, value)) {
+        if (!node.IsScalar() || is_quoted(node) || !YAML::convert<bool>::decode(node, value)) {
             problem(node, path, "expected true or false");
         }
         return value;
@@ -128,12 +177,13 @@ public:
             return fallback;
         }
         int value = fallback;
-        if (!node.IsScalar() || !YAML::convert<int>::decode(node, value)) {
+        if (!node.IsScalar() || is_quoted(node) || !YAML::convert<int>::decode(node, value)) {
             problem(node, path, "expected a whole number");
             return fallback;
         }
         if (value < min || value > max) {
-            problem(node, path, fmt::format("{} is out of range (expected {} to {})", value, min, max));
+            problem(node, path,
+                    fmt::format("{} is out of range (expected {} to {})", value, min, max));
         }
         return value;
     }
@@ -145,12 +195,14 @@ public:
             return fallback;
         }
         double value = fallback;
-        if (!node.IsScalar() || !YAML::convert<double>::decode(node, value)) {
+        if (!node.IsScalar() || is_quoted(node) || !YAML::convert<double>::decode(node, value)) {
             problem(node, path, "expected a number between 0 and 1");
             return fallback;
         }
         if (!(value >= 0.0 && value <= 1.0)) {
-            problem(node, path, fmt::format("{} is out of range (expected a number between 0 and 1)", node.Scalar()));
+            problem(node, path,
+                    fmt::format("{} is out of range (expected a number between 0 and 1)",
+                                node.Scalar()));
         }
         return value;
     }
@@ -187,16 +239,18 @@ public:
     }
 
     // A key of a list entry: snake_case ASCII, unique within the list.
-    std::string entry_key(const YAML::Node& entry, const std::string& path, std::set<std::string>& seen) {
+    std::string entry_key(const YAML::Node& entry, const std::string& path,
+                          std::set<std::string>& seen) {
         std::string key = string(entry, "key", path + ".key");
         if (key.empty()) {
             return key;
         }
         if (!is_key(key)) {
-            problem(entry["key"], path + ".key",
-                    fmt::format("\"{}\" is not a valid key (expected lower-case letters, digits and _, "
-                                "starting with a letter)",
-                                key));
+            problem(
+                entry["key"], path + ".key",
+                fmt::format("\"{}\" is not a valid key (expected lower-case letters, digits and _, "
+                            "starting with a letter, at most {} characters)",
+                            key, k_max_key_length));
         } else if (!seen.insert(key).second) {
             problem(entry["key"], path + ".key", fmt::format("duplicate key \"{}\"", key));
         }
@@ -232,7 +286,10 @@ public:
 
     Diagnostics& diagnostics() { return m_diagnostics; }
 
-private:
+  private:
+    // "5" or '5' is text, not a number (as in JSON and the schema).
+    static bool is_quoted(const YAML::Node& node) { return node.Tag() == "!"; }
+
     static std::string join_path(const std::string& path, const std::string& key) {
         return path.empty() ? key : path + "." + key;
     }
@@ -248,17 +305,21 @@ void read_committee(Reader& r, const YAML::Node& node, SteeringCommitteeRules& o
                        "coordinator_org_is_secretariat", "term_warning_days"})) {
         return;
     }
-    if (const auto seats = node["seats"]; seats && r.expect_map(seats, p + ".seats", {"min", "max"})) {
+    if (const auto seats = node["seats"];
+        seats && r.expect_map(seats, p + ".seats", {"min", "max"})) {
         out.seats_min = r.integer(seats, "min", p + ".seats.min", out.seats_min, 1, 1000);
         out.seats_max = r.integer(seats, "max", p + ".seats.max", out.seats_max, 1, 1000);
         if (out.seats_min > out.seats_max) {
-            r.problem(seats, p + ".seats", fmt::format("min ({}) is greater than max ({})", out.seats_min, out.seats_max));
+            r.problem(
+                seats, p + ".seats",
+                fmt::format("min ({}) is greater than max ({})", out.seats_min, out.seats_max));
         }
     }
     out.term_months = r.integer(node, "term_months", p + ".term_months", out.term_months, 1, 240);
     if (const auto gb = node["gender_balance"];
         gb && r.expect_map(gb, p + ".gender_balance", {"min_share"})) {
-        out.gender_min_share = r.fraction(gb, "min_share", p + ".gender_balance.min_share", out.gender_min_share);
+        out.gender_min_share =
+            r.fraction(gb, "min_share", p + ".gender_balance.min_share", out.gender_min_share);
         if (out.gender_min_share > 0.5) {
             r.problem(gb["min_share"], p + ".gender_balance.min_share",
                       "cannot be more than 0.5 (both genders must be able to reach it)");
@@ -266,9 +327,9 @@ void read_committee(Reader& r, const YAML::Node& node, SteeringCommitteeRules& o
     }
     out.quorum = r.fraction(node, "quorum", p + ".quorum", out.quorum);
     out.observer_seat = r.boolean(node, "observer_seat", p + ".observer_seat", out.observer_seat);
-    out.coordinator_org_is_secretariat = r.boolean(node, "coordinator_org_is_secretariat",
-                                                   p + ".coordinator_org_is_secretariat",
-                                                   out.coordinator_org_is_secretariat);
+    out.coordinator_org_is_secretariat =
+        r.boolean(node, "coordinator_org_is_secretariat", p + ".coordinator_org_is_secretariat",
+                  out.coordinator_org_is_secretariat);
     out.term_warning_days = r.integer(node, "term_warning_days", p + ".term_warning_days",
                                       out.term_warning_days, 0, 3650);
 }
@@ -300,14 +361,17 @@ std::vector<Role> read_roles(Reader& r, const YAML::Node& node) {
         if (role.leading) {
             ++leading;
             if (role.max_holders != 1) {
-                r.problem(entry, path + ".max_holders", "the leading role must have max_holders: 1");
+                r.problem(entry, path + ".max_holders",
+                          "the leading role must have max_holders: 1");
             }
         }
         out.push_back(std::move(role));
     }
     if (leading != 1) {
-        r.problem(node, "roles",
-                  fmt::format("{} roles are marked leading: true (expected exactly one, the coordinator)", leading));
+        r.problem(
+            node, "roles",
+            fmt::format("{} roles are marked leading: true (expected exactly one, the coordinator)",
+                        leading));
     }
     return out;
 }
@@ -327,19 +391,31 @@ const std::string& Labels::in(const std::string& language) const {
 namespace {
 template <typename T>
 const T* find_key(const std::vector<T>& items, const std::string& key) {
-    const auto it = std::find_if(items.begin(), items.end(), [&](const T& t) { return t.key == key; });
+    const auto it =
+        std::find_if(items.begin(), items.end(), [&](const T& t) { return t.key == key; });
     return it == items.end() ? nullptr : &*it;
 }
 }  // namespace
 
-const Region* Alliance::find_region(const std::string& key) const { return find_key(regions, key); }
-const Term* Alliance::find_theme(const std::string& key) const { return find_key(thematic_areas, key); }
-const Term* Alliance::find_service(const std::string& key) const { return find_key(services, key); }
-const Term* Alliance::find_type(const std::string& key) const { return find_key(organisation_types, key); }
-const Role* Alliance::find_role(const std::string& key) const { return find_key(roles, key); }
+const Region* Alliance::find_region(const std::string& key) const {
+    return find_key(regions, key);
+}
+const Term* Alliance::find_theme(const std::string& key) const {
+    return find_key(thematic_areas, key);
+}
+const Term* Alliance::find_service(const std::string& key) const {
+    return find_key(services, key);
+}
+const Term* Alliance::find_type(const std::string& key) const {
+    return find_key(organisation_types, key);
+}
+const Role* Alliance::find_role(const std::string& key) const {
+    return find_key(roles, key);
+}
 
 const Role* Alliance::leading_role() const {
-    const auto it = std::find_if(roles.begin(), roles.end(), [](const Role& r) { return r.leading; });
+    const auto it =
+        std::find_if(roles.begin(), roles.end(), [](const Role& r) { return r.leading; });
     return it == roles.end() ? nullptr : &*it;
 }
 
@@ -356,7 +432,8 @@ std::string threshold_name(Threshold t) {
 }
 
 std::optional<Threshold> parse_threshold(const std::string& name) {
-    for (const auto t : {Threshold::simple_majority, Threshold::absolute_majority, Threshold::two_thirds}) {
+    for (const auto t :
+         {Threshold::simple_majority, Threshold::absolute_majority, Threshold::two_thirds}) {
         if (threshold_name(t) == name) {
             return t;
         }
@@ -383,21 +460,42 @@ std::string known_keys(const std::vector<Region>& regions) {
 Alliance parse_alliance(const std::string& yaml_text, const std::string& file_name) {
     Alliance a;
     Reader r(file_name);
+<<<<<<< HEAD
     guard_yaml_input(yaml_text, file_name, ExitCode::config_invalid);
     YAML::Node root;
     try {
-        root = YAML::Load(yaml_text);
+        // A second document ("---") would be ignored silently by YAML::Load: refuse it.
+        auto documents = YAML::LoadAll(yaml_text);
+        if (documents.size() > 1) {
+            const auto mark = documents[1].Mark();
+            throw ConfigError({Diagnostic{file_name, mark.line >= 0 ? mark.line + 1 : 0,
+                                          mark.column >= 0 ? mark.column + 1 : 0, "",
+                                          "a second YAML document (after ---): the configuration "
+                                          "must be a single document"}});
+        }
+        if (!documents.empty()) {
+            root = documents.front();
+        }
     } catch (const YAML::Exception& e) {
         throw ConfigError({Diagnostic{file_name, e.mark.line >= 0 ? e.mark.line + 1 : 0,
                                       e.mark.column >= 0 ? e.mark.column + 1 : 0, "",
                                       fmt::format("not valid YAML: {}", e.msg)}});
+=======
+    if (yaml_text.size() > k_max_config_bytes) {
+        throw ConfigError({Diagnostic{
+            file_name, 1, 1, "",
+            fmt::format("the file is {} bytes; an alliance configuration is at most {} bytes",
+                        yaml_text.size(), k_max_config_bytes)}});
+>>>>>>> main
     }
+    const YAML::Node root = load_yaml(yaml_text, file_name, ExitCode::config_invalid);
     if (!root || root.IsNull()) {
-        throw ConfigError({Diagnostic{file_name, 0, 0, "", "the file is empty (expected the alliance configuration)"}});
+        throw ConfigError({Diagnostic{file_name, 1, 1, "",
+                                      "the file is empty (expected the alliance configuration)"}});
     }
     if (!r.expect_map(root, "",
-                      {"name", "short_name", "country", "language", "time_zone", "founded", "regions",
-                       "thematic_areas", "services", "organisation_types", "roles",
+                      {"name", "short_name", "country", "language", "time_zone", "founded",
+                       "regions", "thematic_areas", "services", "organisation_types", "roles",
                        "steering_committee", "elections", "meetings"},
                       {"working_groups"})) {
         r.diagnostics().throw_if_any(ExitCode::config_invalid);
@@ -408,24 +506,28 @@ Alliance parse_alliance(const std::string& yaml_text, const std::string& file_na
     a.country = r.string(root, "country", "country");
     if (!a.country.empty() && !is_country(a.country)) {
         r.problem(root["country"], "country",
-                  fmt::format("\"{}\" is not an ISO 3166-1 alpha-2 country code (e.g. CL, MX, FR)", a.country));
+                  fmt::format("\"{}\" is not an ISO 3166-1 alpha-2 country code (e.g. CL, MX, FR)",
+                              a.country));
     }
     a.language = r.string(root, "language", "language");
     if (!a.language.empty() &&
         std::find(k_languages.begin(), k_languages.end(), a.language) == k_languages.end()) {
-        r.problem(root["language"], "language", fmt::format("\"{}\" is not supported (expected en, es or fr)", a.language));
+        r.problem(root["language"], "language",
+                  fmt::format("\"{}\" is not supported (expected en, es or fr)", a.language));
     }
     a.time_zone = r.string(root, "time_zone", "time_zone");
     if (!a.time_zone.empty() && !is_known_time_zone(a.time_zone)) {
-        r.problem(root["time_zone"], "time_zone",
-                  fmt::format("\"{}\" is not an IANA time zone (e.g. America/Santiago)", a.time_zone));
+        r.problem(
+            root["time_zone"], "time_zone",
+            fmt::format("\"{}\" is not an IANA time zone (e.g. America/Santiago)", a.time_zone));
     }
     if (root["founded"]) {
         const auto founded = r.string(root, "founded", "founded");
         if (const auto d = parse_date(founded)) {
             a.founded = *d;
         } else if (!founded.empty()) {
-            r.problem(root["founded"], "founded", fmt::format("\"{}\" is not a date (expected YYYY-MM-DD)", founded));
+            r.problem(root["founded"], "founded",
+                      fmt::format("\"{}\" is not a date (expected YYYY-MM-DD)", founded));
         }
     }
 
@@ -455,27 +557,32 @@ Alliance parse_alliance(const std::string& yaml_text, const std::string& file_na
     if (root["steering_committee"]) {
         read_committee(r, root["steering_committee"], a.steering_committee);
     }
-    if (const auto el = root["elections"]; el && r.expect_map(el, "elections", {"quorum", "threshold"})) {
+    if (const auto el = root["elections"];
+        el && r.expect_map(el, "elections", {"quorum", "threshold"})) {
         a.elections.quorum = r.fraction(el, "quorum", "elections.quorum", a.elections.quorum);
         const auto name = r.string(el, "threshold", "elections.threshold");
         if (const auto t = parse_threshold(name)) {
             a.elections.threshold = *t;
         } else if (!name.empty()) {
             r.problem(el["threshold"], "elections.threshold",
-                      fmt::format("\"{}\" is not a threshold (expected simple_majority, absolute_majority or two_thirds)", name));
+                      fmt::format("\"{}\" is not a threshold (expected simple_majority, "
+                                  "absolute_majority or two_thirds)",
+                                  name));
         }
     }
     if (const auto m = root["meetings"];
         m && r.expect_map(m, "meetings",
-                          {"government_consultations_per_quarter", "steering_committee_max_weeks_between",
-                           "records_due_days", "quorum"})) {
+                          {"government_consultations_per_quarter",
+                           "steering_committee_max_weeks_between", "records_due_days", "quorum"})) {
         auto& mr = a.meetings;
-        mr.government_consultations_per_quarter = r.integer(
-            m, "government_consultations_per_quarter", "meetings.government_consultations_per_quarter",
-            mr.government_consultations_per_quarter, 0, 90);
-        mr.steering_committee_max_weeks_between = r.integer(
-            m, "steering_committee_max_weeks_between", "meetings.steering_committee_max_weeks_between",
-            mr.steering_committee_max_weeks_between, 1, 520);
+        mr.government_consultations_per_quarter =
+            r.integer(m, "government_consultations_per_quarter",
+                      "meetings.government_consultations_per_quarter",
+                      mr.government_consultations_per_quarter, 0, 90);
+        mr.steering_committee_max_weeks_between =
+            r.integer(m, "steering_committee_max_weeks_between",
+                      "meetings.steering_committee_max_weeks_between",
+                      mr.steering_committee_max_weeks_between, 1, 520);
         mr.records_due_days = r.integer(m, "records_due_days", "meetings.records_due_days",
                                         mr.records_due_days, 0, 365);
         mr.quorum = r.fraction(m, "quorum", "meetings.quorum", mr.quorum);
@@ -494,13 +601,21 @@ Alliance parse_alliance(const std::string& yaml_text, const std::string& file_na
                 WorkingGroupSeed wg;
                 wg.key = r.entry_key(entry, path, seen);
                 wg.name = r.string(entry, "name", path + ".name");
-                wg.purpose = r.string(entry, "purpose", path + ".purpose", true);
+                wg.purpose = r.string(entry, "purpose", path + ".purpose");
                 wg.thematic_areas = r.key_list(entry["thematic_areas"], path + ".thematic_areas");
+                std::set<std::string> listed;
                 for (std::size_t t = 0; t < wg.thematic_areas.size(); ++t) {
-                    if (!a.thematic_areas.empty() && a.find_theme(wg.thematic_areas[t]) == nullptr) {
-                        r.problem(entry["thematic_areas"][t], fmt::format("{}.thematic_areas[{}]", path, t),
-                                  fmt::format("\"{}\" is not a thematic area of this alliance (known: {})",
-                                              wg.thematic_areas[t], known_keys(a.thematic_areas)));
+                    if (!listed.insert(wg.thematic_areas[t]).second) {
+                        r.problem(entry["thematic_areas"][t],
+                                  fmt::format("{}.thematic_areas[{}]", path, t),
+                                  fmt::format("\"{}\" is listed twice", wg.thematic_areas[t]));
+                    } else if (!a.thematic_areas.empty() &&
+                               a.find_theme(wg.thematic_areas[t]) == nullptr) {
+                        r.problem(entry["thematic_areas"][t],
+                                  fmt::format("{}.thematic_areas[{}]", path, t),
+                                  fmt::format(
+                                      "\"{}\" is not a thematic area of this alliance (known: {})",
+                                      wg.thematic_areas[t], known_keys(a.thematic_areas)));
                     }
                 }
                 a.working_groups.push_back(std::move(wg));

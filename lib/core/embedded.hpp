@@ -16,6 +16,8 @@ namespace embedded {
 [[nodiscard]] std::span<const EmbeddedFile> migrations();
 // examples/alliance.yaml
 [[nodiscard]] std::span<const EmbeddedFile> default_config();
+// lib/report/po/*.po compiled by msgfmt: "es.mo", "fr.mo".
+[[nodiscard]] std::span<const EmbeddedFile> translations();
 }  // namespace embedded
 
 }  // namespace nacsa

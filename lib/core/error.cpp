@@ -39,7 +39,8 @@ DiagnosticError::DiagnosticError(ExitCode code, std::vector<Diagnostic> problems
 
 void Diagnostics::add(std::string file, int line, int column, std::string field,
                       std::string message) {
-    m_items.push_back(Diagnostic{std::move(file), line, column, std::move(field), std::move(message)});
+    m_items.push_back(
+        Diagnostic{std::move(file), line, column, std::move(field), std::move(message)});
 }
 
 void Diagnostics::throw_if_any(ExitCode code) {

@@ -35,57 +35,57 @@ struct Diagnostic {
 
 // Base of every error nacsa reports; carries the exit code main() returns.
 class Error : public std::runtime_error {
-public:
+  public:
     Error(ExitCode code, const std::string& message) : std::runtime_error(message), m_code(code) {}
     [[nodiscard]] ExitCode code() const { return m_code; }
 
-private:
+  private:
     ExitCode m_code;
 };
 
 class UsageError : public Error {
-public:
+  public:
     explicit UsageError(const std::string& message) : Error(ExitCode::usage, message) {}
 };
 
 class NotFoundError : public Error {
-public:
+  public:
     explicit NotFoundError(const std::string& message) : Error(ExitCode::not_found, message) {}
 };
 
 class InputError : public Error {
-public:
+  public:
     explicit InputError(const std::string& message) : Error(ExitCode::no_input, message) {}
 };
 
 class CantCreateError : public Error {
-public:
+  public:
     explicit CantCreateError(const std::string& message) : Error(ExitCode::cant_create, message) {}
 };
 
 class StoreError : public Error {
-public:
+  public:
     explicit StoreError(const std::string& message) : Error(ExitCode::io_error, message) {}
 };
 
 class LockedError : public Error {
-public:
+  public:
     explicit LockedError(const std::string& message) : Error(ExitCode::locked, message) {}
 };
 
 // An error made of every problem found in an input; the message is the first problem.
 class DiagnosticError : public Error {
-public:
+  public:
     DiagnosticError(ExitCode code, std::vector<Diagnostic> problems);
     [[nodiscard]] const std::vector<Diagnostic>& problems() const { return m_problems; }
 
-private:
+  private:
     std::vector<Diagnostic> m_problems;
 };
 
 // Input data (import file, record fields) is invalid: exit 65, nothing written.
 class ValidationError : public DiagnosticError {
-public:
+  public:
     explicit ValidationError(std::vector<Diagnostic> problems)
         : DiagnosticError(ExitCode::data_invalid, std::move(problems)) {}
     explicit ValidationError(const std::string& message)
@@ -94,7 +94,7 @@ public:
 
 // The alliance configuration is invalid: exit 78.
 class ConfigError : public DiagnosticError {
-public:
+  public:
     explicit ConfigError(std::vector<Diagnostic> problems)
         : DiagnosticError(ExitCode::config_invalid, std::move(problems)) {}
     explicit ConfigError(const std::string& message)
@@ -103,7 +103,7 @@ public:
 
 // Collects diagnostics while validating, then throws them all at once.
 class Diagnostics {
-public:
+  public:
     void add(Diagnostic d) { m_items.push_back(std::move(d)); }
     void add(std::string file, int line, int column, std::string field, std::string message);
     [[nodiscard]] bool empty() const { return m_items.empty(); }
@@ -113,7 +113,7 @@ public:
     // Throws ValidationError (or ConfigError) when any problem was collected.
     void throw_if_any(ExitCode code = ExitCode::data_invalid);
 
-private:
+  private:
     std::vector<Diagnostic> m_items;
 };
 

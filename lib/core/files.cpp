@@ -5,12 +5,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <iostream>
-#include <iterator>
-#include <sstream>
 
 #include "core/error.hpp"
 
@@ -18,11 +17,30 @@ namespace nacsa::files {
 
 namespace fs = std::filesystem;
 
+namespace {
+// Reads a stream to its end, refusing more than k_max_input_bytes.
+std::string read_bounded(std::istream& in, const std::string& path) {
+    std::string content;
+    std::array<char, 65536> chunk{};
+    while (in) {
+        in.read(chunk.data(), chunk.size());
+        const auto got = static_cast<std::size_t>(in.gcount());
+        if (content.size() + got > k_max_input_bytes) {
+            throw InputError(fmt::format("{}: is larger than {} MiB, the most nacsa reads", path,
+                                         k_max_input_bytes >> 20));
+        }
+        content.append(chunk.data(), got);
+    }
+    if (in.bad()) {
+        throw InputError(fmt::format("{}: read error", path));
+    }
+    return content;
+}
+}  // namespace
+
 std::string read_file(const std::string& path) {
     if (path == "-") {
-        std::ostringstream buffer;
-        buffer << std::cin.rdbuf();
-        return buffer.str();
+        return read_bounded(std::cin, "(standard input)");
     }
     std::error_code ec;
     const auto status = fs::status(path, ec);
@@ -36,11 +54,7 @@ std::string read_file(const std::string& path) {
     if (!in) {
         throw InputError(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
     }
-    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) {
-        throw InputError(fmt::format("{}: read error", path));
-    }
-    return content;
+    return read_bounded(in, path);
 }
 
 void write_file_atomic(const std::string& path, std::string_view content, Privacy privacy) {
@@ -93,13 +107,15 @@ void create_private_directories(const fs::path& dir) {
     }
     create_private_directories(dir.parent_path());
     if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
-        throw CantCreateError(fmt::format("{}: cannot create folder: {}", dir.string(), std::strerror(errno)));
+        throw CantCreateError(
+            fmt::format("{}: cannot create folder: {}", dir.string(), std::strerror(errno)));
     }
 }
 
 void make_owner_only(const fs::path& path) {
     if (::chmod(path.c_str(), 0600) != 0) {
-        throw StoreError(fmt::format("{}: cannot set mode 0600: {}", path.string(), std::strerror(errno)));
+        throw StoreError(
+            fmt::format("{}: cannot set mode 0600: {}", path.string(), std::strerror(errno)));
     }
 }
 

@@ -12,8 +12,12 @@ enum class Privacy {
     shared,      // 0644 less the umask
 };
 
-// Reads a whole file ("-" reads standard input). Missing, unreadable or a directory:
-// InputError (exit 66) naming the file.
+// Largest input file nacsa reads (configuration, imports): far above any real alliance's data,
+// low enough that /dev/zero or a runaway pipe cannot exhaust memory.
+inline constexpr std::size_t k_max_input_bytes = std::size_t{64} << 20;
+
+// Reads a whole file ("-" reads standard input). Missing, unreadable, a directory or larger
+// than k_max_input_bytes: InputError (exit 66) naming the file.
 [[nodiscard]] std::string read_file(const std::string& path);
 
 // Writes a file atomically: a temporary file in the same folder, fsync, then rename, so a

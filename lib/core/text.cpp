@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unicode/coll.h>
 #include <unicode/normalizer2.h>
+#include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
@@ -60,7 +61,24 @@ std::string fold(std::string_view utf8) {
 }
 
 std::string slugify(std::string_view utf8) {
-    const std::string folded = fold(utf8);
+    std::string folded = fold(utf8);
+    if (!is_ascii(folded)) {
+        // Letters that do not decompose into ASCII plus accents (œ, ø, ł, đ) and other scripts
+        // are spelt out in Latin letters rather than dropped: "Œuvre" -> "oeuvre".
+        static const std::unique_ptr<icu::Transliterator> to_ascii = [] {
+            UErrorCode status = U_ZERO_ERROR;
+            std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
+                "Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
+            return U_FAILURE(status) ? nullptr : std::move(t);
+        }();
+        if (to_ascii) {
+            icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+                icu::StringPiece(folded.data(), static_cast<int32_t>(folded.size())));
+            to_ascii->transliterate(text);
+            folded.clear();
+            text.toUTF8String(folded);
+        }
+    }
     std::string out;
     bool pending_dash = false;
     for (const char ch : folded) {
@@ -112,7 +130,9 @@ std::size_t invalid_utf8_offset(std::string_view bytes) {
     return std::string_view::npos;
 }
 
-bool is_valid_utf8(std::string_view bytes) { return invalid_utf8_offset(bytes) == std::string_view::npos; }
+bool is_valid_utf8(std::string_view bytes) {
+    return invalid_utf8_offset(bytes) == std::string_view::npos;
+}
 
 std::string escape_control(std::string_view utf8, KeepNewlines keep) {
     std::string out;
@@ -139,7 +159,8 @@ std::string escape_control(std::string_view utf8, KeepNewlines keep) {
                    (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f || c == 0x061c) {
             out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
         } else {
-            out.append(utf8.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+            out.append(
+                utf8.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
         }
     }
     return out;
@@ -160,7 +181,8 @@ std::size_t display_width(std::string_view utf8) {
         if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR) {
             continue;
         }
-        const auto eaw = static_cast<UEastAsianWidth>(u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH));
+        const auto eaw =
+            static_cast<UEastAsianWidth>(u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH));
         width += (eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH) ? 2 : 1;
     }
     return width;
@@ -206,7 +228,8 @@ std::vector<std::string> split_list(std::string_view s, char separator) {
     std::size_t start = 0;
     while (start <= s.size()) {
         const auto end = s.find(separator, start);
-        const auto part = trim(s.substr(start, end == std::string_view::npos ? s.npos : end - start));
+        const auto part =
+            trim(s.substr(start, end == std::string_view::npos ? s.npos : end - start));
         if (!part.empty()) {
             out.emplace_back(part);
         }

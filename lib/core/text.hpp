@@ -23,7 +23,8 @@ namespace nacsa::text {
 // Text safe to print on a terminal: control characters, escape sequences and bidirectional
 // overrides are shown as visible escapes (\x1b, \u202e); tabs and newlines too unless kept.
 enum class KeepNewlines { no, yes };
-[[nodiscard]] std::string escape_control(std::string_view utf8, KeepNewlines keep = KeepNewlines::no);
+[[nodiscard]] std::string escape_control(std::string_view utf8,
+                                         KeepNewlines keep = KeepNewlines::no);
 
 // Number of terminal columns a UTF-8 string takes (wide East Asian characters count 2,
 // combining marks 0).

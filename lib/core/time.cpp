@@ -30,7 +30,9 @@ const date::time_zone* find_zone(const std::string& name) {
 }
 }  // namespace
 
-bool is_known_time_zone(const std::string& name) { return find_zone(name) != nullptr; }
+bool is_known_time_zone(const std::string& name) {
+    return find_zone(name) != nullptr;
+}
 
 Date today(const std::string& time_zone) {
     const Seconds t = now();
@@ -77,12 +79,15 @@ int days_between(Date a, Date b) {
     return static_cast<int>((chr::sys_days{b} - chr::sys_days{a}).count());
 }
 
-Date add_days(Date d, int days) { return Date{chr::sys_days{d} + chr::days{days}}; }
+Date add_days(Date d, int days) {
+    return Date{chr::sys_days{d} + chr::days{days}};
+}
 
 Date add_months(Date d, int months) {
     Date shifted = d.year() / d.month() / chr::day{1};
     shifted = shifted + chr::months{months};
-    const auto last = chr::year_month_day_last{shifted.year(), chr::month_day_last{shifted.month()}};
+    const auto last =
+        chr::year_month_day_last{shifted.year(), chr::month_day_last{shifted.month()}};
     const auto day = d.day() > last.day() ? last.day() : d.day();
     return shifted.year() / shifted.month() / day;
 }
@@ -145,12 +150,20 @@ Date Quarter::first_day() const {
     return chr::year{year} / chr::month{static_cast<unsigned>((number - 1) * 3 + 1)} / chr::day{1};
 }
 
-Date Quarter::last_day() const { return add_days(next().first_day(), -1); }
+Date Quarter::last_day() const {
+    return add_days(next().first_day(), -1);
+}
 
-Quarter Quarter::previous() const { return number == 1 ? Quarter{year - 1, 4} : Quarter{year, number - 1}; }
+Quarter Quarter::previous() const {
+    return number == 1 ? Quarter{year - 1, 4} : Quarter{year, number - 1};
+}
 
-Quarter Quarter::next() const { return number == 4 ? Quarter{year + 1, 1} : Quarter{year, number + 1}; }
+Quarter Quarter::next() const {
+    return number == 4 ? Quarter{year + 1, 1} : Quarter{year, number + 1};
+}
 
-std::string Quarter::to_string() const { return fmt::format("{:04}Q{}", year, number); }
+std::string Quarter::to_string() const {
+    return fmt::format("{:04}Q{}", year, number);
+}
 
 }  // namespace nacsa

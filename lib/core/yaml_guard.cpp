@@ -1,8 +1,10 @@
 #include "core/yaml_guard.hpp"
 
 #include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <vector>
 
 #include "core/text.hpp"
 
@@ -11,7 +13,10 @@ namespace nacsa {
 namespace {
 [[noreturn]] void reject(const std::string& file, int line, int column, const std::string& message,
                          ExitCode code) {
-    throw DiagnosticError(code, {Diagnostic{file, line, column, "", message}});
+    Diagnostics problems;
+    problems.add(file, line, column, "", message);
+    problems.throw_if_any(code);
+    throw DiagnosticError(code, {});  // not reached: throw_if_any threw
 }
 }  // namespace
 
@@ -20,7 +25,8 @@ void guard_yaml_input(std::string_view text, const std::string& file, ExitCode c
         const auto before = text.substr(0, bad);
         const int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
         const auto line_start = before.rfind('\n');
-        const int column = static_cast<int>(bad - (line_start == std::string_view::npos ? 0 : line_start + 1)) + 1;
+        const int column =
+            static_cast<int>(bad - (line_start == std::string_view::npos ? 0 : line_start + 1)) + 1;
         reject(file, line, column, "is not valid UTF-8 text", code);
     }
     int line = 1;
@@ -28,6 +34,25 @@ void guard_yaml_input(std::string_view text, const std::string& file, ExitCode c
     std::size_t line_start = 0;
     bool in_single = false;
     bool in_double = false;
+    // Block nesting: indentation plus "- " / "? " indicators at the start of a line.
+    const auto check_line_start = [&] {
+        int depth = 0;
+        std::size_t j = line_start;
+        while (j < text.size() && (text[j] == ' ' || ((text[j] == '-' || text[j] == '?') &&
+                                                      j + 1 < text.size() && text[j + 1] == ' '))) {
+            depth += text[j] == ' ' ? 0 : 1;
+            ++j;
+        }
+        const auto indent = j - line_start;
+        if (depth > k_max_yaml_depth || indent > static_cast<std::size_t>(k_max_yaml_depth) * 8) {
+            reject(file, line, 1, fmt::format("nests deeper than {} levels", k_max_yaml_depth),
+                   code);
+        }
+    };
+    check_line_start();
+    int quote_line = 0;
+    int quote_column = 0;
+    bool quote_opens_value = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (c == '\0') {
@@ -36,17 +61,7 @@ void guard_yaml_input(std::string_view text, const std::string& file, ExitCode c
         if (c == '\n') {
             ++line;
             line_start = i + 1;
-            // Block nesting: indentation plus "- " / "? " indicators at the start of a line.
-            int depth = 0;
-            std::size_t j = line_start;
-            while (j < text.size() && (text[j] == ' ' || ((text[j] == '-' || text[j] == '?') && j + 1 < text.size() && text[j + 1] == ' '))) {
-                depth += text[j] == ' ' ? 0 : 1;
-                ++j;
-            }
-            const auto indent = j - line_start;
-            if (depth > k_max_yaml_depth || indent > static_cast<std::size_t>(k_max_yaml_depth) * 8) {
-                reject(file, line, 1, fmt::format("nests deeper than {} levels", k_max_yaml_depth), code);
-            }
+            check_line_start();
             continue;
         }
         if (in_double) {
@@ -69,7 +84,18 @@ void guard_yaml_input(std::string_view text, const std::string& file, ExitCode c
             }
         } else if (c == '"') {
             in_double = true;
-        } else if (c == '\'' && (i == line_start || text[i - 1] == ' ' || text[i - 1] == '[' || text[i - 1] == '{' || text[i - 1] == ',' || text[i - 1] == ':')) {
+            quote_line = line;
+            quote_column = static_cast<int>(i - line_start + 1);
+            // Only a quote that opens a value starts a quoted scalar; elsewhere it is a
+            // character of a plain scalar (say: 5" floppy).
+            std::size_t k = i;
+            while (k > line_start && text[k - 1] == ' ') {
+                --k;
+            }
+            quote_opens_value = k == line_start || std::string_view(":-[{,?").find(text[k - 1]) !=
+                                                       std::string_view::npos;
+        } else if (c == '\'' && (i == line_start || text[i - 1] == ' ' || text[i - 1] == '[' ||
+                                 text[i - 1] == '{' || text[i - 1] == ',' || text[i - 1] == ':')) {
             in_single = true;
         } else if (c == '[' || c == '{') {
             if (++flow_depth > k_max_yaml_depth) {
@@ -80,6 +106,67 @@ void guard_yaml_input(std::string_view text, const std::string& file, ExitCode c
             --flow_depth;
         }
     }
+    if (in_double && quote_opens_value) {
+        reject(file, quote_line, quote_column,
+               "the quoted text that starts here is never closed (missing \")", code);
+    }
+}
+
+}  // namespace nacsa
+
+namespace nacsa {
+
+namespace {
+int one_based(int n) {
+    return n >= 0 ? n + 1 : 0;
+}
+}  // namespace
+
+YAML::Node load_yaml(std::string_view text, const std::string& file, ExitCode code) {
+    guard_yaml_input(text, file, code);
+    std::vector<YAML::Node> documents;
+    try {
+        documents = YAML::LoadAll(std::string(text));
+    } catch (const YAML::Exception& e) {
+        reject(file, one_based(e.mark.line), one_based(e.mark.column),
+               fmt::format("not valid YAML: {}", e.msg), code);
+    }
+    if (documents.empty()) {
+        return YAML::Node();
+    }
+    if (documents.size() > 1) {
+        const auto mark = documents[1].Mark();
+        reject(file, one_based(mark.line), one_based(mark.column),
+               "holds more than one YAML document (expected one)", code);
+    }
+    // Walk the tree as the reader will, following aliases, without recursion (an alias may
+    // even point back to an enclosing node), and stop once it is too big.
+    std::size_t visited = 0;
+    std::vector<YAML::Node> pending{documents.front()};
+    while (!pending.empty()) {
+        const YAML::Node node = pending.back();
+        pending.pop_back();
+        if (++visited > k_max_yaml_nodes) {
+            const auto mark = node.Mark();
+            reject(
+                file, one_based(mark.line), one_based(mark.column),
+                fmt::format("expands to more than {} values through its aliases (*name); write the "
+                            "values out",
+                            k_max_yaml_nodes),
+                code);
+        }
+        if (node.IsSequence()) {
+            for (const auto& child : node) {
+                pending.push_back(child);
+            }
+        } else if (node.IsMap()) {
+            for (const auto& item : node) {
+                pending.push_back(item.first);
+                pending.push_back(item.second);
+            }
+        }
+    }
+    return documents.front();
 }
 
 }  // namespace nacsa

@@ -606,8 +606,9 @@ EditResult edit_member(store::Store& store, const std::string& id, const MemberI
     return {after, true};
 }
 
-void change_status(store::Store& store, const std::string& id, const std::string& new_status,
-                   const std::string& reason, Date date) {
+std::vector<wg::EndedRole> change_status(store::Store& store, const std::string& id,
+                                         const std::string& new_status, const std::string& reason,
+                                         Date date) {
     const Member before = get_member(store, id);
     if (!contains(k_statuses, new_status)) {
         throw ValidationError(
@@ -667,8 +668,10 @@ void change_status(store::Store& store, const std::string& id, const std::string
     store.audit("member", id,
                 fmt::format("status {} -> {} on {}", before.status, new_status, date_text));
     if (new_status == "withdrawn") {
-        // withdrawal side effects (working groups) are applied here
+        // Withdrawal ends the member's working-group memberships and leads, on the same date.
+        return wg::end_memberships_of(store, id, date);
     }
+    return {};
 }
 
 Contact add_contact(store::Store& store, const std::string& member_id, const ContactInput& input,

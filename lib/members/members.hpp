@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "core/time.hpp"
 #include "store/store.hpp"
+#include "wg/wg.hpp"
 
 namespace nacsa::members {
 
@@ -167,9 +168,11 @@ EditResult edit_member(store::Store& store, const std::string& id, const MemberI
                        const Locator& where);
 
 // Moves a member to a new status (admit, suspend, withdraw, reinstate), dated, with a reason.
-// Refuses moves the lifecycle does not allow (ValidationError).
-void change_status(store::Store& store, const std::string& id, const std::string& new_status,
-                   const std::string& reason, Date date);
+// Refuses moves the lifecycle does not allow (ValidationError). Withdrawal ends the member's
+// working-group memberships and leads on the same date: returns what it ended.
+std::vector<wg::EndedRole> change_status(store::Store& store, const std::string& id,
+                                         const std::string& new_status, const std::string& reason,
+                                         Date date);
 
 // Contacts of a member. `name` identifies the contact (case- and accent-insensitive).
 Contact add_contact(store::Store& store, const std::string& member_id, const ContactInput& input,

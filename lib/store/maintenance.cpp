@@ -19,17 +19,31 @@ using output::Finding;
 using output::Severity;
 
 std::vector<Finding> check_store(const fs::path& path, const Actor& actor) {
+    // Nothing to check is not a finding: the store is missing (66), as for every other command.
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+        throw InputError(fmt::format(
+            "{}: no store here (create one with `nacsa init`, or give --db)", path.string()));
+    }
+    if (!fs::is_regular_file(status)) {
+        throw InputError(
+            fmt::format("{}: is {}, not a store", path.string(),
+                        fs::is_directory(status) ? "a directory" : "not a regular file"));
+    }
     std::vector<Finding> findings;
     auto error = [&](std::string rule, std::string message) {
-        findings.push_back(Finding{Severity::error, std::move(rule), path.string(), std::move(message)});
+        findings.push_back(
+            Finding{Severity::error, std::move(rule), path.string(), std::move(message)});
     };
     for (const auto* suffix : {"", "-wal", "-shm"}) {
         const fs::path file = path.string() + suffix;
         const int mode = files::file_mode(file);
-        if (mode >= 0 && (mode & 077) != 0) {
-            error("file-mode", fmt::format("{} has mode {:04o}; it holds personal data and must be 0600 "
-                                           "(chmod 600 {})",
-                                           file.string(), mode, file.string()));
+        if (mode >= 0 && fs::is_regular_file(file, ec) && (mode & 077) != 0) {
+            error("file-mode",
+                  fmt::format("{} has mode {:04o}; it holds personal data and must be 0600 "
+                              "(chmod 600 {})",
+                              file.string(), mode, file.string()));
         }
     }
     try {
@@ -49,22 +63,28 @@ std::vector<Finding> check_store(const fs::path& path, const Actor& actor) {
             int count = 0;
             while (q.executeStep()) {
                 if (++count <= 20) {
-                    error("foreign-key", fmt::format("row {} of table {} refers to a missing row of {}",
-                                                     q.getColumn(1).getInt64(), q.getColumn(0).getString(),
-                                                     q.getColumn(2).getString()));
+                    error("foreign-key",
+                          fmt::format("row {} of table {} refers to a missing row of {}",
+                                      q.getColumn(1).getInt64(), q.getColumn(0).getString(),
+                                      q.getColumn(2).getString()));
                 }
             }
             if (count > 20) {
-                error("foreign-key", fmt::format("... and {} more rows with broken references", count - 20));
+                error("foreign-key",
+                      fmt::format("... and {} more rows with broken references", count - 20));
             }
         }
         const int version = store.schema_version();
         const int latest = latest_schema_version();
         if (version > latest) {
-            error("schema-version", fmt::format("schema version {} is newer than this nacsa knows ({})", version, latest));
+            error("schema-version",
+                  fmt::format("schema version {} is newer than this nacsa knows ({})", version,
+                              latest));
         } else if (version < latest) {
             error("schema-version",
-                  fmt::format("schema version {} is older than this nacsa's ({}); run `nacsa db migrate`", version, latest));
+                  fmt::format(
+                      "schema version {} is older than this nacsa's ({}); run `nacsa db migrate`",
+                      version, latest));
         }
         try {
             (void)store.alliance();
@@ -82,50 +102,89 @@ std::vector<Finding> check_store(const fs::path& path, const Actor& actor) {
 }
 
 void backup_store(Store& store, const fs::path& destination) {
-    if (fs::exists(destination)) {
-        throw CantCreateError(fmt::format("{}: already exists; nacsa db backup never overwrites a file", destination.string()));
+    std::error_code ec;
+    if (fs::exists(fs::symlink_status(destination, ec))) {
+        throw CantCreateError(fmt::format(
+            "{}: already exists; nacsa db backup never overwrites a file", destination.string()));
     }
     const fs::path dir = destination.has_parent_path() ? destination.parent_path() : fs::path(".");
-    if (!fs::is_directory(dir)) {
-        throw CantCreateError(fmt::format("{}: the folder {} does not exist", destination.string(), dir.string()));
+    if (!fs::is_directory(dir, ec)) {
+        throw CantCreateError(
+            fmt::format("{}: the folder {} does not exist", destination.string(), dir.string()));
     }
     std::string tmpl = (dir / fmt::format(".{}.XXXXXX", destination.filename().string())).string();
-    const int fd = ::mkstemp(tmpl.data());
+    const int fd = ::mkstemp(tmpl.data());  // mode 0600 whatever the umask
     if (fd < 0) {
-        throw CantCreateError(fmt::format("{}: cannot create: {}", destination.string(), std::strerror(errno)));
+        throw CantCreateError(
+            fmt::format("{}: cannot create: {}", destination.string(), std::strerror(errno)));
     }
-    ::fchmod(fd, 0600);
     ::close(fd);
+    const auto remove_temporary = [&] {
+        for (const auto* suffix : {"", "-journal", "-wal", "-shm"}) {
+            fs::remove(tmpl + suffix, ec);
+        }
+    };
     try {
         {
             SQLite::Database target(tmpl, SQLite::OPEN_READWRITE);
+            target.setBusyTimeout(5000);
             SQLite::Backup backup(target, store.db());
-            // Copy in steps; if another process writes meanwhile, SQLite restarts the copy so the
-            // result is a consistent snapshot.
+            // One step copies every page inside a single read transaction on the store: in WAL
+            // mode writers go on meanwhile and the copy is the snapshot at the start. (Copying in
+            // several steps would restart each time another process writes, possibly forever.)
             int rc = SQLITE_OK;
-            do {
-                rc = backup.executeStep(256);
-                if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
-                    ::usleep(20000);
+            for (int attempt = 0; attempt < 200; ++attempt) {
+                rc = backup.executeStep(-1);
+                if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED) {
+                    break;
                 }
-            } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+                ::usleep(50000);
+            }
+            if (rc != SQLITE_DONE) {
+                throw LockedError(
+                    fmt::format("{}: the store stayed locked; try the backup again later",
+                                store.path().string()));
+            }
+            // A standalone file: no -wal beside it to lose when it is copied elsewhere.
             target.exec("PRAGMA journal_mode = DELETE");
+            const auto check = target.execAndGet("PRAGMA quick_check").getString();
+            if (check != "ok") {
+                throw StoreError(
+                    fmt::format("{}: the copy failed its check ({})", destination.string(), check));
+            }
         }
         files::make_owner_only(tmpl);
-        fs::rename(tmpl, destination);
+        // link() fails when the destination appeared meanwhile, where rename() would replace it.
+        // Folders without hard links (some network or FAT mounts) fall back to rename().
+        if (::link(tmpl.c_str(), destination.c_str()) != 0) {
+            int err = errno;
+            if ((err == EPERM || err == ENOTSUP || err == EXDEV) &&
+                ::rename(tmpl.c_str(), destination.c_str()) == 0) {
+                return;
+            }
+            err = errno;
+            remove_temporary();
+            if (err == EEXIST) {
+                throw CantCreateError(
+                    fmt::format("{}: already exists; nacsa db backup never overwrites a file",
+                                destination.string()));
+            }
+            throw CantCreateError(
+                fmt::format("{}: cannot create: {}", destination.string(), std::strerror(err)));
+        }
+        remove_temporary();
     } catch (const SQLite::Exception& e) {
-        std::error_code ec;
-        fs::remove(tmpl, ec);
+        remove_temporary();
         rethrow_sqlite(e, destination);
     } catch (...) {
-        std::error_code ec;
-        fs::remove(tmpl, ec);
+        remove_temporary();
         throw;
     }
 }
 
 std::vector<AuditEntry> list_audit(Store& store, const AuditQuery& query) {
-    std::string sql = "SELECT id, at, os_user, command, record_kind, record_id, summary FROM audit WHERE 1";
+    std::string sql =
+        "SELECT id, at, os_user, command, record_kind, record_id, summary FROM audit WHERE 1";
     if (query.since) {
         sql += " AND at >= :since";
     }
@@ -157,8 +216,9 @@ std::vector<AuditEntry> list_audit(Store& store, const AuditQuery& query) {
     }
     std::vector<AuditEntry> out;
     while (q.executeStep()) {
-        out.push_back(AuditEntry{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                                 q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
+        out.push_back(AuditEntry{q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                                 q.getColumn(2).getString(), q.getColumn(3).getString(),
+                                 q.getColumn(4).getString(), q.getColumn(5).getString(),
                                  q.getColumn(6).getString()});
     }
     return out;

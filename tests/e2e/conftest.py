@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 SOURCE_DIR = Path(os.environ.get("NACSA_SOURCE_DIR", Path(__file__).resolve().parents[2]))
-NACSA_BIN = os.environ.get("NACSA_BIN", str(SOURCE_DIR / "build" / "cli" / "nacsa"))
+NACSA_BIN = os.path.abspath(os.environ.get("NACSA_BIN", str(SOURCE_DIR / "build" / "cli" / "nacsa")))
 EXAMPLES = SOURCE_DIR / "examples"
 TESTDATA = SOURCE_DIR / "tests" / "data"
 

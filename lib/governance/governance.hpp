@@ -1,0 +1,248 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/time.hpp"
+#include "output/findings.hpp"
+#include "store/store.hpp"
+
+// The Steering Committee: seats and their history, the government observer, expressions of
+// interest, elections and the secretariat; and `committee check`, the rules they must keep.
+namespace nacsa::governance {
+
+// ---- Records -------------------------------------------------------------------------------
+
+// A seat on the committee, as stored (nothing is overwritten: an ended seat keeps its row).
+struct Seat {
+    std::int64_t id = 0;
+    std::string member_id;
+    std::string member_name;
+    std::int64_t contact_id = 0;
+    std::string representative;  // the contact's name (empty once the contact was erased)
+    std::string gender;          // the representative's: female, male, non_binary, undisclosed
+    std::string role;
+    Date term_start{};
+    Date term_end{};               // last day of the term
+    std::optional<Date> ended_on;  // ended early: first day the seat is no longer held
+    std::string end_reason;
+    std::optional<std::int64_t> election_id;
+    std::string region;                       // the member's region (may be empty)
+    std::vector<std::string> thematic_areas;  // the member's thematic areas
+    std::string member_status;                // the member's status on the date asked about
+
+    // The last day the seat is held.
+    [[nodiscard]] Date last_day() const;
+    [[nodiscard]] bool held_on(Date date) const;
+};
+
+struct Observer {
+    std::int64_t id = 0;
+    std::string name;
+    std::string institution;
+    std::string email;
+    std::string gender;
+    Date from{};
+    std::optional<Date> until;  // first day no longer observing
+    std::string end_reason;
+    [[nodiscard]] bool active_on(Date date) const;
+};
+
+// An expression of interest: a member offers to serve.
+struct Interest {
+    std::int64_t id = 0;
+    std::string member_id;
+    std::string member_name;
+    std::string kind;  // steering_committee, secretariat, coordinator, working_group_lead
+    Date date{};
+    std::string statement;
+    std::string status;  // open, withdrawn, fulfilled
+    std::string working_group;
+};
+
+inline const std::vector<std::string> k_interest_kinds = {"steering_committee", "secretariat",
+                                                          "coordinator", "working_group_lead"};
+inline const std::vector<std::string> k_interest_statuses = {"open", "withdrawn", "fulfilled"};
+
+struct SecretariatTerm {
+    std::int64_t id = 0;
+    std::string member_id;
+    std::string member_name;
+    Date from{};
+    std::optional<Date> until;  // first day no longer secretariat
+    std::optional<std::int64_t> election_id;
+};
+
+struct Candidate {
+    std::string member_id;
+    std::string member_name;
+    std::optional<std::int64_t> contact_id;
+    std::string representative;
+    std::int64_t votes = 0;
+    bool elected = false;
+};
+
+enum class ElectionResult { pending, elected, tie, quorum_not_reached, no_majority, no_votes };
+[[nodiscard]] std::string result_name(ElectionResult r);
+
+struct Election {
+    std::int64_t id = 0;
+    std::string role;
+    std::string title;
+    int seats = 1;
+    double quorum = 0.5;
+    std::string threshold;  // simple_majority, absolute_majority, two_thirds
+    Date opened_on{};
+    std::optional<Date> closed_on;
+    std::string mode;             // ballots, tally, or empty while no vote is recorded
+    std::int64_t ballots = 0;     // organisations that voted (blank ballots included)
+    std::int64_t blank = 0;       // blank ballots
+    std::int64_t electorate = 0;  // voting members (when closed: as of the closing date)
+    ElectionResult result = ElectionResult::pending;
+    std::vector<Candidate> candidates;  // most votes first
+    [[nodiscard]] bool is_open() const { return !closed_on.has_value(); }
+};
+
+// What counting the votes of an election gives (before or at closing).
+struct Count {
+    ElectionResult result = ElectionResult::pending;
+    std::int64_t electorate = 0;
+    std::int64_t ballots = 0;
+    std::int64_t blank = 0;
+    std::vector<Candidate> candidates;  // most votes first, then by name
+    std::vector<std::string> elected;   // member ids
+    std::vector<std::string> tied;      // member ids tied for the last seat(s)
+    std::string explanation;            // one sentence for people
+};
+
+// ---- Seats -------------------------------------------------------------------------------------
+
+struct SeatRequest {
+    std::string member;          // member id
+    std::string role;            // role key
+    std::string representative;  // contact name, e-mail or numeric id
+    std::optional<Date> from;    // default: today
+    std::optional<Date> to;      // default: from + term_months - 1 day
+};
+
+struct SeatOutcome {
+    std::int64_t seat_id = 0;
+    Date term_end{};
+    bool secretariat_recorded = false;
+};
+
+// Seats a member. Unknown member: NotFoundError (3). A representative who is not a contact of
+// the member, an unknown role, a member already seated, or a role at its max_holders:
+// ValidationError (65). Audited.
+SeatOutcome seat(store::Store& store, const SeatRequest& request);
+
+// Ends the member's current seat on `on` (the first day it is no longer held; default today).
+// Returns the seat's id. NotFoundError when the member is unknown or holds no seat.
+std::int64_t unseat(store::Store& store, const std::string& member, const std::string& reason,
+                    std::optional<Date> on = std::nullopt);
+
+// ---- Observers ---------------------------------------------------------------------------------
+
+struct ObserverRequest {
+    std::string name;
+    std::string institution;
+    std::string email;
+    std::string gender = "undisclosed";
+    std::optional<Date> from;
+};
+
+std::int64_t add_observer(store::Store& store, const ObserverRequest& request);
+void end_observer(store::Store& store, std::int64_t id, const std::string& reason,
+                  std::optional<Date> on);
+
+// ---- Interest ----------------------------------------------------------------------------------
+
+struct InterestRequest {
+    std::string member;
+    std::string kind;
+    std::optional<Date> date;
+    std::string statement;
+    std::string working_group;
+};
+
+std::int64_t add_interest(store::Store& store, const InterestRequest& request);
+void withdraw_interest(store::Store& store, std::int64_t id);
+
+struct InterestQuery {
+    std::optional<std::string> member;
+    std::optional<std::string> kind;
+    std::optional<std::string> status;
+};
+[[nodiscard]] std::vector<Interest> list_interest(store::Store& store, const InterestQuery& query);
+
+// ---- Elections ---------------------------------------------------------------------------------
+
+struct ElectionRequest {
+    std::string role;
+    int seats = 1;
+    std::optional<double> quorum;          // default: the configuration's
+    std::optional<std::string> threshold;  // default: the configuration's
+    std::optional<Date> opened_on;
+    std::string title;
+};
+
+std::int64_t open_election(store::Store& store, const ElectionRequest& request);
+// Adds a candidate (an active member) represented by one of its contacts (default: its primary
+// contact). Returns whether the member expressed interest in the role (candidates normally did).
+bool add_candidate(store::Store& store, std::int64_t election, const std::string& member,
+                   const std::string& representative);
+// Records one member's ballot: up to `seats` candidates, or none for a blank ballot.
+void cast_vote(store::Store& store, std::int64_t election, const std::string& voter,
+               const std::vector<std::string>& candidates);
+
+struct TallyRequest {
+    std::int64_t ballots = 0;  // organisations that voted
+    std::int64_t blank = 0;
+    std::vector<std::pair<std::string, std::int64_t>> votes;  // candidate member id, votes
+};
+// Records the counts of a vote held on paper or elsewhere (replaces an earlier tally).
+void record_tally(store::Store& store, std::int64_t election, const TallyRequest& request);
+
+// Counts the votes as they stand (the electorate as of `as_of`).
+[[nodiscard]] Count count_votes(store::Store& store, std::int64_t election, Date as_of);
+
+struct CloseOutcome {
+    Count count;
+    std::vector<std::int64_t> seats;  // seats given to the elected
+    bool secretariat_recorded = false;
+};
+// Closes an election on `on` (default today): stores the result; seats the elected (ending a
+// seat they held, and the previous holder of the leading role); records the secretariat when
+// the configuration says the coordinator's organisation serves as secretariat.
+CloseOutcome close_election(store::Store& store, std::int64_t election, std::optional<Date> on);
+
+// ---- Read-only queries (also used by reports) -------------------------------------------------
+
+// Seats held on a date, leading role first, then by role order of the configuration and name.
+[[nodiscard]] std::vector<Seat> committee_as_of(store::Store& store, Date date);
+// Every seat, oldest first; only the member's when given (NotFoundError when unknown).
+[[nodiscard]] std::vector<Seat> seat_history(store::Store& store,
+                                             const std::optional<std::string>& member);
+[[nodiscard]] std::vector<Observer> observers_as_of(store::Store& store, Date date);
+[[nodiscard]] std::vector<Observer> list_observers(store::Store& store);
+[[nodiscard]] std::optional<SecretariatTerm> secretariat_as_of(store::Store& store, Date date);
+[[nodiscard]] std::vector<SecretariatTerm> secretariat_history(store::Store& store);
+[[nodiscard]] Election get_election(store::Store& store, std::int64_t id);
+// Elections open at some time within [from, to] (both optional), oldest first.
+[[nodiscard]] std::vector<Election> list_elections(store::Store& store,
+                                                   std::optional<Date> from = std::nullopt,
+                                                   std::optional<Date> to = std::nullopt);
+
+// `nacsa committee check`: every configured rule, as of a date.
+[[nodiscard]] std::vector<output::Finding> check_committee(store::Store& store, Date as_of);
+
+// The rule ids `check_committee` may report (stable; documented in nacsa-committee(1)).
+inline const std::vector<std::string> k_check_rules = {
+    "seat-count",           "no-coordinator",     "coordinator-not-secretariat",
+    "gender-balance",       "theme-without-seat", "region-without-seat",
+    "inactive-member-seat", "term-ending",        "observer-counted-as-member",
+    "role-holders",         "role-unknown",       "observer-seat-disabled"};
+
+}  // namespace nacsa::governance

@@ -1,0 +1,188 @@
+// Local date-times, time zones and recurring series of meetings.
+#include <date/tz.h>
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "core/error.hpp"
+#include "meetings/meetings.hpp"
+
+namespace nacsa::meetings {
+
+namespace chr = std::chrono;
+
+namespace {
+
+const date::time_zone* zone_or_throw(const std::string& name) {
+    try {
+        return date::locate_zone(name);
+    } catch (const std::exception&) {
+        throw ValidationError(
+            fmt::format("\"{}\" is not an IANA time zone (e.g. America/Santiago)", name));
+    }
+}
+
+bool two_digits(const std::string& s, std::size_t at, int& out) {
+    if (at + 2 > s.size() || s[at] < '0' || s[at] > '9' || s[at + 1] < '0' || s[at + 1] > '9') {
+        return false;
+    }
+    out = (s[at] - '0') * 10 + (s[at + 1] - '0');
+    return true;
+}
+
+}  // namespace
+
+std::optional<LocalDateTime> parse_local_date_time(const std::string& text) {
+    // YYYY-MM-DD[ T]HH:MM
+    if (text.size() != 16 || (text[10] != ' ' && text[10] != 'T') || text[13] != ':') {
+        return std::nullopt;
+    }
+    const auto d = parse_date(text.substr(0, 10));
+    LocalDateTime out;
+    if (!d || !two_digits(text, 11, out.hour) || !two_digits(text, 14, out.minute) ||
+        out.hour > 23 || out.minute > 59) {
+        return std::nullopt;
+    }
+    out.date = *d;
+    return out;
+}
+
+Seconds to_utc(const LocalDateTime& local, const std::string& time_zone) {
+    const auto* zone = zone_or_throw(time_zone);
+    const date::local_seconds lt{chr::local_days{local.date}.time_since_epoch() +
+                                 chr::hours{local.hour} + chr::minutes{local.minute}};
+    const auto info = zone->get_info(lt);
+    if (info.result == date::local_info::nonexistent) {
+        throw ValidationError(
+            fmt::format("{} {:02}:{:02} does not exist in {} (the clocks skip it for daylight "
+                        "saving time)",
+                        format_date(local.date), local.hour, local.minute, time_zone));
+    }
+    return zone->to_sys(lt, date::choose::earliest);
+}
+
+LocalDateTime to_local(Seconds utc, const std::string& time_zone) {
+    const auto* zone = zone_or_throw(time_zone);
+    const auto lt = date::zoned_time<chr::seconds>{zone, utc}.get_local_time();
+    const auto day = chr::floor<date::days>(lt);
+    const auto tod = chr::duration_cast<chr::minutes>(lt - day);
+    LocalDateTime out;
+    out.date = Date{chr::sys_days{day.time_since_epoch()}};
+    out.hour = static_cast<int>(tod.count() / 60);
+    out.minute = static_cast<int>(tod.count() % 60);
+    return out;
+}
+
+std::string format_local(Seconds utc, const std::string& time_zone) {
+    const auto* zone = zone_or_throw(time_zone);
+    const auto info = zone->get_info(utc);
+    const auto local = to_local(utc, time_zone);
+    std::string abbrev = info.abbrev;
+    if (abbrev.empty() || abbrev[0] == '-' || abbrev[0] == '+' || abbrev.size() > 5) {
+        const auto minutes = chr::duration_cast<chr::minutes>(info.offset).count();
+        abbrev = fmt::format(
+            "{}{:02}{}", minutes < 0 ? '-' : '+', std::abs(minutes) / 60,
+            std::abs(minutes) % 60 == 0 ? "" : fmt::format(":{:02}", std::abs(minutes) % 60));
+    }
+    return fmt::format("{} {:02}:{:02} {}", format_date(local.date), local.hour, local.minute,
+                       abbrev);
+}
+
+std::optional<Repeat> parse_repeat(const std::string& text) {
+    if (text == "weekly") {
+        return Repeat::weekly;
+    }
+    if (text == "monthly") {
+        return Repeat::monthly;
+    }
+    if (text == "quarterly") {
+        return Repeat::quarterly;
+    }
+    return std::nullopt;
+}
+
+std::vector<LocalDateTime> occurrences(const LocalDateTime& first, Repeat repeat,
+                                       std::optional<int> count, std::optional<Date> until) {
+    constexpr int k_max = 520;
+    std::vector<LocalDateTime> out;
+    for (int i = 0; i < k_max; ++i) {
+        if (count && i >= *count) {
+            break;
+        }
+        LocalDateTime next = first;
+        switch (repeat) {
+            case Repeat::none:
+                if (i > 0) {
+                    return out;
+                }
+                break;
+            case Repeat::weekly:
+                next.date = add_days(first.date, 7 * i);
+                break;
+            case Repeat::monthly:
+                next.date = add_months(first.date, i);
+                break;
+            case Repeat::quarterly:
+                next.date = add_months(first.date, 3 * i);
+                break;
+        }
+        if (until && chr::sys_days{next.date} > chr::sys_days{*until}) {
+            break;
+        }
+        out.push_back(next);
+    }
+    return out;
+}
+
+Quorum compute_quorum(double fraction, int voting_invited, int voting_present) {
+    Quorum q;
+    q.fraction = fraction;
+    q.voting_invited = voting_invited;
+    q.voting_present = voting_present;
+    q.required = std::max(1, static_cast<int>(std::ceil(fraction * voting_invited - 1e-9)));
+    q.met = voting_invited > 0 && voting_present >= q.required;
+    return q;
+}
+
+std::optional<Body> Body::parse(const std::string& text) {
+    if (text == "committee" || text == "steering_committee") {
+        return Body{Kind::committee, {}};
+    }
+    if (text == "all_members" || text == "all-members" || text == "members") {
+        return Body{Kind::all_members, {}};
+    }
+    for (const std::string prefix : {"working_group:", "wg:"}) {
+        if (text.rfind(prefix, 0) == 0 && text.size() > prefix.size()) {
+            return Body{Kind::working_group, text.substr(prefix.size())};
+        }
+    }
+    return std::nullopt;
+}
+
+std::string Body::to_string() const {
+    switch (kind) {
+        case Kind::committee:
+            return "committee";
+        case Kind::all_members:
+            return "all_members";
+        case Kind::working_group:
+            return "working_group:" + working_group;
+    }
+    return "all_members";
+}
+
+std::optional<Body> default_body(const std::string& kind) {
+    if (kind == "steering_committee" || kind == "government_consultation") {
+        return Body{Body::Kind::committee, {}};
+    }
+    if (kind == "working_group") {
+        return std::nullopt;
+    }
+    return Body{Body::Kind::all_members, {}};
+}
+
+Date Meeting::local_date() const {
+    return to_local(starts_at, time_zone).date;
+}
+
+}  // namespace nacsa::meetings

@@ -1,0 +1,301 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/time.hpp"
+#include "store/store.hpp"
+
+namespace nacsa::meetings {
+
+// Kinds of meeting: the concept note's, plus the UNODC process's own events.
+inline const std::vector<std::string> k_kinds = {"steering_committee",
+                                                 "general_assembly",
+                                                 "working_group",
+                                                 "government_consultation",
+                                                 "capacity_building",
+                                                 "constructive_dialogue",
+                                                 "multistakeholder_preparation_day",
+                                                 "cop_side_event",
+                                                 "regional_network_meeting",
+                                                 "other"};
+inline const std::vector<std::string> k_statuses = {"scheduled", "held", "cancelled", "postponed"};
+inline const std::vector<std::string> k_formats = {"in_person", "online", "hybrid"};
+inline const std::vector<std::string> k_attendance = {"present", "excused", "absent",
+                                                      "represented"};
+
+// Who a meeting is for. Written "committee", "all_members" or "working_group:<key>".
+struct Body {
+    enum class Kind { committee, working_group, all_members };
+    Kind kind = Kind::all_members;
+    std::string working_group;  // the group's key, for Kind::working_group
+
+    [[nodiscard]] static std::optional<Body> parse(const std::string& text);
+    [[nodiscard]] std::string to_string() const;
+    bool operator==(const Body&) const = default;
+};
+
+// The body a kind of meeting is for unless told otherwise (nullopt: must be given).
+[[nodiscard]] std::optional<Body> default_body(const std::string& kind);
+
+// A local date-time in a zone, as typed: "2026-04-04 10:00" or "2026-04-04T10:00".
+struct LocalDateTime {
+    Date date{};
+    int hour = 0;
+    int minute = 0;
+};
+[[nodiscard]] std::optional<LocalDateTime> parse_local_date_time(const std::string& text);
+// The UTC instant of a local date-time in a zone; throws ValidationError when the time does not
+// exist there (skipped by a daylight-saving change). An ambiguous time takes the earlier one.
+[[nodiscard]] Seconds to_utc(const LocalDateTime& local, const std::string& time_zone);
+[[nodiscard]] LocalDateTime to_local(Seconds utc, const std::string& time_zone);
+// "2026-04-04 10:00 -03" (local time and UTC offset abbreviation of the zone).
+[[nodiscard]] std::string format_local(Seconds utc, const std::string& time_zone);
+
+enum class Repeat { none, weekly, monthly, quarterly };
+[[nodiscard]] std::optional<Repeat> parse_repeat(const std::string& text);
+// The local start of each occurrence of a series: the same wall-clock time each time, whatever
+// the daylight-saving offset. Stops after `count` occurrences or after `until` (inclusive).
+[[nodiscard]] std::vector<LocalDateTime> occurrences(const LocalDateTime& first, Repeat repeat,
+                                                     std::optional<int> count,
+                                                     std::optional<Date> until);
+
+struct Quorum {
+    double fraction = 0.5;
+    int voting_invited = 0;
+    int voting_present = 0;  // present or represented
+    int required = 0;
+    bool met = false;
+};
+// The number of voting members needed: the fraction of those invited, rounded up (at least 1).
+[[nodiscard]] Quorum compute_quorum(double fraction, int voting_invited, int voting_present);
+
+struct StatusChange {
+    std::string status;
+    std::string at;
+    std::string starts_at;
+    std::optional<std::string> reason;
+};
+
+struct Meeting {
+    std::string id;
+    std::string uid;
+    std::string title;
+    std::string kind;
+    std::string body;
+    Seconds starts_at{};
+    std::string time_zone;
+    int duration_minutes = 0;
+    std::optional<std::string> place;
+    std::optional<std::string> online_link;
+    std::string format;
+    std::optional<std::string> language;
+    std::string status;
+    std::optional<std::string> series_id;
+    int sequence = 0;
+    Quorum quorum;
+    std::optional<std::string> minutes;
+    std::optional<std::string> minutes_file;
+    std::optional<std::string> minutes_at;
+    std::optional<std::string> attendance_at;
+    std::optional<std::string> held_at;
+    std::string created_at;
+    std::string updated_at;
+
+    // The meeting's date in its own time zone.
+    [[nodiscard]] Date local_date() const;
+};
+
+struct AgendaItem {
+    std::int64_t id = 0;
+    int position = 0;
+    std::string title;
+    std::optional<std::string> presenter;
+    std::optional<std::string> link;
+};
+
+struct Invitee {
+    std::int64_t id = 0;
+    std::optional<std::string> member_id;
+    std::optional<std::string> person;
+    std::string role;    // voting, observer, guest
+    std::string source;  // derived, added
+    bool removed = false;
+    std::optional<std::string> attendance;
+    std::optional<std::string> represented_by;
+
+    [[nodiscard]] std::string name() const { return member_id ? *member_id : person.value_or(""); }
+};
+
+struct Decision {
+    std::string meeting_id;
+    int number = 0;
+    std::string text;
+    std::optional<int> votes_for;
+    std::optional<int> votes_against;
+    std::optional<int> votes_abstain;
+    Quorum quorum;
+    std::string recorded_at;
+};
+
+struct ActionItem {
+    std::string id;
+    std::optional<std::string> meeting_id;
+    std::optional<std::string> body;
+    std::string title;
+    std::optional<std::string> owner_member;
+    std::optional<std::string> owner_person;
+    std::optional<Date> due;
+    std::string status;  // open, done, dropped
+    Date opened_on{};
+    std::optional<Date> closed_on;
+    std::optional<std::string> note;
+
+    [[nodiscard]] std::string owner() const {
+        return owner_member ? *owner_member : owner_person.value_or("");
+    }
+    [[nodiscard]] bool overdue(Date as_of) const { return status == "open" && due && *due < as_of; }
+};
+
+// ---- Invitees derived from the body: one function per kind of body ----
+
+// A voting member organisation or a person (observer) the body counts at a date.
+struct DerivedInvitee {
+    std::optional<std::string> member_id;
+    std::optional<std::string> person;
+    std::string role;  // voting or observer
+};
+// The steering committee: the members holding a seat at the date (voting as their role says)
+// and the observer (counted apart).
+[[nodiscard]] std::vector<DerivedInvitee> committee_invitees(store::Store& store, Date date);
+// A working group: its members at the date.
+[[nodiscard]] std::vector<DerivedInvitee> working_group_invitees(store::Store& store,
+                                                                 const std::string& group,
+                                                                 Date date);
+// All members: the members active at the date.
+[[nodiscard]] std::vector<DerivedInvitee> all_members_invitees(store::Store& store, Date date);
+[[nodiscard]] std::vector<DerivedInvitee> derive_invitees(store::Store& store, const Body& body,
+                                                          Date date);
+// Whether a working group exists (true when the working-group tables are not in this store).
+[[nodiscard]] bool working_group_exists(store::Store& store, const std::string& group);
+// The quorum fraction the configuration sets for a body.
+[[nodiscard]] double quorum_fraction(store::Store& store, const Body& body);
+
+// ---- Reading ----
+
+[[nodiscard]] std::optional<Meeting> find_meeting(store::Store& store, const std::string& id);
+// The meeting, or NotFoundError (exit 3).
+[[nodiscard]] Meeting get_meeting(store::Store& store, const std::string& id);
+
+struct MeetingFilter {
+    std::optional<std::string> kind;
+    std::optional<std::string> body;
+    std::optional<std::string> status;
+    std::optional<Seconds> from;   // starts at or after
+    std::optional<Seconds> until;  // starts before
+    bool newest_first = false;
+};
+// Meetings in start order.
+[[nodiscard]] std::vector<Meeting> list_meetings(store::Store& store, const MeetingFilter& filter);
+[[nodiscard]] std::vector<StatusChange> status_history(store::Store& store, const std::string& id);
+[[nodiscard]] std::vector<AgendaItem> agenda(store::Store& store, const std::string& id);
+// Invitees in order: voting, observers, guests (removed ones only when asked).
+enum class WithRemoved { no, yes };
+[[nodiscard]] std::vector<Invitee> invitees(store::Store& store, const std::string& id,
+                                            WithRemoved with_removed = WithRemoved::no);
+[[nodiscard]] std::vector<Decision> decisions(store::Store& store, const std::string& meeting_id);
+// Open action items carried into a meeting: those of earlier meetings of the same body (and
+// standalone ones given that body) that are still open.
+[[nodiscard]] std::vector<ActionItem> carried_action_items(store::Store& store,
+                                                           const Meeting& meeting);
+
+struct ActionFilter {
+    std::optional<std::string> status;  // open, done, dropped; empty: all
+    std::optional<std::string> owner;
+    std::optional<std::string> meeting_id;
+    std::optional<Date> overdue_as_of;  // only open items due before this date
+};
+[[nodiscard]] std::vector<ActionItem> list_action_items(store::Store& store,
+                                                        const ActionFilter& filter);
+[[nodiscard]] std::optional<ActionItem> find_action_item(store::Store& store,
+                                                         const std::string& id);
+
+// ---- Changing (each one transaction, audited) ----
+
+struct MeetingFields {
+    std::optional<std::string> title;
+    std::optional<std::string> kind;
+    std::optional<std::string> body;
+    std::optional<std::string> start;  // local date-time, in time_zone
+    std::optional<std::string> time_zone;
+    std::optional<int> duration_minutes;
+    std::optional<std::string> place;
+    std::optional<std::string> online_link;
+    std::optional<std::string> format;
+    std::optional<std::string> language;
+};
+
+struct SeriesRequest {
+    Repeat repeat = Repeat::none;
+    std::optional<int> count;
+    std::optional<Date> until;
+};
+
+// Schedules one meeting, or a series; returns the ids created, in order.
+[[nodiscard]] std::vector<std::string> schedule(store::Store& store, const MeetingFields& fields,
+                                                const SeriesRequest& series);
+// Changes fields of a meeting; a new start re-derives the invitees and reschedules a postponed one.
+void edit(store::Store& store, const std::string& id, const MeetingFields& fields);
+void cancel(store::Store& store, const std::string& id, const std::string& reason);
+// Postpones to an unknown date, or (with `to`) moves the start.
+void postpone(store::Store& store, const std::string& id, const std::string& reason,
+              const std::optional<std::string>& to);
+
+// Adds an agenda item; at `position` (1-based) or at the end. Returns its position.
+int agenda_add(store::Store& store, const std::string& id, const std::string& title,
+               const std::optional<std::string>& presenter, const std::optional<std::string>& link,
+               std::optional<int> position);
+void agenda_move(store::Store& store, const std::string& id, int from, int to);
+void agenda_remove(store::Store& store, const std::string& id, int position);
+
+enum class InviteeChange { add, remove };
+// Adds (or removes) a member, observer or guest by hand; re-derives the derived ones.
+void change_invitee(store::Store& store, const std::string& id, const std::string& who,
+                    const std::string& role, InviteeChange change);
+// Re-derives the invitees from the body at the meeting date, keeping changes made by hand.
+void refresh_invitees(store::Store& store, const std::string& id);
+
+// Records attendance of invitees (member ids or people's names); returns the new quorum.
+Quorum attend(store::Store& store, const std::string& id, const std::vector<std::string>& who,
+              const std::string& status, const std::optional<std::string>& represented_by);
+
+enum class Force { no, yes };
+// Marks a past meeting held; refuses when no attendance is recorded unless forced.
+Quorum mark_held(store::Store& store, const std::string& id, Force force);
+void record_minutes(store::Store& store, const std::string& id, const std::string& text,
+                    const std::optional<std::string>& file_name);
+
+struct Tally {
+    std::optional<int> votes_for;
+    std::optional<int> votes_against;
+    std::optional<int> votes_abstain;
+};
+// Records a decision, numbered within the meeting, with the quorum at that time.
+[[nodiscard]] Decision decide(store::Store& store, const std::string& id, const std::string& text,
+                              const Tally& tally);
+
+struct NewActionItem {
+    std::string title;
+    std::optional<std::string> meeting_id;
+    std::optional<std::string> body;
+    std::optional<std::string> owner;  // member id, or a person's name
+    std::optional<Date> due;
+};
+[[nodiscard]] std::string action_add(store::Store& store, const NewActionItem& item);
+// Closes an open action item as done or dropped.
+void action_close(store::Store& store, const std::string& id, const std::string& status,
+                  const std::optional<std::string>& note);
+
+}  // namespace nacsa::meetings

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/time.hpp"
+#include "meetings/meetings.hpp"
+#include "output/findings.hpp"
+
+// Read-only questions about meetings, for reports and checks. Periods are inclusive and use
+// each meeting's date in its own time zone.
+namespace nacsa::meetings {
+
+struct MeetingSummary {
+    Meeting meeting;
+    Date date{};  // local date of the meeting
+    int voting_invited = 0;
+    int present = 0;      // voting members present
+    int represented = 0;  // voting members represented by someone
+    int excused = 0;
+    int absent = 0;
+    int observers_present = 0;
+    int guests_present = 0;
+    // (present + represented) / voting invited; nullopt when no attendance was recorded.
+    std::optional<double> attendance_rate;
+    Quorum quorum;
+    int decisions = 0;
+};
+
+struct Period {
+    Date from{};
+    Date to{};
+};
+
+// Meetings whose date falls in the period, optionally of one kind and one status, in date order.
+[[nodiscard]] std::vector<MeetingSummary> meetings_in_period(
+    store::Store& store, const Period& period,
+    const std::optional<std::string>& kind = std::nullopt,
+    const std::optional<std::string>& status = std::nullopt);
+// The held government consultations of a quarter (usually one), in date order.
+[[nodiscard]] std::vector<MeetingSummary> government_consultations(store::Store& store,
+                                                                   const Quarter& quarter);
+// Decisions taken at meetings in the period.
+[[nodiscard]] std::vector<Decision> decisions_in_period(store::Store& store, const Period& period);
+
+struct ActionItemActivity {
+    std::vector<ActionItem> opened;   // opened in the period
+    std::vector<ActionItem> closed;   // done or dropped in the period
+    std::vector<ActionItem> overdue;  // open at the end of the period and due before it
+};
+[[nodiscard]] ActionItemActivity action_items_in_period(store::Store& store, const Period& period);
+// Meetings still to come in the period (scheduled or postponed).
+[[nodiscard]] std::vector<Meeting> scheduled_in_period(store::Store& store, const Period& period);
+
+// `nacsa meeting check`: consultations per quarter, committee cadence, records of held meetings,
+// decisions without quorum, overdue action items, past meetings left open.
+[[nodiscard]] std::vector<output::Finding> check(store::Store& store, Date as_of);
+
+}  // namespace nacsa::meetings

@@ -1,0 +1,246 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/time.hpp"
+#include "output/findings.hpp"
+#include "store/store.hpp"
+
+// The activity plan: VPI priorities, the activities that serve them, indicators with dated
+// measurements, and contributions to the UNTOC review. See nacsa-plan(1).
+namespace nacsa::plan {
+
+// Where a priority was agreed.
+enum class Source { vpi_report, government, alliance };
+
+enum class ActivityKind {
+    meeting_series,
+    capacity_building,
+    engagement,
+    policy_brief,
+    publication,
+    research,
+    awareness_campaign,
+    questionnaire_contribution,
+    other,
+};
+
+enum class ActivityStatus { planned, in_progress, done, delayed, cancelled };
+
+[[nodiscard]] std::string source_name(Source s);
+[[nodiscard]] std::optional<Source> parse_source(std::string_view name);
+[[nodiscard]] std::string kind_name(ActivityKind k);
+[[nodiscard]] std::optional<ActivityKind> parse_kind(std::string_view name);
+[[nodiscard]] std::string status_name(ActivityStatus s);
+[[nodiscard]] std::optional<ActivityStatus> parse_status(std::string_view name);
+// "planned, in_progress, ..." for error messages.
+[[nodiscard]] std::string known_sources();
+[[nodiscard]] std::string known_kinds();
+[[nodiscard]] std::string known_statuses();
+
+struct Measurement {
+    Date date{};
+    double value = 0;
+    std::string note;
+    bool operator==(const Measurement&) const = default;
+};
+
+// A measurable result of an activity or of a priority (exactly one of the two).
+struct Indicator {
+    std::string id;
+    std::string activity_id;    // empty for a priority's indicator
+    std::string priority_code;  // empty for an activity's indicator
+    std::string name;
+    std::string unit;
+    double baseline = 0;
+    std::optional<Date> baseline_date;  // else the activity's start (see effective_baseline_date)
+    double target = 0;
+    Date target_date{};
+    std::vector<Measurement> measurements;  // by date
+    bool operator==(const Indicator&) const = default;
+};
+
+struct Priority {
+    std::string code;
+    std::string title;
+    std::string description;
+    std::vector<std::string> thematic_areas;  // configuration keys, sorted
+    Source source = Source::vpi_report;
+    std::string source_reference;
+    std::optional<Date> source_date;
+    bool operator==(const Priority&) const = default;
+};
+
+struct StatusChange {
+    Date date{};
+    ActivityStatus status = ActivityStatus::planned;
+    std::string note;
+    bool operator==(const StatusChange&) const = default;
+};
+
+struct ProgressNote {
+    Date date{};
+    std::string note;
+    bool operator==(const ProgressNote&) const = default;
+};
+
+struct Activity {
+    std::string id;
+    std::string title;
+    std::string description;
+    ActivityKind kind = ActivityKind::other;
+    std::vector<std::string> priorities;  // codes, sorted
+    bool serves_no_priority = false;      // said explicitly: serves no priority
+    std::string working_group;
+    std::string member;
+    Date start{};
+    Date end{};
+    ActivityStatus status = ActivityStatus::planned;  // the latest of history
+    std::vector<StatusChange> history;                // by date
+    std::vector<ProgressNote> progress;               // by date
+    bool operator==(const Activity&) const = default;
+};
+
+// What the alliance contributed to the government's answers in the UNTOC review.
+struct Contribution {
+    std::string id;
+    std::string questionnaire;  // article or cluster of the self-assessment questionnaire
+    Date submitted{};
+    std::string submitted_to;
+    std::string summary;
+    std::string file_reference;
+    bool operator==(const Contribution&) const = default;
+};
+
+// The whole plan, each list in natural id order (P2 before P10).
+struct Plan {
+    std::vector<Priority> priorities;
+    std::vector<Activity> activities;
+    std::vector<Indicator> indicators;
+    std::vector<Contribution> contributions;
+
+    [[nodiscard]] const Priority* find_priority(const std::string& code) const;
+    [[nodiscard]] const Activity* find_activity(const std::string& id) const;
+    [[nodiscard]] const Indicator* find_indicator(const std::string& id) const;
+    [[nodiscard]] const Contribution* find_contribution(const std::string& id) const;
+};
+
+// Natural order of ids: "A2" < "A10".
+[[nodiscard]] bool natural_less(const std::string& a, const std::string& b);
+// Whether an id or code is acceptable: a letter, then letters, digits, '-', '_' or '.'
+// (at most 32 characters).
+[[nodiscard]] bool is_plan_id(std::string_view id);
+
+// ---- Reading (the read-only API reports use) ----
+
+// The whole plan as stored.
+[[nodiscard]] Plan load_plan(store::Store& store);
+
+// How an indicator stands against its target on a date.
+enum class Standing { on_track, at_risk, off_track, achieved, no_data, not_started };
+[[nodiscard]] std::string standing_name(Standing s);
+
+struct IndicatorStatus {
+    const Indicator* indicator = nullptr;
+    Date baseline_date{};
+    std::optional<Measurement> latest;  // last measurement on or before the date
+    double expected = 0;                // by linear interpolation baseline -> target
+    std::optional<double> achieved;     // (actual - baseline) / (target - baseline), 0..
+    Standing standing = Standing::no_data;
+};
+
+// The rule of nacsa-plan(1): expected = baseline + (target - baseline) * elapsed share between
+// the baseline date and the target date; progress = (actual - baseline) / (expected - baseline);
+// achieved when the actual reaches the target; on track when progress >= 0.9, at risk when
+// >= 0.6, else off track. No measurement yet: no data; before the baseline date: not started.
+[[nodiscard]] IndicatorStatus indicator_status(const Plan& plan, const Indicator& indicator,
+                                               Date as_of);
+[[nodiscard]] Date effective_baseline_date(const Plan& plan, const Indicator& indicator);
+
+struct ActivityProgress {
+    const Activity* activity = nullptr;
+    bool overdue = false;              // end date passed, neither done nor cancelled
+    std::optional<double> completion;  // 0..1: done = 1; else mean achieved share of indicators
+    std::vector<IndicatorStatus> indicators;
+};
+
+struct PriorityProgress {
+    const Priority* priority = nullptr;        // null: the group of activities serving no priority
+    std::vector<ActivityProgress> activities;  // overdue first, then by end date
+    std::vector<IndicatorStatus> indicators;   // the priority's own indicators
+};
+
+// Per priority, its activities with status, completion and indicators, as of a date; the
+// activities serving no priority last (priority = null). Keeps pointers into `plan`.
+[[nodiscard]] std::vector<PriorityProgress> plan_status(const Plan& plan, Date as_of);
+
+// `nacsa plan check`: priority-without-activity, activity-without-priority, activity-overdue
+// (errors), indicator-not-measured (warning: no measurement since the first day of the previous
+// quarter).
+[[nodiscard]] std::vector<output::Finding> check_plan(const Plan& plan, Date as_of);
+
+// ---- The plan file ----
+
+// Parses and validates a plan file against the store (configuration thematic areas, members,
+// working groups, references between records). Every problem with line:column: ValidationError.
+[[nodiscard]] Plan parse_plan_file(store::Store& store, const std::string& yaml_text,
+                                   const std::string& file_name);
+
+// The whole plan as YAML: deterministic, so export -> import -> export is byte-identical.
+[[nodiscard]] std::string export_plan(const Plan& plan);
+
+enum class DryRun { no, yes };
+
+struct ImportResult {
+    int added = 0;
+    int updated = 0;
+    int unchanged = 0;
+    std::vector<std::string> changes;  // "activity A3: status in_progress -> done", ...
+};
+
+// Adds and updates every record of the file in one transaction (records absent from the file
+// are kept). Status history is merged: when an activity's `status` differs from the latest of
+// its history, a change dated `today` is recorded.
+ImportResult import_plan(store::Store& store, const std::string& yaml_text,
+                         const std::string& file_name, DryRun dry_run, Date today);
+
+// ---- Changing single records (commands) ----
+
+// Checks a record against the configuration, members, working groups and the plan; throws
+// ValidationError listing every problem.
+void validate_priority(store::Store& store, const Priority& p);
+void validate_activity(store::Store& store, const Plan& plan, const Activity& a);
+void validate_indicator(const Plan& plan, const Indicator& i);
+void validate_contribution(const Contribution& c);
+
+// Each adds or replaces one record (with its child rows) and audits it, in one transaction.
+void save_priority(store::Store& store, const Priority& p, const std::string& summary);
+void save_activity(store::Store& store, const Activity& a, const std::string& summary);
+void save_indicator(store::Store& store, const Indicator& i, const std::string& summary);
+void save_contribution(store::Store& store, const Contribution& c, const std::string& summary);
+
+// The next free id with a prefix: "A" -> "A13" after A12.
+[[nodiscard]] std::string next_id(const std::vector<std::string>& existing,
+                                  const std::string& prefix);
+
+// The timeline of `nacsa plan timeline`: one row per activity overlapping [from, to].
+enum class Granularity { month, quarter };
+struct TimelineOptions {
+    Date from{};
+    Date to{};
+    Granularity by = Granularity::month;
+    int width = 80;
+};
+[[nodiscard]] std::string render_timeline(const Plan& plan, const TimelineOptions& options,
+                                          Date today);
+
+// Text rendering of plan_status for the terminal, and its JSON.
+[[nodiscard]] std::string render_status_text(const std::vector<PriorityProgress>& status,
+                                             Date as_of);
+[[nodiscard]] std::string render_status_json(const std::vector<PriorityProgress>& status,
+                                             Date as_of);
+
+}  // namespace nacsa::plan

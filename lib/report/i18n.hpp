@@ -1,0 +1,60 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "core/time.hpp"
+
+namespace nacsa::report {
+
+// Marks a string literal for extraction into the PO catalogs without translating it yet.
+constexpr const char* N_(const char* msgid) {
+    return msgid;
+}
+
+// The messages, dates and numbers of one language. Catalogs are the gettext PO files of
+// lib/report/po, compiled by msgfmt at build time and embedded: no system locale is used.
+//
+// Numbers: English groups thousands with "," and uses "." for decimals ("1,234.5"); Spanish and
+// French group with a narrow no-break space (U+202F) and use "," for decimals ("1 234,5"), and
+// put a narrow no-break space before "%".
+class Translator {
+  public:
+    // language: "en", "es" or "fr" (anything else falls back to English).
+    explicit Translator(std::string language);
+
+    [[nodiscard]] const std::string& language() const { return m_language; }
+
+    // The translation of an English message (the message itself when the catalog lacks it).
+    [[nodiscard]] std::string operator()(std::string_view msgid) const;
+
+    // "3 December 2026", "3 de diciembre de 2026", "3 décembre 2026".
+    [[nodiscard]] std::string date(Date date) const;
+    // "December 2026", "diciembre de 2026", "décembre 2026".
+    [[nodiscard]] std::string month_year(int year, int month) const;
+    // "December", "diciembre"... (month 1..12).
+    [[nodiscard]] std::string month(int month) const;
+    // "1,234" / "1 234".
+    [[nodiscard]] std::string integer(std::int64_t value) const;
+    // A number with the given decimals: "1,234.5" / "1 234,5".
+    [[nodiscard]] std::string number(double value, int decimals) const;
+    // A share (0..1) as a percentage with one decimal: "45.5%" / "45,5 %".
+    [[nodiscard]] std::string percent(double share) const;
+    // A country's name from its ISO 3166 code ("CL" -> "Chile"), from ICU's data.
+    [[nodiscard]] std::string country(const std::string& code) const;
+
+  private:
+    std::string m_language;
+    const std::map<std::string, std::string, std::less<>>* m_catalog = nullptr;
+};
+
+// The msgids and translations of a compiled catalog (.mo), for tests: empty when missing.
+[[nodiscard]] const std::map<std::string, std::string, std::less<>>& catalog(
+    const std::string& language);
+
+// Parses a GNU .mo file (either byte order). Throws std::runtime_error on a malformed file.
+[[nodiscard]] std::map<std::string, std::string, std::less<>> parse_mo(std::string_view data);
+
+}  // namespace nacsa::report

@@ -1,0 +1,118 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/time.hpp"
+#include "output/findings.hpp"
+
+namespace nacsa::report {
+
+// The reports nacsa writes.
+enum class Kind { quarterly, annual, membership, committee, meetings, plan };
+
+[[nodiscard]] std::string kind_name(Kind kind);
+[[nodiscard]] std::optional<Kind> parse_kind(const std::string& name);
+
+// The period a report covers, both days included.
+struct Period {
+    Date from{};
+    Date to{};
+    std::string label;  // "2026Q3", "2026" or "2026-01-01/2026-03-31"
+};
+
+// How a value is shown: text as is, numbers and dates in the report's language.
+enum class ValueKind { text, integer, number, percent, date };
+
+// A value of the report: nothing, text, a whole number, a number, or a date (ISO text).
+using Value = std::variant<std::monostate, std::string, std::int64_t, double>;
+
+// Whether a column or figure is about a person (left out by --redact; makes the file 0600).
+enum class Personal { no, yes };
+
+// Whether a column is shown to people or only kept for JSON and CSV (keys of configured lists).
+enum class Shown { always, data_only };
+
+struct Column {
+    std::string key;     // snake_case: JSON field and CSV header
+    std::string header;  // in the report's language
+    ValueKind kind = ValueKind::text;
+    Personal personal = Personal::no;
+    Shown shown = Shown::always;
+};
+
+// A table of the report; `key` is what `--section` picks for CSV.
+struct Table {
+    std::string key;
+    std::string title;
+    std::vector<Column> columns;
+    std::vector<std::vector<Value>> rows;
+    std::string empty_text;  // said instead of an empty table
+};
+
+// One number of the report, with its label ("Active members: 48").
+struct Figure {
+    std::string key;
+    std::string label;
+    Value value;
+    ValueKind kind = ValueKind::integer;
+};
+
+struct Bar {
+    std::string label;
+    double value = 0;
+};
+
+// A bar chart (drawn as SVG in HTML; its numbers are also in a table or figures).
+struct Chart {
+    std::string key;
+    std::string title;
+    std::vector<Bar> bars;
+    ValueKind kind = ValueKind::integer;  // integer or percent (value is then a share 0..1)
+};
+
+struct Section {
+    std::string
+        key;  // membership, governance, working_groups, meetings, plan, next_quarter, findings
+    std::string title;
+    bool available = true;           // false: the records this section draws on are not kept yet
+    std::vector<std::string> notes;  // sentences, in order; "Nothing to report." when empty
+    std::vector<Figure> figures;
+    std::vector<Chart> charts;
+    std::vector<Table> tables;
+    std::vector<output::Finding> findings;
+
+    [[nodiscard]] bool empty() const {
+        return notes.empty() && figures.empty() && charts.empty() && tables.empty() &&
+               findings.empty();
+    }
+};
+
+// A whole report: plain values, computed before any rendering.
+struct Report {
+    Kind kind = Kind::quarterly;
+    std::string title;
+    std::string alliance_name;
+    std::string alliance_short_name;
+    std::string country_code;
+    std::string country;
+    std::string language;
+    Period period;
+    Date generated{};
+    bool redacted = false;
+    std::vector<Section> sections;
+
+    // Error-level findings (a missing government consultation, committee check errors).
+    [[nodiscard]] bool has_errors() const;
+    // Whether the report names people (a representative, an observer): write it 0600.
+    [[nodiscard]] bool names_people() const;
+    [[nodiscard]] const Section* find_section(const std::string& key) const;
+    [[nodiscard]] const Table* find_table(const std::string& key) const;
+    [[nodiscard]] std::vector<std::string> table_keys() const;
+    [[nodiscard]] std::vector<std::string> section_keys() const;
+};
+
+}  // namespace nacsa::report

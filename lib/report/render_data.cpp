@@ -1,0 +1,168 @@
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/error.hpp"
+#include "output/table.hpp"
+#include "report/render.hpp"
+#include "report/render_common.hpp"
+
+namespace nacsa::report {
+
+namespace {
+
+nlohmann::json value_json(const Value& value) {
+    if (const auto* text = std::get_if<std::string>(&value)) {
+        return *text;
+    }
+    if (const auto* whole = std::get_if<std::int64_t>(&value)) {
+        return *whole;
+    }
+    if (const auto* number = std::get_if<double>(&value)) {
+        return *number;
+    }
+    return nullptr;
+}
+
+std::string kind_key(ValueKind kind) {
+    switch (kind) {
+        case ValueKind::text:
+            return "text";
+        case ValueKind::integer:
+            return "integer";
+        case ValueKind::number:
+            return "number";
+        case ValueKind::percent:
+            return "share";
+        case ValueKind::date:
+            return "date";
+    }
+    return "text";
+}
+
+std::string csv_value(const Value& value) {
+    if (const auto* text = std::get_if<std::string>(&value)) {
+        return *text;
+    }
+    if (const auto* whole = std::get_if<std::int64_t>(&value)) {
+        return std::to_string(*whole);
+    }
+    if (const auto* number = std::get_if<double>(&value)) {
+        return fmt::format("{}", *number);
+    }
+    return "";
+}
+
+}  // namespace
+
+std::string render_json(const Report& report) {
+    nlohmann::ordered_json out;
+    out["report"] = kind_name(report.kind);
+    out["title"] = report.title;
+    out["alliance"] = {{"name", report.alliance_name},
+                       {"short_name", report.alliance_short_name},
+                       {"country", report.country_code},
+                       {"country_name", report.country}};
+    out["language"] = report.language;
+    out["period"] = {{"label", report.period.label},
+                     {"from", format_date(report.period.from)},
+                     {"to", format_date(report.period.to)}};
+    out["generated_on"] = format_date(report.generated);
+    out["redacted"] = report.redacted;
+    out["has_errors"] = report.has_errors();
+    auto sections = nlohmann::ordered_json::array();
+    for (const auto& section : report.sections) {
+        nlohmann::ordered_json s;
+        s["key"] = section.key;
+        s["title"] = section.title;
+        s["available"] = section.available;
+        s["notes"] = section.notes;
+        auto figures = nlohmann::ordered_json::array();
+        for (const auto& figure : section.figures) {
+            figures.push_back({{"key", figure.key},
+                               {"label", figure.label},
+                               {"kind", kind_key(figure.kind)},
+                               {"value", value_json(figure.value)}});
+        }
+        s["figures"] = figures;
+        auto tables = nlohmann::ordered_json::array();
+        for (const auto& table : section.tables) {
+            nlohmann::ordered_json t;
+            t["key"] = table.key;
+            t["title"] = table.title;
+            auto columns = nlohmann::ordered_json::array();
+            for (const auto& column : table.columns) {
+                columns.push_back({{"key", column.key},
+                                   {"header", column.header},
+                                   {"kind", kind_key(column.kind)}});
+            }
+            t["columns"] = columns;
+            auto rows = nlohmann::ordered_json::array();
+            for (const auto& row : table.rows) {
+                nlohmann::ordered_json r = nlohmann::ordered_json::object();
+                for (std::size_t c = 0; c < table.columns.size(); ++c) {
+                    r[table.columns[c].key] = value_json(row[c]);
+                }
+                rows.push_back(r);
+            }
+            t["rows"] = rows;
+            tables.push_back(t);
+        }
+        s["tables"] = tables;
+        auto charts = nlohmann::ordered_json::array();
+        for (const auto& chart : section.charts) {
+            auto bars = nlohmann::ordered_json::array();
+            for (const auto& bar : chart.bars) {
+                bars.push_back({{"label", bar.label}, {"value", bar.value}});
+            }
+            charts.push_back({{"key", chart.key},
+                              {"title", chart.title},
+                              {"kind", kind_key(chart.kind)},
+                              {"bars", bars}});
+        }
+        s["charts"] = charts;
+        auto findings = nlohmann::ordered_json::array();
+        for (const auto& finding : section.findings) {
+            findings.push_back(
+                {{"severity", output::severity_name(finding.severity)},
+                 {"rule", finding.rule},
+                 {"record", finding.record.empty() ? nlohmann::ordered_json(nullptr)
+                                                   : nlohmann::ordered_json(finding.record)},
+                 {"message", finding.message}});
+        }
+        s["findings"] = findings;
+        sections.push_back(s);
+    }
+    out["sections"] = sections;
+    return out.dump(2) + "\n";
+}
+
+std::string render_csv(const Report& report, const std::string& table_key, bool excel) {
+    const auto* table = report.find_table(table_key);
+    if (table == nullptr) {
+        throw UsageError(fmt::format("--section: \"{}\" is not a table of this report (known: {})",
+                                     table_key, fmt::join(report.table_keys(), ", ")));
+    }
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::size_t> columns;
+    for (std::size_t c = 0; c < table->columns.size(); ++c) {
+        if (!(report.redacted && table->columns[c].personal == Personal::yes)) {
+            columns.push_back(c);
+        }
+    }
+    std::vector<std::string> header;
+    for (const auto c : columns) {
+        header.push_back(table->columns[c].key);
+    }
+    rows.push_back(header);
+    for (const auto& row : table->rows) {
+        std::vector<std::string> fields;
+        for (const auto c : columns) {
+            fields.push_back(csv_value(row[c]));
+        }
+        rows.push_back(std::move(fields));
+    }
+    return output::csv_lines(rows, excel ? ';' : ',', excel);
+}
+
+}  // namespace nacsa::report

@@ -1,0 +1,130 @@
+#include <fmt/format.h>
+
+#include "report/render.hpp"
+#include "report/render_common.hpp"
+
+namespace nacsa::report {
+
+namespace {
+
+// Escapes text from the store so that it cannot start Markdown formatting or break a table.
+std::string escape(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        switch (c) {
+            case '\\':
+            case '|':
+            case '*':
+            case '_':
+            case '`':
+            case '[':
+            case ']':
+            case '<':
+            case '>':
+            case '#':
+                out += '\\';
+                out += c;
+                break;
+            case '\n':
+            case '\r':
+                out += ' ';
+                break;
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+
+void table_markdown(std::string& out, const Table& table, const Report& report) {
+    out += fmt::format("### {}\n\n", escape(table.title));
+    if (table.rows.empty()) {
+        out += escape(table.empty_text.empty() ? Translator(report.language)("Nothing to report.")
+                                               : table.empty_text);
+        out += "\n\n";
+        return;
+    }
+    const auto columns = detail::shown_columns(table, report.redacted);
+    out += "|";
+    for (const auto c : columns) {
+        out += " " + escape(table.columns[c].header) + " |";
+    }
+    out += "\n|";
+    for (const auto c : columns) {
+        const auto kind = table.columns[c].kind;
+        const bool right =
+            kind == ValueKind::integer || kind == ValueKind::number || kind == ValueKind::percent;
+        out += right ? "---:|" : "---|";
+    }
+    out += "\n";
+    for (const auto& row : table.rows) {
+        out += "|";
+        for (const auto c : columns) {
+            out +=
+                " " + escape(display_value(row[c], table.columns[c].kind, report.language)) + " |";
+        }
+        out += "\n";
+    }
+    out += "\n";
+}
+
+}  // namespace
+
+std::string render_markdown(const Report& report) {
+    const Translator tr(report.language);
+    std::string out;
+    out += fmt::format("# {}\n\n", escape(report.title));
+    out += fmt::format("**{}**", escape(report.alliance_name));
+    if (!report.alliance_short_name.empty()) {
+        out += fmt::format(" ({})", escape(report.alliance_short_name));
+    }
+    out += "\n\n";
+    out += fmt::format("- {}: {}\n", tr("Country"), escape(report.country));
+    out += fmt::format("- {}: {} ({})\n", tr("Period"), detail::period_text(report.period, tr),
+                       report.period.label);
+    out += fmt::format("- {}: {}\n", tr("Generated on"), tr.date(report.generated));
+    if (report.redacted) {
+        out += fmt::format("- {}\n", tr("Personal data left out."));
+    }
+    out += "\n";
+    if (report.sections.size() > 1) {
+        out += fmt::format("## {}\n\n", tr("Contents"));
+        for (std::size_t i = 0; i < report.sections.size(); ++i) {
+            out += fmt::format("{}. {}\n", i + 1, escape(report.sections[i].title));
+        }
+        out += "\n";
+    }
+    for (std::size_t i = 0; i < report.sections.size(); ++i) {
+        const auto& section = report.sections[i];
+        out += fmt::format("## {}. {}\n\n", i + 1, escape(section.title));
+        for (const auto& note : section.notes) {
+            out += escape(note) + "\n\n";
+        }
+        if (!section.figures.empty()) {
+            for (const auto& figure : section.figures) {
+                out +=
+                    fmt::format("- {}: **{}**\n", escape(figure.label),
+                                escape(display_value(figure.value, figure.kind, report.language)));
+            }
+            out += "\n";
+        }
+        if (!section.findings.empty()) {
+            out += fmt::format("### {}\n\n", tr("Findings"));
+            for (const auto& finding : section.findings) {
+                out += fmt::format("- **{}**: {}\n", detail::severity_label(finding.severity, tr),
+                                   escape(finding.message));
+            }
+            out += "\n";
+        }
+        for (const auto& table : section.tables) {
+            table_markdown(out, table, report);
+        }
+    }
+    while (out.size() > 1 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') {
+        out.pop_back();
+    }
+    return out;
+}
+
+}  // namespace nacsa::report

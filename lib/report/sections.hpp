@@ -1,0 +1,39 @@
+#pragma once
+
+// Internal to lib/report: what each section builder gets, and the builders.
+
+#include <SQLiteCpp/Database.h>
+
+#include <string>
+
+#include "config/alliance.hpp"
+#include "report/i18n.hpp"
+#include "report/model.hpp"
+#include "store/store.hpp"
+
+namespace nacsa::report::detail {
+
+struct Inputs {
+    store::Store& store;
+    const config::Alliance& alliance;
+    const Translator& tr;
+    Period period;
+    Period next;  // the period after this one (for "next quarter")
+    bool redact = false;
+    Date today{};
+};
+
+// Whether the store has a table (the module that keeps those records is in this build).
+[[nodiscard]] bool has_table(SQLite::Database& db, const std::string& name);
+
+// The section said plainly when there is nothing to report.
+void nothing_to_report(Section& section, const Translator& tr);
+
+[[nodiscard]] Section membership_section(const Inputs& in);
+[[nodiscard]] Section governance_section(const Inputs& in);
+[[nodiscard]] Section working_groups_section(const Inputs& in);
+[[nodiscard]] Section meetings_section(const Inputs& in);
+[[nodiscard]] Section plan_section(const Inputs& in);
+[[nodiscard]] Section next_period_section(const Inputs& in);
+
+}  // namespace nacsa::report::detail

@@ -1,0 +1,116 @@
+#include "wg/check.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include <set>
+
+#include "config/alliance.hpp"
+#include "wg/wg.hpp"
+
+namespace nacsa::wg {
+
+namespace {
+
+bool has_column(SQLite::Database& db, const std::string& table, const std::string& column) {
+    SQLite::Statement q(db, "SELECT 1 FROM pragma_table_info(?) WHERE name = ?");
+    q.bind(1, table);
+    q.bind(2, column);
+    return q.executeStep();
+}
+
+// The date of the group's last meeting on or before `as_of` that was not cancelled or
+// postponed (meetings name their body "working_group:<id>").
+std::optional<Date> last_meeting(store::Store& store, const std::string& wg_id, Date as_of) {
+    SQLite::Statement q(
+        store.db(),
+        "SELECT max(substr(starts_at, 1, 10)) FROM meeting WHERE body = ? "
+        "AND status NOT IN ('cancelled', 'postponed') AND substr(starts_at, 1, 10) <= ?");
+    q.bind(1, "working_group:" + wg_id);
+    q.bind(2, format_date(as_of));
+    if (q.executeStep() && !q.getColumn(0).isNull()) {
+        return parse_date(q.getColumn(0).getString());
+    }
+    return std::nullopt;
+}
+
+output::Finding error(std::string rule, std::string record, std::string message) {
+    return output::Finding{output::Severity::error, std::move(rule), std::move(record),
+                           std::move(message)};
+}
+
+output::Finding warning(std::string rule, std::string record, std::string message) {
+    return output::Finding{output::Severity::warning, std::move(rule), std::move(record),
+                           std::move(message)};
+}
+
+}  // namespace
+
+bool meetings_recorded(store::Store& store) {
+    auto& db = store.db();
+    return db.tableExists("meeting") && has_column(db, "meeting", "body") &&
+           has_column(db, "meeting", "starts_at") && has_column(db, "meeting", "status");
+}
+
+std::vector<output::Finding> check_groups(store::Store& store, const CheckOptions& options) {
+    std::vector<output::Finding> out;
+    const bool with_meetings = meetings_recorded(store);
+    const Date window_start = add_months(options.as_of, -options.meeting_months);
+    std::set<std::string> covered;
+    for (const auto& g : list_groups(store, Include::current)) {
+        if (g.created > options.as_of) {
+            continue;
+        }
+        covered.insert(g.themes.begin(), g.themes.end());
+        const auto members = memberships(store, g.id, Include::current);
+        if (!current_lead(store, g.id)) {
+            out.push_back(error(
+                k_rule_no_lead, g.id,
+                fmt::format(
+                    "{} has no lead (set one with `nacsa wg lead {} MEMBER --representative NAME`)",
+                    g.id, g.id)));
+        }
+        if (members.empty()) {
+            out.push_back(warning(k_rule_no_members, g.id, fmt::format("{} has no members", g.id)));
+        }
+        for (const auto& m : members) {
+            if (m.member_status == "withdrawn" || m.member_status == "suspended") {
+                out.push_back(error(
+                    k_rule_inactive_member, g.id,
+                    fmt::format(
+                        "{} is {} but still a member of {} (end it with `nacsa wg leave {} {}`)",
+                        m.member_id, m.member_status, g.id, g.id, m.member_id)));
+            }
+        }
+        for (const auto& t :
+             list_tasks(store, TaskQuery{.wg_id = g.id, .overdue_as_of = options.as_of})) {
+            const int days = days_between(*t.due, options.as_of);
+            out.push_back(
+                error(k_rule_overdue_task, g.id,
+                      fmt::format("task {} \"{}\" was due on {} ({} day{} overdue{})", t.id,
+                                  t.title, format_date(*t.due), days, days == 1 ? "" : "s",
+                                  t.owner_id ? ", owner " + *t.owner_id : std::string())));
+        }
+        if (with_meetings && g.created <= window_start) {
+            const auto last = last_meeting(store, g.id, options.as_of);
+            if (!last || *last < window_start) {
+                out.push_back(error(
+                    k_rule_no_meeting, g.id,
+                    last ? fmt::format("{} has not met in the last {} months (last meeting {})",
+                                       g.id, options.meeting_months, format_date(*last))
+                         : fmt::format("{} has not met in the last {} months (no meeting recorded)",
+                                       g.id, options.meeting_months)));
+            }
+        }
+    }
+    for (const auto& theme : store.alliance().thematic_areas) {
+        if (covered.count(theme.key) == 0) {
+            out.push_back(warning(
+                k_rule_theme_uncovered, theme.key,
+                fmt::format("no active working group covers the thematic area {}", theme.key)));
+        }
+    }
+    return out;
+}
+
+}  // namespace nacsa::wg

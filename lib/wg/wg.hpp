@@ -1,0 +1,201 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/time.hpp"
+#include "store/store.hpp"
+
+namespace nacsa::wg {
+
+enum class GroupStatus { active, archived };
+enum class TaskStatus { open, done, dropped };
+
+[[nodiscard]] std::string status_name(GroupStatus s);
+[[nodiscard]] std::string status_name(TaskStatus s);
+[[nodiscard]] std::optional<TaskStatus> parse_task_status(const std::string& name);
+
+// A working group: what it works on, and since when.
+struct WorkingGroup {
+    std::string id;
+    std::string name;
+    std::string purpose;
+    GroupStatus status = GroupStatus::active;
+    Date created{};
+    std::optional<Date> archived;
+    std::vector<std::string> themes;  // thematic_areas keys, in configuration order
+};
+
+// A member organisation in a group (current or past), with its representative contact.
+struct Membership {
+    std::int64_t id = 0;
+    std::string wg_id;
+    std::string member_id;
+    std::string member_name;
+    std::string member_status;  // the organisation's status in the register
+    std::optional<std::int64_t> contact_id;
+    std::string contact_name;  // empty when none or erased
+    Date joined{};
+    std::optional<Date> ended;
+    std::string end_reason;  // left, withdrawn, archived
+};
+
+// Who leads (or led) a group: a member organisation and one of its contacts.
+struct Lead {
+    std::int64_t id = 0;
+    std::string wg_id;
+    std::string member_id;
+    std::string member_name;
+    std::optional<std::int64_t> contact_id;
+    std::string contact_name;
+    Date started{};
+    std::optional<Date> ended;
+    std::string end_reason;  // replaced, left, withdrawn, archived
+};
+
+struct Task {
+    std::int64_t id = 0;
+    std::string wg_id;
+    std::string title;
+    std::string description;
+    std::optional<std::string> owner_id;
+    std::optional<Date> due;
+    TaskStatus status = TaskStatus::open;
+    std::optional<std::string> activity_id;
+    Date created{};
+    std::optional<Date> closed;
+    std::string close_note;
+
+    // Open with a due date before `as_of`.
+    [[nodiscard]] bool overdue(Date as_of) const;
+};
+
+// ---- Reading -------------------------------------------------------------------------------
+
+// The group with this id (a '-' and '_' are interchangeable when only one group matches).
+[[nodiscard]] std::optional<WorkingGroup> find_group(store::Store& store, const std::string& id);
+// The group, or NotFoundError (exit 3) naming the known groups.
+[[nodiscard]] WorkingGroup get_group(store::Store& store, const std::string& id);
+
+enum class Include { current, all };
+
+// Groups ordered by id; archived ones only with Include::all.
+[[nodiscard]] std::vector<WorkingGroup> list_groups(store::Store& store,
+                                                    Include include = Include::current);
+[[nodiscard]] std::vector<Membership> memberships(store::Store& store, const std::string& wg_id,
+                                                  Include include = Include::current);
+[[nodiscard]] std::optional<Lead> current_lead(store::Store& store, const std::string& wg_id);
+// Every lead the group has had, oldest first.
+[[nodiscard]] std::vector<Lead> lead_history(store::Store& store, const std::string& wg_id);
+
+struct TaskQuery {
+    std::optional<std::string> wg_id;
+    std::optional<TaskStatus> status;
+    std::optional<std::string> owner_id;
+    std::optional<Date> overdue_as_of;  // only open tasks due before this date
+};
+[[nodiscard]] std::vector<Task> list_tasks(store::Store& store, const TaskQuery& query);
+[[nodiscard]] std::optional<Task> find_task(store::Store& store, std::int64_t id);
+
+// ---- Changing (each call is one transaction, audited) ---------------------------------------
+
+struct NewGroup {
+    std::optional<std::string> id;  // default: a slug of the name
+    std::string name;
+    std::string purpose;
+    std::vector<std::string> themes;
+    std::optional<Date> created;  // default: today in the alliance's time zone
+};
+// Creates an active group. Invalid fields or a taken id: ValidationError (65).
+WorkingGroup create_group(store::Store& store, const NewGroup& group);
+
+struct GroupChanges {
+    std::optional<std::string> name;
+    std::optional<std::string> purpose;
+    std::optional<std::vector<std::string>> themes;  // replaces the list
+    std::vector<std::string> add_themes;
+    std::vector<std::string> remove_themes;
+};
+// Applies the changes; returns what changed, one phrase each (empty: nothing changed).
+std::vector<std::string> edit_group(store::Store& store, const std::string& wg_id,
+                                    const GroupChanges& changes);
+
+enum class DropOpenTasks { no, yes };
+
+struct ArchiveResult {
+    int memberships_ended = 0;
+    bool lead_ended = false;
+    int tasks_dropped = 0;
+};
+// Archives a group on `date`, ending its memberships and lead. Open tasks must be closed
+// first unless DropOpenTasks::yes (ValidationError otherwise).
+ArchiveResult archive_group(store::Store& store, const std::string& wg_id, Date date,
+                            DropOpenTasks drop);
+
+struct JoinResult {
+    bool representative_changed = false;  // the member was already in the group
+    Membership membership;
+};
+// Adds an active member organisation to a group; `representative` is a contact of the member
+// (id or name; default: its primary contact). Already a member with a representative given:
+// changes the representative.
+JoinResult join(store::Store& store, const std::string& wg_id, const std::string& member,
+                const std::optional<std::string>& representative, Date date);
+
+struct LeaveResult {
+    Membership membership;
+    bool lead_ended = false;
+};
+// Ends a membership on `date` (and the lead, when the member led the group).
+LeaveResult leave(store::Store& store, const std::string& wg_id, const std::string& member,
+                  Date date);
+
+struct LeadResult {
+    Lead lead;
+    std::optional<Lead> previous;  // the lead it replaced
+    bool joined = false;           // the member was not in the group and joined it
+};
+// Makes a member organisation, represented by one of its contacts, the group's lead.
+LeadResult set_lead(store::Store& store, const std::string& wg_id, const std::string& member,
+                    const std::string& representative, Date date);
+
+struct NewTask {
+    std::string wg_id;
+    std::string title;
+    std::string description;
+    std::optional<std::string> owner;  // a current member of the group
+    std::optional<Date> due;
+    std::optional<std::string> activity_id;  // checked against the activity plan when it exists
+};
+// Adds an open task; returns it with its id.
+Task add_task(store::Store& store, const NewTask& task);
+
+// Marks an open task done or dropped on `date`.
+Task close_task(store::Store& store, std::int64_t id, TaskStatus status, Date date,
+                const std::string& note);
+
+// What end_memberships_of ended.
+struct EndedRole {
+    std::string wg_id;
+    enum class Kind { membership, lead } kind = Kind::membership;
+};
+
+// Ends every current membership and lead of a member organisation on `date` (reason
+// "withdrawn"), audited. Runs inside the caller's transaction (the member status change).
+std::vector<EndedRole> end_memberships_of(store::Store& store, const std::string& member_id,
+                                          Date date);
+
+// One sentence for the user about what end_memberships_of ended, e.g. "ended on 2026-12-01:
+// working-group memberships of a, b; lead of a"; empty when nothing was ended.
+[[nodiscard]] std::string describe_ended(const std::vector<EndedRole>& ended, Date date);
+
+// Creates the working groups the configuration lists that the store does not have yet, in
+// one transaction; returns how many were created (`nacsa init`).
+int create_configured_groups(store::Store& store);
+
+// Today in the alliance's time zone.
+[[nodiscard]] Date today(store::Store& store);
+
+}  // namespace nacsa::wg

@@ -1,0 +1,181 @@
+"""Bad input never crashes, hangs or half-writes: every file under tests/bad/ and every input
+generated below is fed to nacsa, and the exit code, the message (with file and line), the absence
+of a crash and the unchanged store are asserted.
+
+tests/bad/<kind>/<name>.<ext> sits next to <name>.expect (YAML):
+    exit: 78                       # the exit code
+    stderr: '^nacsa: error: ...'   # regex (or a list of them) searched in stderr;
+                                   # {file} stands for the input's name, as given to nacsa
+The <kind> folder says how the input is fed (KINDS). Huge and binary inputs are generated at
+run time (GENERATED) instead of being committed."""
+import os
+import re
+import shutil
+import signal
+
+import pytest
+import yaml
+
+from conftest import EXAMPLES, SOURCE_DIR
+
+BAD = SOURCE_DIR / "tests" / "bad"
+# Valgrind and sanitizer runs are slower: NACSA_TIMEOUT_SCALE stretches every timeout.
+TIMEOUT = 30 * float(os.environ.get("NACSA_TIMEOUT_SCALE", "1"))
+
+# How each kind of input is given to nacsa: mode name -> arguments ({file} = the input).
+# "store" modes run against a store initialised with examples/alliance.yaml and check it is
+# unchanged; "init" runs on no store and checks none is created.
+KINDS = {
+    "config": {
+        "check": ["config", "check", "{file}"],
+        "apply": ["config", "apply", "{file}"],
+        "init": ["--db", "new.db", "init", "--config", "{file}"],
+    },
+}
+
+MINIMAL = (EXAMPLES / "alliance-minimal.yaml").read_text(encoding="utf-8")
+
+
+def _replace(old, new):
+    assert old in MINIMAL, old
+    return MINIMAL.replace(old, new, 1).encode("utf-8")
+
+
+def _replace_bytes(old, new):
+    raw = MINIMAL.encode("utf-8")
+    assert old in raw, old
+    return raw.replace(old, new, 1)
+
+
+def _laughs():
+    """Aliases of aliases: 10^9 leaves if anything expanded them."""
+    lines = ["    thematic_areas: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for i in range(1, 10):
+        refs = ", ".join([f"*l{i - 1}"] * 10)
+        lines.append(f"  - key: g{i}\n    name: G\n    purpose: P\n    thematic_areas: &l{i} [{refs}]")
+    groups = "working_groups:\n  - key: g0\n    name: G\n    purpose: P\n" + "\n".join(lines)
+    return _replace("working_groups: []", groups)
+
+
+def _laughs_in_scalars():
+    """A billion laughs through merge keys (<<) and aliases of mappings."""
+    body = "lol0: &l0 {a: lol, b: lol, c: lol, d: lol, e: lol, f: lol, g: lol, h: lol, i: lol, j: lol}\n"
+    for i in range(1, 10):
+        refs = ", ".join(f"k{j}: *l{i - 1}" for j in range(10))
+        body += f"lol{i}: &l{i} {{{refs}}}\n"
+    return (MINIMAL + body).encode("utf-8")
+
+
+# Generated inputs: (kind, name, content factory, exit code, stderr regex).
+GENERATED = [
+    ("config", "invalid-utf8.yaml", lambda: _replace_bytes(b"short_name: ANSC France", b"short_name: ANSC \xff\xfe France"),
+     78, r"^nacsa: error: {file}:7:18: is not valid UTF-8 text"),
+    ("config", "overlong-utf8.yaml", lambda: _replace_bytes(b"country: FR", b"country: F\xc0\x80R"),
+     78, r"^nacsa: error: {file}:8:11: is not valid UTF-8 text"),
+    ("config", "surrogate-utf8.yaml", lambda: _replace_bytes(b"country: FR", b"country: F\xed\xa0\x80R"),
+     78, r"^nacsa: error: {file}:8:11: is not valid UTF-8 text"),
+    ("config", "nul-byte.yaml", lambda: _replace("country: FR", "country: F\x00R"),
+     78, r"^nacsa: error: {file}:8:11: contains a NUL byte"),
+    ("config", "utf16.yaml", lambda: MINIMAL.encode("utf-16"),
+     78, r"^nacsa: error: {file}:1:1: is not valid UTF-8 text"),
+    ("config", "huge-field.yaml", lambda: _replace("short_name: ANSC France", "short_name: " + "A" * 10_000_000),
+     78, r'^nacsa: error: {file}:7:13: field "short_name": is 10000000 bytes long \(at most 4000\)'),
+    ("config", "huge-file.yaml", lambda: MINIMAL.encode("utf-8") + b"#" * (65 << 20),
+     66, r"^nacsa: error: {file}: is larger than 64 MiB, the most nacsa reads"),
+    ("config", "deep-flow.yaml", lambda: _replace("working_groups: []", "working_groups: " + "[" * 100_000 + "]" * 100_000),
+     78, r"^nacsa: error: {file}:\d+:\d+: nests deeper than 64 levels"),
+    ("config", "deep-block.yaml", lambda: _replace("working_groups: []", "working_groups:\n" + "".join("  " * (i + 1) + "- \n" for i in range(5000))),
+     78, r"^nacsa: error: {file}:\d+:1: nests deeper than 64 levels"),
+    ("config", "deep-mapping.yaml", lambda: _replace("working_groups: []", "working_groups:\n" + "".join(" " * (i + 1) + "k:\n" for i in range(2000))),
+     78, r"^nacsa: error: {file}:\d+:1: nests deeper than 64 levels"),
+    ("config", "billion-laughs.yaml", _laughs,
+     78, r'^nacsa: error: {file}:\d+:\d+: field "working_groups\[0\]\.thematic_areas\[0\]": "lol" is not a thematic area'),
+    ("config", "billion-laughs-mappings.yaml", _laughs_in_scalars,
+     78, r'^nacsa: error: {file}:\d+:1: field "lol0": unknown key'),
+    ("config", "empty.yaml", lambda: b"",
+     78, r"^nacsa: error: {file}: the file is empty \(expected the alliance configuration\)"),
+    ("config", "whitespace.yaml", lambda: b"\n\n   \n\t\n",
+     78, r"^nacsa: error: {file}"),
+    ("config", "binary.yaml", lambda: bytes(range(1, 256)) * 64,
+     78, r"^nacsa: error: {file}:\d+:\d+: is not valid UTF-8 text"),
+    ("config", "directory.yaml", None,
+     66, r"^nacsa: error: {file}: is a directory, not a file"),
+    ("config", "missing.yaml", "missing",
+     66, r"^nacsa: error: {file}: no such file"),
+    ("config", "/dev/zero", "device",
+     66, r"^nacsa: error: /dev/zero: is larger than 64 MiB, the most nacsa reads"),
+]
+
+
+def _committed_cases():
+    cases = []
+    for kind in sorted(KINDS):
+        folder = BAD / kind
+        for expect in sorted(folder.glob("*.expect")):
+            inputs = [p for p in folder.glob(expect.stem + ".*") if p.suffix != ".expect"]
+            assert len(inputs) == 1, f"{expect}: expected exactly one input next to it, found {inputs}"
+            spec = yaml.safe_load(expect.read_text(encoding="utf-8"))
+            cases.append((kind, inputs[0], spec))
+    return cases
+
+
+COMMITTED = _committed_cases()
+
+
+def test_there_are_enough_bad_inputs():
+    modes = sum(len(KINDS[kind]) for kind, _, _ in COMMITTED) + sum(len(KINDS[c[0]]) for c in GENERATED)
+    assert len(COMMITTED) + len(GENERATED) >= 60, len(COMMITTED) + len(GENERATED)
+    assert modes >= 180
+
+
+def test_every_bad_input_has_an_expectation():
+    for kind in KINDS:
+        for path in (BAD / kind).iterdir():
+            if path.suffix != ".expect":
+                assert path.with_suffix(".expect").exists(), f"{path} has no .expect file"
+
+
+def _run_case(nacsa, kind, mode, name, exit_code, patterns):
+    args = [a.replace("{file}", name) for a in KINDS[kind][mode]]
+    if mode in ("init", "check"):
+        before = None
+    else:
+        nacsa.init(EXAMPLES / "alliance.yaml")
+        before = nacsa.dump()
+    result = nacsa.run(*args, timeout=TIMEOUT, binary=True)
+    err = result.err.decode("utf-8", "replace")
+    assert result.code >= 0, f"killed by signal {signal.Signals(-result.code).name}\n{err}"
+    assert result.code == exit_code, f"exit {result.code}, expected {exit_code}\n{err[:3000]}"
+    for pattern in patterns:
+        rx = pattern.replace("{file}", re.escape(name))
+        assert re.search(rx, err, re.MULTILINE), f"stderr does not match {rx!r}:\n{err[:3000]}"
+    assert "AddressSanitizer" not in err and "runtime error:" not in err, err
+    assert len(result.out) == 0 or mode == "check", result.out[:500]
+    if mode == "init":
+        assert not nacsa.path("new.db").exists(), "a store was created from a bad configuration"
+    elif before is not None:
+        assert nacsa.dump() == before, "the store changed"
+
+
+@pytest.mark.parametrize(
+    "kind,path,spec,mode",
+    [pytest.param(k, p, s, m, id=f"{k}/{p.name}:{m}") for k, p, s in COMMITTED for m in KINDS[k]],
+)
+def test_committed_bad_input(nacsa, kind, path, spec, mode):
+    shutil.copy(path, nacsa.path(path.name))
+    patterns = spec["stderr"] if isinstance(spec["stderr"], list) else [spec["stderr"]]
+    _run_case(nacsa, kind, mode, path.name, spec["exit"], patterns)
+
+
+@pytest.mark.parametrize(
+    "kind,name,make,exit_code,pattern,mode",
+    [pytest.param(*case, m, id=f"{case[0]}/{case[1]}:{m}") for case in GENERATED for m in KINDS[case[0]]],
+)
+def test_generated_bad_input(nacsa, kind, name, make, exit_code, pattern, mode):
+    if make is None:
+        nacsa.path(name).mkdir()
+    elif make == "missing" or make == "device":
+        pass
+    else:
+        nacsa.write(name, make())
+    _run_case(nacsa, kind, mode, name, exit_code, [pattern])

@@ -1,0 +1,613 @@
+"""End-to-end tests of `nacsa meeting`: calendar, agenda, invitees and attendance, quorum,
+minutes, decisions, action items, iCalendar export and the meeting check.
+"now" is 2026-11-29T12:00:00Z (America/Santiago: 09:00 -03)."""
+import os
+import re
+
+import icalendar
+import pytest
+
+
+def add_members(nacsa, *ids, status="active", joined="2024-03-15"):
+    for member_id in ids:
+        nacsa.ok("member", "add", "--id", member_id, "--name", member_id.replace("-", " ").title(), "--type", "ngo",
+                 "--region", "metropolitana", "--joined", joined, "--status", status)
+
+
+def schedule(nacsa, *args):
+    result = nacsa.ok("meeting", "schedule", *args)
+    return result.out.split()
+
+
+def past_meeting(nacsa, kind="general_assembly", start="2026-11-10 10:00", *extra):
+    (mid,) = schedule(nacsa, "--title", "Asamblea", "--kind", kind, "--start", start, *extra)
+    return mid
+
+
+@pytest.fixture
+def members(alliance):
+    add_members(alliance, "fundacion-a", "ong-b", "centro-c", "red-d")
+    add_members(alliance, "antigua-e", status="withdrawn")
+    return alliance
+
+
+# ---- schedule, list, show ----
+
+def test_help(alliance):
+    result = alliance.ok("meeting", "--help")
+    for sub in ("schedule", "list", "show", "edit", "cancel", "postpone", "agenda", "invitees", "attend", "held",
+                "minutes", "decide", "action", "ics", "check"):
+        assert sub in result.out
+
+
+def test_schedule_one_prints_id_and_stores_utc_and_zone(alliance):
+    result = alliance.ok("meeting", "schedule", "--title", "Comité directivo", "--kind", "steering_committee",
+                         "--start", "2026-12-10 10:00", "--place", "Santiago", "--duration", "90")
+    assert result.out == "M-2026-001\n"
+    assert result.err == "nacsa: scheduled M-2026-001 on 2026-12-10 10:00 -03\n"
+    row = alliance.sql("SELECT id, title, kind, body, starts_at, time_zone, duration_minutes, place, format, language, "
+                       "status, series_id, quorum_fraction FROM meeting")
+    assert row == [("M-2026-001", "Comité directivo", "steering_committee", "committee", "2026-12-10T13:00:00Z",
+                    "America/Santiago", 90, "Santiago", "in_person", "es", "scheduled", None, 0.5)]
+    assert alliance.sql("SELECT record_kind, record_id, command FROM audit WHERE record_kind = 'meeting'") == [
+        ("meeting", "M-2026-001", "meeting schedule")]
+
+
+def test_schedule_every_new_kind_and_format_defaults(alliance):
+    for kind in ("multistakeholder_preparation_day", "cop_side_event", "regional_network_meeting",
+                 "constructive_dialogue", "capacity_building", "other"):
+        schedule(alliance, "--title", kind, "--kind", kind, "--start", "2027-01-10 09:00",
+                 "--link", "https://meet.example.org/x")
+    assert alliance.sql("SELECT DISTINCT format, body FROM meeting") == [("online", "all_members")]
+    schedule(alliance, "--title", "h", "--kind", "other", "--start", "2027-01-11 09:00", "--place", "Valparaíso",
+             "--link", "https://meet.example.org/y", "--language", "en", "--tz", "Europe/Paris")
+    assert alliance.sql("SELECT format, language, time_zone, starts_at FROM meeting WHERE title = 'h'") == [
+        ("hybrid", "en", "Europe/Paris", "2027-01-11T08:00:00Z")]
+
+
+def test_schedule_reports_every_problem_and_writes_nothing(alliance):
+    before = alliance.dump()
+    result = alliance.run("meeting", "schedule", "--title", " ", "--kind", "picnic", "--start", "2026-13-01 10:00",
+                          "--tz", "Mars/Olympus", "--duration", "0", "--link", "ftp://x", "--language", "de")
+    assert result.code == 65, result
+    assert result.err.splitlines() == [
+        'nacsa: error: field "title": must not be empty',
+        'nacsa: error: field "kind": "picnic" is not a kind of meeting (known: steering_committee, general_assembly, '
+        'working_group, government_consultation, capacity_building, constructive_dialogue, '
+        'multistakeholder_preparation_day, cop_side_event, regional_network_meeting, other)',
+        'nacsa: error: field "time_zone": "Mars/Olympus" is not an IANA time zone (e.g. America/Santiago)',
+        'nacsa: error: field "start": "2026-13-01 10:00" is not a date and time (expected YYYY-MM-DD HH:MM)',
+        'nacsa: error: field "duration": 0 minutes is not a meeting length (1 to 10080)',
+        'nacsa: error: field "online_link": "ftp://x" is not a web address (http:// or https://)',
+        'nacsa: error: field "language": "de" is not a language (known: en, es, fr)',
+    ]
+    assert alliance.dump() == before
+
+
+def test_schedule_usage_errors(alliance):
+    result = alliance.run("meeting", "schedule", "--title", "x", "--kind", "other")
+    assert result.code == 2
+    assert "--start is required" in result.err
+    result = alliance.run("meeting", "schedule", "--title", "x", "--kind", "other", "--start", "2027-01-01 10:00",
+                          "--repeat", "weekly")
+    assert result.code == 2
+    assert result.err == "nacsa: error: --repeat needs --count N or --until DATE\n"
+    result = alliance.run("meeting", "schedule", "--title", "x", "--kind", "working_group", "--start",
+                          "2027-01-01 10:00")
+    assert result.code == 65
+    assert result.err == 'nacsa: error: field "body": a working_group meeting needs --body working_group:KEY\n'
+    result = alliance.run("meeting", "schedule", "--title", "x", "--kind", "working_group", "--body",
+                          "working_group:nope", "--start", "2027-01-01 10:00")
+    assert result.code == 65
+    assert result.err == 'nacsa: error: field "body": "nope" is not a working group of this alliance\n'
+
+
+def test_dst_boundaries_america_santiago(alliance):
+    # Chile leaves summer time on 2026-04-05 (-03 -> -04) and enters it on 2026-09-06 (-04 -> -03):
+    # a weekly 10:00 meeting keeps its wall-clock time, so its UTC time moves.
+    april = schedule(alliance, "--title", "Semanal", "--kind", "other", "--start", "2026-03-28 10:00",
+                     "--repeat", "weekly", "--count", "3")
+    september = schedule(alliance, "--title", "Semanal", "--kind", "other", "--start", "2026-08-29 10:00",
+                         "--repeat", "weekly", "--count", "3")
+    rows = dict(alliance.sql("SELECT id, starts_at FROM meeting"))
+    assert [rows[i] for i in april] == ["2026-03-28T13:00:00Z", "2026-04-04T13:00:00Z", "2026-04-11T14:00:00Z"]
+    assert [rows[i] for i in september] == ["2026-08-29T14:00:00Z", "2026-09-05T14:00:00Z", "2026-09-12T13:00:00Z"]
+    listing = alliance.ok("meeting", "list", "--from", "2026-04-01", "--to", "2026-04-30").out
+    assert "2026-04-04 10:00 -03" in listing and "2026-04-11 10:00 -04" in listing
+    # 00:30 on 2026-09-06 does not exist in Santiago; 23:30 on 2026-04-04 happens twice (the first counts).
+    before = alliance.dump()
+    result = alliance.run("meeting", "schedule", "--title", "x", "--kind", "other", "--start", "2026-09-06 00:30")
+    assert result.code == 65
+    assert result.err == ("nacsa: error: 2026-09-06 00:30 does not exist in America/Santiago (the clocks skip it "
+                          "for daylight saving time)\n")
+    assert alliance.dump() == before
+    (ambiguous,) = schedule(alliance, "--title", "x", "--kind", "other", "--start", "2026-04-04 23:30")
+    assert alliance.sql("SELECT starts_at FROM meeting WHERE id = ?", ambiguous) == [("2026-04-05T02:30:00Z",)]
+
+
+def test_recurring_series_crossing_a_year(alliance):
+    schedule(alliance, "--title", "Antes", "--kind", "other", "--start", "2026-10-01 10:00")
+    ids = schedule(alliance, "--title", "Comité", "--kind", "steering_committee", "--start", "2026-11-30 18:00",
+                   "--repeat", "monthly", "--until", "2027-02-28")
+    assert ids == ["M-2026-002", "M-2026-003", "M-2027-001", "M-2027-002"]
+    rows = alliance.sql("SELECT id, starts_at, series_id FROM meeting WHERE series_id IS NOT NULL ORDER BY starts_at")
+    # 30 November, then 30 December, 30 January and 28 February (clamped) at 18:00 summer time.
+    assert rows == [("M-2026-002", "2026-11-30T21:00:00Z", "M-2026-002"),
+                    ("M-2026-003", "2026-12-30T21:00:00Z", "M-2026-002"),
+                    ("M-2027-001", "2027-01-30T21:00:00Z", "M-2026-002"),
+                    ("M-2027-002", "2027-02-28T21:00:00Z", "M-2026-002")]
+    quarterly = schedule(alliance, "--title", "Gobierno", "--kind", "government_consultation", "--start",
+                         "2026-12-15 11:00", "--repeat", "quarterly", "--count", "2")
+    assert quarterly == ["M-2026-004", "M-2027-003"]
+    assert alliance.sql("SELECT starts_at FROM meeting WHERE id = 'M-2027-003'") == [("2027-03-15T14:00:00Z",)]
+
+
+def test_list_filters(alliance):
+    schedule(alliance, "--title", "Pasada", "--kind", "steering_committee", "--start", "2026-11-01 10:00")
+    schedule(alliance, "--title", "Futura", "--kind", "government_consultation", "--start", "2026-12-01 10:00")
+    schedule(alliance, "--title", "Otra", "--kind", "other", "--start", "2027-01-05 10:00")
+    ids = lambda *args: [r["id"] for r in __import__("json").loads(alliance.ok("--format", "json", "meeting", "list", *args).out)]
+    assert ids() == ["M-2026-001", "M-2026-002", "M-2027-001"]
+    assert ids("--upcoming") == ["M-2026-002", "M-2027-001"]
+    assert ids("--past") == ["M-2026-001"]
+    assert ids("--kind", "government_consultation") == ["M-2026-002"]
+    assert ids("--body", "committee") == ["M-2026-001", "M-2026-002"]
+    assert ids("--from", "2026-12-01", "--to", "2026-12-31") == ["M-2026-002"]
+    assert alliance.run("meeting", "list", "--from", "yesterday").code == 2
+    assert alliance.run("meeting", "list", "--upcoming", "--past").code == 2
+
+
+def test_show_and_not_found(members):
+    mid = past_meeting(members)
+    out = members.ok("meeting", "show", mid).out
+    assert re.search(r"^Title: +Asamblea$", out, re.M)
+    assert re.search(r"^Start: +2026-11-10 10:00 -03$", out, re.M)
+    assert re.search(r"^Voting invited: +4$", out, re.M)
+    result = members.run("meeting", "show", "M-2030-999")
+    assert result.code == 3
+    assert result.err == "nacsa: error: no meeting M-2030-999 (see `nacsa meeting list`)\n"
+
+
+# ---- edit, cancel, postpone ----
+
+def test_edit_bumps_sequence_and_reschedules(alliance):
+    (mid,) = schedule(alliance, "--title", "A", "--kind", "other", "--start", "2026-12-10 10:00")
+    alliance.ok("meeting", "edit", mid, "--title", "B", "--start", "2026-12-11 15:30", "--mode", "hybrid")
+    assert alliance.sql("SELECT title, starts_at, format, sequence FROM meeting") == [
+        ("B", "2026-12-11T18:30:00Z", "hybrid", 1)]
+    result = alliance.ok("meeting", "edit", mid, "--title", "B")
+    assert result.err == f"nacsa: {mid}: nothing to change\n"
+    assert alliance.sql("SELECT sequence FROM meeting") == [(1,)]
+    before = alliance.dump()
+    assert alliance.run("meeting", "edit", mid, "--mode", "telepathy").code == 65
+    assert alliance.dump() == before
+
+
+def test_cancel_and_postpone_keep_history(alliance):
+    a, b = schedule(alliance, "--title", "A", "--kind", "other", "--start", "2026-12-10 10:00", "--repeat", "weekly",
+                    "--count", "2")
+    assert alliance.run("meeting", "cancel", a).code == 2  # --reason is required
+    alliance.ok("meeting", "cancel", a, "--reason", "Paro nacional")
+    result = alliance.run("meeting", "cancel", a, "--reason", "otra vez")
+    assert result.code == 65
+    assert result.err == f"nacsa: error: {a} is cancelled: cannot cancel it\n"
+    alliance.ok("meeting", "postpone", b, "--reason", "Sin sala")
+    assert alliance.sql("SELECT status FROM meeting WHERE id = ?", b) == [("postponed",)]
+    result = alliance.ok("meeting", "postpone", b, "--reason", "Nueva fecha", "--to", "2027-01-07 10:00")
+    assert result.err == f"nacsa: moved {b} to 2027-01-07 10:00 -03\n"
+    history = alliance.sql("SELECT status, starts_at, reason FROM meeting_status_history WHERE meeting_id = ? "
+                           "ORDER BY id", b)
+    assert history == [("scheduled", "2026-12-17T13:00:00Z", None),
+                       ("postponed", "2026-12-17T13:00:00Z", "Sin sala"),
+                       ("postponed", "2026-12-17T13:00:00Z", "Nueva fecha"),
+                       ("scheduled", "2027-01-07T13:00:00Z", "rescheduled")]
+    assert alliance.sql("SELECT status, sequence FROM meeting ORDER BY id") == [("cancelled", 1), ("scheduled", 2)]
+    show = alliance.ok("meeting", "show", a).out
+    assert "cancelled: Paro nacional" in show
+
+
+# ---- agenda ----
+
+def test_agenda_add_list_move_remove(alliance):
+    (mid,) = schedule(alliance, "--title", "A", "--kind", "steering_committee", "--start", "2026-12-10 10:00")
+    alliance.ok("meeting", "agenda", mid, "add", "Apertura")
+    alliance.ok("meeting", "agenda", mid, "add", "Plan de trabajo", "--presenter", "Coordinación", "--link", "P-1")
+    alliance.ok("meeting", "agenda", mid, "add", "Varios")
+    alliance.ok("meeting", "agenda", mid, "add", "Acta anterior", "--at", "2")
+    titles = lambda: [t for (t,) in alliance.sql("SELECT title FROM agenda_item ORDER BY position")]
+    assert titles() == ["Apertura", "Acta anterior", "Plan de trabajo", "Varios"]
+    alliance.ok("meeting", "agenda", mid, "move", "4", "1")
+    assert titles() == ["Varios", "Apertura", "Acta anterior", "Plan de trabajo"]
+    alliance.ok("meeting", "agenda", mid, "remove", "1")
+    assert titles() == ["Apertura", "Acta anterior", "Plan de trabajo"]
+    out = alliance.ok("--format", "csv", "meeting", "agenda", mid, "list").out
+    assert out.splitlines()[0] == "position,item,title,presenter,link,due,from_meeting"
+    assert out.splitlines()[3] == "3,agenda_item,Plan de trabajo,Coordinación,P-1,,"
+    before = alliance.dump()
+    result = alliance.run("meeting", "agenda", mid, "move", "1", "9")
+    assert result.code == 65
+    assert result.err == f"nacsa: error: position 9 is outside the agenda of {mid} (1 to 3)\n"
+    assert alliance.run("meeting", "agenda", mid, "remove", "7").code == 3
+    assert alliance.dump() == before
+    assert alliance.sql("SELECT sequence FROM meeting") == [(6,)]
+
+
+def test_open_action_items_carry_forward_to_next_meeting_of_same_body(members):
+    first, second = schedule(members, "--title", "Comité", "--kind", "steering_committee", "--start",
+                             "2026-11-05 10:00", "--repeat", "monthly", "--count", "2")
+    (other,) = schedule(members, "--title", "Asamblea", "--kind", "general_assembly", "--start", "2026-12-20 10:00")
+    a1 = members.ok("meeting", "action", "add", "Enviar carta al Ministerio", "--meeting", first, "--owner",
+                    "fundacion-a", "--due", "2026-11-20").out.strip()
+    a2 = members.ok("meeting", "action", "add", "Preparar informe", "--meeting", first, "--owner",
+                    "María Pérez").out.strip()
+    a3 = members.ok("meeting", "action", "add", "Cerrada", "--meeting", first).out.strip()
+    assert (a1, a2, a3) == ("A-2026-001", "A-2026-002", "A-2026-003")
+    members.ok("meeting", "action", "done", a3, "--note", "hecho")
+    members.ok("meeting", "agenda", second, "add", "Apertura")
+    rows = __import__("json").loads(members.ok("--format", "json", "meeting", "agenda", second, "list").out)
+    assert [(r["position"], r["item"], r["title"], r["presenter"], r["due"], r["from_meeting"]) for r in rows] == [
+        (1, "agenda_item", "Apertura", None, None, None),
+        (2, "A-2026-001", "Follow-up: Enviar carta al Ministerio", "fundacion-a", "2026-11-20", first),
+        (3, "A-2026-002", "Follow-up: Preparar informe", "María Pérez", None, first),
+    ]
+    assert members.ok("meeting", "agenda", other, "list").out.count("Follow-up") == 0
+    assert members.ok("meeting", "agenda", first, "list").out.count("Follow-up") == 0
+
+
+# ---- invitees, attendance, quorum ----
+
+def test_invitees_derived_from_all_active_members_and_adjusted(members):
+    mid = past_meeting(members)
+    rows = members.sql("SELECT member_id, role, source FROM meeting_invitee ORDER BY member_id")
+    assert rows == [("centro-c", "voting", "derived"), ("fundacion-a", "voting", "derived"),
+                    ("ong-b", "voting", "derived"), ("red-d", "voting", "derived")]
+    members.ok("meeting", "invitees", mid, "--remove", "red-d", "--guest", "Ana Gómez", "--observer",
+               "Subsecretaría de Prevención", "--add", "antigua-e")
+    out = members.ok("--format", "csv", "meeting", "invitees", mid).out.splitlines()
+    assert out == ["who,role,source,attendance,represented_by", "antigua-e,voting,added,,",
+                   "centro-c,voting,derived,,", "fundacion-a,voting,derived,,", "ong-b,voting,derived,,",
+                   "Subsecretaría de Prevención,observer,added,,", "Ana Gómez,guest,added,,"]
+    # Re-deriving keeps the changes made by hand.
+    members.ok("meeting", "invitees", mid, "--refresh")
+    assert members.sql("SELECT count(*) FROM meeting_invitee WHERE removed = 0 AND role = 'voting'") == [(4,)]
+    result = members.run("meeting", "invitees", mid, "--add", "no-such-member")
+    assert result.code == 3
+    # The guest's name stays out of the audit log.
+    assert not any("Ana" in s for (s,) in members.sql("SELECT summary FROM audit"))
+
+
+def test_members_who_joined_later_or_left_are_not_invited(alliance):
+    add_members(alliance, "vieja", joined="2024-01-01")
+    add_members(alliance, "nueva", joined="2026-12-01")
+    mid = past_meeting(alliance)
+    assert alliance.sql("SELECT member_id FROM meeting_invitee WHERE meeting_id = ?", mid) == [("vieja",)]
+
+
+def test_quorum_met_and_not_met(members):
+    mid = past_meeting(members)
+    result = members.ok("meeting", "attend", mid, "fundacion-a", "--status", "present")
+    assert result.err == f"nacsa: {mid}: 1 of 4 voting members present, 2 needed: no quorum\n"
+    members.ok("meeting", "attend", mid, "ong-b", "--status", "represented", "--by", "fundacion-a")
+    assert members.sql("SELECT voting_invited, voting_present, quorum_required, quorum_met FROM meeting") == [
+        (4, 2, 2, 1)]
+    members.ok("meeting", "attend", mid, "centro-c", "red-d", "--status", "excused")
+    members.ok("meeting", "invitees", mid, "--guest", "Ana Gómez")
+    members.ok("meeting", "attend", mid, "Ana Gómez", "--status", "present")
+    assert members.sql("SELECT voting_present, quorum_met FROM meeting") == [(2, 1)]
+    # Changing one's mind: ong-b absent after all -> no quorum.
+    members.ok("meeting", "attend", mid, "ong-b", "--status", "absent")
+    assert members.sql("SELECT voting_present, quorum_required, quorum_met FROM meeting") == [(1, 2, 0)]
+
+
+def test_committee_quorum_uses_steering_committee_fraction(members):
+    (mid,) = schedule(members, "--title", "Comité", "--kind", "steering_committee", "--start", "2026-11-10 10:00")
+    members.ok("meeting", "invitees", mid, "--add", "fundacion-a", "--add", "ong-b", "--add", "centro-c")
+    members.ok("meeting", "attend", mid, "fundacion-a", "--status", "present")
+    assert members.sql("SELECT quorum_fraction, voting_invited, quorum_required, quorum_met FROM meeting") == [
+        (0.5, 3, 2, 0)]
+
+
+def test_attend_errors(members):
+    mid = past_meeting(members)
+    before = members.dump()
+    result = members.run("meeting", "attend", mid, "nadie", "--status", "present")
+    assert result.code == 3
+    assert result.err == (f"nacsa: error: nadie is not invited to {mid} (invite them with `nacsa meeting invitees "
+                          f"{mid} --add` or --guest)\n")
+    result = members.run("meeting", "attend", mid, "ong-b", "--status", "represented")
+    assert result.code == 65
+    assert result.err == ('nacsa: error: field "by": who represented them is required with --status represented\n')
+    assert members.run("meeting", "attend", mid, "ong-b", "--status", "sleeping").code == 2
+    (future,) = schedule(members, "--title", "F", "--kind", "other", "--start", "2026-12-20 10:00")
+    result = members.run("meeting", "attend", future, "ong-b", "--status", "present")
+    assert result.code == 65
+    assert result.err == (f"nacsa: error: {future} has not started yet (it starts 2026-12-20 10:00 -03): cannot "
+                          "record attendance\n")
+    # One unknown name among several: nothing is recorded.
+    assert members.run("meeting", "attend", mid, "ong-b", "nadie", "--status", "present").code == 3
+    assert {k: v for k, v in members.dump().items() if k not in ("meeting", "meeting_status_history", "meeting_invitee", "audit")} == \
+        {k: v for k, v in before.items() if k not in ("meeting", "meeting_status_history", "meeting_invitee", "audit")}
+    assert members.sql("SELECT count(*) FROM meeting_invitee WHERE attendance IS NOT NULL") == [(0,)]
+
+
+# ---- held, minutes, decisions ----
+
+def test_held_needs_attendance_unless_forced(members):
+    mid = past_meeting(members)
+    result = members.run("meeting", "held", mid)
+    assert result.code == 65
+    assert result.err == (f"nacsa: error: no attendance is recorded for {mid}: record it with `nacsa meeting attend` "
+                          "(or use --force)\n")
+    members.ok("meeting", "held", mid, "--force")
+    assert members.sql("SELECT status, held_at FROM meeting") == [("held", "2026-11-29T12:00:00Z")]
+    mid2 = past_meeting(members, "general_assembly", "2026-11-11 10:00")
+    members.ok("meeting", "attend", mid2, "fundacion-a", "ong-b", "--status", "present")
+    result = members.ok("meeting", "held", mid2)
+    assert result.err == f"nacsa: {mid2} held: 2 of 4 voting members present, 2 needed: quorum met\n"
+    (future,) = schedule(members, "--title", "F", "--kind", "other", "--start", "2026-12-20 10:00")
+    assert members.run("meeting", "held", future, "--force").code == 65
+
+
+def test_minutes_text_and_file(members, tmp_path):
+    mid = past_meeting(members)
+    members.ok("meeting", "minutes", mid, "--text", "Se aprobó el plan.")
+    assert members.sql("SELECT minutes, minutes_file, minutes_at FROM meeting") == [
+        ("Se aprobó el plan.", None, "2026-11-29T12:00:00Z")]
+    members.write("acta.md", "# Acta\n\nAsistieron cuatro miembros.\n")
+    members.ok("meeting", "minutes", mid, "--file", "acta.md")
+    assert members.sql("SELECT minutes, minutes_file FROM meeting") == [
+        ("# Acta\n\nAsistieron cuatro miembros.\n", "acta.md")]
+    assert members.run("meeting", "minutes", mid, "--file", "missing.md").code == 66
+    assert members.run("meeting", "minutes", mid).code == 2
+    assert members.run("meeting", "minutes", mid, "--file", "acta.md", "--text", "x").code == 2
+    summaries = [s for (s,) in members.sql("SELECT summary FROM audit WHERE record_id = ?", mid)]
+    assert summaries[-2:] == ["minutes recorded", "minutes replaced"]
+
+
+def test_decisions_numbered_with_tally_and_quorum(members):
+    mid = past_meeting(members)
+    assert members.run("meeting", "decide", mid, "Aprobar", "--for", "1").code == 65  # nobody present yet
+    members.ok("meeting", "attend", mid, "fundacion-a", "--status", "present")
+    result = members.ok("meeting", "decide", mid, "Sin quórum", "--for", "1")
+    assert result.out == f"{mid}#1\n"
+    assert result.err == (f"nacsa: warning: decision 1 of {mid} recorded without quorum (1 of 4 voting members "
+                          "present, 2 needed: no quorum)\n")
+    members.ok("meeting", "attend", mid, "ong-b", "centro-c", "--status", "present")
+    result = members.ok("meeting", "decide", mid, "Aprobar el plan anual", "--for", "2", "--against", "0",
+                        "--abstain", "1")
+    assert result.out == f"{mid}#2\n"
+    members.ok("meeting", "decide", mid, "Sin votación")
+    assert members.sql("SELECT number, text, votes_for, votes_against, votes_abstain, voting_present, voting_invited, "
+                       "quorum_required, quorum_met FROM decision") == [
+        (1, "Sin quórum", 1, None, None, 1, 4, 2, 0),
+        (2, "Aprobar el plan anual", 2, 0, 1, 3, 4, 2, 1),
+        (3, "Sin votación", None, None, None, 3, 4, 2, 1)]
+    result = members.run("meeting", "decide", mid, "Demasiados", "--for", "3", "--against", "1")
+    assert result.code == 65
+    assert result.err == ('nacsa: error: field "tally": 4 votes but only 3 voting members are present (record '
+                          'attendance first)\n')
+    assert members.run("meeting", "decide", mid, "x", "--for", "-1").code == 2
+    assert "3. Sin votación" in members.ok("meeting", "show", mid).out
+
+
+# ---- action items ----
+
+def test_action_items_list_done_drop_overdue_owner(members):
+    mid = past_meeting(members)
+    members.ok("meeting", "action", "add", "Carta", "--meeting", mid, "--owner", "fundacion-a", "--due", "2026-11-20")
+    members.ok("meeting", "action", "add", "Informe", "--owner", "Luis Soto", "--due", "2026-12-20",
+               "--body", "committee")
+    members.ok("meeting", "action", "add", "Web")
+    assert members.sql("SELECT id, meeting_id, body, owner_member, owner_person, due, opened_on FROM action_item") == [
+        ("A-2026-001", mid, "all_members", "fundacion-a", None, "2026-11-20", "2026-11-10"),
+        ("A-2026-002", None, "committee", None, "Luis Soto", "2026-12-20", "2026-11-29"),
+        ("A-2026-003", None, None, None, None, None, "2026-11-29")]
+    ids = lambda *a: [r["id"] for r in __import__("json").loads(members.ok("--format", "json", "meeting", "action",
+                                                                            "list", *a).out)]
+    assert ids() == ["A-2026-001", "A-2026-002", "A-2026-003"]
+    assert ids("--overdue") == ["A-2026-001"]
+    assert ids("--owner", "Luis Soto") == ["A-2026-002"]
+    assert ids("--meeting", mid) == ["A-2026-001"]
+    members.ok("meeting", "action", "done", "A-2026-001", "--note", "Enviada")
+    members.ok("meeting", "action", "drop", "A-2026-003", "--reason", "Ya no aplica")
+    assert ids() == ["A-2026-002"]
+    assert ids("--status", "all") == ["A-2026-001", "A-2026-002", "A-2026-003"]
+    assert ids("--status", "dropped") == ["A-2026-003"]
+    result = members.run("meeting", "action", "done", "A-2026-001")
+    assert result.code == 65
+    assert result.err == "nacsa: error: A-2026-001 is already done\n"
+    assert members.run("meeting", "action", "done", "A-2099-001").code == 3
+    assert members.run("meeting", "action", "drop", "A-2026-002").code == 2  # --reason required
+    assert members.run("meeting", "action", "add", "x", "--meeting", "M-2000-001").code == 3
+    assert members.run("meeting", "action", "add", "x", "--due", "mañana").code == 2
+
+
+# ---- iCalendar ----
+
+def test_ics_parses_with_an_independent_parser_and_keeps_every_field(members):
+    (mid,) = schedule(members, "--title", "Consulta trimestral con el Gobierno; revisión, prioridades y "
+                      "seguimiento del informe de la Iniciativa Piloto Voluntaria — Ñuble",
+                      "--kind", "government_consultation", "--start", "2026-12-10 10:00", "--duration", "90",
+                      "--place", "Ministerio, Teatinos 180, Santiago", "--link", "https://meet.example.org/abc?x=1,2")
+    (cancelled,) = schedule(members, "--title", "Comité", "--kind", "steering_committee", "--start",
+                            "2027-01-10 10:00", "--tz", "Europe/Paris")
+    members.ok("meeting", "agenda", mid, "add", "Apertura, bienvenida; y \\ presentación", "--presenter", "Coordinación")
+    members.ok("meeting", "cancel", cancelled, "--reason", "x")
+    out = members.ok("meeting", "ics", "--output", "cal.ics")
+    data = members.path("cal.ics").read_bytes()
+    assert oct(os.stat(members.path("cal.ics")).st_mode & 0o777) == "0o600"
+    lines = data.split(b"\r\n")
+    assert all(len(line) <= 75 for line in lines), [line for line in lines if len(line) > 75]
+    for line in lines:
+        line.decode("utf-8")  # folding never splits a character
+    cal = icalendar.Calendar.from_ical(data)
+    assert cal["VERSION"] == "2.0"
+    assert "nacsa" in str(cal["PRODID"])
+    zones = {str(z["TZID"]) for z in cal.walk("VTIMEZONE")}
+    events = {str(e["X-NACSA-ID"]): e for e in cal.walk("VEVENT")}
+    ev = events[mid]
+    assert str(ev["SUMMARY"]) == ("Consulta trimestral con el Gobierno; revisión, prioridades y seguimiento del "
+                                  "informe de la Iniciativa Piloto Voluntaria — Ñuble")
+    assert str(ev["LOCATION"]) == "Ministerio, Teatinos 180, Santiago"
+    assert str(ev["URL"]) == "https://meet.example.org/abc?x=1,2"
+    assert "1. Apertura, bienvenida; y \\ presentación (Coordinación)" in str(ev["DESCRIPTION"])
+    assert str(ev["UID"]) == "m-2026-001@ansc-chile.nacsa"
+    assert str(ev["STATUS"]) == "CONFIRMED"
+    assert ev["DTSTART"].dt.isoformat() == "2026-12-10T10:00:00-03:00"
+    assert ev["DTEND"].dt.isoformat() == "2026-12-10T11:30:00-03:00"
+    assert ev["DTSTART"].params["TZID"] in zones
+    assert ev["DTSTAMP"].dt.isoformat() == "2026-11-29T12:00:00+00:00"
+    assert int(ev["SEQUENCE"]) == 1  # the agenda item changed it once
+    assert str(ev["CATEGORIES"].cats[0]) == "government_consultation"
+    assert str(ev["X-NACSA-BODY"]) == "committee"
+    c = events[cancelled]
+    assert str(c["STATUS"]) == "CANCELLED"
+    assert int(c["SEQUENCE"]) == 1
+    assert c["DTSTART"].dt.isoformat() == "2027-01-10T10:00:00+01:00"
+
+
+def test_ics_uid_stable_and_sequence_bumps(alliance):
+    (mid,) = schedule(alliance, "--title", "A", "--kind", "other", "--start", "2026-12-10 10:00")
+    first = icalendar.Calendar.from_ical(alliance.ok("meeting", "ics").out)
+    alliance.ok("meeting", "edit", mid, "--start", "2026-12-11 10:00")
+    alliance.ok("meeting", "postpone", mid, "--reason", "r")
+    second = icalendar.Calendar.from_ical(alliance.ok("meeting", "ics").out)
+    (e1,) = first.walk("VEVENT")
+    (e2,) = second.walk("VEVENT")
+    assert str(e1["UID"]) == str(e2["UID"])
+    assert (int(e1["SEQUENCE"]), int(e2["SEQUENCE"])) == (0, 2)
+    assert str(e2["STATUS"]) == "TENTATIVE"
+
+
+def test_ics_filters(alliance):
+    schedule(alliance, "--title", "A", "--kind", "steering_committee", "--start", "2026-12-10 10:00")
+    schedule(alliance, "--title", "B", "--kind", "other", "--start", "2027-02-10 10:00")
+    count = lambda *a: len(icalendar.Calendar.from_ical(alliance.ok("meeting", "ics", *a).out).walk("VEVENT"))
+    assert count() == 2
+    assert count("--body", "committee") == 1
+    assert count("--kind", "other") == 1
+    assert count("--from", "2027-01-01") == 1
+    assert count("--to", "2026-12-10") == 1
+    assert count("--to", "2026-12-09") == 0
+    result = alliance.run("meeting", "ics", "--output", "/nonexistent/dir/x.ics")
+    assert result.code == 73
+
+
+# ---- check ----
+
+def held_meeting(nacsa, kind, start, attendance=True, minutes=True, quorum=True):
+    (mid,) = schedule(nacsa, "--title", kind, "--kind", kind, "--start", start)
+    if kind == "steering_committee" or kind == "government_consultation":
+        nacsa.ok("meeting", "invitees", mid, "--add", "fundacion-a", "--add", "ong-b", "--add", "centro-c")
+    if attendance:
+        nacsa.ok("meeting", "attend", mid, "fundacion-a", "--status", "present")
+        if quorum:
+            nacsa.ok("meeting", "attend", mid, "ong-b", "--status", "present")
+    nacsa.ok("meeting", "held", mid, "--force")
+    if minutes:
+        nacsa.ok("meeting", "minutes", mid, "--text", "Acta")
+    return mid
+
+
+def check_rules(nacsa, *args):
+    result = nacsa.run("--format", "json", "meeting", "check", *args)
+    import json
+    return result.code, [(f["rule"], f["record"], f["severity"]) for f in json.loads(result.out or "[]")]
+
+
+@pytest.fixture
+def founded_recently(nacsa, tmp_path):
+    """An alliance founded 2026-07-01 with a committee that meets and a consultation in 2026Q3."""
+    from conftest import EXAMPLES
+    text = (EXAMPLES / "alliance.yaml").read_text(encoding="utf-8").replace("founded: 2024-03-15", "founded: 2026-07-01")
+    nacsa.write("alliance.yaml", text)
+    nacsa.init(nacsa.path("alliance.yaml"))
+    add_members(nacsa, "fundacion-a", "ong-b", "centro-c", "red-d")
+    return nacsa
+
+
+def test_check_passes_when_everything_is_recorded(founded_recently):
+    n = founded_recently
+    held_meeting(n, "government_consultation", "2026-08-15 10:00")
+    for start in ("2026-07-10 10:00", "2026-08-10 10:00", "2026-09-10 10:00", "2026-10-10 10:00",
+                  "2026-11-10 10:00"):
+        held_meeting(n, "steering_committee", start)
+    result = n.run("meeting", "check", "--as-of", "2026-11-29")
+    assert result.code == 0, result
+    assert result.err == "nacsa: no problems found\n"
+
+
+def test_check_government_consultation_missing(founded_recently):
+    n = founded_recently
+    for start in ("2026-07-10 10:00", "2026-08-10 10:00", "2026-09-10 10:00", "2026-10-10 10:00",
+                  "2026-11-10 10:00"):
+        held_meeting(n, "steering_committee", start)
+    code, rules = check_rules(n, "--as-of", "2026-11-29")
+    assert (code, rules) == (1, [("government-consultation-missing", "2026Q3", "error")])
+    # A scheduled (not held) consultation does not count; 2026Q4 is not complete yet.
+    schedule(n, "--title", "G", "--kind", "government_consultation", "--start", "2026-09-30 10:00")
+    code, rules = check_rules(n, "--as-of", "2026-11-29")
+    assert ("government-consultation-missing", "2026Q3", "error") in rules
+    code, rules = check_rules(n, "--as-of", "2027-01-05")
+    assert ("government-consultation-missing", "2026Q4", "error") in rules
+
+
+def test_check_committee_meeting_gap(founded_recently):
+    n = founded_recently
+    held_meeting(n, "government_consultation", "2026-08-15 10:00")
+    first = held_meeting(n, "steering_committee", "2026-07-10 10:00")
+    second = held_meeting(n, "steering_committee", "2026-10-10 10:00")
+    code, rules = check_rules(n, "--as-of", "2026-11-15")
+    assert code == 1
+    assert rules == [("committee-meeting-gap", second, "error")]
+    text = n.run("meeting", "check", "--as-of", "2026-11-15").out
+    assert f"13 weeks passed between the steering committee meetings of 2026-07-10 ({first}) and 2026-10-10" in text
+    code, rules = check_rules(n, "--as-of", "2026-11-29")
+    assert rules[-1] == ("committee-meeting-gap", second, "error")
+    assert "no steering committee meeting has been held since 2026-10-10 (7 weeks)" in \
+        n.run("meeting", "check", "--as-of", "2026-11-29").out
+
+
+def test_check_records_missing_decisions_without_quorum_and_overdue_items(founded_recently):
+    n = founded_recently
+    held_meeting(n, "government_consultation", "2026-08-15 10:00")
+    for start in ("2026-07-10 10:00", "2026-08-10 10:00", "2026-09-10 10:00", "2026-10-10 10:00"):
+        held_meeting(n, "steering_committee", start)
+    last = held_meeting(n, "steering_committee", "2026-11-10 10:00", attendance=False, minutes=False)
+    code, rules = check_rules(n, "--as-of", "2026-11-20")  # within 14 days: not yet due
+    assert (code, rules) == (0, [])
+    code, rules = check_rules(n, "--as-of", "2026-11-29")
+    assert (code, rules) == (1, [("attendance-missing", last, "error"), ("minutes-missing", last, "error")])
+    n.ok("meeting", "attend", last, "fundacion-a", "--status", "present")
+    n.ok("meeting", "minutes", last, "--text", "Acta")
+    n.ok("meeting", "decide", last, "Sin quórum")
+    code, rules = check_rules(n, "--as-of", "2026-11-29")
+    assert (code, rules) == (1, [("decision-without-quorum", f"{last}#1", "error")])
+    n.ok("meeting", "attend", last, "ong-b", "--status", "present")
+    n.ok("meeting", "decide", last, "Con quórum")
+    n.ok("meeting", "action", "add", "Carta", "--meeting", last, "--due", "2026-11-25")
+    code, rules = check_rules(n, "--as-of", "2026-11-29")
+    assert (code, rules) == (1, [("decision-without-quorum", f"{last}#1", "error"),
+                                 ("action-item-overdue", "A-2026-001", "warning")])
+    assert check_rules(n, "--as-of", "2026-11-24")[1][-1][0] == "decision-without-quorum"
+    n.ok("meeting", "action", "done", "A-2026-001")
+    assert check_rules(n, "--as-of", "2026-11-29")[1] == [("decision-without-quorum", f"{last}#1", "error")]
+
+
+def test_check_meeting_not_closed(founded_recently):
+    n = founded_recently
+    held_meeting(n, "government_consultation", "2026-08-15 10:00")
+    for start in ("2026-07-10 10:00", "2026-08-10 10:00", "2026-09-10 10:00", "2026-10-10 10:00",
+                  "2026-11-10 10:00"):
+        held_meeting(n, "steering_committee", start)
+    (open_one,) = schedule(n, "--title", "Taller", "--kind", "capacity_building", "--start", "2026-10-01 10:00")
+    code, rules = check_rules(n, "--as-of", "2026-11-29")
+    assert (code, rules) == (0, [("meeting-not-closed", open_one, "warning")])
+    n.ok("meeting", "cancel", open_one, "--reason", "sin inscritos")
+    assert check_rules(n, "--as-of", "2026-11-29") == (0, [])
+
+
+def test_check_bad_as_of(alliance):
+    result = alliance.run("meeting", "check", "--as-of", "2026-02-30")
+    assert result.code == 2
+    assert result.err == 'nacsa: error: --as-of: "2026-02-30" is not a date (expected YYYY-MM-DD)\n'

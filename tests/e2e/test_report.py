@@ -1,0 +1,240 @@
+"""nacsa report: golden files in every format and language, the empty alliance, validity of the
+HTML (tidy, headless chromium) and the JSON (schema), options, permissions and determinism.
+Regenerate the golden files with NACSA_UPDATE_GOLDEN=1 (then review them like code)."""
+import json
+import os
+import shutil
+import stat
+import subprocess
+
+import jsonschema
+import pytest
+
+from conftest import EXAMPLES, SOURCE_DIR, TESTDATA
+
+GOLDEN = TESTDATA / "report"
+SCHEMA = json.loads((SOURCE_DIR / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
+UPDATE = os.environ.get("NACSA_UPDATE_GOLDEN") == "1"
+EXTENSIONS = {"md": "md", "html": "html", "json": "json"}
+
+# A small, fixed register: joins and a withdrawal in 2026Q3, contacts of every gender.
+MEMBERS = [
+    ("Fundación Rutas Seguras", "foundation", "metropolitana", "trafficking_in_persons,untoc", "victim_assistance",
+     "2024-03-15"),
+    ("Centro de Estudios Penales", "academia", "valparaiso", "drugs_corruption,untoc", "crime_prevention",
+     "2024-05-02"),
+    ("Red Frontera Norte", "network", "arica_parinacota", "smuggling_of_migrants", "human_rights", "2026-07-20"),
+    ("Observatorio Ambiental del Sur", "ngo", "los_lagos", "emerging_crimes", "advocacy_awareness", "2026-08-03"),
+    ("Cámara de Comercio Segura", "private_sector", "metropolitana", "firearms", "crime_prevention", "2025-01-10"),
+]
+CONTACTS = [
+    ("fundacion-rutas-seguras", "Ana Pérez", "female"),
+    ("fundacion-rutas-seguras", "Luis Soto", "male"),
+    ("centro-de-estudios-penales", "Carla Díaz", "female"),
+    ("red-frontera-norte", "Alex Rivas", "non_binary"),
+    ("observatorio-ambiental-del-sur", "María Loyola", "female"),
+    ("camara-de-comercio-segura", "Pedro Ibáñez", "undisclosed"),
+]
+
+
+@pytest.fixture
+def sample(alliance):
+    config = (EXAMPLES / "alliance.yaml").read_text(encoding="utf-8")
+    for name, type_, region, themes, services, joined in MEMBERS:
+        assert f"key: {type_}" in config, type_
+        alliance.ok("member", "add", "--name", name, "--type", type_, "--region", region, "--theme", themes,
+                    "--service", services, "--joined", joined)
+    for member, name, gender in CONTACTS:
+        alliance.ok("member", "contact", "add", member, "--name", name, "--gender", gender)
+    alliance.ok("member", "status", "camara-de-comercio-segura", "withdrawn", "--date", "2026-09-15",
+                "--reason", "Closed its programme")
+    return alliance
+
+
+def check_golden(name, text):
+    path = GOLDEN / name
+    if UPDATE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.is_file(), f"{path} is missing: run with NACSA_UPDATE_GOLDEN=1"
+    assert text == path.read_text(encoding="utf-8"), f"{name} differs from its golden file"
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr"])
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_quarterly_golden(sample, lang, fmt):
+    out = sample.ok("report", "quarterly", "--quarter", "2026Q3", "--format", fmt, "--lang", lang).out
+    check_golden(f"quarterly-2026Q3-{lang}.{EXTENSIONS[fmt]}", out)
+    if fmt == "json":
+        jsonschema.validate(json.loads(out), SCHEMA)
+
+
+@pytest.mark.parametrize("fmt", ["md", "json"])
+def test_empty_alliance_gets_a_short_valid_report(alliance, fmt):
+    result = alliance.run("report", "quarterly", "--format", fmt, "--lang", "en")
+    assert result.code == 0 and result.err == "", str(result)
+    check_golden(f"quarterly-empty-en.{EXTENSIONS[fmt]}", result.out)
+    if fmt == "json":
+        data = json.loads(result.out)
+        jsonschema.validate(data, SCHEMA)
+        assert data["period"] == {"label": "2026Q3", "from": "2026-07-01", "to": "2026-09-30"}
+        assert all(s["notes"] for s in data["sections"])
+
+
+def test_membership_figures(sample):
+    data = json.loads(sample.ok("report", "membership", "--quarter", "2026Q3", "--format", "json").out)
+    (section,) = data["sections"]
+    figures = {f["key"]: f["value"] for f in section["figures"]}
+    assert figures == {"active_members": 4, "new_members": 2, "withdrawals": 1, "regions_without_members": 12}
+    tables = {t["key"]: t for t in section["tables"]}
+    status = {r["status"]: r["count"] for r in tables["members_by_status"]["rows"]}
+    assert status == {"applicant": 0, "active": 4, "suspended": 0, "withdrawn": 1}
+    assert [r["member"] for r in tables["new_members"]["rows"]] == ["Observatorio Ambiental del Sur",
+                                                                   "Red Frontera Norte"]
+    assert tables["withdrawals"]["rows"] == [{"member": "Cámara de Comercio Segura", "date": "2026-09-15"}]
+    gender = {r["gender"]: r["count"] for r in tables["contacts_by_gender"]["rows"]}
+    assert gender == {"female": 3, "male": 1, "non_binary": 1, "undisclosed": 0}
+    # In the previous quarter the two new members had not joined and nobody had withdrawn.
+    data = json.loads(sample.ok("report", "membership", "--quarter", "2026Q2", "--format", "json").out)
+    figures = {f["key"]: f["value"] for f in data["sections"][0]["figures"]}
+    assert figures["active_members"] == 3 and figures["new_members"] == 0 and figures["withdrawals"] == 0
+
+
+def test_spanish_and_french_dates_and_numbers(sample):
+    es = sample.ok("report", "quarterly", "--quarter", "2026Q3", "--lang", "es").out
+    assert "- Período: 1 de julio de 2026 – 30 de septiembre de 2026 (2026Q3)" in es
+    assert "- Generado el: 29 de noviembre de 2026" in es
+    assert "| Mujeres | 3 | 60,0\u202f% |" in es
+    fr = sample.ok("report", "quarterly", "--quarter", "2026Q3", "--lang", "fr").out
+    assert "- Période : 1er juillet 2026 – 30 septembre 2026 (2026Q3)" in fr
+    en = sample.ok("report", "quarterly", "--quarter", "2026Q3", "--lang", "en").out
+    assert "| Women | 3 | 60.0% |" in en
+
+
+def test_language_from_environment_then_alliance(sample):
+    assert sample.ok("report", "membership").out.startswith("# Informe de membresía\n")
+    out = sample.ok("report", "membership", env={"NACSA_LANG": "fr"}).out
+    assert out.startswith("# Rapport sur les adhésions\n")
+
+
+def test_csv_section_picks_one_table(sample):
+    out = sample.ok("report", "quarterly", "--quarter", "2026Q3", "--format", "csv", "--section",
+                    "members_by_theme").out
+    lines = out.split("\r\n")
+    assert lines[0] == "theme,label,count"
+    assert "trafficking_in_persons,\"Trata de personas, especialmente mujeres y niños\",1" in lines
+    out = sample.ok("report", "quarterly", "--quarter", "2026Q3", "--format", "csv", "--excel", "--section",
+                    "members_by_region").out
+    assert out.startswith("\ufeffregion;label;count\r\n")
+
+
+def test_section_option_for_text_formats(sample):
+    out = sample.ok("report", "quarterly", "--quarter", "2026Q3", "--section", "membership", "--lang", "en").out
+    assert "## 1. Membership" in out and "Governance" not in out and "## Contents" not in out
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--quarter", "2026Q5"], 'nacsa: error: --quarter: "2026Q5" is not a quarter (expected YYYYQn, e.g. 2026Q3)\n'),
+    (["--format", "csv"], "nacsa: error: --format csv needs --section TABLE (one table per CSV file)\n"),
+    (["--section", "nope"], 'nacsa: error: --section: "nope" is not a section of this report (known: membership, '
+                            'governance, working_groups, meetings, plan, next_period)\n'),
+    (["--from", "2026-02-01", "--to", "2026-01-01"], "nacsa: error: --to: 2026-01-01 is before --from 2026-02-01\n"),
+])
+def test_usage_errors(alliance, args, message):
+    result = alliance.run("report", "quarterly", *args)
+    assert (result.code, result.out, result.err) == (2, "", message)
+
+
+def test_period_options_exclude_each_other(alliance):
+    result = alliance.run("report", "quarterly", "--quarter", "2026Q3", "--year", "2026")
+    assert result.code == 2 and "excludes" in result.err
+    result = alliance.run("report", "quarterly", "--from", "2026-01-01")
+    assert result.code == 2 and "requires" in result.err.lower() or "needs" in result.err
+
+
+def test_default_quarter_uses_the_alliance_time_zone(alliance):
+    # 2027-01-01T02:00Z is still 31 December 2026 in Santiago: the last completed quarter is 2026Q3.
+    data = json.loads(alliance.ok("report", "quarterly", "--format", "json",
+                                  env={"SOURCE_DATE_EPOCH": "1798768800"}).out)
+    assert data["period"]["label"] == "2026Q3" and data["generated_on"] == "2026-12-31"
+    data = json.loads(alliance.ok("report", "annual", "--format", "json").out)
+    assert data["period"]["label"] == "2025" and data["sections"][-1]["title"] == "Próximo período"
+    data = json.loads(alliance.ok("report", "quarterly", "--from", "2026-01-01", "--to", "2026-01-31",
+                                  "--format", "json").out)
+    assert data["period"] == {"label": "2026-01-01/2026-01-31", "from": "2026-01-01", "to": "2026-01-31"}
+
+
+def test_output_is_written_atomically_and_deterministically(sample):
+    result = sample.run("report", "quarterly", "--quarter", "2026Q3", "--format", "html", "--output", "r.html")
+    assert result.code == 0 and result.out == ""
+    assert result.err == f"nacsa: wrote the quarterly report for 2026Q3 to r.html\n"
+    first = sample.path("r.html").read_bytes()
+    # Organisations only: not personal, so shared (0644 less the umask).
+    assert stat.S_IMODE(os.stat(sample.path("r.html")).st_mode) & 0o077 != 0o077
+    sample.ok("report", "quarterly", "--quarter", "2026Q3", "--format", "html", "--output", "r.html")
+    assert sample.path("r.html").read_bytes() == first
+    assert sorted(p.name for p in sample.workdir.iterdir() if p.name.startswith("r.")) == ["r.html"]
+    result = sample.run("report", "quarterly", "--output", "missing-dir/r.md")
+    assert result.code == 73
+
+
+def test_redact_marks_the_report(sample):
+    out = sample.ok("report", "quarterly", "--quarter", "2026Q3", "--redact", "--lang", "en").out
+    assert "- Personal data left out." in out
+    data = json.loads(sample.ok("report", "quarterly", "--quarter", "2026Q3", "--redact", "--format", "json").out)
+    assert data["redacted"] is True
+
+
+def test_strict_passes_without_error_findings(sample):
+    result = sample.run("report", "quarterly", "--quarter", "2026Q3", "--strict")
+    assert result.code == 0, str(result)
+
+
+def test_html_is_valid_for_tidy(sample, tmp_path):
+    tidy = shutil.which("tidy")
+    assert tidy, "tidy is missing: scripts/deps.sh test installs it"
+    for lang in ("en", "es", "fr"):
+        html = sample.ok("report", "quarterly", "--quarter", "2026Q3", "--format", "html", "--lang", lang).out
+        path = tmp_path / f"r-{lang}.html"
+        path.write_text(html, encoding="utf-8")
+        proc = subprocess.run([tidy, "-errors", "-q", str(path)], capture_output=True, text=True)
+        assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+        assert "<script" not in html and "src=" not in html and "<link" not in html
+
+
+def find_chromium():
+    for name in ("chromium", "chromium-browser"):
+        if shutil.which(name):
+            return shutil.which(name)
+    return None
+
+
+def test_html_renders_in_headless_chromium(sample, tmp_path):
+    chromium = find_chromium()
+    if chromium is None:
+        pytest.fail("chromium is missing: scripts/deps.sh test installs it")
+    sample.ok("report", "quarterly", "--quarter", "2026Q3", "--format", "html", "--lang", "es", "--output",
+              "r.html")
+    base = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run",
+            f"--user-data-dir={tmp_path / 'profile'}"]
+    pdf = tmp_path / "r.pdf"
+    png = tmp_path / "r.png"
+    url = f"file://{sample.path('r.html')}"
+    subprocess.run(base + ["--no-pdf-header-footer", f"--print-to-pdf={pdf}", url], capture_output=True,
+                   timeout=120)
+    subprocess.run(base + ["--window-size=900,1400", "--hide-scrollbars", f"--screenshot={png}", url],
+                   capture_output=True, timeout=120)
+    assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 5000
+    assert png.is_file() and png.read_bytes().startswith(b"\x89PNG") and png.stat().st_size > 5000
+    if os.environ.get("NACSA_KEEP_RENDER"):
+        shutil.copy(png, os.environ["NACSA_KEEP_RENDER"])
+
+
+def test_help(nacsa):
+    result = nacsa.run("report", "quarterly", "--help")
+    assert result.code == 0
+    for option in ("--quarter", "--year", "--from", "--to", "--output", "--section", "--redact", "--strict"):
+        assert option in result.out
+    result = nacsa.run("report")
+    assert result.code == 2

@@ -1,0 +1,141 @@
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "output/findings.hpp"
+#include "output/table.hpp"
+
+using namespace nacsa::output;
+
+namespace {
+
+Table sample() {
+    Table t{{{"id", "ID"},
+             {"name", "NAME"},
+             {"members", "MEMBERS", Align::right},
+             {"themes", "THEMES"}},
+            {}};
+    t.add_row({std::string("ñuble"), std::string("Fundación Ñandú"), std::int64_t{7},
+               std::vector<std::string>{"untoc", "firearms"}});
+    t.add_row({std::string("tokyo"), std::string("東京の会"), std::int64_t{12},
+               std::vector<std::string>{}});
+    t.add_row({std::string("x"), Cell{}, std::int64_t{0}, std::vector<std::string>{"drugs"}});
+    return t;
+}
+
+RenderOptions as(Format f, bool excel = false) {
+    RenderOptions o;
+    o.format = f;
+    o.excel = excel;
+    return o;
+}
+
+}  // namespace
+
+TEST_CASE("table: columns aligned by display width, accents one column, CJK two") {
+    CHECK(render(sample(), as(Format::table)) ==
+          "ID     NAME             MEMBERS  THEMES\n"
+          "ñuble  Fundación Ñandú        7  untoc, firearms\n"
+          "tokyo  東京の会              12\n"
+          "x                             0  drugs\n");
+}
+
+TEST_CASE("table: control characters in values are shown escaped, never sent to the terminal") {
+    Table t{{{"name", "NAME"}, {"note", "NOTE"}}, {}};
+    t.add_row({std::string("evil\x1b[31mred"), std::string("line1\nline2")});
+    CHECK(render(t, as(Format::table)) ==
+          "NAME             NOTE\nevil\\x1b[31mred  line1\\x0aline2\n");
+}
+
+TEST_CASE("table: bold header only when colour is on") {
+    Table t{{{"a", "A"}}, {}};
+    t.add_row({std::string("x")});
+    RenderOptions o = as(Format::table);
+    o.color = true;
+    CHECK(render(t, o) == "\x1b[1mA\x1b[0m\nx\n");
+}
+
+TEST_CASE("json: an array of objects; null for empty cells, arrays for lists, numbers as numbers") {
+    const auto j = nlohmann::json::parse(render(sample(), as(Format::json)));
+    REQUIRE(j.is_array());
+    REQUIRE(j.size() == 3);
+    CHECK(j[0]["name"] == "Fundación Ñandú");
+    CHECK(j[0]["members"] == 7);
+    CHECK(j[0]["themes"] == nlohmann::json::array({"untoc", "firearms"}));
+    CHECK(j[1]["themes"] == nlohmann::json::array());
+    CHECK(j[2]["name"].is_null());
+    CHECK(j[2].contains("name"));
+    Table empty{{{"a", "A"}}, {}};
+    CHECK(render(empty, as(Format::json)) == "[]\n");
+    Table typed{{{"ok", "OK"}, {"share", "SHARE"}}, {}};
+    typed.add_row({true, 0.25});
+    const auto k = nlohmann::json::parse(render(typed, as(Format::json)));
+    CHECK(k[0]["ok"] == true);
+    CHECK(k[0]["share"] == 0.25);
+}
+
+TEST_CASE("csv: RFC 4180 quoting, CRLF, keys as header, lists joined with |") {
+    Table t{{{"name", "NAME"}, {"note", "NOTE"}, {"themes", "THEMES"}}, {}};
+    t.add_row({std::string("Paz, Ciudadana"), std::string("say \"hi\"\nbye"),
+               std::vector<std::string>{"a", "b"}});
+    t.add_row({std::string("plain"), Cell{}, std::vector<std::string>{}});
+    CHECK(render(t, as(Format::csv)) ==
+          "name,note,themes\r\n\"Paz, Ciudadana\",\"say \"\"hi\"\"\nbye\",a|b\r\nplain,,\r\n");
+}
+
+TEST_CASE("csv --excel: BOM and ';' between fields; ',' no longer needs quotes") {
+    Table t{{{"name", "NAME"}, {"n", "N"}}, {}};
+    t.add_row({std::string("Paz, Ciudadana"), std::string("a;b")});
+    CHECK(render(t, as(Format::csv, true)) == "\xEF\xBB\xBFname;n\r\nPaz, Ciudadana;\"a;b\"\r\n");
+}
+
+TEST_CASE("csv: cells that a spreadsheet would run as formulas are neutralised") {
+    CHECK(csv_field("=1+1", ',') == "'=1+1");
+    CHECK(csv_field("+56 9 1234", ',') == "'+56 9 1234");
+    CHECK(csv_field("-2", ',') == "'-2");
+    CHECK(csv_field("@SUM(A1)", ',') == "'@SUM(A1)");
+    CHECK(csv_field("\tx", ',') == "'\tx");
+    CHECK(csv_field("\rx", ',') == "\"'\rx\"");
+    CHECK(csv_field("=HYPERLINK(\"x\")", ',') == "\"'=HYPERLINK(\"\"x\"\")\"");
+    CHECK(csv_field("a=b", ',') == "a=b");
+    CHECK(csv_field("", ',') == "");
+}
+
+TEST_CASE("render_record: one record as label: value lines, a JSON object, or one CSV row") {
+    Table t{{{"id", "ID"}, {"name", "NAME"}, {"acronym", "ACRONYM"}}, {}};
+    t.add_row({std::string("fpc"), std::string("Fundación Paz Ciudadana"), Cell{}});
+    CHECK(render_record(t, as(Format::table)) ==
+          "ID:      fpc\nNAME:    Fundación Paz Ciudadana\nACRONYM:\n");
+    const auto j = nlohmann::json::parse(render_record(t, as(Format::json)));
+    CHECK(j.is_object());
+    CHECK(j["acronym"].is_null());
+    CHECK(render_record(t, as(Format::csv)) ==
+          "id,name,acronym\r\nfpc,Fundación Paz Ciudadana,\r\n");
+    Table none{t.columns, {}};
+    CHECK(render_record(none, as(Format::json)) == "null\n");
+}
+
+TEST_CASE("cell_text: what people read") {
+    CHECK(cell_text(Cell{}) == "");
+    CHECK(cell_text(Cell{true}) == "yes");
+    CHECK(cell_text(Cell{false}) == "no");
+    CHECK(cell_text(Cell{0.5}) == "0.5");
+    CHECK(cell_text(Cell{2.0}) == "2");
+    CHECK(cell_text(Cell{std::int64_t{-3}}) == "-3");
+    CHECK(cell_text(Cell{std::vector<std::string>{"a", "b"}}) == "a, b");
+}
+
+TEST_CASE("findings: errors first, then warnings, then notes; exit 1 only for errors") {
+    std::vector<Finding> findings{{Severity::info, "note", "", "fyi"},
+                                  {Severity::warning, "term-ending", "m1", "soon"},
+                                  {Severity::error, "no-coordinator", "", "none"}};
+    CHECK(has_errors(findings));
+    CHECK_FALSE(has_errors({findings[0], findings[1]}));
+    const auto table = findings_table(findings);
+    REQUIRE(table.rows.size() == 3);
+    CHECK(std::get<std::string>(table.rows[0][0]) == "error");
+    CHECK(std::get<std::string>(table.rows[1][0]) == "warning");
+    CHECK(std::get<std::string>(table.rows[2][0]) == "info");
+    CHECK(std::holds_alternative<std::monostate>(table.rows[0][2]));
+}

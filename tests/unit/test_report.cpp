@@ -1,0 +1,132 @@
+#include <doctest/doctest.h>
+
+#include <chrono>
+
+#include "core/embedded.hpp"
+#include "report/i18n.hpp"
+#include "report/render.hpp"
+#include "report/report.hpp"
+
+using namespace nacsa;
+using namespace std::chrono;
+
+namespace {
+
+report::Report sample_report(const std::string& language) {
+    report::Report r;
+    r.kind = report::Kind::quarterly;
+    r.title = "Quarterly report";
+    r.alliance_name = "Alianza <Test> & Co";
+    r.alliance_short_name = "AT";
+    r.country_code = "CL";
+    r.country = "Chile";
+    r.language = language;
+    r.period = report::quarter_period(Quarter{2026, 3});
+    r.generated = Date{year{2026}, November, day{29}};
+    report::Section s{"membership", "Membership", true, {"A note | with *stars*."}, {}, {}, {}, {}};
+    s.figures.push_back({"active_members", "Active members", std::int64_t{1234}});
+    s.charts.push_back({"members_by_region", "By region", {{"North", 3}, {"South", 0}}, report::ValueKind::integer});
+    s.tables.push_back({"people",
+                        "People",
+                        {{"member", "Member"},
+                         {"representative", "Representative", report::ValueKind::text, report::Personal::yes},
+                         {"share", "Share", report::ValueKind::percent},
+                         {"since", "Since", report::ValueKind::date}},
+                        {{std::string("=Org"), std::string("Ana Pérez"), 0.5, std::string("2026-12-03")}},
+                        ""});
+    s.findings.push_back({output::Severity::error, "no-government-consultation", "2026Q3", "No consultation."});
+    r.sections.push_back(s);
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("report catalogs are embedded and parsed") {
+    CHECK(embedded::translations().size() == 2);
+    CHECK(report::catalog("es").at("Membership") == "Membresía");
+    CHECK(report::catalog("fr").at("Nothing to report.") == "Rien à signaler.");
+    CHECK(report::catalog("de").empty());
+    CHECK_THROWS(report::parse_mo("not a catalog"));
+}
+
+TEST_CASE("report dates are written in the report's language") {
+    const Date d{year{2026}, December, day{3}};
+    CHECK(report::Translator("en").date(d) == "3 December 2026");
+    CHECK(report::Translator("es").date(d) == "3 de diciembre de 2026");
+    CHECK(report::Translator("fr").date(d) == "3 décembre 2026");
+    CHECK(report::Translator("fr").date(Date{year{2026}, July, day{1}}) == "1er juillet 2026");
+    CHECK(report::Translator("es").month_year(2026, 8) == "agosto de 2026");
+    CHECK(report::Translator("xx").language() == "en");
+}
+
+TEST_CASE("report numbers: 1,234.5 in English, 1 234,5 with a narrow no-break space in Spanish and French") {
+    const report::Translator en("en");
+    const report::Translator es("es");
+    const report::Translator fr("fr");
+    CHECK(en.number(1234.5, 1) == "1,234.5");
+    CHECK(es.number(1234.5, 1) == "1\u202f234,5");
+    CHECK(fr.number(1234.5, 1) == "1\u202f234,5");
+    CHECK(en.integer(1234567) == "1,234,567");
+    CHECK(es.integer(999) == "999");
+    CHECK(en.integer(-1234) == "-1,234");
+    CHECK(en.number(-0.01, 1) == "0.0");
+    CHECK(en.percent(0.455) == "45.5%");
+    CHECK(fr.percent(0.455) == "45,5\u202f%");
+    CHECK(es.country("CL") == "Chile");
+    CHECK(fr.country("MX") == "Mexique");
+}
+
+TEST_CASE("report periods: quarters, years and the last completed quarter") {
+    const auto q = report::default_period(report::Kind::quarterly, Date{year{2026}, November, day{29}});
+    CHECK(q.label == "2026Q3");
+    CHECK(format_date(q.from) == "2026-07-01");
+    CHECK(format_date(q.to) == "2026-09-30");
+    CHECK(report::default_period(report::Kind::quarterly, Date{year{2027}, January, day{1}}).label == "2026Q4");
+    CHECK(report::default_period(report::Kind::annual, Date{year{2027}, January, day{1}}).label == "2026");
+    CHECK(report::range_period(Date{year{2026}, January, day{1}}, Date{year{2026}, February, day{1}}).label ==
+          "2026-01-01/2026-02-01");
+}
+
+TEST_CASE("report Markdown escapes store text and formats values") {
+    const auto md = report::render_markdown(sample_report("es"));
+    CHECK(md.find("# Quarterly report\n") == 0);
+    CHECK(md.find("**Alianza \\<Test\\> & Co** (AT)") != std::string::npos);
+    CHECK(md.find("A note \\| with \\*stars\\*.") != std::string::npos);
+    CHECK(md.find("- Active members: **1\u202f234**") != std::string::npos);
+    CHECK(md.find("| =Org | Ana Pérez | 50,0\u202f% | 3 de diciembre de 2026 |") != std::string::npos);
+    CHECK(md.find("- **Error**: No consultation.") != std::string::npos);
+    CHECK(md.back() == '\n');
+}
+
+TEST_CASE("report HTML is self-contained, escaped, with SVG charts") {
+    const auto html = report::render_html(sample_report("en"));
+    CHECK(html.find("<!DOCTYPE html>\n<html lang=\"en\">") == 0);
+    CHECK(html.find("Alianza &lt;Test&gt; &amp; Co") != std::string::npos);
+    CHECK(html.find("<svg ") != std::string::npos);
+    CHECK(html.find("<text x=\"0\" y=\"13\">North</text>") != std::string::npos);
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find("http://") == html.find("http://www.w3.org/2000/svg"));
+    CHECK(html.find("https://") == std::string::npos);
+    CHECK(html.find("@page { size: A4;") != std::string::npos);
+    CHECK(html.find("<td class=\"num\">50.0%</td>") != std::string::npos);
+}
+
+TEST_CASE("report redaction leaves personal columns out of every format") {
+    auto r = sample_report("en");
+    r.redacted = true;
+    r.sections[0].tables[0].rows[0][1] = std::monostate{};
+    CHECK_FALSE(r.names_people());
+    CHECK(report::render_markdown(r).find("Representative") == std::string::npos);
+    CHECK(report::render_html(r).find("Representative") == std::string::npos);
+    CHECK(report::render_csv(r, "people", false) == "member,share,since\r\n'=Org,0.5,2026-12-03\r\n");
+    CHECK(sample_report("en").names_people());
+}
+
+TEST_CASE("report CSV picks one table and refuses unknown ones") {
+    const auto r = sample_report("en");
+    CHECK(report::render_csv(r, "people", false) ==
+          "member,representative,share,since\r\n'=Org,Ana Pérez,0.5,2026-12-03\r\n");
+    CHECK_THROWS_WITH(report::render_csv(r, "nope", false),
+                      "--section: \"nope\" is not a table of this report (known: people)");
+    CHECK(r.has_errors());
+}

@@ -1,0 +1,323 @@
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include <regex>
+#include <stdexcept>
+#include <string>
+
+#include "config/alliance.hpp"
+#include "core/embedded.hpp"
+#include "core/error.hpp"
+#include "core/files.hpp"
+#include "store/maintenance.hpp"
+#include "store/store.hpp"
+#include "temp_dir.hpp"
+
+using nacsa::store::Access;
+using nacsa::store::Actor;
+using nacsa::store::Store;
+using nacsa::testing::TempDir;
+
+namespace {
+
+const Actor k_actor{"tester", "test"};
+
+Store create_store(const std::filesystem::path& path) {
+    return Store::create(path, nacsa::config::default_alliance_yaml(), "alliance.yaml", k_actor);
+}
+
+// Sets the umask for the lifetime of the object.
+class Umask {
+  public:
+    explicit Umask(mode_t mask) : m_old(::umask(mask)) {}
+    ~Umask() { ::umask(m_old); }
+    Umask(const Umask&) = delete;
+    Umask& operator=(const Umask&) = delete;
+
+  private:
+    mode_t m_old;
+};
+
+// A store as nacsa 0.1 with only migration 0001 wrote it: schema version 1.
+void make_version_1_store(const std::filesystem::path& path) {
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("PRAGMA journal_mode = WAL");
+    db.exec(std::string(nacsa::embedded::migrations()[0].content));
+    SQLite::Statement insert(
+        db,
+        "INSERT INTO config (yaml, file_name, applied_at) VALUES (?, 'alliance.yaml', "
+        "'2025-01-01T00:00:00Z')");
+    insert.bind(1, nacsa::config::default_alliance_yaml());
+    insert.exec();
+    db.exec("INSERT INTO meta (key, value) VALUES ('created_at', '2025-01-01T00:00:00Z')");
+    db.exec("PRAGMA user_version = 1");
+    ::chmod(path.c_str(), 0600);
+}
+
+}  // namespace
+
+TEST_CASE("migrations are numbered 0001..N without gaps, and N is the schema version") {
+    const auto migrations = nacsa::embedded::migrations();
+    REQUIRE(!migrations.empty());
+    CHECK(static_cast<int>(migrations.size()) == nacsa::store::latest_schema_version());
+    const std::regex name_form(R"(\d{4}_[a-z0-9_]+\.sql)");
+    for (std::size_t i = 0; i < migrations.size(); ++i) {
+        const std::string name(migrations[i].name);
+        CHECK_MESSAGE(std::regex_match(name, name_form), name);
+        CHECK_MESSAGE(name.substr(0, 4) == fmt::format("{:04}", i + 1), name);
+        CHECK(!migrations[i].content.empty());
+    }
+    CHECK(std::string(migrations[0].name) == "0001_foundation.sql");
+}
+
+TEST_CASE("a new store: mode 0600 whatever the umask, WAL, foreign keys, busy timeout") {
+    TempDir dir;
+    const auto path = dir / "alliance.db";
+    {
+        const Umask open_to_all(0);
+        Store store = create_store(path);
+        CHECK(nacsa::files::file_mode(path) == 0600);
+        auto& db = store.db();
+        CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
+        CHECK(db.execAndGet("PRAGMA foreign_keys").getInt() == 1);
+        CHECK(db.execAndGet("PRAGMA busy_timeout").getInt() == 10000);
+        CHECK(store.schema_version() == nacsa::store::latest_schema_version());
+        CHECK(store.alliance().short_name == "ANSC Chile");
+        CHECK(store.config_yaml() == nacsa::config::default_alliance_yaml());
+        // The WAL files SQLite makes beside it take the store's mode.
+        db.exec("INSERT INTO meta (key, value) VALUES ('probe', 'x')");
+        CHECK(nacsa::files::file_mode(path.string() + "-wal") == 0600);
+        CHECK(nacsa::files::file_mode(path.string() + "-shm") == 0600);
+    }
+    Store reopened = Store::open(path, Access::read_only, k_actor);
+    CHECK(reopened.db().execAndGet("SELECT value FROM meta WHERE key = 'created_by'").getString() ==
+          "tester");
+    CHECK(reopened.db().execAndGet("SELECT count(*) FROM audit").getInt() == 1);
+    CHECK(reopened.db().execAndGet("SELECT summary FROM audit").getString() == "created the store");
+}
+
+TEST_CASE("NACSA_BUSY_TIMEOUT sets the busy timeout in milliseconds") {
+    TempDir dir;
+    ::setenv("NACSA_BUSY_TIMEOUT", "250", 1);
+    Store store = create_store(dir / "a.db");
+    CHECK(store.db().execAndGet("PRAGMA busy_timeout").getInt() == 250);
+    ::unsetenv("NACSA_BUSY_TIMEOUT");
+}
+
+TEST_CASE("create refuses an existing file and leaves it untouched") {
+    TempDir dir;
+    const auto path = dir / "existing.db";
+    nacsa::files::write_file_atomic(path.string(), "precious", nacsa::files::Privacy::shared);
+    CHECK_THROWS_AS((void)create_store(path), nacsa::CantCreateError);
+    CHECK(nacsa::testing::read_text(path) == "precious");
+    CHECK_FALSE(std::filesystem::exists(path.string() + "-wal"));
+}
+
+TEST_CASE("create validates the configuration before touching the disk") {
+    TempDir dir;
+    const auto path = dir / "sub" / "a.db";
+    CHECK_THROWS_AS((void)Store::create(path, "name: x\n", "bad.yaml", k_actor),
+                    nacsa::ConfigError);
+    CHECK_FALSE(std::filesystem::exists(dir / "sub"));
+}
+
+TEST_CASE("create makes missing folders 0700") {
+    TempDir dir;
+    const Umask open_to_all(0);
+    (void)create_store(dir / "a" / "b" / "store.db");
+    CHECK(nacsa::files::file_mode(dir / "a") == 0700);
+    CHECK(nacsa::files::file_mode(dir / "a" / "b") == 0700);
+}
+
+TEST_CASE("open: missing file, not a store, newer and older schema versions") {
+    TempDir dir;
+    CHECK_THROWS_AS((void)Store::open(dir / "none.db", Access::read_only, k_actor),
+                    nacsa::InputError);
+    CHECK_FALSE(std::filesystem::exists(dir / "none.db"));
+    CHECK_THROWS_AS((void)Store::open(dir.path(), Access::read_only, k_actor), nacsa::InputError);
+
+    nacsa::files::write_file_atomic((dir / "text.db").string(), std::string(5000, 'x'),
+                                    nacsa::files::Privacy::owner_only);
+    CHECK_THROWS_AS((void)Store::open(dir / "text.db", Access::read_only, k_actor),
+                    nacsa::StoreError);
+
+    SQLite::Database((dir / "other.db").string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE)
+        .exec("CREATE TABLE t (x)");
+    try {
+        (void)Store::open(dir / "other.db", Access::read_only, k_actor);
+        FAIL("opened a database that is not a nacsa store");
+    } catch (const nacsa::StoreError& e) {
+        CHECK(std::string(e.what()).find("not a nacsa store") != std::string::npos);
+    }
+
+    const auto newer = dir / "newer.db";
+    (void)create_store(newer);
+    const int latest = nacsa::store::latest_schema_version();
+    SQLite::Database(newer.string(), SQLite::OPEN_READWRITE)
+        .exec(fmt::format("PRAGMA user_version = {}", latest + 1));
+    try {
+        (void)Store::open(newer, Access::read_only, k_actor);
+        FAIL("opened a store made by a newer nacsa");
+    } catch (const nacsa::StoreError& e) {
+        CHECK(std::string(e.what()) == fmt::format("{}: the store has schema version {}, made by a "
+                                                   "newer nacsa; this nacsa knows up to "
+                                                   "version {} (upgrade nacsa)",
+                                                   newer.string(), latest + 1, latest));
+    }
+    Store any = Store::open_any_version(newer, Access::read_write, k_actor);
+    CHECK_THROWS_AS((void)any.migrate(), nacsa::StoreError);
+}
+
+TEST_CASE("migrate upgrades a store created at schema version 1") {
+    TempDir dir;
+    const auto path = dir / "v1.db";
+    make_version_1_store(path);
+    try {
+        (void)Store::open(path, Access::read_write, k_actor);
+        FAIL("opened a store that needs migrating");
+    } catch (const nacsa::StoreError& e) {
+        CHECK(std::string(e.what()).find("run `nacsa db migrate`") != std::string::npos);
+    }
+    Store store = Store::open_any_version(path, Access::read_write, Actor{"tester", "db migrate"});
+    CHECK(store.schema_version() == 1);
+    const auto applied = store.migrate();
+    const int latest = nacsa::store::latest_schema_version();
+    REQUIRE(applied.size() == static_cast<std::size_t>(latest - 1));
+    CHECK(applied.front() == 2);
+    CHECK(applied.back() == latest);
+    CHECK(store.schema_version() == latest);
+    CHECK(store.db().tableExists("member"));
+    CHECK(
+        store.db().execAndGet("SELECT count(*) FROM audit WHERE command = 'db migrate'").getInt() ==
+        latest - 1);
+    CHECK(store.migrate().empty());
+    CHECK(nacsa::store::check_store(path, k_actor).empty());
+}
+
+TEST_CASE("a transaction commits its changes and its audit entries together, or neither") {
+    TempDir dir;
+    Store store = create_store(dir / "a.db");
+    const auto audits = [&] {
+        return store.db().execAndGet("SELECT count(*) FROM audit").getInt();
+    };
+    const int before = audits();
+    CHECK_THROWS_AS(store.transaction([&] {
+        store.db().exec("INSERT INTO meta (key, value) VALUES ('k', 'v')");
+        store.audit("meta", "k", "set k");
+        throw std::runtime_error("fails half-way");
+    }),
+                    std::runtime_error);
+    CHECK(audits() == before);
+    CHECK(store.db().execAndGet("SELECT count(*) FROM meta WHERE key = 'k'").getInt() == 0);
+
+    store.transaction([&] {
+        store.db().exec("INSERT INTO meta (key, value) VALUES ('k', 'v')");
+        store.audit("meta", "k", "set k", 42);
+    });
+    CHECK(audits() == before + 1);
+    SQLite::Statement q(
+        store.db(),
+        "SELECT os_user, command, record_kind, record_id, summary, contact_id, at FROM "
+        "audit ORDER BY id DESC LIMIT 1");
+    REQUIRE(q.executeStep());
+    CHECK(q.getColumn(0).getString() == "tester");
+    CHECK(q.getColumn(1).getString() == "test");
+    CHECK(q.getColumn(2).getString() == "meta");
+    CHECK(q.getColumn(3).getString() == "k");
+    CHECK(q.getColumn(4).getString() == "set k");
+    CHECK(q.getColumn(5).getInt64() == 42);
+}
+
+TEST_CASE("SQLite errors map to nacsa's exit codes") {
+    TempDir dir;
+    Store store = create_store(dir / "a.db");
+    SQLite::Database other((dir / "a.db").string(), SQLite::OPEN_READWRITE);
+    other.setBusyTimeout(0);
+    store.db().setBusyTimeout(0);
+    other.exec("BEGIN IMMEDIATE");
+    CHECK_THROWS_AS(store.transaction([] {}), nacsa::LockedError);
+    other.exec("ROLLBACK");
+    CHECK_THROWS_AS(store.transaction([&] { store.db().exec("INSERT INTO nowhere VALUES (1)"); }),
+                    nacsa::StoreError);
+}
+
+TEST_CASE("check_store reports damage as findings, and a missing store as an error") {
+    TempDir dir;
+    const auto path = dir / "a.db";
+    (void)create_store(path);
+    CHECK(nacsa::store::check_store(path, k_actor).empty());
+
+    ::chmod(path.c_str(), 0644);
+    auto findings = nacsa::store::check_store(path, k_actor);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].rule == "file-mode");
+    CHECK(findings[0].message.find("has mode 0644") != std::string::npos);
+    ::chmod(path.c_str(), 0600);
+
+    SQLite::Database(path.string(), SQLite::OPEN_READWRITE).exec("DELETE FROM config");
+    findings = nacsa::store::check_store(path, k_actor);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].rule == "config");
+
+    CHECK_THROWS_AS((void)nacsa::store::check_store(dir / "missing.db", k_actor),
+                    nacsa::InputError);
+    CHECK_THROWS_AS((void)nacsa::store::check_store(dir.path(), k_actor), nacsa::InputError);
+}
+
+TEST_CASE("backup_store writes a consistent 0600 copy and never overwrites") {
+    TempDir dir;
+    const Umask open_to_all(0);
+    Store store = create_store(dir / "a.db");
+    const auto copy = dir / "copy.db";
+    nacsa::store::backup_store(store, copy);
+    CHECK(nacsa::files::file_mode(copy) == 0600);
+    {
+        SQLite::Database backup(copy.string(), SQLite::OPEN_READONLY);
+        CHECK(backup.execAndGet("PRAGMA integrity_check").getString() == "ok");
+        CHECK(backup.execAndGet("PRAGMA journal_mode").getString() == "delete");
+        CHECK(backup.execAndGet("SELECT yaml FROM config").getString() ==
+              nacsa::config::default_alliance_yaml());
+    }
+    CHECK_THROWS_AS(nacsa::store::backup_store(store, copy), nacsa::CantCreateError);
+    CHECK_THROWS_AS(nacsa::store::backup_store(store, dir / "no" / "such" / "dir.db"),
+                    nacsa::CantCreateError);
+    // Nothing left behind: only the store, its WAL files and the copy.
+    int files = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+        CHECK_MESSAGE(entry.path().filename().string().front() != '.', entry.path().string());
+        ++files;
+    }
+    CHECK(files <= 4);
+}
+
+TEST_CASE("list_audit filters by date, kind and record, oldest first, and keeps the last N") {
+    TempDir dir;
+    Store store = create_store(dir / "a.db");
+    store.transaction([&] {
+        store.db().exec(
+            "INSERT INTO audit (at, os_user, command, record_kind, record_id, summary) VALUES "
+            "('2026-01-10T09:00:00Z', 'ana', 'member add', 'member', 'm1', 'added'),"
+            "('2026-02-01T00:00:00Z', 'ana', 'member edit', 'member', 'm1', 'edited'),"
+            "('2026-02-15T23:59:59Z', 'luis', 'config apply', 'config', 'ANSC Chile', 'updated')");
+    });
+    nacsa::store::AuditQuery q;
+    q.since = nacsa::parse_date("2026-02-01");
+    q.until = nacsa::parse_date("2026-02-15");
+    auto entries = nacsa::store::list_audit(store, q);
+    REQUIRE(entries.size() == 2);
+    CHECK(entries[0].summary == "edited");
+    CHECK(entries[1].os_user == "luis");
+    q = {};
+    q.record_kind = "member";
+    CHECK(nacsa::store::list_audit(store, q).size() == 2);
+    q = {};
+    q.record_id = "m1";
+    q.limit = 1;
+    entries = nacsa::store::list_audit(store, q);
+    REQUIRE(entries.size() == 1);
+    CHECK(entries[0].summary == "edited");
+}

@@ -1,0 +1,103 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "core/text.hpp"
+
+using namespace nacsa::text;
+
+TEST_CASE("fold: lower case, accents and case removed") {
+    CHECK(fold("Asociación") == "asociacion");
+    CHECK(fold("ÑANDÚ") == "nandu");
+    CHECK(fold("Œuvre Ça") == "œuvre ca");
+    CHECK(fold("Straße") == "strasse");
+    CHECK(fold("ABC def") == "abc def");
+    CHECK(fold("") == "");
+    CHECK(fold("Fundación") == fold("FUNDACION"));
+}
+
+TEST_CASE("slugify: stable ASCII ids from names") {
+    CHECK(slugify("Fundación Paz Ciudadana") == "fundacion-paz-ciudadana");
+    CHECK(slugify("  Red  Ñuble -- Biobío! ") == "red-nuble-biobio");
+    CHECK(slugify("ONG «Mujeres & Niñas» 2026") == "ong-mujeres-ninas-2026");
+    CHECK(slugify("L'Œuvre de Łódź") == "l-oeuvre-de-lodz");
+    CHECK(slugify("Straße") == "strasse");
+    CHECK(slugify("東京") == "dong-jing");
+    CHECK(slugify("") == "");
+    CHECK(is_slug(slugify("Corporación Opción")));
+}
+
+TEST_CASE("is_slug") {
+    CHECK(is_slug("fundacion-paz-ciudadana"));
+    CHECK(is_slug("a1"));
+    CHECK_FALSE(is_slug(""));
+    CHECK_FALSE(is_slug("-a"));
+    CHECK_FALSE(is_slug("a-"));
+    CHECK_FALSE(is_slug("a--b"));
+    CHECK_FALSE(is_slug("A"));
+    CHECK_FALSE(is_slug("a_b"));
+    CHECK_FALSE(is_slug("ñ"));
+}
+
+TEST_CASE("UTF-8 validity") {
+    CHECK(is_valid_utf8("Ñuble 東京 🎉"));
+    CHECK_FALSE(is_valid_utf8("caf\xe9"));
+    CHECK(invalid_utf8_offset("ab\xc3") == 2);
+    CHECK(invalid_utf8_offset("\xed\xa0\x80") == 0);  // a surrogate
+    CHECK(invalid_utf8_offset("\xc0\xaf") == 0);      // overlong
+    CHECK(invalid_utf8_offset("ok") == std::string_view::npos);
+}
+
+TEST_CASE("escape_control: nothing that can drive a terminal gets through") {
+    CHECK(escape_control("plain Ñuble") == "plain Ñuble");
+    CHECK(escape_control("a\x1b[2Jb") == "a\\x1b[2Jb");
+    CHECK(escape_control("tab\there") == "tab\\x09here");
+    CHECK(escape_control("a\nb") == "a\\x0ab");
+    CHECK(escape_control("a\nb\tc", KeepNewlines::yes) == "a\nb\tc");
+    CHECK(escape_control("a\rb", KeepNewlines::yes) == "a\\x0db");
+    CHECK(escape_control("del\x7f") == "del\\x7f");
+    CHECK(escape_control("\xc2\x9b"
+                         "31m") == "\\u009b31m");  // C1 CSI
+    CHECK(escape_control("abc\xe2\x80\xae"
+                         "fdp.exe") == "abc\\u202efdp.exe");  // right-to-left override
+    CHECK(escape_control("\xe2\x81\xa6x") == "\\u2066x");
+    CHECK(escape_control("bad\xff") == "bad\\xff");
+}
+
+TEST_CASE("display_width counts terminal columns") {
+    CHECK(display_width("abc") == 3);
+    CHECK(display_width("Ñandú") == 5);
+    CHECK(display_width("Nandu\xcc\x81") == 5);  // u + combining acute
+    CHECK(display_width("東京") == 4);
+    CHECK(display_width("") == 0);
+}
+
+TEST_CASE("collation_key sorts as a reader of the language expects") {
+    std::vector<std::string> names{"Zorro", "Ñandú", "Nube", "árbol", "Avión", "Oso", "Ángel"};
+    std::sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) {
+        return collation_key(a, "es") < collation_key(b, "es");
+    });
+    CHECK(names ==
+          std::vector<std::string>{"Ángel", "árbol", "Avión", "Nube", "Ñandú", "Oso", "Zorro"});
+    // Bytewise, accented names would go last.
+    CHECK(std::string("Ángel") > std::string("Zorro"));
+    std::vector<std::string> fr{"été", "Eté", "etre", "zèbre", "Été"};
+    std::sort(fr.begin(), fr.end(), [](const std::string& a, const std::string& b) {
+        return collation_key(a, "fr") < collation_key(b, "fr");
+    });
+    CHECK(fr.back() == "zèbre");
+    CHECK(collation_key("abc", "en") < collation_key("abd", "en"));
+}
+
+TEST_CASE("trim, split_list, join") {
+    CHECK(trim("  a b \t\r\n") == "a b");
+    CHECK(trim("") == "");
+    CHECK(split_list(" untoc | firearms||  ", '|') ==
+          std::vector<std::string>{"untoc", "firearms"});
+    CHECK(split_list("", ',').empty());
+    CHECK(split_list("a", ',') == std::vector<std::string>{"a"});
+    CHECK(join({"a", "b", "c"}, ", ") == "a, b, c");
+    CHECK(join({}, ", ") == "");
+}
