@@ -20,6 +20,14 @@ $nacsa db backup "$out/alliance-backup.db"
 
 # (each area of the tool adds its demo steps below, in the order of the README's tour)
 
+step "Members: import the register kept as YAML, then the same as Excel saves it (nothing changes)"
+$nacsa member import --dry-run examples/members.yaml
+$nacsa member import examples/members.yaml
+$nacsa member import examples/members.csv
+$nacsa member list --search asociacion
+$nacsa member stats --lang es | head -n 12
+$nacsa member export --redact --format csv --excel --output "$out/socios.csv"
+
 step "Meetings: a year of monthly committee meetings and quarterly consultations with the government"
 $nacsa -q meeting schedule --title "Comité directivo" --kind steering_committee \
     --start "2026-01-15 18:00" --link https://meet.example.org/ansc-cd --repeat monthly --count 12 >/dev/null

@@ -75,7 +75,6 @@ class Reader {
             problem(node, path, "expected a mapping of keys to values");
             return false;
         }
-<<<<<<< HEAD
         std::map<std::string, int> seen;  // key -> line of its first occurrence
         for (const auto& item : node) {
             const auto key = item.first.Scalar();
@@ -89,19 +88,6 @@ class Reader {
             const bool known =
                 std::find(required.begin(), required.end(), key) != required.end() ||
                 std::find(optional.begin(), optional.end(), key) != optional.end();
-=======
-        std::set<std::string> seen;
-        for (const auto& item : node) {
-            const auto key = item.first.Scalar();
-            if (!seen.insert(key).second) {
-                // yaml-cpp keeps the first value silently; a repeated key is always a mistake.
-                problem(item.first, join_path(path, key),
-                        "duplicate key (each key may appear once)");
-                continue;
-            }
-            const bool known = std::find(required.begin(), required.end(), key) != required.end() ||
-                               std::find(optional.begin(), optional.end(), key) != optional.end();
->>>>>>> main
             if (!known) {
                 std::vector<std::string> names(required.begin(), required.end());
                 names.insert(names.end(), optional.begin(), optional.end());
@@ -460,33 +446,11 @@ std::string known_keys(const std::vector<Region>& regions) {
 Alliance parse_alliance(const std::string& yaml_text, const std::string& file_name) {
     Alliance a;
     Reader r(file_name);
-<<<<<<< HEAD
-    guard_yaml_input(yaml_text, file_name, ExitCode::config_invalid);
-    YAML::Node root;
-    try {
-        // A second document ("---") would be ignored silently by YAML::Load: refuse it.
-        auto documents = YAML::LoadAll(yaml_text);
-        if (documents.size() > 1) {
-            const auto mark = documents[1].Mark();
-            throw ConfigError({Diagnostic{file_name, mark.line >= 0 ? mark.line + 1 : 0,
-                                          mark.column >= 0 ? mark.column + 1 : 0, "",
-                                          "a second YAML document (after ---): the configuration "
-                                          "must be a single document"}});
-        }
-        if (!documents.empty()) {
-            root = documents.front();
-        }
-    } catch (const YAML::Exception& e) {
-        throw ConfigError({Diagnostic{file_name, e.mark.line >= 0 ? e.mark.line + 1 : 0,
-                                      e.mark.column >= 0 ? e.mark.column + 1 : 0, "",
-                                      fmt::format("not valid YAML: {}", e.msg)}});
-=======
     if (yaml_text.size() > k_max_config_bytes) {
         throw ConfigError({Diagnostic{
             file_name, 1, 1, "",
             fmt::format("the file is {} bytes; an alliance configuration is at most {} bytes",
                         yaml_text.size(), k_max_config_bytes)}});
->>>>>>> main
     }
     const YAML::Node root = load_yaml(yaml_text, file_name, ExitCode::config_invalid);
     if (!root || root.IsNull()) {
