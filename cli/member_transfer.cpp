@@ -3,8 +3,10 @@
 #include <chrono>
 #include <iostream>
 
+#include "core/files.hpp"
 #include "core/text.hpp"
 #include "member.hpp"
+#include "members/export.hpp"
 #include "members/import.hpp"
 
 namespace nacsa::cli {
@@ -163,10 +165,116 @@ void register_import(CLI::App& member, Context& ctx) {
     });
 }
 
+struct ExportCommand {
+    std::string output = "-";
+    std::string format;
+    bool redact = false;
+};
+
+void register_export(CLI::App& member, Context& ctx) {
+    auto opts = std::make_shared<ExportCommand>();
+    auto* cmd = member.add_subcommand(
+        "export", "Write every member in a format 'member import' reads (YAML, CSV or JSON Lines)");
+    cmd->add_option("-o,--output", opts->output,
+                    "Where to write (default: standard output); mode 0600")
+        ->type_name("FILE");
+    cmd->add_option("--format", opts->format,
+                    "yaml, csv or jsonl (default: from --output's extension, else yaml)")
+        ->check(CLI::IsMember({"yaml", "csv", "jsonl"}))
+        ->type_name("FORMAT");
+    cmd->add_flag("--redact", opts->redact, "Leave out contacts' personal data");
+    ctx.on_run(cmd, [&ctx, opts] {
+        std::optional<members::FileFormat> format;
+        if (!opts->format.empty()) {
+            format = members::parse_file_format(opts->format);
+        } else if (ctx.options().format == "csv") {
+            format = members::FileFormat::csv;
+        } else if (opts->output != "-") {
+            format = members::format_from_extension(opts->output);
+        }
+        auto& store = ctx.store();
+        const auto text = members::export_members(
+            store, format.value_or(members::FileFormat::yaml),
+            opts->redact ? members::Redact::yes : members::Redact::no, ctx.options().excel);
+        files::write_file_atomic(
+            opts->output, text, opts->redact ? files::Privacy::shared : files::Privacy::owner_only);
+        if (opts->output != "-") {
+            ctx.info(fmt::format("wrote the member register to {}", opts->output));
+        }
+        return 0;
+    });
+}
+
+struct ForgetCommand {
+    std::string member;
+    std::string contact;
+    bool all = false;
+    bool yes = false;
+};
+
+void register_forget(CLI::App& member, Context& ctx) {
+    auto opts = std::make_shared<ForgetCommand>();
+    auto* cmd = member.add_subcommand(
+        "forget",
+        "Erase contacts' personal data on request (right to erasure), also from the audit log");
+    cmd->add_option("member", opts->member, "The member's id")->required()->type_name("MEMBER");
+    auto* contact =
+        cmd->add_option("--contact", opts->contact, "The contact to erase")->type_name("NAME");
+    auto* all = cmd->add_flag("--all-contacts", opts->all, "Erase every contact of the member");
+    contact->excludes(all);
+    cmd->add_flag("-y,--yes", opts->yes, "Do not ask for confirmation");
+    ctx.on_run(cmd, [&ctx, opts] {
+        if (opts->contact.empty() && !opts->all) {
+            throw UsageError("say whose data to erase: --contact NAME or --all-contacts");
+        }
+        auto& store = ctx.store(store::Access::read_write);
+        (void)members::get_member(store, opts->member);
+        if (!opts->yes &&
+            !ctx.confirm(fmt::format(
+                "Erase the personal data of {} of member {}? This cannot be undone.",
+                opts->all ? "every contact" : "\"" + opts->contact + "\"", opts->member))) {
+            throw UsageError("erasing personal data needs confirmation: add --yes");
+        }
+        int erased = 0;
+        store.transaction([&] {
+            erased = members::forget_contacts(
+                store, opts->member,
+                opts->all ? std::nullopt : std::optional<std::string>(opts->contact));
+        });
+        ctx.info(fmt::format("erased the personal data of {} contact{} of member {}", erased,
+                             erased == 1 ? "" : "s", opts->member));
+        return 0;
+    });
+}
+
+void register_stats(CLI::App& member, Context& ctx) {
+    auto* cmd = member.add_subcommand(
+        "stats",
+        "Count members by status, type, region, theme and service, and contacts by gender");
+    ctx.on_run(cmd, [&ctx] {
+        auto& store = ctx.store();
+        const auto rows = members::member_stats(store, ctx.language());
+        output::Table table{{{"dimension", "BY"},
+                             {"key", "KEY"},
+                             {"label", "LABEL"},
+                             {"count", "COUNT", output::Align::right}},
+                            {}};
+        for (const auto& r : rows) {
+            table.add_row({r.dimension, r.key.empty() ? output::Cell{} : output::Cell{r.key},
+                           r.label.empty() ? output::Cell{} : output::Cell{r.label}, r.count});
+        }
+        ctx.print_table(table);
+        return 0;
+    });
+}
+
 }  // namespace
 
 void register_member_transfer(CLI::App& member, Context& ctx) {
     register_import(member, ctx);
+    register_export(member, ctx);
+    register_forget(member, ctx);
+    register_stats(member, ctx);
 }
 
 }  // namespace nacsa::cli

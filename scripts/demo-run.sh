@@ -66,6 +66,14 @@ $nacsa wg list
 $nacsa wg show experticia_tecnica
 $nacsa wg check || true    # one task is overdue on purpose: exit 1
 
+step "Members: import the register kept as YAML, then the same as Excel saves it (nothing changes)"
+$nacsa member import --dry-run examples/members.yaml
+$nacsa member import examples/members.yaml
+$nacsa member import examples/members.csv
+$nacsa member list --search asociacion
+$nacsa member stats --lang es | head -n 12
+$nacsa member export --redact --format csv --excel --output "$out/socios.csv"
+
 step "Meetings: a year of monthly committee meetings and quarterly consultations with the government"
 $nacsa -q meeting schedule --title "Comité directivo" --kind steering_committee \
     --start "2026-01-15 18:00" --link https://meet.example.org/ansc-cd --repeat monthly --count 12 >/dev/null

@@ -2,6 +2,7 @@
 
 #include <csv.h>
 #include <fmt/format.h>
+#include <malloc.h>
 #include <yaml.h>
 
 #include <cerrno>
@@ -1246,6 +1247,12 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
                                : 0;
         }
     }
+    // A large import allocates and frees many small records: keep freed memory instead of
+    // returning it to the system after each one (brk churn cost a fifth of the run time), and
+    // give SQLite a page cache that holds the indexes being filled.
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+    mallopt(M_TOP_PAD, 8 << 20);
+    store.db().exec("PRAGMA cache_size = -20000");
     const bool skip_invalid = !options.rejects.empty();
     const auto& alliance = store.alliance();
     ImportSummary summary;

@@ -874,9 +874,7 @@ Member merge(const Member& base, const MemberInput& in) {
     set(m.joined, in.joined);
     set(m.status, in.status);
     set(m.ecosoc_status, in.ecosoc_status);
-    if (in.notes) {
-        m.notes = *in.notes;
-    }
+    set(m.notes, in.notes);
     if (in.thematic_areas) {
         m.thematic_areas = sorted_unique(*in.thematic_areas);
     }

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <string>
+
+#include "members/format.hpp"
+#include "members/import.hpp"
+
+namespace nacsa::members {
+
+// Every member (sorted by id) with its contacts, in the format `member import` reads: export,
+// import into an empty store and export again gives the same bytes. CSV uses ',' and CRLF, or
+// with `excel` a BOM and ';'. Redact::yes leaves contacts out.
+[[nodiscard]] std::string export_members(store::Store& store, FileFormat format, Redact redact,
+                                         bool excel);
+
+// Every member with contacts, loaded with a handful of queries (for exports and reports).
+[[nodiscard]] std::vector<Member> all_members(store::Store& store);
+
+}  // namespace nacsa::members
