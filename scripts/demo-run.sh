@@ -21,10 +21,10 @@ $nacsa db backup "$out/alliance-backup.db"
 step "Member register: import the 48 organisations of examples/members.yaml (Spanish Excel CSV works too)"
 $nacsa member import --dry-run examples/members.csv
 $nacsa member import examples/members.yaml
-$nacsa member import examples/members.yaml    # again: nothing changes, and it says so
-$nacsa member list --region metropolitana
-$nacsa member list --search "asociacion"
-$nacsa member stats | head -n 20
+$nacsa member import examples/members.csv      # the same data as Excel saves it: nothing changes
+$nacsa member list --search asociacion
+$nacsa member stats --lang es | head -n 12
+$nacsa member export --redact --format csv --excel --output "$out/socios.csv"
 
 step "Steering Committee: elect a coordinator, seat members who expressed interest, add a government observer"
 $nacsa committee interest list --for secretariat
@@ -65,14 +65,6 @@ $nacsa wg task add incidencia_y_accion "Preparar la consulta trimestral con el G
 $nacsa wg list
 $nacsa wg show experticia_tecnica
 $nacsa wg check || true    # one task is overdue on purpose: exit 1
-
-step "Members: import the register kept as YAML, then the same as Excel saves it (nothing changes)"
-$nacsa member import --dry-run examples/members.yaml
-$nacsa member import examples/members.yaml
-$nacsa member import examples/members.csv
-$nacsa member list --search asociacion
-$nacsa member stats --lang es | head -n 12
-$nacsa member export --redact --format csv --excel --output "$out/socios.csv"
 
 step "Meetings: a year of monthly committee meetings and quarterly consultations with the government"
 $nacsa -q meeting schedule --title "Comité directivo" --kind steering_committee \
