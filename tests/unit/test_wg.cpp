@@ -177,11 +177,17 @@ TEST_CASE("wg: tasks are added, closed once, and listed") {
     f.member("alfa");
     f.member("beta");
     (void)wg::join(f.s(), "experticia_tecnica", "alfa", std::nullopt, d("2026-11-01"));
+    // The plan's tables exist (schema 6) and hold no activity A7: the link is refused.
+    CHECK_THROWS_AS(wg::add_task(f.s(), {.wg_id = "experticia_tecnica",
+                                         .title = "Draft policy brief",
+                                         .owner = "alfa",
+                                         .due = d("2026-12-15"),
+                                         .activity_id = "A7"}),
+                    ValidationError);
     const auto t = wg::add_task(f.s(), {.wg_id = "experticia_tecnica",
                                         .title = "Draft policy brief",
                                         .owner = "alfa",
-                                        .due = d("2026-12-15"),
-                                        .activity_id = "A7"});
+                                        .due = d("2026-12-15")});
     CHECK(t.id > 0);
     CHECK_THROWS_AS(
         wg::add_task(f.s(), {.wg_id = "experticia_tecnica", .title = "x", .owner = "beta"}),
