@@ -10,7 +10,8 @@ namespace nacsa::cli {
 
 namespace {
 
-completion::CommandSpec describe(const CLI::App& app) {
+// `top` is the command the subcommand belongs to ("member" for `member show`).
+completion::CommandSpec describe(const CLI::App& app, const std::string& top = "") {
     completion::CommandSpec spec;
     spec.name = app.get_name();
     for (const CLI::Option* option : app.get_options()) {
@@ -18,7 +19,8 @@ completion::CommandSpec describe(const CLI::App& app) {
             continue;  // hidden
         }
         if (option->get_positional()) {
-            if (text::fold(option->get_name()).find("member") != std::string::npos) {
+            const auto name = text::fold(option->get_name());
+            if (name.find("member") != std::string::npos || (top == "member" && name == "id")) {
                 spec.takes_member = true;
             }
             continue;
@@ -38,7 +40,7 @@ completion::CommandSpec describe(const CLI::App& app) {
     }
     for (const CLI::App* sub :
          app.get_subcommands([](const CLI::App* s) { return !s->get_group().empty(); })) {
-        spec.subcommands.push_back(describe(*sub));
+        spec.subcommands.push_back(describe(*sub, top.empty() ? sub->get_name() : top));
     }
     return spec;
 }

@@ -72,7 +72,7 @@ $nacsa -q meeting schedule --title "Comité directivo" --kind steering_committee
 $nacsa -q meeting schedule --title "Consulta trimestral con el Gobierno" --kind government_consultation \
     --start "2026-02-20 10:00" --place "Ministerio de Justicia, Santiago" --repeat quarterly --count 4 >/dev/null
 step "Attendance, minutes and decisions of the past meetings; action items carried forward"
-invitees() { $nacsa --format csv meeting invitees "$1" | tail -n +2 | cut -d, -f1 | tr -d '\r'; }
+invitees() { $nacsa --format csv meeting invitees "$1" | tail -n +2 | grep ',voting,' | cut -d, -f1 | tr -d '\r'; }   # voting members
 for id in $($nacsa --format csv meeting list --past | tail -n +2 | cut -d, -f1 | tr -d '\r'); do
     if [ -z "$(invitees "$id")" ]; then   # no committee seats recorded: invite members by hand
         for m in $($nacsa --format csv member list | tail -n +2 | cut -d, -f1 | tr -d '\r' | head -n 7); do

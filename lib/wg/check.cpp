@@ -48,8 +48,11 @@ output::Finding warning(std::string rule, std::string record, std::string messag
 
 bool meetings_recorded(store::Store& store) {
     auto& db = store.db();
+    // "Once meetings exist": an alliance that keeps no meetings in nacsa is not told that every
+    // group failed to meet.
     return db.tableExists("meeting") && has_column(db, "meeting", "body") &&
-           has_column(db, "meeting", "starts_at") && has_column(db, "meeting", "status");
+           has_column(db, "meeting", "starts_at") && has_column(db, "meeting", "status") &&
+           db.execAndGet("SELECT EXISTS (SELECT 1 FROM meeting)").getInt() != 0;
 }
 
 std::vector<output::Finding> check_groups(store::Store& store, const CheckOptions& options) {

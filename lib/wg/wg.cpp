@@ -889,7 +889,7 @@ Task add_task(store::Store& store, const NewTask& task) {
         q.bind(1, *task.activity_id);
         if (!q.executeStep()) {
             throw NotFoundError(
-                fmt::format("no activity \"{}\" in the plan (see `nacsa plan list`)",
+                fmt::format("no activity \"{}\" in the plan (see `nacsa plan activity list`)",
                             text::escape_control(*task.activity_id)));
         }
     }

@@ -83,7 +83,7 @@ GENERATED = [
     ("config", "utf16.yaml", lambda: MINIMAL.encode("utf-16"),
      78, r"^nacsa: error: {file}:1:1: is not valid UTF-8 text"),
     ("config", "huge-field.yaml", lambda: _replace("short_name: ANSC France", "short_name: " + "A" * 10_000_000),
-     78, r"^nacsa: error: {file}:1:1: the file is \d+ bytes; an alliance configuration is at most \d+ bytes"),
+     78, r"^nacsa: error: {file}:7:13: field \"short_name\": is 10000000 bytes long \(at most 4000\)"),
     ("config", "huge-file.yaml", lambda: MINIMAL.encode("utf-8") + b"#" * (65 << 20),
      66, r"^nacsa: error: {file}: is larger than 64 MiB, the most nacsa reads"),
     ("config", "deep-flow.yaml", lambda: _replace("working_groups: []", "working_groups: " + "[" * 100_000 + "]" * 100_000),

@@ -29,7 +29,7 @@ printf '%s\\n' "${{COMPREPLY[@]}}"
 
 
 def test_commands_complete_from_prefix(nacsa):
-    assert complete(nacsa, ["nacsa", "co"]) == ["completion", "config"]
+    assert complete(nacsa, ["nacsa", "co"]) == ["committee", "completion", "config"]
     assert "db" in complete(nacsa, ["nacsa", ""])
 
 

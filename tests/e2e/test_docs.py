@@ -72,7 +72,9 @@ def test_every_subcommand_and_option_is_documented(command):
     page = page_file.read_text(encoding="utf-8")
     # mdoc writes options as ".Fl format" and hyphens as \- in places: normalise.
     page_text = page.replace("\\-", "-").replace("\\&", "")
-    flags = set(re.findall(r"\.Fl ([\w-]+)", page_text)) | set(re.findall(r"\.Op Fl ([\w-]+)", page_text))
+    # "Fl" is a macro anywhere on a macro line: ".Fl x", ".It Fl x", ".Op Fl x", "... | Fl x".
+    macro_lines = "\n".join(line for line in page_text.splitlines() if line.startswith("."))
+    flags = set(re.findall(r"(?:^\.|(?<=\s))Fl\s+([\w-]+)", macro_lines, flags=re.M))
     global_options = set(parse_help(help_text())[1])
     missing = []
     for path, options in walk((command,)):

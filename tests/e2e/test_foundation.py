@@ -47,7 +47,7 @@ def test_init_creates_a_private_wal_store_even_under_umask_000(nacsa):
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == ""
     assert proc.stderr == (f"nacsa: created {nacsa.db} for Alianza Nacional de la Sociedad Civil contra la "
-                           "Delincuencia Organizada Transnacional (ANSC Chile)\n")
+                           "Delincuencia Organizada Transnacional (ANSC Chile); 3 working groups created\n")
     assert mode(nacsa.db) == 0o600
     for suffix in ("-wal", "-shm"):
         side = Path(str(nacsa.db) + suffix)
@@ -147,7 +147,7 @@ def test_init_with_a_missing_config_file(nacsa):
     (["log", "--bogus"], "unknown option \"--bogus\" for 'nacsa log'"),
     (["db", "--bogus"], "unknown option \"--bogus\" for 'nacsa db'"),
     (["init", "--confg", "x.yaml"], "unknown option \"--confg\" for 'nacsa init'"),
-    (["frobnicate"], "unknown command \"frobnicate\" for 'nacsa' (known: init, config, db, log, "),
+    (["frobnicate"], "unknown command \"frobnicate\" for 'nacsa' (known: init, config, db, member, committee, wg, meeting, plan, report, log, "),
     (["db", "frobnicate"], "unknown command \"frobnicate\" for 'nacsa db' (known: check, migrate, backup)"),
     (["log", "extra"], "unexpected argument \"extra\" for 'nacsa log'"),
     (["db"], "'nacsa db' needs a command (one of: check, migrate, backup)"),
@@ -165,7 +165,7 @@ def test_usage_errors_exit_2_and_name_the_problem(nacsa, args, message):
 def test_no_command_is_a_usage_error(nacsa):
     result = nacsa.run()
     assert result.code == 2
-    assert result.err.startswith("nacsa: error: 'nacsa' needs a command (one of: init, config, db, log, ")
+    assert result.err.startswith("nacsa: error: 'nacsa' needs a command (one of: init, config, db, member, committee, wg, meeting, plan, report, log, ")
 
 
 def test_a_bad_date_option_is_a_usage_error(alliance):
@@ -458,25 +458,31 @@ def test_config_apply_refuses_to_drop_a_region_still_in_use(alliance):
 # --- audit log ----------------------------------------------------------------------------
 
 def test_log_lists_every_change_with_user_and_command(alliance):
+    # init records the store and the three working groups the configuration creates
+    init_entries = json.loads(alliance.ok("--format", "json", "log").out)
+    assert [(e["record_kind"], e["record_id"]) for e in init_entries] == [
+        ("store", "store.db"), ("working_group", "experticia_tecnica"),
+        ("working_group", "comunicacion_estrategica"), ("working_group", "incidencia_y_accion")]
+    n = len(init_entries)
     alliance.ok("config", "apply", MINIMAL, env={"SOURCE_DATE_EPOCH": "1796040000"})  # 2026-11-30T12:00:00Z
     table = alliance.ok("log").out.splitlines()
     assert table[0].split() == ["ID", "AT", "USER", "COMMAND", "KIND", "RECORD", "SUMMARY"]
     assert table[1].split()[:7] == ["1", "2026-11-29T12:00:00Z", OS_USER, "init", "store", "store.db", "created"]
-    assert re.match(rf" 2  2026-11-30T12:00:00Z  {OS_USER} +config apply  config  ANSC France  configuration "
-                    r"updated \(regions: 16 -> 3", table[2])
+    assert re.match(rf" {n + 1}  2026-11-30T12:00:00Z  {OS_USER} +config apply  config +ANSC France +configuration "
+                    r"updated \(regions: 16 -> 3", table[-1]), table[-1]
 
     entries = json.loads(alliance.ok("--format", "json", "log").out)
-    assert [sorted(e) for e in entries] == [["at", "command", "id", "record_id", "record_kind", "summary",
-                                             "user"]] * 2
+    assert all(sorted(e) == ["at", "command", "id", "record_id", "record_kind", "summary", "user"] for e in entries)
     assert [(e["id"], e["at"], e["user"], e["command"]) for e in entries] == [
-        (1, "2026-11-29T12:00:00Z", OS_USER, "init"), (2, "2026-11-30T12:00:00Z", OS_USER, "config apply")]
+        (i + 1, "2026-11-29T12:00:00Z", OS_USER, "init") for i in range(n)] + [
+        (n + 1, "2026-11-30T12:00:00Z", OS_USER, "config apply")]
 
     since = json.loads(alliance.ok("log", "--since", "2026-11-30", "--format", "json").out)
-    assert [e["id"] for e in since] == [2]
+    assert [e["id"] for e in since] == [n + 1]
     until = json.loads(alliance.ok("log", "--until", "2026-11-29", "--format", "json").out)
-    assert [e["id"] for e in until] == [1]
+    assert [e["id"] for e in until] == list(range(1, n + 1))
     assert json.loads(alliance.ok("log", "--since", "2027-01-01", "--format", "json").out) == []
-    assert [e["id"] for e in json.loads(alliance.ok("log", "-n", "1", "--format", "json").out)] == [2]
+    assert [e["id"] for e in json.loads(alliance.ok("log", "-n", "1", "--format", "json").out)] == [n + 1]
     assert [e["id"] for e in json.loads(alliance.ok("log", "--kind", "store", "--format", "json").out)] == [1]
 
     csv = alliance.run("log", "--format", "csv", binary=True).out
@@ -489,14 +495,16 @@ def test_log_lists_every_change_with_user_and_command(alliance):
 
 
 def test_commands_that_fail_leave_no_audit_entry(alliance):
+    before = alliance.dump()
     alliance.run("init")
     alliance.run("config", "apply", "nowhere.yaml")
-    assert len(json.loads(alliance.ok("--format", "json", "log").out)) == 1
+    alliance.run("member", "add", "--name", "Sin Tipo")  # no --type: refused
+    assert alliance.dump() == before
 
 
 def test_source_date_epoch_is_now(nacsa):
     nacsa.ok("init", env={"SOURCE_DATE_EPOCH": "1767225600"})  # 2026-01-01T00:00:00Z
-    assert nacsa.sql("SELECT at FROM audit") == [("2026-01-01T00:00:00Z",)]
+    assert set(nacsa.sql("SELECT at FROM audit")) == {("2026-01-01T00:00:00Z",)}
     assert nacsa.sql("SELECT applied_at FROM config") == [("2026-01-01T00:00:00Z",)]
     other = nacsa.path("other.db")
     nacsa.ok("--db", other, "init", env={"SOURCE_DATE_EPOCH": ""})
@@ -521,12 +529,24 @@ def subcommands(help_text):
     return names
 
 
+def command_args(nacsa, path):
+    """The arguments that reach a command: a command that takes a required argument before its
+    subcommands (meeting agenda ID add) gets a placeholder there."""
+    args = []
+    for word in path:
+        args.append(word)
+        help_text = nacsa.ok(*args, "--help").out
+        if word != path[-1] and "SUBCOMMAND" in help_text and "REQUIRED" in help_text.split("Options:")[0]:
+            args.append("PLACEHOLDER")
+    return args
+
+
 def all_commands(nacsa):
     out, pending = [], [[name] for name in subcommands(nacsa.ok("--help").out) if name != "help"]
     while pending:
         path = pending.pop(0)
         out.append(path)
-        pending += [path + [name] for name in subcommands(nacsa.ok(*path, "--help").out)]
+        pending += [path + [name] for name in subcommands(nacsa.ok(*command_args(nacsa, path), "--help").out)]
     return out
 
 
@@ -535,7 +555,7 @@ def test_help_for_every_command(nacsa):
     assert ["init"] in commands and ["db", "backup"] in commands and ["config", "apply"] in commands
     assert ["log"] in commands
     for path in commands:
-        result = nacsa.run(*path, "--help")
+        result = nacsa.run(*command_args(nacsa, path), "--help")
         assert result.code == 0, path
         assert f"Usage: nacsa {' '.join(path)}" in result.out, result.out
         assert result.err == ""
@@ -556,5 +576,5 @@ def test_version(nacsa):
     result = nacsa.ok("--version")
     lines = result.out.splitlines()
     assert re.fullmatch(r"nacsa \d+\.\d+\.\d+", lines[0])
-    assert lines[1] == f"schema version {LATEST}"
+    assert lines[1] == f"schema version {LATEST} (the store version this nacsa writes)"
     assert lines[2].startswith("SQLite 3.")

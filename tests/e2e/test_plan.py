@@ -144,7 +144,7 @@ def test_activity_add_reports_every_problem(alliance):
     assert result.err == (
         'nacsa: error: field "priorities[0]": "P7" is not a priority of the plan\n'
         'nacsa: error: field "working_group": "finanzas" is not a working group of this alliance '
-        "(known: experticia_tecnica, comunicacion_estrategica, incidencia_y_accion)\n"
+        "(known: comunicacion_estrategica, experticia_tecnica, incidencia_y_accion)\n"
         'nacsa: error: field "member": "nadie" is not a member in the register\n'
         'nacsa: error: field "end": ends before it starts (2026-04-01 is before 2026-05-01)\n')
     assert alliance.dump() == before
@@ -448,7 +448,7 @@ def test_bad_file_reports_every_problem_with_lines(alliance):
         "awareness_campaign, questionnaire_contribution, other)\n"
         'nacsa: error: bad.yaml:13:22: field "activities[0].priorities[1]": "P9" is not a priority of the plan\n'
         'nacsa: error: bad.yaml:14:20: field "activities[0].working_group": "finanzas" is not a working group of '
-        "this alliance (known: experticia_tecnica, comunicacion_estrategica, incidencia_y_accion)\n"
+        "this alliance (known: comunicacion_estrategica, experticia_tecnica, incidencia_y_accion)\n"
         'nacsa: error: bad.yaml:15:13: field "activities[0].member": "nadie" is not a member in the register\n'
         'nacsa: error: bad.yaml:16:12: field "activities[0].start": "2026-02-30" is not a date (expected YYYY-MM-DD)\n'
         'nacsa: error: bad.yaml:18:13: field "activities[0].status": "started" is not a status '
