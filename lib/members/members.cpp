@@ -1058,12 +1058,14 @@ void Writer::insert(Member& m, const std::string& status_date, const std::string
     m_insert_history.bind(4, status_reason);
     m_insert_history.bind(5, m_now);
     m_insert_history.exec();
-    const std::string today = m_now.substr(0, 10);
+    // A new member's expressions of interest date from when its record starts (its joined
+    // date, when given): a register imported today keeps the interest its members had.
+    const std::string since = status_date.empty() ? m_now.substr(0, 10) : status_date;
     for (const auto& kind : m.interest) {
         m_insert_interest.reset();
         m_insert_interest.bind(1, m.id);
         m_insert_interest.bind(2, kind);
-        m_insert_interest.bind(3, today);
+        m_insert_interest.bind(3, since);
         m_insert_interest.exec();
     }
     for (auto& c : m.contacts) {
