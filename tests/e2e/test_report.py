@@ -209,7 +209,10 @@ def test_missing_government_consultation_is_an_error_for_strict(sample):
                         "--output", "r.md")
     assert result.code == 1
     assert f"nacsa: warning: {message}\n" in result.err
-    assert result.err.endswith("nacsa: warning: --strict: the report has 1 error-level finding\n")
+    # The committee check of the governance section counts too: the sample committee has 2 seats,
+    # no gender balance and three uncovered themes (6 errors), plus the missing consultation.
+    assert "nacsa: warning: the committee has 2 seats; the configuration asks for 5 to 11\n" in result.err
+    assert result.err.endswith("nacsa: warning: --strict: the report has 7 error-level findings\n")
     assert sample.path("r.md").read_text(encoding="utf-8") == out
     data = json.loads(sample.ok("report", "meetings", "--quarter", "2026Q3", "--format", "json").out)
     assert data["has_errors"] is True
