@@ -82,13 +82,18 @@ Section membership_section(const Inputs& in) {
     const auto to = format_date(in.period.to);
 
     // Each member's status at the end of the period: the last status that took effect on or
-    // before that day; members who joined later are left out.
+    // before that day; members who joined later are left out, and so are those who never
+    // joined and were not in the register yet (an applicant recorded after the period is not
+    // a member at its end).
     SQLite::Statement members(db, R"(
         SELECT m.id, m.name, m.type, m.region, m.joined,
                COALESCE((SELECT h.status FROM member_status_history h
                           WHERE h.member_id = m.id AND h.date <= :to
                           ORDER BY h.date DESC, h.id DESC LIMIT 1),
                         CASE WHEN m.joined IS NOT NULL AND m.joined > :to THEN NULL
+                             WHEN m.joined IS NULL
+                                  THEN CASE WHEN substr(m.created_at, 1, 10) <= :to
+                                            THEN 'applicant' END
                              WHEN EXISTS (SELECT 1 FROM member_status_history h
                                            WHERE h.member_id = m.id AND h.date > :to) THEN 'active'
                              ELSE m.status END)

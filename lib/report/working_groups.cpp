@@ -37,6 +37,10 @@ Section working_groups_section(const Inputs& in) {
         done += g.tasks_done;
         overdue += g.tasks_overdue_at_end;
     }
+    if (opened == 0 && done == 0 && overdue == 0) {
+        section.notes.push_back(
+            tr("No working-group task was opened, done or overdue in this period."));
+    }
     section.figures.push_back(
         {"working_groups", tr("Working groups"), static_cast<std::int64_t>(groups.size())});
     section.figures.push_back({"tasks_opened", tr("Tasks opened"), opened});

@@ -116,6 +116,21 @@ def test_membership_figures(sample):
     assert figures["active_members"] == 3 and figures["new_members"] == 0 and figures["withdrawals"] == 0
 
 
+def test_quarterly_golden_with_the_example_register(alliance):
+    alliance.ok("member", "import", EXAMPLES / "members.yaml")
+    out = alliance.ok("report", "quarterly", "--quarter", "2026Q3", "--lang", "en").out
+    check_golden("quarterly-2026Q3-example-en.md", out)
+    data = json.loads(alliance.ok("report", "membership", "--quarter", "2026Q3", "--format", "json").out)
+    section = data["sections"][0]
+    figures = {f["key"]: f["value"] for f in section["figures"]}
+    # 41 active today, one of whom joined in October; the 3 applicants were recorded by the
+    # import (after the period) and never joined: none of them counts at the end of 2026Q3.
+    assert figures == {"active_members": 40, "new_members": 1, "withdrawals": 0, "regions_without_members": 0}
+    tables = {t["key"]: t for t in section["tables"]}
+    status = {r["status"]: r["count"] for r in tables["members_by_status"]["rows"]}
+    assert status == {"applicant": 0, "active": 40, "suspended": 2, "withdrawn": 2}
+
+
 def test_spanish_and_french_dates_and_numbers(sample):
     es = sample.ok("report", "quarterly", "--quarter", "2026Q3", "--lang", "es").out
     assert "- Período: 1 de julio de 2026 – 30 de septiembre de 2026 (2026Q3)" in es
@@ -209,7 +224,10 @@ def test_missing_government_consultation_is_an_error_for_strict(sample):
                         "--output", "r.md")
     assert result.code == 1
     assert f"nacsa: warning: {message}\n" in result.err
-    assert result.err.endswith("nacsa: warning: --strict: the report has 1 error-level finding\n")
+    # The committee check of the governance section counts too: the sample committee has 2 seats,
+    # no gender balance and three uncovered themes (6 errors), plus the missing consultation.
+    assert "nacsa: warning: the committee has 2 seats; the configuration asks for 5 to 11\n" in result.err
+    assert result.err.endswith("nacsa: warning: --strict: the report has 7 error-level findings\n")
     assert sample.path("r.md").read_text(encoding="utf-8") == out
     data = json.loads(sample.ok("report", "meetings", "--quarter", "2026Q3", "--format", "json").out)
     assert data["has_errors"] is True
