@@ -183,7 +183,7 @@ TEST_CASE("wg: tasks are added, closed once, and listed") {
                                          .owner = "alfa",
                                          .due = d("2026-12-15"),
                                          .activity_id = "A7"}),
-                    ValidationError);
+                    NotFoundError);
     const auto t = wg::add_task(f.s(), {.wg_id = "experticia_tecnica",
                                         .title = "Draft policy brief",
                                         .owner = "alfa",
