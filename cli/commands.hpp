@@ -19,17 +19,9 @@ void register_completion(CLI::App& app, Context& ctx);
 
 // Every command of the nacsa binary, in the order `nacsa --help` lists them.
 inline constexpr RegisterCommand k_commands[] = {
-    register_init,
-    register_config,
-    register_db,
-    register_member,
-    register_committee,
-    register_wg,
-    register_meeting,
-    register_plan,
-    register_report,
-    register_log,
-    register_completion,
+    register_init,      register_config, register_db,         register_member,
+    register_committee, register_wg,     register_meeting,    register_plan,
+    register_report,    register_log,    register_completion,
 };
 
 }  // namespace nacsa::cli

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-
 #include <functional>
 #include <map>
 #include <memory>
@@ -27,7 +26,7 @@ struct GlobalOptions {
 // What a command needs from the outside world: options, the store (opened on first use),
 // and the streams. Passed to each command's action; never global.
 class Context {
-public:
+  public:
     explicit Context(GlobalOptions& options) : m_options(options) {}
 
     [[nodiscard]] GlobalOptions& options() { return m_options; }
@@ -73,7 +72,7 @@ public:
     // Asks "question [y/N]" on a terminal; false when not a terminal.
     [[nodiscard]] bool confirm(const std::string& question) const;
 
-private:
+  private:
     GlobalOptions& m_options;
     std::unique_ptr<store::Store> m_store;
     std::optional<store::Access> m_access;

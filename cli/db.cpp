@@ -48,7 +48,8 @@ void register_db(CLI::App& app, Context& ctx) {
         ->type_name("FILE");
     ctx.on_run(backup, [&ctx, destination] {
         // Any schema version: backing up is what one does before `db migrate`.
-        auto store = store::Store::open_any_version(ctx.db_path(), store::Access::read_only, ctx.actor());
+        auto store =
+            store::Store::open_any_version(ctx.db_path(), store::Access::read_only, ctx.actor());
         store::backup_store(store, *destination);
         ctx.info(fmt::format("backed up {} to {}", ctx.db_path(), *destination));
         return 0;

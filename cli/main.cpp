@@ -23,11 +23,12 @@ void print_error(const std::string& message) {
 }
 
 std::string version_text() {
-    return fmt::format("nacsa {}\nschema version {} (the store version this nacsa writes)\n"
-                       "SQLite {} (built with {}), fmt {}.{}.{}, CLI11 {},\n{}",
-                       nacsa::k_version, nacsa::store::latest_schema_version(), sqlite3_libversion(),
-                       SQLITE_VERSION, FMT_VERSION / 10000, FMT_VERSION / 100 % 100, FMT_VERSION % 100,
-                       CLI11_VERSION, nacsa::k_built_with);
+    return fmt::format(
+        "nacsa {}\nschema version {} (the store version this nacsa writes)\n"
+        "SQLite {} (built with {}), fmt {}.{}.{}, CLI11 {},\n{}",
+        nacsa::k_version, nacsa::store::latest_schema_version(), sqlite3_libversion(),
+        SQLITE_VERSION, FMT_VERSION / 10000, FMT_VERSION / 100 % 100, FMT_VERSION % 100,
+        CLI11_VERSION, nacsa::k_built_with);
 }
 
 // The deepest subcommand that was parsed, and its path, e.g. "member contact add".

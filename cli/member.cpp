@@ -434,7 +434,8 @@ void register_member(CLI::App& app, Context& ctx) {
         ctx.info(fmt::format("member {}: {} -> {} on {}", status_opts->id, before,
                              status_opts->status, format_date(when)));
         if (!ended.empty()) {
-            ctx.info(fmt::format("member {}: {}", status_opts->id, wg::describe_ended(ended, when)));
+            ctx.info(
+                fmt::format("member {}: {}", status_opts->id, wg::describe_ended(ended, when)));
         }
         return 0;
     });

@@ -10,8 +10,10 @@
 namespace nacsa::config {
 
 // Records that would be left pointing at a region, thematic area, service, organisation type
-// or role that a new configuration drops (each domain that stores such keys adds its query here). Empty when the new configuration can be applied.
-[[nodiscard]] std::vector<Diagnostic> conflicts_with_store(store::Store& store, const Alliance& next,
+// or role that a new configuration drops (each domain that stores such keys adds its query here).
+// Empty when the new configuration can be applied.
+[[nodiscard]] std::vector<Diagnostic> conflicts_with_store(store::Store& store,
+                                                           const Alliance& next,
                                                            const std::string& file_name);
 
 // `nacsa config apply`: validates the file, refuses to drop keys still in use (naming the

@@ -6,15 +6,14 @@
 #include <unordered_map>
 
 #include "core/text.hpp"
+#include "members/writer.hpp"
 #include "output/table.hpp"
 
 namespace nacsa::members {
 
 namespace {
 
-std::string column_text(const SQLite::Column& c) {
-    return c.isNull() ? std::string() : c.getString();
-}
+using detail::column_text;
 
 bool is_date_like(std::string_view s) {
     return s.size() == 10 && s[4] == '-' && s[7] == '-' && parse_date(s).has_value();
@@ -177,21 +176,7 @@ std::vector<Member> all_members(store::Store& store) {
         "SELECT id, name, acronym, type, region, city, website, email, phone, joined, status, "
         "ecosoc_status, net4u, notes FROM member ORDER BY id");
     while (q.executeStep()) {
-        Member m;
-        m.id = q.getColumn(0).getString();
-        m.name = q.getColumn(1).getString();
-        m.acronym = column_text(q.getColumn(2));
-        m.type = q.getColumn(3).getString();
-        m.region = column_text(q.getColumn(4));
-        m.city = column_text(q.getColumn(5));
-        m.website = column_text(q.getColumn(6));
-        m.email = column_text(q.getColumn(7));
-        m.phone = column_text(q.getColumn(8));
-        m.joined = column_text(q.getColumn(9));
-        m.status = q.getColumn(10).getString();
-        m.ecosoc_status = column_text(q.getColumn(11));
-        m.net4u = q.getColumn(12).getInt() != 0;
-        m.notes = column_text(q.getColumn(13));
+        Member m = detail::read_member_row(q);
         index.emplace(m.id, out.size());
         out.push_back(std::move(m));
     }

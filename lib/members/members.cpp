@@ -23,9 +23,7 @@ bool contains(const std::vector<std::string>& list, const std::string& value) {
     return std::find(list.begin(), list.end(), value) != list.end();
 }
 
-std::string column_text(const SQLite::Column& c) {
-    return c.isNull() ? std::string() : c.getString();
-}
+using detail::column_text;
 
 void bind_text(SQLite::Statement& s, int index, const std::string& value) {
     if (value.empty()) {
@@ -339,21 +337,7 @@ std::optional<Member> find_member(store::Store& store, const std::string& id) {
     if (!q.executeStep()) {
         return std::nullopt;
     }
-    Member m;
-    m.id = q.getColumn(0).getString();
-    m.name = q.getColumn(1).getString();
-    m.acronym = column_text(q.getColumn(2));
-    m.type = q.getColumn(3).getString();
-    m.region = column_text(q.getColumn(4));
-    m.city = column_text(q.getColumn(5));
-    m.website = column_text(q.getColumn(6));
-    m.email = column_text(q.getColumn(7));
-    m.phone = column_text(q.getColumn(8));
-    m.joined = column_text(q.getColumn(9));
-    m.status = q.getColumn(10).getString();
-    m.ecosoc_status = column_text(q.getColumn(11));
-    m.net4u = q.getColumn(12).getInt() != 0;
-    m.notes = column_text(q.getColumn(13));
+    Member m = detail::read_member_row(q);
     auto list = [&](const char* sql) {
         SQLite::Statement l(db, sql);
         l.bind(1, id);
@@ -475,21 +459,8 @@ std::vector<MemberSummary> list_members(store::Store& store, const MemberFilter&
     std::vector<MemberSummary> out;
     while (q.executeStep()) {
         MemberSummary s;
+        s.member = detail::read_member_row(q);
         Member& m = s.member;
-        m.id = q.getColumn(0).getString();
-        m.name = q.getColumn(1).getString();
-        m.acronym = column_text(q.getColumn(2));
-        m.type = q.getColumn(3).getString();
-        m.region = column_text(q.getColumn(4));
-        m.city = column_text(q.getColumn(5));
-        m.website = column_text(q.getColumn(6));
-        m.email = column_text(q.getColumn(7));
-        m.phone = column_text(q.getColumn(8));
-        m.joined = column_text(q.getColumn(9));
-        m.status = q.getColumn(10).getString();
-        m.ecosoc_status = column_text(q.getColumn(11));
-        m.net4u = q.getColumn(12).getInt() != 0;
-        m.notes = column_text(q.getColumn(13));
         m.thematic_areas = text::split_list(column_text(q.getColumn(14)), '|');
         m.services = text::split_list(column_text(q.getColumn(15)), '|');
         s.contact_count = q.getColumn(16).getInt();
@@ -839,6 +810,29 @@ std::vector<StatRow> member_stats(store::Store& store, const std::string& langua
 
 // ---------------------------------------------------------------------------------------------
 namespace detail {
+
+std::string column_text(const SQLite::Column& c) {
+    return c.isNull() ? std::string() : c.getString();
+}
+
+Member read_member_row(SQLite::Statement& q) {
+    Member m;
+    m.id = q.getColumn(0).getString();
+    m.name = q.getColumn(1).getString();
+    m.acronym = column_text(q.getColumn(2));
+    m.type = q.getColumn(3).getString();
+    m.region = column_text(q.getColumn(4));
+    m.city = column_text(q.getColumn(5));
+    m.website = column_text(q.getColumn(6));
+    m.email = column_text(q.getColumn(7));
+    m.phone = column_text(q.getColumn(8));
+    m.joined = column_text(q.getColumn(9));
+    m.status = q.getColumn(10).getString();
+    m.ecosoc_status = column_text(q.getColumn(11));
+    m.net4u = q.getColumn(12).getInt() != 0;
+    m.notes = column_text(q.getColumn(13));
+    return m;
+}
 
 std::string contact_key(std::string_view name) {
     return name_key(name);

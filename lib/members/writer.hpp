@@ -11,6 +11,16 @@
 // (an import of 100,000 members prepares each statement once).
 namespace nacsa::members::detail {
 
+// The columns of `member` that read_member_row reads, in its order (from column 0).
+inline constexpr const char* k_member_columns =
+    "id, name, acronym, type, region, city, website, email, phone, joined, status, "
+    "ecosoc_status, net4u, notes";
+
+// A text column, empty when NULL.
+[[nodiscard]] std::string column_text(const SQLite::Column& c);
+// The member fields of the current row of a query that selects k_member_columns first.
+[[nodiscard]] Member read_member_row(SQLite::Statement& q);
+
 class Writer {
   public:
     explicit Writer(store::Store& store);

@@ -25,7 +25,9 @@ Table findings_table(std::vector<Finding> findings) {
     std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
         return static_cast<int>(a.severity) < static_cast<int>(b.severity);
     });
-    Table table{{{"severity", "SEVERITY"}, {"rule", "RULE"}, {"record", "RECORD"}, {"message", "MESSAGE"}}, {}};
+    Table table{
+        {{"severity", "SEVERITY"}, {"rule", "RULE"}, {"record", "RECORD"}, {"message", "MESSAGE"}},
+        {}};
     for (auto& f : findings) {
         table.add_row({severity_name(f.severity), f.rule,
                        f.record.empty() ? Cell{} : Cell{f.record}, f.message});

@@ -49,7 +49,8 @@ std::string render_table(const Table& table, const RenderOptions& options) {
     for (const auto& row : table.rows) {
         std::vector<std::string> line;
         for (std::size_t c = 0; c < n; ++c) {
-            std::string t = c < row.size() ? text::escape_control(cell_text(row[c])) : std::string();
+            std::string t =
+                c < row.size() ? text::escape_control(cell_text(row[c])) : std::string();
             widths[c] = std::max(widths[c], text::display_width(t));
             line.push_back(std::move(t));
         }
@@ -144,7 +145,8 @@ nlohmann::json to_json(const Table& table) {
     for (const auto& row : table.rows) {
         auto object = nlohmann::json::object();
         for (std::size_t c = 0; c < table.columns.size(); ++c) {
-            object[table.columns[c].key] = c < row.size() ? cell_to_json(row[c]) : nlohmann::json(nullptr);
+            object[table.columns[c].key] =
+                c < row.size() ? cell_to_json(row[c]) : nlohmann::json(nullptr);
         }
         array.push_back(std::move(object));
     }
@@ -153,10 +155,12 @@ nlohmann::json to_json(const Table& table) {
 
 std::string csv_field(const std::string& value, char delimiter) {
     std::string v = value;
-    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r')) {
+    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' ||
+                       v[0] == '\r')) {
         v.insert(v.begin(), '\'');
     }
-    const bool needs_quotes = v.find_first_of(std::string{delimiter, '"', '\r', '\n'}) != std::string::npos;
+    const bool needs_quotes =
+        v.find_first_of(std::string{delimiter, '"', '\r', '\n'}) != std::string::npos;
     if (!needs_quotes) {
         return v;
     }
@@ -218,7 +222,8 @@ std::string render_record(const Table& table, const RenderOptions& options) {
     }
     std::string out;
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
-        const std::string value = c < row.size() ? text::escape_control(cell_text(row[c])) : std::string();
+        const std::string value =
+            c < row.size() ? text::escape_control(cell_text(row[c])) : std::string();
         std::string label = table.columns[c].header + ":";
         out += pad(label, width + 2, Align::left);
         out += value;

@@ -1,8 +1,7 @@
 #pragma once
 
-#include <nlohmann/json_fwd.hpp>
-
 #include <cstdint>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <variant>
 #include <vector>
@@ -10,7 +9,8 @@
 namespace nacsa::output {
 
 // One value of a table: empty (null), text, whole number, number, yes/no, or a list of texts.
-using Cell = std::variant<std::monostate, std::string, std::int64_t, double, bool, std::vector<std::string>>;
+using Cell =
+    std::variant<std::monostate, std::string, std::int64_t, double, bool, std::vector<std::string>>;
 
 enum class Align { left, right };
 
@@ -54,6 +54,7 @@ struct RenderOptions {
 [[nodiscard]] std::string csv_field(const std::string& value, char delimiter);
 
 // Lines of CSV from rows of text fields: header first, CRLF line ends.
-[[nodiscard]] std::string csv_lines(const std::vector<std::vector<std::string>>& rows, char delimiter, bool bom);
+[[nodiscard]] std::string csv_lines(const std::vector<std::vector<std::string>>& rows,
+                                    char delimiter, bool bom);
 
 }  // namespace nacsa::output

@@ -13,7 +13,8 @@ namespace nacsa::store {
 
 // `nacsa db check`: integrity, foreign keys, schema version, configuration, file modes.
 // Never throws for a damaged store: the damage is a finding.
-[[nodiscard]] std::vector<output::Finding> check_store(const std::filesystem::path& path, const Actor& actor);
+[[nodiscard]] std::vector<output::Finding> check_store(const std::filesystem::path& path,
+                                                       const Actor& actor);
 
 // `nacsa db backup`: a consistent copy through SQLite's online backup API, even while another
 // process writes; written to a temporary file, made 0600, then renamed into place.

@@ -47,7 +47,9 @@ void configure(SQLite::Database& db, Access access) {
 
 }  // namespace
 
-int latest_schema_version() { return static_cast<int>(embedded::migrations().size()); }
+int latest_schema_version() {
+    return static_cast<int>(embedded::migrations().size());
+}
 
 std::string current_os_user() {
     if (const passwd* pw = ::getpwuid(::geteuid()); pw != nullptr && pw->pw_name != nullptr) {
@@ -68,12 +70,14 @@ void rethrow_sqlite(const std::exception& e, const fs::path& path) {
     switch (code & 0xff) {
         case SQLITE_BUSY:
         case SQLITE_LOCKED:
-            throw LockedError(fmt::format("{}: the store is locked by another nacsa process; try again later", where));
+            throw LockedError(fmt::format(
+                "{}: the store is locked by another nacsa process; try again later", where));
         case SQLITE_FULL:
             throw StoreError(fmt::format("{}: the disk is full; nothing was written", where));
         case SQLITE_CORRUPT:
         case SQLITE_NOTADB:
-            throw StoreError(fmt::format("{}: the file is not a nacsa store or is damaged ({})", where, e.what()));
+            throw StoreError(fmt::format("{}: the file is not a nacsa store or is damaged ({})",
+                                         where, e.what()));
         case SQLITE_CANTOPEN:
             throw StoreError(fmt::format("{}: cannot open the store ({})", where, e.what()));
         case SQLITE_READONLY:
@@ -86,7 +90,8 @@ void rethrow_sqlite(const std::exception& e, const fs::path& path) {
 }
 
 struct Store::Impl {
-    Impl(const fs::path& p, int flags, Actor a) : path(p), db(p.string(), flags), actor(std::move(a)) {}
+    Impl(const fs::path& p, int flags, Actor a)
+        : path(p), db(p.string(), flags), actor(std::move(a)) {}
     fs::path path;
     SQLite::Database db;
     Actor actor;
@@ -98,9 +103,15 @@ Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
 
-SQLite::Database& Store::db() { return m_impl->db; }
-const fs::path& Store::path() const { return m_impl->path; }
-const Actor& Store::actor() const { return m_impl->actor; }
+SQLite::Database& Store::db() {
+    return m_impl->db;
+}
+const fs::path& Store::path() const {
+    return m_impl->path;
+}
+const Actor& Store::actor() const {
+    return m_impl->actor;
+}
 
 int Store::schema_version() {
     return m_impl->db.execAndGet("PRAGMA user_version").getInt();
@@ -116,11 +127,13 @@ Store Store::create(const fs::path& path, const std::string& config_yaml,
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
         if (errno == EEXIST) {
-            throw CantCreateError(fmt::format(
-                "{}: a store already exists here; nacsa init never overwrites one (use another --db path)",
-                path.string()));
+            throw CantCreateError(
+                fmt::format("{}: a store already exists here; nacsa init never overwrites one (use "
+                            "another --db path)",
+                            path.string()));
         }
-        throw CantCreateError(fmt::format("{}: cannot create the store: {}", path.string(), std::strerror(errno)));
+        throw CantCreateError(
+            fmt::format("{}: cannot create the store: {}", path.string(), std::strerror(errno)));
     }
     ::fchmod(fd, 0600);
     ::close(fd);
@@ -160,19 +173,22 @@ Store Store::open_any_version(const fs::path& path, Access access, const Actor& 
     std::error_code ec;
     const auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
-        throw InputError(fmt::format("{}: no store here (create one with `nacsa init`, or give --db)", path.string()));
+        throw InputError(fmt::format(
+            "{}: no store here (create one with `nacsa init`, or give --db)", path.string()));
     }
     if (fs::is_directory(status)) {
         throw InputError(fmt::format("{}: is a directory, not a store", path.string()));
     }
     try {
-        const int flags = access == Access::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
+        const int flags =
+            access == Access::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
         Store store(std::make_unique<Impl>(path, flags, actor));
         configure(store.db(), access);
         // Reading the schema catches files that are not SQLite databases at all.
         const int tables = store.db().execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
         if (tables == 0 || !store.db().tableExists("meta")) {
-            throw StoreError(fmt::format("{}: not a nacsa store (no nacsa tables in it)", path.string()));
+            throw StoreError(
+                fmt::format("{}: not a nacsa store (no nacsa tables in it)", path.string()));
         }
         return store;
     } catch (const SQLite::Exception& e) {
@@ -185,10 +201,11 @@ Store Store::open(const fs::path& path, Access access, const Actor& actor) {
     const int version = store.schema_version();
     const int latest = latest_schema_version();
     if (version > latest) {
-        throw StoreError(fmt::format(
-            "{}: the store has schema version {}, made by a newer nacsa; this nacsa knows up to version {} "
-            "(upgrade nacsa)",
-            path.string(), version, latest));
+        throw StoreError(
+            fmt::format("{}: the store has schema version {}, made by a newer nacsa; this nacsa "
+                        "knows up to version {} "
+                        "(upgrade nacsa)",
+                        path.string(), version, latest));
     }
     if (version < latest) {
         throw StoreError(fmt::format(
@@ -204,14 +221,16 @@ std::vector<int> Store::migrate() {
     const auto migrations = embedded::migrations();
     const int current = schema_version();
     if (current > static_cast<int>(migrations.size())) {
-        throw StoreError(fmt::format("{}: the store has schema version {}, made by a newer nacsa", path().string(), current));
+        throw StoreError(fmt::format("{}: the store has schema version {}, made by a newer nacsa",
+                                     path().string(), current));
     }
     for (int version = current + 1; version <= static_cast<int>(migrations.size()); ++version) {
         transaction([&] {
             db().exec(std::string(migrations[static_cast<std::size_t>(version - 1)].content));
             db().exec(fmt::format("PRAGMA user_version = {}", version));
             if (current > 0) {
-                audit("store", path().filename().string(), fmt::format("migrated to schema version {}", version));
+                audit("store", path().filename().string(),
+                      fmt::format("migrated to schema version {}", version));
             }
         });
         applied.push_back(version);
@@ -233,9 +252,11 @@ const config::Alliance& Store::alliance() {
     if (!m_impl->alliance) {
         SQLite::Statement q(db(), "SELECT yaml, file_name FROM config ORDER BY id DESC LIMIT 1");
         if (!q.executeStep()) {
-            throw StoreError(fmt::format("{}: the store holds no alliance configuration", path().string()));
+            throw StoreError(
+                fmt::format("{}: the store holds no alliance configuration", path().string()));
         }
-        m_impl->alliance = config::parse_alliance(q.getColumn(0).getString(), "(stored configuration)");
+        m_impl->alliance =
+            config::parse_alliance(q.getColumn(0).getString(), "(stored configuration)");
     }
     return *m_impl->alliance;
 }
@@ -243,14 +264,16 @@ const config::Alliance& Store::alliance() {
 std::string Store::config_yaml() {
     SQLite::Statement q(db(), "SELECT yaml FROM config ORDER BY id DESC LIMIT 1");
     if (!q.executeStep()) {
-        throw StoreError(fmt::format("{}: the store holds no alliance configuration", path().string()));
+        throw StoreError(
+            fmt::format("{}: the store holds no alliance configuration", path().string()));
     }
     return q.getColumn(0).getString();
 }
 
 void Store::replace_config(const std::string& yaml_text, const std::string& file_name) {
     auto parsed = config::parse_alliance(yaml_text, file_name);
-    SQLite::Statement insert(db(), "INSERT INTO config (yaml, file_name, applied_at) VALUES (?, ?, ?)");
+    SQLite::Statement insert(db(),
+                             "INSERT INTO config (yaml, file_name, applied_at) VALUES (?, ?, ?)");
     insert.bind(1, yaml_text);
     insert.bind(2, fs::path(file_name).filename().string());
     insert.bind(3, format_timestamp(now()));
@@ -258,11 +281,12 @@ void Store::replace_config(const std::string& yaml_text, const std::string& file
     m_impl->alliance = std::move(parsed);
 }
 
-void Store::audit(std::string_view record_kind, std::string_view record_id, std::string_view summary,
-                  std::optional<std::int64_t> contact_id) {
-    SQLite::Statement insert(db(),
-                             "INSERT INTO audit (at, os_user, command, record_kind, record_id, summary, contact_id) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?)");
+void Store::audit(std::string_view record_kind, std::string_view record_id,
+                  std::string_view summary, std::optional<std::int64_t> contact_id) {
+    SQLite::Statement insert(
+        db(),
+        "INSERT INTO audit (at, os_user, command, record_kind, record_id, summary, contact_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, format_timestamp(now()));
     insert.bind(2, m_impl->actor.user);
     insert.bind(3, m_impl->actor.command);

@@ -27,7 +27,7 @@ struct Actor {
 
 // An open alliance store: one SQLite file holding the configuration and every record.
 class Store {
-public:
+  public:
     // Creates a new store (mode 0600, WAL, foreign keys) holding the given configuration.
     // Refuses an existing file: CantCreateError (exit 73).
     static Store create(const std::filesystem::path& path, const std::string& config_yaml,
@@ -38,7 +38,8 @@ public:
     static Store open(const std::filesystem::path& path, Access access, const Actor& actor);
 
     // Opens a store whatever its schema version (for `db migrate` and `db check`).
-    static Store open_any_version(const std::filesystem::path& path, Access access, const Actor& actor);
+    static Store open_any_version(const std::filesystem::path& path, Access access,
+                                  const Actor& actor);
 
     Store(Store&&) noexcept;
     Store& operator=(Store&&) noexcept;
@@ -67,7 +68,7 @@ public:
     // Applies pending migrations, each in its own transaction; returns the versions applied.
     std::vector<int> migrate();
 
-private:
+  private:
     struct Impl;
     explicit Store(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> m_impl;

@@ -317,7 +317,8 @@ TEST_CASE("hostile input fails cleanly and fast") {
         CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
         REQUIRE(!problems.empty());
         CHECK(std::find(problems.begin(), problems.end(),
-                        "1:7: field \"name\": is 10485760 bytes long (at most 4000)") != problems.end());
+                        "1:7: field \"name\": is 10485760 bytes long (at most 4000)") !=
+              problems.end());
     }
 }
 
