@@ -38,9 +38,9 @@ std::string read_bounded(std::istream& in, const std::string& path) {
 }
 }  // namespace
 
-std::string read_file(const std::string& path) {
+void check_input_file(const std::string& path) {
     if (path == "-") {
-        return read_bounded(std::cin, "(standard input)");
+        return;
     }
     std::error_code ec;
     const auto status = fs::status(path, ec);
@@ -50,6 +50,13 @@ std::string read_file(const std::string& path) {
     if (fs::is_directory(status)) {
         throw InputError(fmt::format("{}: is a directory, not a file", path));
     }
+}
+
+std::string read_file(const std::string& path) {
+    if (path == "-") {
+        return read_bounded(std::cin, "(standard input)");
+    }
+    check_input_file(path);
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         throw InputError(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));

@@ -16,6 +16,10 @@ enum class Privacy {
 // low enough that /dev/zero or a runaway pipe cannot exhaust memory.
 inline constexpr std::size_t k_max_input_bytes = std::size_t{64} << 20;
 
+// Checks that an input file exists and is not a directory: InputError (exit 66) otherwise,
+// with the same wording as read_file. "-" (standard input) always passes.
+void check_input_file(const std::string& path);
+
 // Reads a whole file ("-" reads standard input). Missing, unreadable, a directory or larger
 // than k_max_input_bytes: InputError (exit 66) naming the file.
 [[nodiscard]] std::string read_file(const std::string& path);

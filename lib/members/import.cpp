@@ -56,13 +56,10 @@ class InputFile {
             m_file = stdin;
             return;
         }
-        std::error_code ec;
-        if (std::filesystem::is_directory(path, ec)) {
-            throw InputError(fmt::format("cannot read {}: it is a directory", path));
-        }
+        files::check_input_file(path);
         m_file = std::fopen(path.c_str(), "rb");
         if (m_file == nullptr) {
-            throw InputError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+            throw InputError(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
         }
     }
     InputFile(const InputFile&) = delete;
@@ -80,6 +77,7 @@ class InputFile {
         return n;
     }
     [[nodiscard]] std::size_t bytes() const { return m_bytes; }
+    [[nodiscard]] const std::string& path() const { return m_path; }
 
   private:
     std::string m_path;
@@ -211,15 +209,48 @@ class YamlReader final : public RecordReader {
     [[nodiscard]] std::size_t bytes_read() const override { return m_parser.offset; }
 
   private:
+    // Line and column (1-based, in bytes) of a byte offset, read again from the file; 0, 0 for
+    // standard input, which cannot be read twice.
+    [[nodiscard]] std::pair<int, int> position_of(std::size_t offset) const {
+        if (m_input.path() == "-") {
+            return {0, 0};
+        }
+        std::FILE* f = std::fopen(m_input.path().c_str(), "rb");
+        if (f == nullptr) {
+            return {0, 0};
+        }
+        int line = 1;
+        int column = 1;
+        for (std::size_t i = 0; i < offset; ++i) {
+            const int c = std::fgetc(f);
+            if (c == EOF) {
+                break;
+            }
+            if (c == '\n') {
+                ++line;
+                column = 1;
+            } else {
+                ++column;
+            }
+        }
+        std::fclose(f);
+        return {line, column};
+    }
+
     bool advance() {
         if (m_have_event) {
             yaml_event_delete(&m_event);
             m_have_event = false;
         }
         if (yaml_parser_parse(&m_parser, &m_event) == 0) {
-            const auto& mark = m_parser.problem_mark;
+            auto [line, column] = std::pair{static_cast<int>(m_parser.problem_mark.line) + 1,
+                                            static_cast<int>(m_parser.problem_mark.column) + 1};
+            if (m_parser.error == YAML_READER_ERROR) {
+                // Encoding errors carry a byte offset, not a mark.
+                std::tie(line, column) = position_of(m_parser.problem_offset);
+            }
             problems.push_back(Diagnostic{
-                m_name, static_cast<int>(mark.line) + 1, static_cast<int>(mark.column) + 1, "",
+                m_name, line, column, "",
                 fmt::format("invalid YAML: {}",
                             m_parser.problem != nullptr ? m_parser.problem : "cannot be parsed")});
             m_done = true;
@@ -357,7 +388,27 @@ class JsonLinesReader final : public RecordReader {
             record = SourceRecord{};
             record.line = m_line;
             try {
-                record.value = Json::parse(line);
+                // nlohmann keeps the last of two equal keys; a repeated field is an error here,
+                // as it is in YAML files.
+                std::vector<std::set<std::string>> keys;
+                std::string repeated;
+                record.value = Json::parse(line, [&](int /*depth*/, Json::parse_event_t event,
+                                                     Json& parsed) {
+                    if (event == Json::parse_event_t::object_start) {
+                        keys.emplace_back();
+                    } else if (event == Json::parse_event_t::object_end && !keys.empty()) {
+                        keys.pop_back();
+                    } else if (event == Json::parse_event_t::key && !keys.empty() &&
+                               !keys.back().insert(parsed.get<std::string>()).second &&
+                               repeated.empty()) {
+                        repeated = parsed.get<std::string>();
+                    }
+                    return true;
+                });
+                if (!repeated.empty()) {
+                    record.problems.push_back(
+                        Diagnostic{m_name, m_line, 0, repeated, "is given twice"});
+                }
             } catch (const Json::parse_error& e) {
                 record.problems.push_back(
                     Diagnostic{m_name, m_line, static_cast<int>(e.byte), "",
@@ -746,18 +797,23 @@ class CsvReader final : public RecordReader {
         auto* self = static_cast<CsvReader*>(self_ptr);
         self->m_rows.push_back(Row{std::move(self->m_current), self->m_row_line});
         self->m_current.clear();
+        self->m_last_row_end = self->m_line;
     }
 
     void parse(const char* data, std::size_t length) {
         if (csv_parse(&m_parser, data, length, on_field, on_row, this) != length) {
-            fail();
+            // In strict mode libcsv stops at a quote inside an unquoted field or at text
+            // after a closing quote.
+            fail(m_line, csv_error(&m_parser) == CSV_EPARSE
+                             ? "a quote in the wrong place: a field that holds quotes must be "
+                               "quoted whole, with each quote inside doubled (\"Fundación "
+                               "\"\"Dos\"\"\")"
+                             : csv_strerror(csv_error(&m_parser)));
         }
     }
 
-    void fail() {
-        problems.push_back(
-            Diagnostic{m_name, m_line, 0, "",
-                       fmt::format("invalid CSV: {}", csv_strerror(csv_error(&m_parser)))});
+    void fail(int line, const std::string& what) {
+        problems.push_back(Diagnostic{m_name, line, 0, "", fmt::format("invalid CSV: {}", what)});
         m_finished = true;
         m_rows.clear();
     }
@@ -771,7 +827,10 @@ class CsvReader final : public RecordReader {
                 m_pending.clear();
             }
             if (!m_finished && csv_fini(&m_parser, on_field, on_row, this) != 0) {
-                fail();
+                // Only an unterminated quoted field makes csv_fini fail in strict mode.
+                fail(m_last_row_end + 1,
+                     "a quoted field opened on this line is never closed (the file ends "
+                     "inside it: a closing quote is missing)");
                 return;
             }
             m_finished = true;
@@ -845,6 +904,7 @@ class CsvReader final : public RecordReader {
     std::vector<CsvColumn> m_columns;
     int m_line = 0;
     int m_row_line = 1;
+    int m_last_row_end = 0;  // the line the last complete row ended on
     char m_newline = '\n';
     char m_delimiter = ',';
     bool m_first_chunk = true;
@@ -880,6 +940,10 @@ class Converter {
         const auto& s = v.get_ref<const std::string&>();
         if (!text::is_valid_utf8(s)) {
             report(path, "is not valid UTF-8 (save the file as UTF-8)");
+            return std::nullopt;
+        }
+        if (s.find('\0') != std::string::npos) {
+            report(path, "holds a NUL byte (is this a text file?)");
             return std::nullopt;
         }
         if (text::trim(s).empty()) {
@@ -925,7 +989,7 @@ class Converter {
             return out;
         }
         if (!v.is_array()) {
-            report(path, "expected a list");
+            report(path, "expected a list of keys, or keys separated by | in one text");
             return std::nullopt;
         }
         for (const auto& item : v) {
@@ -1238,10 +1302,8 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
         }
         formats.push_back(*format);
         if (file != "-") {
+            files::check_input_file(file);
             std::error_code ec;
-            if (!std::filesystem::exists(file, ec)) {
-                throw InputError(fmt::format("cannot read {}: No such file or directory", file));
-            }
             total_bytes += std::filesystem::is_regular_file(file, ec)
                                ? std::filesystem::file_size(file, ec)
                                : 0;
@@ -1307,11 +1369,20 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
                     const Locator where = [&](const std::string& path) {
                         return reader->locate(record, path);
                     };
-                    if (!record.value.is_null() || record_problems.empty()) {
+                    if (record.value.is_object() ||
+                        (record.value.is_null() && record_problems.empty())) {
                         validate(input, alliance, where, true, checks);
                     }
+                    // A field the reader already rejected ("expected text") is not reported
+                    // again as missing.
+                    std::set<std::string> rejected_fields;
+                    for (const auto& d : record_problems) {
+                        rejected_fields.insert(d.field);
+                    }
                     for (auto& d : checks.take()) {
-                        record_problems.push_back(std::move(d));
+                        if (rejected_fields.count(d.field) == 0) {
+                            record_problems.push_back(std::move(d));
+                        }
                     }
                     auto reject = [&] {
                         ++summary.rejected;

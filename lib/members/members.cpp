@@ -139,6 +139,24 @@ bool is_website(std::string_view s) {
     });
 }
 
+// Longest text accepted in one field: notes may be long, every other field is a short label.
+// A spreadsheet cell holding a whole document is a mistake to report, not data to store.
+constexpr std::size_t k_max_field_bytes = 1000;
+constexpr std::size_t k_max_notes_bytes = 100'000;
+
+template <typename Report>
+void check_lengths(const Report& report,
+                   std::initializer_list<std::pair<const char*, const std::optional<std::string>*>>
+                       fields) {
+    for (const auto& [name, value] : fields) {
+        const std::size_t limit =
+            std::string_view(name) == "notes" ? k_max_notes_bytes : k_max_field_bytes;
+        if (*value && (*value)->size() > limit) {
+            report(name, fmt::format("is too long ({} bytes; at most {})", (*value)->size(), limit));
+        }
+    }
+}
+
 void validate_contact(const ContactInput& input, const Locator& where, const std::string& prefix,
                       bool is_new, Diagnostics& problems) {
     auto report = [&](const std::string& field, const std::string& message) {
@@ -146,6 +164,10 @@ void validate_contact(const ContactInput& input, const Locator& where, const std
         d.message = message;
         problems.add(std::move(d));
     };
+    check_lengths(report, {{"name", &input.name},
+                           {"position", &input.position},
+                           {"email", &input.email},
+                           {"phone", &input.phone}});
     if (input.name) {
         if (text::trim(*input.name).empty()) {
             report("name", "a contact needs a name");
@@ -178,6 +200,14 @@ void validate(const MemberInput& input, const config::Alliance& alliance, const 
         d.message = message;
         problems.add(std::move(d));
     };
+    check_lengths(report, {{"name", &input.name},
+                           {"acronym", &input.acronym},
+                           {"city", &input.city},
+                           {"website", &input.website},
+                           {"email", &input.email},
+                           {"phone", &input.phone},
+                           {"ecosoc_status", &input.ecosoc_status},
+                           {"notes", &input.notes}});
     if (input.id && !input.id->empty() && (!text::is_slug(*input.id) || input.id->size() > 64)) {
         report("id",
                fmt::format(

@@ -142,8 +142,8 @@ def test_jsonl_import_and_syntax_errors(alliance):
     assert lines[0].startswith("nacsa: error: m.jsonl:3:")
     assert "invalid JSON" in lines[0]
     assert lines[1] == 'nacsa: error: m.jsonl:4: field "name": expected text'
-    assert lines[2] == 'nacsa: error: m.jsonl:4: field "name": a member needs a name'
-    assert len(lines) == 3
+    # The wrong type is the one problem of "name": it is not also reported as missing.
+    assert len(lines) == 2
     assert alliance.dump() == before
 
 
@@ -158,7 +158,7 @@ def test_yaml_syntax_error_stops_with_its_line(alliance):
 def test_missing_file_exits_66(alliance):
     result = alliance.run("member", "import", "nope.yaml")
     assert result.code == 66
-    assert result.err == "nacsa: error: cannot read nope.yaml: No such file or directory\n"
+    assert result.err == "nacsa: error: nope.yaml: no such file\n"
 
 
 def test_skip_invalid_writes_rejects_with_reasons(alliance):
