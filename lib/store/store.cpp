@@ -83,7 +83,11 @@ void rethrow_sqlite(const std::exception& e, const fs::path& path) {
         case SQLITE_READONLY:
             throw StoreError(fmt::format("{}: the store is read-only ({})", where, e.what()));
         case SQLITE_IOERR:
-            throw StoreError(fmt::format("{}: I/O error ({})", where, e.what()));
+            // Also what a write past the file size limit (ulimit -f) gives.
+            throw StoreError(fmt::format(
+                "{}: I/O error ({}); nothing was changed: check the disk, its free space "
+                "and the file size limit",
+                where, e.what()));
         default:
             throw StoreError(fmt::format("{}: database error: {}", where, e.what()));
     }

@@ -1,13 +1,6 @@
 """Hostile text is data, never code: SQL and shell metacharacters, format strings, terminal
 escapes and bidi overrides are stored and printed back verbatim in JSON and CSV, and escaped on
 a terminal-facing table. Files holding personal data are created 0600 even under umask 000."""
-import os as _os
-
-import pytest as _pytest
-
-# Written against main at 04:00 but not yet run (the build did not finish before the deadline):
-# NACSA_PENDING=1 enables them.
-pytestmark = _pytest.mark.skipif(not _os.environ.get("NACSA_PENDING"), reason="pending validation")
 
 import csv
 import io
