@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 pot=$(mktemp)
 trap 'rm -f "$pot"' EXIT
 xgettext --language=C++ --from-code=UTF-8 --keyword= --keyword=tr --keyword=N_ \
-    --add-comments=TRANSLATORS: --sort-output --no-wrap --no-location --package-name=nacsa -o "$pot" lib/report/*.cpp
+    --add-comments=TRANSLATORS: --sort-output --no-wrap --no-location --package-name=nacsa -o "$pot" lib/report/*.cpp lib/governance/check.cpp
 for po in lib/report/po/*.po; do
     msgmerge --quiet --update --backup=none --no-fuzzy-matching --sort-output --no-wrap --no-location "$po" "$pot"
 done

@@ -252,4 +252,25 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
     return out;
 }
 
+std::string as_sentence(std::string_view utf8) {
+    std::string out;
+    if (utf8.empty()) {
+        return out;
+    }
+    int32_t offset = 0;
+    UChar32 first = 0;
+    U8_NEXT(utf8.data(), offset, static_cast<int32_t>(utf8.size()), first);
+    if (first < 0) {
+        out.assign(utf8);
+    } else {
+        icu::UnicodeString upper(u_toupper(first));
+        upper.toUTF8String(out);
+        out.append(utf8.substr(static_cast<std::size_t>(offset)));
+    }
+    if (const char last = out.back(); last != '.' && last != '!' && last != '?') {
+        out += '.';
+    }
+    return out;
+}
+
 }  // namespace nacsa::text

@@ -37,6 +37,10 @@ enum class KeepNewlines { no, yes };
 // Trims ASCII white space at both ends.
 [[nodiscard]] std::string_view trim(std::string_view s);
 
+// The text as a sentence: its first letter upper-case (any script: "équilibre" -> "Équilibre")
+// and a full stop at the end unless it ends with punctuation already.
+[[nodiscard]] std::string as_sentence(std::string_view utf8);
+
 // Splits on a separator, trimming each part and dropping empty parts.
 [[nodiscard]] std::vector<std::string> split_list(std::string_view s, char separator);
 

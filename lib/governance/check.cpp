@@ -12,21 +12,38 @@ namespace nacsa::governance {
 
 namespace {
 
+using output::arg;
+using output::arg_date;
+using output::arg_labels;
+using output::arg_phrase;
+using output::arg_share;
 using output::Finding;
+using output::finding;
+using output::N_;
 using output::Severity;
 
-std::string percent(double share) {
-    return fmt::format("{:.0f}%", share * 100.0);
+// The messages below are English msgids: reports translate them (lib/report/po).
+
+output::FindingArg arg_role(const config::Alliance& alliance, const std::string& name,
+                            const std::string& key, bool label_in_english) {
+    const auto* role = alliance.find_role(key);
+    if (role == nullptr) {
+        return arg(name, key);
+    }
+    return arg_labels(name, label_in_english ? role->labels.en : key, role->labels.es,
+                      role->labels.fr);
 }
 
 void check_seat_count(const config::SteeringCommitteeRules& rules, const std::vector<Seat>& seats,
                       std::vector<Finding>& out) {
     const auto n = static_cast<int>(seats.size());
     if (n < rules.seats_min || n > rules.seats_max) {
-        out.push_back(
-            {Severity::error, "seat-count", "",
-             fmt::format("the committee has {} seat{}; the configuration asks for {} to {}", n,
-                         n == 1 ? "" : "s", rules.seats_min, rules.seats_max)});
+        out.push_back(finding(
+            Severity::error, "seat-count", "",
+            n == 1 ? N_("the committee has {seats} seat; the configuration asks for {min} to {max}")
+                   : N_("the committee has {seats} seats; the configuration asks for {min} to "
+                        "{max}"),
+            {arg("seats", n), arg("min", rules.seats_min), arg("max", rules.seats_max)}));
     }
 }
 
@@ -39,24 +56,28 @@ void check_roles(const config::Alliance& alliance, const std::vector<Seat>& seat
     for (const auto& [role_key, members] : holders) {
         const auto* role = alliance.find_role(role_key);
         if (role == nullptr) {
-            out.push_back({Severity::error, "role-unknown", text::join(members, ","),
-                           fmt::format("role \"{}\" is held by {} but is not in the configuration",
-                                       role_key, text::join(members, ", "))});
+            out.push_back(finding(
+                Severity::error, "role-unknown", text::join(members, ","),
+                N_("role \"{role}\" is held by {members} but is not in the configuration"),
+                {arg("role", role_key), arg("members", text::join(members, ", "))}));
             continue;
         }
         const std::optional<int> limit = role->leading ? std::optional<int>(1) : role->max_holders;
         if (limit && static_cast<int>(members.size()) > *limit) {
             out.push_back(
-                {Severity::error, "role-holders", role_key,
-                 fmt::format("{} ({}) is held by {} members ({}); at most {}", role->labels.en,
-                             role_key, members.size(), text::join(members, ", "), *limit)});
+                finding(Severity::error, "role-holders", role_key,
+                        N_("{role} ({key}) is held by {count} members ({members}); at most {limit}"),
+                        {arg_role(alliance, "role", role_key, true), arg("key", role_key),
+                         arg("count", static_cast<std::int64_t>(members.size())),
+                         arg("members", text::join(members, ", ")), arg("limit", *limit)}));
         }
     }
     const auto* leading = alliance.leading_role();
     if (leading != nullptr && holders.count(leading->key) == 0) {
-        out.push_back({Severity::error, "no-coordinator", "",
-                       fmt::format("no {} ({}): no seat holds the leading role", leading->labels.en,
-                                   leading->key)});
+        out.push_back(finding(Severity::error, "no-coordinator", "",
+                              N_("no {role} ({key}): no seat holds the leading role"),
+                              {arg_role(alliance, "role", leading->key, true),
+                               arg("key", leading->key)}));
     }
 }
 
@@ -77,10 +98,11 @@ void check_secretariat_interest(SQLite::Database& db, const config::Alliance& al
         q.bind(1, s.member_id);
         q.bind(2, format_date(as_of));
         if (!q.executeStep()) {
-            out.push_back({Severity::error, "coordinator-not-secretariat", s.member_id,
-                           fmt::format("the {} is from {}, which has not expressed interest in "
-                                       "serving as secretariat",
-                                       leading->labels.en, s.member_id)});
+            out.push_back(finding(Severity::error, "coordinator-not-secretariat", s.member_id,
+                                  N_("the {role} is from {member}, which has not expressed "
+                                     "interest in serving as secretariat"),
+                                  {arg_role(alliance, "role", leading->key, true),
+                                   arg("member", s.member_id)}));
         }
     }
 }
@@ -94,29 +116,30 @@ void check_gender(const config::SteeringCommitteeRules& rules, const std::vector
     const int undisclosed = counts["undisclosed"];
     const int disclosed = static_cast<int>(seats.size()) - undisclosed;
     if (disclosed == 0) {
-        out.push_back({Severity::warning, "gender-balance", "",
-                       fmt::format("gender balance cannot be checked: none of the {} "
-                                   "representatives disclosed a gender",
-                                   seats.size())});
+        out.push_back(finding(Severity::warning, "gender-balance", "",
+                              N_("gender balance cannot be checked: none of the {count} "
+                                 "representatives disclosed a gender"),
+                              {arg("count", static_cast<std::int64_t>(seats.size()))}));
         return;
     }
     const double female = static_cast<double>(counts["female"]) / disclosed;
     const double male = static_cast<double>(counts["male"]) / disclosed;
-    std::string shares =
-        fmt::format("of {} representatives with a disclosed gender, female {} ({}), male {} ({})",
-                    disclosed, counts["female"], percent(female), counts["male"], percent(male));
-    if (counts["non_binary"] > 0) {
-        shares += fmt::format(", non-binary {}", counts["non_binary"]);
-    }
-    std::string note;
-    if (undisclosed > 0) {
-        note = fmt::format(" ({} undisclosed not counted)", undisclosed);
-    }
     const double min = rules.gender_min_share;
     if (female + 1e-9 < min || male + 1e-9 < min) {
-        out.push_back({Severity::error, "gender-balance", "",
-                       fmt::format("gender balance: {}; each must be at least {}{}", shares,
-                                   percent(min), note)});
+        const int non_binary = counts["non_binary"];
+        out.push_back(finding(
+            Severity::error, "gender-balance", "",
+            N_("gender balance: of {disclosed} representatives with a disclosed gender, female "
+               "{female} ({female_share}), male {male} ({male_share}){non_binary}; each must be "
+               "at least {min}{undisclosed}"),
+            {arg("disclosed", disclosed), arg("female", counts["female"]),
+             arg_share("female_share", female), arg("male", counts["male"]),
+             arg_share("male_share", male),
+             arg_phrase("non_binary", non_binary > 0 ? N_(", non-binary {n}") : "",
+                        std::to_string(non_binary)),
+             arg_share("min", min),
+             arg_phrase("undisclosed", undisclosed > 0 ? N_(" ({n} undisclosed not counted)") : "",
+                        std::to_string(undisclosed))}));
     }
 }
 
@@ -128,10 +151,11 @@ void check_themes(const config::Alliance& alliance, const std::vector<Seat>& sea
     }
     for (const auto& theme : alliance.thematic_areas) {
         if (covered.count(theme.key) == 0) {
-            out.push_back(
-                {Severity::error, "theme-without-seat", theme.key,
-                 fmt::format("thematic area \"{}\" ({}) has no seat whose organisation works on it",
-                             theme.labels.en, theme.key)});
+            out.push_back(finding(
+                Severity::error, "theme-without-seat", theme.key,
+                N_("thematic area \"{theme}\" ({key}) has no seat whose organisation works on it"),
+                {arg_labels("theme", theme.labels.en, theme.labels.es, theme.labels.fr),
+                 arg("key", theme.key)}));
         }
     }
 }
@@ -153,33 +177,54 @@ void check_regions(SQLite::Database& db, const config::Alliance& alliance,
     for (const auto& region : alliance.regions) {
         const int n = members_by_region[region.key];
         if (n > 0 && seated.count(region.key) == 0) {
-            out.push_back({Severity::warning, "region-without-seat", region.key,
-                           fmt::format("region {} has {} active member{} but no seat", region.name,
-                                       n, n == 1 ? "" : "s")});
+            out.push_back(finding(Severity::warning, "region-without-seat", region.key,
+                                  n == 1 ? N_("region {region} has {count} active member but no "
+                                              "seat")
+                                         : N_("region {region} has {count} active members but no "
+                                              "seat"),
+                                  {arg("region", region.name), arg("count", n)}));
         }
     }
 }
 
-void check_members_active(const std::vector<Seat>& seats, std::vector<Finding>& out) {
+const char* status_phrase(const std::string& status) {
+    if (status == "applicant") {
+        return N_("applicant");
+    }
+    if (status == "suspended") {
+        return N_("suspended");
+    }
+    if (status == "withdrawn") {
+        return N_("withdrawn");
+    }
+    return N_("unknown");
+}
+
+void check_members_active(const config::Alliance& alliance, const std::vector<Seat>& seats,
+                          std::vector<Finding>& out) {
     for (const auto& s : seats) {
         if (s.member_status != "active") {
-            out.push_back(
-                {Severity::error, "inactive-member-seat", s.member_id,
-                 fmt::format("{} holds a seat ({}) but is {}, not active", s.member_id, s.role,
-                             s.member_status.empty() ? "unknown" : s.member_status)});
+            out.push_back(finding(Severity::error, "inactive-member-seat", s.member_id,
+                                  N_("{member} holds a seat ({role}) but is {status}, not active"),
+                                  {arg("member", s.member_id),
+                                   arg_role(alliance, "role", s.role, false),
+                                   arg_phrase("status", status_phrase(s.member_status))}));
         }
     }
 }
 
-void check_terms(const config::SteeringCommitteeRules& rules, const std::vector<Seat>& seats,
-                 Date as_of, std::vector<Finding>& out) {
+void check_terms(const config::Alliance& alliance, const std::vector<Seat>& seats, Date as_of,
+                 std::vector<Finding>& out) {
+    const auto& rules = alliance.steering_committee;
     for (const auto& s : seats) {
         const int days = days_between(as_of, s.last_day());
         if (days <= rules.term_warning_days) {
-            out.push_back(
-                {Severity::warning, "term-ending", s.member_id,
-                 fmt::format("the {} term of {} ends on {} (in {} day{})", s.role, s.member_id,
-                             format_date(s.last_day()), days, days == 1 ? "" : "s")});
+            out.push_back(finding(
+                Severity::warning, "term-ending", s.member_id,
+                days == 1 ? N_("the {role} term of {member} ends on {date} (in {days} day)")
+                          : N_("the {role} term of {member} ends on {date} (in {days} days)"),
+                {arg_role(alliance, "role", s.role, false), arg("member", s.member_id),
+                 arg_date("date", s.last_day()), arg("days", days)}));
         }
     }
 }
@@ -188,10 +233,12 @@ void check_observers(SQLite::Database& db, const config::Alliance& alliance,
                      const std::vector<Seat>& seats, const std::vector<Observer>& observers,
                      std::vector<Finding>& out) {
     if (!observers.empty() && !alliance.steering_committee.observer_seat) {
-        out.push_back(
-            {Severity::error, "observer-seat-disabled", std::to_string(observers.front().id),
-             fmt::format("{} observer{} recorded but the configuration has no observer seat",
-                         observers.size(), observers.size() == 1 ? "" : "s")});
+        out.push_back(finding(
+            Severity::error, "observer-seat-disabled", std::to_string(observers.front().id),
+            observers.size() == 1
+                ? N_("{count} observer recorded but the configuration has no observer seat")
+                : N_("{count} observers recorded but the configuration has no observer seat"),
+            {arg("count", static_cast<std::int64_t>(observers.size()))}));
     }
     for (const auto& o : observers) {
         const std::string name = text::fold(o.name);
@@ -205,12 +252,12 @@ void check_observers(SQLite::Database& db, const config::Alliance& alliance,
             if (c.executeStep() &&
                 (text::fold(c.getColumn(0).getString()) == name ||
                  (!email.empty() && text::fold(c.getColumn(1).getString()) == email))) {
-                out.push_back(
-                    {Severity::error, "observer-counted-as-member", std::to_string(o.id),
-                     fmt::format(
-                         "observer {} ({}) also represents {} on the committee; an observer is "
-                         "not a member and holds no seat",
-                         o.id, o.institution, s.member_id)});
+                out.push_back(finding(
+                    Severity::error, "observer-counted-as-member", std::to_string(o.id),
+                    N_("observer {observer} ({institution}) also represents {member} on the "
+                       "committee; an observer is not a member and holds no seat"),
+                    {arg("observer", o.id), arg("institution", o.institution),
+                     arg("member", s.member_id)}));
             }
         }
         SQLite::Statement m(db, "SELECT id, name, IFNULL(acronym, '') FROM member ORDER BY id");
@@ -218,11 +265,11 @@ void check_observers(SQLite::Database& db, const config::Alliance& alliance,
             if (text::fold(m.getColumn(1).getString()) == institution ||
                 (!m.getColumn(2).getString().empty() &&
                  text::fold(m.getColumn(2).getString()) == institution)) {
-                out.push_back(
-                    {Severity::error, "observer-counted-as-member", std::to_string(o.id),
-                     fmt::format("observer {} comes from {}, a member organisation; the observer "
-                                 "represents the government",
-                                 o.id, m.getColumn(0).getString())});
+                out.push_back(finding(
+                    Severity::error, "observer-counted-as-member", std::to_string(o.id),
+                    N_("observer {observer} comes from {member}, a member organisation; the "
+                       "observer represents the government"),
+                    {arg("observer", o.id), arg("member", m.getColumn(0).getString())}));
             }
         }
     }
@@ -244,8 +291,8 @@ std::vector<output::Finding> check_committee(store::Store& store, Date as_of) {
         check_themes(alliance, seats, out);
         check_regions(db, alliance, seats, as_of, out);
     }
-    check_members_active(seats, out);
-    check_terms(alliance.steering_committee, seats, as_of, out);
+    check_members_active(alliance, seats, out);
+    check_terms(alliance, seats, as_of, out);
     check_observers(db, alliance, seats, observers, out);
     return out;
 }

@@ -1,5 +1,8 @@
 #include "output/findings.hpp"
 
+#include <fmt/args.h>
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace nacsa::output {
@@ -14,6 +17,86 @@ std::string severity_name(Severity s) {
             return "info";
     }
     return "error";
+}
+
+FindingArg arg(std::string name, std::string text) {
+    FindingArg a;
+    a.name = std::move(name);
+    a.text = std::move(text);
+    return a;
+}
+
+FindingArg arg(std::string name, std::int64_t number) {
+    return arg(std::move(name), std::to_string(number));
+}
+
+FindingArg arg_labels(std::string name, std::string en, std::string es, std::string fr) {
+    FindingArg a = arg(std::move(name), std::move(en));
+    a.es = std::move(es);
+    a.fr = std::move(fr);
+    return a;
+}
+
+FindingArg arg_date(std::string name, Date date) {
+    FindingArg a = arg(std::move(name), format_date(date));
+    a.date = date;
+    return a;
+}
+
+FindingArg arg_share(std::string name, double share) {
+    FindingArg a = arg(std::move(name), fmt::format("{:.0f}%", share * 100.0));
+    a.share = share;
+    return a;
+}
+
+FindingArg arg_phrase(std::string name, const char* msgid, std::string n) {
+    FindingArg a = arg(std::move(name), msgid);
+    a.phrase = true;
+    a.n = std::move(n);
+    return a;
+}
+
+namespace {
+
+std::string fill(const std::string& pattern, const std::vector<FindingArg>& args,
+                 const FindingLanguage* lang) {
+    fmt::dynamic_format_arg_store<fmt::format_context> store;
+    for (const auto& a : args) {
+        std::string value = a.text;
+        if (lang != nullptr) {
+            if (a.date) {
+                value = lang->date(*a.date);
+            } else if (a.share) {
+                value = lang->share(*a.share);
+            } else if (lang->language == "es" && !a.es.empty()) {
+                value = a.es;
+            } else if (lang->language == "fr" && !a.fr.empty()) {
+                value = a.fr;
+            }
+        }
+        if (a.phrase && !a.text.empty()) {
+            const std::string phrase = lang != nullptr ? lang->translate(a.text) : a.text;
+            value = fmt::format(fmt::runtime(phrase), fmt::arg("n", a.n));
+        }
+        store.push_back(fmt::arg(a.name.c_str(), value));
+    }
+    return fmt::vformat(pattern, store);
+}
+
+}  // namespace
+
+Finding finding(Severity severity, std::string rule, std::string record, const char* msgid,
+                std::vector<FindingArg> args) {
+    Finding f{severity, std::move(rule), std::move(record), {}, msgid, std::move(args)};
+    f.message = fill(f.msgid, f.args, nullptr);
+    return f;
+}
+
+std::string localized_message(const Finding& finding, const FindingLanguage& lang) {
+    if (finding.msgid.empty()) {
+        return finding.message;
+    }
+    return fill(lang.translate(finding.msgid), finding.args, &lang);
 }
 
 bool has_errors(const std::vector<Finding>& findings) {

@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "core/text.hpp"
 #include "report/sections.hpp"
 
 namespace nacsa::report::detail {
@@ -108,6 +109,12 @@ Section governance_section(const Inputs& in) {
 
     // The committee check of lib/governance, as of the last day of the period.
     section.findings = governance::check_committee(in.store, in.period.to);
+    const output::FindingLanguage language{
+        tr.language(), [&](const std::string& msgid) { return tr(msgid); },
+        [&](Date date) { return tr.date(date); }, [&](double share) { return tr.percent(share); }};
+    for (auto& finding : section.findings) {
+        finding.message = text::as_sentence(output::localized_message(finding, language));
+    }
     std::int64_t errors = 0;
     for (const auto& f : section.findings) {
         errors += f.severity == output::Severity::error ? 1 : 0;

@@ -6,13 +6,11 @@
 #include <string_view>
 
 #include "core/time.hpp"
+#include "output/findings.hpp"
 
 namespace nacsa::report {
 
-// Marks a string literal for extraction into the PO catalogs without translating it yet.
-constexpr const char* N_(const char* msgid) {
-    return msgid;
-}
+using output::N_;  // marks a message for the catalogs without translating it yet
 
 // The messages, dates and numbers of one language. Catalogs are the gettext PO files of
 // lib/report/po, compiled by msgfmt at build time and embedded: no system locale is used.

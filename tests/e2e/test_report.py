@@ -76,6 +76,9 @@ def check_golden(name, text):
 @pytest.mark.parametrize("lang", ["en", "es", "fr"])
 @pytest.mark.parametrize("fmt", ["md", "html", "json"])
 def test_quarterly_golden(sample, lang, fmt):
+    """The sample quarter is also the golden case of a quarter with a missing government
+    consultation (stated in the meetings section and listed as an error finding) and of
+    committee check findings, all in the report's language."""
     out = sample.ok("report", "quarterly", "--quarter", "2026Q3", "--format", fmt, "--lang", lang).out
     check_golden(f"quarterly-2026Q3-{lang}.{EXTENSIONS[fmt]}", out)
     if fmt == "json":
@@ -226,7 +229,7 @@ def test_missing_government_consultation_is_an_error_for_strict(sample):
     assert f"nacsa: warning: {message}\n" in result.err
     # The committee check of the governance section counts too: the sample committee has 2 seats,
     # no gender balance and three uncovered themes (6 errors), plus the missing consultation.
-    assert "nacsa: warning: the committee has 2 seats; the configuration asks for 5 to 11\n" in result.err
+    assert "nacsa: warning: The committee has 2 seats; the configuration asks for 5 to 11.\n" in result.err
     assert result.err.endswith("nacsa: warning: --strict: the report has 7 error-level findings\n")
     assert sample.path("r.md").read_text(encoding="utf-8") == out
     data = json.loads(sample.ok("report", "meetings", "--quarter", "2026Q3", "--format", "json").out)
@@ -323,7 +326,9 @@ def test_every_message_of_the_code_is_translated(tmp_path):
     xgettext = shutil.which("xgettext")
     assert xgettext, "xgettext is missing (package gettext)"
     pot = tmp_path / "report.pot"
+    # The report's own messages and the committee check's findings, which reports translate.
     sources = sorted(str(p) for p in (SOURCE_DIR / "lib" / "report").glob("*.cpp"))
+    sources.append(str(SOURCE_DIR / "lib" / "governance" / "check.cpp"))
     subprocess.run([xgettext, "--language=C++", "--from-code=UTF-8", "--keyword=", "--keyword=tr",
                     "--keyword=N_", "--no-wrap", "-o", str(pot), *sources], check=True)
     used = set(po_entries(pot))

@@ -101,3 +101,12 @@ TEST_CASE("trim, split_list, join") {
     CHECK(join({"a", "b", "c"}, ", ") == "a, b, c");
     CHECK(join({}, ", ") == "");
 }
+
+TEST_CASE("as_sentence capitalises the first letter in any script and ends with a full stop") {
+    CHECK(nacsa::text::as_sentence("the committee has 2 seats") == "The committee has 2 seats.");
+    CHECK(nacsa::text::as_sentence("équilibre entre les genres") == "Équilibre entre les genres.");
+    CHECK(nacsa::text::as_sentence("ñandú?") == "Ñandú?");
+    CHECK(nacsa::text::as_sentence("Done.") == "Done.");
+    CHECK(nacsa::text::as_sentence("40 %") == "40 %.");
+    CHECK(nacsa::text::as_sentence("").empty());
+}
