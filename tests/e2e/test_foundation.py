@@ -8,6 +8,7 @@ import stat
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -542,26 +543,33 @@ def command_args(nacsa, path):
 
 
 def all_commands(nacsa):
-    out, pending = [], [[name] for name in subcommands(nacsa.ok("--help").out) if name != "help"]
-    while pending:
-        path = pending.pop(0)
-        out.append(path)
-        pending += [path + [name] for name in subcommands(nacsa.ok(*command_args(nacsa, path), "--help").out)]
-    return out
+    """Every command path, each with its --help output, found by walking the help texts (the
+    runs of one level go in parallel: under the sanitizers each start of nacsa is slow)."""
+    found = {}
+    level = [[name] for name in subcommands(nacsa.ok("--help").out) if name != "help"]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        while level:
+            results = list(pool.map(lambda path: nacsa.run(*command_args(nacsa, path), "--help"), level))
+            following = []
+            for path, result in zip(level, results):
+                assert result.code == 0, (path, result)
+                found[tuple(path)] = result
+                following += [path + [name] for name in subcommands(result.out)]
+            level = following
+    return found
 
 
 def test_help_for_every_command(nacsa):
     commands = all_commands(nacsa)
-    assert ["init"] in commands and ["db", "backup"] in commands and ["config", "apply"] in commands
-    assert ["log"] in commands
-    for path in commands:
-        result = nacsa.run(*command_args(nacsa, path), "--help")
-        assert result.code == 0, path
+    assert ("init",) in commands and ("db", "backup") in commands and ("config", "apply") in commands
+    assert ("log",) in commands
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        via_help = dict(zip(commands, pool.map(lambda path: nacsa.run("help", *path), commands)))
+    for path, result in commands.items():
         assert f"Usage: nacsa {' '.join(path)}" in result.out, result.out
         assert result.err == ""
-        via_help = nacsa.run("help", *path)
-        assert via_help.code == 0, path
-        assert via_help.out == result.out
+        assert via_help[path].code == 0, path
+        assert via_help[path].out == result.out
     top = nacsa.ok("help").out
     assert top == nacsa.ok("--help").out
     assert "Usage: nacsa [OPTIONS]" in top
