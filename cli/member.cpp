@@ -516,6 +516,7 @@ void register_member(CLI::App& app, Context& ctx) {
             members::remove_contact(store, contact_remove_target->member,
                                     contact_remove_target->name);
         });
+        store.erase_old_pages();
         ctx.info(fmt::format("removed a contact of member {}", contact_remove_target->member));
         return 0;
     });

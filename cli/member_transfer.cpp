@@ -241,6 +241,7 @@ void register_forget(CLI::App& member, Context& ctx) {
                 store, opts->member,
                 opts->all ? std::nullopt : std::optional<std::string>(opts->contact));
         });
+        store.erase_old_pages();
         ctx.info(fmt::format("erased the personal data of {} contact{} of member {}", erased,
                              erased == 1 ? "" : "s", opts->member));
         return 0;

@@ -753,7 +753,14 @@ void remove_contact(store::Store& store, const std::string& member_id, const std
     SQLite::Statement del(store.db(), "DELETE FROM contact WHERE id = ?");
     del.bind(1, static_cast<int64_t>(existing->id));
     del.exec();
-    store.audit("contact", member_id, fmt::format("removed contact {}", existing->name),
+    // Once the row is gone, `member forget` could no longer find the person's entries in the
+    // audit log: their personal data goes now, and the removal is logged without it.
+    SQLite::Statement scrub(
+        store.db(), "UPDATE audit SET summary = 'personal data erased' WHERE contact_id = ?");
+    scrub.bind(1, static_cast<int64_t>(existing->id));
+    scrub.exec();
+    store.audit("contact", member_id,
+                fmt::format("removed contact #{} (personal data erased)", existing->id),
                 existing->id);
 }
 

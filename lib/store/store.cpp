@@ -42,6 +42,9 @@ void configure(SQLite::Database& db, Access access) {
     db.exec("PRAGMA foreign_keys = ON");
     if (access == Access::read_write) {
         db.exec("PRAGMA synchronous = NORMAL");
+        // Deleted and overwritten content is zeroed on disk, so that personal data erased on
+        // request (member forget, contact remove) does not linger in free pages of the file.
+        db.exec("PRAGMA secure_delete = ON");
     }
 }
 
@@ -283,6 +286,14 @@ void Store::replace_config(const std::string& yaml_text, const std::string& file
     insert.bind(3, format_timestamp(now()));
     insert.exec();
     m_impl->alliance = std::move(parsed);
+}
+
+void Store::erase_old_pages() {
+    try {
+        m_impl->db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    } catch (const std::exception& e) {
+        rethrow_sqlite(e, m_impl->path);
+    }
 }
 
 void Store::audit(std::string_view record_kind, std::string_view record_id,

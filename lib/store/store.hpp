@@ -58,6 +58,12 @@ class Store {
     // Runs `work` in one IMMEDIATE transaction; commits when it returns, rolls back when it throws.
     void transaction(const std::function<void()>& work);
 
+    // After erasing personal data (and outside a transaction): copies the write-ahead log into
+    // the store and empties it, so that older versions of the erased pages are gone from disk
+    // too. Best effort when another process reads the store at that moment (its frames stay
+    // until the next checkpoint); secure_delete has already zeroed the freed space.
+    void erase_old_pages();
+
     // Records a change in the audit log (call inside the transaction that makes the change).
     // `contact_id` links entries about a person so that `member forget` can erase them.
     void audit(std::string_view record_kind, std::string_view record_id, std::string_view summary,

@@ -6,12 +6,13 @@ import csv
 import io
 import json
 import os
+import sqlite3
 import stat
 import subprocess
 
 import pytest
 
-from conftest import NACSA_BIN, WRAPPER
+from conftest import EXAMPLES, NACSA_BIN, WRAPPER
 
 HOSTILE = {
     "name": "Robert'); DROP TABLE members;-- \"quoted\" $(rm -rf ~) `id` %s%n%x {} {0} ${HOME}",
@@ -106,3 +107,46 @@ def test_store_folder_created_0700_under_umask_000(nacsa):
     assert proc.returncode == 0, proc.stderr
     assert _mode(nacsa.path("xdg") / "nacsa") == 0o700
     assert _mode(nacsa.path("xdg") / "nacsa" / "nacsa.db") == 0o600
+
+
+def _raw_store_bytes(nacsa):
+    """The store file and its write-ahead log, as bytes on disk."""
+    data = b""
+    for suffix in ("", "-wal"):
+        path = nacsa.db.with_name(nacsa.db.name + suffix)
+        if path.exists():
+            data += path.read_bytes()
+    return data
+
+
+def test_forgotten_personal_data_is_gone_from_the_file_bytes(alliance):
+    alliance.ok("member", "import", EXAMPLES / "members.yaml")
+    # Another connection stays open (a report running, say): nacsa is then not the last to close
+    # the store, so SQLite leaves the write-ahead log, old frames and all, on disk unless forget
+    # empties it.
+    other = sqlite3.connect(alliance.db)
+    other.execute("SELECT count(*) FROM member").fetchall()
+    secret_name = "Zoraida Quintanilla-Etxeberria"
+    secret_mail = "zoraida.q@proteccion-testigos.example"
+    alliance.ok("member", "contact", "add", "rutas-seguras", "--name", secret_name,
+                "--email", secret_mail, "--phone", "+56 9 8765 4321")
+    alliance.ok("member", "contact", "edit", "rutas-seguras", secret_name, "--position", "Testigo")
+    assert secret_name.encode() in _raw_store_bytes(alliance)
+    alliance.ok("member", "forget", "rutas-seguras", "--contact", secret_name, "--yes")
+    raw = _raw_store_bytes(alliance)
+    for secret in (secret_name, secret_mail, "8765 4321"):
+        assert secret.encode() not in raw, f"{secret!r} is still in the store file"
+    assert alliance.run("db", "check").code == 0
+    other.close()
+
+
+def test_removed_contact_leaves_no_personal_data_in_the_log_or_file(alliance):
+    alliance.ok("member", "import", EXAMPLES / "members.yaml")
+    secret = "Eleuterio Valdivieso-Quiroga"
+    alliance.ok("member", "contact", "add", "rutas-seguras", "--name", secret,
+                "--email", "eleuterio@example.org")
+    alliance.ok("member", "contact", "remove", "rutas-seguras", secret, "--yes")
+    log = alliance.ok("log", "--format", "json").out
+    assert secret not in log
+    assert "removed contact #" in log and "personal data erased" in log
+    assert secret.encode() not in _raw_store_bytes(alliance)
