@@ -511,20 +511,15 @@ class CsvReader final : public RecordReader {
         record.line = first.line;
         const std::string key = member_key(first.cells);
         add_row(record, std::move(first));
-        while (true) {
+        while (const Row* next = peek_row()) {
+            if (!blank(next->cells) && (key.empty() || member_key(next->cells) != key)) {
+                break;
+            }
             Row row;
-            if (!peek_row(row)) {
-                break;
-            }
-            if (blank(row.cells)) {
-                (void)pull_row(row);
-                continue;
-            }
-            if (key.empty() || member_key(row.cells) != key) {
-                break;
-            }
             (void)pull_row(row);
-            add_row(record, std::move(row));
+            if (!blank(row.cells)) {
+                add_row(record, std::move(row));
+            }
         }
         build(record);
         return true;
@@ -752,12 +747,12 @@ class CsvReader final : public RecordReader {
         return problems.empty();
     }
 
-    bool peek_row(Row& row) {
+    // The next row, left in place (nullptr at the end); valid until the next pull_row.
+    const Row* peek_row() {
         if (!fill()) {
-            return false;
+            return nullptr;
         }
-        row = m_rows.front();
-        return true;
+        return &m_rows.front();
     }
 
     bool pull_row(Row& row) {
@@ -1353,6 +1348,7 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
             duplicates.reserve(total_bytes / 400);  // a member takes 500 to 700 bytes in a file
             const bool bulk = writer.start_bulk_load();
             std::unordered_map<std::string, std::string> seen_ids;  // id -> where it was first
+            seen_ids.reserve(std::min<std::size_t>(total_bytes / 400, 1'000'000));
             const std::string today = format_date(nacsa::today(alliance.time_zone));
             std::size_t bytes_done = 0;
             for (std::size_t f = 0; f < files.size(); ++f) {
@@ -1413,8 +1409,9 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
                         continue;
                     }
                     // Which member is this? By id, else by normalised name, else a new one.
-                    // (Validation made sure there is a name; trimming does not change its key.)
-                    const std::string key = name_key(*input.name);
+                    // (Validation made sure there is a name; merge trims it, as here.)
+                    const auto forms = detail::name_forms(text::trim(*input.name));
+                    const std::string& key = forms.key;
                     const std::string here = fmt::format("{}:{}", name, record.line);
                     std::string id;
                     bool exists = false;
@@ -1480,7 +1477,7 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
                         continue;  // invalid input: only keep checking
                     }
                     if (!exists) {
-                        writer.insert(after, key, after.joined.empty() ? today : after.joined,
+                        writer.insert(after, forms, after.joined.empty() ? today : after.joined,
                                       "imported");
                         ++summary.added;
                         summary.contacts_added += after.contacts.size();

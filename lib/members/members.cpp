@@ -313,8 +313,10 @@ void validate(const MemberInput& input, const config::Alliance& alliance, const 
     }
 }
 
-std::string name_key(std::string_view name) {
-    const std::string folded = text::fold(name);
+namespace {
+
+// name_key of a name already folded.
+std::string key_of_folded(std::string_view folded) {
     std::string out;
     out.reserve(folded.size());
     bool space = false;
@@ -332,6 +334,12 @@ std::string name_key(std::string_view name) {
         }
     }
     return out;
+}
+
+}  // namespace
+
+std::string name_key(std::string_view name) {
+    return key_of_folded(text::fold(name));
 }
 
 std::string id_from_name(std::string_view name) {
@@ -865,6 +873,12 @@ Member read_member_row(SQLite::Statement& q) {
     return m;
 }
 
+NameForms name_forms(std::string_view name) {
+    NameForms forms{text::fold(name), {}};
+    forms.key = key_of_folded(forms.folded);
+    return forms;
+}
+
 std::string contact_key(std::string_view name) {
     return name_key(name);
 }
@@ -989,7 +1003,16 @@ Writer::Writer(store::Store& store)
 std::optional<std::string> Writer::id_by_name_key(const std::string& key) {
     if (m_bulk) {
         // Without the name_key index the query below scans the table: ask memory first. Only
-        // another name with the same 64-bit hash falls through to the scan.
+        // another name with the same 64-bit hash falls through to the scan. The map is made
+        // when the first record without an id needs it: files that give ids never pay for it.
+        if (!m_bulk_names_ready) {
+            SQLite::Statement all(m_store.db(), "SELECT rowid, id, name_key FROM member");
+            while (all.executeStep()) {
+                remember_name_key(all.getColumn(0).getInt64(), all.getColumn(1).getString(),
+                                  all.getColumn(2).getString());
+            }
+            m_bulk_names_ready = true;
+        }
         const auto it = m_bulk_names.find(std::hash<std::string>{}(key));
         if (it == m_bulk_names.end()) {
             return std::nullopt;
@@ -1050,11 +1073,11 @@ void Writer::finish_bulk_load() {
     }
     m_dropped_indexes.clear();
     m_bulk_names.clear();
+    m_bulk_names_ready = false;
     m_bulk = false;
 }
 
-void Writer::remember_name_key(const Member& m, const std::string& key) {
-    const std::int64_t rowid = m_store.db().getLastInsertRowid();
+void Writer::remember_name_key(std::int64_t rowid, const std::string& id, const std::string& key) {
     const auto [it, inserted] = m_bulk_names.emplace(std::hash<std::string>{}(key), rowid);
     if (inserted) {
         return;
@@ -1062,17 +1085,17 @@ void Writer::remember_name_key(const Member& m, const std::string& key) {
     // The lookup answers with the smallest id of that name, as the indexed query does. Another
     // name with the same hash keeps the entry; lookups of this one then scan.
     if (const auto held = id_and_key_of_row(it->second);
-        held && held->second == key && m.id < held->first) {
+        held && held->second == key && id < held->first) {
         it->second = rowid;
     }
 }
 
-void Writer::write_member_row(const Member& m, const std::string& key, bool insert) {
+void Writer::write_member_row(const Member& m, const NameForms& name, bool insert) {
     SQLite::Statement& s = insert ? m_insert_member : m_update_member;
     s.reset();
     s.bind(1, m.name);
-    s.bind(2, key);
-    std::string search = text::fold(m.name);
+    s.bind(2, name.key);
+    std::string search = name.folded;
     if (!m.acronym.empty()) {
         search += ' ';
         search += text::fold(m.acronym);
@@ -1139,11 +1162,11 @@ void Writer::insert_contact(const std::string& member_id, Contact& c) {
     c.member_id = member_id;
 }
 
-void Writer::insert(Member& m, const std::string& key, const std::string& status_date,
+void Writer::insert(Member& m, const NameForms& name, const std::string& status_date,
                     const std::string& status_reason) {
-    write_member_row(m, key, true);
-    if (m_bulk) {
-        remember_name_key(m, key);
+    write_member_row(m, name, true);
+    if (m_bulk_names_ready) {
+        remember_name_key(m_store.db().getLastInsertRowid(), m.id, name.key);
     }
     insert_lists(m, true, true);
     m_insert_history.reset();
@@ -1175,7 +1198,7 @@ void Writer::update(const Member& before, Member& after, const std::string& stat
     Member a = after;
     a.contacts.clear();
     if (!(a == b)) {
-        write_member_row(after, name_key(after.name), false);
+        write_member_row(after, name_forms(after.name), false);
     }
     if (before.thematic_areas != after.thematic_areas) {
         SQLite::Statement del(db, "DELETE FROM member_theme WHERE member_id = ?");

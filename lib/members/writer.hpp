@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -25,6 +26,13 @@ inline constexpr const char* k_member_columns =
 // The member fields of the current row of a query that selects k_member_columns first.
 [[nodiscard]] Member read_member_row(SQLite::Statement& q);
 
+// A member's name folded (the start of its search_text) and its name_key, folding once.
+struct NameForms {
+    std::string folded;
+    std::string key;
+};
+[[nodiscard]] NameForms name_forms(std::string_view name);
+
 class Writer {
   public:
     explicit Writer(store::Store& store);
@@ -34,12 +42,12 @@ class Writer {
     [[nodiscard]] bool id_exists(const std::string& id);
 
     // Inserts a new member with its themes, services, interests, first status and contacts
-    // (setting the contacts' ids). `key` is name_key(member.name), which the caller has
+    // (setting the contacts' ids). `name` is name_forms(member.name), which an import has
     // already computed.
-    void insert(Member& member, const std::string& key, const std::string& status_date,
+    void insert(Member& member, const NameForms& name, const std::string& status_date,
                 const std::string& status_reason);
     void insert(Member& member, const std::string& status_date, const std::string& status_reason) {
-        insert(member, name_key(member.name), status_date, status_reason);
+        insert(member, name_forms(member.name), status_date, status_reason);
     }
 
     // A first load into an empty store: drops the secondary indexes of the member tables, so
@@ -56,8 +64,8 @@ class Writer {
   private:
     void insert_contact(const std::string& member_id, Contact& contact);
     void insert_lists(const Member& member, bool themes, bool services);
-    void write_member_row(const Member& member, const std::string& key, bool insert);
-    void remember_name_key(const Member& member, const std::string& key);
+    void write_member_row(const Member& member, const NameForms& name, bool insert);
+    void remember_name_key(std::int64_t rowid, const std::string& id, const std::string& key);
     [[nodiscard]] std::optional<std::pair<std::string, std::string>> id_and_key_of_row(
         std::int64_t rowid);
 
@@ -79,6 +87,7 @@ class Writer {
     bool m_bulk = false;
     std::vector<std::pair<std::string, std::string>> m_dropped_indexes;
     std::unordered_map<std::uint64_t, std::int64_t> m_bulk_names;
+    bool m_bulk_names_ready = false;
 };
 
 // Applies the given fields of an input to a member (contacts matched by name).
