@@ -1319,10 +1319,12 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
     }
     // A large import allocates and frees many small records: keep freed memory instead of
     // returning it to the system after each one (brk churn cost a fifth of the run time), and
-    // give SQLite a page cache that holds the indexes being filled.
+    // give SQLite a page cache for the indexes being filled. 8 MB: a first load into an empty
+    // store appends to its tables, with no indexes to fill, and a larger cache only adds to the
+    // peak memory (the sorts that build the indexes at the end use as much again).
     mallopt(M_TRIM_THRESHOLD, 64 << 20);
     mallopt(M_TOP_PAD, 8 << 20);
-    store.db().exec("PRAGMA cache_size = -20000");
+    store.db().exec("PRAGMA cache_size = -8000");
     const bool skip_invalid = !options.rejects.empty();
     const auto& alliance = store.alliance();
     ImportSummary summary;
