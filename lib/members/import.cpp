@@ -392,19 +392,19 @@ class JsonLinesReader final : public RecordReader {
                 // as it is in YAML files.
                 std::vector<std::set<std::string>> keys;
                 std::string repeated;
-                record.value = Json::parse(line, [&](int /*depth*/, Json::parse_event_t event,
-                                                     Json& parsed) {
-                    if (event == Json::parse_event_t::object_start) {
-                        keys.emplace_back();
-                    } else if (event == Json::parse_event_t::object_end && !keys.empty()) {
-                        keys.pop_back();
-                    } else if (event == Json::parse_event_t::key && !keys.empty() &&
-                               !keys.back().insert(parsed.get<std::string>()).second &&
-                               repeated.empty()) {
-                        repeated = parsed.get<std::string>();
-                    }
-                    return true;
-                });
+                record.value =
+                    Json::parse(line, [&](int /*depth*/, Json::parse_event_t event, Json& parsed) {
+                        if (event == Json::parse_event_t::object_start) {
+                            keys.emplace_back();
+                        } else if (event == Json::parse_event_t::object_end && !keys.empty()) {
+                            keys.pop_back();
+                        } else if (event == Json::parse_event_t::key && !keys.empty() &&
+                                   !keys.back().insert(parsed.get<std::string>()).second &&
+                                   repeated.empty()) {
+                            repeated = parsed.get<std::string>();
+                        }
+                        return true;
+                    });
                 if (!repeated.empty()) {
                     record.problems.push_back(
                         Diagnostic{m_name, m_line, 0, repeated, "is given twice"});
@@ -511,20 +511,15 @@ class CsvReader final : public RecordReader {
         record.line = first.line;
         const std::string key = member_key(first.cells);
         add_row(record, std::move(first));
-        while (true) {
+        while (const Row* next = peek_row()) {
+            if (!blank(next->cells) && (key.empty() || member_key(next->cells) != key)) {
+                break;
+            }
             Row row;
-            if (!peek_row(row)) {
-                break;
-            }
-            if (blank(row.cells)) {
-                (void)pull_row(row);
-                continue;
-            }
-            if (key.empty() || member_key(row.cells) != key) {
-                break;
-            }
             (void)pull_row(row);
-            add_row(record, std::move(row));
+            if (!blank(row.cells)) {
+                add_row(record, std::move(row));
+            }
         }
         build(record);
         return true;
@@ -752,12 +747,12 @@ class CsvReader final : public RecordReader {
         return problems.empty();
     }
 
-    bool peek_row(Row& row) {
+    // The next row, left in place (nullptr at the end); valid until the next pull_row.
+    const Row* peek_row() {
         if (!fill()) {
-            return false;
+            return nullptr;
         }
-        row = m_rows.front();
-        return true;
+        return &m_rows.front();
     }
 
     bool pull_row(Row& row) {
@@ -1115,9 +1110,10 @@ class DuplicateIndex {
 
     // Keys of a member: normalised name without a leading organisation word, acronym,
     // e-mail domain, web site host.
-    static std::vector<std::pair<char, std::string>> keys(const Member& m) {
-        std::vector<std::pair<char, std::string>> out;
-        const std::string key = name_key(m.name);
+    // `key` is name_key(m.name).
+    using Keys = std::vector<std::pair<char, std::string>>;
+    static Keys keys(const Member& m, const std::string& key) {
+        Keys out;
         out.emplace_back('n', detail::duplicate_key(key));
         if (!m.acronym.empty()) {
             out.emplace_back('a', name_key(m.acronym));
@@ -1140,44 +1136,56 @@ class DuplicateIndex {
         return out;
     }
 
-    // Reasons this member looks like another one already seen.
-    std::vector<std::pair<std::string, const Origin*>> check(const Member& m) {
+    // Reasons this member looks like another one already seen. `keys` are keys(m, key).
+    std::vector<std::pair<std::string, const Origin*>> check(const Member& m,
+                                                             const std::string& key,
+                                                             const Keys& keys) {
         std::vector<std::pair<std::string, const Origin*>> out;
         std::set<std::uint32_t> reported;
-        auto look = [&](char kind, const std::string& key, const std::string& reason) {
-            const auto it = m_keys.find(hash(kind, key));
+        auto look = [&](char kind, const std::string& wanted, const std::string& reason) {
+            const auto it = m_keys.find(hash(kind, wanted));
             if (it != m_keys.end() && m_origins[it->second].id != m.id &&
                 reported.insert(it->second).second) {
                 out.emplace_back(reason, &m_origins[it->second]);
             }
         };
-        for (const auto& [kind, key] : keys(m)) {
+        for (const auto& [kind, k] : keys) {
             switch (kind) {
                 case 'n':
-                    look('n', key, "a similar name");
-                    look('a', name_key(m.name), "a name equal to its acronym");
+                    look('n', k, "a similar name");
+                    look('a', key, "a name equal to its acronym");
                     break;
                 case 'a':
-                    look('a', key, "the same acronym");
-                    look('n', key, "a name equal to this acronym");
+                    look('a', k, "the same acronym");
+                    look('n', k, "a name equal to this acronym");
                     break;
                 case 'd':
-                    look('d', key, "the same e-mail domain");
+                    look('d', k, "the same e-mail domain");
                     break;
                 default:
-                    look('w', key, "the same web site");
+                    look('w', k, "the same web site");
                     break;
             }
         }
         return out;
     }
 
-    void add(const Member& m, std::string where) {
+    void add(const Member& m, std::string where, const Keys& keys) {
         const auto index = static_cast<std::uint32_t>(m_origins.size());
         m_origins.push_back(Origin{m.id, std::move(where)});
-        for (const auto& [kind, key] : keys(m)) {
+        for (const auto& [kind, key] : keys) {
             m_keys.emplace(hash(kind, key), index);
         }
+    }
+    void add(const Member& m, std::string where) {
+        add(m, std::move(where), keys(m, name_key(m.name)));
+    }
+    // Room for about this many more members (at most a million: the table still grows past
+    // that), so that it is not rehashed again and again as it fills.
+    void reserve(std::size_t members) {
+        members = std::min<std::size_t>(members, 1'000'000) + m_origins.size();
+        m_keys.reserve(members * 3);
+        m_origins.reserve(members);
     }
 
   private:
@@ -1311,10 +1319,12 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
     }
     // A large import allocates and frees many small records: keep freed memory instead of
     // returning it to the system after each one (brk churn cost a fifth of the run time), and
-    // give SQLite a page cache that holds the indexes being filled.
+    // give SQLite a page cache for the indexes being filled. 8 MB: a first load into an empty
+    // store appends to its tables, with no indexes to fill, and a larger cache only adds to the
+    // peak memory (the sorts that build the indexes at the end use as much again).
     mallopt(M_TRIM_THRESHOLD, 64 << 20);
     mallopt(M_TOP_PAD, 8 << 20);
-    store.db().exec("PRAGMA cache_size = -20000");
+    store.db().exec("PRAGMA cache_size = -8000");
     const bool skip_invalid = !options.rejects.empty();
     const auto& alliance = store.alliance();
     ImportSummary summary;
@@ -1337,7 +1347,10 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
                     duplicates.add(m, "the store");
                 }
             }
+            duplicates.reserve(total_bytes / 400);  // a member takes 500 to 700 bytes in a file
+            const bool bulk = writer.start_bulk_load();
             std::unordered_map<std::string, std::string> seen_ids;  // id -> where it was first
+            seen_ids.reserve(std::min<std::size_t>(total_bytes / 400, 1'000'000));
             const std::string today = format_date(nacsa::today(alliance.time_zone));
             std::size_t bytes_done = 0;
             for (std::size_t f = 0; f < files.size(); ++f) {
@@ -1398,13 +1411,16 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
                         continue;
                     }
                     // Which member is this? By id, else by normalised name, else a new one.
+                    // (Validation made sure there is a name; merge trims it, as here.)
+                    const auto forms = detail::name_forms(text::trim(*input.name));
+                    const std::string& key = forms.key;
                     const std::string here = fmt::format("{}:{}", name, record.line);
                     std::string id;
                     bool exists = false;
                     if (input.id) {
                         id = *input.id;
                         exists = writer.id_exists(id);
-                    } else if (const auto found = writer.id_by_name_key(name_key(*input.name))) {
+                    } else if (const auto found = writer.id_by_name_key(key)) {
                         id = *found;
                         exists = true;
                     } else {
@@ -1442,7 +1458,9 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
                     given.id.reset();
                     Member after = detail::merge(before, given);
                     // Suspected duplicates: within the input and against the store.
-                    for (const auto& [reason, origin] : duplicates.check(after)) {
+                    const auto duplicate_keys = DuplicateIndex::keys(after, key);
+                    for (const auto& [reason, origin] :
+                         duplicates.check(after, key, duplicate_keys)) {
                         Diagnostic d = where("name");
                         d.message = fmt::format("suspected duplicate of member \"{}\" ({}, {})",
                                                 origin->id, origin->where, reason);
@@ -1456,12 +1474,12 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
                         reject();
                         continue;
                     }
-                    duplicates.add(after, here);
+                    duplicates.add(after, here, duplicate_keys);
                     if (!problems.empty() && !skip_invalid) {
                         continue;  // invalid input: only keep checking
                     }
                     if (!exists) {
-                        writer.insert(after, after.joined.empty() ? today : after.joined,
+                        writer.insert(after, forms, after.joined.empty() ? today : after.joined,
                                       "imported");
                         ++summary.added;
                         summary.contacts_added += after.contacts.size();
@@ -1492,7 +1510,10 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
                 throw ValidationError(std::move(problems));
             }
             if (options.dry_run == DryRun::yes) {
-                throw DryRunDone{};
+                throw DryRunDone{};  // the rollback restores the indexes of a bulk load too
+            }
+            if (bulk) {
+                writer.finish_bulk_load();
             }
             if (summary.added + summary.updated > 0) {
                 store.audit("import", "members",

@@ -145,14 +145,15 @@ constexpr std::size_t k_max_field_bytes = 1000;
 constexpr std::size_t k_max_notes_bytes = 100'000;
 
 template <typename Report>
-void check_lengths(const Report& report,
-                   std::initializer_list<std::pair<const char*, const std::optional<std::string>*>>
-                       fields) {
+void check_lengths(
+    const Report& report,
+    std::initializer_list<std::pair<const char*, const std::optional<std::string>*>> fields) {
     for (const auto& [name, value] : fields) {
         const std::size_t limit =
             std::string_view(name) == "notes" ? k_max_notes_bytes : k_max_field_bytes;
         if (*value && (*value)->size() > limit) {
-            report(name, fmt::format("is too long ({} bytes; at most {})", (*value)->size(), limit));
+            report(name,
+                   fmt::format("is too long ({} bytes; at most {})", (*value)->size(), limit));
         }
     }
 }
@@ -312,8 +313,10 @@ void validate(const MemberInput& input, const config::Alliance& alliance, const 
     }
 }
 
-std::string name_key(std::string_view name) {
-    const std::string folded = text::fold(name);
+namespace {
+
+// name_key of a name already folded.
+std::string key_of_folded(std::string_view folded) {
     std::string out;
     out.reserve(folded.size());
     bool space = false;
@@ -331,6 +334,12 @@ std::string name_key(std::string_view name) {
         }
     }
     return out;
+}
+
+}  // namespace
+
+std::string name_key(std::string_view name) {
+    return key_of_folded(text::fold(name));
 }
 
 std::string id_from_name(std::string_view name) {
@@ -871,6 +880,12 @@ Member read_member_row(SQLite::Statement& q) {
     return m;
 }
 
+NameForms name_forms(std::string_view name) {
+    NameForms forms{text::fold(name), {}};
+    forms.key = key_of_folded(forms.folded);
+    return forms;
+}
+
 std::string contact_key(std::string_view name) {
     return name_key(name);
 }
@@ -993,6 +1008,26 @@ Writer::Writer(store::Store& store)
           "INSERT INTO interest (member_id, kind, date, status) VALUES (?, ?, ?, 'open')") {}
 
 std::optional<std::string> Writer::id_by_name_key(const std::string& key) {
+    if (m_bulk) {
+        // Without the name_key index the query below scans the table: ask memory first. Only
+        // another name with the same 64-bit hash falls through to the scan. The map is made
+        // when the first record without an id needs it: files that give ids never pay for it.
+        if (!m_bulk_names_ready) {
+            SQLite::Statement all(m_store.db(), "SELECT rowid, id, name_key FROM member");
+            while (all.executeStep()) {
+                remember_name_key(all.getColumn(0).getInt64(), all.getColumn(1).getString(),
+                                  all.getColumn(2).getString());
+            }
+            m_bulk_names_ready = true;
+        }
+        const auto it = m_bulk_names.find(std::hash<std::string>{}(key));
+        if (it == m_bulk_names.end()) {
+            return std::nullopt;
+        }
+        if (auto row = id_and_key_of_row(it->second); row && row->second == key) {
+            return std::move(row->first);
+        }
+    }
     m_find_name_key.reset();
     m_find_name_key.bind(1, key);
     if (m_find_name_key.executeStep()) {
@@ -1007,12 +1042,67 @@ bool Writer::id_exists(const std::string& id) {
     return m_find_id.executeStep();
 }
 
-void Writer::write_member_row(const Member& m, bool insert) {
+std::optional<std::pair<std::string, std::string>> Writer::id_and_key_of_row(std::int64_t rowid) {
+    SQLite::Statement q(m_store.db(), "SELECT id, name_key FROM member WHERE rowid = ?");
+    q.bind(1, static_cast<int64_t>(rowid));
+    if (!q.executeStep()) {
+        return std::nullopt;
+    }
+    return std::pair{q.getColumn(0).getString(), q.getColumn(1).getString()};
+}
+
+bool Writer::start_bulk_load() {
+    auto& db = m_store.db();
+    if (db.execAndGet("SELECT EXISTS (SELECT 1 FROM member)").getInt() != 0) {
+        return false;
+    }
+    // Unique indexes stay: they enforce rules while rows go in. Child tables are empty too:
+    // their rows need a member (foreign keys).
+    SQLite::Statement q(db,
+                        "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT "
+                        "NULL AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN ('member', "
+                        "'member_theme', 'member_service', 'member_status_history', 'contact', "
+                        "'interest') ORDER BY name");
+    while (q.executeStep()) {
+        m_dropped_indexes.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString());
+    }
+    q.reset();
+    for (const auto& [name, sql] : m_dropped_indexes) {
+        db.exec(fmt::format("DROP INDEX \"{}\"", name));
+    }
+    m_bulk = true;
+    return true;
+}
+
+void Writer::finish_bulk_load() {
+    for (const auto& [name, sql] : m_dropped_indexes) {
+        m_store.db().exec(sql);
+    }
+    m_dropped_indexes.clear();
+    m_bulk_names.clear();
+    m_bulk_names_ready = false;
+    m_bulk = false;
+}
+
+void Writer::remember_name_key(std::int64_t rowid, const std::string& id, const std::string& key) {
+    const auto [it, inserted] = m_bulk_names.emplace(std::hash<std::string>{}(key), rowid);
+    if (inserted) {
+        return;
+    }
+    // The lookup answers with the smallest id of that name, as the indexed query does. Another
+    // name with the same hash keeps the entry; lookups of this one then scan.
+    if (const auto held = id_and_key_of_row(it->second);
+        held && held->second == key && id < held->first) {
+        it->second = rowid;
+    }
+}
+
+void Writer::write_member_row(const Member& m, const NameForms& name, bool insert) {
     SQLite::Statement& s = insert ? m_insert_member : m_update_member;
     s.reset();
     s.bind(1, m.name);
-    s.bind(2, name_key(m.name));
-    std::string search = text::fold(m.name);
+    s.bind(2, name.key);
+    std::string search = name.folded;
     if (!m.acronym.empty()) {
         search += ' ';
         search += text::fold(m.acronym);
@@ -1022,8 +1112,8 @@ void Writer::write_member_row(const Member& m, bool insert) {
         search += text::fold(m.city);
     }
     s.bind(3, search);
-    const std::string key = text::collation_key(m.name, m_language);
-    s.bind(4, key.data(), static_cast<int>(key.size()));
+    const std::string sort_key = text::collation_key(m.name, m_language);
+    s.bind(4, sort_key.data(), static_cast<int>(sort_key.size()));
     bind_text(s, 5, m.acronym);
     s.bind(6, m.type);
     bind_text(s, 7, m.region);
@@ -1079,8 +1169,12 @@ void Writer::insert_contact(const std::string& member_id, Contact& c) {
     c.member_id = member_id;
 }
 
-void Writer::insert(Member& m, const std::string& status_date, const std::string& status_reason) {
-    write_member_row(m, true);
+void Writer::insert(Member& m, const NameForms& name, const std::string& status_date,
+                    const std::string& status_reason) {
+    write_member_row(m, name, true);
+    if (m_bulk_names_ready) {
+        remember_name_key(m_store.db().getLastInsertRowid(), m.id, name.key);
+    }
     insert_lists(m, true, true);
     m_insert_history.reset();
     m_insert_history.bind(1, m.id);
@@ -1111,7 +1205,7 @@ void Writer::update(const Member& before, Member& after, const std::string& stat
     Member a = after;
     a.contacts.clear();
     if (!(a == b)) {
-        write_member_row(after, false);
+        write_member_row(after, name_forms(after.name), false);
     }
     if (before.thematic_areas != after.thematic_areas) {
         SQLite::Statement del(db, "DELETE FROM member_theme WHERE member_id = ?");

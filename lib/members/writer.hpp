@@ -2,8 +2,13 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "members/members.hpp"
 
@@ -21,6 +26,13 @@ inline constexpr const char* k_member_columns =
 // The member fields of the current row of a query that selects k_member_columns first.
 [[nodiscard]] Member read_member_row(SQLite::Statement& q);
 
+// A member's name folded (the start of its search_text) and its name_key, folding once.
+struct NameForms {
+    std::string folded;
+    std::string key;
+};
+[[nodiscard]] NameForms name_forms(std::string_view name);
+
 class Writer {
   public:
     explicit Writer(store::Store& store);
@@ -30,15 +42,32 @@ class Writer {
     [[nodiscard]] bool id_exists(const std::string& id);
 
     // Inserts a new member with its themes, services, interests, first status and contacts
-    // (setting the contacts' ids).
-    void insert(Member& member, const std::string& status_date, const std::string& status_reason);
+    // (setting the contacts' ids). `name` is name_forms(member.name), which an import has
+    // already computed.
+    void insert(Member& member, const NameForms& name, const std::string& status_date,
+                const std::string& status_reason);
+    void insert(Member& member, const std::string& status_date, const std::string& status_reason) {
+        insert(member, name_forms(member.name), status_date, status_reason);
+    }
+
+    // A first load into an empty store: drops the secondary indexes of the member tables, so
+    // that each insert appends to its tables instead of updating seven B-trees in random
+    // order, and answers id_by_name_key from memory meanwhile. finish_bulk_load builds the
+    // indexes again from their own SQL, once, by sorting. Both run inside the caller's
+    // transaction: an error, a kill or a dry run rolls back the load and the dropped indexes
+    // with it. Returns false (and changes nothing) when the store already has members.
+    bool start_bulk_load();
+    void finish_bulk_load();
     // Writes what differs between `before` and `after` (same id); new contacts get their ids.
     void update(const Member& before, Member& after, const std::string& status_reason);
 
   private:
     void insert_contact(const std::string& member_id, Contact& contact);
     void insert_lists(const Member& member, bool themes, bool services);
-    void write_member_row(const Member& member, bool insert);
+    void write_member_row(const Member& member, const NameForms& name, bool insert);
+    void remember_name_key(std::int64_t rowid, const std::string& id, const std::string& key);
+    [[nodiscard]] std::optional<std::pair<std::string, std::string>> id_and_key_of_row(
+        std::int64_t rowid);
 
     store::Store& m_store;
     std::string m_language;
@@ -53,6 +82,12 @@ class Writer {
     SQLite::Statement m_insert_contact;
     SQLite::Statement m_update_contact;
     SQLite::Statement m_insert_interest;
+    // Bulk load: the dropped indexes (name, SQL), and for each name_key (by its hash) the rowid
+    // of the member with the smallest id that has it.
+    bool m_bulk = false;
+    std::vector<std::pair<std::string, std::string>> m_dropped_indexes;
+    std::unordered_map<std::uint64_t, std::int64_t> m_bulk_names;
+    bool m_bulk_names_ready = false;
 };
 
 // Applies the given fields of an input to a member (contacts matched by name).

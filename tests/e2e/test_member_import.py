@@ -252,3 +252,35 @@ def test_cr_only_line_ends_and_bom(alliance):
     alliance.write("cr.csv", "\ufeffname,type\rUno,ngo\rDos,academia\r".encode("utf-8"))
     alliance.ok("member", "import", "cr.csv")
     assert alliance.sql("SELECT id, type FROM member ORDER BY id") == [("dos", "academia"), ("uno", "ngo")]
+
+
+def indexes(nacsa):
+    return nacsa.sql("SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name")
+
+
+def test_first_load_into_an_empty_store_keeps_indexes_and_name_matching(alliance):
+    # An import into an empty store drops the member tables' indexes for the load and builds
+    # them again before commit; records without an id are still matched by name against the
+    # members inserted earlier in the same file (the smallest id first, as the index gives).
+    schema = indexes(alliance)
+    alliance.write("t.jsonl", '{"id": "zeta", "name": "Mar Azul", "type": "ngo"}\n'
+                   '{"id": "alfa", "name": "Mar  azul", "type": "ngo"}\n'
+                   '{"name": "MAR AZUL", "type": "ngo"}\n')
+    result = alliance.run("member", "import", "t.jsonl")
+    assert result.code == 65
+    assert result.err.splitlines()[-1] == ('nacsa: error: t.jsonl:3: field "name": member "alfa" is already '
+                                           'given at t.jsonl:2')
+    assert indexes(alliance) == schema
+    assert alliance.sql("SELECT count(*) FROM member") == [(0,)]
+    alliance.ok("member", "import", "t.jsonl", "--dry-run", "--skip-invalid", "rejects.jsonl")
+    assert indexes(alliance) == schema
+    assert alliance.sql("SELECT count(*) FROM member") == [(0,)]
+    alliance.ok("member", "import", "t.jsonl", "--skip-invalid", "rejects.jsonl")
+    assert indexes(alliance) == schema
+    assert alliance.sql("SELECT id FROM member INDEXED BY member_name_key WHERE name_key = 'mar azul' "
+                        "ORDER BY id") == [("alfa",), ("zeta",)]
+    assert alliance.sql("PRAGMA integrity_check") == [("ok",)]
+    # The store is no longer empty: the next import updates through the indexes.
+    alliance.write("u.jsonl", '{"name": "mar azul", "type": "ngo", "city": "Arica"}\n')
+    alliance.ok("member", "import", "u.jsonl")
+    assert alliance.sql("SELECT id, city FROM member ORDER BY id") == [("alfa", "Arica"), ("zeta", None)]
