@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
+#include <yaml.h>
 
 #include <algorithm>
 #include <vector>
@@ -122,8 +123,62 @@ int one_based(int n) {
 }
 }  // namespace
 
+// Runs libyaml's parser over the whole text first: it is linear and strict, while yaml-cpp
+// 0.7 can take minutes on some small malformed inputs (found by fuzzing: a stray flow
+// indicator before unclosed flow mappings). So yaml-cpp only ever sees well-formed YAML, and
+// syntax errors are reported with libyaml's line and column.
+namespace {
+
+// Whether the line (0-based) is indented with a tab: libyaml's "cannot start any token" then
+// says nothing a person can act on.
+bool leading_tab(std::string_view text, std::size_t line) {
+    std::size_t start = 0;
+    for (std::size_t n = 0; n < line; ++n) {
+        start = text.find('\n', start);
+        if (start == std::string_view::npos) {
+            return false;
+        }
+        ++start;
+    }
+    for (std::size_t i = start; i < text.size() && (text[i] == ' ' || text[i] == '\t'); ++i) {
+        if (text[i] == '\t') {
+            return true;
+        }
+    }
+    return false;
+}
+
+void check_yaml_syntax(std::string_view text, const std::string& file, ExitCode code) {
+    yaml_parser_t parser;
+    yaml_parser_initialize(&parser);
+    yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text.data()),
+                                 text.size());
+    yaml_event_t event;
+    bool done = false;
+    while (!done) {
+        if (yaml_parser_parse(&parser, &event) == 0) {
+            const int line = static_cast<int>(parser.problem_mark.line) + 1;
+            const int column = static_cast<int>(parser.problem_mark.column) + 1;
+            std::string message = parser.problem != nullptr ? parser.problem : "cannot be parsed";
+            if (leading_tab(text, parser.problem_mark.line)) {
+                message = "a tab where YAML expects spaces (indent with spaces only)";
+            } else if (parser.context != nullptr) {
+                message = fmt::format("{} ({})", message, parser.context);
+            }
+            yaml_parser_delete(&parser);
+            reject(file, line, column, fmt::format("not valid YAML: {}", message), code);
+        }
+        done = event.type == YAML_STREAM_END_EVENT;
+        yaml_event_delete(&event);
+    }
+    yaml_parser_delete(&parser);
+}
+
+}  // namespace
+
 YAML::Node load_yaml(std::string_view text, const std::string& file, ExitCode code) {
     guard_yaml_input(text, file, code);
+    check_yaml_syntax(text, file, code);
     std::vector<YAML::Node> documents;
     try {
         documents = YAML::LoadAll(std::string(text));
@@ -137,7 +192,7 @@ YAML::Node load_yaml(std::string_view text, const std::string& file, ExitCode co
     if (documents.size() > 1) {
         const auto mark = documents[1].Mark();
         reject(file, one_based(mark.line), one_based(mark.column),
-               "a second YAML document (after ---): the configuration must be a single document",
+               "a second YAML document (after ---): the file must be a single document",
                code);
     }
     // Walk the tree as the reader will, following aliases, without recursion (an alias may

@@ -246,14 +246,9 @@ std::vector<Indicator> read_indicators(Reader& r, const YAML::Node& parent, cons
 
 Plan parse_plan_file(store::Store& store, const std::string& yaml_text,
                      const std::string& file_name) {
-    guard_yaml_input(yaml_text, file_name, ExitCode::data_invalid);
-    YAML::Node root;
-    try {
-        root = YAML::Load(yaml_text);
-    } catch (const YAML::Exception& e) {
-        throw ValidationError(
-            {Diagnostic{file_name, e.mark.line + 1, e.mark.column + 1, "", e.msg}});
-    }
+    // The same guarded loader as the configuration: libyaml checks the syntax first, and
+    // aliases may not expand without bound.
+    const YAML::Node root = load_yaml(yaml_text, file_name, ExitCode::data_invalid);
     Diagnostics diagnostics;
     Reader r(file_name, diagnostics);
     Plan plan;
@@ -407,12 +402,17 @@ Plan parse_plan_file(store::Store& store, const std::string& yaml_text,
                       fmt::format("activity \"{}\" is defined twice", a.id));
         }
         auto indicators = read_indicators(r, node, path, a.id, "");
+        const YAML::Node listed = node["indicators"];
         for (std::size_t n = 0; n < indicators.size() && start; ++n) {
             const auto& i = indicators[n];
-            if (!i.baseline_date && !(*start < i.target_date) &&
-                node["indicators"][n]["target_date"]) {
+            // The indicators read may not line up with a well-formed list (read_indicators has
+            // reported why): look only into a list of mappings.
+            if (!listed.IsSequence() || n >= listed.size() || !listed[n].IsMap()) {
+                break;
+            }
+            if (!i.baseline_date && !(*start < i.target_date) && listed[n]["target_date"]) {
                 r.problem(
-                    node["indicators"][n]["target_date"],
+                    listed[n]["target_date"],
                     fmt::format("{}.indicators[{}].target_date", path, n),
                     fmt::format("must be after the activity's start {}", format_date(*start)));
             }

@@ -34,6 +34,10 @@ KINDS = {
         "import": ["member", "import", "{file}"],
         "dry-run": ["member", "import", "--dry-run", "{file}"],
     },
+    "plan": {
+        "import": ["plan", "import", "{file}"],
+        "dry-run": ["plan", "import", "--dry-run", "{file}"],
+    },
 }
 
 MINIMAL = (EXAMPLES / "alliance-minimal.yaml").read_text(encoding="utf-8")
