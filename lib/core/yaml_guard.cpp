@@ -205,8 +205,7 @@ YAML::Node load_yaml(std::string_view original, const std::string& file, ExitCod
     if (documents.size() > 1) {
         const auto mark = documents[1].Mark();
         reject(file, one_based(mark.line), one_based(mark.column),
-               "a second YAML document (after ---): the file must be a single document",
-               code);
+               "a second YAML document (after ---): the file must be a single document", code);
     }
     // Walk the tree as the reader will, following aliases, without recursion (an alias may
     // even point back to an enclosing node), and stop once it is too big.

@@ -56,28 +56,28 @@ void check_roles(const config::Alliance& alliance, const std::vector<Seat>& seat
     for (const auto& [role_key, members] : holders) {
         const auto* role = alliance.find_role(role_key);
         if (role == nullptr) {
-            out.push_back(finding(
-                Severity::error, "role-unknown", text::join(members, ","),
-                N_("role \"{role}\" is held by {members} but is not in the configuration"),
-                {arg("role", role_key), arg("members", text::join(members, ", "))}));
+            out.push_back(
+                finding(Severity::error, "role-unknown", text::join(members, ","),
+                        N_("role \"{role}\" is held by {members} but is not in the configuration"),
+                        {arg("role", role_key), arg("members", text::join(members, ", "))}));
             continue;
         }
         const std::optional<int> limit = role->leading ? std::optional<int>(1) : role->max_holders;
         if (limit && static_cast<int>(members.size()) > *limit) {
-            out.push_back(
-                finding(Severity::error, "role-holders", role_key,
-                        N_("{role} ({key}) is held by {count} members ({members}); at most {limit}"),
-                        {arg_role(alliance, "role", role_key, true), arg("key", role_key),
-                         arg("count", static_cast<std::int64_t>(members.size())),
-                         arg("members", text::join(members, ", ")), arg("limit", *limit)}));
+            out.push_back(finding(
+                Severity::error, "role-holders", role_key,
+                N_("{role} ({key}) is held by {count} members ({members}); at most {limit}"),
+                {arg_role(alliance, "role", role_key, true), arg("key", role_key),
+                 arg("count", static_cast<std::int64_t>(members.size())),
+                 arg("members", text::join(members, ", ")), arg("limit", *limit)}));
         }
     }
     const auto* leading = alliance.leading_role();
     if (leading != nullptr && holders.count(leading->key) == 0) {
-        out.push_back(finding(Severity::error, "no-coordinator", "",
-                              N_("no {role} ({key}): no seat holds the leading role"),
-                              {arg_role(alliance, "role", leading->key, true),
-                               arg("key", leading->key)}));
+        out.push_back(
+            finding(Severity::error, "no-coordinator", "",
+                    N_("no {role} ({key}): no seat holds the leading role"),
+                    {arg_role(alliance, "role", leading->key, true), arg("key", leading->key)}));
     }
 }
 
@@ -98,11 +98,11 @@ void check_secretariat_interest(SQLite::Database& db, const config::Alliance& al
         q.bind(1, s.member_id);
         q.bind(2, format_date(as_of));
         if (!q.executeStep()) {
-            out.push_back(finding(Severity::error, "coordinator-not-secretariat", s.member_id,
-                                  N_("the {role} is from {member}, which has not expressed "
-                                     "interest in serving as secretariat"),
-                                  {arg_role(alliance, "role", leading->key, true),
-                                   arg("member", s.member_id)}));
+            out.push_back(finding(
+                Severity::error, "coordinator-not-secretariat", s.member_id,
+                N_("the {role} is from {member}, which has not expressed "
+                   "interest in serving as secretariat"),
+                {arg_role(alliance, "role", leading->key, true), arg("member", s.member_id)}));
         }
     }
 }
@@ -204,11 +204,11 @@ void check_members_active(const config::Alliance& alliance, const std::vector<Se
                           std::vector<Finding>& out) {
     for (const auto& s : seats) {
         if (s.member_status != "active") {
-            out.push_back(finding(Severity::error, "inactive-member-seat", s.member_id,
-                                  N_("{member} holds a seat ({role}) but is {status}, not active"),
-                                  {arg("member", s.member_id),
-                                   arg_role(alliance, "role", s.role, false),
-                                   arg_phrase("status", status_phrase(s.member_status))}));
+            out.push_back(
+                finding(Severity::error, "inactive-member-seat", s.member_id,
+                        N_("{member} holds a seat ({role}) but is {status}, not active"),
+                        {arg("member", s.member_id), arg_role(alliance, "role", s.role, false),
+                         arg_phrase("status", status_phrase(s.member_status))}));
         }
     }
 }

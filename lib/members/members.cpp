@@ -752,6 +752,18 @@ EditResult edit_contact(store::Store& store, const std::string& member_id, const
     return {after, true};
 }
 
+namespace {
+
+// Replaces the summaries of the audit entries about a contact: they may hold the person's data.
+void erase_from_audit(store::Store& store, std::int64_t contact_id) {
+    SQLite::Statement scrub(
+        store.db(), "UPDATE audit SET summary = 'personal data erased' WHERE contact_id = ?");
+    scrub.bind(1, static_cast<int64_t>(contact_id));
+    scrub.exec();
+}
+
+}  // namespace
+
 void remove_contact(store::Store& store, const std::string& member_id, const std::string& name) {
     (void)get_member(store, member_id);
     const auto existing = find_contact(store, member_id, name);
@@ -764,10 +776,7 @@ void remove_contact(store::Store& store, const std::string& member_id, const std
     del.exec();
     // Once the row is gone, `member forget` could no longer find the person's entries in the
     // audit log: their personal data goes now, and the removal is logged without it.
-    SQLite::Statement scrub(
-        store.db(), "UPDATE audit SET summary = 'personal data erased' WHERE contact_id = ?");
-    scrub.bind(1, static_cast<int64_t>(existing->id));
-    scrub.exec();
+    erase_from_audit(store, existing->id);
     store.audit("contact", member_id,
                 fmt::format("removed contact #{} (personal data erased)", existing->id),
                 existing->id);
@@ -791,17 +800,13 @@ int forget_contacts(store::Store& store, const std::string& member_id,
         store.db(),
         "UPDATE contact SET name = '', position = NULL, email = NULL, phone = NULL, "
         "gender = 'undisclosed', is_primary = 0, consent_date = NULL, erased_at = ? WHERE id = ?");
-    SQLite::Statement scrub(
-        store.db(), "UPDATE audit SET summary = 'personal data erased' WHERE contact_id = ?");
     const std::string at = format_timestamp(now());
     for (const auto& c : targets) {
         erase.bind(1, at);
         erase.bind(2, static_cast<int64_t>(c.id));
         erase.exec();
         erase.reset();
-        scrub.bind(1, static_cast<int64_t>(c.id));
-        scrub.exec();
-        scrub.reset();
+        erase_from_audit(store, c.id);
     }
     if (!targets.empty()) {
         store.audit("member", member_id,

@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "core/time.hpp"
-
 #include "output/table.hpp"
 
 namespace nacsa::output {

@@ -412,8 +412,7 @@ Plan parse_plan_file(store::Store& store, const std::string& yaml_text,
             }
             if (!i.baseline_date && !(*start < i.target_date) && listed[n]["target_date"]) {
                 r.problem(
-                    listed[n]["target_date"],
-                    fmt::format("{}.indicators[{}].target_date", path, n),
+                    listed[n]["target_date"], fmt::format("{}.indicators[{}].target_date", path, n),
                     fmt::format("must be after the activity's start {}", format_date(*start)));
             }
         }

@@ -142,27 +142,29 @@ TEST_CASE("findings: errors first, then warnings, then notes; exit 1 only for er
 
 TEST_CASE("a finding's message is English, and another language fills its msgid") {
     using namespace nacsa::output;
-    const Finding f = finding(
-        Severity::warning, "term-ending", "m1", N_("the {role} term of {member} ends on {date}{note}"),
-        {arg_labels("role", "coordinator", "coordinadora", "coordinatrice"), arg("member", "m1"),
-         arg_date("date", *nacsa::parse_date("2027-03-09")),
-         arg_phrase("note", N_(" ({n} days)"), "60")});
+    const Finding f =
+        finding(Severity::warning, "term-ending", "m1",
+                N_("the {role} term of {member} ends on {date}{note}"),
+                {arg_labels("role", "coordinator", "coordinadora", "coordinatrice"),
+                 arg("member", "m1"), arg_date("date", *nacsa::parse_date("2027-03-09")),
+                 arg_phrase("note", N_(" ({n} days)"), "60")});
     CHECK(f.message == "the coordinator term of m1 ends on 2027-03-09 (60 days)");
-    const FindingLanguage es{
-        "es",
-        [](const std::string& msgid) {
-            return msgid == " ({n} days)" ? std::string(" ({n} días)")
-                                          : std::string("el mandato de {member} como {role} "
-                                                        "termina el {date}{note}");
-        },
-        [](nacsa::Date) { return std::string("9 de marzo de 2027"); },
-        [](double) { return std::string("?"); }};
+    const FindingLanguage es{"es",
+                             [](const std::string& msgid) {
+                                 return msgid == " ({n} days)"
+                                            ? std::string(" ({n} días)")
+                                            : std::string(
+                                                  "el mandato de {member} como {role} "
+                                                  "termina el {date}{note}");
+                             },
+                             [](nacsa::Date) { return std::string("9 de marzo de 2027"); },
+                             [](double) { return std::string("?"); }};
     CHECK(localized_message(f, es) ==
           "el mandato de m1 como coordinadora termina el 9 de marzo de 2027 (60 días)");
 
-    const Finding shares = finding(Severity::error, "gender-balance", "",
-                                   N_("female {share}{extra}"),
-                                   {arg_share("share", 0.25), arg_phrase("extra", "")});
+    const Finding shares =
+        finding(Severity::error, "gender-balance", "", N_("female {share}{extra}"),
+                {arg_share("share", 0.25), arg_phrase("extra", "")});
     CHECK(shares.message == "female 25%");
     const FindingLanguage fr{"fr", [](const std::string& msgid) { return msgid; },
                              [](nacsa::Date) { return std::string(); },
