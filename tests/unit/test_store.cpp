@@ -5,9 +5,11 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <regex>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "config/alliance.hpp"
 #include "core/embedded.hpp"
@@ -196,6 +198,83 @@ TEST_CASE("migrate upgrades a store created at schema version 1") {
         latest - 1);
     CHECK(store.migrate().empty());
     CHECK(nacsa::store::check_store(path, k_actor).empty());
+}
+
+namespace {
+
+// The IN lists of three or more values in the CHECK constraints of the store's tables.
+std::vector<std::string> long_in_lists(SQLite::Database& db) {
+    std::vector<std::string> found;
+    SQLite::Statement q(db, "SELECT name, sql FROM sqlite_schema WHERE type = 'table'");
+    const std::regex in_list(R"(\b\w+\s+IN\s*\(([^()]*)\))", std::regex::icase);
+    while (q.executeStep()) {
+        const std::string sql = q.getColumn(1).getString();
+        for (std::sregex_iterator it(sql.begin(), sql.end(), in_list), end; it != end; ++it) {
+            const std::string values = (*it)[1].str();
+            if (std::count(values.begin(), values.end(), ',') >= 2) {
+                found.push_back(q.getColumn(0).getString() + ": " + it->str());
+            }
+        }
+    }
+    return found;
+}
+
+// Whether SQLite builds a temporary B-tree each time it runs this statement.
+bool opens_ephemeral_table(SQLite::Database& db, const std::string& sql) {
+    SQLite::Statement q(db, "EXPLAIN " + sql);
+    while (q.executeStep()) {
+        if (q.getColumn(1).getString() == "OpenEphemeral")
+            return true;
+    }
+    return false;
+}
+
+void check_fast_checks(Store& store) {
+    auto& db = store.db();
+    CHECK(long_in_lists(db).empty());
+    for (const char* sql :
+         {"INSERT INTO member (id, name, name_key, search_text, sort_key, type, region, status, "
+          "ecosoc_status, created_at, updated_at) VALUES ('m', 'M', 'm', 'm', x'00', 'ngo', "
+          "'north', 'active', NULL, 't', 't')",
+          "INSERT INTO contact (member_id, name, gender) VALUES ('m', 'C', 'female')",
+          "INSERT INTO interest (member_id, kind, date) VALUES ('m', 'secretariat', '2026-01-01')",
+          "INSERT INTO member_status_history (member_id, status, date, recorded_at) VALUES ('m', "
+          "'active', '2026-01-01', 't')"}) {
+        CAPTURE(sql);
+        CHECK_FALSE(opens_ephemeral_table(db, sql));
+    }
+    // The constraints accept and refuse what they did as IN lists, NULL included.
+    db.exec(
+        "INSERT INTO member (id, name, name_key, search_text, sort_key, type, region, status, "
+        "ecosoc_status, created_at, updated_at) VALUES ('m', 'M', 'm', 'm', x'00', 'ngo', 'north', "
+        "'active', NULL, 't', 't')");
+    db.exec("INSERT INTO contact (member_id, name, gender) VALUES ('m', 'C', 'non_binary')");
+    CHECK_THROWS_AS(db.exec("INSERT INTO contact (member_id, name, gender) VALUES ('m', 'D', 'x')"),
+                    SQLite::Exception);
+    CHECK_THROWS_AS(db.exec("UPDATE member SET ecosoc_status = 'consultative' WHERE id = 'm'"),
+                    SQLite::Exception);
+    CHECK_THROWS_AS(db.exec("UPDATE member SET status = 'Active' WHERE id = 'm'"),
+                    SQLite::Exception);
+    db.exec("UPDATE member SET ecosoc_status = 'roster', status = 'withdrawn' WHERE id = 'm'");
+}
+
+}  // namespace
+
+TEST_CASE("CHECK constraints are written without IN lists, which SQLite tests with a B-tree") {
+    TempDir dir;
+    SUBCASE("a new store") {
+        Store store = create_store(dir / "a.db");
+        check_fast_checks(store);
+    }
+    SUBCASE("a store migrated from schema version 1") {
+        make_version_1_store(dir / "v1.db");
+        Store store = Store::open_any_version(dir / "v1.db", Access::read_write, k_actor);
+        (void)store.migrate();
+        check_fast_checks(store);
+        // Another connection sees the new schema too.
+        SQLite::Database other((dir / "v1.db").string(), SQLite::OPEN_READONLY);
+        CHECK(long_in_lists(other).empty());
+    }
 }
 
 TEST_CASE("a transaction commits its changes and its audit entries together, or neither") {
