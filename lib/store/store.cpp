@@ -96,9 +96,25 @@ void rethrow_sqlite(const std::exception& e, const fs::path& path) {
     }
 }
 
+namespace {
+
+// Set before SQLite starts (it refuses afterwards): nacsa reads no memory statistics, and
+// keeping them takes a global mutex on every allocation SQLite makes.
+int sqlite_flags(int flags) {
+    static const bool configured = [] {
+        (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        return true;
+    }();
+    (void)configured;
+    // Each connection is used by one thread only: no per-call mutex either.
+    return flags | SQLite::OPEN_NOMUTEX;
+}
+
+}  // namespace
+
 struct Store::Impl {
     Impl(const fs::path& p, int flags, Actor a)
-        : path(p), db(p.string(), flags), actor(std::move(a)) {}
+        : path(p), db(p.string(), sqlite_flags(flags)), actor(std::move(a)) {}
     fs::path path;
     SQLite::Database db;
     Actor actor;
