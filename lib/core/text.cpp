@@ -10,6 +10,7 @@
 
 #include <map>
 #include <memory>
+#include <vector>
 
 namespace nacsa::text {
 
@@ -32,16 +33,9 @@ const icu::Normalizer2& nfd() {
 
 }  // namespace
 
-std::string fold(std::string_view utf8) {
-    if (is_ascii(utf8)) {
-        std::string out(utf8);
-        for (char& c : out) {
-            if (c >= 'A' && c <= 'Z') {
-                c = static_cast<char>(c - 'A' + 'a');
-            }
-        }
-        return out;
-    }
+namespace detail {
+
+std::string fold_with_icu(std::string_view utf8) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::UnicodeString input = icu::UnicodeString::fromUTF8(
         icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
@@ -57,6 +51,54 @@ std::string fold(std::string_view utf8) {
     stripped.foldCase();
     std::string out;
     stripped.toUTF8String(out);
+    return out;
+}
+
+}  // namespace detail
+
+namespace {
+
+// The Latin letters of Western and Central European names (U+0080 to U+024F: Latin-1
+// Supplement, Latin Extended-A and B) each fold on their own, whatever surrounds them: none
+// is a combining mark, and each decomposes into a letter followed by its marks. So their
+// folds are computed once, with ICU, and a text made of them and ASCII is folded by lookup.
+constexpr char32_t k_fold_table_end = 0x250;
+
+const std::vector<std::string>& latin_folds() {
+    static const std::vector<std::string> folds = [] {
+        std::vector<std::string> out(k_fold_table_end);
+        for (char32_t c = 0x80; c < k_fold_table_end; ++c) {
+            char utf8[4];
+            std::size_t n = 0;
+            U8_APPEND_UNSAFE(utf8, n, static_cast<UChar32>(c));
+            out[c] = detail::fold_with_icu(std::string_view(utf8, n));
+        }
+        return out;
+    }();
+    return folds;
+}
+
+}  // namespace
+
+std::string fold(std::string_view utf8) {
+    std::string out;
+    out.reserve(utf8.size());
+    const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+    const auto length = static_cast<int32_t>(utf8.size());
+    for (int32_t i = 0; i < length;) {
+        const uint8_t b = s[i];
+        if (b < 0x80) {
+            out += static_cast<char>(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);
+            ++i;
+            continue;
+        }
+        UChar32 c = 0;
+        U8_NEXT(s, i, length, c);
+        if (c < 0 || static_cast<char32_t>(c) >= k_fold_table_end) {
+            return detail::fold_with_icu(utf8);  // other scripts, combining marks, bad UTF-8
+        }
+        out += latin_folds()[static_cast<std::size_t>(c)];
+    }
     return out;
 }
 

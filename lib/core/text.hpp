@@ -9,6 +9,10 @@ namespace nacsa::text {
 // Lower-cased, accents and other combining marks removed, case-folded: for accent- and
 // case-insensitive search and matching ("Asociación" -> "asociacion").
 [[nodiscard]] std::string fold(std::string_view utf8);
+namespace detail {
+// fold() computed with ICU for the whole text; fold() takes a shortcut for Latin letters.
+[[nodiscard]] std::string fold_with_icu(std::string_view utf8);
+}  // namespace detail
 
 // A stable ASCII slug of a name: "Fundación Paz Ciudadana" -> "fundacion-paz-ciudadana".
 [[nodiscard]] std::string slugify(std::string_view utf8);

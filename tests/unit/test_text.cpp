@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,41 @@ TEST_CASE("fold: lower case, accents and case removed") {
     CHECK(fold("ABC def") == "abc def");
     CHECK(fold("") == "");
     CHECK(fold("Fundación") == fold("FUNDACION"));
+}
+
+TEST_CASE("fold: the shortcut for Latin letters gives what ICU gives for the whole text") {
+    // Every character the lookup table holds, alone and between others.
+    std::vector<std::string> pool = {"a", "Z", " ", "-", "0", "'", "\t"};
+    for (char32_t c = 0x80; c < 0x250; ++c) {
+        std::string utf8;
+        if (c < 0x800) {
+            utf8 += static_cast<char>(0xC0 | (c >> 6));
+            utf8 += static_cast<char>(0x80 | (c & 0x3F));
+        }
+        CAPTURE(static_cast<unsigned>(c));
+        CHECK(fold(utf8) == detail::fold_with_icu(utf8));
+        pool.push_back(utf8);
+    }
+    // Things that make the shortcut give way to ICU: combining marks (after a letter of the
+    // table or an ASCII one), other scripts, and bytes that are not UTF-8.
+    for (const char* other : {"\u0301", "\u0327\u0301", "\u0130", "\u03A3", "\u1E09", "\u4E2D",
+                              "\U0001F600", "\xC3", "\xFF", "\u0307"}) {
+        pool.push_back(other);
+    }
+    std::uint32_t state = 12345;
+    const auto next = [&] {
+        state = state * 1103515245u + 12345u;
+        return (state >> 16) & 0x7FFF;
+    };
+    for (int n = 0; n < 20000; ++n) {
+        std::string text;
+        const auto length = next() % 8;
+        for (std::uint32_t i = 0; i < length; ++i) {
+            text += pool[next() % pool.size()];
+        }
+        CAPTURE(text);
+        REQUIRE(fold(text) == detail::fold_with_icu(text));
+    }
 }
 
 TEST_CASE("slugify: stable ASCII ids from names") {
