@@ -218,8 +218,8 @@ void validate(const MemberInput& input, const config::Alliance& alliance, const 
     }
     if (input.name ? text::trim(*input.name).empty() : is_new) {
         report("name", "a member needs a name");
-    } else if (input.name && text::slugify(*input.name).empty() &&
-               !(input.id && !input.id->empty())) {
+    } else if (input.name && !(input.id && !input.id->empty()) &&
+               text::slugify(*input.name).empty()) {
         report("name", fmt::format("\"{}\" gives no id: add an id", q(*input.name)));
     }
     if (input.type ? input.type->empty() : is_new) {
@@ -249,7 +249,7 @@ void validate(const MemberInput& input, const config::Alliance& alliance, const 
     auto check_list = [&](const std::optional<std::vector<std::string>>& list,
                           const std::string& field,
                           const std::function<bool(const std::string&)>& known,
-                          const std::string& what, const std::string& known_list) {
+                          const std::string& what, const std::function<std::string()>& known_list) {
         if (!list) {
             return;
         }
@@ -257,7 +257,7 @@ void validate(const MemberInput& input, const config::Alliance& alliance, const 
         for (const auto& key : *list) {
             if (!known(key)) {
                 report(field,
-                       fmt::format("\"{}\" is not {} (known: {})", q(key), what, known_list));
+                       fmt::format("\"{}\" is not {} (known: {})", q(key), what, known_list()));
             } else if (!seen.insert(key).second) {
                 report(field, fmt::format("\"{}\" is listed twice", q(key)));
             }
@@ -269,15 +269,16 @@ void validate(const MemberInput& input, const config::Alliance& alliance, const 
     check_list(
         input.thematic_areas, "thematic_areas",
         [&](const std::string& k) { return alliance.find_theme(k) != nullptr; },
-        "a thematic area of this alliance", config::known_keys(alliance.thematic_areas));
+        "a thematic area of this alliance",
+        [&] { return config::known_keys(alliance.thematic_areas); });
     check_list(
         input.services, "services",
         [&](const std::string& k) { return alliance.find_service(k) != nullptr; },
-        "a service of this alliance", config::known_keys(alliance.services));
+        "a service of this alliance", [&] { return config::known_keys(alliance.services); });
     check_list(
         input.interest, "interest",
         [&](const std::string& k) { return contains(k_interest_kinds, k); },
-        "a role one can express interest in", text::join(k_interest_kinds, ", "));
+        "a role one can express interest in", [] { return text::join(k_interest_kinds, ", "); });
     if (input.joined && !input.joined->empty() && !parse_date(*input.joined)) {
         report("joined",
                fmt::format("\"{}\" is not a date (expected YYYY-MM-DD)", q(*input.joined)));
@@ -994,8 +995,6 @@ Writer::Writer(store::Store& store)
           "type = ?, region = ?, city = ?, website = ?, email = ?, phone = ?, joined = ?, status = "
           "?, "
           "ecosoc_status = ?, net4u = ?, notes = ?, updated_at = ?18 WHERE id = ?19"),
-      m_insert_theme(store.db(), "INSERT INTO member_theme (member_id, theme) VALUES (?, ?)"),
-      m_insert_service(store.db(), "INSERT INTO member_service (member_id, service) VALUES (?, ?)"),
       m_insert_history(
           store.db(),
           "INSERT INTO member_status_history (member_id, status, date, reason, recorded_at) "
@@ -1139,22 +1138,39 @@ void Writer::write_member_row(const Member& m, const NameForms& name, bool inser
     s.exec();
 }
 
+void Writer::insert_list(std::vector<std::unique_ptr<SQLite::Statement>>& statements,
+                         const char* table, const char* column, const std::string& member_id,
+                         const std::vector<std::string>& values) {
+    // One statement per member instead of one per value: each statement run has a fixed cost
+    // (about half of it for two rows).
+    if (statements.empty()) {
+        statements.resize(k_rows_per_insert);
+    }
+    for (std::size_t start = 0; start < values.size(); start += k_rows_per_insert) {
+        const std::size_t rows = std::min(k_rows_per_insert, values.size() - start);
+        auto& s = statements[rows - 1];
+        if (!s) {
+            std::string sql = fmt::format("INSERT INTO {} (member_id, {}) VALUES ", table, column);
+            for (std::size_t i = 0; i < rows; ++i) {
+                sql += fmt::format("{}(?1, ?{})", i == 0 ? "" : ", ", i + 2);
+            }
+            s = std::make_unique<SQLite::Statement>(m_store.db(), sql);
+        }
+        s->reset();
+        s->bind(1, member_id);
+        for (std::size_t i = 0; i < rows; ++i) {
+            s->bind(static_cast<int>(i) + 2, values[start + i]);
+        }
+        s->exec();
+    }
+}
+
 void Writer::insert_lists(const Member& m, bool themes, bool services) {
     if (themes) {
-        for (const auto& t : m.thematic_areas) {
-            m_insert_theme.reset();
-            m_insert_theme.bind(1, m.id);
-            m_insert_theme.bind(2, t);
-            m_insert_theme.exec();
-        }
+        insert_list(m_insert_themes, "member_theme", "theme", m.id, m.thematic_areas);
     }
     if (services) {
-        for (const auto& t : m.services) {
-            m_insert_service.reset();
-            m_insert_service.bind(1, m.id);
-            m_insert_service.bind(2, t);
-            m_insert_service.exec();
-        }
+        insert_list(m_insert_services, "member_service", "service", m.id, m.services);
     }
 }
 

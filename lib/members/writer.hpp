@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -64,6 +65,12 @@ class Writer {
   private:
     void insert_contact(const std::string& member_id, Contact& contact);
     void insert_lists(const Member& member, bool themes, bool services);
+    // One multi-row INSERT of (member_id, value) rows into `table`; statements for 1 to
+    // k_rows_per_insert rows are prepared when first needed (statements[n - 1] has n rows).
+    static constexpr std::size_t k_rows_per_insert = 16;
+    void insert_list(std::vector<std::unique_ptr<SQLite::Statement>>& statements, const char* table,
+                     const char* column, const std::string& member_id,
+                     const std::vector<std::string>& values);
     void write_member_row(const Member& member, const NameForms& name, bool insert);
     void remember_name_key(std::int64_t rowid, const std::string& id, const std::string& key);
     [[nodiscard]] std::optional<std::pair<std::string, std::string>> id_and_key_of_row(
@@ -76,8 +83,8 @@ class Writer {
     SQLite::Statement m_find_id;
     SQLite::Statement m_insert_member;
     SQLite::Statement m_update_member;
-    SQLite::Statement m_insert_theme;
-    SQLite::Statement m_insert_service;
+    std::vector<std::unique_ptr<SQLite::Statement>> m_insert_themes;
+    std::vector<std::unique_ptr<SQLite::Statement>> m_insert_services;
     SQLite::Statement m_insert_history;
     SQLite::Statement m_insert_contact;
     SQLite::Statement m_update_contact;
