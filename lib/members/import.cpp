@@ -32,7 +32,6 @@ const std::vector<std::string> k_member_fields = {
     "status",  "interest", "ecosoc_status", "net4u",          "notes"};
 const std::vector<std::string> k_contact_fields = {"name",   "position", "email",  "phone",
                                                    "gender", "primary",  "consent"};
-const std::set<std::string> k_list_fields = {"thematic_areas", "services", "interest"};
 
 bool is_one_of(const std::vector<std::string>& list, const std::string& v) {
     return std::find(list.begin(), list.end(), v) != list.end();
@@ -92,7 +91,8 @@ struct Location {
 
 // One record as read from a file, before it is checked.
 struct SourceRecord {
-    Json value;
+    Json value;                        // YAML and JSON Lines: the record as parsed
+    std::optional<MemberInput> input;  // CSV: its fields, converted while reading
     int line = 0;
     std::vector<std::pair<std::string, Location>> locations;  // YAML: where each field path is
     std::vector<std::vector<std::string>> rows;               // CSV: the rows as read
@@ -473,6 +473,250 @@ class JsonLinesReader final : public RecordReader {
     int m_line = 0;
 };
 
+// ---- From a record as read to checked field values -----------------------------------------
+
+// The fields of a member and of a contact that hold text or lists, by name (the others are
+// net4u, primary and the contacts).
+using MemberText = std::optional<std::string> MemberInput::*;
+using MemberList = std::optional<std::vector<std::string>> MemberInput::*;
+using ContactText = std::optional<std::string> ContactInput::*;
+
+MemberText member_text_field(std::string_view key) {
+    static const std::pair<std::string_view, MemberText> fields[] = {
+        {"id", &MemberInput::id},           {"name", &MemberInput::name},
+        {"acronym", &MemberInput::acronym}, {"type", &MemberInput::type},
+        {"region", &MemberInput::region},   {"city", &MemberInput::city},
+        {"website", &MemberInput::website}, {"email", &MemberInput::email},
+        {"phone", &MemberInput::phone},     {"joined", &MemberInput::joined},
+        {"status", &MemberInput::status},   {"ecosoc_status", &MemberInput::ecosoc_status},
+        {"notes", &MemberInput::notes}};
+    for (const auto& [name, field] : fields) {
+        if (name == key) {
+            return field;
+        }
+    }
+    return nullptr;
+}
+
+MemberList member_list_field(std::string_view key) {
+    if (key == "thematic_areas") {
+        return &MemberInput::thematic_areas;
+    }
+    if (key == "services") {
+        return &MemberInput::services;
+    }
+    if (key == "interest") {
+        return &MemberInput::interest;
+    }
+    return nullptr;
+}
+
+ContactText contact_text_field(std::string_view key) {
+    static const std::pair<std::string_view, ContactText> fields[] = {
+        {"name", &ContactInput::name},     {"position", &ContactInput::position},
+        {"email", &ContactInput::email},   {"phone", &ContactInput::phone},
+        {"gender", &ContactInput::gender}, {"consent", &ContactInput::consent}};
+    for (const auto& [name, field] : fields) {
+        if (name == key) {
+            return field;
+        }
+    }
+    return nullptr;
+}
+
+// A field's path in a record ("region", "contacts[2].email"), put together only for a
+// diagnostic.
+struct FieldPath {
+    std::string_view prefix;  // "contacts[2]", or empty for a member field
+    std::string_view key;
+    [[nodiscard]] std::string str() const {
+        return prefix.empty() ? std::string(key) : fmt::format("{}.{}", prefix, key);
+    }
+};
+
+class Converter {
+  public:
+    Converter(const RecordReader& reader, const SourceRecord& record,
+              std::vector<Diagnostic>& problems)
+        : m_reader(reader), m_record(record), m_problems(problems) {}
+
+    void report(const FieldPath& path, const std::string& message) {
+        Diagnostic d = m_reader.locate(m_record, path.str());
+        d.message = message;
+        m_problems.push_back(std::move(d));
+    }
+
+    // Text as read: valid UTF-8 without NUL; nothing when blank.
+    std::optional<std::string> text(std::string s, const FieldPath& path) {
+        if (!text::is_valid_utf8(s)) {
+            report(path, "is not valid UTF-8 (save the file as UTF-8)");
+            return std::nullopt;
+        }
+        if (s.find('\0') != std::string::npos) {
+            report(path, "holds a NUL byte (is this a text file?)");
+            return std::nullopt;
+        }
+        if (text::trim(s).empty()) {
+            return std::nullopt;
+        }
+        return s;
+    }
+
+    std::optional<std::string> text(const Json& v, const FieldPath& path) {
+        if (v.is_null()) {
+            return std::nullopt;
+        }
+        if (!v.is_string()) {
+            report(path, "expected text");
+            return std::nullopt;
+        }
+        return text(v.get_ref<const std::string&>(), path);
+    }
+
+    // yes/no, true/false, sí, 1/0, any case; nothing when blank.
+    std::optional<bool> boolean(const std::string& given, const FieldPath& path) {
+        const std::string s = lower(given);
+        if (s.empty()) {
+            return std::nullopt;
+        }
+        if (s == "true" || s == "yes" || s == "si" || s == "sí" || s == "1") {
+            return true;
+        }
+        if (s == "false" || s == "no" || s == "0") {
+            return false;
+        }
+        report(path, fmt::format("\"{}\" is not yes or no (true or false)", given));
+        return std::nullopt;
+    }
+
+    std::optional<bool> boolean(const Json& v, const FieldPath& path) {
+        if (v.is_null()) {
+            return std::nullopt;
+        }
+        if (v.is_boolean()) {
+            return v.get<bool>();
+        }
+        if (v.is_string()) {
+            return boolean(v.get_ref<const std::string&>(), path);
+        }
+        report(path, fmt::format("{} is not yes or no (true or false)", v.dump()));
+        return std::nullopt;
+    }
+
+    std::optional<std::vector<std::string>> list(const Json& v, const FieldPath& path) {
+        if (v.is_null()) {
+            return std::nullopt;
+        }
+        std::vector<std::string> out;
+        if (v.is_string()) {
+            out = text::split_list(v.get_ref<const std::string&>(), '|');
+            if (out.empty()) {
+                return std::nullopt;
+            }
+            return out;
+        }
+        if (!v.is_array()) {
+            report(path, "expected a list of keys, or keys separated by | in one text");
+            return std::nullopt;
+        }
+        for (const auto& item : v) {
+            if (!item.is_string()) {
+                report(path, "expected a list of keys");
+                return std::nullopt;
+            }
+            out.push_back(std::string(text::trim(item.get_ref<const std::string&>())));
+        }
+        return out;
+    }
+
+    MemberInput member(const Json& v) {
+        MemberInput in;
+        if (!v.is_object()) {
+            if (!v.is_null()) {
+                report({}, "expected a member record (an object of field: value)");
+            }
+            return in;
+        }
+        for (const auto& [key, value] : v.items()) {
+            const FieldPath path{{}, key};
+            if (const auto field = member_text_field(key)) {
+                in.*field = text(value, path);
+            } else if (const auto list_field = member_list_field(key)) {
+                in.*list_field = list(value, path);
+            } else if (key == "net4u") {
+                in.net4u = boolean(value, path);
+            } else if (key == "contacts") {
+                contacts(value, in);
+            } else {
+                report(path, fmt::format("unknown field (known: {}, contacts)",
+                                         text::join(k_member_fields, ", ")));
+            }
+        }
+        return in;
+    }
+
+    // A non-blank CSV cell of a member column (the column's field is a member field).
+    void member_cell(MemberInput& in, const std::string& field, std::string raw) {
+        const FieldPath path{{}, field};
+        if (const auto text_field = member_text_field(field)) {
+            in.*text_field = text(std::move(raw), path);
+        } else if (const auto list_field = member_list_field(field)) {
+            in.*list_field = text::split_list(raw, '|');
+        } else if (field == "net4u") {
+            in.net4u = boolean(raw, path);
+        }
+    }
+
+    // A non-blank CSV cell of a contact column; `prefix` is "contacts[N]".
+    void contact_cell(ContactInput& c, const std::string& field, std::string raw,
+                      std::string_view prefix) {
+        const FieldPath path{prefix, field};
+        if (const auto text_field = contact_text_field(field)) {
+            c.*text_field = text(std::move(raw), path);
+        } else if (field == "primary") {
+            c.primary = boolean(raw, path);
+        }
+    }
+
+  private:
+    void contacts(const Json& v, MemberInput& in) {
+        if (v.is_null()) {
+            return;
+        }
+        if (!v.is_array()) {
+            report({{}, "contacts"}, "expected a list of contacts");
+            return;
+        }
+        in.contacts.emplace();
+        int i = 0;
+        for (const auto& c : v) {
+            ++i;
+            const std::string prefix = fmt::format("contacts[{}]", i);
+            ContactInput ci;
+            if (!c.is_object()) {
+                report({{}, prefix}, "expected a contact (name: ...)");
+                continue;
+            }
+            for (const auto& [key, value] : c.items()) {
+                const FieldPath path{prefix, key};
+                if (const auto field = contact_text_field(key)) {
+                    ci.*field = text(value, path);
+                } else if (key == "primary") {
+                    ci.primary = boolean(value, path);
+                } else {
+                    report(path, fmt::format("unknown field (known: {})",
+                                             text::join(k_contact_fields, ", ")));
+                }
+            }
+            in.contacts->push_back(std::move(ci));
+        }
+    }
+
+    const RecordReader& m_reader;
+    const SourceRecord& m_record;
+    std::vector<Diagnostic>& m_problems;
+};
+
 // ---- CSV, parsed by libcsv; lines tracked here -------------------------------------------
 
 // What a CSV column holds.
@@ -604,78 +848,88 @@ class CsvReader final : public RecordReader {
         record.rows.push_back(std::move(row.cells));
     }
 
-    static std::string unneutralise(std::string value) {
-        // nacsa's CSV writer puts a ' before = + - @ tab CR against formula injection.
+    // A cell as written before nacsa's CSV writer put a ' before = + - @ tab CR (against
+    // formula injection).
+    static std::string_view unneutralised(std::string_view value) {
         if (value.size() >= 2 && value[0] == '\'' &&
             (value[1] == '=' || value[1] == '+' || value[1] == '-' || value[1] == '@' ||
              value[1] == '\t' || value[1] == '\r')) {
-            value.erase(0, 1);
+            value.remove_prefix(1);
         }
         return value;
     }
-
-    Json cell_value(const std::string& field, const std::string& raw) const {
-        if (k_list_fields.count(field) != 0) {
-            Json list = Json::array();
-            for (auto& part : text::split_list(raw, '|')) {
-                list.push_back(std::move(part));
-            }
-            return list;
-        }
-        return raw;
+    static bool blank_cell(std::string_view cell) {
+        return text::trim(unneutralised(cell)).empty();
     }
 
+    // The record's fields, straight from its cells: a CSV cell is always text.
     void build(SourceRecord& record) {
-        Json& v = record.value = Json::object();
         const auto& first = record.rows.front();
-        std::map<int, Json> slot_contacts;
+        // Later rows repeat the member's columns, or leave them empty.
         for (std::size_t i = 0; i < m_columns.size(); ++i) {
             const auto& col = m_columns[i];
-            std::string raw = unneutralise(first[i]);
-            if (col.contact_slot < 0) {
-                if (!text::trim(raw).empty()) {
-                    v[col.field] = cell_value(col.field, raw);
+            if (col.contact_slot >= 0 || record.rows.size() < 2) {
+                continue;
+            }
+            const std::string_view raw = unneutralised(first[i]);
+            for (std::size_t r = 1; r < record.rows.size(); ++r) {
+                const std::string_view other = unneutralised(record.rows[r][i]);
+                if (!text::trim(other).empty() && other != raw) {
+                    record.problems.push_back(Diagnostic{
+                        m_name, record.row_lines[r], static_cast<int>(i) + 1, col.header,
+                        fmt::format("\"{}\" differs from line {} (\"{}\"): the rows of one "
+                                    "member must repeat "
+                                    "its columns",
+                                    other, record.row_lines[0], raw)});
                 }
-                // Later rows repeat the member's columns, or leave them empty.
-                for (std::size_t r = 1; r < record.rows.size(); ++r) {
-                    const std::string other = unneutralise(record.rows[r][i]);
-                    if (!text::trim(other).empty() && other != raw) {
-                        record.problems.push_back(Diagnostic{
-                            m_name, record.row_lines[r], static_cast<int>(i) + 1, col.header,
-                            fmt::format("\"{}\" differs from line {} (\"{}\"): the rows of one "
-                                        "member must repeat "
-                                        "its columns",
-                                        other, record.row_lines[0], raw)});
-                    }
-                }
-            } else if (col.contact_slot > 0 && !text::trim(raw).empty()) {
-                slot_contacts[col.contact_slot][col.field] = raw;
             }
         }
-        Json contacts = Json::array();
-        for (auto& [slot, c] : slot_contacts) {
+        Converter convert(*this, record, record.problems);
+        MemberInput& in = record.input.emplace();
+        std::map<int, std::vector<std::size_t>> slot_columns;  // contactN_*: N -> columns
+        for (std::size_t i = 0; i < m_columns.size(); ++i) {
+            const auto& col = m_columns[i];
+            if (blank_cell(first[i])) {
+                continue;
+            }
+            if (col.contact_slot < 0) {
+                convert.member_cell(in, col.field, std::string(unneutralised(first[i])));
+            } else if (col.contact_slot > 0) {
+                slot_columns[col.contact_slot].push_back(i);
+            }
+        }
+        // Contacts: those of the contactN_* columns in the order of N, then one per row.
+        std::vector<ContactInput> contacts;
+        const auto add_contact = [&](std::size_t row, int slot,
+                                     const std::vector<std::size_t>& columns) {
+            record.contact_origins.emplace_back(static_cast<int>(row), slot);
+            const std::string prefix = fmt::format("contacts[{}]", contacts.size() + 1);
+            ContactInput c;
+            for (const auto i : columns) {
+                convert.contact_cell(c, m_columns[i].field,
+                                     std::string(unneutralised(record.rows[row][i])), prefix);
+            }
             contacts.push_back(std::move(c));
-            record.contact_origins.emplace_back(0, slot);
+        };
+        for (const auto& [slot, columns] : slot_columns) {
+            add_contact(0, slot, columns);
         }
         if (m_has_row_contacts) {
+            std::vector<std::size_t> columns;
             for (std::size_t r = 0; r < record.rows.size(); ++r) {
-                Json c = Json::object();
+                columns.clear();
                 for (std::size_t i = 0; i < m_columns.size(); ++i) {
-                    if (m_columns[i].contact_slot == 0) {
-                        std::string raw = unneutralise(record.rows[r][i]);
-                        if (!text::trim(raw).empty()) {
-                            c[m_columns[i].field] = std::move(raw);
-                        }
+                    if (m_columns[i].contact_slot == 0 && !blank_cell(record.rows[r][i])) {
+                        columns.push_back(i);
                     }
                 }
-                if (!c.empty()) {
-                    contacts.push_back(std::move(c));
-                    record.contact_origins.emplace_back(static_cast<int>(r), 0);
+                if (!columns.empty()) {
+                    add_contact(r, 0, columns);
                 }
             }
         }
         if (!contacts.empty()) {
-            v["contacts"] = std::move(contacts);
+            in.contacts = std::move(contacts);
         }
     }
 
@@ -912,195 +1166,6 @@ class CsvReader final : public RecordReader {
     bool m_has_row_contacts = false;
     int m_id_column = -1;
     int m_name_column = -1;
-};
-
-// ---- From a record as read to checked field values -----------------------------------------
-
-class Converter {
-  public:
-    Converter(const RecordReader& reader, const SourceRecord& record,
-              std::vector<Diagnostic>& problems)
-        : m_reader(reader), m_record(record), m_problems(problems) {}
-
-    void report(const std::string& path, const std::string& message) {
-        Diagnostic d = m_reader.locate(m_record, path);
-        d.message = message;
-        m_problems.push_back(std::move(d));
-    }
-
-    std::optional<std::string> text(const Json& v, const std::string& path) {
-        if (v.is_null()) {
-            return std::nullopt;
-        }
-        if (!v.is_string()) {
-            report(path, "expected text");
-            return std::nullopt;
-        }
-        const auto& s = v.get_ref<const std::string&>();
-        if (!text::is_valid_utf8(s)) {
-            report(path, "is not valid UTF-8 (save the file as UTF-8)");
-            return std::nullopt;
-        }
-        if (s.find('\0') != std::string::npos) {
-            report(path, "holds a NUL byte (is this a text file?)");
-            return std::nullopt;
-        }
-        if (text::trim(s).empty()) {
-            return std::nullopt;
-        }
-        return s;
-    }
-
-    std::optional<bool> boolean(const Json& v, const std::string& path) {
-        if (v.is_null()) {
-            return std::nullopt;
-        }
-        if (v.is_boolean()) {
-            return v.get<bool>();
-        }
-        if (v.is_string()) {
-            const std::string s = lower(v.get_ref<const std::string&>());
-            if (s.empty()) {
-                return std::nullopt;
-            }
-            if (s == "true" || s == "yes" || s == "si" || s == "sí" || s == "1") {
-                return true;
-            }
-            if (s == "false" || s == "no" || s == "0") {
-                return false;
-            }
-        }
-        report(path, fmt::format("{} is not yes or no (true or false)",
-                                 v.is_string() ? "\"" + v.get<std::string>() + "\"" : v.dump()));
-        return std::nullopt;
-    }
-
-    std::optional<std::vector<std::string>> list(const Json& v, const std::string& path) {
-        if (v.is_null()) {
-            return std::nullopt;
-        }
-        std::vector<std::string> out;
-        if (v.is_string()) {
-            out = text::split_list(v.get_ref<const std::string&>(), '|');
-            if (out.empty()) {
-                return std::nullopt;
-            }
-            return out;
-        }
-        if (!v.is_array()) {
-            report(path, "expected a list of keys, or keys separated by | in one text");
-            return std::nullopt;
-        }
-        for (const auto& item : v) {
-            if (!item.is_string()) {
-                report(path, "expected a list of keys");
-                return std::nullopt;
-            }
-            out.push_back(std::string(text::trim(item.get_ref<const std::string&>())));
-        }
-        return out;
-    }
-
-    MemberInput member(const Json& v) {
-        MemberInput in;
-        if (!v.is_object()) {
-            if (!v.is_null()) {
-                report("", "expected a member record (an object of field: value)");
-            }
-            return in;
-        }
-        for (const auto& [key, value] : v.items()) {
-            if (key == "id") {
-                in.id = text(value, key);
-            } else if (key == "name") {
-                in.name = text(value, key);
-            } else if (key == "acronym") {
-                in.acronym = text(value, key);
-            } else if (key == "type") {
-                in.type = text(value, key);
-            } else if (key == "region") {
-                in.region = text(value, key);
-            } else if (key == "city") {
-                in.city = text(value, key);
-            } else if (key == "website") {
-                in.website = text(value, key);
-            } else if (key == "email") {
-                in.email = text(value, key);
-            } else if (key == "phone") {
-                in.phone = text(value, key);
-            } else if (key == "thematic_areas") {
-                in.thematic_areas = list(value, key);
-            } else if (key == "services") {
-                in.services = list(value, key);
-            } else if (key == "joined") {
-                in.joined = text(value, key);
-            } else if (key == "status") {
-                in.status = text(value, key);
-            } else if (key == "interest") {
-                in.interest = list(value, key);
-            } else if (key == "ecosoc_status") {
-                in.ecosoc_status = text(value, key);
-            } else if (key == "net4u") {
-                in.net4u = boolean(value, key);
-            } else if (key == "notes") {
-                in.notes = text(value, key);
-            } else if (key == "contacts") {
-                contacts(value, in);
-            } else {
-                report(key, fmt::format("unknown field (known: {}, contacts)",
-                                        text::join(k_member_fields, ", ")));
-            }
-        }
-        return in;
-    }
-
-  private:
-    void contacts(const Json& v, MemberInput& in) {
-        if (v.is_null()) {
-            return;
-        }
-        if (!v.is_array()) {
-            report("contacts", "expected a list of contacts");
-            return;
-        }
-        in.contacts.emplace();
-        int i = 0;
-        for (const auto& c : v) {
-            ++i;
-            const std::string prefix = fmt::format("contacts[{}]", i);
-            ContactInput ci;
-            if (!c.is_object()) {
-                report(prefix, "expected a contact (name: ...)");
-                continue;
-            }
-            for (const auto& [key, value] : c.items()) {
-                const std::string path = prefix + "." + key;
-                if (key == "name") {
-                    ci.name = text(value, path);
-                } else if (key == "position") {
-                    ci.position = text(value, path);
-                } else if (key == "email") {
-                    ci.email = text(value, path);
-                } else if (key == "phone") {
-                    ci.phone = text(value, path);
-                } else if (key == "gender") {
-                    ci.gender = text(value, path);
-                } else if (key == "primary") {
-                    ci.primary = boolean(value, path);
-                } else if (key == "consent") {
-                    ci.consent = text(value, path);
-                } else {
-                    report(path, fmt::format("unknown field (known: {})",
-                                             text::join(k_contact_fields, ", ")));
-                }
-            }
-            in.contacts->push_back(std::move(ci));
-        }
-    }
-
-    const RecordReader& m_reader;
-    const SourceRecord& m_record;
-    std::vector<Diagnostic>& m_problems;
 };
 
 // ---- Duplicate detection: compact keys of every member seen ------------------------------
@@ -1381,13 +1446,15 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
                     }
                     std::vector<Diagnostic> record_problems = std::move(record.problems);
                     Converter converter(*reader, record, record_problems);
-                    const MemberInput input = converter.member(record.value);
+                    const bool has_fields = record.input.has_value() || record.value.is_object() ||
+                                            (record.value.is_null() && record_problems.empty());
+                    MemberInput input =
+                        record.input ? std::move(*record.input) : converter.member(record.value);
                     Diagnostics checks;
                     const Locator where = [&](const std::string& path) {
                         return reader->locate(record, path);
                     };
-                    if (record.value.is_object() ||
-                        (record.value.is_null() && record_problems.empty())) {
+                    if (has_fields) {
                         validate(input, alliance, where, true, checks);
                     }
                     // A field the reader already rejected ("expected text") is not reported
@@ -1419,11 +1486,16 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
                     const auto forms = detail::name_forms(text::trim(*input.name));
                     const std::string& key = forms.key;
                     const std::string here = fmt::format("{}:{}", name, record.line);
+                    // A first load into an empty store holds only what this import wrote, and
+                    // seen_ids has all of it.
+                    const auto in_store = [&](const std::string& id) {
+                        return !bulk && writer.id_exists(id);
+                    };
                     std::string id;
                     bool exists = false;
                     if (input.id) {
                         id = *input.id;
-                        exists = writer.id_exists(id);
+                        exists = in_store(id);
                     } else if (const auto found = writer.id_by_name_key(key)) {
                         id = *found;
                         exists = true;
@@ -1432,7 +1504,7 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
                         // member already has it (the duplicate check below says so).
                         const std::string base = id_from_name(*input.name);
                         id = base;
-                        for (int n = 2; writer.id_exists(id) || seen_ids.count(id) != 0; ++n) {
+                        for (int n = 2; in_store(id) || seen_ids.count(id) != 0; ++n) {
                             id = fmt::format("{}-{}", base.substr(0, 60), n);
                         }
                     }
@@ -1458,7 +1530,7 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
                     } else {
                         before.id = id;
                     }
-                    MemberInput given = input;
+                    MemberInput given = std::move(input);  // not used below
                     given.id.reset();
                     Member after = detail::merge(before, given);
                     // Suspected duplicates: within the input and against the store.
