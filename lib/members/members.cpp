@@ -491,7 +491,11 @@ std::vector<MemberSummary> list_members(store::Store& store, const MemberFilter&
     if (!filter.search.empty()) {
         where("instr(m.search_text, ?) > 0", text::fold(text::trim(filter.search)));
     }
-    sql += " ORDER BY m.sort_key, m.id";
+    // "+" keeps SQLite from walking the member_sort index to avoid a sort: that visits the
+    // table in name order, a page read for nearly every row, and a search of 100,000 members
+    // took 0.35 s instead of 0.04 s. Reading the table in order and sorting what matches is
+    // faster even when everything matches.
+    sql += " ORDER BY +m.sort_key, m.id";
     SQLite::Statement q(store.db(), sql);
     for (std::size_t i = 0; i < binds.size(); ++i) {
         q.bind(static_cast<int>(i + 1), binds[i]);

@@ -84,7 +84,8 @@ Section membership_section(const Inputs& in) {
     // Each member's status at the end of the period: the last status that took effect on or
     // before that day; members who joined later are left out, and so are those who never
     // joined and were not in the register yet (an applicant recorded after the period is not
-    // a member at its end).
+    // a member at its end). "+m.sort_key": sorted, not read through the name index (see
+    // list_members).
     SQLite::Statement members(db, R"(
         SELECT m.id, m.name, m.type, m.region, m.joined,
                COALESCE((SELECT h.status FROM member_status_history h
@@ -97,7 +98,7 @@ Section membership_section(const Inputs& in) {
                              WHEN EXISTS (SELECT 1 FROM member_status_history h
                                            WHERE h.member_id = m.id AND h.date > :to) THEN 'active'
                              ELSE m.status END)
-          FROM member m ORDER BY m.sort_key, m.id)");
+          FROM member m ORDER BY +m.sort_key, m.id)");
     members.bind(":to", to);
     std::unordered_map<std::string, std::string> status_of;
     std::map<std::string, std::int64_t> by_status;
