@@ -1,21 +1,61 @@
 #!/bin/sh
 # Import benchmark: generates 100,000 members (bench/generate.py), imports each format into a
 # fresh store, and times `member list --search` on the result. Peak memory from GNU time.
-# Usage: bench/run.sh [build/cli/nacsa] [N]
+# Each import is timed against bench/bare_import (built next to nacsa: build/bench/), the
+# least work that produces the same tables from the CSV, run alternately with nacsa so that
+# both see the same machine: the issue's aims are 1.2 times that floor for CSV (3 s against
+# 2.5 s) and twice it for JSON Lines and YAML (5 s).
+# Usage: bench/run.sh [build/cli/nacsa] [N] [ROUNDS]
 set -eu
 NACSA=$(realpath "${1:-build/cli/nacsa}")
 N=${2:-100000}
+ROUNDS=${3:-3}
+BARE=$(dirname "$(dirname "$NACSA")")/bench/bare_import
 HERE=$(dirname "$(realpath "$0")")
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 export SOURCE_DATE_EPOCH=1795953600
 /usr/bin/python3 "$HERE/generate.py" "$N" "$WORK"
 ls -l "$WORK"
+
+# Elapsed seconds of a command, its output thrown away; peak KB in $WORK/peak.
+timed() {
+    /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" >/dev/null 2>&1
+    cut -d' ' -f2 "$WORK/time" >"$WORK/peak"
+    cut -d' ' -f1 "$WORK/time"
+}
+fresh() {
+    rm -f "$1" "$1-wal" "$1-shm"
+    "$NACSA" --db "$1" init -q --config "$HERE/../examples/alliance.yaml"
+}
+
+# Best of ROUNDS for each, bare and nacsa taking turns.
+best_bare=""
 for fmt in csv jsonl yaml; do
-    db="$WORK/$fmt.db"
-    "$NACSA" --db "$db" init -q --config "$HERE/../examples/alliance.yaml"
-    /usr/bin/time -f "$fmt import: %e s elapsed, %M KB peak" "$NACSA" --db "$db" member import "$WORK/members.$fmt"
+    eval "best_$fmt=''"
 done
+round=1
+while [ "$round" -le "$ROUNDS" ]; do
+    fresh "$WORK/bare.db"
+    t=$(timed "$BARE" "$WORK/bare.db" "$WORK/members.csv")
+    echo "round $round: bare CSV import: $t s, $(cat "$WORK/peak") KB peak"
+    best_bare=$(echo "$t ${best_bare:-$t}" | awk '{print ($1 < $2) ? $1 : $2}')
+    for fmt in csv jsonl yaml; do
+        fresh "$WORK/$fmt.db"
+        t=$(timed "$NACSA" --db "$WORK/$fmt.db" member import "$WORK/members.$fmt")
+        echo "round $round: nacsa $fmt import: $t s, $(cat "$WORK/peak") KB peak"
+        eval "prev=\${best_$fmt:-$t}"
+        eval "best_$fmt=$(echo "$t $prev" | awk '{print ($1 < $2) ? $1 : $2}')"
+    done
+    round=$((round + 1))
+done
+echo "best of $ROUNDS: bare $best_bare s"
+for fmt in csv jsonl yaml; do
+    eval "t=\$best_$fmt"
+    aim=$( [ "$fmt" = csv ] && echo 1.2 || echo 2.0)
+    echo "$fmt: $t s, $(echo "$t $best_bare $aim" | awk '{printf "%.2f times the floor (aim: under %s, %.1f s here)", $1 / $2, $3, $2 * $3}')"
+done
+
 for text in "esperanza 000123" "nandu" "concepcion"; do
     /usr/bin/time -f "list --search '$text': %e s elapsed, %M KB peak" \
         "$NACSA" --db "$WORK/csv.db" member list --search "$text" --format csv >"$WORK/out.csv"
