@@ -848,12 +848,10 @@ class CsvReader final : public RecordReader {
         record.rows.push_back(std::move(row.cells));
     }
 
-    // A cell as written before nacsa's CSV writer put a ' before = + - @ tab CR (against
-    // formula injection).
+    // A cell as written before nacsa's CSV writer (or a spreadsheet) put a ' before text that
+    // could pass for a formula (output::csv_field).
     static std::string_view unneutralised(std::string_view value) {
-        if (value.size() >= 2 && value[0] == '\'' &&
-            (value[1] == '=' || value[1] == '+' || value[1] == '-' || value[1] == '@' ||
-             value[1] == '\t' || value[1] == '\r')) {
+        if (value.starts_with('\'') && output::formula_like(value)) {
             value.remove_prefix(1);
         }
         return value;

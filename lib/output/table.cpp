@@ -153,10 +153,18 @@ nlohmann::json to_json(const Table& table) {
     return array;
 }
 
+bool formula_like(std::string_view value) {
+    const auto start = value.find_first_not_of('\'');
+    if (start == std::string_view::npos) {
+        return false;
+    }
+    const char c = value[start];
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
 std::string csv_field(const std::string& value, char delimiter) {
     std::string v = value;
-    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' ||
-                       v[0] == '\r')) {
+    if (formula_like(v)) {
         v.insert(v.begin(), '\'');
     }
     const bool needs_quotes =

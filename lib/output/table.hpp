@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -49,8 +50,13 @@ struct RenderOptions {
 // Text of a cell for humans: lists joined by ", ", booleans yes/no, empty for null.
 [[nodiscard]] std::string cell_text(const Cell& cell);
 
-// One CSV field, quoted when needed (RFC 4180) and neutralised against formula injection
-// (a leading = + - @ tab or CR gets a ' in front).
+// Whether a spreadsheet could take a text for a formula once any leading ' are gone: it
+// starts with = + - @ tab or CR, maybe after one ' or more.
+[[nodiscard]] bool formula_like(std::string_view value);
+
+// One CSV field, quoted when needed (RFC 4180) and neutralised against formula injection:
+// a formula_like text gets a ' in front ("=1+1" -> "'=1+1", and "'=1" -> "''=1", so that
+// removing one ' from a formula_like field that starts with ' gives the text back exactly).
 [[nodiscard]] std::string csv_field(const std::string& value, char delimiter);
 
 // Lines of CSV from rows of text fields: header first, CRLF line ends.

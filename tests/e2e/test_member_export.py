@@ -16,6 +16,8 @@ TRICKY = [
      "website": "https://etica.example/quienes-somos?x=1#a", "email": "info@etica.example", "net4u": True,
      "acronym": "@FEP", "notes": "true"},
     {"name": "yes", "type": "other", "city": "  Isla de Pascua  ", "notes": "#hashtag: colon\ttab"},
+    # Text that starts with ' before a formula character, as a spreadsheet user might type it.
+    {"name": "Red Apóstrofo", "type": "other", "city": "'=Ciudad", "notes": "''@nota"},
 ]
 
 
@@ -49,6 +51,7 @@ def test_round_trip_is_byte_identical(tricky, tmp_path, fmt):
     assert other.sql("SELECT name, position FROM contact WHERE member_id='centro-la-esperanza' ORDER BY id") == [
         ('José "Pepe" Muñoz', "Director, área sur"), ("Ana María D'Alessandro", None)]
     assert other.sql("SELECT city, notes FROM member WHERE id='yes'") == [("Isla de Pascua", "#hashtag: colon\ttab")]
+    assert other.sql("SELECT city, notes FROM member WHERE id='red-apostrofo'") == [("'=Ciudad", "''@nota")]
 
 
 def test_export_csv_excel_and_formula_neutralised(tricky):
@@ -63,7 +66,8 @@ def test_export_file_mode_and_redact(tricky):
     tricky.ok("member", "export", "-o", "all.jsonl")
     assert os.stat(tricky.path("all.jsonl")).st_mode & 0o777 == 0o600
     lines = [json.loads(line) for line in tricky.path("all.jsonl").read_text().splitlines()]
-    assert [m["id"] for m in lines] == ["centro-la-esperanza", "fundacion-etica-publica", "yes"]
+    assert [m["id"] for m in lines] == ["centro-la-esperanza", "fundacion-etica-publica", "red-apostrofo",
+                                        "yes"]
     assert lines[0]["contacts"][0] == {"name": 'José "Pepe" Muñoz', "position": "Director, área sur",
                                        "phone": "+56 9 1111 2222", "gender": "male", "primary": True,
                                        "consent": "2025-01-02"}

@@ -100,6 +100,15 @@ TEST_CASE("csv: cells that a spreadsheet would run as formulas are neutralised")
     CHECK(csv_field("=HYPERLINK(\"x\")", ',') == "\"'=HYPERLINK(\"\"x\"\")\"");
     CHECK(csv_field("a=b", ',') == "a=b");
     CHECK(csv_field("", ',') == "");
+    // Text that already starts with ' before a formula character keeps it: one more ' goes in
+    // front, and the importer takes exactly one away.
+    CHECK(csv_field("'=1", ',') == "''=1");
+    CHECK(csv_field("''+x", ',') == "'''+x");
+    CHECK(csv_field("'hello", ',') == "'hello");
+    CHECK(csv_field("'", ',') == "'");
+    CHECK(formula_like("''-1"));
+    CHECK_FALSE(formula_like("'a-1"));
+    CHECK_FALSE(formula_like("''"));
 }
 
 TEST_CASE("render_record: one record as label: value lines, a JSON object, or one CSV row") {
