@@ -805,6 +805,32 @@ int forget_contacts(store::Store& store, const std::string& member_id,
         store.db(),
         "UPDATE contact SET name = '', position = NULL, email = NULL, phone = NULL, "
         "gender = 'undisclosed', is_primary = 0, consent_date = NULL, erased_at = ? WHERE id = ?");
+    // A meeting may name the person, as typed, as whoever represented their organisation
+    // (`meeting attend --status represented --by NAME`): those mentions go too.
+    std::set<std::string> keys;
+    for (const auto& c : targets) {
+        if (!c.name.empty()) {
+            keys.insert(detail::contact_key(c.name));
+        }
+    }
+    SQLite::Statement mentions(store.db(),
+                               "SELECT id, represented_by FROM meeting_invitee WHERE member_id = ? "
+                               "AND represented_by IS NOT NULL");
+    mentions.bind(1, member_id);
+    std::vector<std::int64_t> mentioned;
+    while (mentions.executeStep()) {
+        if (keys.count(detail::contact_key(mentions.getColumn(1).getString())) != 0) {
+            mentioned.push_back(mentions.getColumn(0).getInt64());
+        }
+    }
+    SQLite::Statement scrub(
+        store.db(),
+        "UPDATE meeting_invitee SET represented_by = 'personal data erased' WHERE id = ?");
+    for (const auto invitee : mentioned) {
+        scrub.bind(1, static_cast<int64_t>(invitee));
+        scrub.exec();
+        scrub.reset();
+    }
     const std::string at = format_timestamp(now());
     for (const auto& c : targets) {
         erase.bind(1, at);
@@ -814,9 +840,14 @@ int forget_contacts(store::Store& store, const std::string& member_id,
         erase_from_audit(store, c.id);
     }
     if (!targets.empty()) {
-        store.audit("member", member_id,
-                    fmt::format("erased the personal data of {} contact{} on request",
-                                targets.size(), targets.size() == 1 ? "" : "s"));
+        store.audit(
+            "member", member_id,
+            fmt::format("erased the personal data of {} contact{} on request{}", targets.size(),
+                        targets.size() == 1 ? "" : "s",
+                        mentioned.empty()
+                            ? ""
+                            : fmt::format(", and {} mention{} in meeting attendance",
+                                          mentioned.size(), mentioned.size() == 1 ? "" : "s")));
     }
     return static_cast<int>(targets.size());
 }

@@ -62,6 +62,24 @@ def test_export_csv_excel_and_formula_neutralised(tricky):
     assert "'+56 9 1111 2222" in text
 
 
+def test_forget_reaches_the_name_given_as_a_representative_at_a_meeting(tricky):
+    (mid,) = tricky.ok("meeting", "schedule", "--title", "Asamblea", "--kind", "general_assembly",
+                       "--start", "2026-11-10 10:00").out.split()  # invites every member
+    # Typed by hand, in another case and without the accent.
+    tricky.ok("meeting", "attend", mid, "centro-la-esperanza", "--status", "represented",
+              "--by", "ana maria d'alessandro")
+    tricky.ok("meeting", "attend", mid, "yes", "--status", "represented",
+              "--by", "Ana María D'Alessandro")
+    tricky.ok("member", "forget", "centro-la-esperanza", "--contact", "Ana María D'Alessandro", "--yes")
+    # Only the mention at her own organisation is hers for certain; the other member's stays.
+    assert tricky.sql("SELECT member_id, attendance, represented_by FROM meeting_invitee "
+                      "WHERE represented_by IS NOT NULL ORDER BY member_id") == [
+        ("centro-la-esperanza", "represented", "personal data erased"),
+        ("yes", "represented", "Ana María D'Alessandro")]
+    assert tricky.sql("SELECT summary FROM audit WHERE command = 'member forget'") == [
+        ("erased the personal data of 1 contact on request, and 1 mention in meeting attendance",)]
+
+
 def test_export_file_mode_and_redact(tricky):
     tricky.ok("member", "export", "-o", "all.jsonl")
     assert os.stat(tricky.path("all.jsonl")).st_mode & 0o777 == 0o600
