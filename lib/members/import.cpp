@@ -1543,7 +1543,7 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
                     }
                     MemberInput given = std::move(input);  // not used below
                     given.id.reset();
-                    Member after = detail::merge(before, given);
+                    Member after = detail::merge(before, std::move(given));
                     // Suspected duplicates: within the input and against the store.
                     const auto duplicate_keys = DuplicateIndex::keys(after, key);
                     for (const auto& [reason, origin] :

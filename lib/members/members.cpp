@@ -943,11 +943,17 @@ std::string duplicate_key(const std::string& key) {
     return key;
 }
 
-Member merge(const Member& base, const MemberInput& in) {
+Member merge(const Member& base, MemberInput in) {
     Member m = base;
-    auto set = [](std::string& field, const std::optional<std::string>& value) {
+    // The input's text moves into the member (trimmed, when it needs trimming).
+    auto set = [](std::string& field, std::optional<std::string>& value) {
         if (value) {
-            field = std::string(text::trim(*value));
+            const auto trimmed = text::trim(*value);
+            if (trimmed.size() == value->size()) {
+                field = std::move(*value);
+            } else {
+                field = std::string(trimmed);
+            }
         }
     };
     set(m.name, in.name);
@@ -963,19 +969,19 @@ Member merge(const Member& base, const MemberInput& in) {
     set(m.ecosoc_status, in.ecosoc_status);
     set(m.notes, in.notes);
     if (in.thematic_areas) {
-        m.thematic_areas = sorted_unique(*in.thematic_areas);
+        m.thematic_areas = sorted_unique(std::move(*in.thematic_areas));
     }
     if (in.services) {
-        m.services = sorted_unique(*in.services);
+        m.services = sorted_unique(std::move(*in.services));
     }
     if (in.interest) {
-        m.interest = sorted_unique(*in.interest);
+        m.interest = sorted_unique(std::move(*in.interest));
     }
     if (in.net4u) {
         m.net4u = *in.net4u;
     }
     if (in.contacts) {
-        for (const auto& ci : *in.contacts) {
+        for (auto& ci : *in.contacts) {
             const std::string key = contact_key(ci.name.value_or(""));
             Contact* target = nullptr;
             for (auto& c : m.contacts) {

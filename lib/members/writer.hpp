@@ -98,7 +98,7 @@ class Writer {
 };
 
 // Applies the given fields of an input to a member (contacts matched by name).
-[[nodiscard]] Member merge(const Member& base, const MemberInput& input);
+[[nodiscard]] Member merge(const Member& base, MemberInput input);
 
 // Folded contact name for matching.
 [[nodiscard]] std::string contact_key(std::string_view name);
