@@ -1422,19 +1422,20 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
             duplicates.reserve(total_bytes / 400);  // a member takes 500 to 700 bytes in a file
             const bool bulk = writer.start_bulk_load();
             std::unordered_map<std::string, Where> seen_ids;  // id -> where it was first
+            std::vector<std::string> names;                   // the files as messages name them
+            for (const auto& file : files) {
+                names.push_back(file == "-" ? "<stdin>" : file);
+            }
             const auto where_text = [&](const Where& w) {
-                if (w.line == 0) {
-                    return std::string("the store");
-                }
-                const std::string& file = files[w.file];
-                return fmt::format("{}:{}", file == "-" ? "<stdin>" : file, w.line);
+                return w.line == 0 ? std::string("the store")
+                                   : fmt::format("{}:{}", names[w.file], w.line);
             };
             seen_ids.reserve(std::min<std::size_t>(total_bytes / 400, 1'000'000));
             const std::string today = format_date(nacsa::today(alliance.time_zone));
             std::size_t bytes_done = 0;
             for (std::size_t f = 0; f < files.size(); ++f) {
                 const std::string& file = files[f];
-                const std::string name = file == "-" ? "<stdin>" : file;
+                const std::string& name = names[f];
                 std::unique_ptr<RecordReader> reader;
                 switch (formats[f]) {
                     case FileFormat::yaml:
