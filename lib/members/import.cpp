@@ -5,6 +5,7 @@
 #include <malloc.h>
 #include <yaml.h>
 
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -13,9 +14,9 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <unordered_map>
 
 #include "core/files.hpp"
+#include "core/hash_index.hpp"
 #include "core/text.hpp"
 #include "members/writer.hpp"
 #include "output/table.hpp"
@@ -1175,27 +1176,98 @@ struct Where {
     std::uint32_t line = 0;  // 0: the store
 };
 
-class DuplicateIndex {
+// Every member an import has met, numbered: its id and where it came from. The ids share one
+// block of text: a large import keeps a hundred thousand of them.
+class Origins {
   public:
-    struct Origin {
-        std::string id;
+    std::uint32_t add(std::string_view id, Where where) {
+        m_entries.push_back(Entry{static_cast<std::uint32_t>(m_text.size()),
+                                  static_cast<std::uint32_t>(id.size()), where});
+        m_text.append(id);
+        return static_cast<std::uint32_t>(m_entries.size() - 1);
+    }
+    [[nodiscard]] std::string_view id(std::uint32_t i) const {
+        return std::string_view(m_text).substr(m_entries[i].offset, m_entries[i].size);
+    }
+    [[nodiscard]] Where where(std::uint32_t i) const { return m_entries[i].where; }
+    void reserve(std::size_t members) {
+        m_entries.reserve(m_entries.size() + members);
+        m_text.reserve(m_text.size() + members * 24);
+    }
+
+  private:
+    struct Entry {
+        std::uint32_t offset;
+        std::uint32_t size;
         Where where;
     };
+    std::string m_text;
+    std::vector<Entry> m_entries;
+};
 
-    // Keys of a member: normalised name without a leading organisation word, acronym,
-    // e-mail domain, web site host.
+// The ids the input gives (or that the import makes), each with the member it first named.
+class SeenIds {
+  public:
+    explicit SeenIds(Origins& origins) : m_origins(origins) {}
+
+    [[nodiscard]] std::optional<std::uint32_t> find(std::string_view id) const {
+        std::optional<std::uint32_t> out;
+        (void)m_index.for_each(HashIndex<std::uint32_t>::hash(id), [&](std::uint32_t i) {
+            if (m_origins.id(i) == id) {
+                out = i;
+            }
+            return out.has_value();
+        });
+        return out;
+    }
+    // The member's number and true, or the number of the member that had the id first.
+    std::pair<std::uint32_t, bool> add(std::string_view id, Where where) {
+        if (const auto i = find(id)) {
+            return {*i, false};
+        }
+        const auto i = m_origins.add(id, where);
+        m_index.add(HashIndex<std::uint32_t>::hash(id), i);
+        return {i, true};
+    }
+    void reserve(std::size_t members) { m_index.reserve(m_index.size() + members); }
+
+  private:
+    Origins& m_origins;
+    HashIndex<std::uint32_t> m_index;
+};
+
+class DuplicateIndex {
+  public:
+    explicit DuplicateIndex(const Origins& origins) : m_origins(origins) {}
+
+    // Keys of a member, as hashes: normalised name without a leading organisation word,
+    // acronym, e-mail domain, web site host. A name and an acronym are also looked up as
+    // each other (`other`).
+    struct Key {
+        char kind;  // n(ame), a(cronym), d(omain), w(eb site)
+        std::uint64_t hash;
+        std::uint64_t other = 0;
+    };
+    struct Keys {
+        std::array<Key, 4> items;
+        std::size_t size = 0;
+        void add(Key k) { items[size++] = k; }
+        [[nodiscard]] const Key* begin() const { return items.data(); }
+        [[nodiscard]] const Key* end() const { return items.data() + size; }
+    };
     // `key` is name_key(m.name).
-    using Keys = std::vector<std::pair<char, std::string>>;
     static Keys keys(const Member& m, const std::string& key) {
         Keys out;
-        out.emplace_back('n', detail::duplicate_key(key));
+        const std::string name = detail::duplicate_key(key);
+        out.add(Key{'n', hash('n', name), hash('a', key)});
         if (!m.acronym.empty()) {
-            out.emplace_back('a', name_key(m.acronym));
+            const std::string acronym = name_key(m.acronym);
+            out.add(Key{'a', hash('a', acronym), hash('n', acronym)});
         }
         if (const auto at = m.email.find('@'); at != std::string::npos) {
-            std::string domain = lower(m.email.substr(at + 1));
+            const std::string domain = lower(m.email.substr(at + 1));
             if (!is_free_mail(domain)) {
-                out.emplace_back('d', domain);
+                out.add(Key{'d', hash('d', domain)});
             }
         }
         if (!m.website.empty()) {
@@ -1205,59 +1277,55 @@ class DuplicateIndex {
             if (host.starts_with("www.")) {
                 host.erase(0, 4);
             }
-            out.emplace_back('w', host);
+            out.add(Key{'w', hash('w', host)});
         }
         return out;
     }
 
-    // Reasons this member looks like another one already seen. `keys` are keys(m, key).
-    std::vector<std::pair<std::string, const Origin*>> check(const Member& m,
-                                                             const std::string& key,
-                                                             const Keys& keys) {
-        std::vector<std::pair<std::string, const Origin*>> out;
-        std::set<std::uint32_t> reported;
-        auto look = [&](char kind, const std::string& wanted, const std::string& reason) {
-            const auto it = m_keys.find(hash(kind, wanted));
-            if (it != m_keys.end() && m_origins[it->second].id != m.id &&
-                reported.insert(it->second).second) {
-                out.emplace_back(reason, &m_origins[it->second]);
+    // Reasons this member looks like another one already seen (by its number in the
+    // origins). `keys` are keys(m, key).
+    std::vector<std::pair<std::string, std::uint32_t>> check(const Member& m,
+                                                             const Keys& keys) const {
+        std::vector<std::pair<std::string, std::uint32_t>> out;
+        auto look = [&](std::uint64_t wanted, const char* reason) {
+            const auto* found = m_keys.find(wanted);
+            if (found != nullptr && m_origins.id(*found) != m.id &&
+                std::none_of(out.begin(), out.end(),
+                             [&](const auto& reported) { return reported.second == *found; })) {
+                out.emplace_back(reason, *found);
             }
         };
-        for (const auto& [kind, k] : keys) {
-            switch (kind) {
+        for (const auto& k : keys) {
+            switch (k.kind) {
                 case 'n':
-                    look('n', k, "a similar name");
-                    look('a', key, "a name equal to its acronym");
+                    look(k.hash, "a similar name");
+                    look(k.other, "a name equal to its acronym");
                     break;
                 case 'a':
-                    look('a', k, "the same acronym");
-                    look('n', k, "a name equal to this acronym");
+                    look(k.hash, "the same acronym");
+                    look(k.other, "a name equal to this acronym");
                     break;
                 case 'd':
-                    look('d', k, "the same e-mail domain");
+                    look(k.hash, "the same e-mail domain");
                     break;
                 default:
-                    look('w', k, "the same web site");
+                    look(k.hash, "the same web site");
                     break;
             }
         }
         return out;
     }
 
-    void add(const Member& m, Where where, const Keys& keys) {
-        const auto index = static_cast<std::uint32_t>(m_origins.size());
-        m_origins.push_back(Origin{m.id, where});
-        for (const auto& [kind, key] : keys) {
-            m_keys.emplace(hash(kind, key), index);
+    // Member number `origin` of the origins, with its keys.
+    void add(std::uint32_t origin, const Keys& keys) {
+        for (const auto& k : keys) {
+            m_keys.add(k.hash, origin);
         }
     }
-    void add(const Member& m, Where where) { add(m, where, keys(m, name_key(m.name))); }
     // Room for about this many more members (at most a million: the table still grows past
-    // that), so that it is not rehashed again and again as it fills.
+    // that), so that it is not rebuilt again and again as it fills.
     void reserve(std::size_t members) {
-        members = std::min<std::size_t>(members, 1'000'000) + m_origins.size();
-        m_keys.reserve(members * 3);
-        m_origins.reserve(members);
+        m_keys.reserve(m_keys.size() + std::min<std::size_t>(members, 1'000'000) * 3);
     }
 
   private:
@@ -1270,11 +1338,11 @@ class DuplicateIndex {
         return free.count(domain) != 0;
     }
     static std::uint64_t hash(char kind, const std::string& key) {
-        return std::hash<std::string>{}(key)*31 + static_cast<std::uint64_t>(kind);
+        return HashIndex<std::uint32_t>::hash(key) * 31 + static_cast<std::uint64_t>(kind);
     }
 
-    std::unordered_map<std::uint64_t, std::uint32_t> m_keys;
-    std::vector<Origin> m_origins;
+    const Origins& m_origins;
+    HashIndex<std::uint32_t> m_keys;  // first member of each key
 };
 
 // ---- Rejected records ----------------------------------------------------------------------
@@ -1405,7 +1473,9 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
     try {
         store.transaction([&] {
             detail::Writer writer(store);
-            DuplicateIndex duplicates;
+            Origins origins;
+            DuplicateIndex duplicates(origins);
+            SeenIds seen_ids(origins);
             {
                 SQLite::Statement q(store.db(),
                                     "SELECT id, name, acronym, email, website FROM member");
@@ -1416,13 +1486,17 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
                     m.acronym = q.getColumn(2).isNull() ? "" : q.getColumn(2).getString();
                     m.email = q.getColumn(3).isNull() ? "" : q.getColumn(3).getString();
                     m.website = q.getColumn(4).isNull() ? "" : q.getColumn(4).getString();
-                    duplicates.add(m, Where{});
+                    duplicates.add(origins.add(m.id, Where{}),
+                                   DuplicateIndex::keys(m, name_key(m.name)));
                 }
             }
-            duplicates.reserve(total_bytes / 400);  // a member takes 500 to 700 bytes in a file
+            // A member takes 500 to 700 bytes in a file.
+            const std::size_t expected = std::min<std::size_t>(total_bytes / 400, 1'000'000);
+            duplicates.reserve(expected);
+            seen_ids.reserve(expected);
+            origins.reserve(expected);
             const bool bulk = writer.start_bulk_load();
-            std::unordered_map<std::string, Where> seen_ids;  // id -> where it was first
-            std::vector<std::string> names;                   // the files as messages name them
+            std::vector<std::string> names;  // the files as messages name them
             for (const auto& file : files) {
                 names.push_back(file == "-" ? "<stdin>" : file);
             }
@@ -1430,7 +1504,6 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
                 return w.line == 0 ? std::string("the store")
                                    : fmt::format("{}:{}", names[w.file], w.line);
             };
-            seen_ids.reserve(std::min<std::size_t>(total_bytes / 400, 1'000'000));
             const std::string today = format_date(nacsa::today(alliance.time_zone));
             std::size_t bytes_done = 0;
             for (std::size_t f = 0; f < files.size(); ++f) {
@@ -1516,14 +1589,15 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
                         // member already has it (the duplicate check below says so).
                         const std::string base = id_from_name(*input.name);
                         id = base;
-                        for (int n = 2; in_store(id) || seen_ids.count(id) != 0; ++n) {
+                        for (int n = 2; in_store(id) || seen_ids.find(id); ++n) {
                             id = fmt::format("{}-{}", base.substr(0, 60), n);
                         }
                     }
-                    if (const auto [it, inserted] = seen_ids.emplace(id, here); !inserted) {
+                    const auto [origin, first] = seen_ids.add(id, here);
+                    if (!first) {
                         Diagnostic d = where(input.id ? "id" : "name");
                         d.message = fmt::format("member \"{}\" is already given at {}", id,
-                                                where_text(it->second));
+                                                where_text(origins.where(origin)));
                         record_problems.push_back(std::move(d));
                         reject();
                         continue;
@@ -1547,11 +1621,11 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
                     Member after = detail::merge(before, std::move(given));
                     // Suspected duplicates: within the input and against the store.
                     const auto duplicate_keys = DuplicateIndex::keys(after, key);
-                    for (const auto& [reason, origin] :
-                         duplicates.check(after, key, duplicate_keys)) {
+                    for (const auto& [reason, other] : duplicates.check(after, duplicate_keys)) {
                         Diagnostic d = where("name");
                         d.message = fmt::format("suspected duplicate of member \"{}\" ({}, {})",
-                                                origin->id, where_text(origin->where), reason);
+                                                origins.id(other), where_text(origins.where(other)),
+                                                reason);
                         if (options.strictness == Strictness::strict) {
                             record_problems.push_back(std::move(d));
                         } else {
@@ -1562,7 +1636,7 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
                         reject();
                         continue;
                     }
-                    duplicates.add(after, here, duplicate_keys);
+                    duplicates.add(origin, duplicate_keys);
                     if (!problems.empty() && !skip_invalid) {
                         continue;  // invalid input: only keep checking
                     }

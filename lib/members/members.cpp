@@ -1065,11 +1065,11 @@ std::optional<std::string> Writer::id_by_name_key(const std::string& key) {
             }
             m_bulk_names_ready = true;
         }
-        const auto it = m_bulk_names.find(std::hash<std::string>{}(key));
-        if (it == m_bulk_names.end()) {
+        const auto* rowid = m_bulk_names.find(HashIndex<std::int64_t>::hash(key));
+        if (rowid == nullptr) {
             return std::nullopt;
         }
-        if (auto row = id_and_key_of_row(it->second); row && row->second == key) {
+        if (auto row = id_and_key_of_row(*rowid); row && row->second == key) {
             return std::move(row->first);
         }
     }
@@ -1130,15 +1130,17 @@ void Writer::finish_bulk_load() {
 }
 
 void Writer::remember_name_key(std::int64_t rowid, const std::string& id, const std::string& key) {
-    const auto [it, inserted] = m_bulk_names.emplace(std::hash<std::string>{}(key), rowid);
-    if (inserted) {
+    const auto hash = HashIndex<std::int64_t>::hash(key);
+    auto* held_rowid = m_bulk_names.find(hash);
+    if (held_rowid == nullptr) {
+        m_bulk_names.add(hash, rowid);
         return;
     }
     // The lookup answers with the smallest id of that name, as the indexed query does. Another
     // name with the same hash keeps the entry; lookups of this one then scan.
-    if (const auto held = id_and_key_of_row(it->second);
+    if (const auto held = id_and_key_of_row(*held_rowid);
         held && held->second == key && id < held->first) {
-        it->second = rowid;
+        *held_rowid = rowid;
     }
 }
 

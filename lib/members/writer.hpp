@@ -7,10 +7,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "core/hash_index.hpp"
 #include "members/members.hpp"
 
 // Internal to lib/members: the prepared statements that write members, reused across calls
@@ -93,7 +93,7 @@ class Writer {
     // of the member with the smallest id that has it.
     bool m_bulk = false;
     std::vector<std::pair<std::string, std::string>> m_dropped_indexes;
-    std::unordered_map<std::uint64_t, std::int64_t> m_bulk_names;
+    HashIndex<std::int64_t> m_bulk_names;
     bool m_bulk_names_ready = false;
 };
 

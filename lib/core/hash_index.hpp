@@ -1,0 +1,125 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string_view>
+#include <vector>
+
+namespace nacsa {
+
+// 64-bit hashes of keys -> small values, for indexes of a whole import (a key per member, a
+// hundred thousand members and more). Open addressing in two flat arrays: a lookup that finds
+// nothing, the usual case, reads one cache line of hashes, where a node-based
+// std::unordered_map follows a pointer per entry and allocates one. Several values may share
+// a hash (different keys, or the same key added twice): callers that need an exact answer
+// compare the key of each candidate, as `for_each` offers them in the order they were added.
+template <class Value>
+class HashIndex {
+  public:
+    static std::uint64_t hash(std::string_view key) { return std::hash<std::string_view>{}(key); }
+
+    void add(std::uint64_t hash, Value value) {
+        if ((m_size + 1) * 2 > m_hashes.size()) {
+            grow();
+        }
+        place(stored(hash), value);
+        ++m_size;
+    }
+
+    // Calls `f(value)` for each value added under `hash`, oldest first, until it returns true;
+    // says whether one did.
+    template <class F>
+    bool for_each(std::uint64_t hash, F&& f) const {
+        if (m_size == 0) {
+            return false;
+        }
+        const std::uint64_t h = stored(hash);
+        for (std::size_t i = h & mask();; i = (i + 1) & mask()) {
+            if (m_hashes[i] == 0) {
+                return false;
+            }
+            if (m_hashes[i] == h && f(m_values[i])) {
+                return true;
+            }
+        }
+    }
+
+    // The value first added under `hash`, or nullptr.
+    [[nodiscard]] const Value* find(std::uint64_t hash) const {
+        const Value* found = nullptr;
+        (void)for_each(hash, [&](const Value& v) {
+            found = &v;
+            return true;
+        });
+        return found;
+    }
+    [[nodiscard]] Value* find(std::uint64_t hash) {
+        return const_cast<Value*>(static_cast<const HashIndex&>(*this).find(hash));
+    }
+
+    // Room for `n` entries in all without growing.
+    void reserve(std::size_t n) {
+        if (n * 2 > m_hashes.size()) {
+            rebuild(n * 2);
+        }
+    }
+    void clear() {
+        m_hashes.clear();
+        m_values.clear();
+        m_size = 0;
+    }
+    [[nodiscard]] std::size_t size() const { return m_size; }
+
+  private:
+    // 0 marks an empty slot.
+    static std::uint64_t stored(std::uint64_t hash) { return hash == 0 ? 1 : hash; }
+    [[nodiscard]] std::size_t mask() const { return m_hashes.size() - 1; }
+
+    // Linear probing keeps equal hashes in the order they were added: a later entry never
+    // lands before an earlier one on its probe path, and nothing is ever removed.
+    void place(std::uint64_t h, Value value) {
+        std::size_t i = h & mask();
+        while (m_hashes[i] != 0) {
+            i = (i + 1) & mask();
+        }
+        m_hashes[i] = h;
+        m_values[i] = value;
+    }
+
+    void grow() { rebuild(m_hashes.empty() ? 64 : m_hashes.size() * 2); }
+
+    void rebuild(std::size_t at_least) {
+        std::size_t capacity = 64;
+        while (capacity < at_least) {
+            capacity *= 2;
+        }
+        // Re-added in their old probe order per hash: walking from the start of a cluster
+        // keeps the entries of each hash in the order they were added.
+        std::vector<std::uint64_t> hashes(capacity, 0);
+        std::vector<Value> values(capacity);
+        std::swap(hashes, m_hashes);
+        std::swap(values, m_values);
+        const std::size_t old = hashes.size();
+        if (old == 0) {
+            return;
+        }
+        // Start just after an empty slot so that no cluster is cut in two by the wrap-around.
+        std::size_t start = 0;
+        while (hashes[start] != 0) {
+            ++start;
+        }
+        for (std::size_t n = 0; n < old; ++n) {
+            const std::size_t i = (start + n) % old;
+            if (hashes[i] != 0) {
+                place(hashes[i], values[i]);
+            }
+        }
+    }
+
+    std::vector<std::uint64_t> m_hashes;
+    std::vector<Value> m_values;
+    std::size_t m_size = 0;
+};
+
+}  // namespace nacsa
