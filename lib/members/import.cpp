@@ -746,6 +746,7 @@ class CsvReader final : public RecordReader {
                 return false;
             }
         }
+        recycle(record);
         // A record: consecutive rows of the same member (one contact per row).
         Row first;
         while (true) {
@@ -756,7 +757,6 @@ class CsvReader final : public RecordReader {
                 break;
             }
         }
-        record = SourceRecord{};
         record.line = first.line;
         const std::string key = member_key(first.cells);
         add_row(record, std::move(first));
@@ -818,6 +818,21 @@ class CsvReader final : public RecordReader {
         std::vector<std::string> cells;
         int line = 0;
     };
+
+    // Hands the cells of the last record's rows back for the next rows to fill: a large
+    // import then allocates next to nothing per row for them.
+    void recycle(SourceRecord& record) {
+        auto rows = std::move(record.rows);
+        for (auto& row : rows) {
+            m_spare.push_back(std::move(row));
+        }
+        rows.clear();
+        auto lines = std::move(record.row_lines);
+        lines.clear();
+        record = SourceRecord{};
+        record.rows = std::move(rows);
+        record.row_lines = std::move(lines);
+    }
 
     static bool blank(const std::vector<std::string>& cells) {
         return std::all_of(cells.begin(), cells.end(),
@@ -1031,7 +1046,7 @@ class CsvReader final : public RecordReader {
 
     static void on_field(void* data, std::size_t length, void* self_ptr) {
         auto* self = static_cast<CsvReader*>(self_ptr);
-        if (self->m_current.empty()) {
+        if (self->m_cells == 0) {
             // The row began on the line this field ends on, less the line breaks inside it.
             int breaks = 0;
             const char* p = static_cast<const char*>(data);
@@ -1042,13 +1057,26 @@ class CsvReader final : public RecordReader {
             }
             self->m_row_line = self->m_line - breaks;
         }
-        self->m_current.emplace_back(static_cast<const char*>(data), length);
+        if (self->m_cells < self->m_current.size()) {
+            self->m_current[self->m_cells].assign(static_cast<const char*>(data), length);
+        } else {
+            self->m_current.emplace_back(static_cast<const char*>(data), length);
+        }
+        ++self->m_cells;
     }
 
     static void on_row(int /*terminator*/, void* self_ptr) {
         auto* self = static_cast<CsvReader*>(self_ptr);
+        self->m_current.resize(self->m_cells);
         self->m_rows.push_back(Row{std::move(self->m_current), self->m_row_line});
-        self->m_current.clear();
+        self->m_cells = 0;
+        if (self->m_spare.empty()) {
+            self->m_current = {};
+            self->m_current.reserve(self->m_columns.size());
+        } else {
+            self->m_current = std::move(self->m_spare.back());
+            self->m_spare.pop_back();
+        }
         self->m_last_row_end = self->m_line;
     }
 
@@ -1151,7 +1179,9 @@ class CsvReader final : public RecordReader {
     std::vector<char> m_buffer = std::vector<char>(1 << 20);
     std::string m_pending;
     std::deque<Row> m_rows;
-    std::vector<std::string> m_current;
+    std::vector<std::string> m_current;  // the row being read: its first m_cells cells
+    std::size_t m_cells = 0;
+    std::vector<std::vector<std::string>> m_spare;  // rows' cells to fill again
     std::vector<std::string> m_header_cells;
     std::vector<CsvColumn> m_columns;
     int m_line = 0;
