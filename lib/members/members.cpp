@@ -33,6 +33,30 @@ void bind_text(SQLite::Statement& s, int index, const std::string& value) {
     }
 }
 
+// The writer's statements read their text in place instead of copying it (a copy was an
+// allocation for each value of each row of an import): `value` must stay unchanged until
+// `run` has run the statement, and `run` then drops the bindings, so that no statement keeps
+// a pointer to a string that is gone.
+void bind_ref(SQLite::Statement& s, int index, const std::string& value) {
+    s.bindNoCopy(index, value);
+}
+void bind_ref_or_null(SQLite::Statement& s, int index, const std::string& value) {
+    if (value.empty()) {
+        s.bind(index);
+    } else {
+        s.bindNoCopy(index, value);
+    }
+}
+void run(SQLite::Statement& s) {
+    try {
+        s.exec();
+    } catch (...) {
+        s.clearBindings();
+        throw;
+    }
+    s.clearBindings();
+}
+
 std::vector<std::string> sorted_unique(std::vector<std::string> v) {
     std::sort(v.begin(), v.end());
     v.erase(std::unique(v.begin(), v.end()), v.end());
@@ -246,20 +270,22 @@ void validate(const MemberInput& input, const config::Alliance& alliance, const 
                fmt::format("\"{}\" is not a phone number (digits, spaces, ()- and a leading +)",
                            q(*input.phone)));
     }
-    auto check_list = [&](const std::optional<std::vector<std::string>>& list,
-                          const std::string& field,
-                          const std::function<bool(const std::string&)>& known,
-                          const std::string& what, const std::function<std::string()>& known_list) {
+    // Known keys are few (those of the configuration): `seen` stays short.
+    std::vector<std::string_view> seen;
+    auto check_list = [&](const std::optional<std::vector<std::string>>& list, const char* field,
+                          const auto& known, const char* what, const auto& known_list) {
         if (!list) {
             return;
         }
-        std::set<std::string> seen;
+        seen.clear();
         for (const auto& key : *list) {
             if (!known(key)) {
                 report(field,
                        fmt::format("\"{}\" is not {} (known: {})", q(key), what, known_list()));
-            } else if (!seen.insert(key).second) {
+            } else if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
                 report(field, fmt::format("\"{}\" is listed twice", q(key)));
+            } else {
+                seen.emplace_back(key);
             }
         }
     };
@@ -283,28 +309,32 @@ void validate(const MemberInput& input, const config::Alliance& alliance, const 
         report("joined",
                fmt::format("\"{}\" is not a date (expected YYYY-MM-DD)", q(*input.joined)));
     }
-    if (input.status && !contains(k_statuses, q(*input.status))) {
+    if (input.status && !contains(k_statuses, *input.status)) {
         report("status", fmt::format("\"{}\" is not a membership status (known: {})",
                                      q(*input.status), text::join(k_statuses, ", ")));
     }
     if (input.ecosoc_status && !input.ecosoc_status->empty() &&
-        !contains(k_ecosoc_statuses, q(*input.ecosoc_status))) {
+        !contains(k_ecosoc_statuses, *input.ecosoc_status)) {
         report("ecosoc_status",
                fmt::format("\"{}\" is not an ECOSOC status (known: {})", q(*input.ecosoc_status),
                            text::join(k_ecosoc_statuses, ", ")));
     }
     if (input.contacts) {
-        std::map<std::string, std::size_t> names;
+        std::vector<std::pair<std::string, std::size_t>> names;  // key -> contact number
         std::size_t primaries = 0;
         for (std::size_t i = 0; i < input.contacts->size(); ++i) {
             const auto& c = (*input.contacts)[i];
             const std::string prefix = fmt::format("contacts[{}].", i + 1);
             validate_contact(c, where, prefix, true, problems);
             if (c.name && !text::trim(*c.name).empty()) {
-                const auto [it, inserted] = names.emplace(detail::contact_key(*c.name), i + 1);
-                if (!inserted) {
+                std::string key = detail::contact_key(*c.name);
+                const auto it = std::find_if(names.begin(), names.end(),
+                                             [&](const auto& named) { return named.first == key; });
+                if (it != names.end()) {
                     report(prefix + "name", fmt::format("\"{}\" is listed twice (also contact {})",
                                                         *c.name, it->second));
+                } else {
+                    names.emplace_back(std::move(key), i + 1);
                 }
             }
             if (c.primary.value_or(false) && ++primaries == 2) {
@@ -981,16 +1011,22 @@ Member merge(const Member& base, MemberInput in) {
         m.net4u = *in.net4u;
     }
     if (in.contacts) {
+        std::vector<std::string> keys;  // contact_key of each of m.contacts
+        keys.reserve(m.contacts.size() + in.contacts->size());
+        for (const auto& c : m.contacts) {
+            keys.push_back(contact_key(c.name));
+        }
         for (auto& ci : *in.contacts) {
-            const std::string key = contact_key(ci.name.value_or(""));
+            std::string key = contact_key(ci.name.value_or(""));
             Contact* target = nullptr;
-            for (auto& c : m.contacts) {
-                if (contact_key(c.name) == key) {
-                    target = &c;
+            for (std::size_t i = 0; i < m.contacts.size(); ++i) {
+                if (keys[i] == key) {
+                    target = &m.contacts[i];
                 }
             }
             if (target == nullptr) {
                 m.contacts.push_back(Contact{.member_id = m.id});
+                keys.push_back(std::move(key));
                 target = &m.contacts.back();
                 target->name = std::string(text::trim(ci.name.value_or("")));
             }
@@ -1147,8 +1183,8 @@ void Writer::remember_name_key(std::int64_t rowid, const std::string& id, const 
 void Writer::write_member_row(const Member& m, const NameForms& name, bool insert) {
     SQLite::Statement& s = insert ? m_insert_member : m_update_member;
     s.reset();
-    s.bind(1, m.name);
-    s.bind(2, name.key);
+    bind_ref(s, 1, m.name);
+    bind_ref(s, 2, name.key);
     std::string search = name.folded;
     if (!m.acronym.empty()) {
         search += ' ';
@@ -1158,27 +1194,27 @@ void Writer::write_member_row(const Member& m, const NameForms& name, bool inser
         search += ' ';
         search += text::fold(m.city);
     }
-    s.bind(3, search);
+    bind_ref(s, 3, search);
     const std::string sort_key = text::collation_key(m.name, m_language);
-    s.bind(4, sort_key.data(), static_cast<int>(sort_key.size()));
-    bind_text(s, 5, m.acronym);
-    s.bind(6, m.type);
-    bind_text(s, 7, m.region);
-    bind_text(s, 8, m.city);
-    bind_text(s, 9, m.website);
-    bind_text(s, 10, m.email);
-    bind_text(s, 11, m.phone);
-    bind_text(s, 12, m.joined);
-    s.bind(13, m.status);
-    bind_text(s, 14, m.ecosoc_status);
+    s.bindNoCopy(4, sort_key.data(), static_cast<int>(sort_key.size()));
+    bind_ref_or_null(s, 5, m.acronym);
+    bind_ref(s, 6, m.type);
+    bind_ref_or_null(s, 7, m.region);
+    bind_ref_or_null(s, 8, m.city);
+    bind_ref_or_null(s, 9, m.website);
+    bind_ref_or_null(s, 10, m.email);
+    bind_ref_or_null(s, 11, m.phone);
+    bind_ref_or_null(s, 12, m.joined);
+    bind_ref(s, 13, m.status);
+    bind_ref_or_null(s, 14, m.ecosoc_status);
     s.bind(15, m.net4u ? 1 : 0);
-    bind_text(s, 16, m.notes);
+    bind_ref_or_null(s, 16, m.notes);
     if (insert) {
-        s.bind(17, m_now);
+        bind_ref(s, 17, m_now);
     }
-    s.bind(18, m_now);
-    s.bind(19, m.id);
-    s.exec();
+    bind_ref(s, 18, m_now);
+    bind_ref(s, 19, m.id);
+    run(s);
 }
 
 void Writer::insert_list(std::vector<std::unique_ptr<SQLite::Statement>>& statements,
@@ -1200,11 +1236,11 @@ void Writer::insert_list(std::vector<std::unique_ptr<SQLite::Statement>>& statem
             s = std::make_unique<SQLite::Statement>(m_store.db(), sql);
         }
         s->reset();
-        s->bind(1, member_id);
+        bind_ref(*s, 1, member_id);
         for (std::size_t i = 0; i < rows; ++i) {
-            s->bind(static_cast<int>(i) + 2, values[start + i]);
+            bind_ref(*s, static_cast<int>(i) + 2, values[start + i]);
         }
-        s->exec();
+        run(*s);
     }
 }
 
@@ -1220,15 +1256,15 @@ void Writer::insert_lists(const Member& m, bool themes, bool services) {
 void Writer::insert_contact(const std::string& member_id, Contact& c) {
     auto& s = m_insert_contact;
     s.reset();
-    s.bind(1, member_id);
-    s.bind(2, c.name);
-    bind_text(s, 3, c.position);
-    bind_text(s, 4, c.email);
-    bind_text(s, 5, c.phone);
-    s.bind(6, c.gender);
+    bind_ref(s, 1, member_id);
+    bind_ref(s, 2, c.name);
+    bind_ref_or_null(s, 3, c.position);
+    bind_ref_or_null(s, 4, c.email);
+    bind_ref_or_null(s, 5, c.phone);
+    bind_ref(s, 6, c.gender);
     s.bind(7, c.primary ? 1 : 0);
-    bind_text(s, 8, c.consent);
-    s.exec();
+    bind_ref_or_null(s, 8, c.consent);
+    run(s);
     c.id = m_store.db().getLastInsertRowid();
     c.member_id = member_id;
 }
@@ -1241,21 +1277,21 @@ void Writer::insert(Member& m, const NameForms& name, const std::string& status_
     }
     insert_lists(m, true, true);
     m_insert_history.reset();
-    m_insert_history.bind(1, m.id);
-    m_insert_history.bind(2, m.status);
-    m_insert_history.bind(3, status_date);
-    m_insert_history.bind(4, status_reason);
-    m_insert_history.bind(5, m_now);
-    m_insert_history.exec();
+    bind_ref(m_insert_history, 1, m.id);
+    bind_ref(m_insert_history, 2, m.status);
+    bind_ref(m_insert_history, 3, status_date);
+    bind_ref(m_insert_history, 4, status_reason);
+    bind_ref(m_insert_history, 5, m_now);
+    run(m_insert_history);
     // A new member's expressions of interest date from when its record starts (its joined
     // date, when given): a register imported today keeps the interest its members had.
     const std::string since = status_date.empty() ? m_now.substr(0, 10) : status_date;
     for (const auto& kind : m.interest) {
         m_insert_interest.reset();
-        m_insert_interest.bind(1, m.id);
-        m_insert_interest.bind(2, kind);
-        m_insert_interest.bind(3, since);
-        m_insert_interest.exec();
+        bind_ref(m_insert_interest, 1, m.id);
+        bind_ref(m_insert_interest, 2, kind);
+        bind_ref(m_insert_interest, 3, since);
+        run(m_insert_interest);
     }
     for (auto& c : m.contacts) {
         insert_contact(m.id, c);
