@@ -84,6 +84,18 @@ TEST_CASE("UTF-8 validity") {
     CHECK(invalid_utf8_offset("\xed\xa0\x80") == 0);  // a surrogate
     CHECK(invalid_utf8_offset("\xc0\xaf") == 0);      // overlong
     CHECK(invalid_utf8_offset("ok") == std::string_view::npos);
+    // A bad byte or a good sequence at every place in and around the 8-byte ASCII steps.
+    for (std::size_t length = 0; length < 40; ++length) {
+        const std::string ascii(length, 'a');
+        CHECK(invalid_utf8_offset(ascii) == std::string_view::npos);
+        for (std::size_t at = 0; at <= length; ++at) {
+            const std::string before = ascii.substr(0, at);
+            const std::string after = ascii.substr(at);
+            CHECK(invalid_utf8_offset(before + "\xff" + after) == at);
+            CHECK(invalid_utf8_offset(before + "\xc3\xb1" + after) == std::string_view::npos);
+            CHECK(invalid_utf8_offset(before + "\xc3\xb1\xe9" + after) == at + 2);
+        }
+    }
 }
 
 TEST_CASE("escape_control: nothing that can drive a terminal gets through") {
