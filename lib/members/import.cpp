@@ -1098,50 +1098,61 @@ class CsvReader final : public RecordReader {
         m_rows.clear();
     }
 
+    // Parses the next line of input (more when a row spans lines), reading more when the
+    // buffer is used up. A line at a time, not a buffer at a time: the rows are then used
+    // while their cells are still in the processor's cache, and only a few wait in m_rows.
     void feed_more() {
-        const std::size_t n = m_input.read(m_buffer.data(), m_buffer.size());
-        if (n == 0) {
-            if (!m_pending.empty()) {
-                ++m_line;
-                parse(m_pending.data(), m_pending.size());
-                m_pending.clear();
-            }
-            if (!m_finished && csv_fini(&m_parser, on_field, on_row, this) != 0) {
-                // Only an unterminated quoted field makes csv_fini fail in strict mode.
-                fail(m_last_row_end + 1,
-                     "a quoted field opened on this line is never closed (the file ends "
-                     "inside it: a closing quote is missing)");
+        if (m_chunk.empty()) {
+            const std::size_t n = m_input.read(m_buffer.data(), m_buffer.size());
+            if (n == 0) {
+                finish();
                 return;
             }
-            m_finished = true;
-            return;
-        }
-        std::string_view chunk(m_buffer.data(), n);
-        if (m_first_chunk) {
-            m_first_chunk = false;
-            if (chunk.starts_with("\xEF\xBB\xBF")) {
-                chunk.remove_prefix(3);
+            m_chunk = std::string_view(m_buffer.data(), n);
+            if (m_first_chunk) {
+                m_first_chunk = false;
+                if (m_chunk.starts_with("\xEF\xBB\xBF")) {
+                    m_chunk.remove_prefix(3);
+                }
+                detect(m_chunk);
             }
-            detect(chunk);
         }
-        // Feed whole lines so that each row knows its line number.
-        std::size_t pos = 0;
-        while (pos < chunk.size() && !m_finished) {
-            const auto end = chunk.find(m_newline, pos);
+        // Whole lines, so that each row knows its line number.
+        while (!m_chunk.empty() && !m_finished && m_rows.empty()) {
+            const auto end = m_chunk.find(m_newline);
             if (end == std::string_view::npos) {
-                m_pending.append(chunk.substr(pos));
+                m_pending.append(m_chunk);
+                m_chunk = {};
                 break;
             }
             ++m_line;
+            const std::string_view line = m_chunk.substr(0, end + 1);
+            m_chunk.remove_prefix(end + 1);
             if (!m_pending.empty()) {
-                m_pending.append(chunk.substr(pos, end + 1 - pos));
+                m_pending.append(line);
                 parse(m_pending.data(), m_pending.size());
                 m_pending.clear();
             } else {
-                parse(chunk.data() + pos, end + 1 - pos);
+                parse(line.data(), line.size());
             }
-            pos = end + 1;
         }
+    }
+
+    // The end of the input: its last line, when it has no line break, and the last row.
+    void finish() {
+        if (!m_pending.empty()) {
+            ++m_line;
+            parse(m_pending.data(), m_pending.size());
+            m_pending.clear();
+        }
+        if (!m_finished && csv_fini(&m_parser, on_field, on_row, this) != 0) {
+            // Only an unterminated quoted field makes csv_fini fail in strict mode.
+            fail(m_last_row_end + 1,
+                 "a quoted field opened on this line is never closed (the file ends "
+                 "inside it: a closing quote is missing)");
+            return;
+        }
+        m_finished = true;
     }
 
     void detect(std::string_view chunk) {
@@ -1177,6 +1188,7 @@ class CsvReader final : public RecordReader {
     const ImportOptions& m_options;
     csv_parser m_parser{};
     std::vector<char> m_buffer = std::vector<char>(1 << 20);
+    std::string_view m_chunk;  // what is left of the buffer to parse
     std::string m_pending;
     std::deque<Row> m_rows;
     std::vector<std::string> m_current;  // the row being read: its first m_cells cells
