@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -35,7 +36,7 @@ class HashIndex {
             return false;
         }
         const std::uint64_t h = stored(hash);
-        for (std::size_t i = h & mask();; i = (i + 1) & mask()) {
+        for (std::size_t i = home(h);; i = next(i)) {
             if (m_hashes[i] == 0) {
                 return false;
             }
@@ -79,14 +80,22 @@ class HashIndex {
     }
     // 0 marks an empty slot.
     static std::uint64_t stored(std::uint64_t hash) { return hash == 0 ? 1 : hash; }
-    [[nodiscard]] std::size_t mask() const { return m_hashes.size() - 1; }
+    // The slot a hash starts from: its place in [0, slots) by its high bits (the table has
+    // exactly the slots it needs, not a power of two).
+    [[nodiscard]] std::size_t home(std::uint64_t h) const {
+        // The top 32 bits times the slots, over 2^32: in range for up to 2^32 slots.
+        return static_cast<std::size_t>(((h >> 32) * m_hashes.size()) >> 32);
+    }
+    [[nodiscard]] std::size_t next(std::size_t i) const {
+        return i + 1 == m_hashes.size() ? 0 : i + 1;
+    }
 
     // Linear probing keeps equal hashes in the order they were added: a later entry never
     // lands before an earlier one on its probe path, and nothing is ever removed.
     void place(std::uint64_t h, Value value) {
-        std::size_t i = h & mask();
+        std::size_t i = home(h);
         while (m_hashes[i] != 0) {
-            i = (i + 1) & mask();
+            i = next(i);
         }
         m_hashes[i] = h;
         m_values[i] = value;
@@ -95,10 +104,7 @@ class HashIndex {
     void grow() { rebuild(m_hashes.empty() ? 64 : m_hashes.size() * 2); }
 
     void rebuild(std::size_t at_least) {
-        std::size_t capacity = 64;
-        while (capacity < at_least) {
-            capacity *= 2;
-        }
+        const std::size_t capacity = std::max<std::size_t>(at_least, 64);
         // Re-added in their old probe order per hash: walking from the start of a cluster
         // keeps the entries of each hash in the order they were added.
         std::vector<std::uint64_t> hashes(capacity, 0);
