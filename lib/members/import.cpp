@@ -1538,7 +1538,8 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
             seen_ids.reserve(expected);
             origins.reserve(expected);
             const bool bulk = writer.start_bulk_load();
-            std::vector<std::string> names;  // the files as messages name them
+            std::optional<detail::MemberReader> stored_members;  // made when first needed
+            std::vector<std::string> names;                      // the files as messages name them
             for (const auto& file : files) {
                 names.push_back(file == "-" ? "<stdin>" : file);
             }
@@ -1646,7 +1647,10 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
                     }
                     Member before;
                     if (exists) {
-                        before = get_member(store, id);
+                        if (!stored_members) {
+                            stored_members.emplace(store);
+                        }
+                        before = stored_members->find(id).value();  // found above
                         if (options.on_existing == OnExisting::fail) {
                             Diagnostic d = where(input.id ? "id" : "name");
                             d.message = fmt::format(

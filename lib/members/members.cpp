@@ -384,11 +384,18 @@ std::string id_from_name(std::string_view name) {
     return id;
 }
 
+namespace {
+
+std::string contacts_query() {
+    return fmt::format(
+        "SELECT {} FROM contact WHERE member_id = ? AND erased_at IS NULL ORDER BY id",
+        k_contact_columns);
+}
+
+}  // namespace
+
 std::vector<Contact> contacts_of(store::Store& store, const std::string& member_id) {
-    SQLite::Statement q(
-        store.db(), fmt::format("SELECT {} FROM contact WHERE member_id = ? AND erased_at IS NULL "
-                                "ORDER BY id",
-                                k_contact_columns));
+    SQLite::Statement q(store.db(), contacts_query());
     q.bind(1, member_id);
     std::vector<Contact> out;
     while (q.executeStep()) {
@@ -397,33 +404,49 @@ std::vector<Contact> contacts_of(store::Store& store, const std::string& member_
     return out;
 }
 
-std::optional<Member> find_member(store::Store& store, const std::string& id) {
-    auto& db = store.db();
-    SQLite::Statement q(
-        db,
-        "SELECT id, name, acronym, type, region, city, website, email, phone, joined, status, "
-        "ecosoc_status, net4u, notes FROM member WHERE id = ?");
+detail::MemberReader::MemberReader(store::Store& store)
+    : m_member(store.db(),
+               fmt::format("SELECT {} FROM member WHERE id = ?", detail::k_member_columns)),
+      m_themes(store.db(), "SELECT theme FROM member_theme WHERE member_id = ? ORDER BY theme"),
+      m_services(store.db(),
+                 "SELECT service FROM member_service WHERE member_id = ? ORDER BY service"),
+      m_interest(store.db(),
+                 "SELECT DISTINCT kind FROM interest WHERE member_id = ? AND status <> "
+                 "'withdrawn' AND kind IN ('steering_committee', 'secretariat', 'coordinator') "
+                 "ORDER BY kind"),
+      m_contacts(store.db(), contacts_query()) {}
+
+std::vector<std::string> detail::MemberReader::list(SQLite::Statement& q, const std::string& id) {
+    q.reset();
     q.bind(1, id);
-    if (!q.executeStep()) {
+    std::vector<std::string> out;
+    while (q.executeStep()) {
+        out.push_back(q.getColumn(0).getString());
+    }
+    return out;
+}
+
+std::optional<Member> detail::MemberReader::find(const std::string& id) {
+    m_member.reset();
+    m_member.bind(1, id);
+    if (!m_member.executeStep()) {
         return std::nullopt;
     }
-    Member m = detail::read_member_row(q);
-    auto list = [&](const char* sql) {
-        SQLite::Statement l(db, sql);
-        l.bind(1, id);
-        std::vector<std::string> out;
-        while (l.executeStep()) {
-            out.push_back(l.getColumn(0).getString());
-        }
-        return out;
-    };
-    m.thematic_areas = list("SELECT theme FROM member_theme WHERE member_id = ? ORDER BY theme");
-    m.services = list("SELECT service FROM member_service WHERE member_id = ? ORDER BY service");
-    m.interest = list(
-        "SELECT DISTINCT kind FROM interest WHERE member_id = ? AND status <> 'withdrawn' "
-        "AND kind IN ('steering_committee', 'secretariat', 'coordinator') ORDER BY kind");
-    m.contacts = contacts_of(store, id);
+    Member m = detail::read_member_row(m_member);
+    m_member.reset();  // no statement stays open between calls
+    m.thematic_areas = list(m_themes, id);
+    m.services = list(m_services, id);
+    m.interest = list(m_interest, id);
+    m_contacts.reset();
+    m_contacts.bind(1, id);
+    while (m_contacts.executeStep()) {
+        m.contacts.push_back(read_contact(m_contacts));
+    }
     return m;
+}
+
+std::optional<Member> find_member(store::Store& store, const std::string& id) {
+    return detail::MemberReader(store).find(id);
 }
 
 Member get_member(store::Store& store, const std::string& id) {
@@ -1086,7 +1109,12 @@ Writer::Writer(store::Store& store)
                        "consent_date = ? WHERE id = ?"),
       m_insert_interest(
           store.db(),
-          "INSERT INTO interest (member_id, kind, date, status) VALUES (?, ?, ?, 'open')") {}
+          "INSERT INTO interest (member_id, kind, date, status) VALUES (?, ?, ?, 'open')"),
+      m_delete_themes(store.db(), "DELETE FROM member_theme WHERE member_id = ?"),
+      m_delete_services(store.db(), "DELETE FROM member_service WHERE member_id = ?"),
+      m_withdraw_interest(store.db(),
+                          "UPDATE interest SET status = 'withdrawn' WHERE member_id = ? AND "
+                          "kind = ? AND status = 'open'") {}
 
 std::optional<std::string> Writer::id_by_name_key(const std::string& key) {
     if (m_bulk) {
@@ -1299,7 +1327,6 @@ void Writer::insert(Member& m, const NameForms& name, const std::string& status_
 }
 
 void Writer::update(const Member& before, Member& after, const std::string& status_reason) {
-    auto& db = m_store.db();
     Member b = before;
     b.contacts.clear();
     Member a = after;
@@ -1308,15 +1335,15 @@ void Writer::update(const Member& before, Member& after, const std::string& stat
         write_member_row(after, name_forms(after.name), false);
     }
     if (before.thematic_areas != after.thematic_areas) {
-        SQLite::Statement del(db, "DELETE FROM member_theme WHERE member_id = ?");
-        del.bind(1, after.id);
-        del.exec();
+        m_delete_themes.reset();
+        bind_ref(m_delete_themes, 1, after.id);
+        run(m_delete_themes);
         insert_lists(after, true, false);
     }
     if (before.services != after.services) {
-        SQLite::Statement del(db, "DELETE FROM member_service WHERE member_id = ?");
-        del.bind(1, after.id);
-        del.exec();
+        m_delete_services.reset();
+        bind_ref(m_delete_services, 1, after.id);
+        run(m_delete_services);
         insert_lists(after, false, true);
     }
     if (before.status != after.status) {
@@ -1338,16 +1365,12 @@ void Writer::update(const Member& before, Member& after, const std::string& stat
                 m_insert_interest.exec();
             }
         }
-        SQLite::Statement withdraw(
-            db,
-            "UPDATE interest SET status = 'withdrawn' WHERE member_id = ? AND kind = ? AND "
-            "status = 'open'");
         for (const auto& kind : before.interest) {
             if (!contains(after.interest, kind)) {
-                withdraw.reset();
-                withdraw.bind(1, after.id);
-                withdraw.bind(2, kind);
-                withdraw.exec();
+                m_withdraw_interest.reset();
+                bind_ref(m_withdraw_interest, 1, after.id);
+                bind_ref(m_withdraw_interest, 2, kind);
+                run(m_withdraw_interest);
             }
         }
     }

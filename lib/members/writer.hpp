@@ -34,6 +34,24 @@ struct NameForms {
 };
 [[nodiscard]] NameForms name_forms(std::string_view name);
 
+// Reads whole members with its statements prepared once: find_member prepares five
+// statements per call, which made a re-import of 100,000 unchanged members spend three
+// quarters of its time in SQLite's parser.
+class MemberReader {
+  public:
+    explicit MemberReader(store::Store& store);
+    [[nodiscard]] std::optional<Member> find(const std::string& id);
+
+  private:
+    std::vector<std::string> list(SQLite::Statement& q, const std::string& id);
+
+    SQLite::Statement m_member;
+    SQLite::Statement m_themes;
+    SQLite::Statement m_services;
+    SQLite::Statement m_interest;
+    SQLite::Statement m_contacts;
+};
+
 class Writer {
   public:
     explicit Writer(store::Store& store);
@@ -89,6 +107,9 @@ class Writer {
     SQLite::Statement m_insert_contact;
     SQLite::Statement m_update_contact;
     SQLite::Statement m_insert_interest;
+    SQLite::Statement m_delete_themes;
+    SQLite::Statement m_delete_services;
+    SQLite::Statement m_withdraw_interest;
     // Bulk load: the dropped indexes (name, SQL), and for each name_key (by its hash) the rowid
     // of the member with the smallest id that has it.
     bool m_bulk = false;
