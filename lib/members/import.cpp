@@ -1665,6 +1665,17 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
                     MemberInput given = std::move(input);  // not used below
                     given.id.reset();
                     Member after = detail::merge(before, std::move(given));
+                    // A status the file changes follows the lifecycle, as `member status` does.
+                    if (exists && options.on_existing == OnExisting::update &&
+                        after.status != before.status) {
+                        if (auto why = detail::refused_move(before.status, after.status)) {
+                            Diagnostic d = where("status");
+                            d.message = std::move(*why);
+                            record_problems.push_back(std::move(d));
+                            reject();
+                            continue;
+                        }
+                    }
                     // Suspected duplicates: within the input and against the store.
                     const auto duplicate_keys = DuplicateIndex::keys(after, key);
                     for (const auto& [reason, other] : duplicates.check(after, duplicate_keys)) {

@@ -85,19 +85,24 @@ Contact read_contact(SQLite::Statement& q) {
 constexpr const char* k_contact_columns =
     "id, member_id, name, position, email, phone, gender, is_primary, consent_date, erased_at";
 
-// Which status moves the lifecycle allows.
-bool may_move(const std::string& from, const std::string& to) {
+}  // namespace
+
+std::optional<std::string> detail::refused_move(const std::string& from, const std::string& to) {
     static const std::map<std::string, std::set<std::string>> allowed = {
         {"applicant", {"active", "withdrawn"}},
         {"active", {"suspended", "withdrawn"}},
         {"suspended", {"active", "withdrawn"}},
         {"withdrawn", {"active"}},
     };
-    const auto it = allowed.find(from);
-    return it != allowed.end() && it->second.count(to) != 0;
+    if (const auto it = allowed.find(from); it != allowed.end() && it->second.count(to) != 0) {
+        return std::nullopt;
+    }
+    return fmt::format(
+        "a member cannot go from {} to {} (allowed: applicant -> active or withdrawn; "
+        "active -> suspended or withdrawn; suspended -> active or withdrawn; "
+        "withdrawn -> active)",
+        from, to);
 }
-
-}  // namespace
 
 Locator command_line_locator() {
     return [](const std::string& path) {
@@ -693,14 +698,8 @@ std::vector<wg::EndedRole> change_status(store::Store& store, const std::string&
             {Diagnostic{.field = "status",
                         .message = fmt::format("member \"{}\" is already {}", id, new_status)}});
     }
-    if (!may_move(before.status, new_status)) {
-        throw ValidationError({Diagnostic{
-            .field = "status",
-            .message = fmt::format(
-                "a member cannot go from {} to {} (allowed: applicant -> active or withdrawn; "
-                "active -> suspended or withdrawn; suspended -> active or withdrawn; "
-                "withdrawn -> active)",
-                before.status, new_status)}});
+    if (auto why = detail::refused_move(before.status, new_status)) {
+        throw ValidationError({Diagnostic{.field = "status", .message = std::move(*why)}});
     }
     const std::string date_text = format_date(date);
     const auto history = status_history(store, id);

@@ -34,6 +34,11 @@ struct NameForms {
 };
 [[nodiscard]] NameForms name_forms(std::string_view name);
 
+// Why the membership lifecycle refuses a move between two statuses (the message names the
+// moves it allows), or nothing when it allows it.
+[[nodiscard]] std::optional<std::string> refused_move(const std::string& from,
+                                                      const std::string& to);
+
 // Reads whole members with its statements prepared once: find_member prepares five
 // statements per call, which made a re-import of 100,000 unchanged members spend three
 // quarters of its time in SQLite's parser.

@@ -284,3 +284,23 @@ def test_first_load_into_an_empty_store_keeps_indexes_and_name_matching(alliance
     alliance.write("u.jsonl", '{"name": "mar azul", "type": "ngo", "city": "Arica"}\n')
     alliance.ok("member", "import", "u.jsonl")
     assert alliance.sql("SELECT id, city FROM member ORDER BY id") == [("alfa", "Arica"), ("zeta", None)]
+
+
+def test_a_status_the_file_changes_follows_the_lifecycle(alliance):
+    alliance.ok("member", "add", "--name", "Org W", "--type", "ngo", "--theme", "drugs_corruption")
+    alliance.ok("member", "status", "org-w", "withdrawn", "--reason", "left")
+    alliance.write("w.jsonl", '{"id": "org-w", "name": "Org W", "type": "ngo", "status": "applicant"}\n')
+    before = alliance.dump()
+    result = alliance.run("member", "import", "w.jsonl")
+    assert result.code == 65
+    assert result.err == ('nacsa: error: w.jsonl:1: field "status": a member cannot go from withdrawn to applicant '
+                          '(allowed: applicant -> active or withdrawn; active -> suspended or withdrawn; '
+                          'suspended -> active or withdrawn; withdrawn -> active)\n')
+    assert alliance.dump() == before
+    # --on-existing skip leaves the member alone, so nothing is refused.
+    alliance.ok("member", "import", "w.jsonl", "--on-existing", "skip")
+    # A move the lifecycle allows goes into the history like any other.
+    alliance.write("w.jsonl", '{"id": "org-w", "name": "Org W", "type": "ngo", "status": "active"}\n')
+    alliance.ok("member", "import", "w.jsonl")
+    assert alliance.sql("SELECT status, reason FROM member_status_history WHERE member_id='org-w' ORDER BY id") == \
+        [("active", "added"), ("withdrawn", "left"), ("active", "imported")]
