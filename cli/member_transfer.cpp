@@ -78,8 +78,10 @@ void register_import(CLI::App& member, Context& ctx) {
     cmd->add_option("--delimiter", opts->delimiter,
                     "CSV field delimiter (default: detected: , ; or tab)")
         ->type_name("CHAR");
+    // One COLUMN=FIELD per --map, so that the files after it stay files.
     cmd->add_option("--map", opts->maps, "CSV: read column COLUMN as FIELD (repeatable)")
-        ->type_name("COLUMN=FIELD");
+        ->type_name("COLUMN=FIELD")
+        ->allow_extra_args(false);
     cmd->add_option(
            "--on-existing", opts->on_existing,
            "For members already in the store: update (the fields the file gives), skip or fail")
@@ -110,7 +112,7 @@ void register_import(CLI::App& member, Context& ctx) {
             if (eq == std::string::npos || eq == 0 || eq + 1 == m.size()) {
                 throw UsageError(fmt::format("--map: \"{}\" is not COLUMN=FIELD", m));
             }
-            options.map[m.substr(0, eq)] = m.substr(eq + 1);
+            options.map.emplace_back(m.substr(0, eq), m.substr(eq + 1));
         }
         options.on_existing = opts->on_existing == "skip"   ? members::OnExisting::skip
                               : opts->on_existing == "fail" ? members::OnExisting::fail

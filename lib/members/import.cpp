@@ -38,6 +38,32 @@ bool is_one_of(const std::vector<std::string>& list, const std::string& v) {
     return std::find(list.begin(), list.end(), v) != list.end();
 }
 
+// What a CSV column name (lower case) holds: (contact slot, field), the slot -1 for a member
+// field, 0 for contact_<field>, N for contactN_<field>; nothing for an unknown name.
+std::optional<std::pair<int, std::string>> csv_field(const std::string& name) {
+    if (is_one_of(k_member_fields, name)) {
+        return std::pair{-1, name};
+    }
+    if (name.starts_with("contact")) {
+        std::size_t p = 7;
+        int slot = 0;
+        while (p < name.size() && name[p] >= '0' && name[p] <= '9' && slot < 1000) {
+            slot = slot * 10 + (name[p] - '0');
+            ++p;
+        }
+        if (p < name.size() && name[p] == '_' && is_one_of(k_contact_fields, name.substr(p + 1)) &&
+            (p == 7 || slot > 0)) {
+            return std::pair{slot, name.substr(p + 1)};
+        }
+    }
+    return std::nullopt;
+}
+
+std::string known_csv_columns() {
+    return fmt::format("{}, contact_<field> or contactN_<field> with <field> one of {}",
+                       text::join(k_member_fields, ", "), text::join(k_contact_fields, ", "));
+}
+
 std::string lower(std::string_view s) {
     std::string out(text::trim(s));
     for (auto& c : out) {
@@ -100,6 +126,7 @@ struct SourceRecord {
     std::vector<int> row_lines;                               // CSV: line of each row
     std::vector<std::pair<int, int>> contact_origins;  // CSV: (row index, slot; 0 = contact_*)
     std::vector<Diagnostic> problems;                  // found while reading
+    std::optional<std::string> text;  // JSON Lines: a line that is not valid JSON, as read
 };
 
 class RecordReader {
@@ -415,6 +442,7 @@ class JsonLinesReader final : public RecordReader {
                     Diagnostic{m_name, m_line, static_cast<int>(e.byte), "",
                                fmt::format("invalid JSON: {}", plain_json_error(e.what()))});
                 record.value = nullptr;
+                record.text = std::move(line);
             }
             return true;
         }
@@ -725,6 +753,9 @@ struct CsvColumn {
     std::string header;     // as written in the file
     std::string field;      // member field, or contact field
     int contact_slot = -1;  // -1: member field; 0: contact_*; N: contactN_*
+    // Not read: a column without a header (spreadsheets save empty trailing columns), or the
+    // "errors" column of a rejects file (--skip-invalid), so that a fixed one reads back.
+    bool skip = false;
 };
 
 class CsvReader final : public RecordReader {
@@ -758,10 +789,14 @@ class CsvReader final : public RecordReader {
             }
         }
         record.line = first.line;
-        const std::string key = member_key(first.cells);
         add_row(record, std::move(first));
+        // Later rows of the same member, one contact each: they repeat its id or name, or
+        // leave them empty. Without contact_* columns every row is a member of its own.
         while (const Row* next = peek_row()) {
-            if (!blank(next->cells) && (key.empty() || member_key(next->cells) != key)) {
+            if (!m_has_row_contacts) {
+                break;
+            }
+            if (!blank(next->cells) && !same_member(record.rows.front(), next->cells)) {
                 break;
             }
             Row row;
@@ -839,17 +874,28 @@ class CsvReader final : public RecordReader {
                            [](const std::string& c) { return text::trim(c).empty(); });
     }
 
-    std::string member_key(const std::vector<std::string>& cells) const {
-        if (m_id_column >= 0 && static_cast<std::size_t>(m_id_column) < cells.size()) {
-            const auto id = text::trim(cells[static_cast<std::size_t>(m_id_column)]);
-            if (!id.empty()) {
-                return "#" + std::string(id);
-            }
+    // A row's cell of a column (-1: none), trimmed.
+    static std::string_view cell(const std::vector<std::string>& cells, int column) {
+        return column >= 0 && static_cast<std::size_t>(column) < cells.size()
+                   ? text::trim(cells[static_cast<std::size_t>(column)])
+                   : std::string_view{};
+    }
+
+    // Whether `next` is another row (another contact) of the member `first` starts: it gives
+    // the same id, or no id and the same name (or none).
+    bool same_member(const std::vector<std::string>& first,
+                     const std::vector<std::string>& next) const {
+        const auto id = cell(first, m_id_column);
+        const auto name = cell(first, m_name_column);
+        const auto next_id = cell(next, m_id_column);
+        const auto next_name = cell(next, m_name_column);
+        if (!next_id.empty()) {
+            return next_id == id;
         }
-        if (m_name_column >= 0 && static_cast<std::size_t>(m_name_column) < cells.size()) {
-            return name_key(cells[static_cast<std::size_t>(m_name_column)]);
+        if (next_name.empty()) {
+            return !id.empty() || !name.empty();
         }
-        return {};
+        return next_name == name || name_key(next_name) == name_key(name);
     }
 
     void add_row(SourceRecord& record, Row row) {
@@ -882,7 +928,7 @@ class CsvReader final : public RecordReader {
         // Later rows repeat the member's columns, or leave them empty.
         for (std::size_t i = 0; i < m_columns.size(); ++i) {
             const auto& col = m_columns[i];
-            if (col.contact_slot >= 0 || record.rows.size() < 2) {
+            if (col.contact_slot >= 0 || col.skip || record.rows.size() < 2) {
                 continue;
             }
             const std::string_view raw = unneutralised(first[i]);
@@ -903,7 +949,17 @@ class CsvReader final : public RecordReader {
         std::map<int, std::vector<std::size_t>> slot_columns;  // contactN_*: N -> columns
         for (std::size_t i = 0; i < m_columns.size(); ++i) {
             const auto& col = m_columns[i];
-            if (blank_cell(first[i])) {
+            if (col.skip && col.header.empty()) {
+                for (std::size_t r = 0; r < record.rows.size(); ++r) {
+                    if (!blank_cell(record.rows[r][i])) {
+                        record.problems.push_back(Diagnostic{
+                            m_name, record.row_lines[r], static_cast<int>(i) + 1, "",
+                            "a value in a column without a header: give the column a header, "
+                            "or leave it empty"});
+                    }
+                }
+            }
+            if (col.skip || blank_cell(first[i])) {
                 continue;
             }
             if (col.contact_slot < 0) {
@@ -959,40 +1015,31 @@ class CsvReader final : public RecordReader {
         m_header_cells = header.cells;
         std::map<std::string, std::string> map;
         for (const auto& [from, to] : m_options.map) {
-            map[lower(from)] = to;
+            map[lower(text::trim(from))] = lower(text::trim(to));
         }
         std::set<std::string> seen;
         for (std::size_t i = 0; i < header.cells.size(); ++i) {
             CsvColumn col;
             col.header = std::string(text::trim(header.cells[i]));
             std::string name = lower(col.header);
-            if (const auto it = map.find(name); it != map.end()) {
-                name = it->second;
+            const auto mapped = map.find(name);
+            if (mapped != map.end()) {
+                name = mapped->second;
             }
             const int column = static_cast<int>(i) + 1;
-            if (is_one_of(k_member_fields, name)) {
-                col.field = name;
-            } else if (name.starts_with("contact")) {
-                std::size_t p = 7;
-                int slot = 0;
-                while (p < name.size() && name[p] >= '0' && name[p] <= '9' && slot < 1000) {
-                    slot = slot * 10 + (name[p] - '0');
-                    ++p;
-                }
-                if (p < name.size() && name[p] == '_' &&
-                    is_one_of(k_contact_fields, name.substr(p + 1)) && (p == 7 || slot > 0)) {
-                    col.field = name.substr(p + 1);
-                    col.contact_slot = slot;
-                }
+            if (mapped == map.end() && (name.empty() || name == "errors")) {
+                col.skip = true;
+            } else if (const auto field = csv_field(name)) {
+                col.contact_slot = field->first;
+                col.field = field->second;
             }
-            if (col.field.empty()) {
-                problems.push_back(
-                    Diagnostic{m_name, header.line, column, col.header,
-                               fmt::format("unknown column (known: {}, contact_<field> or "
-                                           "contactN_<field> with <field> one of "
-                                           "{}; or map it with --map \"{}=FIELD\")",
-                                           text::join(k_member_fields, ", "),
-                                           text::join(k_contact_fields, ", "), col.header)});
+            if (col.skip) {
+                // not read (see CsvColumn)
+            } else if (col.field.empty()) {
+                problems.push_back(Diagnostic{
+                    m_name, header.line, column, col.header,
+                    fmt::format("unknown column (known: {}; or map it with --map \"{}=FIELD\")",
+                                known_csv_columns(), col.header)});
                 col.field = "?";
             } else {
                 const std::string key = fmt::format("{}/{}", col.contact_slot, col.field);
@@ -1324,34 +1371,39 @@ class DuplicateIndex {
         return out;
     }
 
-    // Reasons this member looks like another one already seen (by its number in the
-    // origins). `keys` are keys(m, key).
-    std::vector<std::pair<std::string, std::uint32_t>> check(const Member& m,
-                                                             const Keys& keys) const {
-        std::vector<std::pair<std::string, std::uint32_t>> out;
-        auto look = [&](std::uint64_t wanted, const char* reason) {
+    // Why this member looks like another one already seen: the reason, the field of this
+    // member it is about, and the other member (its number in the origins).
+    struct Suspicion {
+        const char* reason;
+        const char* field;
+        std::uint32_t other;
+    };
+    // `keys` are keys(m, key).
+    std::vector<Suspicion> check(const Member& m, const Keys& keys) const {
+        std::vector<Suspicion> out;
+        auto look = [&](std::uint64_t wanted, const char* reason, const char* field) {
             const auto* found = m_keys.find(wanted);
             if (found != nullptr && m_origins.id(*found) != m.id &&
                 std::none_of(out.begin(), out.end(),
-                             [&](const auto& reported) { return reported.second == *found; })) {
-                out.emplace_back(reason, *found);
+                             [&](const auto& reported) { return reported.other == *found; })) {
+                out.push_back(Suspicion{reason, field, *found});
             }
         };
         for (const auto& k : keys) {
             switch (k.kind) {
                 case 'n':
-                    look(k.hash, "a similar name");
-                    look(k.other, "a name equal to its acronym");
+                    look(k.hash, "a similar name", "name");
+                    look(k.other, "a name equal to its acronym", "name");
                     break;
                 case 'a':
-                    look(k.hash, "the same acronym");
-                    look(k.other, "a name equal to this acronym");
+                    look(k.hash, "the same acronym", "acronym");
+                    look(k.other, "a name equal to this acronym", "acronym");
                     break;
                 case 'd':
-                    look(k.hash, "the same e-mail domain");
+                    look(k.hash, "the same e-mail domain", "email");
                     break;
                 default:
-                    look(k.hash, "the same web site");
+                    look(k.hash, "the same web site", "website");
                     break;
             }
         }
@@ -1391,49 +1443,105 @@ class DuplicateIndex {
 
 class Rejects {
   public:
+    // `as_csv`: every input is CSV, and so is the rejects file; else it is JSON Lines.
+    explicit Rejects(bool as_csv) : m_as_csv(as_csv) {}
+
     void add(const RecordReader& reader, const SourceRecord& record,
              const std::vector<Diagnostic>& why, const std::string& file) {
         std::vector<std::string> reasons;
         for (const auto& d : why) {
             reasons.push_back(d.to_string());
         }
-        if (const auto* csv = dynamic_cast<const CsvReader*>(&reader)) {
-            if (m_csv_header.empty()) {
-                m_csv_header = csv->header_cells();
-                m_delimiter = csv->delimiter();
-                std::vector<std::string> header = m_csv_header;
-                header.emplace_back("errors");
-                m_csv_rows.push_back(std::move(header));
-            }
-            for (const auto& row : record.rows) {
-                std::vector<std::string> cells = row;
-                cells.push_back(text::join(reasons, "; "));
-                m_csv_rows.push_back(std::move(cells));
-            }
+        const auto* csv = dynamic_cast<const CsvReader*>(&reader);
+        if (csv != nullptr && m_as_csv) {
+            add_csv(*csv, record, text::join(reasons, "; "));
             return;
         }
         Json j;
         j["file"] = file;
         j["line"] = record.line;
         j["errors"] = reasons;
-        j["record"] = record.value;
+        if (csv != nullptr) {
+            // A CSV record among other formats: its rows, as column -> cell.
+            Json rows = Json::array();
+            for (const auto& row : record.rows) {
+                Json cells = Json::object();
+                for (std::size_t i = 0; i < row.size() && i < csv->header_cells().size(); ++i) {
+                    cells[csv->header_cells()[i]] = row[i];
+                }
+                rows.push_back(std::move(cells));
+            }
+            j["rows"] = std::move(rows);
+        } else if (record.text) {
+            j["text"] = *record.text;  // a line that is not JSON: as it was
+        } else {
+            j["record"] = record.value;
+        }
         m_jsonl += j.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
     }
 
     void write(const std::string& path) const {
         std::string content = m_jsonl;
-        if (!m_csv_rows.empty()) {
-            content = output::csv_lines(m_csv_rows, m_delimiter, false) + content;
+        if (!m_rows.empty()) {
+            std::vector<std::vector<std::string>> rows;
+            std::vector<std::string> header = m_headers;
+            header.emplace_back("errors");
+            rows.push_back(std::move(header));
+            for (const auto& [cells, errors] : m_rows) {
+                std::vector<std::string> row = cells;
+                row.resize(m_headers.size());
+                row.push_back(errors);
+                rows.push_back(std::move(row));
+            }
+            content = output::csv_lines(rows, m_delimiter, false) + content;
         }
         files::write_file_atomic(path, content, files::Privacy::owner_only);
     }
 
   private:
-    std::vector<std::string> m_csv_header;
-    std::vector<std::vector<std::string>> m_csv_rows;
+    // The rows go under one header for all files: a column per field, named as the first
+    // file that has it names it, so that the fixed file reads back with the same --map.
+    void add_csv(const CsvReader& csv, const SourceRecord& record, const std::string& errors) {
+        if (m_headers.empty()) {
+            m_delimiter = csv.delimiter();
+        }
+        const auto& columns = csv.columns();
+        std::vector<std::optional<std::size_t>> place(columns.size());
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            if (columns[i].skip) {
+                continue;
+            }
+            const std::string key = fmt::format("{}/{}", columns[i].contact_slot, columns[i].field);
+            auto [it, inserted] = m_column_of.emplace(key, m_headers.size());
+            if (inserted) {
+                m_headers.push_back(columns[i].header);
+            }
+            place[i] = it->second;
+        }
+        for (const auto& row : record.rows) {
+            std::vector<std::string> cells(m_headers.size());
+            for (std::size_t i = 0; i < row.size() && i < place.size(); ++i) {
+                if (place[i]) {
+                    cells[*place[i]] = row[i];
+                }
+            }
+            m_rows.emplace_back(std::move(cells), errors);
+        }
+    }
+
+    bool m_as_csv;
+    std::vector<std::string> m_headers;
+    std::map<std::string, std::size_t> m_column_of;                        // "slot/field" -> column
+    std::vector<std::pair<std::vector<std::string>, std::string>> m_rows;  // cells, errors
     char m_delimiter = ',';
     std::string m_jsonl;
 };
+
+// Whether two paths name the same existing file.
+bool same_file(const std::string& a, const std::string& b) {
+    std::error_code ec;
+    return std::filesystem::equivalent(a, b, ec) && !ec;
+}
 
 // Thrown to roll back a dry run once its summary is known.
 struct DryRunDone {};
@@ -1479,7 +1587,18 @@ std::string summary_text(const ImportSummary& s) {
 
 ImportSummary import_members(store::Store& store, const std::vector<std::string>& files,
                              const ImportOptions& options) {
-    // Every file must be readable and of a known format before anything starts.
+    // Every file must be readable and of a known format before anything starts, and every
+    // --map say what it means.
+    std::set<std::string> mapped;
+    for (const auto& [from, to] : options.map) {
+        if (!csv_field(lower(text::trim(to)))) {
+            throw UsageError(fmt::format("--map \"{}={}\": \"{}\" is not a field (known: {})", from,
+                                         to, to, known_csv_columns()));
+        }
+        if (!mapped.insert(lower(text::trim(from))).second) {
+            throw UsageError(fmt::format("--map: column \"{}\" is mapped twice", from));
+        }
+    }
     std::vector<FileFormat> formats;
     std::size_t total_bytes = 0;
     for (const auto& file : files) {
@@ -1493,6 +1612,12 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
         formats.push_back(*format);
         if (file != "-") {
             files::check_input_file(file);
+            if (!options.rejects.empty() && same_file(options.rejects, file)) {
+                throw UsageError(fmt::format(
+                    "--skip-invalid {}: that is an input file; name another file for the "
+                    "rejected records",
+                    options.rejects));
+            }
             std::error_code ec;
             total_bytes += std::filesystem::is_regular_file(file, ec)
                                ? std::filesystem::file_size(file, ec)
@@ -1507,11 +1632,17 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
     mallopt(M_TRIM_THRESHOLD, 64 << 20);
     mallopt(M_TOP_PAD, 8 << 20);
     store.db().exec("PRAGMA cache_size = -8000");
+    if (!options.rejects.empty() && same_file(options.rejects, store.path().string())) {
+        throw UsageError(fmt::format(
+            "--skip-invalid {}: that is the store; name another file for the rejected records",
+            options.rejects));
+    }
     const bool skip_invalid = !options.rejects.empty();
     const auto& alliance = store.alliance();
     ImportSummary summary;
     std::vector<Diagnostic> problems;
-    Rejects rejects;
+    Rejects rejects(std::all_of(formats.begin(), formats.end(),
+                                [](FileFormat f) { return f == FileFormat::csv; }));
     try {
         store.transaction([&] {
             detail::Writer writer(store);
@@ -1639,8 +1770,12 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
                     const auto [origin, first] = seen_ids.add(id, here);
                     if (!first) {
                         Diagnostic d = where(input.id ? "id" : "name");
-                        d.message = fmt::format("member \"{}\" is already given at {}", id,
-                                                where_text(origins.where(origin)));
+                        d.message = fmt::format(
+                            "member \"{}\" is already given at {}{}", id,
+                            where_text(origins.where(origin)),
+                            input.id ? ""
+                                     : " (names are the same member when they differ only in "
+                                       "case, accents, punctuation or spacing)");
                         record_problems.push_back(std::move(d));
                         reject();
                         continue;
@@ -1678,8 +1813,9 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
                     }
                     // Suspected duplicates: within the input and against the store.
                     const auto duplicate_keys = DuplicateIndex::keys(after, key);
-                    for (const auto& [reason, other] : duplicates.check(after, duplicate_keys)) {
-                        Diagnostic d = where("name");
+                    for (const auto& [reason, field, other] :
+                         duplicates.check(after, duplicate_keys)) {
+                        Diagnostic d = where(field);
                         d.message = fmt::format("suspected duplicate of member \"{}\" ({}, {})",
                                                 origins.id(other), where_text(origins.where(other)),
                                                 reason);

@@ -26,9 +26,10 @@ enum class DryRun { no, yes };
 enum class Strictness { warn, strict };
 
 struct ImportOptions {
-    std::optional<FileFormat> format;        // else by each file's extension
-    std::optional<char> delimiter;           // CSV: else detected from the header
-    std::map<std::string, std::string> map;  // CSV: header name (case-insensitive) -> field
+    std::optional<FileFormat> format;  // else by each file's extension
+    std::optional<char> delimiter;     // CSV: else detected from the header
+    // CSV: (column name, field): reads the column of that name (ignoring case) as the field.
+    std::vector<std::pair<std::string, std::string>> map;
     OnExisting on_existing = OnExisting::update;
     DryRun dry_run = DryRun::no;
     Strictness strictness = Strictness::warn;

@@ -221,7 +221,8 @@ def test_duplicates_are_warned_and_strict_makes_them_errors(alliance):
     lines = result.err.splitlines()
     assert lines[0] == ('nacsa: warning: d.yaml:1:9: field "name": suspected duplicate of member "rutas-seguras" '
                         '(the store, a similar name)')
-    assert lines[1].startswith('nacsa: warning: d.yaml:3:9: field "name": suspected duplicate of member '
+    # A shared web site is reported at the web site (line 5, column 12), not at the name.
+    assert lines[1].startswith('nacsa: warning: d.yaml:5:12: field "website": suspected duplicate of member '
                                '"corporacion-puente-andino')
     assert lines[1].endswith("(the store, the same web site)")
     assert lines[2] == ('nacsa: warning: d.yaml:8:9: field "name": suspected duplicate of member '
@@ -269,7 +270,8 @@ def test_first_load_into_an_empty_store_keeps_indexes_and_name_matching(alliance
     result = alliance.run("member", "import", "t.jsonl")
     assert result.code == 65
     assert result.err.splitlines()[-1] == ('nacsa: error: t.jsonl:3: field "name": member "alfa" is already '
-                                           'given at t.jsonl:2')
+                                           'given at t.jsonl:2 (names are the same member when they differ '
+                                           'only in case, accents, punctuation or spacing)')
     assert indexes(alliance) == schema
     assert alliance.sql("SELECT count(*) FROM member") == [(0,)]
     alliance.ok("member", "import", "t.jsonl", "--dry-run", "--skip-invalid", "rejects.jsonl")
@@ -304,3 +306,95 @@ def test_a_status_the_file_changes_follows_the_lifecycle(alliance):
     alliance.ok("member", "import", "w.jsonl")
     assert alliance.sql("SELECT status, reason FROM member_status_history WHERE member_id='org-w' ORDER BY id") == \
         [("active", "added"), ("withdrawn", "left"), ("active", "imported")]
+
+
+def test_later_rows_of_a_member_may_leave_its_columns_empty(alliance):
+    alliance.write("e.csv", "id,name,type,region,contact_name\n"
+                   "ola,Fundación Ola,ngo,maule,Ana\n"
+                   ",,,,Berta\n"              # the member's columns left empty
+                   ",Fundación Ola,ngo,,Carla\n"  # or its name repeated without the id
+                   "otra,Otra,ngo,maule,Dora\n")
+    alliance.ok("member", "import", "e.csv")
+    assert alliance.sql("SELECT member_id, name FROM contact ORDER BY id") == \
+        [("ola", "Ana"), ("ola", "Berta"), ("ola", "Carla"), ("otra", "Dora")]
+    # Without an id column too.
+    alliance.write("f.csv", "name,type,contact_name\nRed Sur,network,Eva\n,,Fede\n")
+    alliance.ok("member", "import", "f.csv")
+    assert alliance.sql("SELECT name FROM contact WHERE member_id='red-sur' ORDER BY id") == [("Eva",), ("Fede",)]
+
+
+def test_without_contact_columns_every_row_is_a_member(alliance):
+    # Two rows whose names differ only in case are the same member given twice, not two rows of one.
+    alliance.write("a.csv", "name,type\nRed Sur,ngo\nred sur,ngo\n")
+    result = alliance.run("member", "import", "a.csv")
+    assert result.code == 65
+    assert result.err == ('nacsa: error: a.csv:3:1: field "name": member "red-sur" is already given at a.csv:2 '
+                          '(names are the same member when they differ only in case, accents, punctuation or '
+                          'spacing)\n')
+
+
+def test_columns_without_a_header_are_ignored_when_empty(alliance):
+    # Spreadsheets save empty trailing columns with empty headers.
+    alliance.write("x.csv", "name;type;region;;\r\nX;ngo;biobio;;\r\n", encoding="utf-8-sig")
+    alliance.ok("member", "import", "x.csv")
+    assert alliance.sql("SELECT id, region FROM member") == [("x", "biobio")]
+
+
+def test_map_must_name_a_field_and_a_column_once(alliance):
+    alliance.write("m.csv", "Nombre,Tipo\nY,ngo\n")
+    result = alliance.run("member", "import", "m.csv", "--map", "TIPO=bogus")
+    assert result.code == 2
+    assert result.err.startswith('nacsa: error: --map "TIPO=bogus": "bogus" is not a field (known: id, name, ')
+    result = alliance.run("member", "import", "m.csv", "--map", "TIPO=type", "--map", "tipo=city")
+    assert result.code == 2
+    assert result.err == 'nacsa: error: --map: column "tipo" is mapped twice\n'
+    # One COLUMN=FIELD per --map: the files after it are files.
+    alliance.ok("member", "import", "--map", "nombre=name", "--map", "tipo=TYPE", "m.csv")
+    assert alliance.sql("SELECT id, type FROM member") == [("y", "ngo")]
+
+
+def test_skip_invalid_never_overwrites_an_input_or_the_store(alliance):
+    alliance.write("in.csv", "name,type\nUno,ngo\nDos,club\n")
+    before = alliance.path("in.csv").read_bytes()
+    result = alliance.run("member", "import", "--skip-invalid", "in.csv", "in.csv")
+    assert result.code == 2
+    assert result.err == ("nacsa: error: --skip-invalid in.csv: that is an input file; name another file for "
+                          "the rejected records\n")
+    assert alliance.path("in.csv").read_bytes() == before
+    store = alliance.sql("PRAGMA database_list")[0][2]
+    result = alliance.run("member", "import", "--skip-invalid", store, "in.csv")
+    assert result.code == 2
+    assert "that is the store" in result.err
+    assert alliance.sql("SELECT count(*) FROM member") == [(0,)]
+
+
+def test_rejects_of_several_csv_files_share_one_header_and_read_back(alliance):
+    alliance.write("r1.csv", "name,type,region\nUno,ngo,biobio\nDos,club,biobio\n")
+    alliance.write("r2.csv", "type;Nombre;city\nngo;Tres;Talca\nbad;Cuatro;Talca\n")
+    result = alliance.run("member", "import", "--skip-invalid", "rejects.csv", "--map", "nombre=name",
+                          "r1.csv", "r2.csv")
+    assert result.code == 0, result
+    rows = alliance.path("rejects.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "name,type,region,city,errors"
+    assert rows[1].startswith('Dos,club,biobio,,"r1.csv:3:2: field ""type"": ""club"" is not')
+    assert rows[2].startswith('Cuatro,bad,,Talca,"r2.csv:3:1: field ""type"": ""bad"" is not')
+    # Fixed, the rejects file imports as it is: its errors column is not read.
+    alliance.write("rejects.csv", alliance.path("rejects.csv").read_text(encoding="utf-8")
+                   .replace("Dos,club", "Dos,ngo").replace("Cuatro,bad", "Cuatro,ngo"))
+    alliance.ok("member", "import", "rejects.csv")
+    assert alliance.sql("SELECT id, region, city FROM member ORDER BY id") == \
+        [("cuatro", None, "Talca"), ("dos", "biobio", None), ("tres", None, "Talca"), ("uno", "biobio", None)]
+
+
+def test_rejects_of_mixed_formats_are_json_lines_with_what_was_read(alliance):
+    alliance.write("r1.csv", "name,type\nDos,club\n")
+    alliance.write("r3.yaml", "- name: Cinco\n  type: zzz\n")
+    alliance.write("r4.jsonl", '{"name": "Seis", "type": "ngo"}\n{"name": "Siete", \n')
+    alliance.ok("member", "import", "--skip-invalid", "rejects.jsonl", "r1.csv", "r3.yaml", "r4.jsonl")
+    records = [json.loads(line) for line in alliance.path("rejects.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(r["file"], r["line"]) for r in records] == [("r1.csv", 2), ("r3.yaml", 1), ("r4.jsonl", 2)]
+    assert records[0]["rows"] == [{"name": "Dos", "type": "club"}]
+    assert records[1]["record"] == {"name": "Cinco", "type": "zzz"}
+    assert records[2]["text"] == '{"name": "Siete", '  # a line that is not JSON, as it was
+    assert records[2]["errors"][0].startswith("r4.jsonl:2:19: invalid JSON")
+    assert alliance.sql("SELECT id FROM member") == [("seis",)]
