@@ -505,7 +505,31 @@ std::vector<StatusChange> status_history(store::Store& store, const std::string&
     return out;
 }
 
+void check_filter(const MemberFilter& filter, const config::Alliance& alliance) {
+    std::vector<Diagnostic> problems;
+    auto check = [&](const char* option, const std::string& key, bool known, const char* what,
+                     const std::string& known_list) {
+        if (!key.empty() && !known) {
+            problems.push_back(Diagnostic{
+                .message = fmt::format("{}: \"{}\" is not {} of this alliance (known: {})", option,
+                                       q(key), what, known_list)});
+        }
+    };
+    check("--type", filter.type, alliance.find_type(filter.type) != nullptr, "an organisation type",
+          config::known_keys(alliance.organisation_types));
+    check("--region", filter.region, alliance.find_region(filter.region) != nullptr, "a region",
+          config::known_keys(alliance.regions));
+    check("--theme", filter.theme, alliance.find_theme(filter.theme) != nullptr, "a thematic area",
+          config::known_keys(alliance.thematic_areas));
+    check("--service", filter.service, alliance.find_service(filter.service) != nullptr,
+          "a service", config::known_keys(alliance.services));
+    if (!problems.empty()) {
+        throw DiagnosticError(ExitCode::usage, std::move(problems));
+    }
+}
+
 std::vector<MemberSummary> list_members(store::Store& store, const MemberFilter& filter) {
+    check_filter(filter, store.alliance());
     std::string sql =
         "SELECT m.id, m.name, m.acronym, m.type, m.region, m.city, m.website, m.email, m.phone, "
         "m.joined, m.status, "

@@ -145,8 +145,13 @@ struct MemberFilter {
     std::string search;  // case- and accent-insensitive, over name, acronym and city
 };
 
+// Checks the type, region, theme and service of a filter against the alliance configuration:
+// a key it does not define is a usage error (exit 2) naming the option, every one reported.
+void check_filter(const MemberFilter& filter, const config::Alliance& alliance);
+
 // Members matching the filter, sorted by name (accent-correct for the alliance's language).
 // Contacts are not loaded (contacts is empty); contact_count says how many there are.
+// The filter is checked first (check_filter).
 struct MemberSummary {
     Member member;
     int contact_count = 0;

@@ -123,6 +123,37 @@ def test_list_json_has_every_field(alliance):
                      "ecosoc_status": None, "net4u": False, "contacts": 0}]
 
 
+TYPES = "ngo, academia, private_sector, community_based, faith_based, foundation, network, media, other"
+REGIONS = ("arica_parinacota, tarapaca, antofagasta, atacama, coquimbo, valparaiso, metropolitana, ohiggins, "
+           "maule, nuble, biobio, araucania, los_rios, los_lagos, aysen, magallanes")
+THEMES = "untoc, trafficking_in_persons, smuggling_of_migrants, firearms, drugs_corruption, emerging_crimes"
+SERVICES = "crime_prevention, youth_at_risk, victim_assistance, human_rights, advocacy_awareness"
+
+
+def test_list_refuses_filter_keys_the_configuration_does_not_define(alliance):
+    add_paz(alliance)
+    for option, value, what, known in [("--type", "bogus", "an organisation type", TYPES),
+                                       ("--region", "Norte", "a region", REGIONS),
+                                       ("--theme", "nope", "a thematic area", THEMES),
+                                       ("--service", "nope", "a service", SERVICES)]:
+        result = alliance.run("member", "list", option, value)
+        assert (result.code, result.out) == (2, ""), option
+        assert result.err == f'nacsa: error: {option}: "{value}" is not {what} of this alliance (known: {known})\n'
+    result = alliance.run("member", "list", "--region", "norte", "--theme", "untoc", "--service", "piracy",
+                          "--format", "json")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (f'nacsa: error: --region: "norte" is not a region of this alliance (known: {REGIONS})\n'
+                          f'nacsa: error: --service: "piracy" is not a service of this alliance (known: {SERVICES})\n')
+    result = alliance.run("member", "list", "--status", "bogus")
+    assert (result.code, result.out) == (2, "")
+    assert result.err.startswith("nacsa: error: --status: bogus not in {applicant,active,suspended,withdrawn}\n")
+    # A known key that no member has is an empty list, not an error.
+    assert alliance.ok("member", "list", "--region", "aysen", "--format", "json").out == "[]\n"
+    assert alliance.ok("member", "list", "--type", "foundation", "--region", "metropolitana", "--theme", "untoc",
+                       "--service", "crime_prevention", "--format", "csv").out.splitlines()[1].startswith(
+        "fundacion-paz-ciudadana,")
+
+
 def test_list_joined_filters(alliance):
     add_paz(alliance)
     alliance.ok("member", "add", "--name", "Nueva", "--type", "ngo", "--joined", "2026-01-10")

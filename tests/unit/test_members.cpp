@@ -44,3 +44,24 @@ TEST_CASE("member merge applies given fields and keeps one primary contact") {
     CHECK(m.contacts[1].primary);
     CHECK(m.contacts[1].id == 0);
 }
+
+TEST_CASE("member list filters are checked against the alliance configuration") {
+    const auto alliance = config::parse_alliance(config::default_alliance_yaml(), "alliance.yaml");
+    members::MemberFilter filter{
+        .type = "ngo", .region = "biobio", .theme = "untoc", .service = "crime_prevention"};
+    CHECK_NOTHROW(members::check_filter(filter, alliance));
+    CHECK_NOTHROW(members::check_filter(members::MemberFilter{}, alliance));
+    filter.region = "Norte";
+    filter.service = "nope";
+    try {
+        members::check_filter(filter, alliance);
+        FAIL("no error");
+    } catch (const DiagnosticError& e) {
+        CHECK(e.code() == ExitCode::usage);
+        REQUIRE(e.problems().size() == 2);
+        CHECK(e.problems()[0].message.starts_with(
+            "--region: \"Norte\" is not a region of this alliance (known: arica_parinacota, "));
+        CHECK(e.problems()[1].message.starts_with(
+            "--service: \"nope\" is not a service of this alliance (known: crime_prevention, "));
+    }
+}
