@@ -218,12 +218,7 @@ int show_member(Context& ctx, const std::string& id) {
     const auto member = members::get_member(store, id);
     const auto history = members::status_history(store, id);
     if (ctx.format() == output::Format::json) {
-        auto j = members::to_json(member);
-        auto& h = j["status_history"] = nlohmann::ordered_json::array();
-        for (const auto& e : history) {
-            h.push_back({{"status", e.status}, {"date", e.date}, {"reason", e.reason}});
-        }
-        ctx.print(j.dump(2) + "\n");
+        ctx.print(members::to_record_json(member, history).dump(2) + "\n");
         return 0;
     }
     std::vector<std::string> history_lines;

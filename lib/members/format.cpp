@@ -54,4 +54,49 @@ nlohmann::ordered_json to_json(const Member& m, Redact redact) {
     return j;
 }
 
+namespace {
+
+nlohmann::ordered_json text_or_null(const std::string& value) {
+    return value.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(value);
+}
+
+}  // namespace
+
+nlohmann::ordered_json to_record_json(const Member& m, const std::vector<StatusChange>& history) {
+    nlohmann::ordered_json j;
+    j["id"] = m.id;
+    j["name"] = m.name;
+    j["acronym"] = text_or_null(m.acronym);
+    j["type"] = m.type;
+    j["region"] = text_or_null(m.region);
+    j["city"] = text_or_null(m.city);
+    j["website"] = text_or_null(m.website);
+    j["email"] = text_or_null(m.email);
+    j["phone"] = text_or_null(m.phone);
+    j["thematic_areas"] = m.thematic_areas;
+    j["services"] = m.services;
+    j["joined"] = text_or_null(m.joined);
+    j["status"] = m.status;
+    j["interest"] = m.interest;
+    j["ecosoc_status"] = text_or_null(m.ecosoc_status);
+    j["net4u"] = m.net4u;
+    j["notes"] = text_or_null(m.notes);
+    auto& contacts = j["contacts"] = nlohmann::ordered_json::array();
+    for (const auto& c : m.contacts) {
+        contacts.push_back({{"name", c.name},
+                            {"position", text_or_null(c.position)},
+                            {"email", text_or_null(c.email)},
+                            {"phone", text_or_null(c.phone)},
+                            {"gender", c.gender},
+                            {"primary", c.primary},
+                            {"consent", text_or_null(c.consent)}});
+    }
+    auto& changes = j["status_history"] = nlohmann::ordered_json::array();
+    for (const auto& h : history) {
+        changes.push_back(
+            {{"status", h.status}, {"date", h.date}, {"reason", text_or_null(h.reason)}});
+    }
+    return j;
+}
+
 }  // namespace nacsa::members

@@ -73,15 +73,58 @@ def test_show_table_and_json(alliance):
     assert "\nName:           Fundación Paz Ciudadana\n" in out
     assert "Ana Pérez, Directora <ana@paz.example> (female, primary, consent 2024-03-15)" in out
     assert "2024-03-15 active: added" in out
-    data = json.loads(alliance.ok("member", "show", "fundacion-paz-ciudadana", "--format", "json").out)
-    assert data["id"] == "fundacion-paz-ciudadana"
-    assert data["acronym"] == "FPC"
-    assert data["interest"] == ["secretariat"]
-    assert data["net4u"] is True
-    assert data["contacts"] == [{"name": "Ana Pérez", "position": "Directora", "email": "ana@paz.example",
-                                 "gender": "female", "primary": True, "consent": "2024-03-15"}]
-    assert data["status_history"] == [{"status": "active", "date": "2024-03-15", "reason": "added"}]
+    alliance.ok("member", "contact", "add", "fundacion-paz-ciudadana", "--name", "Luis Soto")
+    result = alliance.ok("member", "show", "fundacion-paz-ciudadana", "--format", "json")
+    assert result.err == ""
+    data = json.loads(result.out)
+    assert data == {"id": "fundacion-paz-ciudadana", "name": "Fundación Paz Ciudadana", "acronym": "FPC",
+                    "type": "foundation", "region": "metropolitana", "city": "Santiago", "website": None,
+                    "email": None, "phone": None, "thematic_areas": ["drugs_corruption", "untoc"],
+                    "services": ["crime_prevention"], "joined": "2024-03-15", "status": "active",
+                    "interest": ["secretariat"], "ecosoc_status": None, "net4u": True, "notes": None,
+                    "contacts": [{"name": "Ana Pérez", "position": "Directora", "email": "ana@paz.example",
+                                  "phone": None, "gender": "female", "primary": True, "consent": "2024-03-15"},
+                                 {"name": "Luis Soto", "position": None, "email": None, "phone": None,
+                                  "gender": "undisclosed", "primary": False, "consent": None}],
+                    "status_history": [{"status": "active", "date": "2024-03-15", "reason": "added"}]}
+    assert list(data) == ["id", "name", "acronym", "type", "region", "city", "website", "email", "phone",
+                          "thematic_areas", "services", "joined", "status", "interest", "ecosoc_status", "net4u",
+                          "notes", "contacts", "status_history"]
     assert alliance.sql("SELECT kind, status FROM interest") == [("secretariat", "open")]
+
+
+def test_show_json_keeps_empty_fields_as_null(alliance):
+    alliance.ok("member", "add", "--name", "Red Norte", "--type", "network", "--status", "applicant")
+    result = alliance.ok("member", "show", "red-norte", "--format", "json")
+    assert result.err == ""
+    assert result.out == """{
+  "id": "red-norte",
+  "name": "Red Norte",
+  "acronym": null,
+  "type": "network",
+  "region": null,
+  "city": null,
+  "website": null,
+  "email": null,
+  "phone": null,
+  "thematic_areas": [],
+  "services": [],
+  "joined": null,
+  "status": "applicant",
+  "interest": [],
+  "ecosoc_status": null,
+  "net4u": false,
+  "notes": null,
+  "contacts": [],
+  "status_history": [
+    {
+      "status": "applicant",
+      "date": "2026-11-29",
+      "reason": "added"
+    }
+  ]
+}
+"""
 
 
 def test_show_unknown_member_exits_3(alliance):
