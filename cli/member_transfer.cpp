@@ -262,8 +262,14 @@ void register_stats(CLI::App& member, Context& ctx) {
                              {"label", "LABEL"},
                              {"count", "COUNT", output::Align::right}},
                             {}};
+        // Members without a region: "(none)" for a reader, null (JSON) or empty (CSV) for a
+        // program.
+        const bool for_reader = ctx.format() == output::Format::table;
         for (const auto& r : rows) {
-            table.add_row({r.dimension, r.key.empty() ? output::Cell{} : output::Cell{r.key},
+            output::Cell key =
+                r.key.empty() ? (for_reader ? output::Cell{std::string("(none)")} : output::Cell{})
+                              : output::Cell{r.key};
+            table.add_row({r.dimension, std::move(key),
                            r.label.empty() ? output::Cell{} : output::Cell{r.label}, r.count});
         }
         ctx.print_table(table);

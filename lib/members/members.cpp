@@ -9,6 +9,7 @@
 
 #include "core/text.hpp"
 #include "members/writer.hpp"
+#include "report/i18n.hpp"
 
 namespace nacsa::members {
 
@@ -930,6 +931,7 @@ int forget_contacts(store::Store& store, const std::string& member_id,
 
 std::vector<StatRow> member_stats(store::Store& store, const std::string& language) {
     const auto& alliance = store.alliance();
+    const report::Translator tr(language);
     std::vector<StatRow> out;
     auto group = [&](const std::string& dimension, const std::string& sql,
                      const std::function<std::string(const std::string&)>& label) {
@@ -947,7 +949,7 @@ std::vector<StatRow> member_stats(store::Store& store, const std::string& langua
           "SELECT status, count(*) FROM member GROUP BY status ORDER BY CASE status WHEN "
           "'applicant' THEN 1 "
           "WHEN 'active' THEN 2 WHEN 'suspended' THEN 3 ELSE 4 END",
-          [](const std::string& k) { return k; });
+          [&](const std::string& k) { return report::status_label(k, tr); });
     group("type", "SELECT type, count(*) FROM member GROUP BY type ORDER BY count(*) DESC, type",
           [&](const std::string& k) { return term_label(alliance.find_type(k)); });
     group("region",
@@ -967,7 +969,7 @@ std::vector<StatRow> member_stats(store::Store& store, const std::string& langua
           "SELECT gender, count(*) FROM contact WHERE erased_at IS NULL GROUP BY gender ORDER BY "
           "CASE gender "
           "WHEN 'female' THEN 1 WHEN 'male' THEN 2 WHEN 'non_binary' THEN 3 ELSE 4 END",
-          [](const std::string& k) { return k; });
+          [&](const std::string& k) { return report::gender_label(k, tr); });
     return out;
 }
 

@@ -195,7 +195,9 @@ int forget_contacts(store::Store& store, const std::string& member_id,
 // Counts of `member stats`: (dimension, key, count) rows.
 struct StatRow {
     std::string dimension;  // status, type, region, theme, service, gender
-    std::string key;
+    std::string key;        // empty: members without a region
+    // In the given language: the configuration's label of a type, region, theme or service, the
+    // report's of a status or gender ("Applicants", "Women"); empty when there is none.
     std::string label;
     std::int64_t count = 0;
 };

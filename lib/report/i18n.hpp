@@ -48,6 +48,12 @@ class Translator {
     const std::map<std::string, std::string, std::less<>>* m_catalog = nullptr;
 };
 
+// The label of a membership status ("Applicants", "Active", "Suspended", "Withdrawn") and of a
+// contact's gender ("Women", "Men", "Non-binary", "Not stated"), in the translator's language,
+// as the report and `member stats` show them. An unknown status is its own label.
+[[nodiscard]] std::string status_label(const std::string& status, const Translator& tr);
+[[nodiscard]] std::string gender_label(const std::string& gender, const Translator& tr);
+
 // The msgids and translations of a compiled catalog (.mo), for tests: empty when missing.
 [[nodiscard]] const std::map<std::string, std::string, std::less<>>& catalog(
     const std::string& language);

@@ -6,12 +6,7 @@
 
 #include "report/sections.hpp"
 
-namespace nacsa::report::detail {
-
-namespace {
-
-constexpr const char* k_statuses[] = {"applicant", "active", "suspended", "withdrawn"};
-constexpr const char* k_genders[] = {"female", "male", "non_binary", "undisclosed"};
+namespace nacsa::report {
 
 std::string status_label(const std::string& status, const Translator& tr) {
     if (status == "applicant") {
@@ -23,10 +18,11 @@ std::string status_label(const std::string& status, const Translator& tr) {
     if (status == "suspended") {
         return tr("Suspended");
     }
-    return tr("Withdrawn");
+    if (status == "withdrawn") {
+        return tr("Withdrawn");
+    }
+    return status;
 }
-
-}  // namespace
 
 std::string gender_label(const std::string& gender, const Translator& tr) {
     if (gender == "female") {
@@ -40,6 +36,17 @@ std::string gender_label(const std::string& gender, const Translator& tr) {
     }
     return tr("Not stated");
 }
+
+}  // namespace nacsa::report
+
+namespace nacsa::report::detail {
+
+namespace {
+
+constexpr const char* k_statuses[] = {"applicant", "active", "suspended", "withdrawn"};
+constexpr const char* k_genders[] = {"female", "male", "non_binary", "undisclosed"};
+
+}  // namespace
 
 // Counts by gender as a table and a chart (shares of the total).
 void add_gender(Section& section, const std::string& key, const std::string& title,

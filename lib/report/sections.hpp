@@ -34,8 +34,6 @@ void nothing_to_report(Section& section, const Translator& tr);
 // The label of a meeting kind ("Government consultation"), in the report's language.
 [[nodiscard]] std::string meeting_kind_label(const std::string& kind, const Translator& tr);
 
-// "Women", "Men"... in the report's language.
-[[nodiscard]] std::string gender_label(const std::string& gender, const Translator& tr);
 // Counts by gender as a table (count and share) and a chart of shares.
 void add_gender(Section& section, const std::string& key, const std::string& title,
                 const std::map<std::string, std::int64_t>& counts, const Translator& tr);

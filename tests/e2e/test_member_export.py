@@ -140,3 +140,48 @@ def test_stats_counts_by_dimension(alliance):
     assert sum(by["theme"].values()) == total_themes
     labels = {r["key"]: r["label"] for r in rows if r["dimension"] == "region"}
     assert labels["tarapaca"] == "Tarapacá"
+
+
+def test_stats_labels_statuses_and_genders_and_names_members_without_a_region(alliance):
+    alliance.ok("member", "add", "--name", "Red Norte", "--type", "network", "--status", "applicant",
+                "--theme", "untoc")
+    alliance.ok("member", "add", "--name", "Fundación Sur", "--type", "foundation", "--region", "biobio",
+                "--theme", "untoc,firearms", "--service", "youth_at_risk")
+    alliance.ok("member", "contact", "add", "red-norte", "--name", "Ana", "--gender", "female")
+    alliance.ok("member", "contact", "add", "red-norte", "--name", "Luis")
+    result = alliance.ok("member", "stats", "--lang", "en")
+    assert result.err == ""
+    assert result.out == (
+        "BY       KEY            LABEL                                                 COUNT\n"
+        "status   applicant      Applicants                                                1\n"
+        "status   active         Active                                                    1\n"
+        "type     foundation     Foundation                                                1\n"
+        "type     network        Network                                                   1\n"
+        "region   (none)                                                                   1\n"
+        "region   biobio         Biobío                                                    1\n"
+        "theme    untoc          UNTOC and its implementation                              2\n"
+        "theme    firearms       Illicit manufacturing of and trafficking in firearms      1\n"
+        "service  youth_at_risk  Support to youth at risk                                  1\n"
+        "gender   female         Women                                                     1\n"
+        "gender   undisclosed    Not stated                                                1\n")
+    # In the alliance's language (Spanish) by default, as the quarterly report labels them.
+    out = alliance.ok("member", "stats").out
+    assert "status   applicant      Solicitantes " in out
+    assert "gender   undisclosed    No indicado " in out
+    # For programs the key of members without a region stays empty: null in JSON, "" in CSV.
+    result = alliance.ok("member", "stats", "--lang", "en", "--format", "csv")
+    assert result.out.split("\r\n") == [
+        "dimension,key,label,count", "status,applicant,Applicants,1", "status,active,Active,1",
+        "type,foundation,Foundation,1", "type,network,Network,1", "region,,,1", "region,biobio,Biobío,1",
+        "theme,untoc,UNTOC and its implementation,2",
+        "theme,firearms,Illicit manufacturing of and trafficking in firearms,1",
+        "service,youth_at_risk,Support to youth at risk,1", "gender,female,Women,1",
+        "gender,undisclosed,Not stated,1", ""]
+    rows = json.loads(alliance.ok("member", "stats", "--lang", "fr", "--format", "json").out)
+    assert [r for r in rows if r["dimension"] in ("status", "region", "gender")] == [
+        {"count": 1, "dimension": "status", "key": "applicant", "label": "Candidats"},
+        {"count": 1, "dimension": "status", "key": "active", "label": "Actifs"},
+        {"count": 1, "dimension": "region", "key": None, "label": None},
+        {"count": 1, "dimension": "region", "key": "biobio", "label": "Biobío"},
+        {"count": 1, "dimension": "gender", "key": "female", "label": "Femmes"},
+        {"count": 1, "dimension": "gender", "key": "undisclosed", "label": "Non précisé"}]

@@ -54,6 +54,17 @@ TEST_CASE("report catalogs are embedded and parsed") {
     CHECK_THROWS(report::parse_mo("not a catalog"));
 }
 
+TEST_CASE("statuses and genders have labels in the report's language") {
+    const report::Translator en("en");
+    const report::Translator es("es");
+    CHECK(report::status_label("applicant", en) == "Applicants");
+    CHECK(report::status_label("withdrawn", es) == "Retirados");
+    CHECK(report::status_label("unheard_of", en) == "unheard_of");
+    CHECK(report::gender_label("female", es) == "Mujeres");
+    CHECK(report::gender_label("non_binary", en) == "Non-binary");
+    CHECK(report::gender_label("undisclosed", en) == "Not stated");
+}
+
 TEST_CASE("report dates are written in the report's language") {
     const Date d{year{2026}, December, day{3}};
     CHECK(report::Translator("en").date(d) == "3 December 2026");
