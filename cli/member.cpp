@@ -77,7 +77,8 @@ struct MemberFields {
         services.option =
             cmd->add_option("--service", services.value, "Services, comma-separated keys")
                 ->type_name("KEYS");
-        joined.option = cmd->add_option("--joined", joined.value, "Date the organisation joined")
+        joined.option = cmd->add_option("--joined", joined.value,
+                                        "Date the organisation joined (not after today)")
                             ->type_name("DATE");
         if (adding) {
             status.option =
@@ -410,7 +411,9 @@ void register_member(CLI::App& app, Context& ctx) {
                      "Why the status changes (kept in the history)")
         ->required()
         ->type_name("TEXT");
-    status->add_option("--date", status_opts->date, "Date the change takes effect (default: today)")
+    status
+        ->add_option("--date", status_opts->date,
+                     "Date the change takes effect, not after today (default: today)")
         ->type_name("DATE");
     ctx.on_run(status, [&ctx, status_opts] {
         std::optional<Date> date;

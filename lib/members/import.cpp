@@ -1678,7 +1678,8 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
                 return w.line == 0 ? std::string("the store")
                                    : fmt::format("{}:{}", names[w.file], w.line);
             };
-            const std::string today = format_date(nacsa::today(alliance.time_zone));
+            const Date today_date = nacsa::today(alliance.time_zone);
+            const std::string today = format_date(today_date);
             std::size_t bytes_done = 0;
             for (std::size_t f = 0; f < files.size(); ++f) {
                 const std::string& file = files[f];
@@ -1713,7 +1714,7 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
                         return reader->locate(record, path);
                     };
                     if (has_fields) {
-                        validate(input, alliance, where, true, checks);
+                        validate(input, alliance, today_date, where, true, checks);
                     }
                     // A field the reader already rejected ("expected text") is not reported
                     // again as missing.

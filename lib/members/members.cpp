@@ -224,8 +224,8 @@ void validate_contact(const ContactInput& input, const Locator& where, const std
     }
 }
 
-void validate(const MemberInput& input, const config::Alliance& alliance, const Locator& where,
-              bool is_new, Diagnostics& problems) {
+void validate(const MemberInput& input, const config::Alliance& alliance, Date today,
+              const Locator& where, bool is_new, Diagnostics& problems) {
     auto report = [&](const std::string& field, const std::string& message) {
         Diagnostic d = where(field);
         d.message = message;
@@ -311,9 +311,14 @@ void validate(const MemberInput& input, const config::Alliance& alliance, const 
         input.interest, "interest",
         [&](const std::string& k) { return contains(k_interest_kinds, k); },
         "a role one can express interest in", [] { return text::join(k_interest_kinds, ", "); });
-    if (input.joined && !input.joined->empty() && !parse_date(*input.joined)) {
-        report("joined",
-               fmt::format("\"{}\" is not a date (expected YYYY-MM-DD)", q(*input.joined)));
+    if (input.joined && !input.joined->empty()) {
+        if (const auto joined = parse_date(*input.joined); !joined) {
+            report("joined",
+                   fmt::format("\"{}\" is not a date (expected YYYY-MM-DD)", q(*input.joined)));
+        } else if (*joined > today) {
+            report("joined", fmt::format("\"{}\" is in the future (today is {} in {})",
+                                         *input.joined, format_date(today), alliance.time_zone));
+        }
     }
     if (input.status && !contains(k_statuses, *input.status)) {
         report("status", fmt::format("\"{}\" is not a membership status (known: {})",
@@ -598,7 +603,7 @@ std::vector<MemberSummary> list_members(store::Store& store, const MemberFilter&
 
 Member add_member(store::Store& store, const MemberInput& input, const Locator& where) {
     Diagnostics problems;
-    validate(input, store.alliance(), where, true, problems);
+    validate(input, store.alliance(), today(store.alliance().time_zone), where, true, problems);
     problems.throw_if_any();
     detail::Writer writer(store);
     Member member = detail::merge(Member{}, input);
@@ -681,7 +686,7 @@ EditResult edit_member(store::Store& store, const std::string& id, const MemberI
                        const Locator& where) {
     const Member before = get_member(store, id);
     Diagnostics problems;
-    validate(input, store.alliance(), where, false, problems);
+    validate(input, store.alliance(), today(store.alliance().time_zone), where, false, problems);
     problems.throw_if_any();
     MemberInput given = input;
     given.contacts.reset();
@@ -727,6 +732,13 @@ std::vector<wg::EndedRole> change_status(store::Store& store, const std::string&
         throw ValidationError({Diagnostic{.field = "status", .message = std::move(*why)}});
     }
     const std::string date_text = format_date(date);
+    const auto& time_zone = store.alliance().time_zone;
+    if (const Date today_there = today(time_zone); date > today_there) {
+        throw ValidationError(
+            {Diagnostic{.field = "--date",
+                        .message = fmt::format("{} is in the future (today is {} in {})", date_text,
+                                               format_date(today_there), time_zone)}});
+    }
     const auto history = status_history(store, id);
     if (!history.empty() && history.back().date > date_text) {
         throw ValidationError({Diagnostic{

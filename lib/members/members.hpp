@@ -110,8 +110,10 @@ using Locator = std::function<Diagnostic(const std::string& path)>;
 
 // Checks every given field against the rules and the alliance configuration (types, regions,
 // themes, services), adding one diagnostic per problem. `is_new`: name and type are required.
-void validate(const MemberInput& input, const config::Alliance& alliance, const Locator& where,
-              bool is_new, Diagnostics& problems);
+// `today` (in the alliance's time zone): the joined date, which starts the status history of a
+// new member, may not be after it.
+void validate(const MemberInput& input, const config::Alliance& alliance, Date today,
+              const Locator& where, bool is_new, Diagnostics& problems);
 void validate_contact(const ContactInput& input, const Locator& where, const std::string& prefix,
                       bool is_new, Diagnostics& problems);
 
@@ -173,7 +175,8 @@ EditResult edit_member(store::Store& store, const std::string& id, const MemberI
                        const Locator& where);
 
 // Moves a member to a new status (admit, suspend, withdraw, reinstate), dated, with a reason.
-// Refuses moves the lifecycle does not allow (ValidationError). Withdrawal ends the member's
+// Refuses moves the lifecycle does not allow, and dates after today in the alliance's time zone
+// or before the member's last change (ValidationError). Withdrawal ends the member's
 // working-group memberships and leads on the same date: returns what it ended.
 std::vector<wg::EndedRole> change_status(store::Store& store, const std::string& id,
                                          const std::string& new_status, const std::string& reason,

@@ -278,7 +278,7 @@ def test_invitees_derived_from_all_active_members_and_adjusted(members):
 
 def test_members_who_joined_later_or_left_are_not_invited(alliance):
     add_members(alliance, "vieja", joined="2024-01-01")
-    add_members(alliance, "nueva", joined="2026-12-01")
+    add_members(alliance, "nueva", joined="2026-11-20")
     mid = past_meeting(alliance)
     assert alliance.sql("SELECT member_id FROM meeting_invitee WHERE meeting_id = ?", mid) == [("vieja",)]
 

@@ -227,11 +227,16 @@ def test_edit_changes_given_fields_and_audits(alliance):
     assert alliance.run("member", "edit", "nadie", "--city", "X").code == 3
 
 
+# 2027-02-01T12:00:00Z: "now" for the changes dated after the fixture's today (2026-11-29).
+LATER = {"SOURCE_DATE_EPOCH": "1801483200"}
+
+
 def test_status_lifecycle_keeps_a_dated_history(alliance):
     alliance.ok("member", "add", "--name", "Red Norte", "--type", "network", "--status", "applicant")
     result = alliance.ok("member", "status", "red-norte", "active", "--reason", "admitted by the assembly")
     assert result.err == "nacsa: member red-norte: applicant -> active on 2026-11-29\n"
     assert alliance.sql("SELECT status, joined FROM member") == [("active", "2026-11-29")]
+    alliance.env.update(LATER)
     alliance.ok("member", "status", "red-norte", "suspended", "--reason", "no activity", "--date", "2026-12-10")
     result = alliance.run("member", "status", "red-norte", "suspended", "--reason", "again")
     assert result.code == 65
@@ -258,6 +263,52 @@ def test_status_lifecycle_keeps_a_dated_history(alliance):
     result = alliance.run("member", "status", "red-norte", "suspended")
     assert result.code == 2
     assert alliance.run("member", "status", "nadie", "suspended", "--reason", "x").code == 3
+
+
+def test_status_date_may_not_be_in_the_future(alliance):
+    alliance.ok("member", "add", "--name", "Red Norte", "--type", "network", "--joined", "2024-05-02")
+    before = alliance.dump()
+    result = alliance.run("member", "status", "red-norte", "suspended", "--reason", "no activity",
+                          "--date", "2099-01-01")
+    assert (result.code, result.out) == (65, "")
+    assert result.err == ('nacsa: error: field "--date": 2099-01-01 is in the future (today is 2026-11-29 in '
+                          'America/Santiago)\n')
+    # "Today" is the alliance's: at 2026-11-30T01:00Z it is still the 29th in Santiago (UTC-3).
+    late_evening = {"SOURCE_DATE_EPOCH": "1796000400"}
+    result = alliance.run("member", "status", "red-norte", "suspended", "--reason", "no activity",
+                          "--date", "2026-11-30", env=late_evening)
+    assert (result.code, result.out) == (65, "")
+    assert result.err == ('nacsa: error: field "--date": 2026-11-30 is in the future (today is 2026-11-29 in '
+                          'America/Santiago)\n')
+    assert alliance.dump() == before
+    # Today is not the future, and nothing blocks the changes that follow.
+    result = alliance.ok("member", "status", "red-norte", "suspended", "--reason", "no activity",
+                         "--date", "2026-11-29")
+    assert result.err == "nacsa: member red-norte: active -> suspended on 2026-11-29\n"
+    alliance.ok("member", "status", "red-norte", "active", "--reason", "back", "--date", "2026-11-29")
+    assert alliance.sql("SELECT status, date FROM member_status_history ORDER BY id") == [
+        ("active", "2024-05-02"), ("suspended", "2026-11-29"), ("active", "2026-11-29")]
+
+
+def test_joined_may_not_be_in_the_future(alliance):
+    # The joined date of a new member is the date its status history starts.
+    result = alliance.run("member", "add", "--name", "Red Norte", "--type", "network", "--joined", "2099-01-01")
+    assert (result.code, result.out) == (65, "")
+    assert result.err == ('nacsa: error: field "--joined": "2099-01-01" is in the future (today is 2026-11-29 in '
+                          'America/Santiago)\n')
+    assert alliance.sql("SELECT count(*) FROM member") == [(0,)]
+    alliance.ok("member", "add", "--name", "Red Norte", "--type", "network", "--joined", "2026-11-29")
+    before = alliance.dump()
+    result = alliance.run("member", "edit", "red-norte", "--joined", "2026-12-01")
+    assert (result.code, result.out) == (65, "")
+    assert result.err == ('nacsa: error: field "--joined": "2026-12-01" is in the future (today is 2026-11-29 in '
+                          'America/Santiago)\n')
+    alliance.write("members.yaml", "- name: Red Sur\n  type: network\n  joined: 2027-03-01\n")
+    result = alliance.run("member", "import", "members.yaml")
+    assert (result.code, result.out) == (65, "")
+    assert result.err == ('nacsa: error: members.yaml:3:11: field "joined": "2027-03-01" is in the future (today '
+                          'is 2026-11-29 in America/Santiago)\n')
+    assert alliance.dump() == before
 
 
 def test_contact_add_edit_remove(alliance):

@@ -65,3 +65,27 @@ TEST_CASE("member list filters are checked against the alliance configuration") 
             "--service: \"nope\" is not a service of this alliance (known: crime_prevention, "));
     }
 }
+
+TEST_CASE("a member's joined date is a date, not after today") {
+    const auto alliance = config::parse_alliance(config::default_alliance_yaml(), "alliance.yaml");
+    const Date today = *parse_date("2026-11-29");
+    auto problems_with = [&](const std::string& joined) {
+        members::MemberInput in;
+        in.joined = joined;
+        Diagnostics problems;
+        members::validate(in, alliance, today, members::command_line_locator(), false, problems);
+        std::vector<std::string> out;
+        for (const auto& d : problems.items()) {
+            out.push_back(d.to_string());
+        }
+        return out;
+    };
+    CHECK(problems_with("2026-11-29").empty());
+    CHECK(problems_with("").empty());
+    CHECK(problems_with("2026-11-30") ==
+          std::vector<std::string>{"field \"--joined\": \"2026-11-30\" is in the future (today is "
+                                   "2026-11-29 in America/Santiago)"});
+    CHECK(problems_with("2026-02-30") ==
+          std::vector<std::string>{
+              "field \"--joined\": \"2026-02-30\" is not a date (expected YYYY-MM-DD)"});
+}
