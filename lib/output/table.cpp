@@ -209,6 +209,37 @@ std::string render(const Table& table, const RenderOptions& options) {
     return render_table(table, options);
 }
 
+namespace {
+
+// The lines of a value in a record view, after a label `indent` wide: text on several lines
+// as its lines; a list on one line, or one item per line when that would pass 80 columns.
+std::vector<std::string> record_lines(const Cell& cell, std::size_t indent) {
+    if (const auto* list = std::get_if<std::vector<std::string>>(&cell)) {
+        const std::string joined = text::join(*list, ", ");
+        if (indent + text::display_width(joined) <= 80) {
+            return {joined};
+        }
+        return *list;
+    }
+    const std::string value = cell_text(cell);
+    std::vector<std::string> lines;
+    std::string_view rest = value;
+    while (true) {
+        const auto end = rest.find('\n');
+        std::string_view line = rest.substr(0, end);
+        if (line.ends_with('\r')) {
+            line.remove_suffix(1);
+        }
+        lines.emplace_back(line);
+        if (end == std::string_view::npos) {
+            return lines;
+        }
+        rest.remove_prefix(end + 1);
+    }
+}
+
+}  // namespace
+
 std::string render_record(const Table& table, const RenderOptions& options) {
     if (table.rows.empty()) {
         return options.format == Format::json ? "null\n" : "";
@@ -230,15 +261,17 @@ std::string render_record(const Table& table, const RenderOptions& options) {
     }
     std::string out;
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
-        const std::string value =
-            c < row.size() ? text::escape_control(cell_text(row[c])) : std::string();
-        std::string label = table.columns[c].header + ":";
-        out += pad(label, width + 2, Align::left);
-        out += value;
-        while (!out.empty() && out.back() == ' ') {
-            out.pop_back();
+        const std::vector<std::string> lines =
+            c < row.size() ? record_lines(row[c], width + 2) : std::vector<std::string>{};
+        for (std::size_t i = 0; i < std::max<std::size_t>(lines.size(), 1); ++i) {
+            out +=
+                pad(i == 0 ? table.columns[c].header + ":" : std::string(), width + 2, Align::left);
+            out += i < lines.size() ? text::escape_control(lines[i]) : std::string();
+            while (!out.empty() && out.back() == ' ') {
+                out.pop_back();
+            }
+            out += '\n';
         }
-        out += '\n';
     }
     return out;
 }

@@ -339,3 +339,14 @@ def test_contact_add_edit_remove(alliance):
     alliance.ok("member", "contact", "remove", "fundacion-paz-ciudadana", "Ana Pérez", "--yes")
     assert alliance.sql("SELECT name FROM contact") == [("Luis Soto",)]
     assert alliance.run("member", "contact", "add", "nadie", "--name", "X").code == 3
+
+
+def test_show_prints_notes_on_their_lines_and_contacts_one_per_line(alliance):
+    alliance.write("n.yaml", "- name: Notas\n  type: ngo\n  notes: \"Primera línea\\r\\nSegunda\"\n"
+                   "  contacts:\n    - name: Carolina Fuentes Araya\n      email: cfuentes@rutasseguras.cl.example\n"
+                   "    - name: Matías Rojas Lillo\n      email: mrojas@rutasseguras.cl.example\n")
+    alliance.ok("member", "import", "n.yaml")
+    out = alliance.ok("member", "show", "notas").out
+    assert "Notes:          Primera línea\n                Segunda\n" in out
+    assert ("Contacts:       Carolina Fuentes Araya <cfuentes@rutasseguras.cl.example> (undisclosed)\n"
+            "                Matías Rojas Lillo <mrojas@rutasseguras.cl.example> (undisclosed)\n") in out

@@ -125,6 +125,25 @@ TEST_CASE("render_record: one record as label: value lines, a JSON object, or on
     CHECK(render_record(none, as(Format::json)) == "null\n");
 }
 
+TEST_CASE("render_record: text on several lines and long lists take a line each") {
+    Table t{{{"notes", "Notes"}, {"themes", "Themes"}, {"contacts", "Contacts"}}, {}};
+    const std::vector<std::string> contacts = {
+        "Carolina Fuentes Araya, Directora Ejecutiva <cfuentes@rutasseguras.cl.example>",
+        "Matías Rojas Lillo <mrojas@rutasseguras.cl.example>"};
+    t.add_row(
+        {std::string("Uno\r\n\ndos\x1b[2J"), std::vector<std::string>{"drugs", "untoc"}, contacts});
+    CHECK(
+        render_record(t, as(Format::table)) ==
+        "Notes:    Uno\n"
+        "\n"                       // the blank line is kept; trailing spaces are not
+        "          dos\\x1b[2J\n"  // each line still escaped
+        "Themes:   drugs, untoc\n"
+        "Contacts: Carolina Fuentes Araya, Directora Ejecutiva <cfuentes@rutasseguras.cl.example>\n"
+        "          Matías Rojas Lillo <mrojas@rutasseguras.cl.example>\n");
+    // CSV and JSON keep the value as it is.
+    CHECK(render_record(t, as(Format::csv)).find("\"Uno\r\n\ndos") != std::string::npos);
+}
+
 TEST_CASE("cell_text: what people read") {
     CHECK(cell_text(Cell{}) == "");
     CHECK(cell_text(Cell{true}) == "yes");
