@@ -784,7 +784,7 @@ class CsvReader final : public RecordReader {
             if (!pull_row(first)) {
                 return false;
             }
-            if (!blank(first.cells)) {
+            if (!first.blank) {
                 break;
             }
         }
@@ -796,12 +796,12 @@ class CsvReader final : public RecordReader {
             if (!m_has_row_contacts) {
                 break;
             }
-            if (!blank(next->cells) && !same_member(record.rows.front(), next->cells)) {
+            if (!next->blank && !same_member(record.rows.front(), next->cells)) {
                 break;
             }
             Row row;
             (void)pull_row(row);
-            if (!blank(row.cells)) {
+            if (!row.blank) {
                 add_row(record, std::move(row));
             }
         }
@@ -852,6 +852,7 @@ class CsvReader final : public RecordReader {
     struct Row {
         std::vector<std::string> cells;
         int line = 0;
+        bool blank = true;  // every cell empty or spaces
     };
 
     // Hands the cells of the last record's rows back for the next rows to fill: a large
@@ -867,11 +868,6 @@ class CsvReader final : public RecordReader {
         record = SourceRecord{};
         record.rows = std::move(rows);
         record.row_lines = std::move(lines);
-    }
-
-    static bool blank(const std::vector<std::string>& cells) {
-        return std::all_of(cells.begin(), cells.end(),
-                           [](const std::string& c) { return text::trim(c).empty(); });
     }
 
     // A row's cell of a column (-1: none), trimmed.
@@ -1104,6 +1100,9 @@ class CsvReader final : public RecordReader {
             }
             self->m_row_line = self->m_line - breaks;
         }
+        if (self->m_row_blank && !text::trim({static_cast<const char*>(data), length}).empty()) {
+            self->m_row_blank = false;
+        }
         if (self->m_cells < self->m_current.size()) {
             self->m_current[self->m_cells].assign(static_cast<const char*>(data), length);
         } else {
@@ -1115,8 +1114,10 @@ class CsvReader final : public RecordReader {
     static void on_row(int /*terminator*/, void* self_ptr) {
         auto* self = static_cast<CsvReader*>(self_ptr);
         self->m_current.resize(self->m_cells);
-        self->m_rows.push_back(Row{std::move(self->m_current), self->m_row_line});
+        self->m_rows.push_back(
+            Row{std::move(self->m_current), self->m_row_line, self->m_row_blank});
         self->m_cells = 0;
+        self->m_row_blank = true;
         if (self->m_spare.empty()) {
             self->m_current = {};
             self->m_current.reserve(self->m_columns.size());
@@ -1240,6 +1241,7 @@ class CsvReader final : public RecordReader {
     std::deque<Row> m_rows;
     std::vector<std::string> m_current;  // the row being read: its first m_cells cells
     std::size_t m_cells = 0;
+    bool m_row_blank = true;                        // no cell of the row being read has text yet
     std::vector<std::vector<std::string>> m_spare;  // rows' cells to fill again
     std::vector<std::string> m_header_cells;
     std::vector<CsvColumn> m_columns;

@@ -337,7 +337,7 @@ void validate(const MemberInput& input, const config::Alliance& alliance, Date t
             const auto& c = (*input.contacts)[i];
             const std::string prefix = fmt::format("contacts[{}].", i + 1);
             validate_contact(c, where, prefix, true, problems);
-            if (c.name && !text::trim(*c.name).empty()) {
+            if (input.contacts->size() > 1 && c.name && !text::trim(*c.name).empty()) {
                 std::string key = detail::contact_key(*c.name);
                 const auto it = std::find_if(names.begin(), names.end(),
                                              [&](const auto& named) { return named.first == key; });
@@ -1071,16 +1071,23 @@ Member merge(const Member& base, MemberInput in) {
         m.net4u = *in.net4u;
     }
     if (in.contacts) {
-        std::vector<std::string> keys;  // contact_key of each of m.contacts
-        keys.reserve(m.contacts.size() + in.contacts->size());
-        for (const auto& c : m.contacts) {
-            keys.push_back(contact_key(c.name));
-        }
+        // contact_key of each of m.contacts, computed when first compared: a new member's
+        // first contact has nothing to be compared with.
+        std::vector<std::optional<std::string>> keys(m.contacts.size());
+        const auto key_of = [&](std::size_t i) -> const std::string& {
+            if (!keys[i]) {
+                keys[i] = contact_key(m.contacts[i].name);
+            }
+            return *keys[i];
+        };
         for (auto& ci : *in.contacts) {
-            std::string key = contact_key(ci.name.value_or(""));
+            std::optional<std::string> key;
             Contact* target = nullptr;
             for (std::size_t i = 0; i < m.contacts.size(); ++i) {
-                if (keys[i] == key) {
+                if (!key) {
+                    key = contact_key(ci.name.value_or(""));
+                }
+                if (key_of(i) == *key) {
                     target = &m.contacts[i];
                 }
             }
