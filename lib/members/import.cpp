@@ -756,6 +756,8 @@ struct CsvColumn {
     // Not read: a column without a header (spreadsheets save empty trailing columns), or the
     // "errors" column of a rejects file (--skip-invalid), so that a fixed one reads back.
     bool skip = false;
+    // What the column holds, as one text: two columns with the same key hold the same thing.
+    [[nodiscard]] std::string key() const { return fmt::format("{}/{}", contact_slot, field); }
 };
 
 class CsvReader final : public RecordReader {
@@ -1011,7 +1013,7 @@ class CsvReader final : public RecordReader {
         m_header_cells = header.cells;
         std::map<std::string, std::string> map;
         for (const auto& [from, to] : m_options.map) {
-            map[lower(text::trim(from))] = lower(text::trim(to));
+            map[lower(from)] = lower(to);
         }
         std::set<std::string> seen;
         for (std::size_t i = 0; i < header.cells.size(); ++i) {
@@ -1038,7 +1040,7 @@ class CsvReader final : public RecordReader {
                                 known_csv_columns(), col.header)});
                 col.field = "?";
             } else {
-                const std::string key = fmt::format("{}/{}", col.contact_slot, col.field);
+                const std::string key = col.key();
                 if (!seen.insert(key).second) {
                     problems.push_back(Diagnostic{m_name, header.line, column, col.header,
                                                   "the column is given twice"});
@@ -1513,8 +1515,7 @@ class Rejects {
             if (columns[i].skip) {
                 continue;
             }
-            const std::string key = fmt::format("{}/{}", columns[i].contact_slot, columns[i].field);
-            auto [it, inserted] = m_column_of.emplace(key, m_headers.size());
+            auto [it, inserted] = m_column_of.emplace(columns[i].key(), m_headers.size());
             if (inserted) {
                 m_headers.push_back(columns[i].header);
             }
@@ -1593,11 +1594,11 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
     // --map say what it means.
     std::set<std::string> mapped;
     for (const auto& [from, to] : options.map) {
-        if (!csv_field(lower(text::trim(to)))) {
+        if (!csv_field(lower(to))) {
             throw UsageError(fmt::format("--map \"{}={}\": \"{}\" is not a field (known: {})", from,
                                          to, to, known_csv_columns()));
         }
-        if (!mapped.insert(lower(text::trim(from))).second) {
+        if (!mapped.insert(lower(from)).second) {
             throw UsageError(fmt::format("--map: column \"{}\" is mapped twice", from));
         }
     }
