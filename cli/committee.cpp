@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "governance/governance.hpp"
+#include "members/interest.hpp"
 
 namespace nacsa::cli {
 
@@ -107,7 +108,7 @@ Table observers_table(const std::vector<governance::Observer>& observers) {
     return table;
 }
 
-Table interest_table(const std::vector<governance::Interest>& items) {
+Table interest_table(const std::vector<members::Interest>& items) {
     Table table{{{"id", "ID", Align::right},
                  {"member_id", "MEMBER"},
                  {"kind", "FOR"},
@@ -117,10 +118,25 @@ Table interest_table(const std::vector<governance::Interest>& items) {
                  {"statement", "STATEMENT"}},
                 {}};
     for (const auto& i : items) {
-        table.add_row({i.id, i.member_id, i.kind, text_cell(i.working_group), format_date(i.date),
-                       i.status, text_cell(i.statement)});
+        table.add_row({i.id, i.member_id, std::string(members::kind_name(i.kind)),
+                       text_cell(i.working_group), format_date(i.date),
+                       std::string(members::status_name(i.status)), text_cell(i.statement)});
     }
     return table;
+}
+
+// The kind of interest --for names; `add` reports a bad one as invalid input (exit 65), a
+// filter as a usage error (exit 2).
+members::InterestKind interest_kind_option(const std::string& text, bool filter) {
+    if (const auto kind = members::parse_interest_kind(text)) {
+        return *kind;
+    }
+    const auto message = fmt::format("\"{}\" is not a kind of interest (known: {})",
+                                     text::escape_control(text), members::known_interest_kinds());
+    if (filter) {
+        throw UsageError("--for: " + message);
+    }
+    throw ValidationError({Diagnostic{.field = "for", .message = message}});
 }
 
 std::int64_t parse_id(const std::string& text, const std::string& what) {
@@ -313,22 +329,33 @@ void register_interest(CLI::App* cmd, Context& ctx) {
     auto* interest = cmd->add_subcommand("interest", "Members' expressions of interest in serving");
     interest->require_subcommand(1);
 
-    auto req = std::make_shared<governance::InterestRequest>();
-    auto date = std::make_shared<std::string>();
+    struct AddInterest {
+        members::InterestRequest request;
+        std::string kind;
+        std::string date;
+    };
+    auto req = std::make_shared<AddInterest>();
     auto* add = interest->add_subcommand("add", "Record that a member offers to serve");
-    add->add_option("member", req->member, "The member's id")->required()->type_name("MEMBER");
+    add->add_option("member", req->request.member, "The member (id, name or acronym)")
+        ->required()
+        ->type_name("MEMBER");
     add->add_option("--for", req->kind,
                     "steering_committee, secretariat, coordinator or working_group_lead")
         ->required()
         ->type_name("KIND");
-    add->add_option("--date", *date, "When it was expressed (default today)")->type_name("DATE");
-    add->add_option("--statement", req->statement, "What the member said")->type_name("TEXT");
-    add->add_option("--working-group", req->working_group, "For working_group_lead: the group's id")
+    add->add_option("--date", req->date, "When it was expressed (default today)")
+        ->type_name("DATE");
+    add->add_option("--statement", req->request.statement, "What the member said")
+        ->type_name("TEXT");
+    add->add_option("--working-group", req->request.working_group,
+                    "For working_group_lead: the group's id")
         ->type_name("GROUP");
-    ctx.on_run(add, [&ctx, req, date] {
-        req->date = optional_date(*date, "--date");
-        const auto id = governance::add_interest(ctx.store(store::Access::read_write), *req);
-        ctx.info(fmt::format("recorded interest {}: {} for {}", id, req->member, req->kind));
+    ctx.on_run(add, [&ctx, req] {
+        req->request.kind = interest_kind_option(req->kind, false);
+        req->request.date = optional_date(req->date, "--date");
+        const auto id =
+            members::add_interest(ctx.store(store::Access::read_write), req->request);
+        ctx.info(fmt::format("recorded interest {}: {} for {}", id, req->request.member, req->kind));
         ctx.print(fmt::format("{}\n", id));
         return 0;
     });
@@ -340,30 +367,22 @@ void register_interest(CLI::App* cmd, Context& ctx) {
     list->add_option("--status", (*query)[2], "Only open, withdrawn or fulfilled ones")
         ->type_name("STATUS");
     ctx.on_run(list, [&ctx, query] {
-        governance::InterestQuery q;
+        members::InterestQuery q;
         if (!(*query)[0].empty()) {
             q.member = (*query)[0];
         }
         if (!(*query)[1].empty()) {
-            if (std::find(governance::k_interest_kinds.begin(), governance::k_interest_kinds.end(),
-                          (*query)[1]) == governance::k_interest_kinds.end()) {
-                throw UsageError(fmt::format("--for: \"{}\" is not a kind of interest (known: {})",
-                                             text::escape_control((*query)[1]),
-                                             text::join(governance::k_interest_kinds, ", ")));
-            }
-            q.kind = (*query)[1];
+            q.kind = interest_kind_option((*query)[1], true);
         }
         if (!(*query)[2].empty()) {
-            if (std::find(governance::k_interest_statuses.begin(),
-                          governance::k_interest_statuses.end(),
-                          (*query)[2]) == governance::k_interest_statuses.end()) {
-                throw UsageError(fmt::format(
-                    "--status: \"{}\" is not a status (known: open, withdrawn, fulfilled)",
-                    text::escape_control((*query)[2])));
+            q.status = members::parse_interest_status((*query)[2]);
+            if (!q.status) {
+                throw UsageError(fmt::format("--status: \"{}\" is not a status (known: {})",
+                                             text::escape_control((*query)[2]),
+                                             members::known_interest_statuses()));
             }
-            q.status = (*query)[2];
         }
-        ctx.print_table(interest_table(governance::list_interest(ctx.store(), q)));
+        ctx.print_table(interest_table(members::list_interest(ctx.store(), q)));
         return 0;
     });
 
@@ -373,7 +392,7 @@ void register_interest(CLI::App* cmd, Context& ctx) {
     withdraw->add_option("id", *id, "The interest's id")->required()->type_name("ID");
     ctx.on_run(withdraw, [&ctx, id] {
         const auto number = parse_id(*id, "interest");
-        governance::withdraw_interest(ctx.store(store::Access::read_write), number);
+        members::withdraw_interest(ctx.store(store::Access::read_write), number);
         ctx.info(fmt::format("withdrew interest {}", number));
         return 0;
     });

@@ -5,6 +5,7 @@
 #include "commands.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "members/lookup.hpp"
 
 namespace nacsa::cli {
 
@@ -45,32 +46,39 @@ completion::CommandSpec describe(const CLI::App& app, const std::string& top = "
     return spec;
 }
 
+struct CompletionOptions {
+    std::string shell;
+    bool member_ids = false;
+};
+
+int run_completion(Context& ctx, const CLI::App& app, const CompletionOptions& opts) {
+    if (opts.member_ids) {
+        for (const auto& id : members::member_ids(ctx.store())) {
+            ctx.print(id + "\n");
+        }
+        return 0;
+    }
+    if (opts.shell.empty()) {
+        throw UsageError("which shell? nacsa completion bash|zsh|fish");
+    }
+    const auto kind = opts.shell == "zsh"    ? completion::Shell::zsh
+                      : opts.shell == "fish" ? completion::Shell::fish
+                                             : completion::Shell::bash;
+    ctx.print(completion::script(describe(app), kind));
+    return 0;
+}
+
 }  // namespace
 
 void register_completion(CLI::App& app, Context& ctx) {
-    auto shell = std::make_shared<std::string>();
-    auto member_ids = std::make_shared<bool>(false);
+    auto opts = std::make_shared<CompletionOptions>();
     auto* cmd =
         app.add_subcommand("completion", "Print a shell completion script: bash, zsh or fish");
-    cmd->add_option("shell", *shell, "The shell: bash, zsh or fish")
+    cmd->add_option("shell", opts->shell, "The shell: bash, zsh or fish")
         ->check(CLI::IsMember({"bash", "zsh", "fish"}));
-    cmd->add_flag("--member-ids", *member_ids, "List member ids (used by the scripts)")->group("");
-    ctx.on_run(cmd, [&app, &ctx, shell, member_ids] {
-        if (*member_ids) {
-            for (const auto& id : completion::member_ids(ctx.store())) {
-                ctx.print(id + "\n");
-            }
-            return 0;
-        }
-        if (shell->empty()) {
-            throw UsageError("which shell? nacsa completion bash|zsh|fish");
-        }
-        const auto kind = *shell == "zsh"    ? completion::Shell::zsh
-                          : *shell == "fish" ? completion::Shell::fish
-                                             : completion::Shell::bash;
-        ctx.print(completion::script(describe(app), kind));
-        return 0;
-    });
+    cmd->add_flag("--member-ids", opts->member_ids, "List member ids (used by the scripts)")
+        ->group("");
+    ctx.on_run(cmd, [&app, &ctx, opts] { return run_completion(ctx, app, *opts); });
 }
 
 }  // namespace nacsa::cli

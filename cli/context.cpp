@@ -139,11 +139,4 @@ bool Context::confirm(const std::string& question) const {
     return answer == "y" || answer == "Y" || answer == "yes";
 }
 
-Date parse_date_option(const std::string& value, const std::string& option) {
-    if (const auto d = parse_date(value)) {
-        return *d;
-    }
-    throw UsageError(fmt::format("{}: \"{}\" is not a date (expected YYYY-MM-DD)", option, value));
-}
-
 }  // namespace nacsa::cli

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "options.hpp"
 #include "output/findings.hpp"
 #include "output/table.hpp"
 #include "store/store.hpp"
@@ -82,8 +83,5 @@ class Context {
 
 // Registers a command with its subcommands on the app.
 using RegisterCommand = void (*)(CLI::App& app, Context& ctx);
-
-// Parses a date option ("YYYY-MM-DD"), or throws UsageError naming the option.
-[[nodiscard]] Date parse_date_option(const std::string& value, const std::string& option);
 
 }  // namespace nacsa::cli

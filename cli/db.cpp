@@ -6,39 +6,56 @@
 
 namespace nacsa::cli {
 
+namespace {
+
+int run_check(Context& ctx) {
+    const auto findings = store::check_store(ctx.db_path(), ctx.actor());
+    if (!findings.empty()) {
+        return ctx.print_findings(findings);
+    }
+    ctx.info(fmt::format("{}: ok", ctx.db_path()));
+    if (ctx.format() != output::Format::table) {
+        ctx.print_table(output::findings_table(findings));
+    }
+    return 0;
+}
+
+int run_migrate(Context& ctx) {
+    auto store =
+        store::Store::open_any_version(ctx.db_path(), store::Access::read_write, ctx.actor());
+    const int before = store.schema_version();
+    const auto applied = store.migrate();
+    if (applied.empty()) {
+        ctx.info(fmt::format("{}: already at schema version {}", ctx.db_path(), before));
+    } else {
+        ctx.info(fmt::format("{}: migrated from schema version {} to {}", ctx.db_path(), before,
+                             applied.back()));
+    }
+    return 0;
+}
+
+int run_backup(Context& ctx, const std::string& destination) {
+    // Any schema version: backing up is what one does before `db migrate`.
+    auto store =
+        store::Store::open_any_version(ctx.db_path(), store::Access::read_only, ctx.actor());
+    store::backup_store(store, destination);
+    ctx.info(fmt::format("backed up {} to {}", ctx.db_path(), destination));
+    return 0;
+}
+
+}  // namespace
+
 void register_db(CLI::App& app, Context& ctx) {
     auto* cmd = app.add_subcommand("db", "Check, migrate and back up the store");
     cmd->require_subcommand(1);
 
     auto* check = cmd->add_subcommand(
         "check", "Check the store: integrity, references, schema, configuration, file mode");
-    ctx.on_run(check, [&ctx] {
-        const auto findings = store::check_store(ctx.db_path(), ctx.actor());
-        if (findings.empty()) {
-            ctx.info(fmt::format("{}: ok", ctx.db_path()));
-            if (ctx.format() != output::Format::table) {
-                ctx.print_table(output::findings_table(findings));
-            }
-            return 0;
-        }
-        return ctx.print_findings(findings);
-    });
+    ctx.on_run(check, [&ctx] { return run_check(ctx); });
 
     auto* migrate = cmd->add_subcommand(
         "migrate", "Upgrade a store made by an older nacsa to this schema version");
-    ctx.on_run(migrate, [&ctx] {
-        auto store =
-            store::Store::open_any_version(ctx.db_path(), store::Access::read_write, ctx.actor());
-        const int before = store.schema_version();
-        const auto applied = store.migrate();
-        if (applied.empty()) {
-            ctx.info(fmt::format("{}: already at schema version {}", ctx.db_path(), before));
-        } else {
-            ctx.info(fmt::format("{}: migrated from schema version {} to {}", ctx.db_path(), before,
-                                 applied.back()));
-        }
-        return 0;
-    });
+    ctx.on_run(migrate, [&ctx] { return run_migrate(ctx); });
 
     auto destination = std::make_shared<std::string>();
     auto* backup = cmd->add_subcommand(
@@ -46,14 +63,7 @@ void register_db(CLI::App& app, Context& ctx) {
     backup->add_option("file", *destination, "Where to write the copy (must not exist)")
         ->required()
         ->type_name("FILE");
-    ctx.on_run(backup, [&ctx, destination] {
-        // Any schema version: backing up is what one does before `db migrate`.
-        auto store =
-            store::Store::open_any_version(ctx.db_path(), store::Access::read_only, ctx.actor());
-        store::backup_store(store, *destination);
-        ctx.info(fmt::format("backed up {} to {}", ctx.db_path(), *destination));
-        return 0;
-    });
+    ctx.on_run(backup, [&ctx, destination] { return run_backup(ctx, *destination); });
 }
 
 }  // namespace nacsa::cli

@@ -6,13 +6,36 @@
 namespace nacsa::cli {
 
 namespace {
+
 struct LogOptions {
-    std::string since;
-    std::string until;
-    std::string kind;
-    std::string record;
-    int limit = 0;
+    std::optional<std::string> since;
+    std::optional<std::string> until;
+    std::optional<std::string> kind;
+    std::optional<std::string> record;
+    std::optional<int> limit;
 };
+
+int run_log(Context& ctx, const LogOptions& opts) {
+    const store::AuditQuery query{.since = date_option(opts.since, "--since"),
+                                  .until = date_option(opts.until, "--until"),
+                                  .record_kind = opts.kind,
+                                  .record_id = opts.record,
+                                  .limit = opts.limit};
+    output::Table table{{{"id", "ID", output::Align::right},
+                         {"at", "AT"},
+                         {"user", "USER"},
+                         {"command", "COMMAND"},
+                         {"record_kind", "KIND"},
+                         {"record_id", "RECORD"},
+                         {"summary", "SUMMARY"}},
+                        {}};
+    for (const auto& e : store::list_audit(ctx.store(), query)) {
+        table.add_row({e.id, e.at, e.os_user, e.command, e.record_kind, e.record_id, e.summary});
+    }
+    ctx.print_table(table);
+    return 0;
+}
+
 }  // namespace
 
 void register_log(CLI::App& app, Context& ctx) {
@@ -28,38 +51,7 @@ void register_log(CLI::App& app, Context& ctx) {
     cmd->add_option("--record", opts->record, "Only changes to this record id");
     cmd->add_option("-n,--limit", opts->limit, "Only the last N changes")
         ->check(CLI::PositiveNumber);
-    ctx.on_run(cmd, [&ctx, opts] {
-        store::AuditQuery query;
-        if (!opts->since.empty()) {
-            query.since = parse_date_option(opts->since, "--since");
-        }
-        if (!opts->until.empty()) {
-            query.until = parse_date_option(opts->until, "--until");
-        }
-        if (!opts->kind.empty()) {
-            query.record_kind = opts->kind;
-        }
-        if (!opts->record.empty()) {
-            query.record_id = opts->record;
-        }
-        if (opts->limit > 0) {
-            query.limit = opts->limit;
-        }
-        output::Table table{{{"id", "ID", output::Align::right},
-                             {"at", "AT"},
-                             {"user", "USER"},
-                             {"command", "COMMAND"},
-                             {"record_kind", "KIND"},
-                             {"record_id", "RECORD"},
-                             {"summary", "SUMMARY"}},
-                            {}};
-        for (const auto& e : store::list_audit(ctx.store(), query)) {
-            table.add_row(
-                {e.id, e.at, e.os_user, e.command, e.record_kind, e.record_id, e.summary});
-        }
-        ctx.print_table(table);
-        return 0;
-    });
+    ctx.on_run(cmd, [&ctx, opts] { return run_log(ctx, *opts); });
 }
 
 }  // namespace nacsa::cli

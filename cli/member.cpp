@@ -8,6 +8,8 @@
 #include "core/text.hpp"
 #include "members/format.hpp"
 #include "members/members.hpp"
+#include "wg/wg.hpp"
+#include "workflows/workflows.hpp"
 
 namespace nacsa::cli {
 
@@ -421,19 +423,14 @@ void register_member(CLI::App& app, Context& ctx) {
             date = parse_date_option(status_opts->date, "--date");
         }
         auto& store = ctx.store(store::Access::read_write);
-        const Date when = date ? *date : today(store.alliance().time_zone);
-        std::string before;
-        std::vector<wg::EndedRole> ended;
-        store.transaction([&] {
-            before = members::get_member(store, status_opts->id).status;
-            ended = members::change_status(store, status_opts->id, status_opts->status,
-                                           status_opts->reason, when);
-        });
-        ctx.info(fmt::format("member {}: {} -> {} on {}", status_opts->id, before,
+        const Date when = date ? *date : store.today();
+        const auto change = workflows::change_member_status(
+            store, status_opts->id, status_opts->status, status_opts->reason, when);
+        ctx.info(fmt::format("member {}: {} -> {} on {}", status_opts->id, change.before,
                              status_opts->status, format_date(when)));
-        if (!ended.empty()) {
-            ctx.info(
-                fmt::format("member {}: {}", status_opts->id, wg::describe_ended(ended, when)));
+        if (!change.ended.empty()) {
+            ctx.info(fmt::format("member {}: {}", status_opts->id,
+                                 wg::describe_ended(change.ended, when)));
         }
         return 0;
     });

@@ -8,6 +8,7 @@
 #include "member.hpp"
 #include "members/export.hpp"
 #include "members/import.hpp"
+#include "workflows/workflows.hpp"
 
 namespace nacsa::cli {
 
@@ -237,13 +238,10 @@ void register_forget(CLI::App& member, Context& ctx) {
                 opts->all ? "every contact" : "\"" + opts->contact + "\"", opts->member))) {
             throw UsageError("erasing personal data needs confirmation: add --yes");
         }
-        int erased = 0;
-        store.transaction([&] {
-            erased = members::forget_contacts(
-                store, opts->member,
-                opts->all ? std::nullopt : std::optional<std::string>(opts->contact));
-        });
-        store.erase_old_pages();
+        const int erased =
+            workflows::forget(store, opts->member,
+                              opts->all ? std::nullopt : std::optional<std::string>(opts->contact))
+                .contacts;
         ctx.info(fmt::format("erased the personal data of {} contact{} of member {}", erased,
                              erased == 1 ? "" : "s", opts->member));
         return 0;

@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "wg/check.hpp"
+#include "workflows/workflows.hpp"
 
 namespace nacsa::cli {
 
@@ -470,9 +471,8 @@ void register_wg(CLI::App& app, Context& ctx) {
             as_of = parse_date_option(opts->as_of, "--as-of");
         }
         auto& store = ctx.store();
-        const wg::CheckOptions options{.as_of = as_of.value_or(wg::today(store)),
-                                       .meeting_months = opts->meeting_months};
-        return ctx.print_findings(wg::check_groups(store, options));
+        return ctx.print_findings(workflows::check_working_groups(
+            store, as_of.value_or(store.today()), opts->meeting_months));
     });
 }
 

@@ -316,20 +316,3 @@ std::string script(const CommandSpec& root, Shell shell) {
 }
 
 }  // namespace nacsa::completion
-
-#include <SQLiteCpp/Statement.h>
-
-#include "store/store.hpp"
-
-namespace nacsa::completion {
-
-std::vector<std::string> member_ids(store::Store& store) {
-    std::vector<std::string> ids;
-    SQLite::Statement q(store.db(), "SELECT id FROM member ORDER BY id");
-    while (q.executeStep()) {
-        ids.push_back(q.getColumn(0).getString());
-    }
-    return ids;
-}
-
-}  // namespace nacsa::completion

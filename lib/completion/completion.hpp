@@ -30,12 +30,3 @@ enum class Shell { bash, zsh, fish };
 [[nodiscard]] std::string script(const CommandSpec& root, Shell shell);
 
 }  // namespace nacsa::completion
-
-namespace nacsa::store {
-class Store;
-}
-
-namespace nacsa::completion {
-// Member ids of the store, sorted, for completing member arguments.
-[[nodiscard]] std::vector<std::string> member_ids(store::Store& store);
-}  // namespace nacsa::completion

@@ -102,6 +102,10 @@ struct Alliance {
 [[nodiscard]] std::optional<Threshold> parse_threshold(const std::string& name);
 
 // The comma-separated keys of a list, for "(known: ...)" in error messages.
+// The kinds of configured key that records store: `config apply` refuses a configuration that
+// drops a key some record still uses (each module answers for its own records).
+enum class KeyKind { region, organisation_type, thematic_area, service, role };
+
 [[nodiscard]] std::string known_keys(const std::vector<Term>& terms);
 [[nodiscard]] std::string known_keys(const std::vector<Region>& regions);
 

@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "members/interest.hpp"
 
 namespace nacsa::governance::detail {
 
@@ -173,15 +174,6 @@ Date today_in(store::Store& store) {
     return today(store.alliance().time_zone);
 }
 
-void fulfil_interest(SQLite::Database& db, const std::string& member_id, const std::string& kind) {
-    SQLite::Statement u(db,
-                        "UPDATE interest SET status = 'fulfilled' WHERE member_id = ? AND kind = ? "
-                        "AND status = 'open'");
-    u.bind(1, member_id);
-    u.bind(2, kind);
-    u.exec();
-}
-
 bool record_secretariat(store::Store& store, const std::string& member_id, Date from,
                         std::optional<std::int64_t> election_id,
                         std::optional<std::int64_t> seat_id) {
@@ -223,7 +215,7 @@ bool record_secretariat(store::Store& store, const std::string& member_id, Date 
     const auto id = db.getLastInsertRowid();
     store.audit("secretariat", std::to_string(id),
                 fmt::format("{} serves as secretariat from {}", member_id, day));
-    fulfil_interest(db, member_id, "secretariat");
+    members::fulfil_interest(store, member_id, members::InterestKind::secretariat);
     return true;
 }
 
@@ -325,9 +317,9 @@ std::int64_t insert_seat(store::Store& store, const NewSeat& seat) {
                             format_date(seat.from), format_date(seat.to),
                             seat.election_id ? fmt::format(" (election {})", *seat.election_id)
                                              : std::string{}));
-    fulfil_interest(db, seat.member_id, "steering_committee");
+    members::fulfil_interest(store, seat.member_id, members::InterestKind::steering_committee);
     if (role->leading) {
-        fulfil_interest(db, seat.member_id, "coordinator");
+        members::fulfil_interest(store, seat.member_id, members::InterestKind::coordinator);
     }
     return id;
 }

@@ -48,8 +48,6 @@ struct MemberRef {
 [[nodiscard]] std::optional<Date> date_column(const SQLite::Column& column);
 [[nodiscard]] std::string text_column(const SQLite::Column& column);
 
-// Marks the member's open expressions of interest of this kind as fulfilled.
-void fulfil_interest(SQLite::Database& db, const std::string& member_id, const std::string& kind);
 
 // Records `member_id` as secretariat from `from`, ending the current secretariat; returns
 // false when that member already is the secretariat.

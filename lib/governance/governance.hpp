@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "config/alliance.hpp"
 #include "core/time.hpp"
 #include "output/findings.hpp"
 #include "store/store.hpp"
@@ -47,24 +48,9 @@ struct Observer {
     Date from{};
     std::optional<Date> until;  // first day no longer observing
     std::string end_reason;
+    bool erased = false;  // the person's data was erased
     [[nodiscard]] bool active_on(Date date) const;
 };
-
-// An expression of interest: a member offers to serve.
-struct Interest {
-    std::int64_t id = 0;
-    std::string member_id;
-    std::string member_name;
-    std::string kind;  // steering_committee, secretariat, coordinator, working_group_lead
-    Date date{};
-    std::string statement;
-    std::string status;  // open, withdrawn, fulfilled
-    std::string working_group;
-};
-
-inline const std::vector<std::string> k_interest_kinds = {"steering_committee", "secretariat",
-                                                          "coordinator", "working_group_lead"};
-inline const std::vector<std::string> k_interest_statuses = {"open", "withdrawn", "fulfilled"};
 
 struct SecretariatTerm {
     std::int64_t id = 0;
@@ -157,26 +143,6 @@ std::int64_t add_observer(store::Store& store, const ObserverRequest& request);
 void end_observer(store::Store& store, std::int64_t id, const std::string& reason,
                   std::optional<Date> on);
 
-// ---- Interest ----------------------------------------------------------------------------------
-
-struct InterestRequest {
-    std::string member;
-    std::string kind;
-    std::optional<Date> date;
-    std::string statement;
-    std::string working_group;
-};
-
-std::int64_t add_interest(store::Store& store, const InterestRequest& request);
-void withdraw_interest(store::Store& store, std::int64_t id);
-
-struct InterestQuery {
-    std::optional<std::string> member;
-    std::optional<std::string> kind;
-    std::optional<std::string> status;
-};
-[[nodiscard]] std::vector<Interest> list_interest(store::Store& store, const InterestQuery& query);
-
 // ---- Elections ---------------------------------------------------------------------------------
 
 struct ElectionRequest {
@@ -244,5 +210,10 @@ inline const std::vector<std::string> k_check_rules = {
     "gender-balance",       "theme-without-seat", "region-without-seat",
     "inactive-member-seat", "term-ending",        "observer-counted-as-member",
     "role-holders",         "role-unknown",       "observer-seat-disabled"};
+
+// What uses a configured role: seats held today or later ("seat of <member>") and elections
+// still open ("election <id>"); empty for other kinds of key.
+[[nodiscard]] std::vector<std::string> key_users(store::Store& store, config::KeyKind kind,
+                                                 const std::string& key);
 
 }  // namespace nacsa::governance

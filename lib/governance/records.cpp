@@ -124,11 +124,13 @@ Observer observer_from(SQLite::Statement& q) {
     o.from = date_column(q.getColumn(5)).value_or(Date{});
     o.until = date_column(q.getColumn(6));
     o.end_reason = text_column(q.getColumn(7));
+    o.erased = q.getColumn(8).getInt() != 0;
     return o;
 }
 
 const char* const k_observer_columns =
-    "SELECT id, name, institution, email, gender, from_date, until_date, end_reason FROM observer ";
+    "SELECT id, name, institution, email, gender, from_date, until_date, end_reason, "
+    "erased_at IS NOT NULL FROM observer ";
 
 }  // namespace
 
@@ -227,127 +229,6 @@ std::vector<Observer> observers_as_of(store::Store& store, Date date) {
     return all;
 }
 
-std::int64_t add_interest(store::Store& store, const InterestRequest& request) {
-    auto& db = store.db();
-    const auto member = detail::require_member(db, request.member);
-    if (std::find(k_interest_kinds.begin(), k_interest_kinds.end(), request.kind) ==
-        k_interest_kinds.end()) {
-        throw ValidationError(
-            {Diagnostic{.field = "for",
-                        .message = fmt::format("\"{}\" is not a kind of interest (known: {})",
-                                               text::escape_control(request.kind),
-                                               text::join(k_interest_kinds, ", "))}});
-    }
-    if (request.kind == "working_group_lead" && request.working_group.empty()) {
-        throw ValidationError(
-            {Diagnostic{.field = "working-group",
-                        .message = "an interest in leading a working group names the group"}});
-    }
-    if (request.kind != "working_group_lead" && !request.working_group.empty()) {
-        throw ValidationError(
-            {Diagnostic{.field = "working-group",
-                        .message = "only an interest in leading a working group names a group"}});
-    }
-    SQLite::Statement dup(
-        db,
-        "SELECT id FROM interest WHERE member_id = ? AND kind = ? AND status = 'open' "
-        "AND IFNULL(working_group, '') = ?");
-    dup.bind(1, member.id);
-    dup.bind(2, request.kind);
-    dup.bind(3, request.working_group);
-    if (dup.executeStep()) {
-        throw ValidationError({Diagnostic{
-            .field = "for",
-            .message = fmt::format("{} already has an open expression of interest in {} "
-                                   "(interest {})",
-                                   member.id, request.kind, dup.getColumn(0).getInt64())}});
-    }
-    const Date date = request.date.value_or(detail::today_in(store));
-    std::int64_t id = 0;
-    store.transaction([&] {
-        SQLite::Statement ins(
-            db,
-            "INSERT INTO interest (member_id, kind, date, statement, working_group) "
-            "VALUES (?, ?, ?, ?, ?)");
-        ins.bind(1, member.id);
-        ins.bind(2, request.kind);
-        ins.bind(3, format_date(date));
-        if (!request.statement.empty()) {
-            ins.bind(4, request.statement);
-        }
-        if (!request.working_group.empty()) {
-            ins.bind(5, request.working_group);
-        }
-        ins.exec();
-        id = db.getLastInsertRowid();
-        store.audit("interest", std::to_string(id),
-                    fmt::format("{} expressed interest in {} on {}", member.id, request.kind,
-                                format_date(date)));
-    });
-    return id;
-}
-
-void withdraw_interest(store::Store& store, std::int64_t id) {
-    auto& db = store.db();
-    SQLite::Statement q(db, "SELECT member_id, kind, status FROM interest WHERE id = ?");
-    q.bind(1, id);
-    if (!q.executeStep()) {
-        throw NotFoundError(
-            fmt::format("no expression of interest {} (see 'nacsa committee interest list')", id));
-    }
-    const std::string member = q.getColumn(0).getString();
-    const std::string kind = q.getColumn(1).getString();
-    const std::string status = q.getColumn(2).getString();
-    if (status != "open") {
-        throw ValidationError(
-            {Diagnostic{.field = "interest",
-                        .message = fmt::format("interest {} is {}, not open", id, status)}});
-    }
-    store.transaction([&] {
-        SQLite::Statement u(db, "UPDATE interest SET status = 'withdrawn' WHERE id = ?");
-        u.bind(1, id);
-        u.exec();
-        store.audit("interest", std::to_string(id),
-                    fmt::format("{} withdrew its interest in {}", member, kind));
-    });
-}
-
-std::vector<Interest> list_interest(store::Store& store, const InterestQuery& query) {
-    auto& db = store.db();
-    if (query.member) {
-        (void)detail::require_member(db, *query.member);
-    }
-    SQLite::Statement q(
-        db,
-        "SELECT i.id, i.member_id, m.name, i.kind, i.date, i.statement, i.status, i.working_group "
-        "FROM interest i JOIN member m ON m.id = i.member_id "
-        "WHERE (?1 IS NULL OR i.member_id = ?1) AND (?2 IS NULL OR i.kind = ?2) "
-        "AND (?3 IS NULL OR i.status = ?3) ORDER BY i.date, i.id");
-    if (query.member) {
-        q.bind(1, *query.member);
-    }
-    if (query.kind) {
-        q.bind(2, *query.kind);
-    }
-    if (query.status) {
-        q.bind(3, *query.status);
-    }
-    std::vector<Interest> out;
-    while (q.executeStep()) {
-        Interest i;
-        i.id = q.getColumn(0).getInt64();
-        i.member_id = q.getColumn(1).getString();
-        i.member_name = q.getColumn(2).getString();
-        i.kind = q.getColumn(3).getString();
-        i.date = date_column(q.getColumn(4)).value_or(Date{});
-        i.statement = text_column(q.getColumn(5));
-        i.status = q.getColumn(6).getString();
-        i.working_group = text_column(q.getColumn(7));
-        out.push_back(std::move(i));
-    }
-    return out;
-}
-
 std::vector<Seat> committee_as_of(store::Store& store, Date date) {
     auto& db = store.db();
     const std::string day = format_date(date);
@@ -415,6 +296,25 @@ std::optional<SecretariatTerm> secretariat_as_of(store::Store& store, Date date)
         }
     }
     return found;
+}
+
+std::vector<std::string> key_users(store::Store& store, config::KeyKind kind,
+                                   const std::string& key) {
+    if (kind != config::KeyKind::role) {
+        return {};
+    }
+    SQLite::Statement q(store.db(),
+                        "SELECT 'seat of ' || member_id FROM seat WHERE role = :role AND "
+                        "term_end >= :day AND (ended_on IS NULL OR ended_on > :day) "
+                        "UNION ALL SELECT 'election ' || id FROM election WHERE role = :role AND "
+                        "closed_on IS NULL");
+    q.bind(":role", key);
+    q.bind(":day", format_date(store.today()));
+    std::vector<std::string> out;
+    while (q.executeStep()) {
+        out.push_back(q.getColumn(0).getString());
+    }
+    return out;
 }
 
 }  // namespace nacsa::governance

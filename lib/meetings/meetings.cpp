@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "members/lookup.hpp"
 
 namespace nacsa::meetings {
 
@@ -125,12 +126,6 @@ std::string next_id(SQLite::Database& db, const std::string& table, const std::s
         }
     }
     return fmt::format("{}{:03}", stem, highest + 1);
-}
-
-bool member_exists(SQLite::Database& db, const std::string& id) {
-    Statement q(db, "SELECT 1 FROM member WHERE id = ?");
-    q.bind(1, id);
-    return q.executeStep();
 }
 
 // Bumps the iCalendar SEQUENCE and the modification time: the event as calendars see it changed.
@@ -874,7 +869,7 @@ void change_invitee(store::Store& store, const std::string& id, const std::strin
     }
     auto& db = store.db();
     const bool is_member = role == "voting";
-    if (is_member && !member_exists(db, name)) {
+    if (is_member && !members::member_exists(store, name)) {
         throw NotFoundError(
             fmt::format("no member {} (see `nacsa member list`; add a person with --guest)", name));
     }
@@ -1155,7 +1150,7 @@ std::string action_add(store::Store& store, const NewActionItem& item) {
     }
     const auto owner = non_empty(item.owner);
     auto& db = store.db();
-    const bool owner_is_member = owner && member_exists(db, *owner);
+    const bool owner_is_member = owner && members::member_exists(store, *owner);
     problems.throw_if_any();
     const Date today_date = today(store.alliance().time_zone);
     const Date opened = meeting ? std::min(meeting->local_date(), today_date) : today_date;
@@ -1210,6 +1205,34 @@ void action_close(store::Store& store, const std::string& id, const std::string&
         q.exec();
         store.audit("action_item", id, status == "done" ? "done" : "dropped");
     });
+}
+
+int erase_representative_mentions(store::Store& store, const std::string& member_id,
+                                  const std::vector<std::string>& names) {
+    std::set<std::string> keys;
+    for (const auto& name : names) {
+        if (!name.empty()) {
+            keys.insert(members::name_key(name));
+        }
+    }
+    Statement mentions(store.db(),
+                       "SELECT id, represented_by FROM meeting_invitee WHERE member_id = ? AND "
+                       "represented_by IS NOT NULL");
+    mentions.bind(1, member_id);
+    std::vector<std::int64_t> mentioned;
+    while (mentions.executeStep()) {
+        if (keys.count(members::name_key(mentions.getColumn(1).getString())) != 0) {
+            mentioned.push_back(mentions.getColumn(0).getInt64());
+        }
+    }
+    Statement scrub(store.db(),
+                    "UPDATE meeting_invitee SET represented_by = 'personal data erased' WHERE id = ?");
+    for (const auto invitee : mentioned) {
+        scrub.bind(1, static_cast<int64_t>(invitee));
+        scrub.exec();
+        scrub.reset();
+    }
+    return static_cast<int>(mentioned.size());
 }
 
 }  // namespace nacsa::meetings

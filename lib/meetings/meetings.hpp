@@ -298,4 +298,11 @@ struct NewActionItem {
 void action_close(store::Store& store, const std::string& id, const std::string& status,
                   const std::optional<std::string>& note);
 
+// Erasure of a person (`member forget`): attendance may name them, as typed, as whoever
+// represented their organisation (`meeting attend --status represented --by NAME`). Replaces
+// each such mention of one of `names` (compared as members::name_key does) by "personal data
+// erased"; inside the caller's use case. Returns how many mentions were erased.
+int erase_representative_mentions(store::Store& store, const std::string& member_id,
+                                  const std::vector<std::string>& names);
+
 }  // namespace nacsa::meetings

@@ -1,6 +1,9 @@
 #include "meetings/query.hpp"
 
+#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
+
+#include "store/sql.hpp"
 
 namespace nacsa::meetings {
 
@@ -236,6 +239,24 @@ std::vector<output::Finding> check(store::Store& store, Date as_of) {
             Finding{Severity::warning, "action-item-overdue", a.id,
                     fmt::format("due {}{}: {}", format_date(*a.due),
                                 a.owner().empty() ? "" : " (owner: " + a.owner() + ")", a.title)});
+    }
+    return out;
+}
+
+std::optional<std::map<std::string, Date>> working_group_meeting_dates(store::Store& store,
+                                                                       Date as_of) {
+    auto& db = store.db();
+    if (db.execAndGet("SELECT EXISTS (SELECT 1 FROM meeting)").getInt() == 0) {
+        return std::nullopt;
+    }
+    SQLite::Statement q(db,
+                        "SELECT substr(body, 15), max(substr(starts_at, 1, 10)) FROM meeting "
+                        "WHERE substr(body, 1, 14) = 'working_group:' AND status != 'cancelled' "
+                        "AND status != 'postponed' AND substr(starts_at, 1, 10) <= ? GROUP BY body");
+    store::bind(q, 1, as_of);
+    std::map<std::string, Date> out;
+    while (q.executeStep()) {
+        out.emplace(q.getColumn(0).getString(), store::date(q.getColumn(1)));
     }
     return out;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -52,6 +53,12 @@ struct ActionItemActivity {
 [[nodiscard]] ActionItemActivity action_items_in_period(store::Store& store, const Period& period);
 // Meetings still to come in the period (scheduled or postponed).
 [[nodiscard]] std::vector<Meeting> scheduled_in_period(store::Store& store, const Period& period);
+
+// The date each working group last met on or before `as_of` (meetings of body
+// "working_group:<id>" neither cancelled nor postponed), by group id; nullopt when the store
+// holds no meeting at all (the alliance does not keep its meetings in nacsa).
+[[nodiscard]] std::optional<std::map<std::string, Date>> working_group_meeting_dates(
+    store::Store& store, Date as_of);
 
 // `nacsa meeting check`: consultations per quarter, committee cadence, records of held meetings,
 // decisions without quorum, overdue action items, past meetings left open.

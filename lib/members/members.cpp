@@ -4,12 +4,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 
 #include "core/text.hpp"
 #include "members/writer.hpp"
-#include "report/i18n.hpp"
+#include "i18n/i18n.hpp"
 
 namespace nacsa::members {
 
@@ -87,6 +88,22 @@ constexpr const char* k_contact_columns =
     "id, member_id, name, position, email, phone, gender, is_primary, consent_date, erased_at";
 
 }  // namespace
+
+std::string_view status_name(MemberStatus status) {
+    static constexpr std::array<std::string_view, 4> names = {"applicant", "active", "suspended",
+                                                               "withdrawn"};
+    return names.at(static_cast<std::size_t>(status));
+}
+
+std::optional<MemberStatus> parse_status(std::string_view name) {
+    for (const auto s : {MemberStatus::applicant, MemberStatus::active, MemberStatus::suspended,
+                         MemberStatus::withdrawn}) {
+        if (status_name(s) == name) {
+            return s;
+        }
+    }
+    return std::nullopt;
+}
 
 std::optional<std::string> detail::refused_move(const std::string& from, const std::string& to) {
     static const std::map<std::string, std::set<std::string>> allowed = {
@@ -709,9 +726,8 @@ EditResult edit_member(store::Store& store, const std::string& id, const MemberI
     return {after, true};
 }
 
-std::vector<wg::EndedRole> change_status(store::Store& store, const std::string& id,
-                                         const std::string& new_status, const std::string& reason,
-                                         Date date) {
+std::string change_status(store::Store& store, const std::string& id,
+                          const std::string& new_status, const std::string& reason, Date date) {
     const Member before = get_member(store, id);
     if (!contains(k_statuses, new_status)) {
         throw ValidationError(
@@ -771,11 +787,7 @@ std::vector<wg::EndedRole> change_status(store::Store& store, const std::string&
     hist.exec();
     store.audit("member", id,
                 fmt::format("status {} -> {} on {}", before.status, new_status, date_text));
-    if (new_status == "withdrawn") {
-        // Withdrawal ends the member's working-group memberships and leads, on the same date.
-        return wg::end_memberships_of(store, id, date);
-    }
-    return {};
+    return before.status;
 }
 
 Contact add_contact(store::Store& store, const std::string& member_id, const ContactInput& input,
@@ -846,18 +858,6 @@ EditResult edit_contact(store::Store& store, const std::string& member_id, const
     return {after, true};
 }
 
-namespace {
-
-// Replaces the summaries of the audit entries about a contact: they may hold the person's data.
-void erase_from_audit(store::Store& store, std::int64_t contact_id) {
-    SQLite::Statement scrub(
-        store.db(), "UPDATE audit SET summary = 'personal data erased' WHERE contact_id = ?");
-    scrub.bind(1, static_cast<int64_t>(contact_id));
-    scrub.exec();
-}
-
-}  // namespace
-
 void remove_contact(store::Store& store, const std::string& member_id, const std::string& name) {
     (void)get_member(store, member_id);
     const auto existing = find_contact(store, member_id, name);
@@ -870,14 +870,14 @@ void remove_contact(store::Store& store, const std::string& member_id, const std
     del.exec();
     // Once the row is gone, `member forget` could no longer find the person's entries in the
     // audit log: their personal data goes now, and the removal is logged without it.
-    erase_from_audit(store, existing->id);
+    store.erase_audit_of_contact(existing->id);
     store.audit("contact", member_id,
                 fmt::format("removed contact #{} (personal data erased)", existing->id),
                 existing->id);
 }
 
-int forget_contacts(store::Store& store, const std::string& member_id,
-                    const std::optional<std::string>& name) {
+std::vector<std::string> forget_contacts(store::Store& store, const std::string& member_id,
+                                         const std::optional<std::string>& name) {
     (void)get_member(store, member_id);
     std::vector<Contact> targets;
     if (name) {
@@ -894,56 +894,22 @@ int forget_contacts(store::Store& store, const std::string& member_id,
         store.db(),
         "UPDATE contact SET name = '', position = NULL, email = NULL, phone = NULL, "
         "gender = 'undisclosed', is_primary = 0, consent_date = NULL, erased_at = ? WHERE id = ?");
-    // A meeting may name the person, as typed, as whoever represented their organisation
-    // (`meeting attend --status represented --by NAME`): those mentions go too.
-    std::set<std::string> keys;
-    for (const auto& c : targets) {
-        if (!c.name.empty()) {
-            keys.insert(detail::contact_key(c.name));
-        }
-    }
-    SQLite::Statement mentions(store.db(),
-                               "SELECT id, represented_by FROM meeting_invitee WHERE member_id = ? "
-                               "AND represented_by IS NOT NULL");
-    mentions.bind(1, member_id);
-    std::vector<std::int64_t> mentioned;
-    while (mentions.executeStep()) {
-        if (keys.count(detail::contact_key(mentions.getColumn(1).getString())) != 0) {
-            mentioned.push_back(mentions.getColumn(0).getInt64());
-        }
-    }
-    SQLite::Statement scrub(
-        store.db(),
-        "UPDATE meeting_invitee SET represented_by = 'personal data erased' WHERE id = ?");
-    for (const auto invitee : mentioned) {
-        scrub.bind(1, static_cast<int64_t>(invitee));
-        scrub.exec();
-        scrub.reset();
-    }
     const std::string at = format_timestamp(now());
+    std::vector<std::string> names;
     for (const auto& c : targets) {
         erase.bind(1, at);
         erase.bind(2, static_cast<int64_t>(c.id));
         erase.exec();
         erase.reset();
-        erase_from_audit(store, c.id);
+        store.erase_audit_of_contact(c.id);
+        names.push_back(c.name);
     }
-    if (!targets.empty()) {
-        store.audit(
-            "member", member_id,
-            fmt::format("erased the personal data of {} contact{} on request{}", targets.size(),
-                        targets.size() == 1 ? "" : "s",
-                        mentioned.empty()
-                            ? ""
-                            : fmt::format(", and {} mention{} in meeting attendance",
-                                          mentioned.size(), mentioned.size() == 1 ? "" : "s")));
-    }
-    return static_cast<int>(targets.size());
+    return names;
 }
 
 std::vector<StatRow> member_stats(store::Store& store, const std::string& language) {
     const auto& alliance = store.alliance();
-    const report::Translator tr(language);
+    const i18n::Translator tr(language);
     std::vector<StatRow> out;
     auto group = [&](const std::string& dimension, const std::string& sql,
                      const std::function<std::string(const std::string&)>& label) {
@@ -961,7 +927,7 @@ std::vector<StatRow> member_stats(store::Store& store, const std::string& langua
           "SELECT status, count(*) FROM member GROUP BY status ORDER BY CASE status WHEN "
           "'applicant' THEN 1 "
           "WHEN 'active' THEN 2 WHEN 'suspended' THEN 3 ELSE 4 END",
-          [&](const std::string& k) { return report::status_label(k, tr); });
+          [&](const std::string& k) { return i18n::status_label(k, tr); });
     group("type", "SELECT type, count(*) FROM member GROUP BY type ORDER BY count(*) DESC, type",
           [&](const std::string& k) { return term_label(alliance.find_type(k)); });
     group("region",
@@ -981,7 +947,7 @@ std::vector<StatRow> member_stats(store::Store& store, const std::string& langua
           "SELECT gender, count(*) FROM contact WHERE erased_at IS NULL GROUP BY gender ORDER BY "
           "CASE gender "
           "WHEN 'female' THEN 1 WHEN 'male' THEN 2 WHEN 'non_binary' THEN 3 ELSE 4 END",
-          [&](const std::string& k) { return report::gender_label(k, tr); });
+          [&](const std::string& k) { return i18n::gender_label(k, tr); });
     return out;
 }
 

@@ -4,16 +4,19 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.hpp"
 #include "core/time.hpp"
 #include "store/store.hpp"
-#include "wg/wg.hpp"
 
 namespace nacsa::members {
 
 // The statuses of a membership, in lifecycle order.
+enum class MemberStatus { applicant, active, suspended, withdrawn };
+[[nodiscard]] std::string_view status_name(MemberStatus status);
+[[nodiscard]] std::optional<MemberStatus> parse_status(std::string_view name);
 inline const std::vector<std::string> k_statuses = {"applicant", "active", "suspended",
                                                     "withdrawn"};
 inline const std::vector<std::string> k_genders = {"female", "male", "non_binary", "undisclosed"};
@@ -176,11 +179,10 @@ EditResult edit_member(store::Store& store, const std::string& id, const MemberI
 
 // Moves a member to a new status (admit, suspend, withdraw, reinstate), dated, with a reason.
 // Refuses moves the lifecycle does not allow, and dates after today in the alliance's time zone
-// or before the member's last change (ValidationError). Withdrawal ends the member's
-// working-group memberships and leads on the same date: returns what it ended.
-std::vector<wg::EndedRole> change_status(store::Store& store, const std::string& id,
-                                         const std::string& new_status, const std::string& reason,
-                                         Date date);
+// or before the member's last change (ValidationError). Returns the status it had. What a
+// withdrawal ends elsewhere (working-group roles) is workflows::change_member_status.
+std::string change_status(store::Store& store, const std::string& id,
+                          const std::string& new_status, const std::string& reason, Date date);
 
 // Contacts of a member. `name` identifies the contact (case- and accent-insensitive).
 Contact add_contact(store::Store& store, const std::string& member_id, const ContactInput& input,
@@ -189,11 +191,12 @@ EditResult edit_contact(store::Store& store, const std::string& member_id, const
                         const ContactInput& input, const Locator& where);
 void remove_contact(store::Store& store, const std::string& member_id, const std::string& name);
 
-// Erases the personal data of contacts (the right to erasure), including the audit-log
-// entries linked to them; records that an erasure happened without what. Returns how many
-// contacts were erased.
-int forget_contacts(store::Store& store, const std::string& member_id,
-                    const std::optional<std::string>& name);
+// Erases the personal data of one contact (by name) or of every contact of a member (the
+// right to erasure), including the audit-log entries linked to them; inside the caller's use
+// case (workflows::forget, which also reaches meeting attendance and records the erasure).
+// Returns the names erased, for finding other mentions of them.
+std::vector<std::string> forget_contacts(store::Store& store, const std::string& member_id,
+                                         const std::optional<std::string>& name);
 
 // Counts of `member stats`: (dimension, key, count) rows.
 struct StatRow {

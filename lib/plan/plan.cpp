@@ -9,7 +9,9 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "members/lookup.hpp"
 #include "plan/plan_internal.hpp"
+#include "wg/wg.hpp"
 
 namespace nacsa::plan {
 
@@ -369,23 +371,8 @@ References::References(store::Store& store) : m_store(store) {
     for (const auto& t : alliance.thematic_areas) {
         m_themes.push_back(t.key);
     }
-    auto& db = store.db();
-    bool from_table = false;
-    if (db.tableExists("working_group")) {
-        try {
-            SQLite::Statement q(db, "SELECT id FROM working_group ORDER BY id");
-            while (q.executeStep()) {
-                m_working_groups.push_back(q.getColumn(0).getString());
-            }
-            from_table = !m_working_groups.empty();
-        } catch (const std::exception&) {
-            m_working_groups.clear();
-        }
-    }
-    if (!from_table) {
-        for (const auto& wg : alliance.working_groups) {
-            m_working_groups.push_back(wg.key);
-        }
+    for (const auto& g : wg::list_groups(store, wg::Include::all)) {
+        m_working_groups.push_back(g.id);
     }
 }
 
@@ -399,13 +386,7 @@ bool References::is_working_group(const std::string& key) const {
 }
 
 bool References::is_member(const std::string& id) const {
-    auto& db = m_store.db();
-    if (!db.tableExists("member")) {
-        return false;
-    }
-    SQLite::Statement q(db, "SELECT 1 FROM member WHERE id = ?");
-    q.bind(1, id);
-    return q.executeStep();
+    return members::member_exists(m_store, id);
 }
 
 std::string References::known_themes() const {
@@ -790,6 +771,22 @@ void save_contribution(store::Store& store, const Contribution& c, const std::st
         write_contribution(store.db(), c);
         store.audit("plan_contribution", c.id, summary);
     });
+}
+
+std::vector<std::string> key_users(store::Store& store, config::KeyKind kind,
+                                   const std::string& key) {
+    if (kind != config::KeyKind::thematic_area) {
+        return {};
+    }
+    SQLite::Statement q(
+        store.db(),
+        "SELECT priority_code FROM plan_priority_theme WHERE theme = ? ORDER BY priority_code");
+    q.bind(1, key);
+    std::vector<std::string> out;
+    while (q.executeStep()) {
+        out.push_back(q.getColumn(0).getString());
+    }
+    return out;
 }
 
 }  // namespace nacsa::plan

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "config/alliance.hpp"
 #include "core/time.hpp"
 #include "output/findings.hpp"
 #include "store/store.hpp"
@@ -242,5 +243,9 @@ struct TimelineOptions {
                                              Date as_of);
 [[nodiscard]] std::string render_status_json(const std::vector<PriorityProgress>& status,
                                              Date as_of);
+
+// The priorities that use a configured thematic area, by code (empty for other kinds of key).
+[[nodiscard]] std::vector<std::string> key_users(store::Store& store, config::KeyKind kind,
+                                                 const std::string& key);
 
 }  // namespace nacsa::plan

@@ -6,39 +6,6 @@
 
 #include "report/sections.hpp"
 
-namespace nacsa::report {
-
-std::string status_label(const std::string& status, const Translator& tr) {
-    if (status == "applicant") {
-        return tr("Applicants");
-    }
-    if (status == "active") {
-        return tr("Active");
-    }
-    if (status == "suspended") {
-        return tr("Suspended");
-    }
-    if (status == "withdrawn") {
-        return tr("Withdrawn");
-    }
-    return status;
-}
-
-std::string gender_label(const std::string& gender, const Translator& tr) {
-    if (gender == "female") {
-        return tr("Women");
-    }
-    if (gender == "male") {
-        return tr("Men");
-    }
-    if (gender == "non_binary") {
-        return tr("Non-binary");
-    }
-    return tr("Not stated");
-}
-
-}  // namespace nacsa::report
-
 namespace nacsa::report::detail {
 
 namespace {

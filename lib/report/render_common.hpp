@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "report/i18n.hpp"
+#include "i18n/i18n.hpp"
 #include "report/model.hpp"
 
 namespace nacsa::report::detail {

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "config/alliance.hpp"
-#include "report/i18n.hpp"
+#include "i18n/i18n.hpp"
 #include "report/model.hpp"
 #include "store/store.hpp"
 

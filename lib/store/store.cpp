@@ -17,6 +17,7 @@
 #include "core/error.hpp"
 #include "core/files.hpp"
 #include "core/time.hpp"
+#include "store/sql.hpp"
 
 namespace nacsa::store {
 
@@ -119,6 +120,7 @@ struct Store::Impl {
     SQLite::Database db;
     Actor actor;
     std::optional<config::Alliance> alliance;
+    int depth = 0;  // transaction() calls running (nested ones are savepoints)
 };
 
 Store::Store(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -141,7 +143,8 @@ int Store::schema_version() {
 }
 
 Store Store::create(const fs::path& path, const std::string& config_yaml,
-                    const std::string& config_file_name, const Actor& actor) {
+                    const std::string& config_file_name, const Actor& actor,
+                    const std::function<void(Store&)>& set_up) {
     // Validate before anything touches the disk.
     (void)config::parse_alliance(config_yaml, config_file_name);
     if (path.has_parent_path() && !fs::exists(path.parent_path())) {
@@ -177,6 +180,9 @@ Store Store::create(const fs::path& path, const std::string& config_yaml,
             }
             store.replace_config(config_yaml, config_file_name);
             store.audit("store", path.filename().string(), "created the store");
+            if (set_up) {
+                set_up(store);
+            }
         });
         return store;
     } catch (...) {
@@ -262,13 +268,50 @@ std::vector<int> Store::migrate() {
 }
 
 void Store::transaction(const std::function<void()>& work) {
+    struct Depth {
+        int& depth;
+        explicit Depth(int& d) : depth(++d) {}
+        ~Depth() { --depth; }
+        Depth(const Depth&) = delete;
+        Depth& operator=(const Depth&) = delete;
+    };
     try {
+        if (m_impl->depth > 0) {
+            // Inside another use case: a savepoint, committed or rolled back with it.
+            const std::string name = fmt::format("nacsa_{}", m_impl->depth);
+            db().exec("SAVEPOINT " + name);
+            try {
+                const Depth depth(m_impl->depth);
+                work();
+            } catch (...) {
+                try {
+                    db().exec("ROLLBACK TO " + name);
+                    db().exec("RELEASE " + name);
+                } catch (const SQLite::Exception&) {
+                    // SQLite already rolled the whole transaction back (disk full, I/O error).
+                }
+                throw;
+            }
+            db().exec("RELEASE " + name);
+            return;
+        }
         SQLite::Transaction tx(db(), SQLite::TransactionBehavior::IMMEDIATE);
-        work();
+        {
+            const Depth depth(m_impl->depth);
+            work();
+        }
         tx.commit();
     } catch (const SQLite::Exception& e) {
         rethrow_sqlite(e, path());
     }
+}
+
+bool Store::in_transaction() const {
+    return m_impl->depth > 0;
+}
+
+Date Store::today() {
+    return nacsa::today(alliance().time_zone);
 }
 
 const config::Alliance& Store::alliance() {
@@ -314,6 +357,10 @@ void Store::erase_old_pages() {
 
 void Store::audit(std::string_view record_kind, std::string_view record_id,
                   std::string_view summary, std::optional<std::int64_t> contact_id) {
+    if (!in_transaction()) {
+        // A change recorded apart from the transaction that makes it could be kept without it.
+        throw std::logic_error("Store::audit called outside Store::transaction");
+    }
     SQLite::Statement insert(
         db(),
         "INSERT INTO audit (at, os_user, command, record_kind, record_id, summary, contact_id) "
@@ -324,12 +371,15 @@ void Store::audit(std::string_view record_kind, std::string_view record_id,
     insert.bind(4, std::string(record_kind));
     insert.bind(5, std::string(record_id));
     insert.bind(6, std::string(summary));
-    if (contact_id) {
-        insert.bind(7, static_cast<int64_t>(*contact_id));
-    } else {
-        insert.bind(7);
-    }
+    store::bind(insert, 7, contact_id);
     insert.exec();
+}
+
+int Store::erase_audit_of_contact(std::int64_t contact_id) {
+    SQLite::Statement scrub(
+        db(), "UPDATE audit SET summary = 'personal data erased' WHERE contact_id = ?");
+    scrub.bind(1, static_cast<int64_t>(contact_id));
+    return scrub.exec();
 }
 
 }  // namespace nacsa::store

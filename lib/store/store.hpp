@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "config/alliance.hpp"
+#include "core/time.hpp"
 
 namespace nacsa::store {
 
@@ -28,10 +29,13 @@ struct Actor {
 // An open alliance store: one SQLite file holding the configuration and every record.
 class Store {
   public:
-    // Creates a new store (mode 0600, WAL, foreign keys) holding the given configuration.
-    // Refuses an existing file: CantCreateError (exit 73).
+    // Creates a new store (mode 0600, WAL, foreign keys) holding the given configuration, and
+    // runs `set_up` (the records the configuration implies: lib/workflows) in the transaction
+    // that stores it: a failure leaves no file behind. Refuses an existing file:
+    // CantCreateError (exit 73).
     static Store create(const std::filesystem::path& path, const std::string& config_yaml,
-                        const std::string& config_file_name, const Actor& actor);
+                        const std::string& config_file_name, const Actor& actor,
+                        const std::function<void(Store&)>& set_up = {});
 
     // Opens an existing store. A missing file is InputError (66) and is never created; a file
     // that is not a store, or a store of another schema version, is StoreError (74).
@@ -55,8 +59,24 @@ class Store {
     // Replaces the stored configuration (inside the caller's transaction).
     void replace_config(const std::string& yaml_text, const std::string& file_name);
 
-    // Runs `work` in one IMMEDIATE transaction; commits when it returns, rolls back when it throws.
+    // How lib/ writes (the one convention; cli/ never opens a transaction):
+    // - Every public function of a module that changes the store is one use case: it reads
+    //   what it decides on (the record before an edit, whether a seat is free, the next id),
+    //   validates, allocates ids, INSERTs (an upsert only where a file's records are merged
+    //   into the store on purpose), and audits, all inside one call of transaction(). That is
+    //   BEGIN IMMEDIATE: the write lock is taken when the transaction starts, so two nacsa
+    //   processes never decide on the same state, and nothing is read before it that the
+    //   write depends on.
+    // - A use case that spans modules (lib/workflows) opens the transaction and calls the
+    //   modules' use cases inside it: their transaction() calls join it as savepoints, and
+    //   the outer one commits all of it or none.
+    // Commits when `work` returns, rolls back when it throws.
     void transaction(const std::function<void()>& work);
+    // Whether a transaction() is running (audit() and writes must be inside one).
+    [[nodiscard]] bool in_transaction() const;
+
+    // Today in the alliance's time zone (or the day of SOURCE_DATE_EPOCH there).
+    [[nodiscard]] Date today();
 
     // After erasing personal data (and outside a transaction): copies the write-ahead log into
     // the store and empties it, so that older versions of the erased pages are gone from disk
@@ -68,6 +88,10 @@ class Store {
     // `contact_id` links entries about a person so that `member forget` can erase them.
     void audit(std::string_view record_kind, std::string_view record_id, std::string_view summary,
                std::optional<std::int64_t> contact_id = std::nullopt);
+    // Replaces the summaries of the audit entries linked to a contact, which may hold the
+    // person's data, by "personal data erased" (erasure on request; inside its transaction).
+    // Returns how many entries were scrubbed.
+    int erase_audit_of_contact(std::int64_t contact_id);
 
     [[nodiscard]] const Actor& actor() const;
 

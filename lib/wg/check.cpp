@@ -1,6 +1,5 @@
 #include "wg/check.hpp"
 
-#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
 #include <set>
@@ -11,28 +10,6 @@
 namespace nacsa::wg {
 
 namespace {
-
-bool has_column(SQLite::Database& db, const std::string& table, const std::string& column) {
-    SQLite::Statement q(db, "SELECT 1 FROM pragma_table_info(?) WHERE name = ?");
-    q.bind(1, table);
-    q.bind(2, column);
-    return q.executeStep();
-}
-
-// The date of the group's last meeting on or before `as_of` that was not cancelled or
-// postponed (meetings name their body "working_group:<id>").
-std::optional<Date> last_meeting(store::Store& store, const std::string& wg_id, Date as_of) {
-    SQLite::Statement q(
-        store.db(),
-        "SELECT max(substr(starts_at, 1, 10)) FROM meeting WHERE body = ? "
-        "AND status NOT IN ('cancelled', 'postponed') AND substr(starts_at, 1, 10) <= ?");
-    q.bind(1, "working_group:" + wg_id);
-    q.bind(2, format_date(as_of));
-    if (q.executeStep() && !q.getColumn(0).isNull()) {
-        return parse_date(q.getColumn(0).getString());
-    }
-    return std::nullopt;
-}
 
 output::Finding error(std::string rule, std::string record, std::string message) {
     return output::Finding{output::Severity::error, std::move(rule), std::move(record),
@@ -46,18 +23,8 @@ output::Finding warning(std::string rule, std::string record, std::string messag
 
 }  // namespace
 
-bool meetings_recorded(store::Store& store) {
-    auto& db = store.db();
-    // "Once meetings exist": an alliance that keeps no meetings in nacsa is not told that every
-    // group failed to meet.
-    return db.tableExists("meeting") && has_column(db, "meeting", "body") &&
-           has_column(db, "meeting", "starts_at") && has_column(db, "meeting", "status") &&
-           db.execAndGet("SELECT EXISTS (SELECT 1 FROM meeting)").getInt() != 0;
-}
-
 std::vector<output::Finding> check_groups(store::Store& store, const CheckOptions& options) {
     std::vector<output::Finding> out;
-    const bool with_meetings = meetings_recorded(store);
     const Date window_start = add_months(options.as_of, -options.meeting_months);
     std::set<std::string> covered;
     for (const auto& g : list_groups(store, Include::current)) {
@@ -94,8 +61,10 @@ std::vector<output::Finding> check_groups(store::Store& store, const CheckOption
                                   t.title, format_date(*t.due), days, days == 1 ? "" : "s",
                                   t.owner_id ? ", owner " + *t.owner_id : std::string())));
         }
-        if (with_meetings && g.created <= window_start) {
-            const auto last = last_meeting(store, g.id, options.as_of);
+        if (options.last_meetings && g.created <= window_start) {
+            const auto it = options.last_meetings->find(g.id);
+            const auto last = it == options.last_meetings->end() ? std::optional<Date>()
+                                                                 : std::optional<Date>(it->second);
             if (!last || *last < window_start) {
                 out.push_back(error(
                     k_rule_no_meeting, g.id,

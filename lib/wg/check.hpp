@@ -1,5 +1,8 @@
 #pragma once
 
+#include <map>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "core/time.hpp"
@@ -19,10 +22,11 @@ inline constexpr const char* k_rule_theme_uncovered = "wg-theme-uncovered";  // 
 struct CheckOptions {
     Date as_of{};
     int meeting_months = 3;  // a group should have met within this many months
+    // The date each group last met on or before as_of (from lib/meetings, by
+    // workflows::check_working_groups); nullopt when the alliance keeps no meetings in nacsa, and
+    // then the no-meeting rule does not run (it is not told that every group failed to meet).
+    std::optional<std::map<std::string, Date>> last_meetings;
 };
-
-// Whether the store records meetings (so that the no-meeting rule can run).
-[[nodiscard]] bool meetings_recorded(store::Store& store);
 
 // Checks the active working groups as of a date: no lead, members withdrawn or suspended,
 // overdue tasks, no meeting in the last N months (when meetings are recorded), no members,

@@ -509,6 +509,19 @@ std::vector<Membership> memberships(store::Store& store, const std::string& wg_i
     return out;
 }
 
+std::vector<std::string> member_ids_on(store::Store& store, const std::string& wg_id, Date date) {
+    SQLite::Statement q(store.db(),
+                        "SELECT DISTINCT member_id FROM wg_membership WHERE wg_id = :g AND "
+                        "joined <= :d AND (ended IS NULL OR ended > :d) ORDER BY member_id");
+    q.bind(":g", wg_id);
+    q.bind(":d", format_date(date));
+    std::vector<std::string> out;
+    while (q.executeStep()) {
+        out.push_back(q.getColumn(0).getString());
+    }
+    return out;
+}
+
 std::optional<Lead> current_lead(store::Store& store, const std::string& wg_id) {
     SQLite::Statement q(store.db(),
                         std::string(k_lead_columns) + " WHERE l.wg_id = ? AND l.ended IS NULL");
@@ -1059,6 +1072,20 @@ int create_configured_groups(store::Store& store) {
         }
     });
     return created;
+}
+
+std::vector<std::string> key_users(store::Store& store, config::KeyKind kind,
+                                   const std::string& key) {
+    if (kind != config::KeyKind::thematic_area) {
+        return {};
+    }
+    SQLite::Statement q(store.db(), "SELECT wg_id FROM wg_theme WHERE theme = ? ORDER BY wg_id");
+    q.bind(1, key);
+    std::vector<std::string> out;
+    while (q.executeStep()) {
+        out.push_back(q.getColumn(0).getString());
+    }
+    return out;
 }
 
 }  // namespace nacsa::wg

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "config/alliance.hpp"
 #include "core/time.hpp"
 #include "store/store.hpp"
 
@@ -86,6 +87,10 @@ enum class Include { current, all };
                                                     Include include = Include::current);
 [[nodiscard]] std::vector<Membership> memberships(store::Store& store, const std::string& wg_id,
                                                   Include include = Include::current);
+// The member organisations in a group on a date (joined on or before it, not ended by then),
+// by id: who a working-group meeting of that date invites.
+[[nodiscard]] std::vector<std::string> member_ids_on(store::Store& store, const std::string& wg_id,
+                                                     Date date);
 [[nodiscard]] std::optional<Lead> current_lead(store::Store& store, const std::string& wg_id);
 // Every lead the group has had, oldest first.
 [[nodiscard]] std::vector<Lead> lead_history(store::Store& store, const std::string& wg_id);
@@ -197,5 +202,9 @@ int create_configured_groups(store::Store& store);
 
 // Today in the alliance's time zone.
 [[nodiscard]] Date today(store::Store& store);
+
+// The working groups that use a configured thematic area, by id (empty for other kinds of key).
+[[nodiscard]] std::vector<std::string> key_users(store::Store& store, config::KeyKind kind,
+                                                 const std::string& key);
 
 }  // namespace nacsa::wg

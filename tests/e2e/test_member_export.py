@@ -63,8 +63,9 @@ def test_export_csv_excel_and_formula_neutralised(tricky):
 
 
 def test_forget_reaches_the_name_given_as_a_representative_at_a_meeting(tricky):
+    # Invites every member active that day (the members were recorded today, 2026-11-29).
     (mid,) = tricky.ok("meeting", "schedule", "--title", "Asamblea", "--kind", "general_assembly",
-                       "--start", "2026-11-10 10:00").out.split()  # invites every member
+                       "--start", "2026-11-29 08:00").out.split()
     # Typed by hand, in another case and without the accent.
     tricky.ok("meeting", "attend", mid, "centro-la-esperanza", "--status", "represented",
               "--by", "ana maria d'alessandro")

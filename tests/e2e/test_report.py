@@ -326,15 +326,17 @@ def test_every_message_of_the_code_is_translated(tmp_path):
     xgettext = shutil.which("xgettext")
     assert xgettext, "xgettext is missing (package gettext)"
     pot = tmp_path / "report.pot"
-    # The report's own messages and the committee check's findings, which reports translate.
-    sources = sorted(str(p) for p in (SOURCE_DIR / "lib" / "report").glob("*.cpp"))
+    # The report's own messages, the labels and months of lib/i18n, and the committee check's
+    # findings, which reports translate.
+    sources = sorted(str(p) for folder in ("i18n", "report")
+                     for p in (SOURCE_DIR / "lib" / folder).glob("*.cpp"))
     sources.append(str(SOURCE_DIR / "lib" / "governance" / "check.cpp"))
     subprocess.run([xgettext, "--language=C++", "--from-code=UTF-8", "--keyword=", "--keyword=tr",
                     "--keyword=N_", "--no-wrap", "-o", str(pot), *sources], check=True)
     used = set(po_entries(pot))
     assert len(used) > 50 and "Nothing to report." in used
     for lang in ("es", "fr"):
-        catalog = po_entries(SOURCE_DIR / "lib" / "report" / "po" / f"{lang}.po")
+        catalog = po_entries(SOURCE_DIR / "lib" / "i18n" / "po" / f"{lang}.po")
         missing = sorted(m for m in used if not catalog.get(m))
         assert not missing, f"{lang}.po lacks: {missing}"
         unused = sorted(set(catalog) - used)

@@ -9,6 +9,7 @@
 #include "config/alliance.hpp"
 #include "core/error.hpp"
 #include "governance/governance.hpp"
+#include "members/interest.hpp"
 #include "store/store.hpp"
 
 namespace gov = nacsa::governance;
@@ -89,7 +90,8 @@ struct Fixture {
     }
 
     void interest(const std::string& member, const std::string& kind) {
-        (void)gov::add_interest(store, {member, kind, d("2026-01-01"), "", ""});
+        (void)nacsa::members::add_interest(
+            store, {member, *nacsa::members::parse_interest_kind(kind), d("2026-01-01"), "", ""});
     }
 
     int count(const std::string& sql) {

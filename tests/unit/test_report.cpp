@@ -3,7 +3,7 @@
 #include <chrono>
 
 #include "core/embedded.hpp"
-#include "report/i18n.hpp"
+#include "i18n/i18n.hpp"
 #include "report/render.hpp"
 #include "report/report.hpp"
 
@@ -48,39 +48,39 @@ report::Report sample_report(const std::string& language) {
 
 TEST_CASE("report catalogs are embedded and parsed") {
     CHECK(embedded::translations().size() == 2);
-    CHECK(report::catalog("es").at("Membership") == "Membresía");
-    CHECK(report::catalog("fr").at("Nothing to report.") == "Rien à signaler.");
-    CHECK(report::catalog("de").empty());
-    CHECK_THROWS(report::parse_mo("not a catalog"));
+    CHECK(i18n::catalog("es").at("Membership") == "Membresía");
+    CHECK(i18n::catalog("fr").at("Nothing to report.") == "Rien à signaler.");
+    CHECK(i18n::catalog("de").empty());
+    CHECK_THROWS(i18n::parse_mo("not a catalog"));
 }
 
 TEST_CASE("statuses and genders have labels in the report's language") {
-    const report::Translator en("en");
-    const report::Translator es("es");
-    CHECK(report::status_label("applicant", en) == "Applicants");
-    CHECK(report::status_label("withdrawn", es) == "Retirados");
-    CHECK(report::status_label("unheard_of", en) == "unheard_of");
-    CHECK(report::gender_label("female", es) == "Mujeres");
-    CHECK(report::gender_label("non_binary", en) == "Non-binary");
-    CHECK(report::gender_label("undisclosed", en) == "Not stated");
+    const i18n::Translator en("en");
+    const i18n::Translator es("es");
+    CHECK(i18n::status_label("applicant", en) == "Applicants");
+    CHECK(i18n::status_label("withdrawn", es) == "Retirados");
+    CHECK(i18n::status_label("unheard_of", en) == "unheard_of");
+    CHECK(i18n::gender_label("female", es) == "Mujeres");
+    CHECK(i18n::gender_label("non_binary", en) == "Non-binary");
+    CHECK(i18n::gender_label("undisclosed", en) == "Not stated");
 }
 
 TEST_CASE("report dates are written in the report's language") {
     const Date d{year{2026}, December, day{3}};
-    CHECK(report::Translator("en").date(d) == "3 December 2026");
-    CHECK(report::Translator("es").date(d) == "3 de diciembre de 2026");
-    CHECK(report::Translator("fr").date(d) == "3 décembre 2026");
-    CHECK(report::Translator("fr").date(Date{year{2026}, July, day{1}}) == "1er juillet 2026");
-    CHECK(report::Translator("es").month_year(2026, 8) == "agosto de 2026");
-    CHECK(report::Translator("xx").language() == "en");
+    CHECK(i18n::Translator("en").date(d) == "3 December 2026");
+    CHECK(i18n::Translator("es").date(d) == "3 de diciembre de 2026");
+    CHECK(i18n::Translator("fr").date(d) == "3 décembre 2026");
+    CHECK(i18n::Translator("fr").date(Date{year{2026}, July, day{1}}) == "1er juillet 2026");
+    CHECK(i18n::Translator("es").month_year(2026, 8) == "agosto de 2026");
+    CHECK(i18n::Translator("xx").language() == "en");
 }
 
 TEST_CASE(
     "report numbers: 1,234.5 in English, 1 234,5 with a narrow no-break space in Spanish and "
     "French") {
-    const report::Translator en("en");
-    const report::Translator es("es");
-    const report::Translator fr("fr");
+    const i18n::Translator en("en");
+    const i18n::Translator es("es");
+    const i18n::Translator fr("fr");
     CHECK(en.number(1234.5, 1) == "1,234.5");
     CHECK(es.number(1234.5, 1) == "1\u202f234,5");
     CHECK(fr.number(1234.5, 1) == "1\u202f234,5");

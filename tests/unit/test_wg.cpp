@@ -7,7 +7,6 @@
 
 #include "config/alliance.hpp"
 #include "core/error.hpp"
-#include "store/bootstrap.hpp"
 #include "wg/check.hpp"
 #include "wg/summary.hpp"
 #include "wg/wg.hpp"
@@ -79,8 +78,8 @@ bool has_rule(const std::vector<output::Finding>& findings, const std::string& r
 
 TEST_CASE("wg: the configured working groups exist after bootstrap, once") {
     Fixture f;
-    CHECK(store::bootstrap(f.s()) == "3 working groups created");
-    CHECK(store::bootstrap(f.s()).empty());
+    CHECK(wg::create_configured_groups(f.s()) == 3);
+    CHECK(wg::create_configured_groups(f.s()) == 0);
     const auto groups = wg::list_groups(f.s());
     REQUIRE(groups.size() == 3);
     CHECK(groups[0].id == "comunicacion_estrategica");
@@ -114,7 +113,7 @@ TEST_CASE("wg: create validates name, id and themes") {
 
 TEST_CASE("wg: join, representative, lead and leave keep history") {
     Fixture f;
-    (void)store::bootstrap(f.s());
+    (void)wg::create_configured_groups(f.s());
     f.member("alfa");
     const auto ana = f.contact("alfa", "Ana Pérez", true);
     const auto bruno = f.contact("alfa", "Bruno Soto");
@@ -173,7 +172,7 @@ TEST_CASE("wg: join, representative, lead and leave keep history") {
 
 TEST_CASE("wg: tasks are added, closed once, and listed") {
     Fixture f;
-    (void)store::bootstrap(f.s());
+    (void)wg::create_configured_groups(f.s());
     f.member("alfa");
     f.member("beta");
     (void)wg::join(f.s(), "experticia_tecnica", "alfa", std::nullopt, d("2026-11-01"));
@@ -209,7 +208,7 @@ TEST_CASE("wg: tasks are added, closed once, and listed") {
 
 TEST_CASE("wg: ending the memberships and leads of a withdrawn member") {
     Fixture f;
-    (void)store::bootstrap(f.s());
+    (void)wg::create_configured_groups(f.s());
     f.member("alfa");
     f.contact("alfa", "Ana", true);
     (void)wg::join(f.s(), "experticia_tecnica", "alfa", std::nullopt, d("2026-10-01"));
@@ -231,7 +230,7 @@ TEST_CASE("wg: ending the memberships and leads of a withdrawn member") {
 
 TEST_CASE("wg: check finds each problem and passes a healthy group") {
     Fixture f;
-    (void)store::bootstrap(f.s());
+    (void)wg::create_configured_groups(f.s());
     f.member("alfa");
     f.contact("alfa", "Ana", true);
     f.member("beta");
@@ -266,7 +265,7 @@ TEST_CASE("wg: check finds each problem and passes a healthy group") {
 
 TEST_CASE("wg: archive refuses open tasks unless dropped, then ends everything") {
     Fixture f;
-    (void)store::bootstrap(f.s());
+    (void)wg::create_configured_groups(f.s());
     f.member("alfa");
     f.contact("alfa", "Ana", true);
     (void)wg::set_lead(f.s(), "experticia_tecnica", "alfa", "Ana", d("2026-12-01"));
@@ -288,7 +287,7 @@ TEST_CASE("wg: archive refuses open tasks unless dropped, then ends everything")
 
 TEST_CASE("wg: summaries of a period count members and tasks") {
     Fixture f;
-    (void)store::bootstrap(f.s());
+    (void)wg::create_configured_groups(f.s());
     f.member("alfa");
     f.contact("alfa", "Ana", true);
     f.member("beta");

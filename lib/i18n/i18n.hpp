@@ -8,12 +8,12 @@
 #include "core/time.hpp"
 #include "output/findings.hpp"
 
-namespace nacsa::report {
+namespace nacsa::i18n {
 
 using output::N_;  // marks a message for the catalogs without translating it yet
 
 // The messages, dates and numbers of one language. Catalogs are the gettext PO files of
-// lib/report/po, compiled by msgfmt at build time and embedded: no system locale is used.
+// lib/i18n/po, compiled by msgfmt at build time and embedded: no system locale is used.
 //
 // Numbers: English groups thousands with "," and uses "." for decimals ("1,234.5"); Spanish and
 // French group with a narrow no-break space (U+202F) and use "," for decimals ("1 234,5"), and
@@ -61,4 +61,12 @@ class Translator {
 // Parses a GNU .mo file (either byte order). Throws std::runtime_error on a malformed file.
 [[nodiscard]] std::map<std::string, std::string, std::less<>> parse_mo(std::string_view data);
 
+}  // namespace nacsa::i18n
+
+namespace nacsa::report {
+// The report speaks through the translator of lib/i18n.
+using i18n::gender_label;
+using i18n::status_label;
+using i18n::Translator;
+using output::N_;
 }  // namespace nacsa::report

@@ -1,4 +1,4 @@
-#include "report/i18n.hpp"
+#include "i18n/i18n.hpp"
 
 #include <fmt/format.h>
 #include <unicode/locid.h>
@@ -12,7 +12,7 @@
 
 #include "core/embedded.hpp"
 
-namespace nacsa::report {
+namespace nacsa::i18n {
 
 namespace {
 
@@ -183,4 +183,33 @@ std::string Translator::country(const std::string& code) const {
     return out.empty() || out == code ? code : out;
 }
 
-}  // namespace nacsa::report
+std::string status_label(const std::string& status, const Translator& tr) {
+    if (status == "applicant") {
+        return tr("Applicants");
+    }
+    if (status == "active") {
+        return tr("Active");
+    }
+    if (status == "suspended") {
+        return tr("Suspended");
+    }
+    if (status == "withdrawn") {
+        return tr("Withdrawn");
+    }
+    return status;
+}
+
+std::string gender_label(const std::string& gender, const Translator& tr) {
+    if (gender == "female") {
+        return tr("Women");
+    }
+    if (gender == "male") {
+        return tr("Men");
+    }
+    if (gender == "non_binary") {
+        return tr("Non-binary");
+    }
+    return tr("Not stated");
+}
+
+}  // namespace nacsa::i18n

@@ -1,0 +1,202 @@
+// The nacsa command line: the command tree, parsing, and errors mapped to exit codes.
+#include "app.hpp"
+
+#include <SQLiteCpp/Exception.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "commands.hpp"
+#include "context.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "nacsa_version.hpp"
+#include "store/store.hpp"
+
+namespace nacsa::cli {
+
+namespace {
+
+constexpr std::size_t k_max_problems_shown = 50;
+
+void print_error(const std::string& message) {
+    std::cerr << "nacsa: error: "
+              << nacsa::text::escape_control(message, nacsa::text::KeepNewlines::yes) << '\n';
+}
+
+std::string version_text() {
+    return fmt::format(
+        "nacsa {}\nschema version {} (the store version this nacsa writes)\n"
+        "SQLite {} (built with {}), fmt {}.{}.{}, CLI11 {},\n{}",
+        nacsa::k_version, nacsa::store::latest_schema_version(), sqlite3_libversion(),
+        SQLITE_VERSION, FMT_VERSION / 10000, FMT_VERSION / 100 % 100, FMT_VERSION % 100,
+        CLI11_VERSION, nacsa::k_built_with);
+}
+
+// The deepest subcommand that was parsed, and its path, e.g. "member contact add".
+const CLI::App* selected_command(const CLI::App& app, std::string& path) {
+    const CLI::App* current = &app;
+    while (true) {
+        const auto subs = current->get_subcommands();
+        if (subs.empty()) {
+            return current;
+        }
+        current = subs.front();
+        path += path.empty() ? current->get_name() : " " + current->get_name();
+    }
+}
+
+// The names of an app's subcommands, for "(known: ...)" in messages.
+std::string command_names(const CLI::App& app) {
+    std::vector<std::string> names;
+    for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+        names.push_back(sub->get_name());
+    }
+    return nacsa::text::join(names, ", ");
+}
+
+// A usage error that names what was not understood. CLI11 checks "a subcommand is required"
+// before it complains about unknown arguments, so `nacsa --bogus` would otherwise only say that
+// a command is missing.
+std::string usage_message(const CLI::App& app, const CLI::ParseError& e) {
+    std::string path;
+    const CLI::App* command = selected_command(app, path);
+    const auto extras = app.remaining(true);
+    const std::string where = path.empty() ? "nacsa" : "nacsa " + path;
+    if (!extras.empty()) {
+        const auto& first = extras.front();
+        if (first.size() > 1 && first.front() == '-') {
+            return fmt::format("unknown option \"{}\" for '{}'", first, where);
+        }
+        if (!command->get_subcommands([](const CLI::App*) { return true; }).empty()) {
+            return fmt::format("unknown command \"{}\" for '{}' (known: {})", first, where,
+                               command_names(*command));
+        }
+        return fmt::format("unexpected argument \"{}\" for '{}'", first, where);
+    }
+    if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr &&
+        std::string_view(e.what()).find("subcommand") != std::string_view::npos) {
+        return fmt::format("'{}' needs a command (one of: {})", where, command_names(*command));
+    }
+    return e.what();
+}
+
+// `nacsa help COMMAND [SUBCOMMAND]`: the help of that command, as `--help` prints it.
+int run_help(CLI::App& app, const std::vector<std::string>& topic) {
+    CLI::App* target = &app;
+    for (const auto& name : topic) {
+        try {
+            target = target->get_subcommand(name);
+        } catch (const CLI::OptionNotFound&) {
+            throw UsageError(fmt::format("no such command: {}", name));
+        }
+    }
+    // help(prefix) prints "Usage: nacsa db backup ...", the way the user types it.
+    std::string prefix = "nacsa";
+    for (std::size_t i = 0; i + 1 < topic.size(); ++i) {
+        prefix += " " + topic[i];
+    }
+    // (app.help() would show the help of `help` itself, the subcommand being run.)
+    std::cout << (target == &app
+                      ? app.get_formatter()->make_help(&app, "nacsa", CLI::AppFormatMode::Normal)
+                      : target->help(prefix));
+    return 0;
+}
+
+}  // namespace
+
+void build(CLI::App& app, Context& ctx, GlobalOptions& options) {
+    app.fallthrough();
+    app.require_subcommand(0, 1);
+    app.set_version_flag("--version", version_text(),
+                         "Print the version, the schema version and libraries");
+    app.add_option("--db", options.db,
+                   "The store (else $NACSA_DB, else $XDG_DATA_HOME/nacsa/nacsa.db)")
+        ->type_name("PATH");
+    app.add_option("--format", options.format,
+                   "Output format: table, json or csv (reports add md and html)")
+        ->check(CLI::IsMember({"table", "json", "csv", "md", "html"}))
+        ->type_name("FORMAT");
+    app.add_flag("--excel", options.excel, "CSV for spreadsheets: a BOM and ';' between fields");
+    app.add_option("--lang", options.lang,
+                   "Language of text and reports: en, es or fr (else $NACSA_LANG)")
+        ->check(CLI::IsMember({"en", "es", "fr"}))
+        ->type_name("LANG");
+    app.add_flag("-q,--quiet", options.quiet, "Print only errors on stderr");
+    app.add_flag("--no-color", options.no_color, "Never colour output");
+
+    for (const auto register_command : k_commands) {
+        register_command(app, ctx);
+    }
+
+    auto* help =
+        app.add_subcommand("help", "Show help for a command: nacsa help <command> [<subcommand>]");
+    auto topic = std::make_shared<std::vector<std::string>>();
+    help->add_option("command", *topic, "The command");
+    ctx.on_run(help, [&app, topic] { return run_help(app, *topic); });
+}
+
+int run(int argc, const char* const* argv) {
+    GlobalOptions options;
+    Context ctx(options);
+    CLI::App app{
+        "nacsa: keep a National Civil Society Alliance's members, committee, working groups, "
+        "meetings, plan and reports in one store.",
+        "nacsa"};
+    build(app, ctx, options);
+    try {
+        app.parse(argc, argv);
+        std::string path;
+        const CLI::App* command = selected_command(app, path);
+        const auto* action = ctx.action_for(command);
+        if (action == nullptr) {
+            const std::string where = path.empty() ? "nacsa" : "nacsa " + path;
+            throw nacsa::UsageError(
+                fmt::format("'{}' needs a command (one of: {}); run '{} --help'", where,
+                            command_names(*command), where));
+        }
+        ctx.set_command_path(path);
+        return (*action)();
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        print_error(usage_message(app, e));
+        std::cerr << "Run 'nacsa --help' or 'nacsa help <command>' for usage.\n";
+        return static_cast<int>(nacsa::ExitCode::usage);
+    } catch (const nacsa::DiagnosticError& e) {
+        const auto& problems = e.problems();
+        for (std::size_t i = 0; i < problems.size() && i < k_max_problems_shown; ++i) {
+            print_error(problems[i].to_string());
+        }
+        if (problems.size() > k_max_problems_shown) {
+            print_error(
+                fmt::format("... and {} more problems", problems.size() - k_max_problems_shown));
+        }
+        return static_cast<int>(e.code());
+    } catch (const nacsa::Error& e) {
+        print_error(e.what());
+        return static_cast<int>(e.code());
+    } catch (const SQLite::Exception& e) {
+        try {
+            nacsa::store::rethrow_sqlite(e, ctx.options().db);
+        } catch (const nacsa::Error& mapped) {
+            print_error(mapped.what());
+            return static_cast<int>(mapped.code());
+        }
+    } catch (const std::bad_alloc&) {
+        print_error("out of memory");
+        return static_cast<int>(nacsa::ExitCode::io_error);
+    } catch (const std::exception& e) {
+        print_error(fmt::format("unexpected failure: {}", e.what()));
+        return static_cast<int>(nacsa::ExitCode::io_error);
+    }
+    return static_cast<int>(nacsa::ExitCode::io_error);
+}
+
+}  // namespace nacsa::cli

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/time.hpp"
+
+// How cli/ tells an option that was given from one that was not: declare it std::optional<T>
+// and bind it with CLI11's add_option. Not given: nullopt (keep the record's value); given, even
+// as "": the value (an edit sets or clears the field). Flags are bool. There is no other way in
+// cli/ (no count() checks, no wrapper structs).
+namespace nacsa::cli {
+
+// A list option, repeated or comma-separated: `--theme a,b --theme c` gives {a, b, c}.
+CLI::Option* add_list_option(CLI::App* cmd, const std::string& name,
+                             std::optional<std::vector<std::string>>& target,
+                             const std::string& help);
+CLI::Option* add_list_option(CLI::App* cmd, const std::string& name,
+                             std::vector<std::string>& target, const std::string& help);
+
+// Parses a date option ("YYYY-MM-DD"), or throws UsageError naming the option (exit 2).
+[[nodiscard]] Date parse_date_option(const std::string& value, const std::string& option);
+// The date an optional date option gives ("YYYY-MM-DD"); a bad one is a UsageError naming the
+// option (exit 2).
+[[nodiscard]] std::optional<Date> date_option(const std::optional<std::string>& value,
+                                              const std::string& option);
+
+}  // namespace nacsa::cli

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/time.hpp"
+#include "members/members.hpp"
+#include "store/store.hpp"
+
+// Membership on a date: the one rule for "was this member active on day D", used by the
+// electorate of an election, the invitees of a general assembly, the seats a check flags and the
+// report's counts alike (nacsa-member(1), STATUS ON A DATE):
+//
+//   A member's status on day D is the status of the latest entry of its status history dated on
+//   or before D (entries of one day: the one recorded last). When it has none, but its joined
+//   date is on or before D (a joined date corrected to before the record was started), it is
+//   the status of its first entry. Otherwise the member was not yet in the register on D.
+namespace nacsa::members {
+
+[[nodiscard]] std::optional<MemberStatus> status_on(store::Store& store,
+                                                    const std::string& member_id, Date date);
+// The ids of the members active on a date, sorted.
+[[nodiscard]] std::vector<std::string> active_on(store::Store& store, Date date);
+
+// A member in the register on a date, with its status that day.
+struct MemberOnDate {
+    std::string id;
+    std::string name;
+    std::string type;
+    std::string region;  // empty: none
+    std::string joined;  // ISO date, empty when not known
+    MemberStatus status = MemberStatus::active;
+};
+
+struct Withdrawal {
+    std::string member_id;
+    std::string name;
+    Date date{};
+};
+
+// What the report counts about the membership of a period [from, to] (one pass per table).
+struct Census {
+    std::vector<MemberOnDate> members;  // in the register on `to`, sorted by name
+    std::vector<Withdrawal> withdrawals;  // withdrawals dated in the period, by date then name
+    // Members active on `to`, by thematic area and by service; their contacts (not erased) by
+    // gender.
+    std::map<std::string, std::int64_t> active_by_theme;
+    std::map<std::string, std::int64_t> active_by_service;
+    std::map<std::string, std::int64_t> active_contacts_by_gender;
+};
+[[nodiscard]] Census census(store::Store& store, Date from, Date to);
+
+}  // namespace nacsa::members

@@ -1,0 +1,70 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/time.hpp"
+#include "members/members.hpp"
+#include "output/findings.hpp"
+#include "store/store.hpp"
+#include "wg/wg.hpp"
+
+// Use cases that span modules: each is one transaction (store.hpp) that calls the use cases of
+// the modules it involves, so that all of it happens or none. A module never calls a module
+// above it (lib/store/ownership.hpp); what needs one does so from here.
+namespace nacsa::workflows {
+
+// `nacsa init`: a new store holding the configuration, with the working groups it lists.
+// Returns the store and a summary of what was set up ("3 working groups created"; empty when
+// nothing was).
+struct NewStore {
+    store::Store store;
+    std::string summary;
+};
+[[nodiscard]] NewStore create_store(const std::filesystem::path& path,
+                                    const std::string& config_yaml,
+                                    const std::string& config_file_name,
+                                    const store::Actor& actor);
+
+// Records that would be left pointing at a region, thematic area, service, organisation type or
+// role that a new configuration drops; each module names its own records. Empty when the new
+// configuration can be applied.
+[[nodiscard]] std::vector<Diagnostic> config_conflicts(store::Store& store,
+                                                       const config::Alliance& next,
+                                                       const std::string& file_name);
+
+// `nacsa config apply`: validates the file, refuses to drop keys still in use (naming the
+// records; ValidationError, exit 65), then stores it and records the change in the audit log.
+// Returns a one-line summary of what changed.
+std::string apply_config(store::Store& store, const std::string& yaml_text,
+                         const std::string& file_name);
+
+// `nacsa member status`: moves a member to a new status (members::change_status); a withdrawal
+// also ends the member's working-group memberships and leads on the same date.
+struct StatusChange {
+    std::string before;                  // the status it had
+    std::vector<wg::EndedRole> ended;    // what the withdrawal ended
+};
+StatusChange change_member_status(store::Store& store, const std::string& member,
+                                  const std::string& new_status, const std::string& reason,
+                                  std::optional<Date> date);
+
+// `nacsa member forget`: erases the personal data of one contact of a member (by name), or of
+// every contact, wherever nacsa keeps it: the contact record, the audit log, and attendance
+// records naming them as their organisation's representative; then removes the erased pages'
+// old versions from disk (Store::erase_old_pages). Returns what it erased.
+struct Erasure {
+    int contacts = 0;
+    int mentions = 0;  // in meeting attendance
+};
+Erasure forget(store::Store& store, const std::string& member,
+               const std::optional<std::string>& contact);
+
+// `nacsa wg check`: the working groups' rules, with the date each group last met.
+[[nodiscard]] std::vector<output::Finding> check_working_groups(store::Store& store, Date as_of,
+                                                                int meeting_months);
+
+}  // namespace nacsa::workflows

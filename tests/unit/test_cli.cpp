@@ -1,0 +1,141 @@
+// The command line as a library: how arguments parse, before any store is opened.
+#include <doctest/doctest.h>
+
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "app.hpp"
+#include "core/error.hpp"
+#include "options.hpp"
+
+namespace cli = nacsa::cli;
+
+namespace {
+
+// Runs nacsa with these arguments (no store is needed for what is tested here), capturing
+// stdout and stderr.
+struct Ran {
+    int code = 0;
+    std::string out;
+    std::string err;
+};
+
+Ran run(std::vector<const char*> args) {
+    args.insert(args.begin(), "nacsa");
+    std::ostringstream out;
+    std::ostringstream err;
+    auto* old_out = std::cout.rdbuf(out.rdbuf());
+    auto* old_err = std::cerr.rdbuf(err.rdbuf());
+    Ran r;
+    try {
+        r.code = cli::run(static_cast<int>(args.size()), args.data());
+    } catch (...) {
+        std::cout.rdbuf(old_out);
+        std::cerr.rdbuf(old_err);
+        throw;
+    }
+    std::cout.rdbuf(old_out);
+    std::cerr.rdbuf(old_err);
+    r.out = out.str();
+    r.err = err.str();
+    return r;
+}
+
+// The command tree of nacsa, parsed from an argument list (actions are not run).
+struct Parsed {
+    cli::GlobalOptions options;
+    cli::Context ctx{options};
+    CLI::App app{"nacsa", "nacsa"};
+
+    explicit Parsed(std::vector<const char*> args) {
+        cli::build(app, ctx, options);
+        args.insert(args.begin(), "nacsa");
+        app.parse(static_cast<int>(args.size()), args.data());
+    }
+    [[nodiscard]] CLI::App* command(const std::vector<std::string>& path) {
+        CLI::App* at = &app;
+        for (const auto& name : path) {
+            at = at->get_subcommand(name);
+        }
+        return at;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("cli: every command of the tree has an action or subcommands") {
+    Parsed p({"member", "list"});
+    std::vector<const CLI::App*> pending{&p.app};
+    int actions = 0;
+    while (!pending.empty()) {
+        const CLI::App* at = pending.back();
+        pending.pop_back();
+        const auto subs = at->get_subcommands([](const CLI::App*) { return true; });
+        if (subs.empty()) {
+            CHECK_MESSAGE(p.ctx.action_for(at) != nullptr, at->get_name() << " has no action");
+            ++actions;
+        }
+        pending.insert(pending.end(), subs.begin(), subs.end());
+    }
+    CHECK(actions > 50);
+}
+
+TEST_CASE("cli: global options and a command's options parse before anything runs") {
+    Parsed p({"--format", "json", "--lang", "es", "-q", "member", "list", "--region", "maule"});
+    CHECK(p.options.format == "json");
+    CHECK(p.options.lang == "es");
+    CHECK(p.options.quiet);
+    CHECK(p.command({"member", "list"})->parsed());
+    CHECK(p.command({"member", "list"})->get_option("--region")->as<std::string>() == "maule");
+}
+
+TEST_CASE("cli: usage errors are exit 2 with the reason, help is 0, before any store opens") {
+    const auto bad_format = run({"--format", "xml", "member", "list"});
+    CHECK(bad_format.code == 2);
+    CHECK(bad_format.err.find("--format") != std::string::npos);
+    const auto unknown = run({"member", "--bogus"});
+    CHECK(unknown.code == 2);
+    CHECK(unknown.err.find("nacsa: error: unknown option \"--bogus\" for 'nacsa member'") == 0);
+    const auto command = run({"frobnicate"});
+    CHECK(command.code == 2);
+    CHECK(command.err.find("unknown command \"frobnicate\"") != std::string::npos);
+    const auto help = run({"help", "member", "list"});
+    CHECK(help.code == 0);
+    CHECK(help.out.find("Usage: nacsa member list") != std::string::npos);
+    CHECK(run({"help", "nosuch"}).code == 2);
+    CHECK(run({"member"}).code == 2);
+}
+
+TEST_CASE("cli: an optional option tells given from absent, and given empty from both") {
+    CLI::App app;
+    std::optional<std::string> note;
+    std::optional<std::vector<std::string>> themes;
+    std::vector<std::string> plain;
+    app.add_option("--note", note);
+    cli::add_list_option(&app, "--theme", themes, "themes");
+    cli::add_list_option(&app, "--tag", plain, "tags");
+    const char* argv[] = {"t", "--theme", "c", "--theme", "a,b", "--note", ""};
+    app.parse(7, argv);
+    REQUIRE(note.has_value());
+    CHECK(note->empty());
+    REQUIRE(themes.has_value());
+    CHECK(*themes == std::vector<std::string>{"c", "a", "b"});
+    CHECK(plain.empty());
+
+    CLI::App again;
+    std::optional<std::string> absent;
+    again.add_option("--note", absent);
+    again.parse("", false);
+    CHECK_FALSE(absent.has_value());
+}
+
+TEST_CASE("cli: date options are checked and name the option") {
+    CHECK(cli::date_option(std::nullopt, "--date") == std::nullopt);
+    CHECK(nacsa::format_date(*cli::date_option(std::string("2026-02-28"), "--date")) ==
+          "2026-02-28");
+    CHECK_THROWS_WITH_AS((void)cli::date_option(std::string("2026-02-30"), "--from"),
+                         "--from: \"2026-02-30\" is not a date (expected YYYY-MM-DD)",
+                         nacsa::UsageError);
+}
