@@ -16,8 +16,8 @@
 namespace nacsa::store {
 
 inline constexpr std::array<std::string_view, 13> k_module_layers = {
-    "core",    "config",   "output", "i18n",   "store",     "members",    "governance",
-    "wg",      "meetings", "plan",   "report", "workflows", "completion",
+    "core", "config",   "output", "i18n",   "store",     "members",    "governance",
+    "wg",   "meetings", "plan",   "report", "workflows", "completion",
 };
 
 struct TableOwner {

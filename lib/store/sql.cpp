@@ -102,9 +102,10 @@ Date date(const SQLite::Column& column) {
     if (const auto d = parse_date(value)) {
         return *d;
     }
-    throw StoreError(fmt::format("the store holds \"{}\" where a date belongs (column {}); run "
-                                 "`nacsa db check`",
-                                 text::escape_control(value), column.getName()));
+    throw StoreError(
+        fmt::format("the store holds \"{}\" where a date belongs (column {}); run "
+                    "`nacsa db check`",
+                    text::escape_control(value), column.getName()));
 }
 
 std::optional<Date> optional_date(const SQLite::Column& column) {

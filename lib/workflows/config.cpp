@@ -26,9 +26,9 @@ std::set<std::string> keys_of(const std::vector<T>& items) {
 std::vector<std::vector<std::string>> key_users(store::Store& store, config::KeyKind kind,
                                                 const std::string& key) {
     std::vector<std::vector<std::string>> out;
-    for (auto&& users : {members::key_users(store, kind, key), wg::key_users(store, kind, key),
-                         plan::key_users(store, kind, key),
-                         governance::key_users(store, kind, key)}) {
+    for (auto&& users :
+         {members::key_users(store, kind, key), wg::key_users(store, kind, key),
+          plan::key_users(store, kind, key), governance::key_users(store, kind, key)}) {
         if (!users.empty()) {
             out.push_back(users);
         }
@@ -52,8 +52,8 @@ void find_dropped(store::Store& store, config::KeyKind kind, const std::string& 
             }
             out.push_back(
                 Diagnostic{file_name, 0, 0, field,
-                           fmt::format("\"{}\" is dropped but still used by {} record{}: {}{}",
-                                       key, count, count == 1 ? "" : "s", text::join(users, ", "),
+                           fmt::format("\"{}\" is dropped but still used by {} record{}: {}{}", key,
+                                       count, count == 1 ? "" : "s", text::join(users, ", "),
                                        count > 5 ? ", ..." : "")});
         }
     }
@@ -83,8 +83,8 @@ std::vector<Diagnostic> config_conflicts(store::Store& store, const config::Alli
     const config::Alliance& current = store.alliance();
     std::vector<Diagnostic> out;
     using config::KeyKind;
-    find_dropped(store, KeyKind::region, "regions", keys_of(current.regions),
-                 keys_of(next.regions), file_name, out);
+    find_dropped(store, KeyKind::region, "regions", keys_of(current.regions), keys_of(next.regions),
+                 file_name, out);
     find_dropped(store, KeyKind::organisation_type, "organisation_types",
                  keys_of(current.organisation_types), keys_of(next.organisation_types), file_name,
                  out);
@@ -120,12 +120,12 @@ std::string apply_config(store::Store& store, const std::string& yaml_text,
 NewStore create_store(const std::filesystem::path& path, const std::string& config_yaml,
                       const std::string& config_file_name, const store::Actor& actor) {
     int groups = 0;
-    auto created = store::Store::create(path, config_yaml, config_file_name, actor,
-                                        [&](store::Store& s) { groups = wg::create_configured_groups(s); });
-    return NewStore{std::move(created),
-                    groups == 0 ? std::string()
-                                : fmt::format("{} working group{} created", groups,
-                                              groups == 1 ? "" : "s")};
+    auto created =
+        store::Store::create(path, config_yaml, config_file_name, actor,
+                             [&](store::Store& s) { groups = wg::create_configured_groups(s); });
+    return NewStore{std::move(created), groups == 0 ? std::string()
+                                                    : fmt::format("{} working group{} created",
+                                                                  groups, groups == 1 ? "" : "s")};
 }
 
 }  // namespace nacsa::workflows

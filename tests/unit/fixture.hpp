@@ -87,9 +87,8 @@ class StoreFixture {
             contacts.push_back(std::move(c));
         }
         in.contacts = std::move(contacts);
-        store().transaction([&] {
-            (void)members::add_member(store(), in, members::command_line_locator());
-        });
+        store().transaction(
+            [&] { (void)members::add_member(store(), in, members::command_line_locator()); });
         return id;
     }
 

@@ -1,9 +1,8 @@
 // Each module owns its tables (lib/store/ownership.hpp): only lib/<module>/ runs SQL on them,
 // cli/ runs none, and a module includes only the modules below it. These tests read the
 // sources and the schema; a failure names the file and what it must stop doing.
-#include <doctest/doctest.h>
-
 #include <SQLiteCpp/Statement.h>
+#include <doctest/doctest.h>
 
 #include <algorithm>
 #include <cctype>
@@ -158,8 +157,8 @@ TEST_CASE("ownership: every table of the schema has one owner, and every owner i
     std::set<std::string> owned;
     for (const auto& [table, module] : owner_of_table()) {
         owned.insert(table);
-        CHECK_MESSAGE(layer_of(module) >= 0, table << " is owned by " << module
-                                                   << ", which is not in k_module_layers");
+        CHECK_MESSAGE(layer_of(module) >= 0,
+                      table << " is owned by " << module << ", which is not in k_module_layers");
     }
     CHECK(schema == owned);
 }
@@ -169,9 +168,9 @@ TEST_CASE("ownership: a module runs SQL on its own tables only, and cli/ on none
     std::vector<std::string> violations;
     for (const std::string folder : {"lib", "cli"}) {
         for (const auto& file : sources_under(folder)) {
-            const std::string module =
-                folder == "cli" ? "cli" : std::next(file.begin())->string();
-            for (const auto& literal : string_literals(nacsa::testing::source_file(file.string()))) {
+            const std::string module = folder == "cli" ? "cli" : std::next(file.begin())->string();
+            for (const auto& literal :
+                 string_literals(nacsa::testing::source_file(file.string()))) {
                 for (const auto& table : sql_tables(literal)) {
                     const auto it = owners.find(table);
                     if (it != owners.end() && it->second != module) {

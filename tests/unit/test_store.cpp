@@ -6,6 +6,8 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <optional>
 #include <regex>
 #include <stdexcept>
 #include <string>
@@ -16,6 +18,7 @@
 #include "core/error.hpp"
 #include "core/files.hpp"
 #include "store/maintenance.hpp"
+#include "store/sql.hpp"
 #include "store/store.hpp"
 #include "temp_dir.hpp"
 
@@ -62,10 +65,25 @@ void make_version_1_store(const std::filesystem::path& path) {
 
 }  // namespace
 
-TEST_CASE("migrations are numbered 0001..N without gaps, and N is the schema version") {
+TEST_CASE(
+    "migrations are numbered 0001..N without gaps, every file of lib/store/migrations is "
+    "built in, and a new store is at version N") {
     const auto migrations = nacsa::embedded::migrations();
     REQUIRE(!migrations.empty());
-    CHECK(static_cast<int>(migrations.size()) == nacsa::store::latest_schema_version());
+    std::vector<std::string> on_disk;
+    for (const auto& entry : std::filesystem::directory_iterator(
+             std::filesystem::path(NACSA_SOURCE_DIR) / "lib" / "store" / "migrations")) {
+        on_disk.push_back(entry.path().filename().string());
+    }
+    std::sort(on_disk.begin(), on_disk.end());
+    std::vector<std::string> built_in;
+    for (const auto& m : migrations) {
+        built_in.emplace_back(m.name);
+    }
+    CHECK(built_in == on_disk);
+    TempDir dir;
+    CHECK(create_store(dir / "new.db").db().execAndGet("PRAGMA user_version").getInt() ==
+          static_cast<int>(on_disk.size()));
     const std::regex name_form(R"(\d{4}_[a-z0-9_]+\.sql)");
     for (std::size_t i = 0; i < migrations.size(); ++i) {
         const std::string name(migrations[i].name);
@@ -309,6 +327,73 @@ TEST_CASE("a transaction commits its changes and its audit entries together, or 
     CHECK(q.getColumn(3).getString() == "k");
     CHECK(q.getColumn(4).getString() == "set k");
     CHECK(q.getColumn(5).getInt64() == 42);
+}
+
+TEST_CASE("a use case inside another joins it: a savepoint, committed or rolled back with it") {
+    TempDir dir;
+    Store store = create_store(dir / "a.db");
+    const auto keys = [&] {
+        return store.db().execAndGet("SELECT count(*) FROM meta WHERE key LIKE 'k%'").getInt();
+    };
+    CHECK_FALSE(store.in_transaction());
+    store.transaction([&] {
+        CHECK(store.in_transaction());
+        store.db().exec("INSERT INTO meta (key, value) VALUES ('k1', 'v')");
+        // An inner use case that fails, and whose failure the outer one handles: only the inner
+        // writes are undone.
+        try {
+            store.transaction([&] {
+                store.db().exec("INSERT INTO meta (key, value) VALUES ('k2', 'v')");
+                throw nacsa::ValidationError("refused");
+            });
+        } catch (const nacsa::ValidationError&) {
+        }
+        store.transaction(
+            [&] { store.db().exec("INSERT INTO meta (key, value) VALUES ('k3', 'v')"); });
+        CHECK(store.in_transaction());
+    });
+    CHECK_FALSE(store.in_transaction());
+    CHECK(keys() == 2);
+    CHECK(store.db().execAndGet("SELECT count(*) FROM meta WHERE key = 'k2'").getInt() == 0);
+
+    // The outer use case fails after an inner one succeeded: nothing of either is kept.
+    CHECK_THROWS_AS(store.transaction([&] {
+        store.transaction(
+            [&] { store.db().exec("INSERT INTO meta (key, value) VALUES ('k4', 'v')"); });
+        throw std::runtime_error("later step fails");
+    }),
+                    std::runtime_error);
+    CHECK(keys() == 2);
+    CHECK_FALSE(store.in_transaction());
+}
+
+TEST_CASE("the audit log is written only inside the transaction that makes the change") {
+    TempDir dir;
+    Store store = create_store(dir / "a.db");
+    CHECK_THROWS_AS(store.audit("meta", "k", "set k"), std::logic_error);
+}
+
+TEST_CASE("SQL helpers: NULL for an empty optional, and a damaged date is a store error") {
+    TempDir dir;
+    Store store = create_store(dir / "a.db");
+    auto& db = store.db();
+    db.exec("CREATE TEMP TABLE t (a, b, c, d)");
+    SQLite::Statement ins(db, "INSERT INTO t VALUES (?, ?, ?, ?)");
+    nacsa::store::bind(ins, 1, std::optional<std::string>());
+    nacsa::store::bind(ins, 2, std::optional<nacsa::Date>(nacsa::parse_date("2026-02-28")));
+    nacsa::store::bind_nonempty(ins, 3, "");
+    nacsa::store::bind(ins, 4, std::optional<std::int64_t>(7));
+    ins.exec();
+    SQLite::Statement q(db, "SELECT a, b, c, d, 'not a date' FROM t");
+    REQUIRE(q.executeStep());
+    CHECK(q.getColumn(0).isNull());
+    CHECK(nacsa::store::text(q.getColumn(0)).empty());
+    CHECK(nacsa::store::optional_text(q.getColumn(0)) == std::nullopt);
+    CHECK(nacsa::format_date(nacsa::store::date(q.getColumn(1))) == "2026-02-28");
+    CHECK(nacsa::store::optional_date(q.getColumn(0)) == std::nullopt);
+    CHECK(q.getColumn(2).isNull());
+    CHECK(nacsa::store::optional_int64(q.getColumn(3)) == 7);
+    CHECK_THROWS_AS((void)nacsa::store::date(q.getColumn(4)), nacsa::StoreError);
 }
 
 TEST_CASE("SQLite errors map to nacsa's exit codes") {
