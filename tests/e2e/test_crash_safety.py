@@ -51,7 +51,7 @@ def test_sigkill_during_import_keeps_all_or_nothing(alliance):
     shutil.copy(nacsa.db, pristine)
     # How long a whole import takes, to spread the kills over it (and a bit past it).
     duration = _timed_import(nacsa, source)
-    assert nacsa.sql("SELECT count(*) FROM member") == [(MEMBERS,)]
+    assert len(json.loads(nacsa.ok("--format", "json", "member", "list").out)) == MEMBERS
     outcomes = {"none": 0, "all": 0}
     for k in range(KILLS):
         for suffix in ("", "-wal", "-shm", "-journal"):
@@ -67,9 +67,10 @@ def test_sigkill_during_import_keeps_all_or_nothing(alliance):
         proc.wait()
         check = nacsa.run("db", "check")
         assert check.code == 0, f"kill {k} after {delay:.3f}s: {check}"
-        count = nacsa.sql("SELECT count(*) FROM member")[0][0]
-        contacts = nacsa.sql("SELECT count(*) FROM contact")[0][0]
-        imports = nacsa.sql("SELECT count(*) FROM audit WHERE record_kind = 'import'")[0][0]
+        members = json.loads(nacsa.ok("--format", "json", "member", "list").out)
+        count = len(members)
+        contacts = sum(m["contacts"] for m in members)
+        imports = len(json.loads(nacsa.ok("--format", "json", "log", "--kind", "import").out))
         assert (count, contacts, imports) in ((0, 0, 0), (MEMBERS, MEMBERS, 1)), \
             f"kill {k} after {delay:.3f}s left {count} members, {contacts} contacts, {imports} import entries"
         outcomes["none" if count == 0 else "all"] += 1

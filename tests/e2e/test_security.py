@@ -34,10 +34,11 @@ def hostile(alliance):
 
 def test_hostile_text_is_stored_verbatim(hostile):
     nacsa, member_id = hostile
-    rows = nacsa.sql("SELECT name, acronym, city, notes FROM member WHERE id = ?", member_id)
-    assert rows == [(HOSTILE["name"], HOSTILE["acronym"], HOSTILE["city"], HOSTILE["notes"])]
+    shown = json.loads(nacsa.ok("--format", "json", "member", "show", member_id).out)
+    assert (shown["name"], shown["acronym"], shown["city"], shown["notes"]) == (
+        HOSTILE["name"], HOSTILE["acronym"], HOSTILE["city"], HOSTILE["notes"])
     # The injection did nothing: the table is still there with one member.
-    assert nacsa.sql("SELECT count(*) FROM member") == [(1,)]
+    assert len(json.loads(nacsa.ok("--format", "json", "member", "list").out)) == 1
 
 
 def test_hostile_text_round_trips_in_json_and_csv(hostile):
