@@ -21,22 +21,56 @@ if [ "${1:-}" = "--long" ]; then
     scripts/deps.sh long
     start=$(date +%s)
     times=$(mktemp)
-    trap 'rm -f "$times"' EXIT
+    fresh=""
+    # On any exit, the fresh-Debian stage (below, in its own process group) is stopped too.
+    trap '[ -z "$fresh" ] || kill -TERM "-$fresh" 2>/dev/null; rm -f "$times" "$times.cpu"' EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+    trap 'exit 129' HUP
+    # CPU seconds used by this shell's finished children, user + system (times, run in this
+    # shell: in a pipe it would count a subshell's).
+    cpu() {
+        times >"$times.cpu"
+        awk 'NR == 2 { for (i = 1; i <= NF; i++) { split($i, t, "m"); s += t[1] * 60 + t[2] } printf "%d", s }' "$times.cpu"
+    }
+    note() {  # note SECONDS CPU_BEFORE NAME: a stage's time and CPU time, for the summary
+        echo "$1 s  ($(($(cpu) - $2)) CPU s)  $3" >>"$times"
+    }
     timed() {  # timed NAME COMMAND...: runs a stage and notes its time
         name=$1
         shift
         stage "$name"
         t=$(date +%s)
+        c=$(cpu)
         "$@"
-        echo "$(($(date +%s) - t))s  $name" >>"$times"
+        note "$(($(date +%s) - t))" "$c" "$name"
     }
     timed "ASan + UBSan: every test" scripts/test.sh --sanitize
     timed "valgrind memcheck: end-to-end tests" scripts/valgrind-e2e.sh
+    # The README's set-up commands on a fresh Debian run beside fuzzing and the kill loop: they
+    # download and install packages while the fuzzers build, then build and test on the core
+    # that the fuzzers (one process at a time) and the kill loop leave idle.
+    fresh_name="the README's set-up commands on a fresh Debian (beside the next two)"
+    stage "$fresh_name: started, output in build-debian/fresh-debian.log"
+    mkdir -p build-debian
+    fresh_t=$(date +%s)
+    setsid -w scripts/fresh-debian.sh >build-debian/fresh-debian.log 2>&1 &
+    fresh=$!
     timed "fuzzing, ${FUZZ_SECONDS:-60}s per target" scripts/fuzz.sh
     timed "crash safety: kill loop and disk full" env NACSA_LONG=1 NACSA_BIN=build/cli/nacsa \
         NACSA_SOURCE_DIR="$PWD" PYTHONDONTWRITEBYTECODE=1 \
         /usr/bin/python3 -m pytest -q -p no:cacheprovider tests/e2e/test_crash_safety.py
-    timed "the README's set-up commands on a fresh Debian" scripts/fresh-debian.sh
+    stage "waiting for: $fresh_name"
+    c=$(cpu)
+    fresh_status=0
+    wait "$fresh" || fresh_status=$?
+    fresh=""
+    cat build-debian/fresh-debian.log >&2
+    note "$(($(date +%s) - fresh_t))" "$c" "$fresh_name"
+    if [ "$fresh_status" -ne 0 ]; then
+        echo "the fresh-Debian stage failed (build-debian/fresh-debian.log, above)" >&2
+        exit 1
+    fi
     timed "clang-tidy: every file" scripts/tidy.sh --all
     cat "$times" >&2
     stage "long stages passed in $(($(date +%s) - start))s"
