@@ -11,7 +11,8 @@
 # A .cpp file is checked with its own compile command; a header through the .cpp files of lib/,
 # cli/ and tests/unit/ that include it by name, and only the headers named (or, with --all,
 # every header of lib/, cli/ and tests/unit/) report findings, not the others those files
-# include. Runs TIDY_JOBS files at once (default: every core; GNU xargs -P).
+# include. Runs TIDY_JOBS files at once (default: every core; GNU xargs -P). TIDY_CHECKS adds
+# to .clang-tidy's checks, as clang-tidy --checks (CI: -clang-analyzer-*, scripts/test.sh).
 # File lists are split on white space (no path of the repository has any):
 # shellcheck disable=SC2086
 set -eu
@@ -21,7 +22,8 @@ src=$PWD
 # One file, run by xargs below: scripts/tidy.sh --one FILE (logs and failures in $TIDY_OUT).
 if [ "${1:-}" = "--one" ]; then
     log=$TIDY_OUT/$(printf '%s' "$2" | tr / _).log
-    clang-tidy-14 -p build --quiet --warnings-as-errors='*' --header-filter="$TIDY_HEADERS" "$2" \
+    clang-tidy-14 -p build --quiet --warnings-as-errors='*' --header-filter="$TIDY_HEADERS" \
+        ${TIDY_CHECKS:+"--checks=$TIDY_CHECKS"} "$2" \
         >"$log" 2>&1 || echo "$2" >>"$TIDY_OUT/failed"
     exit 0
 fi
@@ -93,7 +95,7 @@ export TIDY_OUT TIDY_HEADERS
 jobs=${TIDY_JOBS:-$(nproc)}
 n=$(printf '%s\n' $tus | wc -l)
 start=$(date +%s)
-echo "tidy: clang-tidy-14 on $what ($n translation units, $jobs at once)" >&2
+echo "tidy: clang-tidy-14 on $what ($n translation units, $jobs at once${TIDY_CHECKS:+; checks $TIDY_CHECKS})" >&2
 printf '%s\n' $tus | xargs -P "$jobs" -n 1 "$src/scripts/tidy.sh" --one
 
 # Each finding once (a header's findings come from every file that includes it): a finding is
