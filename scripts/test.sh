@@ -24,7 +24,7 @@ if [ "${1:-}" = "--long" ]; then
     times=$(mktemp)
     fresh=""
     # On any exit, the fresh-Debian stage (below, in its own process group) is stopped too.
-    trap '[ -z "$fresh" ] || kill -TERM "-$fresh" 2>/dev/null; rm -f "$times" "$times.cpu"' EXIT
+    trap 'rm -f "$times" "$times.cpu"; [ -z "$fresh" ] || kill -TERM "-$fresh" 2>/dev/null || true' EXIT
     trap 'exit 130' INT
     trap 'exit 143' TERM
     trap 'exit 129' HUP
