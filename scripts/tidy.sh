@@ -91,6 +91,8 @@ fi
 
 TIDY_OUT=$(mktemp -d)
 trap 'rm -rf "$TIDY_OUT"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 export TIDY_OUT TIDY_HEADERS
 jobs=${TIDY_JOBS:-$(nproc)}
 n=$(printf '%s\n' $tus | wc -l)
