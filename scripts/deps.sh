@@ -2,8 +2,7 @@
 # Installs, with apt-get, the Debian packages nacsa needs to build and test. Does nothing when
 # they are all present. Usage: scripts/deps.sh [build|test|fuzz|tidy|long]
 #   test = build + test tools; fuzz = build + clang and libFuzzer; tidy = build + clang-tidy 14
-#   (scripts/tidy.sh); long = test + fuzz + tidy + valgrind and debootstrap
-#   (scripts/fresh-debian.sh)
+#   (scripts/tidy.sh); long = test + fuzz + valgrind and debootstrap (scripts/fresh-debian.sh)
 set -eu
 want=${1:-build}
 build_pkgs="g++ cmake ninja-build pkg-config gettext tzdata
@@ -19,7 +18,7 @@ case $want in
     test) pkgs="$pkgs $test_pkgs" ;;
     fuzz) pkgs="$pkgs $fuzz_pkgs" ;;
     tidy) pkgs="$pkgs $tidy_pkgs" ;;
-    long) pkgs="$pkgs $test_pkgs $fuzz_pkgs $tidy_pkgs $long_pkgs" ;;
+    long) pkgs="$pkgs $test_pkgs $fuzz_pkgs $long_pkgs" ;;
 esac
 
 missing=""
