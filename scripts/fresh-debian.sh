@@ -95,6 +95,7 @@ elapsed() { echo "$(($(date +%s) - $1))s"; }
 
 mkdir -p "$top"
 remove_tree || die "a previous run's mounts are still under $root"
+rm -f "$top"/command-*.log "$top/debootstrap.log"
 
 head=$(git rev-parse HEAD)
 [ -z "$(git status --porcelain --untracked-files=no)" ] ||
