@@ -59,6 +59,7 @@ $nacsa wg task add experticia_tecnica "Minuta sobre tráfico de armas pequeñas"
     --owner observatorio-ciudadano-de-armas-pequenas --due 2027-01-31 >/dev/null
 campaign=$($nacsa wg task add comunicacion_estrategica "Campaña 30 de julio: Día Mundial contra la Trata" \
     --owner rutas-seguras --due 2026-07-30)
+# shellcheck disable=SC1010  # "done" is the subcommand here
 $nacsa wg task done "$campaign" --note "campaña difundida en 12 regiones"
 $nacsa wg task add incidencia_y_accion "Preparar la consulta trimestral con el Gobierno" \
     --owner recot --due 2026-12-10 >/dev/null
@@ -81,7 +82,7 @@ for id in $($nacsa --format csv meeting list --past | tail -n +2 | cut -d, -f1 |
     fi
     all=$(invitees "$id")
     if [ -n "$all" ]; then
-        # shellcheck disable=SC2086
+        # shellcheck disable=SC2046,SC2086  # one argument per member key
         $nacsa -q meeting attend "$id" $(echo "$all" | head -n 5) --status present
         rest=$(echo "$all" | tail -n +6)
         # shellcheck disable=SC2086

@@ -1,20 +1,23 @@
 #!/bin/sh
 # Installs, with apt-get, the Debian packages nacsa needs to build and test. Does nothing when
-# they are all present. Usage: scripts/deps.sh [build|test|fuzz|long]
-#   test = build + test tools; fuzz = build + clang and libFuzzer; long = test + fuzz + valgrind
+# they are all present. Usage: scripts/deps.sh [build|test|fuzz|tidy|long]
+#   test = build + test tools; fuzz = build + clang and libFuzzer; tidy = build + clang-tidy 14
+#   (scripts/tidy.sh); long = test + fuzz + valgrind and debootstrap (scripts/fresh-debian.sh)
 set -eu
 want=${1:-build}
 build_pkgs="g++ cmake ninja-build pkg-config gettext tzdata
 libcli11-dev libsqlitecpp-dev libsqlite3-dev libfmt-dev libyaml-cpp-dev libyaml-dev doctest-dev
 nlohmann-json3-dev libical-dev libicu-dev libhowardhinnant-date-dev libcsv-dev"
 test_pkgs="python3 python3-pytest python3-jsonschema python3-icalendar python3-yaml mandoc man-db
-tidy sqlite3 bash bash-completion fish dpkg-dev chromium time"
+tidy sqlite3 bash bash-completion fish dpkg-dev chromium time file"
 fuzz_pkgs="clang clang-14 libclang-rt-14-dev"
-long_pkgs="valgrind"
+tidy_pkgs="clang-tidy-14"
+long_pkgs="valgrind debootstrap debian-archive-keyring"
 pkgs=$build_pkgs
 case $want in
     test) pkgs="$pkgs $test_pkgs" ;;
     fuzz) pkgs="$pkgs $fuzz_pkgs" ;;
+    tidy) pkgs="$pkgs $tidy_pkgs" ;;
     long) pkgs="$pkgs $test_pkgs $fuzz_pkgs $long_pkgs" ;;
 esac
 

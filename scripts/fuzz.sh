@@ -13,7 +13,11 @@ cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
 
 targets=$*
-[ -n "$targets" ] || targets=$(cd build-fuzz/tests/fuzz && ls fuzz_* | grep -v '\.' || true)
+if [ -z "$targets" ]; then  # every fuzz_* program built (not fuzz_*.cmake and the like)
+    for f in build-fuzz/tests/fuzz/fuzz_*; do
+        case ${f##*/} in *.*) ;; *) [ -f "$f" ] && targets="$targets ${f##*/}" ;; esac
+    done
+fi
 
 # Seeds for a target: the files its formats take (fuzz_<name> -> tests/fuzz/seeds.txt globs).
 seed_globs() {
@@ -32,7 +36,7 @@ for t in $targets; do
     done
     dict=""
     [ -f "tests/fuzz/$t.dict" ] && dict="-dict=tests/fuzz/$t.dict"
-    echo "fuzz: $t for ${seconds}s ($(ls "$corpus" | wc -l) seeds)" >&2
+    echo "fuzz: $t for ${seconds}s ($(find "$corpus" -type f | wc -l) seeds)" >&2
     # shellcheck disable=SC2086
     if ! ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         "build-fuzz/tests/fuzz/$t" -max_total_time="$seconds" -max_len=65536 -timeout=20 -rss_limit_mb=2048 \

@@ -1,20 +1,19 @@
 #!/bin/sh
 # Installs what is missing, builds nacsa and runs every test (unit and end-to-end) with ctest.
-#   scripts/test.sh              the README's test command: release build, all tests (minutes)
+#   scripts/test.sh              the README's test command: release build, all tests (minutes),
+#                                then clang-tidy on the C++ files that differ from HEAD
+#                                (scripts/tidy.sh: uncommitted changes; none in a clean clone)
 #   scripts/test.sh --sanitize   the same in a separate ASan+UBSan build (build-sanitize/)
-#   scripts/test.sh --long       the long stages CI runs after the README's command:
+#   scripts/test.sh --long       the long stages CI runs after the README's command, each timed:
 #                                  1. the whole suite under ASan+UBSan (--sanitize)
-#                                  2. the end-to-end tests under valgrind memcheck (any
-#                                     error exits 99 and fails), on both cores at once:
-#                                     the parsers' and the store's (member import and
-#                                     export, security) with every nacsa run under it, and
-#                                     all the others with the first 3 runs of each
-#                                     subcommand under it (scripts/valgrind-some.sh): under
-#                                     valgrind each of the suite's 3,400 nacsa runs takes
-#                                     2 s more, hours in all, and stage 1 already runs every
-#                                     test under ASan+UBSan
+#                                  2. the end-to-end tests under valgrind memcheck
+#                                     (scripts/valgrind-e2e.sh)
 #                                  3. the libFuzzer targets, FUZZ_SECONDS each (scripts/fuzz.sh)
 #                                  4. the crash-safety kill loop and disk-full test (NACSA_LONG=1)
+#                                  5. the README's two set-up commands on a fresh Debian 12
+#                                     chroot (scripts/fresh-debian.sh)
+#                                (clang-tidy on every file, scripts/tidy.sh --all, is not
+#                                among them: it takes longer than CI's hour leaves; README)
 set -eu
 cd "$(dirname "$0")/.."
 stage() { echo "== $1 ($(date -u +%H:%M:%S))" >&2; }
@@ -22,48 +21,59 @@ stage() { echo "== $1 ($(date -u +%H:%M:%S))" >&2; }
 if [ "${1:-}" = "--long" ]; then
     scripts/deps.sh long
     start=$(date +%s)
-    stage "ASan + UBSan: every test"
-    scripts/test.sh --sanitize
-    stage "valgrind memcheck: end-to-end tests"
-    cmake --preset release >/dev/null
-    cmake --build --preset release
-    # pytest directly, not ctest: ctest's 10-minute limit per file is too short under valgrind
-    # (each command keeps its own limit, stretched 20 times).
-    e2e() {  # e2e WRAPPER FILE...
-        wrapper=$1
-        shift
-        NACSA_TIMEOUT_SCALE=20 NACSA_BIN="$PWD/build/cli/nacsa" NACSA_SOURCE_DIR="$PWD" \
-            PYTHONDONTWRITEBYTECODE=1 NACSA_WRAPPER="$wrapper" \
-            /usr/bin/python3 -m pytest -q -p no:cacheprovider "$@"
+    times=$(mktemp)
+    fresh=""
+    # On any exit, the fresh-Debian stage (below, in its own process group) is stopped too.
+    trap 'rm -f "$times" "$times.cpu"; [ -z "$fresh" ] || kill -TERM "-$fresh" 2>/dev/null || true' EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+    trap 'exit 129' HUP
+    # CPU seconds used by this shell's finished children, user + system (times, run in this
+    # shell: in a pipe it would count a subshell's).
+    cpu() {
+        times >"$times.cpu"
+        awk 'NR == 2 { for (i = 1; i <= NF; i++) { split($i, t, "m"); s += t[1] * 60 + t[2] } printf "%d", s }' "$times.cpu"
     }
-    full="tests/e2e/test_member_import.py tests/e2e/test_member_export.py tests/e2e/test_security.py"
-    runs=$(mktemp -d)
-    log=$(mktemp)
-    # shellcheck disable=SC2086
-    e2e "valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect" \
-        $full >"$log" 2>&1 &
-    every=$!
-    some=0
-    # shellcheck disable=SC2046,SC2086
-    e2e "$PWD/scripts/valgrind-some.sh $runs 3" \
-        $(ls tests/e2e/test_*.py | grep -v -e test_member_import -e test_member_export -e test_security) ||
-        some=$?
-    all=0
-    wait "$every" || all=$?
-    echo "-- every run under valgrind: $full" >&2
-    cat "$log" >&2
-    echo "-- the first runs of $(ls "$runs" | sed 's/\.[0-9]*$//' | sort -u | wc -l) subcommands under valgrind ($(ls "$runs" | wc -l) runs)" >&2
-    rm -rf "$runs" "$log"
-    if [ "$all" -ne 0 ] || [ "$some" -ne 0 ]; then
-        echo "valgrind stage failed" >&2
+    note() {  # note SECONDS CPU_BEFORE NAME: a stage's time and CPU time, for the summary
+        echo "$1 s  ($(($(cpu) - $2)) CPU s)  $3" >>"$times"
+    }
+    timed() {  # timed NAME COMMAND...: runs a stage and notes its time
+        name=$1
+        shift
+        stage "$name"
+        t=$(date +%s)
+        c=$(cpu)
+        "$@"
+        note "$(($(date +%s) - t))" "$c" "$name"
+    }
+    timed "ASan + UBSan: every test" scripts/test.sh --sanitize
+    timed "valgrind memcheck: end-to-end tests" scripts/valgrind-e2e.sh
+    # The README's set-up commands on a fresh Debian run beside fuzzing and the kill loop: they
+    # download and install packages while the fuzzers build, then build and test on the core
+    # that the fuzzers (one process at a time) and the kill loop leave idle.
+    fresh_name="the README's set-up commands on a fresh Debian (beside the next two)"
+    stage "$fresh_name: started, output in build-debian/fresh-debian.log"
+    mkdir -p build-debian
+    fresh_t=$(date +%s)
+    setsid -w scripts/fresh-debian.sh >build-debian/fresh-debian.log 2>&1 &
+    fresh=$!
+    timed "fuzzing, ${FUZZ_SECONDS:-60}s per target" scripts/fuzz.sh
+    timed "crash safety: kill loop and disk full" env NACSA_LONG=1 NACSA_BIN=build/cli/nacsa \
+        NACSA_SOURCE_DIR="$PWD" PYTHONDONTWRITEBYTECODE=1 \
+        /usr/bin/python3 -m pytest -q -p no:cacheprovider tests/e2e/test_crash_safety.py
+    stage "waiting for: $fresh_name"
+    c=$(cpu)
+    fresh_status=0
+    wait "$fresh" || fresh_status=$?
+    fresh=""
+    cat build-debian/fresh-debian.log >&2
+    note "$(($(date +%s) - fresh_t))" "$c" "$fresh_name"
+    if [ "$fresh_status" -ne 0 ]; then
+        echo "the fresh-Debian stage failed (build-debian/fresh-debian.log, above)" >&2
         exit 1
     fi
-    stage "fuzzing, ${FUZZ_SECONDS:-60}s per target"
-    scripts/fuzz.sh
-    stage "crash safety: kill loop and disk full"
-    NACSA_LONG=1 NACSA_BIN=build/cli/nacsa NACSA_SOURCE_DIR="$PWD" PYTHONDONTWRITEBYTECODE=1 \
-        /usr/bin/python3 -m pytest -q -p no:cacheprovider tests/e2e/test_crash_safety.py
-    stage "long stages passed in $(( $(date +%s) - start ))s"
+    cat "$times" >&2
+    stage "long stages passed in $(($(date +%s) - start))s"
     exit 0
 fi
 
@@ -77,3 +87,6 @@ scripts/deps.sh test
 cmake --preset "$preset" >/dev/null
 cmake --build --preset "$preset"
 ctest --preset "$preset" -j "$(nproc)"
+if [ "$preset" = release ]; then
+    scripts/tidy.sh
+fi
