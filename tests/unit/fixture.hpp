@@ -31,7 +31,7 @@ struct MemberSpec {
     std::string name;  // default: "Org <id>"
     std::string type = "ngo";
     std::string region;
-    std::vector<std::string> themes;
+    std::vector<std::string> themes = {"untoc"};  // a member works on at least one area
     // (name, gender) of each contact; the first is the primary contact.
     std::vector<std::pair<std::string, std::string>> contacts;
     std::string joined = "2024-01-01";
