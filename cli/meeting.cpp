@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "commands.hpp"
@@ -24,80 +25,147 @@ Cell opt_cell(const std::optional<Date>& v) {
     return v ? Cell{format_date(*v)} : Cell{};
 }
 
-// A text option that may or may not have been given.
-struct TextOption {
-    std::string value;
-    CLI::Option* option = nullptr;
-    [[nodiscard]] std::optional<std::string> get() const {
-        return option != nullptr && option->count() > 0 ? std::optional<std::string>(value)
-                                                        : std::nullopt;
-    }
-};
-
-struct IntOption {
-    int value = 0;
-    CLI::Option* option = nullptr;
-    [[nodiscard]] std::optional<int> get() const {
-        return option != nullptr && option->count() > 0 ? std::optional<int>(value) : std::nullopt;
-    }
-};
-
-struct FieldOptions {
-    TextOption title, kind, body, start, time_zone, place, link, format, language;
-    IntOption duration;
-
-    void add(CLI::App* cmd, bool for_edit) {
-        title.option = cmd->add_option("--title", title.value, "What the meeting is called");
-        kind.option = cmd->add_option(
-            "--kind", kind.value,
-            "steering_committee, general_assembly, working_group, government_consultation, "
-            "capacity_building, constructive_dialogue, multistakeholder_preparation_day, "
-            "cop_side_event, regional_network_meeting or other");
-        body.option = cmd->add_option(
-            "--body", body.value,
-            "Who it is for: committee, all_members or working_group:KEY (default from the kind)");
-        start.option = cmd->add_option("--start", start.value, "Local start: \"YYYY-MM-DD HH:MM\"")
-                           ->type_name("DATETIME");
-        time_zone.option =
-            cmd->add_option("--tz", time_zone.value, "IANA time zone (default: the alliance's)")
-                ->type_name("ZONE");
-        duration.option =
-            cmd->add_option("--duration", duration.value, "Length in minutes (default 120)")
-                ->type_name("MINUTES");
-        place.option = cmd->add_option("--place", place.value, "Where it is held");
-        link.option = cmd->add_option("--link", link.value, "Online meeting address (https://...)")
-                          ->type_name("URL");
-        format.option =
-            cmd->add_option("--mode", format.value,
-                            "in_person, online or hybrid (default from --place and --link)");
-        language.option =
-            cmd->add_option("--language", language.value, "Working language: en, es or fr");
-        if (!for_edit) {
-            title.option->required();
-            kind.option->required();
-            start.option->required();
-        }
-    }
-
-    [[nodiscard]] mt::MeetingFields fields() const {
-        mt::MeetingFields f;
-        f.title = title.get();
-        f.kind = kind.get();
-        f.body = body.get();
-        f.start = start.get();
-        f.time_zone = time_zone.get();
-        f.duration_minutes = duration.get();
-        f.place = place.get();
-        f.online_link = link.get();
-        f.format = format.get();
-        f.language = language.get();
-        return f;
-    }
-};
-
 std::string quorum_text(const mt::Quorum& q) {
     return fmt::format("{} of {} voting members present, {} needed: {}", q.voting_present,
                        q.voting_invited, q.required, q.met ? "quorum met" : "no quorum");
+}
+
+// ---- schedule, edit: the meeting's fields ----
+
+struct FieldOptions {
+    std::optional<std::string> title, kind, body, start, time_zone, place, link, format, language;
+    std::optional<int> duration;
+};
+
+enum class ForEdit { no, yes };
+
+void add_field_options(CLI::App* cmd, FieldOptions& f, ForEdit for_edit) {
+    auto* title = cmd->add_option("--title", f.title, "What the meeting is called");
+    auto* kind = cmd->add_option(
+        "--kind", f.kind,
+        "steering_committee, general_assembly, working_group, government_consultation, "
+        "capacity_building, constructive_dialogue, multistakeholder_preparation_day, "
+        "cop_side_event, regional_network_meeting or other");
+    cmd->add_option(
+        "--body", f.body,
+        "Who it is for: committee, all_members or working_group:KEY (default from the kind)");
+    auto* start = cmd->add_option("--start", f.start, "Local start: \"YYYY-MM-DD HH:MM\"")
+                      ->type_name("DATETIME");
+    cmd->add_option("--tz", f.time_zone, "IANA time zone (default: the alliance's)")
+        ->type_name("ZONE");
+    cmd->add_option("--duration", f.duration, "Length in minutes (default 120)")
+        ->type_name("MINUTES");
+    cmd->add_option("--place", f.place, "Where it is held");
+    cmd->add_option("--link", f.link, "Online meeting address (https://...)")->type_name("URL");
+    cmd->add_option("--mode", f.format,
+                    "in_person, online or hybrid (default from --place and --link)");
+    cmd->add_option("--language", f.language, "Working language: en, es or fr");
+    if (for_edit == ForEdit::no) {
+        title->required();
+        kind->required();
+        start->required();
+    }
+}
+
+mt::MeetingFields to_fields(const FieldOptions& f) {
+    return mt::MeetingFields{.title = f.title,
+                             .kind = f.kind,
+                             .body = f.body,
+                             .start = f.start,
+                             .time_zone = f.time_zone,
+                             .duration_minutes = f.duration,
+                             .place = f.place,
+                             .online_link = f.link,
+                             .format = f.format,
+                             .language = f.language};
+}
+
+struct ScheduleOptions {
+    FieldOptions fields;
+    std::optional<std::string> repeat;
+    std::optional<int> count;
+    std::optional<std::string> until;
+};
+
+int run_schedule(Context& ctx, const ScheduleOptions& opts) {
+    mt::SeriesRequest series;
+    if (opts.repeat) {
+        series.repeat = *mt::parse_repeat(*opts.repeat);
+        series.count = opts.count;
+        series.until = date_option(opts.until, "--until");
+        if (!series.count && !series.until) {
+            throw UsageError("--repeat needs --count N or --until DATE");
+        }
+    }
+    const auto meetings =
+        mt::schedule(ctx.store(store::Access::read_write), to_fields(opts.fields), series);
+    for (const auto& m : meetings) {
+        ctx.print(m.id + "\n");
+    }
+    const auto& first = meetings.front();
+    ctx.info(meetings.size() == 1
+                 ? fmt::format("scheduled {} on {}", first.id,
+                               mt::format_local(first.starts_at, first.time_zone))
+                 : fmt::format("scheduled {} meetings, {} to {} (series {})", meetings.size(),
+                               first.id, meetings.back().id, first.id));
+    return 0;
+}
+
+struct EditOptions {
+    std::string id;
+    FieldOptions fields;
+};
+
+int run_edit(Context& ctx, const EditOptions& opts) {
+    const auto changed =
+        mt::edit(ctx.store(store::Access::read_write), opts.id, to_fields(opts.fields));
+    ctx.info(changed.empty() ? fmt::format("{}: nothing to change", opts.id)
+                             : fmt::format("updated {}", opts.id));
+    return 0;
+}
+
+// ---- list, ics: which meetings ----
+
+struct FilterOptions {
+    std::optional<std::string> kind, body, from, to;
+};
+
+void add_filter_options(CLI::App* cmd, FilterOptions& f) {
+    cmd->add_option("--kind", f.kind, "Only meetings of this kind");
+    cmd->add_option("--body", f.body,
+                    "Only meetings of this body (committee, all_members, working_group:KEY)");
+    cmd->add_option("--from", f.from, "Only meetings on or after this date")->type_name("DATE");
+    cmd->add_option("--to", f.to, "Only meetings on or before this date")->type_name("DATE");
+}
+
+// The filter of list and ics: dates are local to the alliance's time zone.
+mt::MeetingFilter make_filter(Context& ctx, const FilterOptions& f) {
+    mt::MeetingFilter filter;
+    if (f.kind) {
+        if (std::find(mt::k_kinds.begin(), mt::k_kinds.end(), *f.kind) == mt::k_kinds.end()) {
+            throw UsageError(fmt::format("--kind: \"{}\" is not a kind of meeting", *f.kind));
+        }
+        filter.kind = f.kind;
+    }
+    if (f.body) {
+        const auto parsed = mt::Body::parse(*f.body);
+        if (!parsed) {
+            throw UsageError(fmt::format(
+                "--body: \"{}\" is not a body (committee, all_members or working_group:KEY)",
+                *f.body));
+        }
+        filter.body = parsed->to_string();
+    }
+    const auto from = date_option(f.from, "--from");
+    const auto to = date_option(f.to, "--to");
+    const auto& tz = ctx.store().alliance().time_zone;
+    if (from) {
+        filter.from = mt::to_utc(mt::LocalDateTime{*from, 0, 0}, tz);
+    }
+    if (to) {
+        filter.until = mt::to_utc(mt::LocalDateTime{add_days(*to, 1), 0, 0}, tz);
+    }
+    return filter;
 }
 
 output::Table meeting_table(const std::vector<mt::Meeting>& meetings) {
@@ -115,555 +183,381 @@ output::Table meeting_table(const std::vector<mt::Meeting>& meetings) {
     for (const auto& m : meetings) {
         table.add_row({m.id, mt::format_local(m.starts_at, m.time_zone),
                        format_timestamp(m.starts_at), m.time_zone, m.kind, m.body, m.title,
-                       m.status, m.format, opt_cell(m.series_id)});
+                       mt::status_name(m.status), mt::format_name(m.format),
+                       opt_cell(m.series_id)});
     }
     return table;
 }
 
-void add_list_options(CLI::App* cmd, TextOption& body, TextOption& kind, TextOption& from,
-                      TextOption& to) {
-    kind.option = cmd->add_option("--kind", kind.value, "Only meetings of this kind");
-    body.option =
-        cmd->add_option("--body", body.value,
-                        "Only meetings of this body (committee, all_members, working_group:KEY)");
-    from.option = cmd->add_option("--from", from.value, "Only meetings on or after this date")
-                      ->type_name("DATE");
-    to.option = cmd->add_option("--to", to.value, "Only meetings on or before this date")
-                    ->type_name("DATE");
-}
+struct ListOptions {
+    FilterOptions filter;
+    bool upcoming = false;
+    bool past = false;
+    std::optional<std::string> status;
+};
 
-// The filter of list and ics: dates are local to the alliance's time zone.
-mt::MeetingFilter make_filter(Context& ctx, const TextOption& body, const TextOption& kind,
-                              const TextOption& from, const TextOption& to) {
-    mt::MeetingFilter filter;
-    const auto& tz = ctx.store().alliance().time_zone;
-    if (const auto k = kind.get()) {
-        if (std::find(mt::k_kinds.begin(), mt::k_kinds.end(), *k) == mt::k_kinds.end()) {
-            throw UsageError(fmt::format("--kind: \"{}\" is not a kind of meeting", *k));
-        }
-        filter.kind = k;
+int run_list(Context& ctx, const ListOptions& opts) {
+    auto filter = make_filter(ctx, opts.filter);
+    if (opts.status) {
+        filter.status = mt::parse_meeting_status(*opts.status);
     }
-    if (const auto b = body.get()) {
-        const auto parsed = mt::Body::parse(*b);
-        if (!parsed) {
-            throw UsageError(fmt::format(
-                "--body: \"{}\" is not a body (committee, all_members or working_group:KEY)", *b));
-        }
-        filter.body = parsed->to_string();
+    const auto t = now();
+    if (opts.upcoming && (!filter.from || *filter.from < t)) {
+        filter.from = t;
     }
-    if (const auto f = from.get()) {
-        filter.from = mt::to_utc(mt::LocalDateTime{parse_date_option(*f, "--from"), 0, 0}, tz);
+    if (opts.past) {
+        filter.until = filter.until && *filter.until < t ? filter.until : std::optional<Seconds>(t);
+        filter.newest_first = true;
     }
-    if (const auto t = to.get()) {
-        filter.until =
-            mt::to_utc(mt::LocalDateTime{add_days(parse_date_option(*t, "--to"), 1), 0, 0}, tz);
+    ctx.print_table(meeting_table(mt::list_meetings(ctx.store(), filter)));
+    return 0;
+}
+
+struct IcsOptions {
+    FilterOptions filter;
+    std::string output = "-";
+};
+
+int run_ics(Context& ctx, const IcsOptions& opts) {
+    auto& store = ctx.store();
+    const auto meetings = mt::list_meetings(store, make_filter(ctx, opts.filter));
+    files::write_file_atomic(opts.output, mt::to_icalendar(store, meetings),
+                             files::Privacy::owner_only);
+    if (opts.output != "-") {
+        ctx.info(fmt::format("wrote {} meetings to {}", meetings.size(), opts.output));
     }
-    return filter;
+    return 0;
 }
 
-void register_schedule(CLI::App* meeting, Context& ctx) {
-    struct Options {
-        FieldOptions fields;
-        std::string repeat;
-        IntOption count;
-        TextOption until;
-    };
-    auto opts = std::make_shared<Options>();
-    auto* cmd = meeting->add_subcommand("schedule", "Schedule a meeting, or a series of meetings");
-    opts->fields.add(cmd, false);
-    auto* repeat = cmd->add_option("--repeat", opts->repeat, "Repeat weekly, monthly or quarterly")
-                       ->check(CLI::IsMember({"weekly", "monthly", "quarterly"}));
-    opts->count.option =
-        cmd->add_option("--count", opts->count.value, "How many meetings in the series")
-            ->check(CLI::Range(1, 520))
-            ->needs(repeat);
-    opts->until.option = cmd->add_option("--until", opts->until.value, "Last date of the series")
-                             ->type_name("DATE")
-                             ->needs(repeat);
-    opts->count.option->excludes(opts->until.option);
-    ctx.on_run(cmd, [&ctx, opts] {
-        mt::SeriesRequest series;
-        if (!opts->repeat.empty()) {
-            series.repeat = *mt::parse_repeat(opts->repeat);
-            series.count = opts->count.get();
-            if (const auto u = opts->until.get()) {
-                series.until = parse_date_option(*u, "--until");
-            }
-            if (!series.count && !series.until) {
-                throw UsageError("--repeat needs --count N or --until DATE");
-            }
-        }
-        auto& store = ctx.store(store::Access::read_write);
-        const auto ids = mt::schedule(store, opts->fields.fields(), series);
-        for (const auto& id : ids) {
-            ctx.print(id + "\n");
-        }
-        const auto first = mt::get_meeting(store, ids.front());
-        ctx.info(ids.size() == 1 ? fmt::format("scheduled {} on {}", ids.front(),
-                                               mt::format_local(first.starts_at, first.time_zone))
-                                 : fmt::format("scheduled {} meetings, {} to {} (series {})",
-                                               ids.size(), ids.front(), ids.back(), ids.front()));
-        return 0;
-    });
+// ---- show ----
+
+std::vector<std::string> agenda_lines(const std::vector<mt::AgendaItem>& agenda) {
+    std::vector<std::string> out;
+    for (const auto& a : agenda) {
+        out.push_back(fmt::format("{}. {}{}", a.position, a.title,
+                                  a.presenter ? " (" + *a.presenter + ")" : ""));
+    }
+    return out;
 }
 
-void register_list(CLI::App* meeting, Context& ctx) {
-    struct Options {
-        bool upcoming = false;
-        bool past = false;
-        TextOption body, kind, from, to, status;
-    };
-    auto opts = std::make_shared<Options>();
-    auto* cmd =
-        meeting->add_subcommand("list", "List meetings, oldest first (--past: newest first)");
-    auto* upcoming =
-        cmd->add_flag("--upcoming", opts->upcoming, "Only meetings that have not started");
-    cmd->add_flag("--past", opts->past, "Only meetings that have started")->excludes(upcoming);
-    add_list_options(cmd, opts->body, opts->kind, opts->from, opts->to);
-    opts->status.option =
-        cmd->add_option("--status", opts->status.value, "Only meetings with this status")
-            ->check(CLI::IsMember(mt::k_statuses));
-    ctx.on_run(cmd, [&ctx, opts] {
-        auto filter = make_filter(ctx, opts->body, opts->kind, opts->from, opts->to);
-        filter.status = opts->status.get();
-        const auto t = now();
-        if (opts->upcoming && (!filter.from || *filter.from < t)) {
-            filter.from = t;
+// "who: attendance [by whom]", for the invitees of one role.
+std::vector<std::string> attendance_lines(const std::vector<mt::Invitee>& invitees,
+                                          mt::InviteeRole role) {
+    std::vector<std::string> out;
+    for (const auto& i : invitees) {
+        if (i.role != role) {
+            continue;
         }
-        if (opts->past) {
-            filter.until =
-                filter.until && *filter.until < t ? filter.until : std::optional<Seconds>(t);
-            filter.newest_first = true;
+        auto line =
+            i.name() + ": " + (i.attendance ? mt::attendance_name(*i.attendance) : "not recorded");
+        if (i.represented_by) {
+            line += " by " + *i.represented_by;
         }
-        ctx.print_table(meeting_table(mt::list_meetings(ctx.store(), filter)));
-        return 0;
-    });
+        out.push_back(std::move(line));
+    }
+    return out;
 }
 
-void register_show(CLI::App* meeting, Context& ctx) {
-    auto id = std::make_shared<std::string>();
-    auto* cmd = meeting->add_subcommand(
-        "show", "Show a meeting: details, agenda, attendance, quorum, minutes, decisions");
-    cmd->add_option("id", *id, "The meeting")->required();
-    ctx.on_run(cmd, [&ctx, id] {
-        auto& store = ctx.store();
-        const auto m = mt::get_meeting(store, *id);
-        std::vector<std::string> agenda_lines;
-        for (const auto& a : mt::agenda(store, m.id)) {
-            agenda_lines.push_back(fmt::format("{}. {}{}", a.position, a.title,
-                                               a.presenter ? " (" + *a.presenter + ")" : ""));
+std::vector<std::string> decision_lines(const std::vector<mt::Decision>& decisions) {
+    std::vector<std::string> out;
+    for (const auto& d : decisions) {
+        std::string tally;
+        if (d.votes_for || d.votes_against || d.votes_abstain) {
+            tally = fmt::format(" [for {}, against {}, abstain {}]", d.votes_for.value_or(0),
+                                d.votes_against.value_or(0), d.votes_abstain.value_or(0));
         }
-        std::vector<std::string> voting, observers, guests;
-        for (const auto& i : mt::invitees(store, m.id)) {
-            auto line = i.name() + ": " + i.attendance.value_or("not recorded");
-            if (i.represented_by) {
-                line += " by " + *i.represented_by;
-            }
-            (i.role == "voting"     ? voting
-             : i.role == "observer" ? observers
-                                    : guests)
-                .push_back(line);
-        }
-        std::vector<std::string> decision_lines;
-        for (const auto& d : mt::decisions(store, m.id)) {
-            std::string tally;
-            if (d.votes_for || d.votes_against || d.votes_abstain) {
-                tally = fmt::format(" [for {}, against {}, abstain {}]", d.votes_for.value_or(0),
-                                    d.votes_against.value_or(0), d.votes_abstain.value_or(0));
-            }
-            decision_lines.push_back(fmt::format("{}. {}{}{}", d.number, d.text, tally,
-                                                 d.quorum.met ? "" : " (without quorum)"));
-        }
-        std::vector<std::string> history;
-        for (const auto& h : mt::status_history(store, m.id)) {
-            history.push_back(
-                fmt::format("{} {}{}", h.at, h.status, h.reason ? ": " + *h.reason : ""));
-        }
-        std::vector<std::string> carried;
-        for (const auto& a : mt::carried_action_items(store, m)) {
-            carried.push_back(fmt::format("{} {}", a.id, a.title));
-        }
-        output::Table table{{{"id", "ID"},
-                             {"title", "Title"},
-                             {"kind", "Kind"},
-                             {"body", "Body"},
-                             {"status", "Status"},
-                             {"start", "Start"},
-                             {"starts_at", "Start (UTC)"},
-                             {"time_zone", "Time zone"},
-                             {"duration_minutes", "Duration (minutes)"},
-                             {"place", "Place"},
-                             {"online_link", "Online"},
-                             {"format", "Format"},
-                             {"language", "Language"},
-                             {"series_id", "Series"},
-                             {"uid", "UID"},
-                             {"sequence", "Sequence"},
-                             {"agenda", "Agenda"},
-                             {"open_action_items", "Open action items"},
-                             {"attendance", "Attendance"},
-                             {"observers", "Observers"},
-                             {"guests", "Guests"},
-                             {"quorum_fraction", "Quorum fraction"},
-                             {"voting_invited", "Voting invited"},
-                             {"voting_present", "Voting present"},
-                             {"quorum_required", "Quorum needed"},
-                             {"quorum_met", "Quorum met"},
-                             {"minutes", "Minutes"},
-                             {"minutes_file", "Minutes file"},
-                             {"decisions", "Decisions"},
-                             {"history", "History"}},
-                            {}};
-        table.add_row({m.id,
-                       m.title,
-                       m.kind,
-                       m.body,
-                       m.status,
-                       mt::format_local(m.starts_at, m.time_zone),
-                       format_timestamp(m.starts_at),
-                       m.time_zone,
-                       static_cast<std::int64_t>(m.duration_minutes),
-                       opt_cell(m.place),
-                       opt_cell(m.online_link),
-                       m.format,
-                       opt_cell(m.language),
-                       opt_cell(m.series_id),
-                       m.uid,
-                       static_cast<std::int64_t>(m.sequence),
-                       agenda_lines,
-                       carried,
-                       voting,
-                       observers,
-                       guests,
-                       m.quorum.fraction,
-                       static_cast<std::int64_t>(m.quorum.voting_invited),
-                       static_cast<std::int64_t>(m.quorum.voting_present),
-                       static_cast<std::int64_t>(m.quorum.required),
-                       m.quorum.met,
-                       opt_cell(m.minutes),
-                       opt_cell(m.minutes_file),
-                       decision_lines,
-                       history});
-        ctx.print_record(table);
-        return 0;
-    });
+        out.push_back(fmt::format("{}. {}{}{}", d.number, d.text, tally,
+                                  d.quorum.met ? "" : " (without quorum)"));
+    }
+    return out;
 }
 
-void register_edit(CLI::App* meeting, Context& ctx) {
-    struct Options {
-        std::string id;
-        FieldOptions fields;
-    };
-    auto opts = std::make_shared<Options>();
-    auto* cmd = meeting->add_subcommand(
-        "edit", "Change a meeting's details (a new start re-derives the invitees)");
-    cmd->add_option("id", opts->id, "The meeting")->required();
-    opts->fields.add(cmd, true);
-    ctx.on_run(cmd, [&ctx, opts] {
-        auto& store = ctx.store(store::Access::read_write);
-        const auto before = mt::get_meeting(store, opts->id);
-        mt::edit(store, opts->id, opts->fields.fields());
-        const auto after = mt::get_meeting(store, opts->id);
-        ctx.info(after.sequence == before.sequence ? fmt::format("{}: nothing to change", opts->id)
-                                                   : fmt::format("updated {}", opts->id));
-        return 0;
-    });
+std::vector<std::string> history_lines(const std::vector<mt::StatusChange>& history) {
+    std::vector<std::string> out;
+    for (const auto& h : history) {
+        out.push_back(fmt::format("{} {}{}", h.at, mt::status_name(h.status),
+                                  h.reason ? ": " + *h.reason : ""));
+    }
+    return out;
 }
 
-void register_cancel_postpone(CLI::App* meeting, Context& ctx) {
-    struct Options {
-        std::string id;
-        std::string reason;
-        TextOption to;
-    };
-    auto cancel_opts = std::make_shared<Options>();
-    auto* cancel = meeting->add_subcommand("cancel", "Cancel a meeting (kept, with the reason)");
-    cancel->add_option("id", cancel_opts->id, "The meeting")->required();
-    cancel->add_option("--reason", cancel_opts->reason, "Why it is cancelled")->required();
-    ctx.on_run(cancel, [&ctx, cancel_opts] {
-        mt::cancel(ctx.store(store::Access::read_write), cancel_opts->id, cancel_opts->reason);
-        ctx.info(fmt::format("cancelled {}", cancel_opts->id));
-        return 0;
-    });
-
-    auto opts = std::make_shared<Options>();
-    auto* postpone = meeting->add_subcommand(
-        "postpone", "Postpone a meeting, to a date not yet known or --to a new start");
-    postpone->add_option("id", opts->id, "The meeting")->required();
-    postpone->add_option("--reason", opts->reason, "Why it is postponed")->required();
-    opts->to.option =
-        postpone->add_option("--to", opts->to.value, "New local start: \"YYYY-MM-DD HH:MM\"")
-            ->type_name("DATETIME");
-    ctx.on_run(postpone, [&ctx, opts] {
-        auto& store = ctx.store(store::Access::read_write);
-        mt::postpone(store, opts->id, opts->reason, opts->to.get());
-        const auto m = mt::get_meeting(store, opts->id);
-        ctx.info(opts->to.get() ? fmt::format("moved {} to {}", opts->id,
-                                              mt::format_local(m.starts_at, m.time_zone))
-                                : fmt::format("postponed {}", opts->id));
-        return 0;
-    });
+std::vector<std::string> carried_lines(const std::vector<mt::ActionItem>& carried) {
+    std::vector<std::string> out;
+    for (const auto& a : carried) {
+        out.push_back(fmt::format("{} {}", a.id, a.title));
+    }
+    return out;
 }
 
-void register_agenda(CLI::App* meeting, Context& ctx) {
-    auto id = std::make_shared<std::string>();
-    auto* agenda = meeting->add_subcommand("agenda", "Show or change a meeting's agenda");
-    agenda->add_option("id", *id, "The meeting")->required();
-    agenda->require_subcommand(1);
-
-    struct AddOptions {
-        std::string title;
-        TextOption presenter, link;
-        IntOption at;
-    };
-    auto add_opts = std::make_shared<AddOptions>();
-    auto* add = agenda->add_subcommand("add", "Add an item (at the end, or --at a position)");
-    add->add_option("title", add_opts->title, "The item")->required();
-    add_opts->presenter.option =
-        add->add_option("--presenter", add_opts->presenter.value, "Who presents it");
-    add_opts->link.option = add->add_option("--link", add_opts->link.value,
-                                            "A plan activity or VPI priority it concerns")
-                                ->type_name("ID");
-    add_opts->at.option =
-        add->add_option("--at", add_opts->at.value, "Position (1 = first)")->type_name("N");
-    ctx.on_run(add, [&ctx, id, add_opts] {
-        const int at =
-            mt::agenda_add(ctx.store(store::Access::read_write), *id, add_opts->title,
-                           add_opts->presenter.get(), add_opts->link.get(), add_opts->at.get());
-        ctx.info(fmt::format("added agenda item {} to {}", at, *id));
-        return 0;
-    });
-
-    auto* list =
-        agenda->add_subcommand("list", "The agenda, then the open action items carried forward");
-    ctx.on_run(list, [&ctx, id] {
-        auto& store = ctx.store();
-        const auto m = mt::get_meeting(store, *id);
-        output::Table table{{{"position", "#", Align::right},
-                             {"item", "ITEM"},
-                             {"title", "TITLE"},
-                             {"presenter", "PRESENTER/OWNER"},
-                             {"link", "LINK"},
-                             {"due", "DUE"},
-                             {"from_meeting", "FROM"}},
-                            {}};
-        int position = 0;
-        for (const auto& a : mt::agenda(store, m.id)) {
-            position = a.position;
-            table.add_row({static_cast<std::int64_t>(a.position), "agenda_item", a.title,
-                           opt_cell(a.presenter), opt_cell(a.link), Cell{}, Cell{}});
-        }
-        for (const auto& a : mt::carried_action_items(store, m)) {
-            table.add_row({static_cast<std::int64_t>(++position), a.id, "Follow-up: " + a.title,
-                           a.owner().empty() ? Cell{} : Cell{a.owner()}, Cell{}, opt_cell(a.due),
-                           opt_cell(a.meeting_id)});
-        }
-        ctx.print_table(table);
-        return 0;
-    });
-
-    auto move_args = std::make_shared<std::pair<int, int>>();
-    auto* move = agenda->add_subcommand("move", "Move an item to another position");
-    move->add_option("from", move_args->first, "Its position now")->required();
-    move->add_option("to", move_args->second, "Its new position")->required();
-    ctx.on_run(move, [&ctx, id, move_args] {
-        mt::agenda_move(ctx.store(store::Access::read_write), *id, move_args->first,
-                        move_args->second);
-        ctx.info(fmt::format("moved agenda item {} of {} to {}", move_args->first, *id,
-                             move_args->second));
-        return 0;
-    });
-
-    auto remove_position = std::make_shared<int>(0);
-    auto* remove = agenda->add_subcommand("remove", "Remove an item (the ones after it move up)");
-    remove->add_option("position", *remove_position, "Its position")->required();
-    ctx.on_run(remove, [&ctx, id, remove_position] {
-        mt::agenda_remove(ctx.store(store::Access::read_write), *id, *remove_position);
-        ctx.info(fmt::format("removed agenda item {} of {}", *remove_position, *id));
-        return 0;
-    });
+output::Table record_table(const mt::MeetingRecord& r) {
+    const auto& m = r.meeting;
+    output::Table table{{{"id", "ID"},
+                         {"title", "Title"},
+                         {"kind", "Kind"},
+                         {"body", "Body"},
+                         {"status", "Status"},
+                         {"start", "Start"},
+                         {"starts_at", "Start (UTC)"},
+                         {"time_zone", "Time zone"},
+                         {"duration_minutes", "Duration (minutes)"},
+                         {"place", "Place"},
+                         {"online_link", "Online"},
+                         {"format", "Format"},
+                         {"language", "Language"},
+                         {"series_id", "Series"},
+                         {"uid", "UID"},
+                         {"sequence", "Sequence"},
+                         {"agenda", "Agenda"},
+                         {"open_action_items", "Open action items"},
+                         {"attendance", "Attendance"},
+                         {"observers", "Observers"},
+                         {"guests", "Guests"},
+                         {"quorum_fraction", "Quorum fraction"},
+                         {"voting_invited", "Voting invited"},
+                         {"voting_present", "Voting present"},
+                         {"quorum_required", "Quorum needed"},
+                         {"quorum_met", "Quorum met"},
+                         {"minutes", "Minutes"},
+                         {"minutes_file", "Minutes file"},
+                         {"decisions", "Decisions"},
+                         {"history", "History"}},
+                        {}};
+    table.add_row({m.id,
+                   m.title,
+                   m.kind,
+                   m.body,
+                   mt::status_name(m.status),
+                   mt::format_local(m.starts_at, m.time_zone),
+                   format_timestamp(m.starts_at),
+                   m.time_zone,
+                   static_cast<std::int64_t>(m.duration_minutes),
+                   opt_cell(m.place),
+                   opt_cell(m.online_link),
+                   mt::format_name(m.format),
+                   opt_cell(m.language),
+                   opt_cell(m.series_id),
+                   m.uid,
+                   static_cast<std::int64_t>(m.sequence),
+                   agenda_lines(r.agenda),
+                   carried_lines(r.carried),
+                   attendance_lines(r.invitees, mt::InviteeRole::voting),
+                   attendance_lines(r.invitees, mt::InviteeRole::observer),
+                   attendance_lines(r.invitees, mt::InviteeRole::guest),
+                   m.quorum.fraction,
+                   static_cast<std::int64_t>(m.quorum.voting_invited),
+                   static_cast<std::int64_t>(m.quorum.voting_present),
+                   static_cast<std::int64_t>(m.quorum.required),
+                   m.quorum.met,
+                   opt_cell(m.minutes),
+                   opt_cell(m.minutes_file),
+                   decision_lines(r.decisions),
+                   history_lines(r.history)});
+    return table;
 }
 
-void register_invitees(CLI::App* meeting, Context& ctx) {
-    struct Options {
-        std::string id;
-        std::vector<std::string> add, remove, guests, observers;
-        bool refresh = false;
-    };
-    auto opts = std::make_shared<Options>();
-    auto* cmd = meeting->add_subcommand("invitees",
-                                        "List or adjust who is invited (derived from the body)");
-    cmd->add_option("id", opts->id, "The meeting")->required();
-    cmd->add_option("--add", opts->add, "Invite a member (voting)")->type_name("MEMBER");
-    cmd->add_option("--guest", opts->guests, "Invite a guest by name (counted apart)")
-        ->type_name("NAME");
-    cmd->add_option("--observer", opts->observers, "Invite an observer by name (counted apart)")
-        ->type_name("NAME");
-    cmd->add_option("--remove", opts->remove, "Uninvite a member or person")->type_name("WHO");
-    cmd->add_flag("--refresh", opts->refresh,
-                  "Re-derive the invitees from the body at the meeting date");
-    ctx.on_run(cmd, [&ctx, opts] {
-        const bool changes = opts->refresh || !opts->add.empty() || !opts->remove.empty() ||
-                             !opts->guests.empty() || !opts->observers.empty();
-        auto& store = ctx.store(changes ? store::Access::read_write : store::Access::read_only);
-        if (opts->refresh) {
-            mt::refresh_invitees(store, opts->id);
-        }
-        for (const auto& m : opts->add) {
-            mt::change_invitee(store, opts->id, m, "voting", mt::InviteeChange::add);
-        }
-        for (const auto& g : opts->guests) {
-            mt::change_invitee(store, opts->id, g, "guest", mt::InviteeChange::add);
-        }
-        for (const auto& o : opts->observers) {
-            mt::change_invitee(store, opts->id, o, "observer", mt::InviteeChange::add);
-        }
-        for (const auto& r : opts->remove) {
-            bool is_member = false;
-            for (const auto& i : mt::invitees(store, opts->id)) {
-                is_member = is_member || i.member_id == r;
-            }
-            std::string role = "voting";
-            if (!is_member) {
-                role = "guest";
-                for (const auto& i : mt::invitees(store, opts->id)) {
-                    if (i.person == r) {
-                        role = i.role;
-                    }
-                }
-            }
-            mt::change_invitee(store, opts->id, r, role, mt::InviteeChange::remove);
-        }
-        if (changes) {
-            const auto m = mt::get_meeting(store, opts->id);
-            ctx.info(fmt::format("{}: {} voting invitees", opts->id, m.quorum.voting_invited));
-            return 0;
-        }
-        output::Table table{{{"who", "WHO"},
-                             {"role", "ROLE"},
-                             {"source", "SOURCE"},
-                             {"attendance", "ATTENDANCE"},
-                             {"represented_by", "REPRESENTED BY"}},
-                            {}};
-        for (const auto& i : mt::invitees(store, opts->id)) {
-            table.add_row(
-                {i.name(), i.role, i.source, opt_cell(i.attendance), opt_cell(i.represented_by)});
-        }
-        ctx.print_table(table);
-        return 0;
-    });
+int run_show(Context& ctx, const std::string& id) {
+    ctx.print_record(record_table(mt::meeting_record(ctx.store(), id)));
+    return 0;
 }
 
-void register_attend(CLI::App* meeting, Context& ctx) {
-    struct Options {
-        std::string id;
-        std::vector<std::string> who;
-        std::string status;
-        TextOption by;
-    };
-    auto opts = std::make_shared<Options>();
-    auto* cmd = meeting->add_subcommand(
-        "attend", "Record attendance: present, excused, absent or represented --by");
-    cmd->add_option("id", opts->id, "The meeting")->required();
-    cmd->add_option("who", opts->who, "Members (ids) or people (names) invited")->required();
-    cmd->add_option("--status", opts->status, "present, excused, absent or represented")
-        ->required()
-        ->check(CLI::IsMember(mt::k_attendance));
-    opts->by.option =
-        cmd->add_option("--by", opts->by.value, "Who represented them (with --status represented)");
-    ctx.on_run(cmd, [&ctx, opts] {
-        const auto q = mt::attend(ctx.store(store::Access::read_write), opts->id, opts->who,
-                                  opts->status, opts->by.get());
-        ctx.info(fmt::format("{}: {}", opts->id, quorum_text(q)));
-        return 0;
-    });
+// ---- cancel, postpone ----
+
+struct CancelOptions {
+    std::string id;
+    std::string reason;
+    std::optional<std::string> to;  // postpone only
+};
+
+int run_cancel(Context& ctx, const CancelOptions& opts) {
+    mt::cancel(ctx.store(store::Access::read_write), opts.id, opts.reason);
+    ctx.info(fmt::format("cancelled {}", opts.id));
+    return 0;
 }
 
-void register_held(CLI::App* meeting, Context& ctx) {
-    struct Options {
-        std::string id;
-        bool force = false;
-    };
-    auto opts = std::make_shared<Options>();
-    auto* cmd =
-        meeting->add_subcommand("held", "Mark a meeting held (needs attendance unless --force)");
-    cmd->add_option("id", opts->id, "The meeting")->required();
-    cmd->add_flag("--force", opts->force, "Mark it held even with no attendance recorded");
-    ctx.on_run(cmd, [&ctx, opts] {
-        const auto q = mt::mark_held(ctx.store(store::Access::read_write), opts->id,
-                                     opts->force ? mt::Force::yes : mt::Force::no);
-        ctx.info(fmt::format("{} held: {}", opts->id, quorum_text(q)));
-        return 0;
-    });
+int run_postpone(Context& ctx, const CancelOptions& opts) {
+    const auto m =
+        mt::postpone(ctx.store(store::Access::read_write), opts.id, opts.reason, opts.to);
+    ctx.info(
+        opts.to ? fmt::format("moved {} to {}", opts.id, mt::format_local(m.starts_at, m.time_zone))
+                : fmt::format("postponed {}", opts.id));
+    return 0;
 }
 
-void register_minutes(CLI::App* meeting, Context& ctx) {
-    struct Options {
-        std::string id;
-        TextOption file, text;
-    };
-    auto opts = std::make_shared<Options>();
-    auto* cmd =
-        meeting->add_subcommand("minutes", "Record a meeting's minutes, from a file or as text");
-    cmd->add_option("id", opts->id, "The meeting")->required();
-    opts->file.option =
-        cmd->add_option("--file", opts->file.value, "Read the minutes from a file (- for stdin)")
-            ->type_name("FILE");
-    opts->text.option = cmd->add_option("--text", opts->text.value, "The minutes as text");
-    opts->file.option->excludes(opts->text.option);
-    ctx.on_run(cmd, [&ctx, opts] {
-        std::string text;
-        std::optional<std::string> file_name;
-        if (const auto f = opts->file.get()) {
-            text = files::read_file(*f);
-            file_name =
-                *f == "-" ? std::string("-") : std::filesystem::path(*f).filename().string();
-        } else if (const auto t = opts->text.get()) {
-            text = *t;
-        } else {
-            throw UsageError("minutes needs --file FILE or --text TEXT");
-        }
-        mt::record_minutes(ctx.store(store::Access::read_write), opts->id, text, file_name);
-        ctx.info(fmt::format("recorded the minutes of {}", opts->id));
-        return 0;
-    });
+// ---- agenda ----
+
+struct AgendaOptions {
+    std::string id;
+    std::string title;  // add
+    std::optional<std::string> presenter, link;
+    std::optional<int> at;
+    int from = 0;  // move
+    int to = 0;
+    int position = 0;  // remove
+};
+
+int run_agenda_add(Context& ctx, const AgendaOptions& opts) {
+    const int at = mt::agenda_add(ctx.store(store::Access::read_write), opts.id, opts.title,
+                                  opts.presenter, opts.link, opts.at);
+    ctx.info(fmt::format("added agenda item {} to {}", at, opts.id));
+    return 0;
 }
 
-void register_decide(CLI::App* meeting, Context& ctx) {
-    struct Options {
-        std::string id;
-        std::string text;
-        IntOption votes_for, votes_against, votes_abstain;
-    };
-    auto opts = std::make_shared<Options>();
-    auto* cmd = meeting->add_subcommand(
-        "decide", "Record a decision (numbered within the meeting) with its vote");
-    cmd->add_option("id", opts->id, "The meeting")->required();
-    cmd->add_option("text", opts->text, "What was decided")->required();
-    opts->votes_for.option = cmd->add_option("--for", opts->votes_for.value, "Votes for")
-                                 ->check(CLI::NonNegativeNumber)
-                                 ->type_name("N");
-    opts->votes_against.option =
-        cmd->add_option("--against", opts->votes_against.value, "Votes against")
-            ->check(CLI::NonNegativeNumber)
-            ->type_name("N");
-    opts->votes_abstain.option =
-        cmd->add_option("--abstain", opts->votes_abstain.value, "Abstentions")
-            ->check(CLI::NonNegativeNumber)
-            ->type_name("N");
-    ctx.on_run(cmd, [&ctx, opts] {
-        const auto d = mt::decide(
-            ctx.store(store::Access::read_write), opts->id, opts->text,
-            mt::Tally{opts->votes_for.get(), opts->votes_against.get(), opts->votes_abstain.get()});
-        ctx.print(fmt::format("{}#{}\n", d.meeting_id, d.number));
-        if (d.quorum.met) {
-            ctx.info(fmt::format("recorded decision {} of {}", d.number, d.meeting_id));
-        } else {
-            ctx.warn(fmt::format("decision {} of {} recorded without quorum ({})", d.number,
-                                 d.meeting_id, quorum_text(d.quorum)));
-        }
+int run_agenda_list(Context& ctx, const AgendaOptions& opts) {
+    const auto record = mt::meeting_record(ctx.store(), opts.id);
+    output::Table table{{{"position", "#", Align::right},
+                         {"item", "ITEM"},
+                         {"title", "TITLE"},
+                         {"presenter", "PRESENTER/OWNER"},
+                         {"link", "LINK"},
+                         {"due", "DUE"},
+                         {"from_meeting", "FROM"}},
+                        {}};
+    int position = 0;
+    for (const auto& a : record.agenda) {
+        position = a.position;
+        table.add_row({static_cast<std::int64_t>(a.position), "agenda_item", a.title,
+                       opt_cell(a.presenter), opt_cell(a.link), Cell{}, Cell{}});
+    }
+    for (const auto& a : record.carried) {
+        table.add_row({static_cast<std::int64_t>(++position), a.id, "Follow-up: " + a.title,
+                       a.owner().empty() ? Cell{} : Cell{a.owner()}, Cell{}, opt_cell(a.due),
+                       opt_cell(a.meeting_id)});
+    }
+    ctx.print_table(table);
+    return 0;
+}
+
+int run_agenda_move(Context& ctx, const AgendaOptions& opts) {
+    mt::agenda_move(ctx.store(store::Access::read_write), opts.id, opts.from, opts.to);
+    ctx.info(fmt::format("moved agenda item {} of {} to {}", opts.from, opts.id, opts.to));
+    return 0;
+}
+
+int run_agenda_remove(Context& ctx, const AgendaOptions& opts) {
+    mt::agenda_remove(ctx.store(store::Access::read_write), opts.id, opts.position);
+    ctx.info(fmt::format("removed agenda item {} of {}", opts.position, opts.id));
+    return 0;
+}
+
+// ---- invitees, attend, held ----
+
+struct InviteesOptions {
+    std::string id;
+    mt::InviteeChanges changes;
+};
+
+int run_invitees(Context& ctx, const InviteesOptions& opts) {
+    const auto& c = opts.changes;
+    if (c.refresh || !c.add.empty() || !c.remove.empty() || !c.guests.empty() ||
+        !c.observers.empty()) {
+        const auto q = mt::change_invitees(ctx.store(store::Access::read_write), opts.id, c);
+        ctx.info(fmt::format("{}: {} voting invitees", opts.id, q.voting_invited));
         return 0;
-    });
+    }
+    output::Table table{{{"who", "WHO"},
+                         {"role", "ROLE"},
+                         {"source", "SOURCE"},
+                         {"attendance", "ATTENDANCE"},
+                         {"represented_by", "REPRESENTED BY"}},
+                        {}};
+    for (const auto& i : mt::invitees(ctx.store(), opts.id)) {
+        table.add_row({i.name(), mt::role_name(i.role), mt::source_name(i.source),
+                       i.attendance ? Cell{mt::attendance_name(*i.attendance)} : Cell{},
+                       opt_cell(i.represented_by)});
+    }
+    ctx.print_table(table);
+    return 0;
+}
+
+struct AttendOptions {
+    std::string id;
+    std::vector<std::string> who;
+    std::string status;
+    std::optional<std::string> by;
+};
+
+int run_attend(Context& ctx, const AttendOptions& opts) {
+    const auto q = mt::attend(ctx.store(store::Access::read_write), opts.id, opts.who,
+                              *mt::parse_attendance(opts.status), opts.by);
+    ctx.info(fmt::format("{}: {}", opts.id, quorum_text(q)));
+    return 0;
+}
+
+struct HeldOptions {
+    std::string id;
+    bool force = false;
+};
+
+int run_held(Context& ctx, const HeldOptions& opts) {
+    const auto q = mt::mark_held(ctx.store(store::Access::read_write), opts.id,
+                                 opts.force ? mt::Force::yes : mt::Force::no);
+    ctx.info(fmt::format("{} held: {}", opts.id, quorum_text(q)));
+    return 0;
+}
+
+// ---- minutes, decide ----
+
+struct MinutesOptions {
+    std::string id;
+    std::optional<std::string> file, text;
+};
+
+int run_minutes(Context& ctx, const MinutesOptions& opts) {
+    std::string text;
+    std::optional<std::string> file_name;
+    if (opts.file) {
+        text = files::read_file(*opts.file);
+        file_name = *opts.file == "-" ? std::string("-")
+                                      : std::filesystem::path(*opts.file).filename().string();
+    } else if (opts.text) {
+        text = *opts.text;
+    } else {
+        throw UsageError("minutes needs --file FILE or --text TEXT");
+    }
+    mt::record_minutes(ctx.store(store::Access::read_write), opts.id, text, file_name);
+    ctx.info(fmt::format("recorded the minutes of {}", opts.id));
+    return 0;
+}
+
+struct DecideOptions {
+    std::string id;
+    std::string text;
+    mt::Tally tally;
+};
+
+int run_decide(Context& ctx, const DecideOptions& opts) {
+    const auto d = mt::decide(ctx.store(store::Access::read_write), opts.id, opts.text, opts.tally);
+    ctx.print(fmt::format("{}#{}\n", d.meeting_id, d.number));
+    if (d.quorum.met) {
+        ctx.info(fmt::format("recorded decision {} of {}", d.number, d.meeting_id));
+    } else {
+        ctx.warn(fmt::format("decision {} of {} recorded without quorum ({})", d.number,
+                             d.meeting_id, quorum_text(d.quorum)));
+    }
+    return 0;
+}
+
+// ---- action items ----
+
+struct ActionOptions {
+    std::string id;     // done, drop
+    std::string title;  // add
+    std::optional<std::string> meeting, body, owner, due;
+    std::optional<std::string> note;  // done --note, drop --reason
+    std::string status = "open";      // list
+    bool overdue = false;
+};
+
+int run_action_add(Context& ctx, const ActionOptions& opts) {
+    const mt::NewActionItem item{.title = opts.title,
+                                 .meeting_id = opts.meeting,
+                                 .body = opts.body,
+                                 .owner = opts.owner,
+                                 .due = date_option(opts.due, "--due")};
+    const auto id = mt::action_add(ctx.store(store::Access::read_write), item);
+    ctx.print(id + "\n");
+    ctx.info(fmt::format("added action item {}", id));
+    return 0;
 }
 
 output::Table action_table(const std::vector<mt::ActionItem>& items, Date as_of) {
@@ -681,142 +575,254 @@ output::Table action_table(const std::vector<mt::ActionItem>& items, Date as_of)
                         {}};
     for (const auto& a : items) {
         table.add_row({a.id, a.title, a.owner().empty() ? Cell{} : Cell{a.owner()}, opt_cell(a.due),
-                       a.status, a.overdue(as_of), opt_cell(a.meeting_id), opt_cell(a.body),
-                       format_date(a.opened_on), opt_cell(a.closed_on), opt_cell(a.note)});
+                       mt::status_name(a.status), a.overdue(as_of), opt_cell(a.meeting_id),
+                       opt_cell(a.body), format_date(a.opened_on), opt_cell(a.closed_on),
+                       opt_cell(a.note)});
     }
     return table;
+}
+
+int run_action_list(Context& ctx, const ActionOptions& opts) {
+    auto& store = ctx.store();
+    const Date as_of = store.today();
+    mt::ActionFilter filter;
+    filter.status = mt::parse_action_status(opts.status);  // nullopt for "all"
+    filter.owner = opts.owner;
+    filter.meeting_id = opts.meeting;
+    if (opts.overdue) {
+        filter.overdue_as_of = as_of;
+    }
+    ctx.print_table(action_table(mt::list_action_items(store, filter), as_of));
+    return 0;
+}
+
+int run_action_close(Context& ctx, const ActionOptions& opts, mt::ActionStatus status) {
+    mt::action_close(ctx.store(store::Access::read_write), opts.id, status, opts.note);
+    ctx.info(fmt::format("{} {}", opts.id, mt::status_name(status)));
+    return 0;
+}
+
+// ---- check ----
+
+int run_check(Context& ctx, const std::optional<std::string>& as_of) {
+    auto& store = ctx.store();
+    const Date date = date_option(as_of, "--as-of").value_or(store.today());
+    return ctx.print_findings(mt::check(store, date));
+}
+
+// ---- registering the subcommands ----
+
+void register_schedule(CLI::App* meeting, Context& ctx) {
+    auto opts = std::make_shared<ScheduleOptions>();
+    auto* cmd = meeting->add_subcommand("schedule", "Schedule a meeting, or a series of meetings");
+    add_field_options(cmd, opts->fields, ForEdit::no);
+    auto* repeat = cmd->add_option("--repeat", opts->repeat, "Repeat weekly, monthly or quarterly")
+                       ->check(CLI::IsMember({"weekly", "monthly", "quarterly"}));
+    auto* count = cmd->add_option("--count", opts->count, "How many meetings in the series")
+                      ->check(CLI::Range(1, 520))
+                      ->needs(repeat);
+    count->excludes(cmd->add_option("--until", opts->until, "Last date of the series")
+                        ->type_name("DATE")
+                        ->needs(repeat));
+    ctx.on_run(cmd, [&ctx, opts] { return run_schedule(ctx, *opts); });
+}
+
+void register_list_show_edit(CLI::App* meeting, Context& ctx) {
+    auto list_opts = std::make_shared<ListOptions>();
+    auto* list =
+        meeting->add_subcommand("list", "List meetings, oldest first (--past: newest first)");
+    auto* upcoming =
+        list->add_flag("--upcoming", list_opts->upcoming, "Only meetings that have not started");
+    list->add_flag("--past", list_opts->past, "Only meetings that have started")
+        ->excludes(upcoming);
+    add_filter_options(list, list_opts->filter);
+    list->add_option("--status", list_opts->status, "Only meetings with this status")
+        ->check(CLI::IsMember(mt::k_meeting_statuses));
+    ctx.on_run(list, [&ctx, list_opts] { return run_list(ctx, *list_opts); });
+
+    auto id = std::make_shared<std::string>();
+    auto* show = meeting->add_subcommand(
+        "show", "Show a meeting: details, agenda, attendance, quorum, minutes, decisions");
+    show->add_option("id", *id, "The meeting")->required();
+    ctx.on_run(show, [&ctx, id] { return run_show(ctx, *id); });
+
+    auto edit_opts = std::make_shared<EditOptions>();
+    auto* edit = meeting->add_subcommand(
+        "edit", "Change a meeting's details (a new start re-derives the invitees)");
+    edit->add_option("id", edit_opts->id, "The meeting")->required();
+    add_field_options(edit, edit_opts->fields, ForEdit::yes);
+    ctx.on_run(edit, [&ctx, edit_opts] { return run_edit(ctx, *edit_opts); });
+}
+
+void register_cancel_postpone(CLI::App* meeting, Context& ctx) {
+    auto cancel_opts = std::make_shared<CancelOptions>();
+    auto* cancel = meeting->add_subcommand("cancel", "Cancel a meeting (kept, with the reason)");
+    cancel->add_option("id", cancel_opts->id, "The meeting")->required();
+    cancel->add_option("--reason", cancel_opts->reason, "Why it is cancelled")->required();
+    ctx.on_run(cancel, [&ctx, cancel_opts] { return run_cancel(ctx, *cancel_opts); });
+
+    auto opts = std::make_shared<CancelOptions>();
+    auto* postpone = meeting->add_subcommand(
+        "postpone", "Postpone a meeting, to a date not yet known or --to a new start");
+    postpone->add_option("id", opts->id, "The meeting")->required();
+    postpone->add_option("--reason", opts->reason, "Why it is postponed")->required();
+    postpone->add_option("--to", opts->to, "New local start: \"YYYY-MM-DD HH:MM\"")
+        ->type_name("DATETIME");
+    ctx.on_run(postpone, [&ctx, opts] { return run_postpone(ctx, *opts); });
+}
+
+void register_agenda(CLI::App* meeting, Context& ctx) {
+    auto opts = std::make_shared<AgendaOptions>();
+    auto* agenda = meeting->add_subcommand("agenda", "Show or change a meeting's agenda");
+    agenda->add_option("id", opts->id, "The meeting")->required();
+    agenda->require_subcommand(1);
+
+    auto* add = agenda->add_subcommand("add", "Add an item (at the end, or --at a position)");
+    add->add_option("title", opts->title, "The item")->required();
+    add->add_option("--presenter", opts->presenter, "Who presents it");
+    add->add_option("--link", opts->link, "A plan activity or VPI priority it concerns")
+        ->type_name("ID");
+    add->add_option("--at", opts->at, "Position (1 = first)")->type_name("N");
+    ctx.on_run(add, [&ctx, opts] { return run_agenda_add(ctx, *opts); });
+
+    auto* list =
+        agenda->add_subcommand("list", "The agenda, then the open action items carried forward");
+    ctx.on_run(list, [&ctx, opts] { return run_agenda_list(ctx, *opts); });
+
+    auto* move = agenda->add_subcommand("move", "Move an item to another position");
+    move->add_option("from", opts->from, "Its position now")->required();
+    move->add_option("to", opts->to, "Its new position")->required();
+    ctx.on_run(move, [&ctx, opts] { return run_agenda_move(ctx, *opts); });
+
+    auto* remove = agenda->add_subcommand("remove", "Remove an item (the ones after it move up)");
+    remove->add_option("position", opts->position, "Its position")->required();
+    ctx.on_run(remove, [&ctx, opts] { return run_agenda_remove(ctx, *opts); });
+}
+
+void register_invitees_attend_held(CLI::App* meeting, Context& ctx) {
+    auto opts = std::make_shared<InviteesOptions>();
+    auto* invitees = meeting->add_subcommand(
+        "invitees", "List or adjust who is invited (derived from the body)");
+    invitees->add_option("id", opts->id, "The meeting")->required();
+    invitees->add_option("--add", opts->changes.add, "Invite a member (voting)")
+        ->type_name("MEMBER");
+    invitees->add_option("--guest", opts->changes.guests, "Invite a guest by name (counted apart)")
+        ->type_name("NAME");
+    invitees
+        ->add_option("--observer", opts->changes.observers,
+                     "Invite an observer by name (counted apart)")
+        ->type_name("NAME");
+    invitees->add_option("--remove", opts->changes.remove, "Uninvite a member or person")
+        ->type_name("WHO");
+    invitees->add_flag("--refresh", opts->changes.refresh,
+                       "Re-derive the invitees from the body at the meeting date");
+    ctx.on_run(invitees, [&ctx, opts] { return run_invitees(ctx, *opts); });
+
+    auto attend_opts = std::make_shared<AttendOptions>();
+    auto* attend = meeting->add_subcommand(
+        "attend", "Record attendance: present, excused, absent or represented --by");
+    attend->add_option("id", attend_opts->id, "The meeting")->required();
+    attend->add_option("who", attend_opts->who, "Members (ids) or people (names) invited")
+        ->required();
+    attend->add_option("--status", attend_opts->status, "present, excused, absent or represented")
+        ->required()
+        ->check(CLI::IsMember(mt::k_attendance));
+    attend->add_option("--by", attend_opts->by, "Who represented them (with --status represented)");
+    ctx.on_run(attend, [&ctx, attend_opts] { return run_attend(ctx, *attend_opts); });
+
+    auto held_opts = std::make_shared<HeldOptions>();
+    auto* held =
+        meeting->add_subcommand("held", "Mark a meeting held (needs attendance unless --force)");
+    held->add_option("id", held_opts->id, "The meeting")->required();
+    held->add_flag("--force", held_opts->force, "Mark it held even with no attendance recorded");
+    ctx.on_run(held, [&ctx, held_opts] { return run_held(ctx, *held_opts); });
+}
+
+void register_minutes_decide(CLI::App* meeting, Context& ctx) {
+    auto minutes_opts = std::make_shared<MinutesOptions>();
+    auto* minutes =
+        meeting->add_subcommand("minutes", "Record a meeting's minutes, from a file or as text");
+    minutes->add_option("id", minutes_opts->id, "The meeting")->required();
+    auto* file =
+        minutes
+            ->add_option("--file", minutes_opts->file, "Read the minutes from a file (- for stdin)")
+            ->type_name("FILE");
+    file->excludes(minutes->add_option("--text", minutes_opts->text, "The minutes as text"));
+    ctx.on_run(minutes, [&ctx, minutes_opts] { return run_minutes(ctx, *minutes_opts); });
+
+    auto opts = std::make_shared<DecideOptions>();
+    auto* decide = meeting->add_subcommand(
+        "decide", "Record a decision (numbered within the meeting) with its vote");
+    decide->add_option("id", opts->id, "The meeting")->required();
+    decide->add_option("text", opts->text, "What was decided")->required();
+    decide->add_option("--for", opts->tally.votes_for, "Votes for")
+        ->check(CLI::NonNegativeNumber)
+        ->type_name("N");
+    decide->add_option("--against", opts->tally.votes_against, "Votes against")
+        ->check(CLI::NonNegativeNumber)
+        ->type_name("N");
+    decide->add_option("--abstain", opts->tally.votes_abstain, "Abstentions")
+        ->check(CLI::NonNegativeNumber)
+        ->type_name("N");
+    ctx.on_run(decide, [&ctx, opts] { return run_decide(ctx, *opts); });
 }
 
 void register_action(CLI::App* meeting, Context& ctx) {
     auto* action = meeting->add_subcommand("action", "Action items: add, list, done, drop");
     action->require_subcommand(1);
 
-    struct AddOptions {
-        std::string title;
-        TextOption meeting, body, owner, due;
-    };
-    auto add_opts = std::make_shared<AddOptions>();
+    auto add_opts = std::make_shared<ActionOptions>();
     auto* add = action->add_subcommand("add", "Add an action item, from a meeting or standalone");
     add->add_option("title", add_opts->title, "What is to be done")->required();
-    add_opts->meeting.option =
-        add->add_option("--meeting", add_opts->meeting.value, "The meeting it comes from")
-            ->type_name("ID");
-    add_opts->body.option =
-        add->add_option("--body", add_opts->body.value,
-                        "Body whose next meeting carries it (default: the meeting's)");
-    add_opts->owner.option =
-        add->add_option("--owner", add_opts->owner.value, "Who does it: a member id or a person")
-            ->type_name("WHO");
-    add_opts->due.option =
-        add->add_option("--due", add_opts->due.value, "Due date")->type_name("DATE");
-    ctx.on_run(add, [&ctx, add_opts] {
-        mt::NewActionItem item;
-        item.title = add_opts->title;
-        item.meeting_id = add_opts->meeting.get();
-        item.body = add_opts->body.get();
-        item.owner = add_opts->owner.get();
-        if (const auto due = add_opts->due.get()) {
-            item.due = parse_date_option(*due, "--due");
-        }
-        const auto id = mt::action_add(ctx.store(store::Access::read_write), item);
-        ctx.print(id + "\n");
-        ctx.info(fmt::format("added action item {}", id));
-        return 0;
-    });
+    add->add_option("--meeting", add_opts->meeting, "The meeting it comes from")->type_name("ID");
+    add->add_option("--body", add_opts->body,
+                    "Body whose next meeting carries it (default: the meeting's)");
+    add->add_option("--owner", add_opts->owner,
+                    "Who does it: a member (id, name or acronym) or a person")
+        ->type_name("WHO");
+    add->add_option("--due", add_opts->due, "Due date")->type_name("DATE");
+    ctx.on_run(add, [&ctx, add_opts] { return run_action_add(ctx, *add_opts); });
 
-    struct ListOptions {
-        std::string status = "open";
-        bool overdue = false;
-        TextOption owner, meeting;
-    };
-    auto list_opts = std::make_shared<ListOptions>();
+    auto list_opts = std::make_shared<ActionOptions>();
     auto* list = action->add_subcommand("list", "List action items (open ones unless --status)");
     list->add_option("--status", list_opts->status, "open, done, dropped or all")
         ->check(CLI::IsMember({"open", "done", "dropped", "all"}));
     list->add_flag("--overdue", list_opts->overdue, "Only open items past their due date");
-    list_opts->owner.option =
-        list->add_option("--owner", list_opts->owner.value, "Only items of this owner");
-    list_opts->meeting.option =
-        list->add_option("--meeting", list_opts->meeting.value, "Only items from this meeting");
-    ctx.on_run(list, [&ctx, list_opts] {
-        auto& store = ctx.store();
-        const Date as_of = today(store.alliance().time_zone);
-        mt::ActionFilter filter;
-        if (list_opts->status != "all") {
-            filter.status = list_opts->status;
-        }
-        filter.owner = list_opts->owner.get();
-        filter.meeting_id = list_opts->meeting.get();
-        if (list_opts->overdue) {
-            filter.overdue_as_of = as_of;
-        }
-        ctx.print_table(action_table(mt::list_action_items(store, filter), as_of));
-        return 0;
-    });
+    list->add_option("--owner", list_opts->owner, "Only items of this owner");
+    list->add_option("--meeting", list_opts->meeting, "Only items from this meeting");
+    ctx.on_run(list, [&ctx, list_opts] { return run_action_list(ctx, *list_opts); });
 
-    struct CloseOptions {
-        std::string id;
-        TextOption note;
-    };
-    auto done_opts = std::make_shared<CloseOptions>();
+    auto done_opts = std::make_shared<ActionOptions>();
     auto* done = action->add_subcommand("done", "Mark an open action item done");
     done->add_option("id", done_opts->id, "The action item")->required();
-    done_opts->note.option = done->add_option("--note", done_opts->note.value, "How it was done");
+    done->add_option("--note", done_opts->note, "How it was done");
     ctx.on_run(done, [&ctx, done_opts] {
-        mt::action_close(ctx.store(store::Access::read_write), done_opts->id, "done",
-                         done_opts->note.get());
-        ctx.info(fmt::format("{} done", done_opts->id));
-        return 0;
+        return run_action_close(ctx, *done_opts, mt::ActionStatus::done);
     });
-    auto drop_opts = std::make_shared<CloseOptions>();
+
+    auto drop_opts = std::make_shared<ActionOptions>();
     auto* drop = action->add_subcommand("drop", "Drop an open action item, with the reason");
     drop->add_option("id", drop_opts->id, "The action item")->required();
-    drop_opts->note.option =
-        drop->add_option("--reason", drop_opts->note.value, "Why it is dropped")->required();
+    drop->add_option("--reason", drop_opts->note, "Why it is dropped")->required();
     ctx.on_run(drop, [&ctx, drop_opts] {
-        mt::action_close(ctx.store(store::Access::read_write), drop_opts->id, "dropped",
-                         drop_opts->note.get());
-        ctx.info(fmt::format("{} dropped", drop_opts->id));
-        return 0;
+        return run_action_close(ctx, *drop_opts, mt::ActionStatus::dropped);
     });
 }
 
-void register_ics(CLI::App* meeting, Context& ctx) {
-    struct Options {
-        TextOption body, kind, from, to;
-        std::string output = "-";
-    };
-    auto opts = std::make_shared<Options>();
-    auto* cmd = meeting->add_subcommand("ics", "Write an iCalendar (.ics) file of the meetings");
-    add_list_options(cmd, opts->body, opts->kind, opts->from, opts->to);
-    cmd->add_option("-o,--output", opts->output, "Where to write it (default: standard output)")
+void register_ics_check(CLI::App* meeting, Context& ctx) {
+    auto opts = std::make_shared<IcsOptions>();
+    auto* ics = meeting->add_subcommand("ics", "Write an iCalendar (.ics) file of the meetings");
+    add_filter_options(ics, opts->filter);
+    ics->add_option("-o,--output", opts->output, "Where to write it (default: standard output)")
         ->type_name("FILE");
-    ctx.on_run(cmd, [&ctx, opts] {
-        auto& store = ctx.store();
-        const auto meetings = mt::list_meetings(
-            store, make_filter(ctx, opts->body, opts->kind, opts->from, opts->to));
-        files::write_file_atomic(opts->output, mt::to_icalendar(store, meetings),
-                                 files::Privacy::owner_only);
-        if (opts->output != "-") {
-            ctx.info(fmt::format("wrote {} meetings to {}", meetings.size(), opts->output));
-        }
-        return 0;
-    });
-}
+    ctx.on_run(ics, [&ctx, opts] { return run_ics(ctx, *opts); });
 
-void register_check(CLI::App* meeting, Context& ctx) {
-    auto as_of = std::make_shared<TextOption>();
-    auto* cmd = meeting->add_subcommand(
+    auto as_of = std::make_shared<std::optional<std::string>>();
+    auto* check = meeting->add_subcommand(
         "check", "Check consultations, committee cadence, records, quorum, action items");
-    as_of->option =
-        cmd->add_option("--as-of", as_of->value, "Check as on this date (default: today)")
-            ->type_name("DATE");
-    ctx.on_run(cmd, [&ctx, as_of] {
-        auto& store = ctx.store();
-        const Date date = as_of->get() ? parse_date_option(*as_of->get(), "--as-of")
-                                       : today(store.alliance().time_zone);
-        return ctx.print_findings(mt::check(store, date));
-    });
+    check->add_option("--as-of", *as_of, "Check as on this date (default: today)")
+        ->type_name("DATE");
+    ctx.on_run(check, [&ctx, as_of] { return run_check(ctx, *as_of); });
 }
 
 }  // namespace
@@ -826,19 +832,13 @@ void register_meeting(CLI::App& app, Context& ctx) {
         "meeting", "Meetings: calendar, agenda, attendance, quorum, minutes, decisions");
     meeting->require_subcommand(1);
     register_schedule(meeting, ctx);
-    register_list(meeting, ctx);
-    register_show(meeting, ctx);
-    register_edit(meeting, ctx);
+    register_list_show_edit(meeting, ctx);
     register_cancel_postpone(meeting, ctx);
     register_agenda(meeting, ctx);
-    register_invitees(meeting, ctx);
-    register_attend(meeting, ctx);
-    register_held(meeting, ctx);
-    register_minutes(meeting, ctx);
-    register_decide(meeting, ctx);
+    register_invitees_attend_held(meeting, ctx);
+    register_minutes_decide(meeting, ctx);
     register_action(meeting, ctx);
-    register_ics(meeting, ctx);
-    register_check(meeting, ctx);
+    register_ics_check(meeting, ctx);
 }
 
 }  // namespace nacsa::cli

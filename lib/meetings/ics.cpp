@@ -38,7 +38,8 @@ icalproperty* x_property(const char* name, const std::string& value) {
 }
 
 std::string description(store::Store& store, const Meeting& m) {
-    std::string out = fmt::format("Kind: {}\nBody: {}\nFormat: {}", m.kind, m.body, m.format);
+    std::string out =
+        fmt::format("Kind: {}\nBody: {}\nFormat: {}", m.kind, m.body, format_name(m.format));
     if (m.language) {
         out += "\nLanguage: " + *m.language;
     }
@@ -178,9 +179,9 @@ std::string to_icalendar(store::Store& store, const std::vector<Meeting>& meetin
         }
         icalcomponent_add_property(ev, icalproperty_new_categories(m.kind.c_str()));
         icalproperty_status status = ICAL_STATUS_CONFIRMED;
-        if (m.status == "cancelled") {
+        if (m.status == MeetingStatus::cancelled) {
             status = ICAL_STATUS_CANCELLED;
-        } else if (m.status == "postponed") {
+        } else if (m.status == MeetingStatus::postponed) {
             status = ICAL_STATUS_TENTATIVE;
         }
         icalcomponent_add_property(ev, icalproperty_new_status(status));
@@ -189,8 +190,8 @@ std::string to_icalendar(store::Store& store, const std::vector<Meeting>& meetin
         icalcomponent_add_property(ev, x_property("X-NACSA-ID", m.id));
         icalcomponent_add_property(ev, x_property("X-NACSA-KIND", m.kind));
         icalcomponent_add_property(ev, x_property("X-NACSA-BODY", m.body));
-        icalcomponent_add_property(ev, x_property("X-NACSA-FORMAT", m.format));
-        icalcomponent_add_property(ev, x_property("X-NACSA-STATUS", m.status));
+        icalcomponent_add_property(ev, x_property("X-NACSA-FORMAT", format_name(m.format)));
+        icalcomponent_add_property(ev, x_property("X-NACSA-STATUS", status_name(m.status)));
         if (m.series_id) {
             icalcomponent_add_property(ev, x_property("X-NACSA-SERIES", *m.series_id));
         }

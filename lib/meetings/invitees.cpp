@@ -10,10 +10,12 @@
 
 namespace nacsa::meetings {
 
+namespace {
+
 std::vector<DerivedInvitee> all_members_invitees(store::Store& store, Date date) {
     std::vector<DerivedInvitee> out;
     for (auto& id : members::active_on(store, date)) {
-        out.push_back(DerivedInvitee{std::move(id), std::nullopt, "voting"});
+        out.push_back(DerivedInvitee{std::move(id), std::nullopt, InviteeRole::voting});
     }
     return out;
 }
@@ -29,7 +31,8 @@ std::vector<DerivedInvitee> committee_invitees(store::Store& store, Date date) {
         v = v || role == nullptr || role->votes;
     }
     for (const auto& [member, voting] : votes) {
-        out.push_back(DerivedInvitee{member, std::nullopt, voting ? "voting" : "observer"});
+        out.push_back(DerivedInvitee{member, std::nullopt,
+                                     voting ? InviteeRole::voting : InviteeRole::observer});
     }
     // The government observer, by institution (the person's name stays in the observer record,
     // where erasure reaches it).
@@ -40,7 +43,7 @@ std::vector<DerivedInvitee> committee_invitees(store::Store& store, Date date) {
         }
     }
     for (const auto& institution : institutions) {
-        out.push_back(DerivedInvitee{std::nullopt, institution, "observer"});
+        out.push_back(DerivedInvitee{std::nullopt, institution, InviteeRole::observer});
     }
     return out;
 }
@@ -49,14 +52,12 @@ std::vector<DerivedInvitee> working_group_invitees(store::Store& store, const st
                                                    Date date) {
     std::vector<DerivedInvitee> out;
     for (auto& id : wg::member_ids_on(store, group, date)) {
-        out.push_back(DerivedInvitee{std::move(id), std::nullopt, "voting"});
+        out.push_back(DerivedInvitee{std::move(id), std::nullopt, InviteeRole::voting});
     }
     return out;
 }
 
-bool working_group_exists(store::Store& store, const std::string& group) {
-    return wg::find_group(store, group).has_value();
-}
+}  // namespace
 
 std::vector<DerivedInvitee> derive_invitees(store::Store& store, const Body& body, Date date) {
     switch (body.kind) {

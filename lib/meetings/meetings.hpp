@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/time.hpp"
@@ -21,10 +22,37 @@ inline const std::vector<std::string> k_kinds = {"steering_committee",
                                                  "cop_side_event",
                                                  "regional_network_meeting",
                                                  "other"};
-inline const std::vector<std::string> k_statuses = {"scheduled", "held", "cancelled", "postponed"};
+
+// The statuses of a meeting, of attendance, of an action item; an invitee's role and where it
+// came from; a meeting's format. Each list holds the names of its enum, in the enum's order
+// (the store and --format json/csv write these names).
+enum class MeetingStatus { scheduled, held, cancelled, postponed };
+inline const std::vector<std::string> k_meeting_statuses = {"scheduled", "held", "cancelled",
+                                                            "postponed"};
+enum class MeetingFormat { in_person, online, hybrid };
 inline const std::vector<std::string> k_formats = {"in_person", "online", "hybrid"};
+enum class Attendance { present, excused, absent, represented };
 inline const std::vector<std::string> k_attendance = {"present", "excused", "absent",
                                                       "represented"};
+enum class InviteeRole { voting, observer, guest };
+inline const std::vector<std::string> k_invitee_roles = {"voting", "observer", "guest"};
+enum class InviteeSource { derived, added };
+inline const std::vector<std::string> k_invitee_sources = {"derived", "added"};
+enum class ActionStatus { open, done, dropped };
+inline const std::vector<std::string> k_action_statuses = {"open", "done", "dropped"};
+
+[[nodiscard]] const std::string& status_name(MeetingStatus status);
+[[nodiscard]] std::optional<MeetingStatus> parse_meeting_status(std::string_view name);
+[[nodiscard]] const std::string& format_name(MeetingFormat format);
+[[nodiscard]] std::optional<MeetingFormat> parse_format(std::string_view name);
+[[nodiscard]] const std::string& attendance_name(Attendance attendance);
+[[nodiscard]] std::optional<Attendance> parse_attendance(std::string_view name);
+[[nodiscard]] const std::string& role_name(InviteeRole role);
+[[nodiscard]] std::optional<InviteeRole> parse_invitee_role(std::string_view name);
+[[nodiscard]] const std::string& source_name(InviteeSource source);
+[[nodiscard]] std::optional<InviteeSource> parse_invitee_source(std::string_view name);
+[[nodiscard]] const std::string& status_name(ActionStatus status);
+[[nodiscard]] std::optional<ActionStatus> parse_action_status(std::string_view name);
 
 // Who a meeting is for. Written "committee", "all_members" or "working_group:<key>".
 struct Body {
@@ -73,7 +101,7 @@ struct Quorum {
 [[nodiscard]] Quorum compute_quorum(double fraction, int voting_invited, int voting_present);
 
 struct StatusChange {
-    std::string status;
+    MeetingStatus status = MeetingStatus::scheduled;
     std::string at;
     std::string starts_at;
     std::optional<std::string> reason;
@@ -90,9 +118,9 @@ struct Meeting {
     int duration_minutes = 0;
     std::optional<std::string> place;
     std::optional<std::string> online_link;
-    std::string format;
+    MeetingFormat format = MeetingFormat::in_person;
     std::optional<std::string> language;
-    std::string status;
+    MeetingStatus status = MeetingStatus::scheduled;
     std::optional<std::string> series_id;
     int sequence = 0;
     Quorum quorum;
@@ -120,10 +148,10 @@ struct Invitee {
     std::int64_t id = 0;
     std::optional<std::string> member_id;
     std::optional<std::string> person;
-    std::string role;    // voting, observer, guest
-    std::string source;  // derived, added
+    InviteeRole role = InviteeRole::voting;
+    InviteeSource source = InviteeSource::derived;
     bool removed = false;
-    std::optional<std::string> attendance;
+    std::optional<Attendance> attendance;
     std::optional<std::string> represented_by;
 
     [[nodiscard]] std::string name() const { return member_id ? *member_id : person.value_or(""); }
@@ -148,7 +176,7 @@ struct ActionItem {
     std::optional<std::string> owner_member;
     std::optional<std::string> owner_person;
     std::optional<Date> due;
-    std::string status;  // open, done, dropped
+    ActionStatus status = ActionStatus::open;
     Date opened_on{};
     std::optional<Date> closed_on;
     std::optional<std::string> note;
@@ -156,30 +184,24 @@ struct ActionItem {
     [[nodiscard]] std::string owner() const {
         return owner_member ? *owner_member : owner_person.value_or("");
     }
-    [[nodiscard]] bool overdue(Date as_of) const { return status == "open" && due && *due < as_of; }
+    [[nodiscard]] bool overdue(Date as_of) const {
+        return status == ActionStatus::open && due && *due < as_of;
+    }
 };
 
-// ---- Invitees derived from the body: one function per kind of body ----
+// ---- Invitees derived from the body ----
 
 // A voting member organisation or a person (observer) the body counts at a date.
 struct DerivedInvitee {
     std::optional<std::string> member_id;
     std::optional<std::string> person;
-    std::string role;  // voting or observer
+    InviteeRole role = InviteeRole::voting;
 };
-// The steering committee: the members holding a seat at the date (voting as their role says)
-// and the observer (counted apart).
-[[nodiscard]] std::vector<DerivedInvitee> committee_invitees(store::Store& store, Date date);
-// A working group: its members at the date.
-[[nodiscard]] std::vector<DerivedInvitee> working_group_invitees(store::Store& store,
-                                                                 const std::string& group,
-                                                                 Date date);
-// All members: the members active at the date.
-[[nodiscard]] std::vector<DerivedInvitee> all_members_invitees(store::Store& store, Date date);
+// Who the body is at the date, asking the module that keeps it: the steering committee (the
+// members holding a seat, voting as their role says, and the observer's institution, counted
+// apart), a working group (its members) or all members (those active on the date).
 [[nodiscard]] std::vector<DerivedInvitee> derive_invitees(store::Store& store, const Body& body,
                                                           Date date);
-// Whether a working group exists (true when the working-group tables are not in this store).
-[[nodiscard]] bool working_group_exists(store::Store& store, const std::string& group);
 // The quorum fraction the configuration sets for a body.
 [[nodiscard]] double quorum_fraction(store::Store& store, const Body& body);
 
@@ -192,7 +214,7 @@ struct DerivedInvitee {
 struct MeetingFilter {
     std::optional<std::string> kind;
     std::optional<std::string> body;
-    std::optional<std::string> status;
+    std::optional<MeetingStatus> status;
     std::optional<Seconds> from;   // starts at or after
     std::optional<Seconds> until;  // starts before
     bool newest_first = false;
@@ -211,8 +233,21 @@ enum class WithRemoved { no, yes };
 [[nodiscard]] std::vector<ActionItem> carried_action_items(store::Store& store,
                                                            const Meeting& meeting);
 
+// Everything `meeting show` prints about a meeting (NotFoundError when there is none).
+struct MeetingRecord {
+    Meeting meeting;
+    std::vector<AgendaItem> agenda;
+    std::vector<ActionItem> carried;  // open action items carried in
+    std::vector<Invitee> invitees;
+    std::vector<Decision> decisions;
+    std::vector<StatusChange> history;
+};
+[[nodiscard]] MeetingRecord meeting_record(store::Store& store, const std::string& id);
+
 struct ActionFilter {
-    std::optional<std::string> status;  // open, done, dropped; empty: all
+    std::optional<ActionStatus> status;  // empty: all
+    // A member (members::find_member_ref: id, name or acronym), else a person's name, compared
+    // ignoring case and accents.
     std::optional<std::string> owner;
     std::optional<std::string> meeting_id;
     std::optional<Date> overdue_as_of;  // only open items due before this date
@@ -222,7 +257,7 @@ struct ActionFilter {
 [[nodiscard]] std::optional<ActionItem> find_action_item(store::Store& store,
                                                          const std::string& id);
 
-// ---- Changing (each one transaction, audited) ----
+// ---- Changing: each function is one use case (store.hpp), audited ----
 
 struct MeetingFields {
     std::optional<std::string> title;
@@ -243,15 +278,17 @@ struct SeriesRequest {
     std::optional<Date> until;
 };
 
-// Schedules one meeting, or a series; returns the ids created, in order.
-[[nodiscard]] std::vector<std::string> schedule(store::Store& store, const MeetingFields& fields,
-                                                const SeriesRequest& series);
-// Changes fields of a meeting; a new start re-derives the invitees and reschedules a postponed one.
-void edit(store::Store& store, const std::string& id, const MeetingFields& fields);
+// Schedules one meeting, or a series; returns the meetings created, in order.
+[[nodiscard]] std::vector<Meeting> schedule(store::Store& store, const MeetingFields& fields,
+                                            const SeriesRequest& series);
+// Changes fields of a meeting; a new start re-derives the invitees and reschedules a postponed
+// one. Returns the names of the fields that changed (empty: nothing to change, nothing written).
+std::vector<std::string> edit(store::Store& store, const std::string& id,
+                              const MeetingFields& fields);
 void cancel(store::Store& store, const std::string& id, const std::string& reason);
-// Postpones to an unknown date, or (with `to`) moves the start.
-void postpone(store::Store& store, const std::string& id, const std::string& reason,
-              const std::optional<std::string>& to);
+// Postpones to an unknown date, or (with `to`) moves the start; returns the meeting after.
+Meeting postpone(store::Store& store, const std::string& id, const std::string& reason,
+                 const std::optional<std::string>& to);
 
 // Adds an agenda item; at `position` (1-based) or at the end. Returns its position.
 int agenda_add(store::Store& store, const std::string& id, const std::string& title,
@@ -260,16 +297,23 @@ int agenda_add(store::Store& store, const std::string& id, const std::string& ti
 void agenda_move(store::Store& store, const std::string& id, int from, int to);
 void agenda_remove(store::Store& store, const std::string& id, int position);
 
-enum class InviteeChange { add, remove };
-// Adds (or removes) a member, observer or guest by hand; re-derives the derived ones.
-void change_invitee(store::Store& store, const std::string& id, const std::string& who,
-                    const std::string& role, InviteeChange change);
-// Re-derives the invitees from the body at the meeting date, keeping changes made by hand.
-void refresh_invitees(store::Store& store, const std::string& id);
+// Changes to a meeting's invitees, applied in this order, all or none.
+struct InviteeChanges {
+    bool refresh = false;                // re-derive from the body, keeping changes made by hand
+    std::vector<std::string> add;        // members (members::resolve_member), voting
+    std::vector<std::string> guests;     // people, by name
+    std::vector<std::string> observers;  // people, by name
+    std::vector<std::string> remove;     // members (as for add), else invited people by name
+};
+// Returns the quorum after the changes.
+Quorum change_invitees(store::Store& store, const std::string& id, const InviteeChanges& changes);
 
-// Records attendance of invitees (member ids or people's names); returns the new quorum.
+// Records attendance of invitees, each a member (members::find_member_ref) or an invited
+// person's name; `represented_by` (with Attendance::represented) is a member, a contact of the
+// represented member (members::resolve_contact's rule), or else a name kept as typed. Returns
+// the new quorum.
 Quorum attend(store::Store& store, const std::string& id, const std::vector<std::string>& who,
-              const std::string& status, const std::optional<std::string>& represented_by);
+              Attendance attendance, const std::optional<std::string>& represented_by);
 
 enum class Force { no, yes };
 // Marks a past meeting held; refuses when no attendance is recorded unless forced.
@@ -290,18 +334,19 @@ struct NewActionItem {
     std::string title;
     std::optional<std::string> meeting_id;
     std::optional<std::string> body;
-    std::optional<std::string> owner;  // member id, or a person's name
+    // A member (members::find_member_ref: id, name or acronym), else a person's name as typed.
+    std::optional<std::string> owner;
     std::optional<Date> due;
 };
 [[nodiscard]] std::string action_add(store::Store& store, const NewActionItem& item);
 // Closes an open action item as done or dropped.
-void action_close(store::Store& store, const std::string& id, const std::string& status,
+void action_close(store::Store& store, const std::string& id, ActionStatus status,
                   const std::optional<std::string>& note);
 
-// Erasure of a person (`member forget`): attendance may name them, as typed, as whoever
-// represented their organisation (`meeting attend --status represented --by NAME`). Replaces
-// each such mention of one of `names` (compared as members::name_key does) by "personal data
-// erased"; inside the caller's use case. Returns how many mentions were erased.
+// Erasure of a person (`member forget`): attendance may name them as whoever represented their
+// organisation (`meeting attend --status represented --by NAME`). Replaces each such mention
+// of one of `names` (compared as members::name_key does) in the attendance of `member_id` by
+// "personal data erased"; joins the caller's use case. Returns how many mentions were erased.
 int erase_representative_mentions(store::Store& store, const std::string& member_id,
                                   const std::vector<std::string>& names);
 

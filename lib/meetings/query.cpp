@@ -35,17 +35,22 @@ MeetingSummary summarise(store::Store& store, Meeting m) {
     bool any = false;
     for (const auto& i : invitees(store, m.id)) {
         any = any || i.attendance.has_value();
-        const auto a = i.attendance.value_or("");
-        if (i.role == "voting") {
-            ++s.voting_invited;
-            s.present += a == "present" ? 1 : 0;
-            s.represented += a == "represented" ? 1 : 0;
-            s.excused += a == "excused" ? 1 : 0;
-            s.absent += a == "absent" ? 1 : 0;
-        } else if (i.role == "observer") {
-            s.observers_present += a == "present" || a == "represented" ? 1 : 0;
-        } else {
-            s.guests_present += a == "present" || a == "represented" ? 1 : 0;
+        const bool came =
+            i.attendance == Attendance::present || i.attendance == Attendance::represented;
+        switch (i.role) {
+            case InviteeRole::voting:
+                ++s.voting_invited;
+                s.present += i.attendance == Attendance::present ? 1 : 0;
+                s.represented += i.attendance == Attendance::represented ? 1 : 0;
+                s.excused += i.attendance == Attendance::excused ? 1 : 0;
+                s.absent += i.attendance == Attendance::absent ? 1 : 0;
+                break;
+            case InviteeRole::observer:
+                s.observers_present += came ? 1 : 0;
+                break;
+            case InviteeRole::guest:
+                s.guests_present += came ? 1 : 0;
+                break;
         }
     }
     if (any && s.voting_invited > 0) {
@@ -61,7 +66,7 @@ MeetingSummary summarise(store::Store& store, Meeting m) {
 
 std::vector<MeetingSummary> meetings_in_period(store::Store& store, const Period& period,
                                                const std::optional<std::string>& kind,
-                                               const std::optional<std::string>& status) {
+                                               std::optional<MeetingStatus> status) {
     MeetingFilter filter;
     filter.kind = kind;
     filter.status = status;
@@ -72,9 +77,21 @@ std::vector<MeetingSummary> meetings_in_period(store::Store& store, const Period
     return out;
 }
 
+std::vector<MeetingSummary> meetings_in_period(store::Store& store, const Period& period,
+                                               const std::optional<std::string>& kind,
+                                               const std::optional<std::string>& status) {
+    if (!status) {
+        return meetings_in_period(store, period, kind, std::optional<MeetingStatus>());
+    }
+    if (const auto parsed = parse_meeting_status(*status)) {
+        return meetings_in_period(store, period, kind, parsed);
+    }
+    return {};
+}
+
 std::vector<MeetingSummary> government_consultations(store::Store& store, const Quarter& quarter) {
     return meetings_in_period(store, Period{quarter.first_day(), quarter.last_day()},
-                              "government_consultation", "held");
+                              std::string("government_consultation"), MeetingStatus::held);
 }
 
 std::vector<Decision> decisions_in_period(store::Store& store, const Period& period) {
@@ -99,7 +116,7 @@ ActionItemActivity action_items_in_period(store::Store& store, const Period& per
         }
         const bool open_at_end =
             chr::sys_days{a.opened_on} <= end &&
-            (a.status == "open" || (a.closed_on && chr::sys_days{*a.closed_on} > end));
+            (a.status == ActionStatus::open || (a.closed_on && chr::sys_days{*a.closed_on} > end));
         if (open_at_end && a.due && chr::sys_days{*a.due} < end) {
             out.overdue.push_back(a);
         }
@@ -110,136 +127,162 @@ ActionItemActivity action_items_in_period(store::Store& store, const Period& per
 std::vector<Meeting> scheduled_in_period(store::Store& store, const Period& period) {
     std::vector<Meeting> out;
     for (auto& m : meetings_between(store, period, MeetingFilter{})) {
-        if (m.status == "scheduled" || m.status == "postponed") {
+        if (m.status == MeetingStatus::scheduled || m.status == MeetingStatus::postponed) {
             out.push_back(std::move(m));
         }
     }
     return out;
 }
 
-std::vector<output::Finding> check(store::Store& store, Date as_of) {
-    using output::Finding;
-    using output::Severity;
+namespace {
+
+using output::Finding;
+using output::Severity;
+
+// government-consultation-missing: every quarter that started on or after the founding date and
+// ended before as_of.
+void check_consultations(store::Store& store, Date as_of, std::vector<Finding>& out) {
     const auto& alliance = store.alliance();
-    const auto& rules = alliance.meetings;
-    std::vector<Finding> out;
-    const auto as_of_days = chr::sys_days{as_of};
-
-    // Government consultations: every quarter that started on or after the founding date and
-    // ended before as_of.
-    if (rules.government_consultations_per_quarter > 0 && alliance.founded.ok()) {
-        Quarter q = Quarter::containing(alliance.founded);
-        if (q.first_day() != alliance.founded) {
-            q = q.next();
-        }
-        for (; chr::sys_days{q.last_day()} < as_of_days; q = q.next()) {
-            const auto held = government_consultations(store, q).size();
-            const auto wanted =
-                static_cast<std::size_t>(rules.government_consultations_per_quarter);
-            if (held < wanted) {
-                out.push_back(Finding{
-                    Severity::error, "government-consultation-missing", q.to_string(),
-                    held == 0
-                        ? fmt::format("no government consultation was held in {}", q.to_string())
-                        : fmt::format("{} of {} government consultations were held in {}", held,
-                                      wanted, q.to_string())});
-            }
-        }
+    const int per_quarter = alliance.meetings.government_consultations_per_quarter;
+    if (per_quarter <= 0 || !alliance.founded.ok()) {
+        return;
     }
-
-    // Steering committee cadence, from the founding date to as_of.
-    {
-        const int max_days = rules.steering_committee_max_weeks_between * 7;
-        const auto held = meetings_in_period(
-            store, Period{alliance.founded.ok() ? alliance.founded : Date{}, as_of},
-            "steering_committee", "held");
-        Date previous = alliance.founded;
-        std::string previous_id;
-        for (const auto& s : held) {
-            const int gap = days_between(previous, s.date);
-            if (previous.ok() && gap > max_days) {
-                out.push_back(Finding{
-                    Severity::error, "committee-meeting-gap", s.meeting.id,
-                    previous_id.empty() ? fmt::format("the first steering committee meeting was "
-                                                      "held {} weeks after the alliance was "
-                                                      "founded ({}); at most {} weeks are allowed",
-                                                      gap / 7, format_date(previous),
-                                                      rules.steering_committee_max_weeks_between)
-                                        : fmt::format("{} weeks passed between the steering "
-                                                      "committee meetings of {} ({}) and {}; at "
-                                                      "most {} weeks are allowed",
-                                                      gap / 7, format_date(previous), previous_id,
-                                                      format_date(s.date),
-                                                      rules.steering_committee_max_weeks_between)});
-            }
-            previous = s.date;
-            previous_id = s.meeting.id;
-        }
-        if (previous.ok() && days_between(previous, as_of) > max_days) {
+    Quarter q = Quarter::containing(alliance.founded);
+    if (q.first_day() != alliance.founded) {
+        q = q.next();
+    }
+    const auto wanted = static_cast<std::size_t>(per_quarter);
+    for (; chr::sys_days{q.last_day()} < chr::sys_days{as_of}; q = q.next()) {
+        const auto held = government_consultations(store, q).size();
+        if (held < wanted) {
             out.push_back(Finding{
-                Severity::error, "committee-meeting-gap", previous_id,
-                previous_id.empty()
-                    ? fmt::format("no steering committee meeting has been held since the alliance "
-                                  "was founded ({}); one is due every {} weeks",
-                                  format_date(previous), rules.steering_committee_max_weeks_between)
-                    : fmt::format(
-                          "no steering committee meeting has been held since {} ({} weeks); "
-                          "one is due every {} weeks",
-                          format_date(previous), days_between(previous, as_of) / 7,
-                          rules.steering_committee_max_weeks_between)});
+                Severity::error, "government-consultation-missing", q.to_string(),
+                held == 0 ? fmt::format("no government consultation was held in {}", q.to_string())
+                          : fmt::format("{} of {} government consultations were held in {}", held,
+                                        wanted, q.to_string())});
         }
     }
+}
 
-    // Records of past meetings, decisions without quorum.
+// committee-meeting-gap: the held steering committee meetings, from the founding date to as_of.
+void check_committee_cadence(store::Store& store, Date as_of, std::vector<Finding>& out) {
+    const auto& alliance = store.alliance();
+    const int max_weeks = alliance.meetings.steering_committee_max_weeks_between;
+    const int max_days = max_weeks * 7;
+    const auto held =
+        meetings_in_period(store, Period{alliance.founded.ok() ? alliance.founded : Date{}, as_of},
+                           std::string("steering_committee"), MeetingStatus::held);
+    Date previous = alliance.founded;
+    std::string previous_id;
+    for (const auto& s : held) {
+        const int gap = days_between(previous, s.date);
+        if (previous.ok() && gap > max_days) {
+            out.push_back(Finding{
+                Severity::error, "committee-meeting-gap", s.meeting.id,
+                previous_id.empty()
+                    ? fmt::format("the first steering committee meeting was held {} weeks after "
+                                  "the alliance was founded ({}); at most {} weeks are allowed",
+                                  gap / 7, format_date(previous), max_weeks)
+                    : fmt::format("{} weeks passed between the steering committee meetings of {} "
+                                  "({}) and {}; at most {} weeks are allowed",
+                                  gap / 7, format_date(previous), previous_id, format_date(s.date),
+                                  max_weeks)});
+        }
+        previous = s.date;
+        previous_id = s.meeting.id;
+    }
+    if (previous.ok() && days_between(previous, as_of) > max_days) {
+        out.push_back(Finding{
+            Severity::error, "committee-meeting-gap", previous_id,
+            previous_id.empty()
+                ? fmt::format("no steering committee meeting has been held since the alliance "
+                              "was founded ({}); one is due every {} weeks",
+                              format_date(previous), max_weeks)
+                : fmt::format("no steering committee meeting has been held since {} ({} weeks); "
+                              "one is due every {} weeks",
+                              format_date(previous), days_between(previous, as_of) / 7,
+                              max_weeks)});
+    }
+}
+
+// meeting-not-closed, attendance-missing, minutes-missing: a past meeting's records, once they
+// are due.
+void check_records(const Meeting& m, Date date, Date as_of, int due_days,
+                   std::vector<Finding>& out) {
+    if (days_between(date, as_of) <= due_days) {
+        return;
+    }
+    if (m.status == MeetingStatus::scheduled) {
+        out.push_back(
+            Finding{Severity::warning, "meeting-not-closed", m.id,
+                    fmt::format("the meeting of {} is still scheduled: mark it held, or cancel it",
+                                format_date(date))});
+    }
+    if (m.status != MeetingStatus::held) {
+        return;
+    }
+    if (!m.attendance_at) {
+        out.push_back(
+            Finding{Severity::error, "attendance-missing", m.id,
+                    fmt::format("no attendance recorded for the meeting of {} ({} days allowed)",
+                                format_date(date), due_days)});
+    }
+    if (!m.minutes) {
+        out.push_back(
+            Finding{Severity::error, "minutes-missing", m.id,
+                    fmt::format("no minutes recorded for the meeting of {} ({} days allowed)",
+                                format_date(date), due_days)});
+    }
+}
+
+// decision-without-quorum.
+void check_decisions(store::Store& store, const Meeting& m, Date date, std::vector<Finding>& out) {
+    for (const auto& d : decisions(store, m.id)) {
+        if (!d.quorum.met) {
+            out.push_back(Finding{
+                Severity::error, "decision-without-quorum", fmt::format("{}#{}", m.id, d.number),
+                fmt::format("decision {} of {} was taken with {} of {} voting members present "
+                            "({} needed for quorum)",
+                            d.number, format_date(date), d.quorum.voting_present,
+                            d.quorum.voting_invited, d.quorum.required)});
+        }
+    }
+}
+
+// The records and decisions of the meetings on or before as_of.
+void check_past_meetings(store::Store& store, Date as_of, std::vector<Finding>& out) {
+    const int due_days = store.alliance().meetings.records_due_days;
     MeetingFilter past;
-    past.until = Seconds{as_of_days + chr::days{1}};
+    past.until = Seconds{chr::sys_days{as_of} + chr::days{1}};
     for (const auto& m : list_meetings(store, past)) {
         const Date date = m.local_date();
-        if (chr::sys_days{date} > as_of_days) {
+        if (chr::sys_days{date} > chr::sys_days{as_of}) {
             continue;
         }
-        const bool due = days_between(date, as_of) > rules.records_due_days;
-        if (m.status == "scheduled" && due) {
-            out.push_back(Finding{
-                Severity::warning, "meeting-not-closed", m.id,
-                fmt::format("the meeting of {} is still scheduled: mark it held, or cancel it",
-                            format_date(date))});
-        }
-        if (m.status == "held" && due) {
-            if (!m.attendance_at) {
-                out.push_back(Finding{
-                    Severity::error, "attendance-missing", m.id,
-                    fmt::format("no attendance recorded for the meeting of {} ({} days allowed)",
-                                format_date(date), rules.records_due_days)});
-            }
-            if (!m.minutes) {
-                out.push_back(Finding{
-                    Severity::error, "minutes-missing", m.id,
-                    fmt::format("no minutes recorded for the meeting of {} ({} days allowed)",
-                                format_date(date), rules.records_due_days)});
-            }
-        }
-        for (const auto& d : decisions(store, m.id)) {
-            if (!d.quorum.met) {
-                out.push_back(Finding{
-                    Severity::error, "decision-without-quorum",
-                    fmt::format("{}#{}", m.id, d.number),
-                    fmt::format("decision {} of {} was taken with {} of {} voting members present "
-                                "({} needed for quorum)",
-                                d.number, format_date(date), d.quorum.voting_present,
-                                d.quorum.voting_invited, d.quorum.required)});
-            }
-        }
+        check_records(m, date, as_of, due_days, out);
+        check_decisions(store, m, date, out);
     }
+}
 
-    for (const auto& a : action_items_in_period(
-                             store, Period{Date{chr::year{1970}, chr::January, chr::day{1}}, as_of})
-                             .overdue) {
+// action-item-overdue.
+void check_action_items(store::Store& store, Date as_of, std::vector<Finding>& out) {
+    const Period all{Date{chr::year{1970}, chr::January, chr::day{1}}, as_of};
+    for (const auto& a : action_items_in_period(store, all).overdue) {
         out.push_back(
             Finding{Severity::warning, "action-item-overdue", a.id,
                     fmt::format("due {}{}: {}", format_date(*a.due),
                                 a.owner().empty() ? "" : " (owner: " + a.owner() + ")", a.title)});
     }
+}
+
+}  // namespace
+
+std::vector<output::Finding> check(store::Store& store, Date as_of) {
+    std::vector<Finding> out;
+    check_consultations(store, as_of, out);
+    check_committee_cadence(store, as_of, out);
+    check_past_meetings(store, as_of, out);
+    check_action_items(store, as_of, out);
     return out;
 }
 
@@ -249,10 +292,11 @@ std::optional<std::map<std::string, Date>> working_group_meeting_dates(store::St
     if (db.execAndGet("SELECT EXISTS (SELECT 1 FROM meeting)").getInt() == 0) {
         return std::nullopt;
     }
-    SQLite::Statement q(db,
-                        "SELECT substr(body, 15), max(substr(starts_at, 1, 10)) FROM meeting "
-                        "WHERE substr(body, 1, 14) = 'working_group:' AND status != 'cancelled' "
-                        "AND status != 'postponed' AND substr(starts_at, 1, 10) <= ? GROUP BY body");
+    SQLite::Statement q(
+        db,
+        "SELECT substr(body, 15), max(substr(starts_at, 1, 10)) FROM meeting "
+        "WHERE substr(body, 1, 14) = 'working_group:' AND status != 'cancelled' "
+        "AND status != 'postponed' AND substr(starts_at, 1, 10) <= ? GROUP BY body");
     store::bind(q, 1, as_of);
     std::map<std::string, Date> out;
     while (q.executeStep()) {

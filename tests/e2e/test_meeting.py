@@ -1,11 +1,15 @@
 """End-to-end tests of `nacsa meeting`: calendar, agenda, invitees and attendance, quorum,
 minutes, decisions, action items, iCalendar export and the meeting check.
 "now" is 2026-11-29T12:00:00Z (America/Santiago: 09:00 -03)."""
+import json
 import os
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import icalendar
 import pytest
+
+from conftest import EXAMPLES
 
 
 def add_members(nacsa, *ids, status="active", joined="2024-03-15"):
@@ -611,3 +615,138 @@ def test_check_bad_as_of(alliance):
     result = alliance.run("meeting", "check", "--as-of", "2026-02-30")
     assert result.code == 2
     assert result.err == 'nacsa: error: --as-of: "2026-02-30" is not a date (expected YYYY-MM-DD)\n'
+
+
+# ---- references: members by id, name or acronym; contacts by name ----
+
+@pytest.fixture
+def example_members(alliance):
+    alliance.ok("member", "import", EXAMPLES / "members.yaml")
+    return alliance
+
+
+def test_members_are_named_by_id_name_or_acronym(example_members):
+    n = example_members
+    (mid,) = schedule(n, "--title", "Comité", "--kind", "steering_committee", "--start", "2026-11-10 10:00")
+    n.ok("meeting", "invitees", mid, "--add", "Fundación Rutas Seguras", "--add", "cecosh", "--add", "cpadm")
+    invited = [r["who"] for r in json.loads(n.ok("--format", "json", "meeting", "invitees", mid).out)]
+    (cpadm,) = [m["id"] for m in json.loads(n.ok("--format", "json", "member", "list").out)
+                if m["acronym"] == "CPADM"]
+    assert invited == ["cecosh", cpadm, "rutas-seguras"]
+    n.ok("meeting", "attend", mid, "fundacion rutas seguras", "CECOSH", "--status", "present")
+    n.ok("meeting", "invitees", mid, "--remove", "CPADM")
+    rows = json.loads(n.ok("--format", "json", "meeting", "invitees", mid).out)
+    assert [(r["who"], r["attendance"]) for r in rows] == [("cecosh", "present"), ("rutas-seguras", "present")]
+    result = n.run("meeting", "invitees", mid, "--add", "Fundación Inexistente")
+    assert result.code == 3
+    assert result.err.startswith('nacsa: error: no member "Fundación Inexistente" (an id, name or acronym')
+    # An action item's owner: a member by any of its names, else a person as typed.
+    a1 = n.ok("meeting", "action", "add", "Carta", "--owner", "RECOT").out.strip()
+    a2 = n.ok("meeting", "action", "add", "Acta", "--owner", "Claudia Ortega").out.strip()
+    items = {r["id"]: r["owner"] for r in json.loads(n.ok("--format", "json", "meeting", "action", "list").out)}
+    assert items == {a1: "recot", a2: "Claudia Ortega"}
+    assert [r["id"] for r in json.loads(n.ok("--format", "json", "meeting", "action", "list", "--owner",
+                                             "recot").out)] == [a1]
+    assert [r["id"] for r in json.loads(n.ok("--format", "json", "meeting", "action", "list", "--owner",
+                                             "claudia ortega").out)] == [a2]
+
+
+def test_represented_by_a_contact_a_member_or_a_name(example_members):
+    n = example_members
+    mid = past_meeting(n)
+    # A contact of the represented member, by a run of words of their name: their full name.
+    n.ok("meeting", "attend", mid, "rutas-seguras", "--status", "represented", "--by", "matias rojas")
+    # Another member: its id.
+    n.ok("meeting", "attend", mid, "cecosh", "--status", "represented", "--by", "RECOT")
+    # Anyone else: as typed.
+    n.ok("meeting", "attend", mid, "recot", "--status", "represented", "--by", "  Juana Pérez ")
+    rows = {r["who"]: r["represented_by"]
+            for r in json.loads(n.ok("--format", "json", "meeting", "invitees", mid).out)
+            if r["represented_by"]}
+    assert rows == {"rutas-seguras": "Matías Rojas Lillo", "cecosh": "recot", "recot": "Juana Pérez"}
+
+
+# ---- writes that decide on what they read, run at once ----
+
+AT_ONCE = 8
+
+
+def at_once(nacsa, commands):
+    with ThreadPoolExecutor(max_workers=AT_ONCE) as pool:
+        return list(pool.map(lambda args: nacsa.run(*args), commands))
+
+
+def assert_all_ok(results):
+    failed = [str(r) for r in results if r.code != 0]
+    assert not failed, "\n".join(failed)
+
+
+def test_attendance_recorded_at_once_is_all_counted(example_members):
+    n = example_members
+    mid = past_meeting(n)
+    invited = [r["who"] for r in json.loads(n.ok("--format", "json", "meeting", "invitees", mid).out)]
+    chosen = invited[:AT_ONCE]
+    results = at_once(n, [("meeting", "attend", mid, who, "--status", "present") for who in chosen])
+    assert_all_ok(results)
+    # Each run counted the attendance recorded before it: 1, 2, ... 8 present.
+    counts = sorted(int(re.search(r": (\d+) of \d+ voting members present", r.err).group(1)) for r in results)
+    assert counts == list(range(1, AT_ONCE + 1))
+    show = json.loads(n.ok("--format", "json", "meeting", "show", mid).out)
+    assert show["voting_invited"] == len(invited)
+    assert show["voting_present"] == AT_ONCE
+    assert show["quorum_met"] == (AT_ONCE >= show["quorum_required"])
+    rows = json.loads(n.ok("--format", "json", "meeting", "invitees", mid).out)
+    assert sorted(r["who"] for r in rows if r["attendance"] == "present") == sorted(chosen)
+    audited = [e for e in json.loads(n.ok("--format", "json", "log", "--record", mid).out)
+               if e["summary"].startswith("attendance of")]
+    assert len(audited) == AT_ONCE
+
+
+def test_agenda_items_added_at_once_get_distinct_positions(alliance):
+    (mid,) = schedule(alliance, "--title", "A", "--kind", "other", "--start", "2026-12-10 10:00")
+    results = at_once(alliance, [("meeting", "agenda", mid, "add", f"Punto {i}") for i in range(AT_ONCE)])
+    assert_all_ok(results)
+    positions = sorted(int(re.search(r"added agenda item (\d+) to", r.err).group(1)) for r in results)
+    assert positions == list(range(1, AT_ONCE + 1))
+    rows = json.loads(alliance.ok("--format", "json", "meeting", "agenda", mid, "list").out)
+    assert [r["position"] for r in rows] == list(range(1, AT_ONCE + 1))
+    assert sorted(r["title"] for r in rows) == sorted(f"Punto {i}" for i in range(AT_ONCE))
+    assert json.loads(alliance.ok("--format", "json", "meeting", "show", mid).out)["sequence"] == AT_ONCE
+    # Removing the first item eight times at once removes each item once.
+    assert_all_ok(at_once(alliance, [("meeting", "agenda", mid, "remove", "1")] * AT_ONCE))
+    assert json.loads(alliance.ok("--format", "json", "meeting", "agenda", mid, "list").out) == []
+
+
+def test_invitees_added_at_once_are_all_counted_for_quorum(example_members):
+    n = example_members
+    (mid,) = schedule(n, "--title", "Comité", "--kind", "steering_committee", "--start", "2026-11-10 10:00")
+    members = [m["id"] for m in json.loads(n.ok("--format", "json", "member", "list").out)][:AT_ONCE]
+    results = at_once(n, [("meeting", "invitees", mid, "--add", m) for m in members])
+    assert_all_ok(results)
+    counts = sorted(int(re.search(r": (\d+) voting invitees", r.err).group(1)) for r in results)
+    assert counts == list(range(1, AT_ONCE + 1))
+    show = json.loads(n.ok("--format", "json", "meeting", "show", mid).out)
+    assert (show["voting_invited"], show["quorum_required"]) == (AT_ONCE, AT_ONCE // 2)
+
+
+def test_closing_an_action_item_twice_at_once_closes_it_once(alliance):
+    action = alliance.ok("meeting", "action", "add", "Carta").out.strip()
+    commands = [("meeting", "action", "done", action) if i % 2 == 0
+                else ("meeting", "action", "drop", action, "--reason", f"razón {i}") for i in range(AT_ONCE)]
+    results = at_once(alliance, commands)
+    assert sorted(r.code for r in results) == [0] + [65] * (AT_ONCE - 1), [str(r) for r in results]
+    (status,) = [r["status"] for r in json.loads(alliance.ok("--format", "json", "meeting", "action", "list",
+                                                             "--status", "all").out)]
+    assert all(r.err == f"nacsa: error: {action} is already {status}\n" for r in results if r.code == 65)
+    closings = [e for e in json.loads(alliance.ok("--format", "json", "log", "--record", action).out)
+                if e["summary"] != "opened"]
+    assert len(closings) == 1
+
+
+def test_marking_a_meeting_held_twice_at_once_marks_it_once(members):
+    mid = past_meeting(members)
+    results = at_once(members, [("meeting", "held", mid, "--force")] * AT_ONCE)
+    assert sorted(r.code for r in results) == [0] + [65] * (AT_ONCE - 1), [str(r) for r in results]
+    assert all(r.err == f"nacsa: error: {mid} is held: cannot mark it held\n" for r in results if r.code == 65)
+    history = json.loads(members.ok("--format", "json", "meeting", "show", mid).out)["history"]
+    assert [h.split(" ", 1)[1] for h in history] == ["scheduled", "held: forced without attendance"]

@@ -1,18 +1,20 @@
+#include <SQLiteCpp/Statement.h>
 #include <doctest/doctest.h>
 
-#include <cstdlib>
-#include <filesystem>
-
-#include "config/alliance.hpp"
 #include "core/error.hpp"
+#include "fixture.hpp"
+#include "governance/governance.hpp"
 #include "meetings/meetings.hpp"
 #include "meetings/query.hpp"
+#include "wg/wg.hpp"
 
 namespace mt = nacsa::meetings;
-using nacsa::Date;
 using nacsa::format_date;
 using nacsa::format_timestamp;
 using nacsa::parse_date;
+using nacsa::testing::d;
+using nacsa::testing::MemberSpec;
+using nacsa::testing::StoreFixture;
 
 namespace {
 
@@ -20,26 +22,52 @@ mt::LocalDateTime at(const char* date, int hour, int minute = 0) {
     return {*parse_date(date), hour, minute};
 }
 
-struct TempStore {
-    std::filesystem::path dir;
-    nacsa::store::Store store;
+// A member through the fixture, with a thematic area (members::add_member requires one and
+// MemberSpec has none by default).
+std::string add_member(StoreFixture& f, const std::string& id, MemberSpec spec = {}) {
+    if (spec.themes.empty()) {
+        spec.themes = {"untoc"};
+    }
+    return f.member(id, spec);
+}
 
-    TempStore()
-        : dir(make_dir()),
-          store(nacsa::store::Store::create(dir / "store.db",
-                                            nacsa::config::default_alliance_yaml(), "alliance.yaml",
-                                            {"test", "test"})) {}
-    ~TempStore() {
-        std::error_code ec;
-        std::filesystem::remove_all(dir, ec);
+// A member with one contact, "Contact <id>", so that it can hold a seat or join a group.
+std::string member_with_contact(StoreFixture& f, const std::string& id, MemberSpec spec = {}) {
+    if (spec.contacts.empty()) {
+        spec.contacts = {{"Contact " + id, "female"}};
     }
-    static std::filesystem::path make_dir() {
-        auto d = std::filesystem::temp_directory_path() /
-                 ("nacsa-meetings-" + std::to_string(std::rand()));
-        std::filesystem::create_directories(d);
-        return d;
+    return add_member(f, id, spec);
+}
+
+// Schedules one meeting of this kind and body at this local start; returns its id.
+std::string schedule_one(nacsa::store::Store& store, const char* kind,
+                         const std::optional<std::string>& body, const char* start) {
+    mt::MeetingFields fields;
+    fields.title = "Reunión";
+    fields.kind = kind;
+    fields.body = body;
+    fields.start = start;
+    return mt::schedule(store, fields, mt::SeriesRequest{}).front().id;
+}
+
+std::vector<std::string> names(const std::vector<mt::DerivedInvitee>& list) {
+    std::vector<std::string> out;
+    for (const auto& i : list) {
+        out.push_back(i.member_id.value_or(i.person.value_or("")) + ":" + mt::role_name(i.role));
     }
-};
+    return out;
+}
+
+// The invitee rows of a meeting as "who:role:attendance:represented_by".
+std::vector<std::string> attendance(nacsa::store::Store& store, const std::string& id) {
+    std::vector<std::string> out;
+    for (const auto& i : mt::invitees(store, id)) {
+        out.push_back(i.name() + ":" + mt::role_name(i.role) + ":" +
+                      (i.attendance ? mt::attendance_name(*i.attendance) : "-") + ":" +
+                      i.represented_by.value_or("-"));
+    }
+    return out;
+}
 
 }  // namespace
 
@@ -110,27 +138,56 @@ TEST_CASE("meeting: bodies") {
     CHECK(mt::default_body("cop_side_event")->kind == mt::Body::Kind::all_members);
 }
 
+TEST_CASE("meeting: every status, role, source and format has a name that parses back") {
+    auto round_trips = [](const std::vector<std::string>& known, auto name, auto parse) {
+        for (const auto& n : known) {
+            const auto value = parse(n);
+            REQUIRE(value.has_value());
+            CHECK(name(*value) == n);
+        }
+        CHECK_FALSE(parse("nope").has_value());
+        CHECK_FALSE(parse("").has_value());
+    };
+    round_trips(
+        mt::k_meeting_statuses, [](mt::MeetingStatus s) { return mt::status_name(s); },
+        mt::parse_meeting_status);
+    round_trips(
+        mt::k_formats, [](mt::MeetingFormat s) { return mt::format_name(s); }, mt::parse_format);
+    round_trips(
+        mt::k_attendance, [](mt::Attendance s) { return mt::attendance_name(s); },
+        mt::parse_attendance);
+    round_trips(
+        mt::k_invitee_roles, [](mt::InviteeRole s) { return mt::role_name(s); },
+        mt::parse_invitee_role);
+    round_trips(
+        mt::k_invitee_sources, [](mt::InviteeSource s) { return mt::source_name(s); },
+        mt::parse_invitee_source);
+    round_trips(
+        mt::k_action_statuses, [](mt::ActionStatus s) { return mt::status_name(s); },
+        mt::parse_action_status);
+}
+
 TEST_CASE("meeting: query API summarises a period") {
-    TempStore t;
-    auto& store = t.store;
-    store.db().exec(
-        "INSERT INTO member (id, name, name_key, search_text, sort_key, type, status, created_at, "
-        "updated_at) VALUES "
-        "('a', 'a', 'a', 'a', x'61', 'ngo', 'active', '', ''), ('b', 'b', 'b', 'b', x'62', 'ngo', "
-        "'active', '', ''), "
-        "('c', 'c', 'c', 'c', x'63', 'ngo', 'active', '', '')");
-    mt::MeetingFields f;
-    f.title = "Consulta";
-    f.kind = "government_consultation";
-    f.body = "all_members";
-    f.start = "2026-08-10 10:00";
-    const auto ids =
-        mt::schedule(store, f, mt::SeriesRequest{mt::Repeat::quarterly, 2, std::nullopt});
-    REQUIRE(ids.size() == 2);
-    (void)mt::attend(store, ids[0], {"a", "b"}, "present", std::nullopt);
-    (void)mt::mark_held(store, ids[0], mt::Force::no);
-    const auto d = mt::decide(store, ids[0], "Aprobado", mt::Tally{2, 0, 0});
-    CHECK(d.quorum.met);
+    StoreFixture f;
+    auto& store = f.store();
+    add_member(f, "a");
+    add_member(f, "b");
+    add_member(f, "c");
+    mt::MeetingFields fields;
+    fields.title = "Consulta";
+    fields.kind = "government_consultation";
+    fields.body = "all_members";
+    fields.start = "2026-08-10 10:00";
+    const auto meetings =
+        mt::schedule(store, fields, mt::SeriesRequest{mt::Repeat::quarterly, 2, std::nullopt});
+    REQUIRE(meetings.size() == 2);
+    const auto first = meetings[0].id;
+    CHECK(meetings[0].series_id == first);
+    CHECK(meetings[1].series_id == first);
+    (void)mt::attend(store, first, {"a", "b"}, mt::Attendance::present, std::nullopt);
+    (void)mt::mark_held(store, first, mt::Force::no);
+    const auto decision = mt::decide(store, first, "Aprobado", mt::Tally{2, 0, 0});
+    CHECK(decision.quorum.met);
     const auto q3 = mt::government_consultations(store, *nacsa::Quarter::parse("2026Q3"));
     REQUIRE(q3.size() == 1);
     CHECK(q3[0].voting_invited == 3);
@@ -139,14 +196,19 @@ TEST_CASE("meeting: query API summarises a period") {
     CHECK(*q3[0].attendance_rate == doctest::Approx(2.0 / 3.0));
     CHECK(q3[0].decisions == 1);
     CHECK(mt::government_consultations(store, *nacsa::Quarter::parse("2026Q4")).empty());
-    const mt::Period year{*parse_date("2026-01-01"), *parse_date("2026-12-31")};
+    const mt::Period year{d("2026-01-01"), d("2026-12-31")};
     CHECK(mt::meetings_in_period(store, year).size() == 2);
-    CHECK(mt::meetings_in_period(store, year, "government_consultation", "held").size() == 1);
+    CHECK(mt::meetings_in_period(store, year, std::string("government_consultation"),
+                                 mt::MeetingStatus::held)
+              .size() == 1);
+    // The status by name, as lib/report asks.
+    CHECK(mt::meetings_in_period(store, year, std::nullopt, std::string("held")).size() == 1);
+    CHECK(mt::meetings_in_period(store, year, std::nullopt, std::string("nope")).empty());
     CHECK(mt::decisions_in_period(store, year).size() == 1);
     CHECK(mt::scheduled_in_period(store, year).size() == 1);
     mt::NewActionItem item;
     item.title = "Carta";
-    item.meeting_id = ids[0];
+    item.meeting_id = first;
     item.due = parse_date("2026-09-01");
     const auto action = mt::action_add(store, item);
     const auto activity = mt::action_items_in_period(store, year);
@@ -156,71 +218,177 @@ TEST_CASE("meeting: query API summarises a period") {
     CHECK(activity.overdue[0].id == action);
 }
 
+TEST_CASE("meeting: all members are those active on the meeting date (members::active_on)") {
+    StoreFixture f;
+    add_member(f, "antigua", {.joined = "2024-01-01"});
+    add_member(f, "nueva", {.joined = "2026-11-20"});
+    add_member(f, "retirada", {.joined = "2024-01-01"});
+    f.status("retirada", "withdrawn", "2026-06-01");
+    CHECK(names(mt::derive_invitees(f.store(), mt::Body{}, d("2026-11-10"))) ==
+          std::vector<std::string>{"antigua:voting"});
+    CHECK(names(mt::derive_invitees(f.store(), mt::Body{}, d("2026-05-01"))) ==
+          std::vector<std::string>{"antigua:voting", "retirada:voting"});
+    CHECK(names(mt::derive_invitees(f.store(), mt::Body{}, d("2026-12-01"))) ==
+          std::vector<std::string>{"antigua:voting", "nueva:voting"});
+}
+
 TEST_CASE("meeting: committee and working-group invitees at the meeting date") {
-    TempStore t;
-    auto& db = t.store.db();
-    // The governance and working-group tables (0003, 0004) with the columns used here, unless the
-    // store already has them.
-    db.exec(R"(
-        CREATE TABLE IF NOT EXISTS seat (id INTEGER PRIMARY KEY, member_id TEXT NOT NULL, contact_id INTEGER NOT NULL,
-            role TEXT NOT NULL, term_start TEXT NOT NULL, term_end TEXT NOT NULL, ended_on TEXT, end_reason TEXT,
-            election_id INTEGER, created_at TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS observer (id INTEGER PRIMARY KEY, name TEXT NOT NULL, institution TEXT NOT NULL,
-            email TEXT, gender TEXT NOT NULL DEFAULT 'undisclosed', from_date TEXT NOT NULL, until_date TEXT,
-            end_reason TEXT, erased_at TEXT, created_at TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS working_group (id TEXT PRIMARY KEY, name TEXT NOT NULL, purpose TEXT,
-            status TEXT NOT NULL DEFAULT 'active', created TEXT NOT NULL, archived TEXT, created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS wg_membership (id INTEGER PRIMARY KEY, wg_id TEXT NOT NULL, member_id TEXT NOT NULL,
-            contact_id INTEGER, joined TEXT NOT NULL, ended TEXT, end_reason TEXT);
-        INSERT INTO member (id, name, name_key, search_text, sort_key, type, status, created_at, updated_at) VALUES
-            ('a', 'a', 'a', 'a', x'61', 'ngo', 'active', '', ''), ('b', 'b', 'b', 'b', x'62', 'ngo', 'active', '', ''),
-            ('c', 'c', 'c', 'c', x'63', 'ngo', 'active', '', ''), ('d', 'd', 'd', 'd', x'64', 'ngo', 'active', '', '');
-        INSERT INTO contact (id, member_id, name) VALUES (1, 'a', 'A'), (2, 'b', 'B'), (3, 'c', 'C'), (4, 'd', 'D');
-        INSERT INTO seat (member_id, contact_id, role, term_start, term_end, ended_on, created_at) VALUES
-            ('a', 1, 'coordinator', '2026-01-01', '2027-12-31', NULL, ''),
-            ('b', 2, 'member', '2026-01-01', '2027-12-31', '2026-06-30', ''),
-            ('c', 3, 'administrative_focal_point', '2026-01-01', '2027-12-31', NULL, ''),
-            ('d', 4, 'member', '2026-07-01', '2028-06-30', NULL, '');
-        INSERT INTO observer (name, institution, from_date, until_date, created_at) VALUES
-            ('Persona', 'Ministerio de Justicia', '2026-01-01', NULL, ''),
-            ('Otra', 'Ministerio del Interior', '2025-01-01', '2026-01-01', '');
-        INSERT OR IGNORE INTO working_group (id, name, created, created_at, updated_at) VALUES
-            ('incidencia_y_accion', 'Incidencia', '2026-01-01', '', '');
-        INSERT INTO wg_membership (wg_id, member_id, joined, ended) VALUES
-            ('incidencia_y_accion', 'a', '2026-01-01', NULL), ('incidencia_y_accion', 'b', '2026-01-01', '2026-05-01'),
-            ('incidencia_y_accion', 'c', '2026-09-01', NULL);
-    )");
-    auto names = [](const std::vector<mt::DerivedInvitee>& list) {
+    namespace gov = nacsa::governance;
+    StoreFixture f;
+    auto& store = f.store();
+    for (const char* id : {"a", "b", "c", "d"}) {
+        member_with_contact(f, id);
+    }
+    (void)gov::seat(store, {"a", "coordinator", "Contact a", d("2026-01-01"), d("2027-12-31")});
+    (void)gov::seat(store, {"b", "member", "Contact b", d("2026-01-01"), d("2027-12-31")});
+    (void)gov::unseat(store, "b", "left", d("2026-06-30"));
+    (void)gov::seat(
+        store, {"c", "administrative_focal_point", "Contact c", d("2026-01-01"), d("2027-12-31")});
+    (void)gov::seat(store, {"d", "member", "Contact d", d("2026-07-01"), d("2028-06-30")});
+    (void)gov::add_observer(
+        store,
+        {.name = "Persona", .institution = "Ministerio de Justicia", .from = d("2026-01-01")});
+    const auto earlier = gov::add_observer(
+        store, {.name = "Otra", .institution = "Ministerio del Interior", .from = d("2025-01-01")});
+    gov::end_observer(store, earlier, "replaced", d("2026-01-01"));
+    const std::string group = "incidencia_y_accion";
+    (void)nacsa::wg::join(store, group, "a", std::nullopt, d("2026-01-01"));
+    (void)nacsa::wg::join(store, group, "b", std::nullopt, d("2026-01-01"));
+    (void)nacsa::wg::leave(store, group, "b", d("2026-05-01"));
+    (void)nacsa::wg::join(store, group, "c", std::nullopt, d("2026-09-01"));
+
+    const mt::Body committee{mt::Body::Kind::committee, {}};
+    CHECK(names(mt::derive_invitees(store, committee, d("2026-03-01"))) ==
+          std::vector<std::string>{"a:voting", "b:voting", "c:observer",
+                                   "Ministerio de Justicia:observer"});
+    CHECK(names(mt::derive_invitees(store, committee, d("2026-08-01"))) ==
+          std::vector<std::string>{"a:voting", "c:observer", "d:voting",
+                                   "Ministerio de Justicia:observer"});
+    const mt::Body wg_body{mt::Body::Kind::working_group, group};
+    CHECK(names(mt::derive_invitees(store, wg_body, d("2026-03-01"))) ==
+          std::vector<std::string>{"a:voting", "b:voting"});
+    CHECK(names(mt::derive_invitees(store, wg_body, d("2026-10-01"))) ==
+          std::vector<std::string>{"a:voting", "c:voting"});
+
+    // A committee meeting counts the voting seats for quorum, the others apart.
+    const auto m = mt::get_meeting(
+        store, schedule_one(store, "steering_committee", std::nullopt, "2026-08-05 18:00"));
+    CHECK(m.quorum.voting_invited == 2);
+    CHECK(m.quorum.required == 1);
+    CHECK(mt::invitees(store, m.id).size() == 4);
+
+    // A working group is named by its id, '-' for '_' accepted; the body stored is the id.
+    const auto w = mt::get_meeting(
+        store, schedule_one(store, "working_group", "working_group:incidencia-y-accion",
+                            "2026-10-05 18:00"));
+    CHECK(w.body == "working_group:incidencia_y_accion");
+    CHECK(w.quorum.voting_invited == 2);
+    CHECK_THROWS_AS(
+        (void)schedule_one(store, "working_group", "working_group:nope", "2026-10-05 18:00"),
+        nacsa::ValidationError);
+}
+
+TEST_CASE("meeting: attendance names members by id, name or acronym, and people by name") {
+    StoreFixture f;
+    auto& store = f.store();
+    member_with_contact(f, "fundacion-a",
+                        {.name = "Fundación Alameda",
+                         .contacts = {{"Paula Henríquez Soto", "female"}, {"Luis Rojas", "male"}},
+                         .acronym = "FA"});
+    member_with_contact(f, "ong-b", {.name = "ONG Bosque"});
+    member_with_contact(f, "centro-c");
+    member_with_contact(f, "red-d");
+    const auto id = schedule_one(store, "general_assembly", std::nullopt, "2026-11-10 10:00");
+    (void)mt::change_invitees(store, id, mt::InviteeChanges{.guests = {"Ana Gómez"}});
+
+    (void)mt::attend(store, id, {"FA", "ONG Bosque", "ana gomez"}, mt::Attendance::present,
+                     std::nullopt);
+    // --by: a contact of the represented member (its name), else a member (its id), else the
+    // text as typed.
+    (void)mt::attend(store, id, {"centro-c"}, mt::Attendance::represented, std::string("fa"));
+    CHECK(attendance(store, id) ==
+          std::vector<std::string>{"centro-c:voting:represented:fundacion-a",
+                                   "fundacion-a:voting:present:-", "ong-b:voting:present:-",
+                                   "red-d:voting:-:-", "Ana Gómez:guest:present:-"});
+    (void)mt::attend(store, id, {"fundacion-a"}, mt::Attendance::represented, std::string("paula"));
+    (void)mt::attend(store, id, {"red-d"}, mt::Attendance::represented,
+                     std::string(" María Pérez "));
+    const auto rows = attendance(store, id);
+    CHECK(rows[1] == "fundacion-a:voting:represented:Paula Henríquez Soto");
+    CHECK(rows[3] == "red-d:voting:represented:María Pérez");
+    const auto m = mt::get_meeting(store, id);
+    CHECK(m.quorum.voting_invited == 4);
+    CHECK(m.quorum.voting_present == 4);
+
+    CHECK_THROWS_AS((void)mt::attend(store, id, {"nadie"}, mt::Attendance::present, std::nullopt),
+                    nacsa::NotFoundError);
+    CHECK_THROWS_AS(
+        (void)mt::attend(store, id, {"ong-b"}, mt::Attendance::represented, std::nullopt),
+        nacsa::ValidationError);
+    CHECK_THROWS_AS(
+        (void)mt::attend(store, id, {"ong-b"}, mt::Attendance::present, std::string("x")),
+        nacsa::ValidationError);
+
+    // Erasure reaches the name at the person's own organisation.
+    store.transaction([&] {
+        CHECK(mt::erase_representative_mentions(store, "fundacion-a", {"paula henriquez soto"}) ==
+              1);
+    });
+    CHECK(attendance(store, id)[1] == "fundacion-a:voting:represented:personal data erased");
+}
+
+TEST_CASE("meeting: invitee changes are applied all or none") {
+    StoreFixture f;
+    auto& store = f.store();
+    add_member(f, "a", {.name = "Asociación Uno"});
+    add_member(f, "b");
+    const auto id = schedule_one(store, "steering_committee", std::nullopt, "2026-11-10 10:00");
+    CHECK(mt::invitees(store, id).empty());
+
+    const auto q = mt::change_invitees(
+        store, id,
+        mt::InviteeChanges{.add = {"Asociacion uno", "b"}, .observers = {"Subsecretaría"}});
+    CHECK(q.voting_invited == 2);
+    CHECK(attendance(store, id) ==
+          std::vector<std::string>{"a:voting:-:-", "b:voting:-:-", "Subsecretaría:observer:-:-"});
+    // Someone not invited among the changes: none of them is made.
+    CHECK_THROWS_AS((void)mt::change_invitees(
+                        store, id, mt::InviteeChanges{.guests = {"Ana"}, .remove = {"a", "nadie"}}),
+                    nacsa::NotFoundError);
+    CHECK_THROWS_AS((void)mt::change_invitees(store, id, mt::InviteeChanges{.add = {"nadie"}}),
+                    nacsa::NotFoundError);
+    CHECK(mt::invitees(store, id).size() == 3);
+    (void)mt::change_invitees(store, id,
+                              mt::InviteeChanges{.remove = {"Asociación Uno", "subsecretaria"}});
+    CHECK(attendance(store, id) == std::vector<std::string>{"b:voting:-:-"});
+    CHECK(mt::get_meeting(store, id).quorum.voting_invited == 1);
+}
+
+TEST_CASE("meeting: an action item's owner is a member by id, name or acronym, else a person") {
+    StoreFixture f;
+    auto& store = f.store();
+    add_member(f, "fundacion-a", {.name = "Fundación Alameda", .acronym = "FA"});
+    const auto by_name = mt::action_add(store, {.title = "Carta", .owner = "fundacion alameda"});
+    const auto by_acronym = mt::action_add(store, {.title = "Informe", .owner = "fa"});
+    const auto person = mt::action_add(store, {.title = "Web", .owner = " Luis Soto "});
+    CHECK(mt::find_action_item(store, by_name)->owner_member == "fundacion-a");
+    CHECK(mt::find_action_item(store, by_acronym)->owner_member == "fundacion-a");
+    CHECK(mt::find_action_item(store, person)->owner_person == "Luis Soto");
+    CHECK_FALSE(mt::find_action_item(store, person)->owner_member);
+
+    auto owned = [&](const std::string& owner) {
         std::vector<std::string> out;
-        for (const auto& i : list) {
-            out.push_back(i.member_id.value_or(i.person.value_or("")) + ":" + i.role);
+        for (const auto& a : mt::list_action_items(store, {.owner = owner})) {
+            out.push_back(a.id);
         }
         return out;
     };
-    CHECK(names(mt::committee_invitees(t.store, *parse_date("2026-03-01"))) ==
-          std::vector<std::string>{"a:voting", "b:voting", "c:observer",
-                                   "Ministerio de Justicia:observer"});
-    CHECK(names(mt::committee_invitees(t.store, *parse_date("2026-08-01"))) ==
-          std::vector<std::string>{"a:voting", "c:observer", "d:voting",
-                                   "Ministerio de Justicia:observer"});
-    CHECK(names(mt::working_group_invitees(t.store, "incidencia_y_accion",
-                                           *parse_date("2026-03-01"))) ==
-          std::vector<std::string>{"a:voting", "b:voting"});
-    CHECK(names(mt::working_group_invitees(t.store, "incidencia_y_accion",
-                                           *parse_date("2026-10-01"))) ==
-          std::vector<std::string>{"a:voting", "c:voting"});
-    CHECK(mt::working_group_exists(t.store, "incidencia_y_accion"));
-    CHECK_FALSE(mt::working_group_exists(t.store, "nope"));
+    CHECK(owned("FA") == std::vector<std::string>{by_name, by_acronym});
+    CHECK(owned("luis soto") == std::vector<std::string>{person});
+    CHECK(owned("nadie").empty());
 
-    // A committee meeting counts the voting seats for quorum, the others apart.
-    mt::MeetingFields f;
-    f.title = "Comité";
-    f.kind = "steering_committee";
-    f.start = "2026-08-05 18:00";
-    const auto ids = mt::schedule(t.store, f, mt::SeriesRequest{});
-    const auto m = mt::get_meeting(t.store, ids.front());
-    CHECK(m.quorum.voting_invited == 2);
-    CHECK(m.quorum.required == 1);
-    CHECK(mt::invitees(t.store, m.id).size() == 4);
+    mt::action_close(store, person, mt::ActionStatus::done, std::string("hecho"));
+    CHECK(mt::find_action_item(store, person)->status == mt::ActionStatus::done);
+    CHECK_THROWS_AS(mt::action_close(store, person, mt::ActionStatus::dropped, std::nullopt),
+                    nacsa::ValidationError);
 }

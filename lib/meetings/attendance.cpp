@@ -1,0 +1,312 @@
+// Who comes to a meeting: the invitees changed by hand, attendance, marking a meeting held, and
+// the erasure of a representative's name.
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include <set>
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "meetings/detail.hpp"
+#include "meetings/meetings.hpp"
+#include "members/lookup.hpp"
+#include "store/sql.hpp"
+
+namespace nacsa::meetings {
+
+namespace {
+
+using detail::non_empty;
+using detail::now_text;
+using Statement = SQLite::Statement;
+
+// The invited person (observer or guest) of this name: the one written exactly so, else the
+// only one whose name matches ignoring case and accents.
+std::optional<Invitee> find_person(const std::vector<Invitee>& invitees, const std::string& name) {
+    std::optional<Invitee> folded;
+    int folded_matches = 0;
+    const std::string key = members::name_key(name);
+    for (const auto& i : invitees) {
+        if (!i.person) {
+            continue;
+        }
+        if (*i.person == name) {
+            return i;
+        }
+        if (!key.empty() && members::name_key(*i.person) == key) {
+            folded = i;
+            ++folded_matches;
+        }
+    }
+    return folded_matches == 1 ? folded : std::nullopt;
+}
+
+std::optional<Invitee> find_member(const std::vector<Invitee>& invitees,
+                                   const std::string& member_id) {
+    for (const auto& i : invitees) {
+        if (i.member_id == member_id) {
+            return i;
+        }
+    }
+    return std::nullopt;
+}
+
+// How the audit log names an invitee: a member by its id, a person by their role only (their
+// name stays out of the log).
+std::string audit_name(const std::optional<std::string>& member_id, InviteeRole role) {
+    if (member_id) {
+        return *member_id;
+    }
+    return role == InviteeRole::observer ? "an observer" : "a guest";
+}
+
+std::string trimmed_name(const std::string& who) {
+    std::string name(text::trim(who));
+    if (name.empty()) {
+        throw ValidationError("the invitee's name must not be empty");
+    }
+    return name;
+}
+
+// Invites a member (voting), or a person (observer or guest), again when they were removed.
+void invite(store::Store& store, const Meeting& m, const std::optional<std::string>& member_id,
+            const std::optional<std::string>& person, InviteeRole role) {
+    auto& db = store.db();
+    const auto all = invitees(store, m.id, WithRemoved::yes);
+    const auto existing = member_id ? find_member(all, *member_id) : find_person(all, *person);
+    if (existing && !existing->removed) {
+        throw ValidationError(fmt::format("{} is already invited to {}",
+                                          member_id ? *member_id : "this person", m.id));
+    }
+    if (existing) {
+        Statement q(db, "UPDATE meeting_invitee SET removed = 0, role = ? WHERE id = ?");
+        q.bind(1, role_name(role));
+        q.bind(2, existing->id);
+        q.exec();
+    } else {
+        Statement q(db,
+                    "INSERT INTO meeting_invitee (meeting_id, member_id, person, role, source) "
+                    "VALUES (?, ?, ?, ?, ?)");
+        q.bind(1, m.id);
+        store::bind(q, 2, member_id);
+        store::bind(q, 3, person);
+        q.bind(4, role_name(role));
+        q.bind(5, source_name(InviteeSource::added));
+        q.exec();
+    }
+    store.audit("meeting", m.id, fmt::format("invited {}", audit_name(member_id, role)));
+}
+
+// Uninvites a member (a reference, members::find_member_ref) or an invited person: a row added
+// by hand without attendance goes; any other is kept as removed, so that re-deriving does not
+// bring it back.
+void uninvite(store::Store& store, const Meeting& m, const std::string& who) {
+    auto& db = store.db();
+    const auto all = invitees(store, m.id);
+    const auto member = members::find_member_ref(store, who);
+    auto existing = member ? find_member(all, member->id) : std::nullopt;
+    if (!existing) {
+        existing = find_person(all, who);
+    }
+    if (!existing) {
+        throw NotFoundError(
+            fmt::format("{} is not invited to {}", member ? member->id : "this person", m.id));
+    }
+    if (existing->source == InviteeSource::added && !existing->attendance) {
+        Statement q(db, "DELETE FROM meeting_invitee WHERE id = ?");
+        q.bind(1, existing->id);
+        q.exec();
+    } else {
+        Statement q(db,
+                    "UPDATE meeting_invitee SET removed = 1, attendance = NULL, "
+                    "represented_by = NULL WHERE id = ?");
+        q.bind(1, existing->id);
+        q.exec();
+    }
+    store.audit("meeting", m.id,
+                fmt::format("uninvited {}", audit_name(existing->member_id, existing->role)));
+}
+
+// The invitee a name on the command line means: a member (id, name or acronym) that is invited,
+// else an invited person of that name. NotFoundError otherwise.
+Invitee find_invitee(store::Store& store, const Meeting& m, const std::vector<Invitee>& all,
+                     const std::string& name) {
+    const std::string wanted(text::trim(name));
+    if (const auto member = members::find_member_ref(store, wanted)) {
+        if (auto invited = find_member(all, member->id)) {
+            return *invited;
+        }
+    }
+    if (auto person = find_person(all, wanted)) {
+        return *person;
+    }
+    throw NotFoundError(fmt::format(
+        "{} is not invited to {} (invite them with `nacsa meeting invitees {} --add` or --guest)",
+        name, m.id, m.id));
+}
+
+// What is recorded as who represented an invitee (nacsa-meeting(1), attend --by): a contact of
+// the represented member, by members::resolve_contact's rule (their name); else a member (its
+// id); else the text as typed.
+std::string representative(store::Store& store, const Invitee& invitee, const std::string& by) {
+    const std::string typed(text::trim(by));
+    if (invitee.member_id) {
+        try {
+            return members::resolve_contact(store, *invitee.member_id, typed, "by").name;
+        } catch (const ValidationError&) {
+            // Not one of its contacts (or several, or erased): someone else.
+        }
+    }
+    if (const auto member = members::find_member_ref(store, typed)) {
+        return member->id;
+    }
+    return typed;
+}
+
+void record_attendance(store::Store& store, const Meeting& m, const Invitee& invitee,
+                       Attendance attendance, const std::optional<std::string>& by) {
+    Statement q(store.db(),
+                "UPDATE meeting_invitee SET attendance = ?, represented_by = ? WHERE id = ?");
+    q.bind(1, attendance_name(attendance));
+    store::bind(q, 2,
+                attendance == Attendance::represented
+                    ? std::optional<std::string>(representative(store, invitee, *by))
+                    : std::nullopt);
+    q.bind(3, invitee.id);
+    q.exec();
+    store.audit("meeting", m.id,
+                fmt::format("attendance of {}: {}", audit_name(invitee.member_id, invitee.role),
+                            attendance_name(attendance)));
+}
+
+}  // namespace
+
+Quorum change_invitees(store::Store& store, const std::string& id, const InviteeChanges& changes) {
+    Quorum quorum;
+    store.transaction([&] {
+        const auto m = get_meeting(store, id);
+        if (changes.refresh) {
+            detail::require_status(m, {MeetingStatus::scheduled, MeetingStatus::postponed},
+                                   "re-derive its invitees");
+            detail::sync_invitees(store, m);
+            store.audit("meeting", id, "invitees re-derived from " + m.body);
+        }
+        detail::require_status(
+            m, {MeetingStatus::scheduled, MeetingStatus::postponed, MeetingStatus::held},
+            "change its invitees");
+        for (const auto& member : changes.add) {
+            const auto ref = members::resolve_member(store, trimmed_name(member));
+            invite(store, m, ref.id, std::nullopt, InviteeRole::voting);
+        }
+        for (const auto& guest : changes.guests) {
+            invite(store, m, std::nullopt, trimmed_name(guest), InviteeRole::guest);
+        }
+        for (const auto& observer : changes.observers) {
+            invite(store, m, std::nullopt, trimmed_name(observer), InviteeRole::observer);
+        }
+        for (const auto& who : changes.remove) {
+            uninvite(store, m, trimmed_name(who));
+        }
+        quorum = detail::recompute_quorum(store, m);
+    });
+    return quorum;
+}
+
+Quorum attend(store::Store& store, const std::string& id, const std::vector<std::string>& who,
+              Attendance attendance, const std::optional<std::string>& represented_by) {
+    Quorum quorum;
+    store.transaction([&] {
+        const auto m = get_meeting(store, id);
+        detail::require_status(m, {MeetingStatus::scheduled, MeetingStatus::held},
+                               "record attendance");
+        detail::require_started(m, "record attendance");
+        const auto by = non_empty(represented_by);
+        if (attendance == Attendance::represented && !by) {
+            throw ValidationError(
+                "field \"by\": who represented them is required with --status represented");
+        }
+        if (attendance != Attendance::represented && represented_by) {
+            throw ValidationError("field \"by\": only with --status represented");
+        }
+        const auto all = invitees(store, id);
+        std::vector<Invitee> found;
+        for (const auto& name : who) {
+            found.push_back(find_invitee(store, m, all, name));
+        }
+        for (const auto& invitee : found) {
+            record_attendance(store, m, invitee, attendance, by);
+        }
+        Statement a(store.db(),
+                    "UPDATE meeting SET attendance_at = coalesce(attendance_at, ?) WHERE id = ?");
+        a.bind(1, now_text());
+        a.bind(2, id);
+        a.exec();
+        quorum = detail::recompute_quorum(store, m);
+    });
+    return quorum;
+}
+
+Quorum mark_held(store::Store& store, const std::string& id, Force force) {
+    Quorum quorum;
+    store.transaction([&] {
+        const auto m = get_meeting(store, id);
+        detail::require_status(m, {MeetingStatus::scheduled}, "mark it held");
+        detail::require_started(m, "mark it held");
+        bool any = false;
+        for (const auto& i : invitees(store, id)) {
+            any = any || i.attendance.has_value();
+        }
+        if (!any && force == Force::no) {
+            throw ValidationError(fmt::format(
+                "no attendance is recorded for {}: record it with `nacsa meeting attend` "
+                "(or use --force)",
+                id));
+        }
+        auto& db = store.db();
+        Statement q(db, "UPDATE meeting SET status = ?, held_at = ? WHERE id = ?");
+        q.bind(1, status_name(MeetingStatus::held));
+        q.bind(2, now_text());
+        q.bind(3, id);
+        q.exec();
+        detail::add_history(
+            db, id, MeetingStatus::held, m.starts_at,
+            any ? std::nullopt : std::optional<std::string>("forced without attendance"));
+        detail::touch(db, id);
+        quorum = detail::recompute_quorum(store, m);
+        store.audit("meeting", id, any ? "marked held" : "marked held without attendance (forced)");
+    });
+    return quorum;
+}
+
+int erase_representative_mentions(store::Store& store, const std::string& member_id,
+                                  const std::vector<std::string>& names) {
+    std::set<std::string> keys;
+    for (const auto& name : names) {
+        if (auto key = members::name_key(name); !key.empty()) {
+            keys.insert(std::move(key));
+        }
+    }
+    std::vector<std::int64_t> mentioned;
+    store.transaction([&] {
+        Statement mentions(store.db(),
+                           "SELECT id, represented_by FROM meeting_invitee WHERE member_id = ? "
+                           "AND represented_by IS NOT NULL");
+        mentions.bind(1, member_id);
+        while (mentions.executeStep()) {
+            if (keys.count(members::name_key(mentions.getColumn(1).getString())) != 0) {
+                mentioned.push_back(mentions.getColumn(0).getInt64());
+            }
+        }
+        Statement scrub(store.db(),
+                        "UPDATE meeting_invitee SET represented_by = 'personal data erased' "
+                        "WHERE id = ?");
+        for (const auto invitee : mentioned) {
+            scrub.bind(1, static_cast<int64_t>(invitee));
+            scrub.exec();
+            scrub.reset();
+        }
+    });
+    return static_cast<int>(mentioned.size());
+}
+
+}  // namespace nacsa::meetings

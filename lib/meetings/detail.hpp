@@ -1,0 +1,48 @@
+#pragma once
+
+// What the use cases of lib/meetings share: writing the parts of a meeting that several of them
+// change (its status history, iCalendar sequence, invitees and quorum), ids, and the checks of
+// what a meeting's status allows. Every function here runs inside the caller's transaction.
+
+#include <SQLiteCpp/Database.h>
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+
+#include "meetings/meetings.hpp"
+
+namespace nacsa::meetings::detail {
+
+// The time of a change, as stored ("2026-11-29T12:00:00Z").
+[[nodiscard]] std::string now_text();
+
+// The text trimmed; nullopt when absent or blank.
+[[nodiscard]] std::optional<std::string> non_empty(const std::optional<std::string>& text);
+
+// The next id of the form PREFIX-YYYY-NNN in a table (`meeting` or `action_item`).
+[[nodiscard]] std::string next_id(SQLite::Database& db, const std::string& table,
+                                  const std::string& prefix, int year);
+
+// Bumps the iCalendar SEQUENCE and the modification time: the event as calendars see it changed.
+void touch(SQLite::Database& db, const std::string& id);
+
+void set_status(SQLite::Database& db, const std::string& id, MeetingStatus status);
+void add_history(SQLite::Database& db, const std::string& id, MeetingStatus status,
+                 Seconds starts_at, const std::optional<std::string>& reason);
+
+// Counts the voting invitees and those present or represented, stores the quorum with the
+// meeting and returns it.
+Quorum recompute_quorum(store::Store& store, const Meeting& meeting);
+
+// Brings the derived invitees in line with the body at the meeting date; rows added by hand,
+// removed by hand or with attendance stay. Then recomputes the quorum.
+void sync_invitees(store::Store& store, const Meeting& meeting);
+
+// ValidationError "M is <status>: cannot <what>" unless the meeting's status is one of these.
+void require_status(const Meeting& meeting, std::initializer_list<MeetingStatus> allowed,
+                    const std::string& what);
+// ValidationError unless the meeting has started.
+void require_started(const Meeting& meeting, const std::string& what);
+
+}  // namespace nacsa::meetings::detail
