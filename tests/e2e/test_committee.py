@@ -97,12 +97,13 @@ def test_seat_errors_leave_the_store_unchanged(members):
     before = members.dump()
 
     r = members.run("committee", "seat", "no-such-org", "--role", "member", "--representative", "X")
-    assert (r.code, r.err) == (3, "nacsa: error: no member with id \"no-such-org\" (see 'nacsa member list')\n")
+    assert (r.code, r.err) == (
+        3, "nacsa: error: no member \"no-such-org\" (an id, name or acronym; see 'nacsa member list')\n")
 
     r = members.run("committee", "seat", "cecosh", "--role", "member", "--representative", "Rodrigo Mamani")
     assert r.code == 65
     assert r.err == ("nacsa: error: field \"representative\": \"Rodrigo Mamani\" is not a contact of cecosh "
-                     "(see 'nacsa member show cecosh')\n")
+                     "(contacts: #4 Valentina Quispe)\n")
 
     r = members.run("committee", "seat", "cecosh", "--role", "coordinator", "--representative", "Valentina Quispe")
     assert r.code == 65
@@ -447,3 +448,4 @@ def test_config_cannot_drop_a_held_role(members, tmp_path):
     assert r.code == 65, r
     assert "\"administrative_focal_point\" is dropped but still used by 1 record: seat of red-norte" in r.err
     assert members.dump() == before
+
