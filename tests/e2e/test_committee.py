@@ -449,3 +449,62 @@ def test_config_cannot_drop_a_held_role(members, tmp_path):
     assert "\"administrative_focal_point\" is dropped but still used by 1 record: seat of red-norte" in r.err
     assert members.dump() == before
 
+
+# ---- members and representatives by name ----------------------------------------------------------
+
+def test_members_and_representatives_by_name_or_acronym(members):
+    members.ok("member", "edit", "puente-andino", "--acronym", "CPA")
+    # A member by name (accents and case ignored) or acronym; a representative by a run of the
+    # words of a contact's name.
+    r = members.run("committee", "seat", "fundacion RUTAS seguras", "--role", "coordinator",
+                    "--representative", "Carolina", "--from", "2026-01-05")
+    assert (r.code, r.err) == (0, "nacsa: seated rutas-seguras as coordinator until 2028-01-04 (seat 1)\n"
+                                  "nacsa: rutas-seguras serves as secretariat\n")
+    r = members.run("committee", "seat", "CPA", "--role", "member", "--representative", "mamani",
+                    "--from", "2026-01-05")
+    assert (r.code, r.err) == (0, "nacsa: seated puente-andino as member until 2028-01-04 (seat 2)\n")
+    show = json.loads(members.ok("committee", "show", "--format", "json").out)
+    assert [(s["member_id"], s["representative"]) for s in show["seats"]] == [
+        ("rutas-seguras", "Carolina Fuentes"), ("puente-andino", "Rodrigo Mamani")]
+    # A contact's number names it too.
+    r = members.run("committee", "seat", "Centro de Estudios CECOSH", "--role", "member",
+                    "--representative", "#4", "--from", "2026-01-05")
+    assert r.code == 0, r
+    hist = json.loads(members.ok("committee", "history", "Corporación Puente Andino", "--format", "json").out)
+    assert [h["member_id"] for h in hist] == ["puente-andino"]
+    r = members.run("committee", "unseat", "cpa", "--reason", "resigned", "--on", "2026-06-01")
+    assert (r.code, r.err) == (0, "nacsa: unseated puente-andino (seat 2)\n")
+    # Several contacts share the word: the error lists them, and nothing changes.
+    members.ok("member", "contact", "add", "red-norte", "--name", "Diego Soto", "--gender", "male")
+    r = members.run("committee", "seat", "Red Norte", "--role", "member", "--representative", "Diego")
+    assert r.code == 65
+    assert "\"Diego\" matches 2 contacts of red-norte" in r.err
+    r = members.run("committee", "seat", "Red Sur", "--role", "member", "--representative", "Diego")
+    assert r.code == 3 and "no member \"Red Sur\"" in r.err
+
+
+def test_elections_take_names_and_acronyms(members):
+    members.ok("member", "edit", "cibersur", "--acronym", "OCS")
+    eid = members.ok("committee", "election", "open", "--role", "coordinator", "--on", "2026-11-01").out.strip()
+    r = members.run("committee", "election", "candidate", eid, "Fundación Rutas Seguras")
+    assert (r.code, r.err) == (0, "nacsa: rutas-seguras stands in election 1\n")
+    r = members.run("committee", "election", "candidate", eid, "OCS", "--representative", "elena soto")
+    assert r.code == 0 and r.err.startswith("nacsa: cibersur stands in election 1\n")
+    assert members.run("committee", "election", "candidate", eid, "ocs").code == 65
+    r = members.run("committee", "election", "vote", eid, "--voter", "Red Norte", "--for", "OCS")
+    assert (r.code, r.err) == (0, "nacsa: recorded the ballot of red-norte in election 1\n")
+    for voter in ("Centro de Estudios CECOSH", "Corporación Puente Andino"):
+        members.ok("committee", "election", "vote", eid, "--voter", voter, "--for", "Fundación Rutas Seguras")
+    r = members.run("committee", "election", "vote", eid, "--voter", "red-norte", "--for", "cecosh")
+    assert r.code == 65 and "red-norte already voted in election 1" in r.err
+    shown = json.loads(members.ok("committee", "election", "show", eid, "--format", "json").out)
+    assert [(c["member_id"], c["votes"]) for c in shown["candidates"]] == [("rutas-seguras", 2), ("cibersur", 1)]
+    # A tally names candidates the same way.
+    tid = members.ok("committee", "election", "open", "--role", "member", "--on", "2026-11-01").out.strip()
+    members.ok("committee", "election", "candidate", tid, "red-norte")
+    members.ok("committee", "election", "candidate", tid, "valle-austral")
+    members.ok("committee", "election", "tally", tid, "Red Norte=3", "Fundación Valle Austral=1", "--ballots", "4")
+    out = json.loads(members.ok("committee", "election", "close", tid, "--format", "json").out)
+    assert out["elected"] == ["red-norte"]
+    assert [(c["member_id"], c["votes"]) for c in out["candidates"]] == [("red-norte", 3), ("valle-austral", 1)]
+
