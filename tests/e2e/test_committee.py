@@ -1,8 +1,12 @@
 """End-to-end tests of `nacsa committee`: seats, history, observer, interest, elections and
 `committee check`, set up with the real `nacsa member` commands."""
 import json
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+
+from conftest import NACSA_BIN, TIMEOUT_SCALE, WRAPPER
 
 # id, name, region, themes, interest, contacts (name, gender)
 MEMBERS = [
@@ -508,3 +512,113 @@ def test_elections_take_names_and_acronyms(members):
     assert out["elected"] == ["red-norte"]
     assert [(c["member_id"], c["votes"]) for c in out["candidates"]] == [("red-norte", 3), ("valle-austral", 1)]
 
+
+# ---- runs at once ---------------------------------------------------------------------------------
+
+AT_ONCE = 8
+
+MORE_MEMBERS = [
+    ("sur-seguro", "Fundación Sur Seguro", "magallanes", "firearms", "", [("Gloria Paz", "female")]),
+    ("ojo-civico", "Observatorio Ojo Cívico", "biobio", "untoc", "", [("Hugo Vera", "male")]),
+]
+
+
+def _at_once(nacsa, runs):
+    """Runs each argument list at the same time; returns their (exit code, stderr)."""
+    def run(args):
+        proc = subprocess.run([*WRAPPER, NACSA_BIN, *args], cwd=nacsa.workdir, env=nacsa.env,
+                              capture_output=True, text=True, timeout=120 * TIMEOUT_SCALE)
+        return proc.returncode, proc.stderr
+    with ThreadPoolExecutor(max_workers=len(runs)) as pool:
+        return list(pool.map(run, runs))
+
+
+def _one_wins(results):
+    codes = sorted(code for code, _ in results)
+    assert codes == [0] + [65] * (len(results) - 1), results
+    return [err for code, err in results if code == 65]
+
+
+def test_eight_members_seated_at_once_for_a_role_of_one_holder(members):
+    add_members(members, MORE_MEMBERS)
+    everyone = [m[0] for m in MEMBERS + MORE_MEMBERS]
+    assert len(everyone) == AT_ONCE
+    runs = [["committee", "seat", mid, "--role", "administrative_focal_point", "--representative",
+             contacts[0][0], "--from", "2026-01-05"]
+            for mid, _, _, _, _, contacts in MEMBERS + MORE_MEMBERS]
+    errors = _one_wins(_at_once(members, runs))
+    assert all("role \"administrative_focal_point\" is already held by" in e for e in errors)
+    seats = json.loads(members.ok("committee", "show", "--format", "json").out)["seats"]
+    assert len(seats) == 1 and seats[0]["role"] == "administrative_focal_point"
+    assert len(json.loads(members.ok("committee", "history", "--format", "json").out)) == 1
+    assert len(json.loads(members.ok("--format", "json", "log", "--kind", "seat").out)) == 1
+
+
+def test_one_member_seated_eight_times_at_once_holds_one_seat(members):
+    runs = [["committee", "seat", "cecosh", "--role", "member", "--representative", "Valentina Quispe"]] * AT_ONCE
+    errors = _one_wins(_at_once(members, runs))
+    assert all("cecosh already holds a seat" in e for e in errors)
+    assert len(json.loads(members.ok("committee", "history", "cecosh", "--format", "json").out)) == 1
+
+
+def test_eight_coordinators_at_once_make_one_secretariat(members):
+    runs = [["committee", "seat", mid, "--role", "coordinator", "--representative", contacts[0][0]]
+            for mid, _, _, _, _, contacts in MEMBERS] + \
+           [["committee", "seat", "rutas-seguras", "--role", "coordinator", "--representative", "Carolina Fuentes"]] * 2
+    _one_wins(_at_once(members, runs))
+    show = json.loads(members.ok("committee", "show", "--format", "json").out)
+    assert len(show["seats"]) == 1
+    assert show["secretariat"] == show["seats"][0]["member_id"]
+    assert len(json.loads(members.ok("--format", "json", "log", "--kind", "secretariat").out)) == 1
+
+
+def test_eight_ballots_of_one_voter_at_once_count_once(members):
+    eid = open_coordinator_election(members, "rutas-seguras", "cecosh")
+    runs = [["committee", "election", "vote", eid, "--voter", "red-norte",
+             *(["--for", ("rutas-seguras", "cecosh")[i % 3]] if i % 3 < 2 else ["--blank"])]
+            for i in range(AT_ONCE)]
+    errors = _one_wins(_at_once(members, runs))
+    assert all("red-norte already voted in election 1" in e for e in errors)
+    shown = json.loads(members.ok("committee", "election", "show", eid, "--format", "json").out)
+    assert shown["ballots"] == 1
+    assert sum(c["votes"] for c in shown["candidates"]) + shown["blank"] == 1
+
+
+def test_ballots_and_tallies_at_once_never_mix(members):
+    eid = open_coordinator_election(members, "rutas-seguras", "cecosh")
+    voters = ["puente-andino", "red-norte", "cibersur", "valle-austral"]
+    runs = [["committee", "election", "vote", eid, "--voter", v, "--for", "cecosh"] for v in voters] + \
+           [["committee", "election", "tally", eid, "rutas-seguras=3", "cecosh=1", "--ballots", "4"]] * 4
+    results = _at_once(members, runs)
+    assert all(code in (0, 65) for code, _ in results), results
+    won = [i for i, (code, _) in enumerate(results) if code == 0]
+    # Either a ballot came first (every ballot counts, no tally), or a tally did (no ballot).
+    assert won in ([0, 1, 2, 3], [4, 5, 6, 7]), results
+    shown = json.loads(members.ok("committee", "election", "show", eid, "--format", "json").out)
+    if won == [0, 1, 2, 3]:
+        assert (shown["ballots"], [c["votes"] for c in shown["candidates"]]) == (4, [4, 0])
+    else:
+        assert (shown["ballots"], [c["votes"] for c in shown["candidates"]]) == (4, [3, 1])
+
+
+def test_eight_candidacies_and_closes_at_once(members):
+    eid = members.ok("committee", "election", "open", "--role", "coordinator", "--on", "2026-11-01").out.strip()
+    errors = _one_wins(_at_once(members, [["committee", "election", "candidate", eid, "rutas-seguras"]] * AT_ONCE))
+    assert all("rutas-seguras already stands in election 1" in e for e in errors)
+    for voter in ("rutas-seguras", "cecosh", "red-norte", "cibersur"):
+        members.ok("committee", "election", "vote", eid, "--voter", voter, "--for", "rutas-seguras")
+    errors = _one_wins(_at_once(members, [["committee", "election", "close", eid]] * AT_ONCE))
+    assert all("election 1 was closed on 2026-11-29" in e for e in errors)
+    assert len(json.loads(members.ok("committee", "history", "--format", "json").out)) == 1
+    assert len(json.loads(members.ok("--format", "json", "log", "--kind", "secretariat").out)) == 1
+
+
+def test_an_observer_ended_eight_times_at_once_ends_once(members):
+    oid = members.ok("committee", "observer", "add", "--name", "Paula Herrera", "--institution",
+                     "Ministerio del Interior", "--from", "2026-02-01").out.strip()
+    runs = [["committee", "observer", "end", oid, "--reason", f"reason {i}", "--on", "2026-10-01"]
+            for i in range(AT_ONCE)]
+    errors = _one_wins(_at_once(members, runs))
+    assert all(f"observer {oid} already ended on 2026-10-01" in e for e in errors)
+    assert len([e for e in json.loads(members.ok("--format", "json", "log", "--kind", "observer").out)
+                if "ended" in e["summary"]]) == 1
