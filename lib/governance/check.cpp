@@ -4,9 +4,13 @@
 #include <map>
 #include <set>
 
+#include "core/error.hpp"
 #include "core/text.hpp"
 #include "governance/detail.hpp"
 #include "governance/governance.hpp"
+#include "members/census.hpp"
+#include "members/interest.hpp"
+#include "members/lookup.hpp"
 
 namespace nacsa::governance {
 
@@ -62,7 +66,7 @@ void check_roles(const config::Alliance& alliance, const std::vector<Seat>& seat
                         {arg("role", role_key), arg("members", text::join(members, ", "))}));
             continue;
         }
-        const std::optional<int> limit = role->leading ? std::optional<int>(1) : role->max_holders;
+        const auto limit = detail::holder_limit(*role);
         if (limit && static_cast<int>(members.size()) > *limit) {
             out.push_back(finding(
                 Severity::error, "role-holders", role_key,
@@ -81,23 +85,17 @@ void check_roles(const config::Alliance& alliance, const std::vector<Seat>& seat
     }
 }
 
-void check_secretariat_interest(SQLite::Database& db, const config::Alliance& alliance,
-                                const std::vector<Seat>& seats, Date as_of,
+void check_secretariat_interest(store::Store& store, const std::vector<Seat>& seats, Date as_of,
                                 std::vector<Finding>& out) {
+    const auto& alliance = store.alliance();
     const auto* leading = alliance.leading_role();
     if (leading == nullptr || !alliance.steering_committee.coordinator_org_is_secretariat) {
         return;
     }
     for (const auto& s : seats) {
-        if (s.role != leading->key) {
-            continue;
-        }
-        SQLite::Statement q(db,
-                            "SELECT 1 FROM interest WHERE member_id = ? AND kind = 'secretariat' "
-                            "AND status != 'withdrawn' AND date <= ?");
-        q.bind(1, s.member_id);
-        q.bind(2, format_date(as_of));
-        if (!q.executeStep()) {
+        if (s.role == leading->key &&
+            !members::expressed_interest(store, s.member_id, members::InterestKind::secretariat,
+                                         as_of)) {
             out.push_back(finding(
                 Severity::error, "coordinator-not-secretariat", s.member_id,
                 N_("the {role} is from {member}, which has not expressed "
@@ -160,21 +158,19 @@ void check_themes(const config::Alliance& alliance, const std::vector<Seat>& sea
     }
 }
 
-void check_regions(SQLite::Database& db, const config::Alliance& alliance,
-                   const std::vector<Seat>& seats, Date as_of, std::vector<Finding>& out) {
+void check_regions(store::Store& store, const std::vector<Seat>& seats, Date as_of,
+                   std::vector<Finding>& out) {
     std::set<std::string> seated;
     for (const auto& s : seats) {
         seated.insert(s.region);
     }
     std::map<std::string, int> members_by_region;
-    for (const auto& id : detail::active_members(db, as_of)) {
-        SQLite::Statement q(db, "SELECT region FROM member WHERE id = ? AND region IS NOT NULL");
-        q.bind(1, id);
-        if (q.executeStep()) {
-            ++members_by_region[q.getColumn(0).getString()];
+    for (const auto& [id, member] : members::member_refs(store, members::active_on(store, as_of))) {
+        if (!member.region.empty()) {
+            ++members_by_region[member.region];
         }
     }
-    for (const auto& region : alliance.regions) {
+    for (const auto& region : store.alliance().regions) {
         const int n = members_by_region[region.key];
         if (n > 0 && seated.count(region.key) == 0) {
             out.push_back(finding(Severity::warning, "region-without-seat", region.key,
@@ -187,15 +183,19 @@ void check_regions(SQLite::Database& db, const config::Alliance& alliance,
     }
 }
 
-const char* status_phrase(const std::string& status) {
-    if (status == "applicant") {
-        return N_("applicant");
+const char* status_phrase(const std::optional<members::MemberStatus>& status) {
+    if (!status) {
+        return N_("unknown");
     }
-    if (status == "suspended") {
-        return N_("suspended");
-    }
-    if (status == "withdrawn") {
-        return N_("withdrawn");
+    switch (*status) {
+        case members::MemberStatus::applicant:
+            return N_("applicant");
+        case members::MemberStatus::suspended:
+            return N_("suspended");
+        case members::MemberStatus::withdrawn:
+            return N_("withdrawn");
+        case members::MemberStatus::active:
+            break;
     }
     return N_("unknown");
 }
@@ -203,7 +203,7 @@ const char* status_phrase(const std::string& status) {
 void check_members_active(const config::Alliance& alliance, const std::vector<Seat>& seats,
                           std::vector<Finding>& out) {
     for (const auto& s : seats) {
-        if (s.member_status != "active") {
+        if (s.member_status != members::MemberStatus::active) {
             out.push_back(
                 finding(Severity::error, "inactive-member-seat", s.member_id,
                         N_("{member} holds a seat ({role}) but is {status}, not active"),
@@ -229,9 +229,8 @@ void check_terms(const config::Alliance& alliance, const std::vector<Seat>& seat
     }
 }
 
-void check_observers(SQLite::Database& db, const config::Alliance& alliance,
-                     const std::vector<Seat>& seats, const std::vector<Observer>& observers,
-                     std::vector<Finding>& out) {
+void check_observer_seat(const config::Alliance& alliance, const std::vector<Observer>& observers,
+                         std::vector<Finding>& out) {
     if (!observers.empty() && !alliance.steering_committee.observer_seat) {
         out.push_back(finding(
             Severity::error, "observer-seat-disabled", std::to_string(observers.front().id),
@@ -240,18 +239,37 @@ void check_observers(SQLite::Database& db, const config::Alliance& alliance,
                 : N_("{count} observers recorded but the configuration has no observer seat"),
             {arg("count", static_cast<std::int64_t>(observers.size()))}));
     }
+}
+
+// The member organisation an observer's institution names (by id, name or acronym): an acronym
+// several members share names one of them all the same.
+std::optional<std::string> member_named(store::Store& store, const std::string& institution) {
+    try {
+        if (const auto member = members::find_member_ref(store, institution)) {
+            return member->id;
+        }
+        return std::nullopt;
+    } catch (const UsageError&) {
+        return institution;
+    }
+}
+
+// An observer is not a member: it represents no seat's member, and comes from no member.
+void check_observers(store::Store& store, const std::vector<Seat>& seats,
+                     const std::vector<Observer>& observers, std::vector<Finding>& out) {
+    std::vector<std::int64_t> contact_ids;
+    for (const auto& s : seats) {
+        contact_ids.push_back(s.contact_id);
+    }
+    const auto representatives = members::people(store, contact_ids);
     for (const auto& o : observers) {
         const std::string name = text::fold(o.name);
         const std::string email = text::fold(o.email);
-        const std::string institution = text::fold(o.institution);
         for (const auto& s : seats) {
-            SQLite::Statement c(
-                db,
-                "SELECT name, IFNULL(email, '') FROM contact WHERE id = ? AND erased_at IS NULL");
-            c.bind(1, s.contact_id);
-            if (c.executeStep() &&
-                (text::fold(c.getColumn(0).getString()) == name ||
-                 (!email.empty() && text::fold(c.getColumn(1).getString()) == email))) {
+            const auto p = representatives.find(s.contact_id);
+            if (p != representatives.end() && !p->second.erased &&
+                (text::fold(p->second.name) == name ||
+                 (!email.empty() && text::fold(p->second.email) == email))) {
                 out.push_back(finding(
                     Severity::error, "observer-counted-as-member", std::to_string(o.id),
                     N_("observer {observer} ({institution}) also represents {member} on the "
@@ -260,17 +278,12 @@ void check_observers(SQLite::Database& db, const config::Alliance& alliance,
                      arg("member", s.member_id)}));
             }
         }
-        SQLite::Statement m(db, "SELECT id, name, IFNULL(acronym, '') FROM member ORDER BY id");
-        while (m.executeStep()) {
-            if (text::fold(m.getColumn(1).getString()) == institution ||
-                (!m.getColumn(2).getString().empty() &&
-                 text::fold(m.getColumn(2).getString()) == institution)) {
-                out.push_back(finding(
-                    Severity::error, "observer-counted-as-member", std::to_string(o.id),
-                    N_("observer {observer} comes from {member}, a member organisation; the "
-                       "observer represents the government"),
-                    {arg("observer", o.id), arg("member", m.getColumn(0).getString())}));
-            }
+        if (const auto member = member_named(store, o.institution)) {
+            out.push_back(
+                finding(Severity::error, "observer-counted-as-member", std::to_string(o.id),
+                        N_("observer {observer} comes from {member}, a member organisation; the "
+                           "observer represents the government"),
+                        {arg("observer", o.id), arg("member", *member)}));
         }
     }
 }
@@ -278,22 +291,22 @@ void check_observers(SQLite::Database& db, const config::Alliance& alliance,
 }  // namespace
 
 std::vector<output::Finding> check_committee(store::Store& store, Date as_of) {
-    auto& db = store.db();
     const auto& alliance = store.alliance();
     const auto seats = committee_as_of(store, as_of);
     const auto observers = observers_as_of(store, as_of);
     std::vector<Finding> out;
     check_seat_count(alliance.steering_committee, seats, out);
     check_roles(alliance, seats, out);
-    check_secretariat_interest(db, alliance, seats, as_of, out);
+    check_secretariat_interest(store, seats, as_of, out);
     if (!seats.empty()) {
         check_gender(alliance.steering_committee, seats, out);
         check_themes(alliance, seats, out);
-        check_regions(db, alliance, seats, as_of, out);
+        check_regions(store, seats, as_of, out);
     }
     check_members_active(alliance, seats, out);
     check_terms(alliance, seats, as_of, out);
-    check_observers(db, alliance, seats, observers, out);
+    check_observer_seat(alliance, observers, out);
+    check_observers(store, seats, observers, out);
     return out;
 }
 

@@ -1,141 +1,21 @@
 #include "governance/detail.hpp"
 
+#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <set>
-
-#include "core/error.hpp"
 #include "core/text.hpp"
 #include "members/interest.hpp"
+#include "members/lookup.hpp"
+#include "store/sql.hpp"
 
 namespace nacsa::governance::detail {
 
-MemberRef require_member(SQLite::Database& db, const std::string& id) {
-    SQLite::Statement q(db, "SELECT id, name, status FROM member WHERE id = ?");
-    q.bind(1, id);
-    if (!q.executeStep()) {
-        throw NotFoundError(fmt::format("no member with id \"{}\" (see 'nacsa member list')",
-                                        text::escape_control(id)));
-    }
-    return MemberRef{q.getColumn(0).getString(), q.getColumn(1).getString(),
-                     q.getColumn(2).getString()};
-}
-
-std::int64_t find_representative(SQLite::Database& db, const MemberRef& member,
-                                 const std::string& text, const std::string& field) {
-    const std::string wanted = text::fold(text::trim(text));
-    SQLite::Statement q(db,
-                        "SELECT id, name, IFNULL(email, ''), erased_at IS NOT NULL FROM contact "
-                        "WHERE member_id = ? ORDER BY id");
-    q.bind(1, member.id);
-    std::vector<std::int64_t> matches;
-    bool erased_match = false;
-    while (q.executeStep()) {
-        const auto id = q.getColumn(0).getInt64();
-        const bool erased = q.getColumn(3).getInt() != 0;
-        const bool match = std::to_string(id) == text::trim(text) ||
-                           (!wanted.empty() && (text::fold(q.getColumn(1).getString()) == wanted ||
-                                                text::fold(q.getColumn(2).getString()) == wanted));
-        if (!match) {
-            continue;
-        }
-        if (erased) {
-            erased_match = true;
-        } else {
-            matches.push_back(id);
-        }
-    }
-    if (matches.size() == 1) {
-        return matches.front();
-    }
-    if (matches.size() > 1) {
-        throw ValidationError(
-            {Diagnostic{.field = field,
-                        .message = fmt::format(
-                            "\"{}\" matches {} contacts of {}; give the contact's e-mail or id",
-                            text::escape_control(text), matches.size(), member.id)}});
-    }
-    throw ValidationError({Diagnostic{
-        .field = field,
-        .message = erased_match
-                       ? fmt::format("the contact \"{}\" of {} was erased",
-                                     text::escape_control(text), member.id)
-                       : fmt::format("\"{}\" is not a contact of {} (see 'nacsa member show {}')",
-                                     text::escape_control(text), member.id, member.id)}});
-}
-
-std::optional<std::int64_t> default_representative(SQLite::Database& db,
-                                                   const std::string& member_id) {
-    SQLite::Statement q(db,
-                        "SELECT id FROM contact WHERE member_id = ? AND erased_at IS NULL "
-                        "ORDER BY is_primary DESC, id");
-    q.bind(1, member_id);
-    std::vector<std::int64_t> ids;
-    bool primary_first = false;
-    SQLite::Statement p(db,
-                        "SELECT COUNT(*) FROM contact WHERE member_id = ? AND erased_at IS NULL "
-                        "AND is_primary = 1");
-    p.bind(1, member_id);
-    p.executeStep();
-    primary_first = p.getColumn(0).getInt() > 0;
-    while (q.executeStep()) {
-        ids.push_back(q.getColumn(0).getInt64());
-    }
-    if (ids.empty() || (!primary_first && ids.size() > 1)) {
-        return std::nullopt;
-    }
-    return ids.front();
-}
-
-std::string member_status_on(SQLite::Database& db, const std::string& member_id, Date date) {
-    SQLite::Statement h(
-        db,
-        "SELECT status FROM member_status_history WHERE member_id = ? AND date <= ? "
-        "ORDER BY date DESC, id DESC LIMIT 1");
-    h.bind(1, member_id);
-    h.bind(2, format_date(date));
-    if (h.executeStep()) {
-        return h.getColumn(0).getString();
-    }
-    SQLite::Statement m(db, "SELECT status FROM member WHERE id = ?");
-    m.bind(1, member_id);
-    return m.executeStep() ? m.getColumn(0).getString() : std::string{};
-}
-
-std::vector<std::string> active_members(SQLite::Database& db, Date date) {
-    SQLite::Statement q(db,
-                        "SELECT id FROM member WHERE joined IS NULL OR joined <= ? ORDER BY id");
-    q.bind(1, format_date(date));
-    std::vector<std::string> ids;
-    while (q.executeStep()) {
-        ids.push_back(q.getColumn(0).getString());
-    }
-    std::erase_if(
-        ids, [&](const std::string& id) { return member_status_on(db, id, date) != "active"; });
-    return ids;
-}
-
-std::optional<Date> date_column(const SQLite::Column& column) {
-    if (column.isNull()) {
-        return std::nullopt;
-    }
-    return parse_date(column.getString());
-}
-
-std::string text_column(const SQLite::Column& column) {
-    return column.isNull() ? std::string{} : column.getString();
-}
-
-std::vector<Seat> load_seats(SQLite::Database& db, const std::string& where,
-                             const std::vector<std::string>& params) {
-    SQLite::Statement q(
-        db,
-        "SELECT s.id, s.member_id, m.name, s.contact_id, c.name, c.gender, c.erased_at, s.role, "
-        "s.term_start, s.term_end, s.ended_on, s.end_reason, s.election_id, m.region "
-        "FROM seat s JOIN member m ON m.id = s.member_id JOIN contact c ON c.id = s.contact_id "
-        "WHERE " +
-            where + " ORDER BY s.term_start, s.id");
+std::vector<Seat> seat_rows(store::Store& store, const std::string& where,
+                            const std::vector<std::string>& params) {
+    SQLite::Statement q(store.db(),
+                        "SELECT s.id, s.member_id, s.contact_id, s.role, s.term_start, "
+                        "s.term_end, s.ended_on, s.end_reason, s.election_id FROM seat s WHERE " +
+                            where + " ORDER BY s.term_start, s.id");
     for (std::size_t i = 0; i < params.size(); ++i) {
         q.bind(static_cast<int>(i + 1), params[i]);
     }
@@ -144,34 +24,73 @@ std::vector<Seat> load_seats(SQLite::Database& db, const std::string& where,
         Seat s;
         s.id = q.getColumn(0).getInt64();
         s.member_id = q.getColumn(1).getString();
-        s.member_name = q.getColumn(2).getString();
-        s.contact_id = q.getColumn(3).getInt64();
-        s.representative = q.getColumn(6).isNull() ? q.getColumn(4).getString() : std::string{};
-        s.gender = q.getColumn(5).getString();
-        s.role = q.getColumn(7).getString();
-        s.term_start = date_column(q.getColumn(8)).value_or(Date{});
-        s.term_end = date_column(q.getColumn(9)).value_or(Date{});
-        s.ended_on = date_column(q.getColumn(10));
-        s.end_reason = text_column(q.getColumn(11));
-        if (!q.getColumn(12).isNull()) {
-            s.election_id = q.getColumn(12).getInt64();
-        }
-        s.region = text_column(q.getColumn(13));
+        s.contact_id = q.getColumn(2).getInt64();
+        s.role = q.getColumn(3).getString();
+        s.term_start = store::date(q.getColumn(4));
+        s.term_end = store::date(q.getColumn(5));
+        s.ended_on = store::optional_date(q.getColumn(6));
+        s.end_reason = store::text(q.getColumn(7));
+        s.election_id = store::optional_int64(q.getColumn(8));
         seats.push_back(std::move(s));
-    }
-    SQLite::Statement t(db, "SELECT theme FROM member_theme WHERE member_id = ? ORDER BY theme");
-    for (auto& s : seats) {
-        t.reset();
-        t.bind(1, s.member_id);
-        while (t.executeStep()) {
-            s.thematic_areas.push_back(t.getColumn(0).getString());
-        }
     }
     return seats;
 }
 
-Date today_in(store::Store& store) {
-    return today(store.alliance().time_zone);
+void with_people(store::Store& store, std::vector<Seat>& seats) {
+    std::vector<std::string> member_ids;
+    std::vector<std::int64_t> contact_ids;
+    for (const auto& s : seats) {
+        member_ids.push_back(s.member_id);
+        contact_ids.push_back(s.contact_id);
+    }
+    const auto refs = members::member_refs(store, member_ids);
+    const auto people = members::people(store, contact_ids);
+    for (auto& s : seats) {
+        if (const auto m = refs.find(s.member_id); m != refs.end()) {
+            s.member_name = m->second.name;
+            s.region = m->second.region;
+            s.thematic_areas = m->second.thematic_areas;
+        }
+        if (const auto p = people.find(s.contact_id); p != people.end()) {
+            s.representative = p->second.name;
+            s.gender = p->second.gender;
+        }
+    }
+}
+
+std::vector<Seat> load_seats(store::Store& store, const std::string& where,
+                             const std::vector<std::string>& params) {
+    auto seats = seat_rows(store, where, params);
+    with_people(store, seats);
+    return seats;
+}
+
+Date term_end(Date from, int months) {
+    return add_days(add_months(from, months), -1);
+}
+
+Diagnostic unknown_role(const config::Alliance& alliance, const std::string& key,
+                        const std::string& field) {
+    std::vector<std::string> keys;
+    for (const auto& r : alliance.roles) {
+        keys.push_back(r.key);
+    }
+    return Diagnostic{.field = field,
+                      .message = fmt::format("\"{}\" is not a role of this alliance (known: {})",
+                                             text::escape_control(key), text::join(keys, ", "))};
+}
+
+std::optional<int> holder_limit(const config::Role& role) {
+    return role.leading ? std::optional<int>(1) : role.max_holders;
+}
+
+std::string member_id_or_text(store::Store& store, const std::string& reference) {
+    const auto member = members::find_member_ref(store, reference);
+    return member ? member->id : reference;
+}
+
+std::string status_text(const std::optional<members::MemberStatus>& status) {
+    return status ? std::string(members::status_name(*status)) : "not yet in the register";
 }
 
 bool record_secretariat(store::Store& store, const std::string& member_id, Date from,
@@ -192,10 +111,11 @@ bool record_secretariat(store::Store& store, const std::string& member_id, Date 
     if (current.size() == 1 && current.front().second == member_id) {
         return false;
     }
+    SQLite::Statement end(db, "UPDATE secretariat SET until_date = ? WHERE id = ?");
     for (const auto& [id, previous] : current) {
-        SQLite::Statement end(db, "UPDATE secretariat SET until_date = ? WHERE id = ?");
+        end.reset();
         end.bind(1, day);
-        end.bind(2, id);
+        end.bind(2, static_cast<int64_t>(id));
         end.exec();
         store.audit("secretariat", std::to_string(id),
                     fmt::format("{} no longer secretariat from {}", previous, day));
@@ -205,12 +125,8 @@ bool record_secretariat(store::Store& store, const std::string& member_id, Date 
         "INSERT INTO secretariat (member_id, from_date, election_id, seat_id) VALUES (?, ?, ?, ?)");
     ins.bind(1, member_id);
     ins.bind(2, day);
-    if (election_id) {
-        ins.bind(3, *election_id);
-    }
-    if (seat_id) {
-        ins.bind(4, *seat_id);
-    }
+    store::bind(ins, 3, election_id);
+    store::bind(ins, 4, seat_id);
     ins.exec();
     const auto id = db.getLastInsertRowid();
     store.audit("secretariat", std::to_string(id),
@@ -219,9 +135,22 @@ bool record_secretariat(store::Store& store, const std::string& member_id, Date 
     return true;
 }
 
+void end_secretariat(store::Store& store, const std::string& member_id, Date day) {
+    SQLite::Statement end(store.db(),
+                          "UPDATE secretariat SET until_date = ? WHERE member_id = ? AND "
+                          "from_date <= ? AND until_date IS NULL");
+    store::bind(end, 1, day);
+    end.bind(2, member_id);
+    store::bind(end, 3, day);
+    if (end.exec() > 0) {
+        store.audit("secretariat", member_id,
+                    fmt::format("{} no longer secretariat from {}", member_id, format_date(day)));
+    }
+}
+
 namespace {
 
-// How many seats of `role` are held at once at the busiest moment of [from, to].
+// The seats of a role held at once at the busiest moment of [from, to].
 std::vector<Seat> busiest_holders(const std::vector<Seat>& seats, Date from, Date to) {
     std::vector<Date> points{from};
     for (const auto& s : seats) {
@@ -244,21 +173,50 @@ std::vector<Seat> busiest_holders(const std::vector<Seat>& seats, Date from, Dat
     return busiest;
 }
 
+// A member holds one seat at a time.
+void check_one_seat(store::Store& store, const NewSeat& seat, Diagnostics& problems) {
+    for (const auto& other : seat_rows(store, "s.member_id = ?", {seat.member_id})) {
+        if (other.term_start <= seat.to && seat.from <= other.last_day()) {
+            problems.add({.field = "member",
+                          .message = fmt::format(
+                              "{} already holds a seat ({}, {} to {}); a member holds one seat "
+                              "at a time (unseat it first)",
+                              seat.member_id, other.role, format_date(other.term_start),
+                              format_date(other.last_day()))});
+            return;
+        }
+    }
+}
+
+// A role has at most its limit of holders at any time of the new term.
+void check_role_free(store::Store& store, const config::Role& role, const NewSeat& seat,
+                     Diagnostics& problems) {
+    const auto limit = holder_limit(role);
+    if (!limit) {
+        return;
+    }
+    const auto holders =
+        busiest_holders(seat_rows(store, "s.role = ?", {seat.role}), seat.from, seat.to);
+    if (static_cast<int>(holders.size()) < *limit) {
+        return;
+    }
+    std::vector<std::string> names;
+    for (const auto& h : holders) {
+        names.push_back(fmt::format("{} until {}", h.member_id, format_date(h.last_day())));
+    }
+    problems.add({.field = "role",
+                  .message = fmt::format("{} \"{}\" is already held by {} (at most {} at a time{})",
+                                         role.leading ? "the leading role" : "role", seat.role,
+                                         text::join(names, ", "), *limit,
+                                         role.leading ? "; unseat the current holder first" : "")});
+}
+
 }  // namespace
 
 std::int64_t insert_seat(store::Store& store, const NewSeat& seat) {
-    auto& db = store.db();
-    const auto& alliance = store.alliance();
-    const auto* role = alliance.find_role(seat.role);
+    const auto* role = store.alliance().find_role(seat.role);
     if (role == nullptr) {
-        std::vector<std::string> keys;
-        for (const auto& r : alliance.roles) {
-            keys.push_back(r.key);
-        }
-        throw ValidationError({Diagnostic{
-            .field = "role",
-            .message = fmt::format("\"{}\" is not a role of this alliance (known: {})",
-                                   text::escape_control(seat.role), text::join(keys, ", "))}});
+        throw ValidationError({unknown_role(store.alliance(), seat.role, "role")});
     }
     if (seat.to < seat.from) {
         throw ValidationError(
@@ -267,51 +225,22 @@ std::int64_t insert_seat(store::Store& store, const NewSeat& seat) {
                                                format_date(seat.to), format_date(seat.from))}});
     }
     Diagnostics problems;
-    // A member cannot hold two seats at once.
-    for (const auto& other : load_seats(db, "s.member_id = ?", {seat.member_id})) {
-        if (other.term_start <= seat.to && seat.from <= other.last_day()) {
-            problems.add({.field = "member",
-                          .message = fmt::format(
-                              "{} already holds a seat ({}, {} to {}); a member holds one seat "
-                              "at a time (unseat it first)",
-                              seat.member_id, other.role, format_date(other.term_start),
-                              format_date(other.last_day()))});
-            break;
-        }
-    }
-    const std::optional<int> limit = role->leading ? std::optional<int>(1) : role->max_holders;
-    if (limit) {
-        const auto holders =
-            busiest_holders(load_seats(db, "s.role = ?", {seat.role}), seat.from, seat.to);
-        if (static_cast<int>(holders.size()) >= *limit) {
-            std::vector<std::string> names;
-            for (const auto& h : holders) {
-                names.push_back(fmt::format("{} until {}", h.member_id, format_date(h.last_day())));
-            }
-            problems.add(
-                {.field = "role",
-                 .message = fmt::format("{} \"{}\" is already held by {} (at most {} at a time{})",
-                                        role->leading ? "the leading role" : "role", seat.role,
-                                        text::join(names, ", "), *limit,
-                                        role->leading ? "; unseat the current holder first" : "")});
-        }
-    }
+    check_one_seat(store, seat, problems);
+    check_role_free(store, *role, seat, problems);
     problems.throw_if_any();
     SQLite::Statement ins(
-        db,
+        store.db(),
         "INSERT INTO seat (member_id, contact_id, role, term_start, term_end, election_id, "
         "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
     ins.bind(1, seat.member_id);
-    ins.bind(2, seat.contact_id);
+    ins.bind(2, static_cast<int64_t>(seat.contact_id));
     ins.bind(3, seat.role);
-    ins.bind(4, format_date(seat.from));
-    ins.bind(5, format_date(seat.to));
-    if (seat.election_id) {
-        ins.bind(6, *seat.election_id);
-    }
+    store::bind(ins, 4, seat.from);
+    store::bind(ins, 5, seat.to);
+    store::bind(ins, 6, seat.election_id);
     ins.bind(7, format_timestamp(now()));
     ins.exec();
-    const auto id = db.getLastInsertRowid();
+    const auto id = store.db().getLastInsertRowid();
     store.audit("seat", std::to_string(id),
                 fmt::format("seated {} as {} from {} to {}{}", seat.member_id, seat.role,
                             format_date(seat.from), format_date(seat.to),
@@ -322,6 +251,16 @@ std::int64_t insert_seat(store::Store& store, const NewSeat& seat) {
         members::fulfil_interest(store, seat.member_id, members::InterestKind::coordinator);
     }
     return id;
+}
+
+void end_seat(store::Store& store, const Seat& seat, Date day, const std::string& reason,
+              const std::string& summary) {
+    SQLite::Statement end(store.db(), "UPDATE seat SET ended_on = ?, end_reason = ? WHERE id = ?");
+    store::bind(end, 1, day);
+    end.bind(2, reason);
+    end.bind(3, static_cast<int64_t>(seat.id));
+    end.exec();
+    store.audit("seat", std::to_string(seat.id), summary);
 }
 
 }  // namespace nacsa::governance::detail

@@ -1,13 +1,12 @@
 #pragma once
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "config/alliance.hpp"
+#include "core/error.hpp"
 #include "core/time.hpp"
 #include "governance/governance.hpp"
 #include "store/store.hpp"
@@ -15,45 +14,44 @@
 // Shared by the governance sources; not part of the library's interface.
 namespace nacsa::governance::detail {
 
-struct MemberRef {
-    std::string id;
-    std::string name;
-    std::string status;
-};
+// The condition that a seat `s` is held on the day bound three times as text.
+inline constexpr const char* k_held_on =
+    "s.term_start <= ? AND s.term_end >= ? AND (s.ended_on IS NULL OR s.ended_on > ?)";
 
-// The member with this id, or NotFoundError (exit 3).
-[[nodiscard]] MemberRef require_member(SQLite::Database& db, const std::string& id);
-
-// The contact of `member_id` that `text` names (numeric id, e-mail or name, accent- and
-// case-insensitive); ValidationError (65) when none or several match, or the contact was erased.
-[[nodiscard]] std::int64_t find_representative(SQLite::Database& db, const MemberRef& member,
-                                               const std::string& text, const std::string& field);
-
-// The member's primary contact (or its only one), if any.
-[[nodiscard]] std::optional<std::int64_t> default_representative(SQLite::Database& db,
-                                                                 const std::string& member_id);
-
-// The member's status on a date, from its status history (falls back to its current status).
-[[nodiscard]] std::string member_status_on(SQLite::Database& db, const std::string& member_id,
-                                           Date date);
-
-// Members whose status on `date` is active: the electorate (one vote per organisation).
-[[nodiscard]] std::vector<std::string> active_members(SQLite::Database& db, Date date);
-
-// Seats matching an SQL condition on `s` (seat) with text parameters, oldest first.
-[[nodiscard]] std::vector<Seat> load_seats(SQLite::Database& db, const std::string& where,
+// Seats matching an SQL condition on `s` (seat) with text parameters, oldest first, as stored:
+// without the names, region, themes and representative (with_people adds them).
+[[nodiscard]] std::vector<Seat> seat_rows(store::Store& store, const std::string& where,
+                                          const std::vector<std::string>& params);
+// Fills in the member's name, region and themes and the representative's name and gender of
+// each seat (members::member_refs, members::people).
+void with_people(store::Store& store, std::vector<Seat>& seats);
+[[nodiscard]] std::vector<Seat> load_seats(store::Store& store, const std::string& where,
                                            const std::vector<std::string>& params);
 
-[[nodiscard]] Date today_in(store::Store& store);
-[[nodiscard]] std::optional<Date> date_column(const SQLite::Column& column);
-[[nodiscard]] std::string text_column(const SQLite::Column& column);
+// The last day of a term of `months` months starting on `from`.
+[[nodiscard]] Date term_end(Date from, int months);
 
+// "x is not a role of this alliance (known: ...)", on `field`.
+[[nodiscard]] Diagnostic unknown_role(const config::Alliance& alliance, const std::string& key,
+                                      const std::string& field);
+// How many members may hold a role at once: one for the leading role, else its max_holders.
+[[nodiscard]] std::optional<int> holder_limit(const config::Role& role);
+
+// The member id a reference names (members::find_member_ref), or the reference itself when it
+// names no member: for candidates, which are checked against the election's list.
+[[nodiscard]] std::string member_id_or_text(store::Store& store, const std::string& reference);
+
+// How a member's status on a date reads in a message: "suspended", or "not yet in the
+// register".
+[[nodiscard]] std::string status_text(const std::optional<members::MemberStatus>& status);
 
 // Records `member_id` as secretariat from `from`, ending the current secretariat; returns
-// false when that member already is the secretariat.
+// false when that member already is the secretariat. Inside the caller's use case.
 bool record_secretariat(store::Store& store, const std::string& member_id, Date from,
                         std::optional<std::int64_t> election_id,
                         std::optional<std::int64_t> seat_id);
+// Ends the member's secretariat on `day` (the first day it no longer serves), if it serves.
+void end_secretariat(store::Store& store, const std::string& member_id, Date day);
 
 struct NewSeat {
     std::string member_id;
@@ -64,7 +62,23 @@ struct NewSeat {
     std::optional<std::int64_t> election_id;
 };
 // Validates the rules of a new seat (role exists, member has no seat during the term, role
-// below its max_holders) and inserts it; audited. Throws ValidationError (65).
+// below its max_holders) against the seats stored, and inserts it; audited; fulfils the
+// member's interest. Inside the caller's use case. Throws ValidationError (65).
 std::int64_t insert_seat(store::Store& store, const NewSeat& seat);
+
+// Ends a seat on `day` (the first day it is no longer held), with a reason; audited as
+// `summary`. Inside the caller's use case.
+void end_seat(store::Store& store, const Seat& seat, Date day, const std::string& reason,
+              const std::string& summary);
+
+// ---- Elections (elections.cpp, count.cpp) ----------------------------------------------------
+
+// The election as stored, its candidates in the order they were added; NotFoundError (3).
+[[nodiscard]] Election load_election(store::Store& store, std::int64_t id);
+// ValidationError (65) when the election is closed.
+void require_open(const Election& election);
+// Counts the votes of a loaded election (the electorate of an open one as of `as_of`).
+[[nodiscard]] Count count_loaded(store::Store& store, const Election& election, Date as_of);
+[[nodiscard]] std::string percent(double share);
 
 }  // namespace nacsa::governance::detail

@@ -1,8 +1,8 @@
+#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cmath>
-#include <map>
+#include <array>
 #include <set>
 
 #include "config/alliance.hpp"
@@ -10,97 +10,112 @@
 #include "core/text.hpp"
 #include "governance/detail.hpp"
 #include "governance/governance.hpp"
+#include "members/census.hpp"
+#include "members/interest.hpp"
+#include "members/lookup.hpp"
+#include "store/sql.hpp"
 
 namespace nacsa::governance {
 
-using detail::date_column;
-using detail::text_column;
+namespace {
+
+constexpr std::array<std::string_view, 6> k_result_names = {
+    "pending", "elected", "tie", "quorum_not_reached", "no_majority", "no_votes"};
+constexpr std::array<std::string_view, 2> k_mode_names = {"ballots", "tally"};
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> parse_name(const std::array<std::string_view, N>& names,
+                               std::string_view name) {
+    for (std::size_t i = 0; i < N; ++i) {
+        if (names[i] == name) {
+            return static_cast<Enum>(i);
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
 
 std::string result_name(ElectionResult r) {
-    switch (r) {
-        case ElectionResult::pending:
-            return "pending";
-        case ElectionResult::elected:
-            return "elected";
-        case ElectionResult::tie:
-            return "tie";
-        case ElectionResult::quorum_not_reached:
-            return "quorum_not_reached";
-        case ElectionResult::no_majority:
-            return "no_majority";
-        case ElectionResult::no_votes:
-            return "no_votes";
-    }
-    return "pending";
+    return std::string(k_result_names.at(static_cast<std::size_t>(r)));
 }
+
+std::optional<ElectionResult> parse_result(std::string_view name) {
+    return parse_name<ElectionResult>(k_result_names, name);
+}
+
+std::string mode_name(VoteMode mode) {
+    return std::string(k_mode_names.at(static_cast<std::size_t>(mode)));
+}
+
+std::optional<VoteMode> parse_mode(std::string_view name) {
+    return parse_name<VoteMode>(k_mode_names, name);
+}
+
+// ---- Loading -----------------------------------------------------------------------------------
 
 namespace {
 
-ElectionResult parse_result(const std::string& text) {
-    for (const auto r :
-         {ElectionResult::elected, ElectionResult::tie, ElectionResult::quorum_not_reached,
-          ElectionResult::no_majority, ElectionResult::no_votes}) {
-        if (result_name(r) == text) {
-            return r;
-        }
-    }
-    return ElectionResult::pending;
-}
-
-Election load_election(SQLite::Database& db, std::int64_t id) {
-    SQLite::Statement q(
-        db,
-        "SELECT id, role, seats, quorum, threshold, opened_on, closed_on, title, mode, ballots, "
-        "blank, electorate, result FROM election WHERE id = ?");
-    q.bind(1, id);
-    if (!q.executeStep()) {
-        throw NotFoundError(
-            fmt::format("no election {} (see 'nacsa committee election list')", id));
-    }
+Election election_row(SQLite::Statement& q) {
     Election e;
     e.id = q.getColumn(0).getInt64();
     e.role = q.getColumn(1).getString();
     e.seats = q.getColumn(2).getInt();
     e.quorum = q.getColumn(3).getDouble();
-    e.threshold = q.getColumn(4).getString();
-    e.opened_on = date_column(q.getColumn(5)).value_or(Date{});
-    e.closed_on = date_column(q.getColumn(6));
-    e.title = text_column(q.getColumn(7));
-    e.mode = text_column(q.getColumn(8));
-    e.ballots = q.getColumn(9).isNull() ? 0 : q.getColumn(9).getInt64();
-    e.blank = q.getColumn(10).isNull() ? 0 : q.getColumn(10).getInt64();
-    e.electorate = q.getColumn(11).isNull() ? 0 : q.getColumn(11).getInt64();
-    e.result = q.getColumn(12).isNull() ? ElectionResult::pending
-                                        : parse_result(q.getColumn(12).getString());
-    SQLite::Statement c(
-        db,
-        "SELECT c.member_id, m.name, c.contact_id, ct.name, ct.erased_at, IFNULL(c.votes, 0), "
-        "c.elected FROM candidate c JOIN member m ON m.id = c.member_id "
-        "LEFT JOIN contact ct ON ct.id = c.contact_id WHERE c.election_id = ? ORDER BY c.added_on, "
-        "m.name");
-    c.bind(1, id);
-    while (c.executeStep()) {
-        Candidate cand;
-        cand.member_id = c.getColumn(0).getString();
-        cand.member_name = c.getColumn(1).getString();
-        if (!c.getColumn(2).isNull()) {
-            cand.contact_id = c.getColumn(2).getInt64();
-        }
-        cand.representative = c.getColumn(4).isNull() ? text_column(c.getColumn(3)) : std::string{};
-        cand.votes = c.getColumn(5).getInt64();
-        cand.elected = c.getColumn(6).getInt() != 0;
-        e.candidates.push_back(std::move(cand));
-    }
+    e.threshold = config::parse_threshold(q.getColumn(4).getString())
+                      .value_or(config::Threshold::simple_majority);
+    e.opened_on = store::date(q.getColumn(5));
+    e.closed_on = store::optional_date(q.getColumn(6));
+    e.title = store::text(q.getColumn(7));
+    e.mode = parse_mode(store::text(q.getColumn(8)));
+    e.ballots = store::optional_int64(q.getColumn(9)).value_or(0);
+    e.blank = store::optional_int64(q.getColumn(10)).value_or(0);
+    e.electorate = store::optional_int64(q.getColumn(11)).value_or(0);
+    e.result = parse_result(store::text(q.getColumn(12))).value_or(ElectionResult::pending);
     return e;
 }
 
-void require_open(const Election& e) {
-    if (!e.is_open()) {
-        throw ValidationError(
-            {Diagnostic{.field = "election",
-                        .message = fmt::format("election {} was closed on {}", e.id,
-                                               format_date(*e.closed_on))}});
+// The election's candidates in the order they were added, then by name.
+std::vector<Candidate> candidates_of(store::Store& store, std::int64_t election) {
+    SQLite::Statement c(store.db(),
+                        "SELECT member_id, contact_id, IFNULL(votes, 0), elected, added_on "
+                        "FROM candidate WHERE election_id = ?");
+    c.bind(1, static_cast<int64_t>(election));
+    std::vector<std::pair<std::string, Candidate>> rows;  // (added_on, candidate)
+    std::vector<std::string> member_ids;
+    std::vector<std::int64_t> contact_ids;
+    while (c.executeStep()) {
+        Candidate cand;
+        cand.member_id = c.getColumn(0).getString();
+        cand.contact_id = store::optional_int64(c.getColumn(1));
+        cand.votes = c.getColumn(2).getInt64();
+        cand.elected = c.getColumn(3).getInt() != 0;
+        member_ids.push_back(cand.member_id);
+        if (cand.contact_id) {
+            contact_ids.push_back(*cand.contact_id);
+        }
+        rows.emplace_back(c.getColumn(4).getString(), std::move(cand));
     }
+    const auto refs = members::member_refs(store, member_ids);
+    const auto people = members::people(store, contact_ids);
+    for (auto& [added, cand] : rows) {
+        if (const auto m = refs.find(cand.member_id); m != refs.end()) {
+            cand.member_name = m->second.name;
+        }
+        if (cand.contact_id) {
+            if (const auto p = people.find(*cand.contact_id); p != people.end()) {
+                cand.representative = p->second.name;
+            }
+        }
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.first, a.second.member_name) < std::tie(b.first, b.second.member_name);
+    });
+    std::vector<Candidate> out;
+    for (auto& row : rows) {
+        out.push_back(std::move(row.second));
+    }
+    return out;
 }
 
 const Candidate* find_candidate(const Election& e, const std::string& member) {
@@ -112,53 +127,47 @@ const Candidate* find_candidate(const Election& e, const std::string& member) {
     return nullptr;
 }
 
-bool meets_threshold(const std::string& threshold, std::int64_t votes, std::int64_t valid) {
-    if (votes <= 0) {
-        return false;
-    }
-    if (threshold == "absolute_majority") {
-        return 2 * votes > valid;
-    }
-    if (threshold == "two_thirds") {
-        return 3 * votes >= 2 * valid;
-    }
-    return true;  // simple majority: the most votes
-}
-
-std::string threshold_text(const std::string& threshold) {
-    if (threshold == "absolute_majority") {
-        return "more than half of the votes cast";
-    }
-    if (threshold == "two_thirds") {
-        return "two thirds of the votes cast";
-    }
-    return "the most votes";
-}
-
-std::string percent(double share) {
-    return fmt::format("{:.0f}%", share * 100.0);
-}
-
 }  // namespace
 
-std::int64_t open_election(store::Store& store, const ElectionRequest& request) {
-    const auto& alliance = store.alliance();
+Election detail::load_election(store::Store& store, std::int64_t id) {
+    SQLite::Statement q(
+        store.db(),
+        "SELECT id, role, seats, quorum, threshold, opened_on, closed_on, title, mode, ballots, "
+        "blank, electorate, result FROM election WHERE id = ?");
+    q.bind(1, static_cast<int64_t>(id));
+    if (!q.executeStep()) {
+        throw NotFoundError(
+            fmt::format("no election {} (see 'nacsa committee election list')", id));
+    }
+    Election e = election_row(q);
+    e.candidates = candidates_of(store, id);
+    return e;
+}
+
+void detail::require_open(const Election& e) {
+    if (!e.is_open()) {
+        throw ValidationError(
+            {Diagnostic{.field = "election",
+                        .message = fmt::format("election {} was closed on {}", e.id,
+                                               format_date(*e.closed_on))}});
+    }
+}
+
+// ---- Opening, candidates ----------------------------------------------------------------------
+
+namespace {
+
+void check_election(const config::Alliance& alliance, const ElectionRequest& request,
+                    double quorum) {
     Diagnostics problems;
     const auto* role = alliance.find_role(request.role);
     if (role == nullptr) {
-        std::vector<std::string> keys;
-        for (const auto& r : alliance.roles) {
-            keys.push_back(r.key);
-        }
-        problems.add(
-            {.field = "role",
-             .message = fmt::format("\"{}\" is not a role of this alliance (known: {})",
-                                    text::escape_control(request.role), text::join(keys, ", "))});
+        problems.add(detail::unknown_role(alliance, request.role, "role"));
     }
     if (request.seats < 1) {
         problems.add({.field = "seats", .message = "at least one seat is elected"});
     } else if (role != nullptr) {
-        const std::optional<int> limit = role->leading ? std::optional<int>(1) : role->max_holders;
+        const auto limit = detail::holder_limit(*role);
         if (limit && request.seats > *limit) {
             problems.add(
                 {.field = "seats",
@@ -166,23 +175,23 @@ std::int64_t open_election(store::Store& store, const ElectionRequest& request) 
                                         role->key, *limit, *limit == 1 ? "" : "s", request.seats)});
         }
     }
-    const double quorum = request.quorum.value_or(alliance.elections.quorum);
     if (!(quorum >= 0.0 && quorum <= 1.0)) {
         problems.add({.field = "quorum", .message = "the quorum is a fraction between 0 and 1"});
     }
-    const std::string threshold =
-        request.threshold.value_or(config::threshold_name(alliance.elections.threshold));
-    if (!config::parse_threshold(threshold)) {
-        problems.add({.field = "threshold",
-                      .message = fmt::format(
-                          "\"{}\" is not a threshold (known: simple_majority, absolute_majority, "
-                          "two_thirds)",
-                          text::escape_control(threshold))});
-    }
     problems.throw_if_any();
-    const Date opened = request.opened_on.value_or(detail::today_in(store));
+}
+
+}  // namespace
+
+std::int64_t open_election(store::Store& store, const ElectionRequest& request) {
     std::int64_t id = 0;
     store.transaction([&] {
+        const auto& alliance = store.alliance();
+        const double quorum = request.quorum.value_or(alliance.elections.quorum);
+        const auto threshold =
+            config::threshold_name(request.threshold.value_or(alliance.elections.threshold));
+        check_election(alliance, request, quorum);
+        const Date opened = request.opened_on.value_or(store.today());
         SQLite::Statement ins(
             store.db(),
             "INSERT INTO election (role, seats, quorum, threshold, opened_on, title, "
@@ -191,174 +200,211 @@ std::int64_t open_election(store::Store& store, const ElectionRequest& request) 
         ins.bind(2, request.seats);
         ins.bind(3, quorum);
         ins.bind(4, threshold);
-        ins.bind(5, format_date(opened));
-        if (!request.title.empty()) {
-            ins.bind(6, request.title);
-        }
+        store::bind(ins, 5, opened);
+        store::bind_nonempty(ins, 6, request.title);
         ins.bind(7, format_timestamp(now()));
         ins.exec();
         id = store.db().getLastInsertRowid();
-        store.audit(
-            "election", std::to_string(id),
-            fmt::format("opened election {} for {} ({} seat{}, quorum {}, {})", id, request.role,
-                        request.seats, request.seats == 1 ? "" : "s", percent(quorum), threshold));
+        store.audit("election", std::to_string(id),
+                    fmt::format("opened election {} for {} ({} seat{}, quorum {}, {})", id,
+                                request.role, request.seats, request.seats == 1 ? "" : "s",
+                                detail::percent(quorum), threshold));
     });
     return id;
 }
 
-bool add_candidate(store::Store& store, std::int64_t election, const std::string& member_id,
-                   const std::string& representative) {
-    auto& db = store.db();
-    const auto e = load_election(db, election);
-    const auto member = detail::require_member(db, member_id);
-    require_open(e);
-    const Date day = detail::today_in(store);
-    if (detail::member_status_on(db, member.id, day) != "active") {
+namespace {
+
+// Only an active member stands, once per election.
+void check_candidate(store::Store& store, const Election& e, const std::string& member_id,
+                     Date day) {
+    const auto status = members::status_on(store, member_id, day);
+    if (status != members::MemberStatus::active) {
+        throw ValidationError(
+            {Diagnostic{.field = "member",
+                        .message = fmt::format("{} is {}, not an active member; only active "
+                                               "members stand for election",
+                                               member_id, detail::status_text(status))}});
+    }
+    if (find_candidate(e, member_id) != nullptr) {
         throw ValidationError({Diagnostic{
             .field = "member",
-            .message = fmt::format("{} is {}, not an active member; only active "
-                                   "members stand for election",
-                                   member.id, detail::member_status_on(db, member.id, day))}});
+            .message = fmt::format("{} already stands in election {}", member_id, e.id)}});
     }
-    if (find_candidate(e, member.id) != nullptr) {
-        throw ValidationError({Diagnostic{
-            .field = "member",
-            .message = fmt::format("{} already stands in election {}", member.id, election)}});
-    }
-    std::optional<std::int64_t> contact;
+}
+
+// The contact a reference names, else the member's primary (or only) contact.
+std::int64_t representative_of(store::Store& store, const std::string& member_id,
+                               const std::string& representative) {
     if (!representative.empty()) {
-        contact = detail::find_representative(db, member, representative, "representative");
-    } else {
-        contact = detail::default_representative(db, member.id);
-        if (!contact) {
-            throw ValidationError(
-                {Diagnostic{.field = "representative",
-                            .message = fmt::format("{} has no primary contact; name the "
-                                                   "representative with --representative",
-                                                   member.id)}});
-        }
+        return members::resolve_contact(store, member_id, representative, "representative").id;
     }
+    if (const auto contact = members::default_contact(store, member_id)) {
+        return contact->id;
+    }
+    throw ValidationError({Diagnostic{.field = "representative",
+                                      .message = fmt::format("{} has no primary contact; name the "
+                                                             "representative with --representative",
+                                                             member_id)}});
+}
+
+// Whether the member offered to serve in the election's role: as coordinator or secretariat
+// for the leading role, on the committee for the others.
+bool interested_in(store::Store& store, const Election& e, const std::string& member_id) {
+    using members::InterestKind;
     const auto* role = store.alliance().find_role(e.role);
-    std::vector<std::string> kinds = {"steering_committee"};
     if (role != nullptr && role->leading) {
-        kinds = {"coordinator", "secretariat"};
+        return members::expressed_interest(store, member_id, InterestKind::coordinator) ||
+               members::expressed_interest(store, member_id, InterestKind::secretariat);
     }
-    bool interested = false;
-    for (const auto& kind : kinds) {
-        SQLite::Statement q(
-            db,
-            "SELECT 1 FROM interest WHERE member_id = ? AND kind = ? AND status != 'withdrawn'");
-        q.bind(1, member.id);
-        q.bind(2, kind);
-        interested = interested || q.executeStep();
-    }
+    return members::expressed_interest(store, member_id, InterestKind::steering_committee);
+}
+
+}  // namespace
+
+CandidateOutcome add_candidate(store::Store& store, std::int64_t election,
+                               const std::string& member_ref, const std::string& representative) {
+    CandidateOutcome out;
     store.transaction([&] {
-        SQLite::Statement ins(db,
+        const auto e = detail::load_election(store, election);
+        const auto member = members::resolve_member(store, member_ref);
+        detail::require_open(e);
+        const Date day = store.today();
+        check_candidate(store, e, member.id, day);
+        const auto contact = representative_of(store, member.id, representative);
+        SQLite::Statement ins(store.db(),
                               "INSERT INTO candidate (election_id, member_id, contact_id, "
                               "added_on) VALUES (?, ?, ?, ?)");
-        ins.bind(1, election);
+        ins.bind(1, static_cast<int64_t>(election));
         ins.bind(2, member.id);
-        ins.bind(3, *contact);
-        ins.bind(4, format_date(day));
+        ins.bind(3, static_cast<int64_t>(contact));
+        store::bind(ins, 4, day);
         ins.exec();
         store.audit("election", std::to_string(election),
                     fmt::format("{} stands in election {}", member.id, election));
+        out = {member.id, interested_in(store, e, member.id)};
     });
-    return interested;
+    return out;
 }
 
-void cast_vote(store::Store& store, std::int64_t election, const std::string& voter_id,
-               const std::vector<std::string>& candidates) {
-    auto& db = store.db();
-    const auto e = load_election(db, election);
-    const auto voter = detail::require_member(db, voter_id);
-    require_open(e);
+// ---- Votes -------------------------------------------------------------------------------------
+
+namespace {
+
+// A candidate a ballot or a tally names (a member id where the reference names a member): one
+// of the election's, named once.
+void check_named(const Election& e, const std::string& named, std::set<std::string>& seen,
+                 const std::string& field, const char* twice, Diagnostics& problems) {
+    if (find_candidate(e, named) == nullptr) {
+        problems.add({.field = field,
+                      .message = fmt::format("\"{}\" is not a candidate in election {}",
+                                             text::escape_control(named), e.id)});
+    } else if (!seen.insert(named).second) {
+        problems.add({.field = field, .message = fmt::format("{} {}", named, twice)});
+    }
+}
+
+void check_ballot(store::Store& store, const Election& e, const std::string& voter,
+                  const std::vector<std::string>& chosen, Date day) {
     Diagnostics problems;
-    if (e.mode == "tally") {
+    if (e.mode == VoteMode::tally) {
         problems.add(
             {.field = "election",
              .message = fmt::format(
-                 "election {} records its votes as a tally; ballots cannot be added", election)});
+                 "election {} records its votes as a tally; ballots cannot be added", e.id)});
     }
-    const Date day = detail::today_in(store);
-    const auto status = detail::member_status_on(db, voter.id, day);
-    if (status != "active") {
+    const auto status = members::status_on(store, voter, day);
+    if (status != members::MemberStatus::active) {
         problems.add(
             {.field = "voter",
              .message = fmt::format("{} is {}, not a voting member (one vote per active member)",
-                                    voter.id, status)});
+                                    voter, detail::status_text(status))});
     }
     SQLite::Statement voted(
-        db, "SELECT cast_on FROM vote WHERE election_id = ? AND voter_id = ? LIMIT 1");
-    voted.bind(1, election);
-    voted.bind(2, voter.id);
+        store.db(), "SELECT cast_on FROM vote WHERE election_id = ? AND voter_id = ? LIMIT 1");
+    voted.bind(1, static_cast<int64_t>(e.id));
+    voted.bind(2, voter);
     if (voted.executeStep()) {
         problems.add({.field = "voter",
                       .message = fmt::format(
                           "{} already voted in election {} (on {}); one vote per organisation",
-                          voter.id, election, voted.getColumn(0).getString())});
+                          voter, e.id, voted.getColumn(0).getString())});
     }
     std::set<std::string> seen;
-    for (const auto& c : candidates) {
-        if (find_candidate(e, c) == nullptr) {
-            problems.add({.field = "for",
-                          .message = fmt::format("\"{}\" is not a candidate in election {}",
-                                                 text::escape_control(c), election)});
-        } else if (!seen.insert(c).second) {
-            problems.add({.field = "for", .message = fmt::format("{} is named twice", c)});
-        }
+    for (const auto& c : chosen) {
+        check_named(e, c, seen, "for", "is named twice", problems);
     }
-    if (static_cast<int>(candidates.size()) > e.seats) {
+    if (static_cast<int>(chosen.size()) > e.seats) {
         problems.add({.field = "for",
                       .message = fmt::format("a ballot names at most {} candidate{} in election {}",
-                                             e.seats, e.seats == 1 ? "" : "s", election)});
+                                             e.seats, e.seats == 1 ? "" : "s", e.id)});
     }
     problems.throw_if_any();
+}
+
+void set_mode(store::Store& store, std::int64_t election, VoteMode mode) {
+    SQLite::Statement u(store.db(), "UPDATE election SET mode = ? WHERE id = ?");
+    u.bind(1, mode_name(mode));
+    u.bind(2, static_cast<int64_t>(election));
+    u.exec();
+}
+
+}  // namespace
+
+std::string cast_vote(store::Store& store, std::int64_t election, const std::string& voter_ref,
+                      const std::vector<std::string>& candidates) {
+    std::string voter;
     store.transaction([&] {
+        const auto e = detail::load_election(store, election);
+        voter = members::resolve_member(store, voter_ref).id;
+        detail::require_open(e);
+        std::vector<std::string> chosen;
+        for (const auto& c : candidates) {
+            chosen.push_back(detail::member_id_or_text(store, c));
+        }
+        const Date day = store.today();
+        check_ballot(store, e, voter, chosen, day);
         SQLite::Statement ins(
-            db,
+            store.db(),
             "INSERT INTO vote (election_id, voter_id, candidate_id, cast_on) VALUES (?, ?, ?, ?)");
         auto insert = [&](const std::optional<std::string>& candidate) {
             ins.reset();
             ins.clearBindings();
-            ins.bind(1, election);
-            ins.bind(2, voter.id);
-            if (candidate) {
-                ins.bind(3, *candidate);
-            }
-            ins.bind(4, format_date(day));
+            ins.bind(1, static_cast<int64_t>(election));
+            ins.bind(2, voter);
+            store::bind(ins, 3, candidate);
+            store::bind(ins, 4, day);
             ins.exec();
         };
-        if (candidates.empty()) {
+        if (chosen.empty()) {
             insert(std::nullopt);
         }
-        for (const auto& c : candidates) {
+        for (const auto& c : chosen) {
             insert(c);
         }
-        if (e.mode.empty()) {
-            SQLite::Statement u(db, "UPDATE election SET mode = 'ballots' WHERE id = ?");
-            u.bind(1, election);
-            u.exec();
+        if (!e.mode) {
+            set_mode(store, election, VoteMode::ballots);
         }
         // The ballot is secret: the log says who voted, not for whom.
         store.audit("election", std::to_string(election),
-                    fmt::format("{} voted in election {}", voter.id, election));
+                    fmt::format("{} voted in election {}", voter, election));
     });
+    return voter;
 }
 
-void record_tally(store::Store& store, std::int64_t election, const TallyRequest& request) {
-    auto& db = store.db();
-    const auto e = load_election(db, election);
-    require_open(e);
+namespace {
+
+// The tally's counts against the electorate today and the election's seats.
+void check_tally(store::Store& store, const Election& e, const TallyRequest& request) {
     Diagnostics problems;
-    if (e.mode == "ballots") {
+    if (e.mode == VoteMode::ballots) {
         problems.add(
             {.field = "election",
              .message = fmt::format(
-                 "election {} records ballots one by one; a tally cannot be added", election)});
+                 "election {} records ballots one by one; a tally cannot be added", e.id)});
     }
     const auto electorate =
-        static_cast<std::int64_t>(detail::active_members(db, detail::today_in(store)).size());
+        static_cast<std::int64_t>(members::active_on(store, store.today()).size());
     if (request.ballots < 0 || request.ballots > electorate) {
         problems.add({.field = "ballots",
                       .message = fmt::format("{} ballots, but the electorate is {} active members",
@@ -373,13 +419,7 @@ void record_tally(store::Store& store, std::int64_t election, const TallyRequest
     std::int64_t sum = 0;
     std::set<std::string> seen;
     for (const auto& [member, votes] : request.votes) {
-        if (find_candidate(e, member) == nullptr) {
-            problems.add({.field = "votes",
-                          .message = fmt::format("\"{}\" is not a candidate in election {}",
-                                                 text::escape_control(member), election)});
-        } else if (!seen.insert(member).second) {
-            problems.add({.field = "votes", .message = fmt::format("{} is counted twice", member)});
-        }
+        check_named(e, member, seen, "votes", "is counted twice", problems);
         if (votes < 0 || votes > valid) {
             problems.add({.field = "votes",
                           .message = fmt::format(
@@ -401,250 +441,151 @@ void record_tally(store::Store& store, std::int64_t election, const TallyRequest
                                     sum, request.ballots, request.blank, valid)});
     }
     problems.throw_if_any();
+}
+
+}  // namespace
+
+void record_tally(store::Store& store, std::int64_t election, const TallyRequest& given) {
     store.transaction([&] {
+        const auto e = detail::load_election(store, election);
+        detail::require_open(e);
+        TallyRequest request = given;
+        for (auto& [member, votes] : request.votes) {
+            member = detail::member_id_or_text(store, member);
+        }
+        check_tally(store, e, request);
+        auto& db = store.db();
         SQLite::Statement zero(db, "UPDATE candidate SET votes = 0 WHERE election_id = ?");
-        zero.bind(1, election);
+        zero.bind(1, static_cast<int64_t>(election));
         zero.exec();
         SQLite::Statement set(
             db, "UPDATE candidate SET votes = ? WHERE election_id = ? AND member_id = ?");
         for (const auto& [member, votes] : request.votes) {
             set.reset();
-            set.bind(1, votes);
-            set.bind(2, election);
+            set.bind(1, static_cast<int64_t>(votes));
+            set.bind(2, static_cast<int64_t>(election));
             set.bind(3, member);
             set.exec();
         }
-        SQLite::Statement u(
-            db, "UPDATE election SET mode = 'tally', ballots = ?, blank = ? WHERE id = ?");
-        u.bind(1, request.ballots);
-        u.bind(2, request.blank);
-        u.bind(3, election);
+        SQLite::Statement u(db, "UPDATE election SET ballots = ?, blank = ? WHERE id = ?");
+        u.bind(1, static_cast<int64_t>(request.ballots));
+        u.bind(2, static_cast<int64_t>(request.blank));
+        u.bind(3, static_cast<int64_t>(election));
         u.exec();
+        set_mode(store, election, VoteMode::tally);
         store.audit("election", std::to_string(election),
                     fmt::format("tally of election {}: {} ballots, {} blank", election,
                                 request.ballots, request.blank));
     });
 }
 
+// ---- Closing -----------------------------------------------------------------------------------
+
 namespace {
 
-Count count_loaded(SQLite::Database& db, const Election& e, Date as_of) {
-    Count count;
-    count.candidates = e.candidates;
-    count.electorate = e.is_open()
-                           ? static_cast<std::int64_t>(detail::active_members(db, as_of).size())
-                           : e.electorate;
-    if (e.mode == "ballots") {
-        SQLite::Statement b(
-            db,
-            "SELECT COUNT(DISTINCT voter_id), COUNT(DISTINCT CASE WHEN candidate_id IS NULL THEN "
-            "voter_id END) FROM vote WHERE election_id = ?");
-        b.bind(1, e.id);
-        b.executeStep();
-        count.ballots = b.getColumn(0).getInt64();
-        count.blank = b.getColumn(1).getInt64();
-        std::map<std::string, std::int64_t> votes;
-        SQLite::Statement v(
-            db,
-            "SELECT candidate_id, COUNT(*) FROM vote WHERE election_id = ? AND candidate_id IS NOT "
-            "NULL GROUP BY candidate_id");
-        v.bind(1, e.id);
-        while (v.executeStep()) {
-            votes[v.getColumn(0).getString()] = v.getColumn(1).getInt64();
-        }
-        for (auto& c : count.candidates) {
-            c.votes = votes[c.member_id];
-        }
-    } else if (e.mode == "tally") {
-        count.ballots = e.ballots;
-        count.blank = e.blank;
-    }
-    std::stable_sort(count.candidates.begin(), count.candidates.end(),
-                     [](const Candidate& a, const Candidate& b) {
-                         if (a.votes != b.votes) {
-                             return a.votes > b.votes;
-                         }
-                         return text::fold(a.member_name) < text::fold(b.member_name);
-                     });
-    for (auto& c : count.candidates) {
-        c.elected = false;
-    }
-    const std::int64_t needed = static_cast<std::int64_t>(
-        std::ceil(e.quorum * static_cast<double>(count.electorate) - 1e-9));
-    if (count.electorate == 0 || count.ballots < needed || count.ballots == 0) {
-        count.result = ElectionResult::quorum_not_reached;
-        count.explanation = fmt::format(
-            "quorum not reached: {} of {} voting members voted, {} needed ({})", count.ballots,
-            count.electorate, std::max<std::int64_t>(needed, 1), percent(e.quorum));
-        return count;
-    }
-    const std::int64_t valid = count.ballots - count.blank;
-    if (valid == 0 || count.candidates.empty()) {
-        count.result = ElectionResult::no_votes;
-        count.explanation = fmt::format("no votes for any candidate ({} ballots, {} blank)",
-                                        count.ballots, count.blank);
-        return count;
-    }
-    const auto& cands = count.candidates;
-    const auto seats = static_cast<std::size_t>(e.seats);
-    // The vote count that the last seat goes to; candidates with more are in, with exactly as
-    // many compete for what is left.
-    std::size_t above = 0;
-    if (cands.size() > seats && cands[seats - 1].votes == cands[seats].votes &&
-        cands[seats].votes > 0) {
-        const auto boundary = cands[seats - 1].votes;
-        while (above < cands.size() && cands[above].votes > boundary) {
-            ++above;
-        }
-        for (std::size_t i = above; i < cands.size() && cands[i].votes == boundary; ++i) {
-            count.tied.push_back(cands[i].member_id);
-        }
-    } else {
-        above = std::min(seats, cands.size());
-    }
-    for (std::size_t i = 0; i < above; ++i) {
-        if (meets_threshold(e.threshold, cands[i].votes, valid)) {
-            count.candidates[i].elected = true;
-            count.elected.push_back(cands[i].member_id);
-        }
-    }
-    const bool tie_matters =
-        !count.tied.empty() && meets_threshold(e.threshold, cands[above].votes, valid);
-    if (tie_matters) {
-        count.result = ElectionResult::tie;
-        std::vector<std::string> names;
-        for (const auto& id : count.tied) {
-            names.push_back(id);
-        }
-        count.explanation = fmt::format(
-            "tie: {} have {} votes each for {} seat{}; the tie is not broken by nacsa "
-            "(hold a new vote)",
-            text::join(names, ", "), cands[above].votes, seats - count.elected.size(),
-            seats - count.elected.size() == 1 ? "" : "s");
-        return count;
-    }
-    count.tied.clear();
-    if (count.elected.empty()) {
-        count.result = ElectionResult::no_majority;
-        count.explanation = fmt::format("no majority: {} has {} of {} votes cast; {} needs {}",
-                                        cands.front().member_id, cands.front().votes, valid,
-                                        e.threshold, threshold_text(e.threshold));
-        return count;
-    }
-    count.result = ElectionResult::elected;
-    std::vector<std::string> parts;
+// Stores the count as the election's result, closed on `day`.
+void store_result(store::Store& store, const Election& e, const Count& count, Date day) {
+    auto& db = store.db();
+    SQLite::Statement u(
+        db,
+        "UPDATE election SET closed_on = ?, electorate = ?, result = ?, ballots = ?, blank = ? "
+        "WHERE id = ?");
+    store::bind(u, 1, day);
+    u.bind(2, static_cast<int64_t>(count.electorate));
+    u.bind(3, result_name(count.result));
+    u.bind(4, static_cast<int64_t>(count.ballots));
+    u.bind(5, static_cast<int64_t>(count.blank));
+    u.bind(6, static_cast<int64_t>(e.id));
+    u.exec();
+    SQLite::Statement cv(
+        db, "UPDATE candidate SET votes = ?, elected = ? WHERE election_id = ? AND member_id = ?");
     for (const auto& c : count.candidates) {
-        if (c.elected) {
-            parts.push_back(fmt::format("{} ({} of {} votes)", c.member_id, c.votes, valid));
+        cv.reset();
+        cv.bind(1, static_cast<int64_t>(c.votes));
+        cv.bind(2, c.elected ? 1 : 0);
+        cv.bind(3, static_cast<int64_t>(e.id));
+        cv.bind(4, c.member_id);
+        cv.exec();
+    }
+    store.audit("election", std::to_string(e.id),
+                fmt::format("closed election {}: {}", e.id, result_name(count.result)));
+}
+
+// Ends the seat of the leading role's holder who was not elected (succeeded on `day`).
+void end_succeeded(store::Store& store, const Election& e, const Count& count, Date day) {
+    const std::string today = format_date(day);
+    for (const auto& s :
+         detail::seat_rows(store, std::string(detail::k_held_on) + " AND s.role = ?",
+                           {today, today, today, e.role})) {
+        if (std::find(count.elected.begin(), count.elected.end(), s.member_id) ==
+            count.elected.end()) {
+            const auto reason = fmt::format("succeeded after election {}", e.id);
+            detail::end_seat(
+                store, s, day, reason,
+                fmt::format("unseated {} ({}) from {}: {}", s.member_id, s.role, today, reason));
         }
     }
-    count.explanation = fmt::format("elected: {}", text::join(parts, ", "));
-    if (count.elected.size() < seats) {
-        count.explanation += fmt::format("; {} of {} seats filled", count.elected.size(), seats);
+}
+
+// Seats an elected candidate from `day`, ending a seat it holds or one to come; returns the seat.
+std::int64_t seat_elected(store::Store& store, const Election& e, const Candidate& c, Date day) {
+    const std::string today = format_date(day);
+    for (const auto& s :
+         detail::seat_rows(store,
+                           "s.member_id = ? AND (s.ended_on IS NULL OR s.ended_on > ?) "
+                           "AND s.term_end >= ?",
+                           {c.member_id, today, today})) {
+        const auto reason = fmt::format("elected {} in election {}", e.role, e.id);
+        detail::end_seat(
+            store, s, day, reason,
+            fmt::format("unseated {} ({}) from {}: {}", s.member_id, s.role, today, reason));
     }
-    return count;
+    if (!c.contact_id) {
+        throw ValidationError({Diagnostic{
+            .field = "representative",
+            .message = fmt::format("candidate {} has no representative", c.member_id)}});
+    }
+    const auto& rules = store.alliance().steering_committee;
+    return detail::insert_seat(store, {c.member_id, *c.contact_id, e.role, day,
+                                       detail::term_end(day, rules.term_months), e.id});
 }
 
 }  // namespace
 
-Count count_votes(store::Store& store, std::int64_t election, Date as_of) {
-    auto& db = store.db();
-    return count_loaded(db, load_election(db, election), as_of);
-}
-
 CloseOutcome close_election(store::Store& store, std::int64_t election, std::optional<Date> on) {
-    auto& db = store.db();
-    const auto e = load_election(db, election);
-    require_open(e);
-    const Date day = on.value_or(detail::today_in(store));
-    if (day < e.opened_on) {
-        throw ValidationError(
-            {Diagnostic{.field = "on",
-                        .message = fmt::format("election {} opened on {}; it cannot close before",
-                                               election, format_date(e.opened_on))}});
-    }
     CloseOutcome outcome;
-    outcome.count = count_loaded(db, e, day);
-    const auto& alliance = store.alliance();
-    const auto* role = alliance.find_role(e.role);
-    if (outcome.count.result == ElectionResult::elected && role == nullptr) {
-        throw ValidationError(
-            {Diagnostic{.field = "role",
-                        .message = fmt::format("role \"{}\" is no longer in the configuration; "
-                                               "the elected cannot be seated",
-                                               e.role)}});
-    }
     store.transaction([&] {
-        SQLite::Statement u(
-            db,
-            "UPDATE election SET closed_on = ?, electorate = ?, result = ?, ballots = ?, blank = ? "
-            "WHERE id = ?");
-        u.bind(1, format_date(day));
-        u.bind(2, outcome.count.electorate);
-        u.bind(3, result_name(outcome.count.result));
-        u.bind(4, outcome.count.ballots);
-        u.bind(5, outcome.count.blank);
-        u.bind(6, election);
-        u.exec();
-        SQLite::Statement cv(
-            db,
-            "UPDATE candidate SET votes = ?, elected = ? WHERE election_id = ? AND member_id = ?");
-        for (const auto& c : outcome.count.candidates) {
-            cv.reset();
-            cv.bind(1, c.votes);
-            cv.bind(2, c.elected ? 1 : 0);
-            cv.bind(3, election);
-            cv.bind(4, c.member_id);
-            cv.exec();
+        const auto e = detail::load_election(store, election);
+        detail::require_open(e);
+        const Date day = on.value_or(store.today());
+        if (day < e.opened_on) {
+            throw ValidationError({Diagnostic{
+                .field = "on",
+                .message = fmt::format("election {} opened on {}; it cannot close before", election,
+                                       format_date(e.opened_on))}});
         }
-        store.audit(
-            "election", std::to_string(election),
-            fmt::format("closed election {}: {}", election, result_name(outcome.count.result)));
+        outcome.count = detail::count_loaded(store, e, day);
+        const auto& alliance = store.alliance();
+        const auto* role = alliance.find_role(e.role);
+        if (outcome.count.result == ElectionResult::elected && role == nullptr) {
+            throw ValidationError(
+                {Diagnostic{.field = "role",
+                            .message = fmt::format("role \"{}\" is no longer in the configuration; "
+                                                   "the elected cannot be seated",
+                                                   e.role)}});
+        }
+        store_result(store, e, outcome.count, day);
         if (outcome.count.result != ElectionResult::elected) {
             return;
         }
-        const auto end_seat = [&](const Seat& s, const std::string& reason) {
-            SQLite::Statement end(db, "UPDATE seat SET ended_on = ?, end_reason = ? WHERE id = ?");
-            end.bind(1, format_date(day));
-            end.bind(2, reason);
-            end.bind(3, s.id);
-            end.exec();
-            store.audit("seat", std::to_string(s.id),
-                        fmt::format("unseated {} ({}) from {}: {}", s.member_id, s.role,
-                                    format_date(day), reason));
-        };
-        const std::string today_text = format_date(day);
-        const std::string held_sql =
-            "s.term_start <= ? AND s.term_end >= ? AND (s.ended_on IS NULL OR s.ended_on > ?)";
         if (role->leading) {
-            for (const auto& s : detail::load_seats(db, held_sql + " AND s.role = ?",
-                                                    {today_text, today_text, today_text, e.role})) {
-                if (std::find(outcome.count.elected.begin(), outcome.count.elected.end(),
-                              s.member_id) == outcome.count.elected.end()) {
-                    end_seat(s, fmt::format("succeeded after election {}", election));
-                }
-            }
+            end_succeeded(store, e, outcome.count, day);
         }
         for (const auto& c : outcome.count.candidates) {
             if (!c.elected) {
                 continue;
             }
-            // The elected member moves to the new seat: a seat it holds, or one to come, ends.
-            for (const auto& s :
-                 detail::load_seats(db,
-                                    "s.member_id = ? AND (s.ended_on IS NULL OR s.ended_on > ?) "
-                                    "AND s.term_end >= ?",
-                                    {c.member_id, today_text, today_text})) {
-                end_seat(s, fmt::format("elected {} in election {}", e.role, election));
-            }
-            if (!c.contact_id) {
-                throw ValidationError({Diagnostic{
-                    .field = "representative",
-                    .message = fmt::format("candidate {} has no representative", c.member_id)}});
-            }
-            const Date to = add_days(add_months(day, alliance.steering_committee.term_months), -1);
-            const auto seat_id =
-                detail::insert_seat(store, {c.member_id, *c.contact_id, e.role, day, to, election});
+            const auto seat_id = seat_elected(store, e, c, day);
             outcome.seats.push_back(seat_id);
             if (role->leading && alliance.steering_committee.coordinator_org_is_secretariat) {
                 outcome.secretariat_recorded =
@@ -656,15 +597,21 @@ CloseOutcome close_election(store::Store& store, std::int64_t election, std::opt
     return outcome;
 }
 
+// ---- Queries -----------------------------------------------------------------------------------
+
+Count count_votes(store::Store& store, std::int64_t election, Date as_of) {
+    return detail::count_loaded(store, detail::load_election(store, election), as_of);
+}
+
 Election get_election(store::Store& store, std::int64_t id) {
-    auto& db = store.db();
-    auto e = load_election(db, id);
+    auto e = detail::load_election(store, id);
     if (e.is_open()) {
-        const auto count = count_loaded(db, e, detail::today_in(store));
-        e.candidates = count.candidates;
+        auto count = detail::count_loaded(store, e, store.today());
+        e.candidates = std::move(count.candidates);
         e.ballots = count.ballots;
         e.blank = count.blank;
         e.electorate = count.electorate;
+        e.explanation = std::move(count.explanation);
     } else {
         std::stable_sort(e.candidates.begin(), e.candidates.end(),
                          [](const Candidate& a, const Candidate& b) { return a.votes > b.votes; });
@@ -678,12 +625,8 @@ std::vector<Election> list_elections(store::Store& store, std::optional<Date> fr
         store.db(),
         "SELECT id FROM election WHERE (?1 IS NULL OR closed_on IS NULL OR closed_on >= ?1) "
         "AND (?2 IS NULL OR opened_on <= ?2) ORDER BY opened_on, id");
-    if (from) {
-        q.bind(1, format_date(*from));
-    }
-    if (to) {
-        q.bind(2, format_date(*to));
-    }
+    store::bind(q, 1, from);
+    store::bind(q, 2, to);
     std::vector<std::int64_t> ids;
     while (q.executeStep()) {
         ids.push_back(q.getColumn(0).getInt64());

@@ -3,15 +3,20 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "config/alliance.hpp"
 #include "core/time.hpp"
+#include "members/members.hpp"
 #include "output/findings.hpp"
 #include "store/store.hpp"
 
-// The Steering Committee: seats and their history, the government observer, expressions of
-// interest, elections and the secretariat; and `committee check`, the rules they must keep.
+// The Steering Committee: seats and their history, the government observer, elections and the
+// secretariat; and `committee check`, the rules they must keep. Members and contacts are named
+// by the one rule of members/lookup.hpp (id, name or acronym; a contact's number, e-mail or
+// name), and "active on a date" is members/census.hpp's.
 namespace nacsa::governance {
 
 // ---- Records -------------------------------------------------------------------------------
@@ -32,7 +37,9 @@ struct Seat {
     std::optional<std::int64_t> election_id;
     std::string region;                       // the member's region (may be empty)
     std::vector<std::string> thematic_areas;  // the member's thematic areas
-    std::string member_status;                // the member's status on the date asked about
+    // The member's status on the date asked about (committee_as_of); nullopt when the member
+    // was not yet in the register that day, and in seat_history.
+    std::optional<members::MemberStatus> member_status;
 
     // The last day the seat is held.
     [[nodiscard]] Date last_day() const;
@@ -72,6 +79,13 @@ struct Candidate {
 
 enum class ElectionResult { pending, elected, tie, quorum_not_reached, no_majority, no_votes };
 [[nodiscard]] std::string result_name(ElectionResult r);
+[[nodiscard]] std::optional<ElectionResult> parse_result(std::string_view name);
+
+// How an election records its votes: ballot by ballot, or as counts of a vote held elsewhere
+// (never both).
+enum class VoteMode { ballots, tally };
+[[nodiscard]] std::string mode_name(VoteMode mode);
+[[nodiscard]] std::optional<VoteMode> parse_mode(std::string_view name);
 
 struct Election {
     std::int64_t id = 0;
@@ -79,15 +93,17 @@ struct Election {
     std::string title;
     int seats = 1;
     double quorum = 0.5;
-    std::string threshold;  // simple_majority, absolute_majority, two_thirds
+    config::Threshold threshold = config::Threshold::simple_majority;
     Date opened_on{};
     std::optional<Date> closed_on;
-    std::string mode;             // ballots, tally, or empty while no vote is recorded
-    std::int64_t ballots = 0;     // organisations that voted (blank ballots included)
-    std::int64_t blank = 0;       // blank ballots
-    std::int64_t electorate = 0;  // voting members (when closed: as of the closing date)
+    std::optional<VoteMode> mode;  // nullopt while no vote is recorded
+    std::int64_t ballots = 0;      // organisations that voted (blank ballots included)
+    std::int64_t blank = 0;        // blank ballots
+    std::int64_t electorate = 0;   // voting members (when closed: as of the closing date)
     ElectionResult result = ElectionResult::pending;
     std::vector<Candidate> candidates;  // most votes first
+    // get_election of an open election: how the count stands today, in one sentence.
+    std::string explanation;
     [[nodiscard]] bool is_open() const { return !closed_on.has_value(); }
 };
 
@@ -106,28 +122,33 @@ struct Count {
 // ---- Seats -------------------------------------------------------------------------------------
 
 struct SeatRequest {
-    std::string member;          // member id
+    std::string member;          // a member reference: id, name or acronym
     std::string role;            // role key
-    std::string representative;  // contact name, e-mail or numeric id
+    std::string representative;  // a contact of the member: number, e-mail or name
     std::optional<Date> from;    // default: today
     std::optional<Date> to;      // default: from + term_months - 1 day
 };
 
 struct SeatOutcome {
     std::int64_t seat_id = 0;
+    std::string member_id;
     Date term_end{};
     bool secretariat_recorded = false;
 };
 
 // Seats a member. Unknown member: NotFoundError (3). A representative who is not a contact of
 // the member, an unknown role, a member already seated, or a role at its max_holders:
-// ValidationError (65). Audited.
+// ValidationError (65). One use case: the seats it checks are read in its transaction.
 SeatOutcome seat(store::Store& store, const SeatRequest& request);
 
+struct Unseated {
+    std::int64_t seat_id = 0;
+    std::string member_id;
+};
 // Ends the member's current seat on `on` (the first day it is no longer held; default today).
-// Returns the seat's id. NotFoundError when the member is unknown or holds no seat.
-std::int64_t unseat(store::Store& store, const std::string& member, const std::string& reason,
-                    std::optional<Date> on = std::nullopt);
+// NotFoundError when the member is unknown or holds no seat.
+Unseated unseat(store::Store& store, const std::string& member, const std::string& reason,
+                std::optional<Date> on = std::nullopt);
 
 // ---- Observers ---------------------------------------------------------------------------------
 
@@ -140,6 +161,8 @@ struct ObserverRequest {
 };
 
 std::int64_t add_observer(store::Store& store, const ObserverRequest& request);
+// Ends an observer's time on `on` (default today). Unknown: NotFoundError (3); already ended,
+// or `on` before it started: ValidationError (65).
 void end_observer(store::Store& store, std::int64_t id, const std::string& reason,
                   std::optional<Date> on);
 
@@ -148,25 +171,32 @@ void end_observer(store::Store& store, std::int64_t id, const std::string& reaso
 struct ElectionRequest {
     std::string role;
     int seats = 1;
-    std::optional<double> quorum;          // default: the configuration's
-    std::optional<std::string> threshold;  // default: the configuration's
+    std::optional<double> quorum;                // default: the configuration's
+    std::optional<config::Threshold> threshold;  // default: the configuration's
     std::optional<Date> opened_on;
     std::string title;
 };
 
 std::int64_t open_election(store::Store& store, const ElectionRequest& request);
-// Adds a candidate (an active member) represented by one of its contacts (default: its primary
-// contact). Returns whether the member expressed interest in the role (candidates normally did).
-bool add_candidate(store::Store& store, std::int64_t election, const std::string& member,
-                   const std::string& representative);
-// Records one member's ballot: up to `seats` candidates, or none for a blank ballot.
-void cast_vote(store::Store& store, std::int64_t election, const std::string& voter,
-               const std::vector<std::string>& candidates);
+
+struct CandidateOutcome {
+    std::string member_id;
+    bool interested = false;  // the member expressed interest in the role (candidates normally did)
+};
+// Adds a candidate (an active member, by reference) represented by one of its contacts (a
+// contact reference; empty: its primary contact).
+CandidateOutcome add_candidate(store::Store& store, std::int64_t election,
+                               const std::string& member, const std::string& representative);
+// Records one member's ballot: up to `seats` candidates (member references), or none for a
+// blank ballot. Returns the voter's id. One vote per organisation, checked in the transaction
+// that records it.
+std::string cast_vote(store::Store& store, std::int64_t election, const std::string& voter,
+                      const std::vector<std::string>& candidates);
 
 struct TallyRequest {
     std::int64_t ballots = 0;  // organisations that voted
     std::int64_t blank = 0;
-    std::vector<std::pair<std::string, std::int64_t>> votes;  // candidate member id, votes
+    std::vector<std::pair<std::string, std::int64_t>> votes;  // candidate reference, votes
 };
 // Records the counts of a vote held on paper or elsewhere (replaces an earlier tally).
 void record_tally(store::Store& store, std::int64_t election, const TallyRequest& request);
@@ -188,13 +218,24 @@ CloseOutcome close_election(store::Store& store, std::int64_t election, std::opt
 
 // Seats held on a date, leading role first, then by role order of the configuration and name.
 [[nodiscard]] std::vector<Seat> committee_as_of(store::Store& store, Date date);
-// Every seat, oldest first; only the member's when given (NotFoundError when unknown).
+// Every seat, oldest first; only the seats of the member a reference names when given
+// (NotFoundError when it names none).
 [[nodiscard]] std::vector<Seat> seat_history(store::Store& store,
                                              const std::optional<std::string>& member);
 [[nodiscard]] std::vector<Observer> observers_as_of(store::Store& store, Date date);
 [[nodiscard]] std::vector<Observer> list_observers(store::Store& store);
 [[nodiscard]] std::optional<SecretariatTerm> secretariat_as_of(store::Store& store, Date date);
-[[nodiscard]] std::vector<SecretariatTerm> secretariat_history(store::Store& store);
+
+// The committee on a date (`committee show`): its seats, observers and secretariat.
+struct Committee {
+    Date as_of{};
+    std::vector<Seat> seats;
+    std::vector<Observer> observers;
+    std::optional<SecretariatTerm> secretariat;
+};
+// As of `date`, default today.
+[[nodiscard]] Committee committee_on(store::Store& store, std::optional<Date> date);
+
 [[nodiscard]] Election get_election(store::Store& store, std::int64_t id);
 // Elections open at some time within [from, to] (both optional), oldest first.
 [[nodiscard]] std::vector<Election> list_elections(store::Store& store,

@@ -1,8 +1,12 @@
 """End-to-end tests of `nacsa committee`: seats, history, observer, interest, elections and
 `committee check`, set up with the real `nacsa member` commands."""
 import json
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+
+from conftest import NACSA_BIN, TIMEOUT_SCALE, WRAPPER
 
 # id, name, region, themes, interest, contacts (name, gender)
 MEMBERS = [
@@ -97,12 +101,13 @@ def test_seat_errors_leave_the_store_unchanged(members):
     before = members.dump()
 
     r = members.run("committee", "seat", "no-such-org", "--role", "member", "--representative", "X")
-    assert (r.code, r.err) == (3, "nacsa: error: no member with id \"no-such-org\" (see 'nacsa member list')\n")
+    assert (r.code, r.err) == (
+        3, "nacsa: error: no member \"no-such-org\" (an id, name or acronym; see 'nacsa member list')\n")
 
     r = members.run("committee", "seat", "cecosh", "--role", "member", "--representative", "Rodrigo Mamani")
     assert r.code == 65
     assert r.err == ("nacsa: error: field \"representative\": \"Rodrigo Mamani\" is not a contact of cecosh "
-                     "(see 'nacsa member show cecosh')\n")
+                     "(contacts: #4 Valentina Quispe)\n")
 
     r = members.run("committee", "seat", "cecosh", "--role", "coordinator", "--representative", "Valentina Quispe")
     assert r.code == 65
@@ -447,3 +452,173 @@ def test_config_cannot_drop_a_held_role(members, tmp_path):
     assert r.code == 65, r
     assert "\"administrative_focal_point\" is dropped but still used by 1 record: seat of red-norte" in r.err
     assert members.dump() == before
+
+
+# ---- members and representatives by name ----------------------------------------------------------
+
+def test_members_and_representatives_by_name_or_acronym(members):
+    members.ok("member", "edit", "puente-andino", "--acronym", "CPA")
+    # A member by name (accents and case ignored) or acronym; a representative by a run of the
+    # words of a contact's name.
+    r = members.run("committee", "seat", "fundacion RUTAS seguras", "--role", "coordinator",
+                    "--representative", "Carolina", "--from", "2026-01-05")
+    assert (r.code, r.err) == (0, "nacsa: seated rutas-seguras as coordinator until 2028-01-04 (seat 1)\n"
+                                  "nacsa: rutas-seguras serves as secretariat\n")
+    r = members.run("committee", "seat", "CPA", "--role", "member", "--representative", "mamani",
+                    "--from", "2026-01-05")
+    assert (r.code, r.err) == (0, "nacsa: seated puente-andino as member until 2028-01-04 (seat 2)\n")
+    show = json.loads(members.ok("committee", "show", "--format", "json").out)
+    assert [(s["member_id"], s["representative"]) for s in show["seats"]] == [
+        ("rutas-seguras", "Carolina Fuentes"), ("puente-andino", "Rodrigo Mamani")]
+    # A contact's number names it too.
+    r = members.run("committee", "seat", "Centro de Estudios CECOSH", "--role", "member",
+                    "--representative", "#4", "--from", "2026-01-05")
+    assert r.code == 0, r
+    hist = json.loads(members.ok("committee", "history", "Corporación Puente Andino", "--format", "json").out)
+    assert [h["member_id"] for h in hist] == ["puente-andino"]
+    r = members.run("committee", "unseat", "cpa", "--reason", "resigned", "--on", "2026-06-01")
+    assert (r.code, r.err) == (0, "nacsa: unseated puente-andino (seat 2)\n")
+    # Several contacts share the word: the error lists them, and nothing changes.
+    members.ok("member", "contact", "add", "red-norte", "--name", "Diego Soto", "--gender", "male")
+    r = members.run("committee", "seat", "Red Norte", "--role", "member", "--representative", "Diego")
+    assert r.code == 65
+    assert "\"Diego\" matches 2 contacts of red-norte" in r.err
+    r = members.run("committee", "seat", "Red Sur", "--role", "member", "--representative", "Diego")
+    assert r.code == 3 and "no member \"Red Sur\"" in r.err
+
+
+def test_elections_take_names_and_acronyms(members):
+    members.ok("member", "edit", "cibersur", "--acronym", "OCS")
+    eid = members.ok("committee", "election", "open", "--role", "coordinator", "--on", "2026-11-01").out.strip()
+    r = members.run("committee", "election", "candidate", eid, "Fundación Rutas Seguras")
+    assert (r.code, r.err) == (0, "nacsa: rutas-seguras stands in election 1\n")
+    r = members.run("committee", "election", "candidate", eid, "OCS", "--representative", "elena soto")
+    assert r.code == 0 and r.err.startswith("nacsa: cibersur stands in election 1\n")
+    assert members.run("committee", "election", "candidate", eid, "ocs").code == 65
+    r = members.run("committee", "election", "vote", eid, "--voter", "Red Norte", "--for", "OCS")
+    assert (r.code, r.err) == (0, "nacsa: recorded the ballot of red-norte in election 1\n")
+    for voter in ("Centro de Estudios CECOSH", "Corporación Puente Andino"):
+        members.ok("committee", "election", "vote", eid, "--voter", voter, "--for", "Fundación Rutas Seguras")
+    r = members.run("committee", "election", "vote", eid, "--voter", "red-norte", "--for", "cecosh")
+    assert r.code == 65 and "red-norte already voted in election 1" in r.err
+    shown = json.loads(members.ok("committee", "election", "show", eid, "--format", "json").out)
+    assert [(c["member_id"], c["votes"]) for c in shown["candidates"]] == [("rutas-seguras", 2), ("cibersur", 1)]
+    # A tally names candidates the same way.
+    tid = members.ok("committee", "election", "open", "--role", "member", "--on", "2026-11-01").out.strip()
+    members.ok("committee", "election", "candidate", tid, "red-norte")
+    members.ok("committee", "election", "candidate", tid, "valle-austral")
+    members.ok("committee", "election", "tally", tid, "Red Norte=3", "Fundación Valle Austral=1", "--ballots", "4")
+    out = json.loads(members.ok("committee", "election", "close", tid, "--format", "json").out)
+    assert out["elected"] == ["red-norte"]
+    assert [(c["member_id"], c["votes"]) for c in out["candidates"]] == [("red-norte", 3), ("valle-austral", 1)]
+
+
+# ---- runs at once ---------------------------------------------------------------------------------
+
+AT_ONCE = 8
+
+MORE_MEMBERS = [
+    ("sur-seguro", "Fundación Sur Seguro", "magallanes", "firearms", "", [("Gloria Paz", "female")]),
+    ("ojo-civico", "Observatorio Ojo Cívico", "biobio", "untoc", "", [("Hugo Vera", "male")]),
+]
+
+
+def _at_once(nacsa, runs):
+    """Runs each argument list at the same time; returns their (exit code, stderr)."""
+    def run(args):
+        proc = subprocess.run([*WRAPPER, NACSA_BIN, *args], cwd=nacsa.workdir, env=nacsa.env,
+                              capture_output=True, text=True, timeout=120 * TIMEOUT_SCALE)
+        return proc.returncode, proc.stderr
+    with ThreadPoolExecutor(max_workers=len(runs)) as pool:
+        return list(pool.map(run, runs))
+
+
+def _one_wins(results):
+    codes = sorted(code for code, _ in results)
+    assert codes == [0] + [65] * (len(results) - 1), results
+    return [err for code, err in results if code == 65]
+
+
+def test_eight_members_seated_at_once_for_a_role_of_one_holder(members):
+    add_members(members, MORE_MEMBERS)
+    everyone = [m[0] for m in MEMBERS + MORE_MEMBERS]
+    assert len(everyone) == AT_ONCE
+    runs = [["committee", "seat", mid, "--role", "administrative_focal_point", "--representative",
+             contacts[0][0], "--from", "2026-01-05"]
+            for mid, _, _, _, _, contacts in MEMBERS + MORE_MEMBERS]
+    errors = _one_wins(_at_once(members, runs))
+    assert all("role \"administrative_focal_point\" is already held by" in e for e in errors)
+    seats = json.loads(members.ok("committee", "show", "--format", "json").out)["seats"]
+    assert len(seats) == 1 and seats[0]["role"] == "administrative_focal_point"
+    assert len(json.loads(members.ok("committee", "history", "--format", "json").out)) == 1
+    assert len(json.loads(members.ok("--format", "json", "log", "--kind", "seat").out)) == 1
+
+
+def test_one_member_seated_eight_times_at_once_holds_one_seat(members):
+    runs = [["committee", "seat", "cecosh", "--role", "member", "--representative", "Valentina Quispe"]] * AT_ONCE
+    errors = _one_wins(_at_once(members, runs))
+    assert all("cecosh already holds a seat" in e for e in errors)
+    assert len(json.loads(members.ok("committee", "history", "cecosh", "--format", "json").out)) == 1
+
+
+def test_eight_coordinators_at_once_make_one_secretariat(members):
+    runs = [["committee", "seat", mid, "--role", "coordinator", "--representative", contacts[0][0]]
+            for mid, _, _, _, _, contacts in MEMBERS] + \
+           [["committee", "seat", "rutas-seguras", "--role", "coordinator", "--representative", "Carolina Fuentes"]] * 2
+    _one_wins(_at_once(members, runs))
+    show = json.loads(members.ok("committee", "show", "--format", "json").out)
+    assert len(show["seats"]) == 1
+    assert show["secretariat"] == show["seats"][0]["member_id"]
+    assert len(json.loads(members.ok("--format", "json", "log", "--kind", "secretariat").out)) == 1
+
+
+def test_eight_ballots_of_one_voter_at_once_count_once(members):
+    eid = open_coordinator_election(members, "rutas-seguras", "cecosh")
+    runs = [["committee", "election", "vote", eid, "--voter", "red-norte",
+             *(["--for", ("rutas-seguras", "cecosh")[i % 3]] if i % 3 < 2 else ["--blank"])]
+            for i in range(AT_ONCE)]
+    errors = _one_wins(_at_once(members, runs))
+    assert all("red-norte already voted in election 1" in e for e in errors)
+    shown = json.loads(members.ok("committee", "election", "show", eid, "--format", "json").out)
+    assert shown["ballots"] == 1
+    assert sum(c["votes"] for c in shown["candidates"]) + shown["blank"] == 1
+
+
+def test_ballots_and_tallies_at_once_never_mix(members):
+    eid = open_coordinator_election(members, "rutas-seguras", "cecosh")
+    voters = ["puente-andino", "red-norte", "cibersur", "valle-austral"]
+    runs = [["committee", "election", "vote", eid, "--voter", v, "--for", "cecosh"] for v in voters] + \
+           [["committee", "election", "tally", eid, "rutas-seguras=3", "cecosh=1", "--ballots", "4"]] * 4
+    results = _at_once(members, runs)
+    assert all(code in (0, 65) for code, _ in results), results
+    won = [i for i, (code, _) in enumerate(results) if code == 0]
+    # Either a ballot came first (every ballot counts, no tally), or a tally did (no ballot).
+    assert won in ([0, 1, 2, 3], [4, 5, 6, 7]), results
+    shown = json.loads(members.ok("committee", "election", "show", eid, "--format", "json").out)
+    if won == [0, 1, 2, 3]:
+        assert (shown["ballots"], [c["votes"] for c in shown["candidates"]]) == (4, [4, 0])
+    else:
+        assert (shown["ballots"], [c["votes"] for c in shown["candidates"]]) == (4, [3, 1])
+
+
+def test_eight_candidacies_and_closes_at_once(members):
+    eid = members.ok("committee", "election", "open", "--role", "coordinator", "--on", "2026-11-01").out.strip()
+    errors = _one_wins(_at_once(members, [["committee", "election", "candidate", eid, "rutas-seguras"]] * AT_ONCE))
+    assert all("rutas-seguras already stands in election 1" in e for e in errors)
+    for voter in ("rutas-seguras", "cecosh", "red-norte", "cibersur"):
+        members.ok("committee", "election", "vote", eid, "--voter", voter, "--for", "rutas-seguras")
+    errors = _one_wins(_at_once(members, [["committee", "election", "close", eid]] * AT_ONCE))
+    assert all("election 1 was closed on 2026-11-29" in e for e in errors)
+    assert len(json.loads(members.ok("committee", "history", "--format", "json").out)) == 1
+    assert len(json.loads(members.ok("--format", "json", "log", "--kind", "secretariat").out)) == 1
+
+
+def test_an_observer_ended_eight_times_at_once_ends_once(members):
+    oid = members.ok("committee", "observer", "add", "--name", "Paula Herrera", "--institution",
+                     "Ministerio del Interior", "--from", "2026-02-01").out.strip()
+    runs = [["committee", "observer", "end", oid, "--reason", f"reason {i}", "--on", "2026-10-01"]
+            for i in range(AT_ONCE)]
+    errors = _one_wins(_at_once(members, runs))
+    assert all(f"observer {oid} already ended on 2026-10-01" in e for e in errors)
+    assert len([e for e in json.loads(members.ok("--format", "json", "log", "--kind", "observer").out)
+                if "ended" in e["summary"]]) == 1
