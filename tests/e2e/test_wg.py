@@ -2,10 +2,12 @@
 memberships when a member withdraws. "Today" is 2026-11-29 (SOURCE_DATE_EPOCH)."""
 import json
 import re
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, NACSA_BIN, TIMEOUT_SCALE, WRAPPER
 
 PAZ = "fundacion-paz-ciudadana"
 NORTE = "red-norte"
@@ -542,3 +544,80 @@ def test_an_erased_representative_is_shown_by_number(wg):
     assert (result.code, result.err) == (
         65, f'nacsa: error: field "representative": contact #{ana} of {PAZ} was erased\n')
 
+
+# ---- runs at the same time ----------------------------------------------------------------------
+
+AT_ONCE = 8
+
+
+def _at_once(nacsa, make_args):
+    def run(i):
+        return subprocess.run([*WRAPPER, NACSA_BIN, *make_args(i)], cwd=nacsa.workdir, env=nacsa.env,
+                              capture_output=True, text=True, timeout=120 * TIMEOUT_SCALE)
+    with ThreadPoolExecutor(max_workers=AT_ONCE) as pool:
+        return list(pool.map(run, range(AT_ONCE)))
+
+
+def test_eight_leads_at_once_replace_each_other_in_turn(alliance):
+    for i in range(AT_ONCE):
+        alliance.ok("member", "add", "--name", f"Organizacion {i}", "--type", "ngo")
+        alliance.ok("member", "contact", "add", f"organizacion-{i}", "--name", f"Persona {i}", "--primary")
+    results = _at_once(alliance, lambda i: ["wg", "lead", ET, f"organizacion-{i}",
+                                            "--representative", f"Persona {i}"])
+    assert [r.returncode for r in results] == [0] * AT_ONCE, [r.stderr for r in results]
+    replaced = {}
+    for r in results:
+        m = re.fullmatch(rf"nacsa: (\S+) leads {ET} from 2026-11-29, represented by Persona \d"
+                         r"(?: \(replacing (\S+)\))?; \1 joined the group\n", r.stderr)
+        assert m, r.stderr
+        replaced[m.group(1)] = m.group(2)
+    history = alliance.sql("SELECT member_id, started, ended, end_reason FROM wg_lead WHERE wg_id = ? "
+                           "ORDER BY id", ET)
+    assert sorted(h[0] for h in history) == sorted(f"organizacion-{i}" for i in range(AT_ONCE))
+    # One current lead; each earlier one was replaced by the next, which says so.
+    assert [h[2:] for h in history] == [("2026-11-29", "replaced")] * (AT_ONCE - 1) + [(None, None)]
+    assert replaced[history[0][0]] is None
+    for before, after in zip(history, history[1:]):
+        assert replaced[after[0]] == before[0]
+    shown = json.loads(alliance.ok("wg", "show", ET, "--format", "json").out)
+    assert shown["lead"] == history[-1][0]
+    assert len(shown["members"]) == AT_ONCE
+    audit = [a["summary"] for a in json.loads(alliance.ok("--format", "json", "log", "--record", ET).out)]
+    assert sum(" leads from " in a for a in audit) == AT_ONCE
+    assert sum(a.endswith("(replaced)") for a in audit) == AT_ONCE - 1
+    assert alliance.run("db", "check").code == 0
+
+
+def test_the_same_member_joining_eight_times_at_once_joins_once(wg):
+    results = _at_once(wg, lambda i: ["wg", "join", ET, PAZ])
+    codes = sorted(r.returncode for r in results)
+    assert codes == [0] + [65] * (AT_ONCE - 1), [(r.returncode, r.stderr) for r in results]
+    refused = {r.stderr for r in results if r.returncode == 65}
+    assert refused == {f'nacsa: error: field "member": {PAZ} is already a member of {ET} (since 2026-11-29)\n'}
+    assert len(json.loads(wg.ok("wg", "show", ET, "--format", "json").out)["members"]) == 1
+    assert wg.sql("SELECT count(*) FROM wg_membership") == [(1,)]
+    audit = json.loads(wg.ok("--format", "json", "log", "--record", ET).out)
+    assert [a["summary"] for a in audit if a["command"] == "wg join"] == [
+        f"{PAZ} joined on 2026-11-29 (contact #{contact_id(wg, 'Ana Pérez')})"]
+
+
+def test_a_task_closed_eight_times_at_once_is_closed_once(wg):
+    wg.ok("wg", "task", "add", ET, "Informe")
+    results = _at_once(wg, lambda i: ["wg", "task", "done" if i % 2 else "drop", "1", "--note", f"nota {i}"])
+    codes = sorted(r.returncode for r in results)
+    assert codes == [0] + [65] * (AT_ONCE - 1), [(r.returncode, r.stderr) for r in results]
+    winner = next(i for i, r in enumerate(results) if r.returncode == 0)
+    task = json.loads(wg.ok("wg", "task", "list", "--status", "all", "--format", "json").out)
+    assert [t["status"] for t in task] == ["done" if winner % 2 else "dropped"]
+    assert wg.sql("SELECT close_note FROM wg_task") == [(f"nota {winner}",)]
+    assert len(json.loads(wg.ok("--format", "json", "log", "--kind", "wg_task").out)) == 2
+
+
+def test_the_same_group_created_eight_times_at_once_is_created_once(wg):
+    results = _at_once(wg, lambda i: ["wg", "create", "Grupo Único", "--purpose", f"Propósito {i}"])
+    codes = sorted(r.returncode for r in results)
+    assert codes == [0] + [65] * (AT_ONCE - 1), [(r.returncode, r.stderr) for r in results]
+    assert all("a working group with id grupo-unico already exists" in r.stderr
+               for r in results if r.returncode == 65)
+    groups = [g["id"] for g in json.loads(wg.ok("wg", "list", "--format", "json").out)]
+    assert groups.count("grupo-unico") == 1
