@@ -5,6 +5,7 @@
 #include <set>
 
 #include "config/alliance.hpp"
+#include "members/census.hpp"
 #include "wg/wg.hpp"
 
 namespace nacsa::wg {
@@ -32,7 +33,7 @@ std::vector<output::Finding> check_groups(store::Store& store, const CheckOption
             continue;
         }
         covered.insert(g.themes.begin(), g.themes.end());
-        const auto members = memberships(store, g.id, Include::current);
+        const auto current = memberships(store, g.id, Include::current);
         if (!current_lead(store, g.id)) {
             out.push_back(error(
                 k_rule_no_lead, g.id,
@@ -40,16 +41,18 @@ std::vector<output::Finding> check_groups(store::Store& store, const CheckOption
                     "{} has no lead (set one with `nacsa wg lead {} MEMBER --representative NAME`)",
                     g.id, g.id)));
         }
-        if (members.empty()) {
+        if (current.empty()) {
             out.push_back(warning(k_rule_no_members, g.id, fmt::format("{} has no members", g.id)));
         }
-        for (const auto& m : members) {
-            if (m.member_status == "withdrawn" || m.member_status == "suspended") {
+        for (const auto& m : current) {
+            const auto status = members::status_on(store, m.member_id, options.as_of);
+            if (status == members::MemberStatus::withdrawn ||
+                status == members::MemberStatus::suspended) {
                 out.push_back(error(
                     k_rule_inactive_member, g.id,
                     fmt::format(
                         "{} is {} but still a member of {} (end it with `nacsa wg leave {} {}`)",
-                        m.member_id, m.member_status, g.id, g.id, m.member_id)));
+                        m.member_id, members::status_name(*status), g.id, g.id, m.member_id)));
             }
         }
         for (const auto& t :

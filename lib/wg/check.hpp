@@ -28,9 +28,9 @@ struct CheckOptions {
     std::optional<std::map<std::string, Date>> last_meetings;
 };
 
-// Checks the active working groups as of a date: no lead, members withdrawn or suspended,
-// overdue tasks, no meeting in the last N months (when meetings are recorded), no members,
-// thematic areas no active group covers.
+// Checks the active working groups as of a date: no lead, members withdrawn or suspended on that
+// date (members::status_on), overdue tasks, no meeting in the last N months (when meetings are
+// recorded), no members, thematic areas no active group covers.
 [[nodiscard]] std::vector<output::Finding> check_groups(store::Store& store,
                                                         const CheckOptions& options);
 

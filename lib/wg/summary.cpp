@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "members/lookup.hpp"
 #include "wg/wg.hpp"
 
 namespace nacsa::wg {
@@ -20,6 +21,38 @@ int count(store::Store& store, const std::string& sql, const std::string& wg_id,
     return q.getColumn(0).getInt();
 }
 
+// The member that led the group on the day (ISO), if any.
+std::optional<std::string> lead_on(store::Store& store, const std::string& wg_id,
+                                   const std::string& day) {
+    SQLite::Statement q(
+        store.db(),
+        "SELECT member_id FROM wg_lead WHERE wg_id = :wg AND started <= :day "
+        "AND (ended IS NULL OR ended > :day) ORDER BY started DESC, id DESC LIMIT 1");
+    q.bind(":wg", wg_id);
+    q.bind(":day", day);
+    if (q.executeStep()) {
+        return q.getColumn(0).getString();
+    }
+    return std::nullopt;
+}
+
+// The members that were in the group at some time in [from, to] (ISO days), by id.
+std::vector<std::string> member_ids_between(store::Store& store, const std::string& wg_id,
+                                            const std::string& from, const std::string& to) {
+    SQLite::Statement q(
+        store.db(),
+        "SELECT DISTINCT member_id FROM wg_membership WHERE wg_id = ? AND joined <= ? "
+        "AND (ended IS NULL OR ended >= ?) ORDER BY member_id");
+    q.bind(1, wg_id);
+    q.bind(2, to);
+    q.bind(3, from);
+    std::vector<std::string> out;
+    while (q.executeStep()) {
+        out.push_back(q.getColumn(0).getString());
+    }
+    return out;
+}
+
 }  // namespace
 
 std::vector<GroupSummary> summarise_groups(store::Store& store, Date from, Date to) {
@@ -35,32 +68,14 @@ std::vector<GroupSummary> summarise_groups(store::Store& store, Date from, Date 
         s.name = g.name;
         s.status = status_name(g.status);
         s.themes = g.themes;
-        {
-            SQLite::Statement q(
-                store.db(),
-                "SELECT l.member_id, m.name FROM wg_lead l JOIN member m ON m.id = l.member_id "
-                "WHERE l.wg_id = ? AND l.started <= ? AND (l.ended IS NULL OR l.ended > ?) "
-                "ORDER BY l.started DESC, l.id DESC LIMIT 1");
-            q.bind(1, g.id);
-            q.bind(2, t);
-            q.bind(3, t);
-            if (q.executeStep()) {
-                s.lead_member_id = q.getColumn(0).getString();
-                s.lead_member_name = q.getColumn(1).getString();
+        s.lead_member_id = lead_on(store, g.id, t);
+        if (s.lead_member_id) {
+            const auto refs = members::member_refs(store, {*s.lead_member_id});
+            if (const auto it = refs.find(*s.lead_member_id); it != refs.end()) {
+                s.lead_member_name = it->second.name;
             }
         }
-        {
-            SQLite::Statement q(
-                store.db(),
-                "SELECT DISTINCT member_id FROM wg_membership WHERE wg_id = ? AND joined <= ? "
-                "AND (ended IS NULL OR ended >= ?) ORDER BY member_id");
-            q.bind(1, g.id);
-            q.bind(2, t);
-            q.bind(3, f);
-            while (q.executeStep()) {
-                s.member_ids.push_back(q.getColumn(0).getString());
-            }
-        }
+        s.member_ids = member_ids_between(store, g.id, f, t);
         s.members_at_end =
             count(store,
                   "SELECT count(DISTINCT member_id) FROM wg_membership WHERE wg_id = :wg "

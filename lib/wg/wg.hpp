@@ -9,6 +9,9 @@
 #include "core/time.hpp"
 #include "store/store.hpp"
 
+// Working groups: the groups, their thematic areas, member organisations, leads and tasks. A
+// member or contact is named by the one rule of members/lookup.hpp; every change is one use case
+// (store.hpp), audited with the record kinds working_group and wg_task.
 namespace nacsa::wg {
 
 enum class GroupStatus { active, archived };
@@ -16,6 +19,7 @@ enum class TaskStatus { open, done, dropped };
 
 [[nodiscard]] std::string status_name(GroupStatus s);
 [[nodiscard]] std::string status_name(TaskStatus s);
+[[nodiscard]] std::optional<GroupStatus> parse_group_status(const std::string& name);
 [[nodiscard]] std::optional<TaskStatus> parse_task_status(const std::string& name);
 
 // A working group: what it works on, and since when.
@@ -35,7 +39,6 @@ struct Membership {
     std::string wg_id;
     std::string member_id;
     std::string member_name;
-    std::string member_status;  // the organisation's status in the register
     std::optional<std::int64_t> contact_id;
     std::string contact_name;  // empty when none or erased
     Date joined{};
@@ -50,7 +53,7 @@ struct Lead {
     std::string member_id;
     std::string member_name;
     std::optional<std::int64_t> contact_id;
-    std::string contact_name;
+    std::string contact_name;  // empty when none or erased
     Date started{};
     std::optional<Date> ended;
     std::string end_reason;  // replaced, left, withdrawn, archived
@@ -104,16 +107,49 @@ struct TaskQuery {
 [[nodiscard]] std::vector<Task> list_tasks(store::Store& store, const TaskQuery& query);
 [[nodiscard]] std::optional<Task> find_task(store::Store& store, std::int64_t id);
 
-// ---- Changing (each call is one transaction, audited) ---------------------------------------
+// What `nacsa wg task list` asks for, with the group and the owner as the user named them.
+struct TaskFilter {
+    std::optional<std::string> group;  // a group id (find_group); unknown: NotFoundError
+    std::optional<TaskStatus> status;  // nullopt: every status
+    std::optional<std::string> owner;  // a member reference (members::resolve_member)
+    bool overdue_only = false;         // only open tasks due before as_of
+    std::optional<Date> as_of;         // default: today
+};
+struct TaskList {
+    Date as_of{};  // the day "overdue" was judged on
+    std::vector<Task> tasks;
+};
+[[nodiscard]] TaskList filter_tasks(store::Store& store, const TaskFilter& filter);
+
+// A group as `wg list` and `wg show` present it, as of today.
+struct GroupDetail {
+    WorkingGroup group;
+    std::optional<Lead> lead;
+    std::vector<Membership> memberships;  // current ones first, then former ones
+    int members = 0;                      // current memberships
+    int open_tasks = 0;
+    int overdue_tasks = 0;  // open tasks due before today
+};
+// The group (find_group's rule), or NotFoundError (exit 3) naming the known groups.
+[[nodiscard]] GroupDetail group_detail(store::Store& store, const std::string& id);
+[[nodiscard]] std::vector<GroupDetail> group_details(store::Store& store,
+                                                     Include include = Include::current);
+
+// ---- Changing -------------------------------------------------------------------------------
+// Each call is one use case (store.hpp): it reads the group, the member, the current
+// membership and lead it decides on inside its own transaction (a savepoint within a caller's),
+// validates, writes and audits. A member is named by members::resolve_member (exit 3 when
+// unknown), a representative by members::resolve_contact (exit 65 on "representative"). A date
+// left out is today in the alliance's time zone.
 
 struct NewGroup {
     std::optional<std::string> id;  // default: a slug of the name
     std::string name;
     std::string purpose;
     std::vector<std::string> themes;
-    std::optional<Date> created;  // default: today in the alliance's time zone
+    std::optional<Date> created;  // default: today
 };
-// Creates an active group. Invalid fields or a taken id: ValidationError (65).
+// Creates an active group. Invalid fields or a taken id or name: ValidationError (65).
 WorkingGroup create_group(store::Store& store, const NewGroup& group);
 
 struct GroupChanges {
@@ -123,62 +159,69 @@ struct GroupChanges {
     std::vector<std::string> add_themes;
     std::vector<std::string> remove_themes;
 };
-// Applies the changes; returns what changed, one phrase each (empty: nothing changed).
-std::vector<std::string> edit_group(store::Store& store, const std::string& wg_id,
-                                    const GroupChanges& changes);
+struct GroupEdit {
+    std::string wg_id;
+    std::vector<std::string> changed;  // one phrase per change; empty: nothing changed
+};
+GroupEdit edit_group(store::Store& store, const std::string& wg_id, const GroupChanges& changes);
 
 enum class DropOpenTasks { no, yes };
 
 struct ArchiveResult {
+    std::string wg_id;
+    Date date{};
     int memberships_ended = 0;
     bool lead_ended = false;
     int tasks_dropped = 0;
 };
-// Archives a group on `date`, ending its memberships and lead. Open tasks must be closed
-// first unless DropOpenTasks::yes (ValidationError otherwise).
-ArchiveResult archive_group(store::Store& store, const std::string& wg_id, Date date,
+// Archives a group, ending its memberships and lead. Open tasks must be closed first unless
+// DropOpenTasks::yes (ValidationError otherwise).
+ArchiveResult archive_group(store::Store& store, const std::string& wg_id, std::optional<Date> date,
                             DropOpenTasks drop);
 
 struct JoinResult {
     bool representative_changed = false;  // the member was already in the group
     Membership membership;
 };
-// Adds an active member organisation to a group; `representative` is a contact of the member
-// (id or name; default: its primary contact). Already a member with a representative given:
-// changes the representative.
+// Adds an active member organisation to a group, represented by `representative` (default:
+// members::default_contact). Already a member with a representative given: changes the
+// representative.
 JoinResult join(store::Store& store, const std::string& wg_id, const std::string& member,
-                const std::optional<std::string>& representative, Date date);
+                const std::optional<std::string>& representative, std::optional<Date> date);
 
 struct LeaveResult {
     Membership membership;
     bool lead_ended = false;
 };
-// Ends a membership on `date` (and the lead, when the member led the group).
+// Ends a membership (and the lead, when the member led the group).
 LeaveResult leave(store::Store& store, const std::string& wg_id, const std::string& member,
-                  Date date);
+                  std::optional<Date> date);
 
 struct LeadResult {
     Lead lead;
     std::optional<Lead> previous;  // the lead it replaced
     bool joined = false;           // the member was not in the group and joined it
 };
-// Makes a member organisation, represented by one of its contacts, the group's lead.
+// Makes an active member organisation, represented by one of its contacts, the group's lead;
+// the previous lead ends that day.
 LeadResult set_lead(store::Store& store, const std::string& wg_id, const std::string& member,
-                    const std::string& representative, Date date);
+                    const std::string& representative, std::optional<Date> date);
 
 struct NewTask {
     std::string wg_id;
     std::string title;
     std::string description;
-    std::optional<std::string> owner;  // a current member of the group
+    std::optional<std::string> owner;  // a member reference: a current member of the group
     std::optional<Date> due;
-    std::optional<std::string> activity_id;  // checked against the activity plan when it exists
+    // The activity-plan item it belongs to. wg does not read the plan (a module above it):
+    // workflows::add_working_group_task checks it.
+    std::optional<std::string> activity_id;
 };
-// Adds an open task; returns it with its id.
+// Adds an open task, created today; returns it with its id.
 Task add_task(store::Store& store, const NewTask& task);
 
-// Marks an open task done or dropped on `date`.
-Task close_task(store::Store& store, std::int64_t id, TaskStatus status, Date date,
+// Marks an open task done or dropped. Unknown: NotFoundError (3); closed: ValidationError (65).
+Task close_task(store::Store& store, std::int64_t id, TaskStatus status, std::optional<Date> date,
                 const std::string& note);
 
 // What end_memberships_of ended.
@@ -188,7 +231,7 @@ struct EndedRole {
 };
 
 // Ends every current membership and lead of a member organisation on `date` (reason
-// "withdrawn"), audited. Runs inside the caller's transaction (the member status change).
+// "withdrawn"), audited (the member status change of lib/workflows calls it in its transaction).
 std::vector<EndedRole> end_memberships_of(store::Store& store, const std::string& member_id,
                                           Date date);
 
@@ -199,9 +242,6 @@ std::vector<EndedRole> end_memberships_of(store::Store& store, const std::string
 // Creates the working groups the configuration lists that the store does not have yet, in
 // one transaction; returns how many were created (`nacsa init`).
 int create_configured_groups(store::Store& store);
-
-// Today in the alliance's time zone.
-[[nodiscard]] Date today(store::Store& store);
 
 // The working groups that use a configured thematic area, by id (empty for other kinds of key).
 [[nodiscard]] std::vector<std::string> key_users(store::Store& store, config::KeyKind kind,

@@ -67,4 +67,10 @@ Erasure forget(store::Store& store, const std::string& member,
 [[nodiscard]] std::vector<output::Finding> check_working_groups(store::Store& store, Date as_of,
                                                                 int meeting_months);
 
+// ---- Working groups (lib/workflows/working_groups.cpp) --------------------------------------
+
+// `nacsa wg task add`: checks the task's activity against the activity plan (an activity the
+// plan lacks: NotFoundError, exit 3), then adds the task (wg::add_task), in one transaction.
+wg::Task add_working_group_task(store::Store& store, const wg::NewTask& task);
+
 }  // namespace nacsa::workflows

@@ -2,11 +2,12 @@
 memberships when a member withdraws. "Today" is 2026-11-29 (SOURCE_DATE_EPOCH)."""
 import json
 import re
-import sqlite3
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, NACSA_BIN, TIMEOUT_SCALE, WRAPPER
 
 PAZ = "fundacion-paz-ciudadana"
 NORTE = "red-norte"
@@ -201,9 +202,9 @@ def test_join_with_a_representative_and_changing_it(wg):
 
 def test_join_refusals(wg):
     wg.ok("wg", "join", ET, PAZ)
-    wg.ok("member", "contact", "add", PAZ, "--name", "Andrea Pinto")
+    wg.ok("member", "contact", "add", PAZ, "--name", "Andrea Pérez")
     wg.ok("member", "status", NORTE, "suspended", "--reason", "sin actividad")
-    contacts = ", ".join(f"{n} ({contact_id(wg, n)})" for n in ("Ana Pérez", "Luis Soto", "Andrea Pinto"))
+    contacts = ", ".join(f"#{contact_id(wg, n)} {n}" for n in ("Ana Pérez", "Luis Soto", "Andrea Pérez"))
     before = wg.dump()
     cases = [
         (("wg", "join", ET, PAZ), 65,
@@ -212,18 +213,24 @@ def test_join_refusals(wg):
          f'nacsa: error: field "representative": Ana Pérez already represents {PAZ} in {ET}\n'),
         (("wg", "join", IA, PAZ, "--representative", "Carla Ríos"), 65,
          f'nacsa: error: field "representative": "Carla Ríos" is not a contact of {PAZ} (contacts: {contacts})\n'),
+        (("wg", "join", IA, PAZ, "--representative", "perez"), 65,
+         f'nacsa: error: field "representative": "perez" matches 2 contacts of {PAZ}: '
+         f'#{contact_id(wg, "Ana Pérez")} Ana Pérez, #{contact_id(wg, "Andrea Pérez")} Andrea Pérez; '
+         "give the contact's number or e-mail\n"),
         (("wg", "join", IA, PAZ, "--representative", "AN"), 65,
-         f'nacsa: error: field "representative": "AN" matches several contacts of {PAZ}: '
-         f'Ana Pérez ({contact_id(wg, "Ana Pérez")}), Andrea Pinto ({contact_id(wg, "Andrea Pinto")}); '
-         "give the contact's number\n"),
+         f'nacsa: error: field "representative": "AN" is not a contact of {PAZ} (contacts: {contacts})\n'),
         (("wg", "join", IA, SOLA, "--representative", "Ana"), 65,
          f'nacsa: error: field "representative": {SOLA} has no contacts on record '
-         "(add one with `nacsa member contact add`)\n"),
+         f"(add one with 'nacsa member contact add {SOLA}')\n"),
         (("wg", "join", IA, NORTE), 65,
          f'nacsa: error: field "member": {NORTE} is suspended; only active members can join a working group\n'),
         (("wg", "join", IA, PAZ, "--date", "2020-01-01"), 65,
          'nacsa: error: field "date": 2020-01-01 is before the group was created (2024-03-15)\n'),
-        (("wg", "join", IA, "nadie"), 3, 'nacsa: error: no member "nadie" (see `nacsa member list`)\n'),
+        (("wg", "join", IA, "nadie"), 3,
+         "nacsa: error: no member \"nadie\" (an id, name or acronym; see 'nacsa member list')\n"),
+        (("wg", "join", IA, "Fundación"), 3,
+         f'nacsa: error: no member "Fundación" (an id, name or acronym; did you mean: {PAZ} '
+         f"(Fundación Paz Ciudadana), {SOLA} (Fundación Sola)?)\n"),
         (("wg", "join", "nope", PAZ), 3,
          f'nacsa: error: no working group "nope" (known: {CE}, {ET}, {IA})\n'),
     ]
@@ -342,7 +349,7 @@ def test_task_refusals(wg):
          f'nacsa: error: field "owner": {NORTE} is not a member of {ET} (add it with `nacsa wg join {ET} {NORTE}`)\n'),
         (("wg", "task", "add", ET, " "), 65, 'nacsa: error: field "title": must not be empty\n'),
         (("wg", "task", "add", ET, "X", "--owner", "nadie"), 3,
-         'nacsa: error: no member "nadie" (see `nacsa member list`)\n'),
+         "nacsa: error: no member \"nadie\" (an id, name or acronym; see 'nacsa member list')\n"),
         (("wg", "task", "add", "nope", "X"), 3, f'nacsa: error: no working group "nope" (known: {CE}, {ET}, {IA})\n'),
         (("wg", "task", "add", ET, "X", "--due", "2026-13-01"), 2,
          'nacsa: error: --due: "2026-13-01" is not a date (expected YYYY-MM-DD)\n'),
@@ -408,6 +415,8 @@ def test_check_inactive_member(wg):
     assert result.code == 1
     assert re.search(rf"^error\s+wg-inactive-member\s+{ET}\s+{NORTE} is suspended but still a member of {ET} "
                      rf"\(end it with `nacsa wg leave {ET} {NORTE}`\)$", result.out, re.M)
+    # Its status on the day checked counts: the day before, it was active.
+    assert wg.run("wg", "check", "--as-of", "2026-11-28").code == 0
     wg.ok("wg", "leave", ET, NORTE)
     assert wg.run("wg", "check").code == 0
 
@@ -437,10 +446,6 @@ def test_check_themes_no_group_covers(wg):
                                        "record": "emerging_crimes",
                                        "message": "no active working group covers the thematic area "
                                                   "emerging_crimes"}]
-
-
-def meeting_table(nacsa):
-    return nacsa.sql("SELECT count(*) FROM sqlite_schema WHERE name = 'meeting'")[0][0] == 1
 
 
 def test_check_no_meeting_in_the_last_months(wg):
@@ -497,3 +502,122 @@ def test_config_apply_refuses_to_drop_a_theme_a_group_uses(wg):
     wg.ok("wg", "edit", ET, "--remove-theme", "emerging_crimes")
     wg.ok("wg", "edit", CE, "--remove-theme", "emerging_crimes")
     wg.ok("config", "apply", path)
+
+
+# ---- members and contacts by the one rule -----------------------------------------------------
+
+def test_members_and_contacts_are_named_by_id_name_acronym_number_or_email(wg):
+    wg.ok("member", "edit", NORTE, "--acronym", "RN")
+    wg.ok("member", "contact", "edit", PAZ, "Luis Soto", "--email", "luis@paz.example")
+    result = wg.ok("wg", "join", ET, "fundacion paz ciudadana", "--representative", "LUIS@paz.example")
+    assert result.err == f"nacsa: {PAZ} joined {ET} on 2026-11-29 (represented by Luis Soto)\n"
+    result = wg.ok("wg", "lead", ET, "rn", "--representative", "Ríos")
+    assert result.err == (f"nacsa: {NORTE} leads {ET} from 2026-11-29, represented by Carla Ríos; "
+                          f"{NORTE} joined the group\n")
+    ana = contact_id(wg, "Ana Pérez")
+    result = wg.ok("wg", "join", ET, "Fundación Paz Ciudadana", "--representative", f"#{ana}")
+    assert result.err == f"nacsa: {ET}: {PAZ} is now represented by Ana Pérez\n"
+    assert wg.ok("wg", "task", "add", ET, "Informe", "--owner", "Red Norte").out == "1\n"
+    assert [t["owner"] for t in json.loads(wg.ok("wg", "task", "list", "--owner", "RN", "--format",
+                                                 "json").out)] == [NORTE]
+    result = wg.run("wg", "task", "list", "--owner", "nadie")
+    assert (result.code, result.err) == (
+        3, "nacsa: error: no member \"nadie\" (an id, name or acronym; see 'nacsa member list')\n")
+    result = wg.ok("wg", "leave", ET, "Red Norte", "--date", "2026-11-30")
+    assert result.err == f"nacsa: {NORTE} left {ET} on 2026-11-30; the group has no lead now\n"
+
+
+def test_join_defaults_to_the_only_contact_when_none_is_primary(wg):
+    wg.ok("member", "contact", "add", SOLA, "--name", "Rosa Díaz")
+    result = wg.ok("wg", "join", ET, SOLA)
+    assert result.err == f"nacsa: {SOLA} joined {ET} on 2026-11-29 (represented by Rosa Díaz)\n"
+
+
+def test_an_erased_representative_is_shown_by_number(wg):
+    wg.ok("wg", "lead", ET, PAZ, "--representative", "Ana")
+    ana = contact_id(wg, "Ana Pérez")
+    wg.ok("member", "forget", PAZ, "--contact", "Ana Pérez", "--yes")
+    show = json.loads(wg.ok("wg", "show", ET, "--format", "json").out)
+    assert show["members"] == [f"{PAZ} (contact {ana} (erased), since 2026-11-29)"]
+    assert show["lead_representative"] == f"contact {ana} (erased)"
+    result = wg.run("wg", "join", ET, PAZ, "--representative", str(ana))
+    assert (result.code, result.err) == (
+        65, f'nacsa: error: field "representative": contact #{ana} of {PAZ} was erased\n')
+
+
+# ---- runs at the same time ----------------------------------------------------------------------
+
+AT_ONCE = 8
+
+
+def _at_once(nacsa, make_args):
+    def run(i):
+        return subprocess.run([*WRAPPER, NACSA_BIN, *make_args(i)], cwd=nacsa.workdir, env=nacsa.env,
+                              capture_output=True, text=True, timeout=120 * TIMEOUT_SCALE)
+    with ThreadPoolExecutor(max_workers=AT_ONCE) as pool:
+        return list(pool.map(run, range(AT_ONCE)))
+
+
+def test_eight_leads_at_once_replace_each_other_in_turn(alliance):
+    for i in range(AT_ONCE):
+        alliance.ok("member", "add", "--name", f"Organizacion {i}", "--type", "ngo")
+        alliance.ok("member", "contact", "add", f"organizacion-{i}", "--name", f"Persona {i}", "--primary")
+    results = _at_once(alliance, lambda i: ["wg", "lead", ET, f"organizacion-{i}",
+                                            "--representative", f"Persona {i}"])
+    assert [r.returncode for r in results] == [0] * AT_ONCE, [r.stderr for r in results]
+    replaced = {}
+    for r in results:
+        m = re.fullmatch(rf"nacsa: (\S+) leads {ET} from 2026-11-29, represented by Persona \d"
+                         r"(?: \(replacing (\S+)\))?; \1 joined the group\n", r.stderr)
+        assert m, r.stderr
+        replaced[m.group(1)] = m.group(2)
+    history = alliance.sql("SELECT member_id, started, ended, end_reason FROM wg_lead WHERE wg_id = ? "
+                           "ORDER BY id", ET)
+    assert sorted(h[0] for h in history) == sorted(f"organizacion-{i}" for i in range(AT_ONCE))
+    # One current lead; each earlier one was replaced by the next, which says so.
+    assert [h[2:] for h in history] == [("2026-11-29", "replaced")] * (AT_ONCE - 1) + [(None, None)]
+    assert replaced[history[0][0]] is None
+    for before, after in zip(history, history[1:]):
+        assert replaced[after[0]] == before[0]
+    shown = json.loads(alliance.ok("wg", "show", ET, "--format", "json").out)
+    assert shown["lead"] == history[-1][0]
+    assert len(shown["members"]) == AT_ONCE
+    audit = [a["summary"] for a in json.loads(alliance.ok("--format", "json", "log", "--record", ET).out)]
+    assert sum(" leads from " in a for a in audit) == AT_ONCE
+    assert sum(a.endswith("(replaced)") for a in audit) == AT_ONCE - 1
+    assert alliance.run("db", "check").code == 0
+
+
+def test_the_same_member_joining_eight_times_at_once_joins_once(wg):
+    results = _at_once(wg, lambda i: ["wg", "join", ET, PAZ])
+    codes = sorted(r.returncode for r in results)
+    assert codes == [0] + [65] * (AT_ONCE - 1), [(r.returncode, r.stderr) for r in results]
+    refused = {r.stderr for r in results if r.returncode == 65}
+    assert refused == {f'nacsa: error: field "member": {PAZ} is already a member of {ET} (since 2026-11-29)\n'}
+    assert len(json.loads(wg.ok("wg", "show", ET, "--format", "json").out)["members"]) == 1
+    assert wg.sql("SELECT count(*) FROM wg_membership") == [(1,)]
+    audit = json.loads(wg.ok("--format", "json", "log", "--record", ET).out)
+    assert [a["summary"] for a in audit if a["command"] == "wg join"] == [
+        f"{PAZ} joined on 2026-11-29 (contact #{contact_id(wg, 'Ana Pérez')})"]
+
+
+def test_a_task_closed_eight_times_at_once_is_closed_once(wg):
+    wg.ok("wg", "task", "add", ET, "Informe")
+    results = _at_once(wg, lambda i: ["wg", "task", "done" if i % 2 else "drop", "1", "--note", f"nota {i}"])
+    codes = sorted(r.returncode for r in results)
+    assert codes == [0] + [65] * (AT_ONCE - 1), [(r.returncode, r.stderr) for r in results]
+    winner = next(i for i, r in enumerate(results) if r.returncode == 0)
+    task = json.loads(wg.ok("wg", "task", "list", "--status", "all", "--format", "json").out)
+    assert [t["status"] for t in task] == ["done" if winner % 2 else "dropped"]
+    assert wg.sql("SELECT close_note FROM wg_task") == [(f"nota {winner}",)]
+    assert len(json.loads(wg.ok("--format", "json", "log", "--kind", "wg_task").out)) == 2
+
+
+def test_the_same_group_created_eight_times_at_once_is_created_once(wg):
+    results = _at_once(wg, lambda i: ["wg", "create", "Grupo Único", "--purpose", f"Propósito {i}"])
+    codes = sorted(r.returncode for r in results)
+    assert codes == [0] + [65] * (AT_ONCE - 1), [(r.returncode, r.stderr) for r in results]
+    assert all("a working group with id grupo-unico already exists" in r.stderr
+               for r in results if r.returncode == 65)
+    groups = [g["id"] for g in json.loads(wg.ok("wg", "list", "--format", "json").out)]
+    assert groups.count("grupo-unico") == 1
