@@ -61,7 +61,8 @@ void validate_activity(store::Store& store, const Plan& plan, const Activity& a)
     d.throw_if_any();
 }
 
-// An indicator's checks, what it measures and its dates against them.
+// An indicator's checks, what it measures (NotFoundError when the plan has not got it) and its
+// dates against it.
 void validate_indicator(const Plan& plan, const Indicator& i) {
     if (i.activity_id.empty() == i.priority_code.empty()) {
         invalid("activity", "an indicator measures one activity or one priority");
@@ -256,11 +257,6 @@ std::string add_indicator(store::Store& store, Indicator indicator) {
     normalise(indicator);
     store.transaction([&] {
         const auto plan = load_plan(store);
-        if (!indicator.activity_id.empty()) {
-            (void)plan.activity(indicator.activity_id);
-        } else if (!indicator.priority_code.empty()) {
-            (void)plan.priority(indicator.priority_code);
-        }
         indicator.id = next_id_of(plan.indicators, &Indicator::id, "I");
         validate_indicator(plan, indicator);
         insert_indicator(store.db(), indicator);
