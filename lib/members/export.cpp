@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "core/text.hpp"
+#include "core/yaml_writer.hpp"
 #include "members/writer.hpp"
 #include "output/table.hpp"
 
@@ -19,142 +20,51 @@ bool is_date_like(std::string_view s) {
     return s.size() == 10 && s[4] == '-' && s[7] == '-' && parse_date(s).has_value();
 }
 
-// A YAML scalar: plain when that reads back as the same text, else double-quoted.
-std::string yaml_scalar(const std::string& s) {
-    static const char* const reserved[] = {"true", "false", "yes", "no", "null",
-                                           "on",   "off",   "y",   "n"};
-    bool plain = !s.empty() && (is_date_like(s) || static_cast<unsigned char>(s[0]) >= 0x80 ||
-                                (s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z'));
-    if (plain && !is_date_like(s)) {
-        if (s.back() == ' ' || s.find("  ") != std::string::npos) {
-            plain = false;
-        }
-        for (std::size_t i = 0; plain && i < s.size(); ++i) {
-            const auto c = static_cast<unsigned char>(s[i]);
-            const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                            (c >= '0' && c <= '9') || c == ' ' || c == '.' || c == '-' ||
-                            c == '_' || c == '/' || c == '(' || c == ')' || c == '\'' || c == '+' ||
-                            c == '@' || c == ',' ||
-                            (c >= 0x80 && c != 0xC2 && c != 0xE2 && c != 0xEF);
-            plain = ok;
-        }
-        std::string lower = s;
-        for (auto& ch : lower) {
-            if (ch >= 'A' && ch <= 'Z') {
-                ch = static_cast<char>(ch - 'A' + 'a');
-            }
-        }
-        for (const char* r : reserved) {
-            plain = plain && lower != r;
-        }
-    }
-    if (plain) {
-        return s;
-    }
-    std::string out = "\"";
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                if (c < 0x20 || c == 0x7F) {
-                    out += fmt::format("\\x{:02x}", c);
-                } else if (c == 0xC2 && i + 1 < s.size() &&
-                           static_cast<unsigned char>(s[i + 1]) == 0x85) {
-                    out += "\\N";
-                    ++i;
-                } else if (c == 0xE2 && i + 2 < s.size() &&
-                           static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-                           (static_cast<unsigned char>(s[i + 2]) == 0xA8 ||
-                            static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
-                    out += static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\L" : "\\P";
-                    i += 2;
-                } else if (c == 0xEF && i + 2 < s.size() &&
-                           static_cast<unsigned char>(s[i + 1]) == 0xBB &&
-                           static_cast<unsigned char>(s[i + 2]) == 0xBF) {
-                    out += "\\uFEFF";
-                    i += 2;
-                } else {
-                    out += static_cast<char>(c);
-                }
-        }
-    }
-    out += '"';
-    return out;
-}
-
 void yaml_member(std::string& out, const Member& m, Redact redact) {
-    bool first = true;
-    auto put = [&](const char* key, const std::string& value) {
-        if (value.empty()) {
-            return;
+    yaml::Writer w;
+    // Dates as dates; anything else in a date field is text.
+    const auto date_or_text = [&w](int indent, const char* key, const std::string& value) {
+        if (is_date_like(value)) {
+            w.raw(indent, key, value);
+        } else {
+            w.optional_text(indent, key, value);
         }
-        out += first ? "- " : "  ";
-        first = false;
-        out += key;
-        out += ": ";
-        out += yaml_scalar(value);
-        out += '\n';
     };
-    auto put_list = [&](const char* key, const std::vector<std::string>& values) {
-        if (values.empty()) {
-            return;
+    const auto list = [&w](const char* key, const std::vector<std::string>& values) {
+        if (!values.empty()) {
+            w.list(2, key, values);
         }
-        out += fmt::format("  {}: [", key);
-        for (std::size_t i = 0; i < values.size(); ++i) {
-            out += i > 0 ? ", " : "";
-            out += yaml_scalar(values[i]);
-        }
-        out += "]\n";
     };
-    put("id", m.id);
-    put("name", m.name);
-    put("acronym", m.acronym);
-    put("type", m.type);
-    put("region", m.region);
-    put("city", m.city);
-    put("website", m.website);
-    put("email", m.email);
-    put("phone", m.phone);
-    put_list("thematic_areas", m.thematic_areas);
-    put_list("services", m.services);
-    put("joined", m.joined);
-    put("status", m.status);
-    put_list("interest", m.interest);
-    put("ecosoc_status", m.ecosoc_status);
-    out += m.net4u ? "  net4u: true\n" : "  net4u: false\n";
-    put("notes", m.notes);
+    w.text(2, "id", m.id, yaml::Dash::yes);
+    w.optional_text(2, "name", m.name);
+    w.optional_text(2, "acronym", m.acronym);
+    w.optional_text(2, "type", m.type);
+    w.optional_text(2, "region", m.region);
+    w.optional_text(2, "city", m.city);
+    w.optional_text(2, "website", m.website);
+    w.optional_text(2, "email", m.email);
+    w.optional_text(2, "phone", m.phone);
+    list("thematic_areas", m.thematic_areas);
+    list("services", m.services);
+    date_or_text(2, "joined", m.joined);
+    w.optional_text(2, "status", m.status);
+    list("interest", m.interest);
+    w.optional_text(2, "ecosoc_status", m.ecosoc_status);
+    w.boolean(2, "net4u", m.net4u);
+    w.optional_text(2, "notes", m.notes);
     if (redact == Redact::no && !m.contacts.empty()) {
-        out += "  contacts:\n";
+        w.open(2, "contacts");
         for (const auto& c : m.contacts) {
-            out += "    - name: " + yaml_scalar(c.name) + "\n";
-            auto cput = [&](const char* key, const std::string& value) {
-                if (!value.empty()) {
-                    out += fmt::format("      {}: {}\n", key, yaml_scalar(value));
-                }
-            };
-            cput("position", c.position);
-            cput("email", c.email);
-            cput("phone", c.phone);
-            cput("gender", c.gender);
-            out += c.primary ? "      primary: true\n" : "      primary: false\n";
-            cput("consent", c.consent);
+            w.text(6, "name", c.name, yaml::Dash::yes);
+            w.optional_text(6, "position", c.position);
+            w.optional_text(6, "email", c.email);
+            w.optional_text(6, "phone", c.phone);
+            w.optional_text(6, "gender", c.gender);
+            w.boolean(6, "primary", c.primary);
+            date_or_text(6, "consent", c.consent);
         }
     }
+    out += w.take();
 }
 
 const std::vector<std::string> k_csv_member_columns = {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -127,6 +128,11 @@ struct Plan {
     [[nodiscard]] const Activity* find_activity(const std::string& id) const;
     [[nodiscard]] const Indicator* find_indicator(const std::string& id) const;
     [[nodiscard]] const Contribution* find_contribution(const std::string& id) const;
+    // The same, NotFoundError (exit 3) when the plan has none: 'no activity "A9" in the plan'.
+    [[nodiscard]] const Priority& priority(const std::string& code) const;
+    [[nodiscard]] const Activity& activity(const std::string& id) const;
+    [[nodiscard]] const Indicator& indicator(const std::string& id) const;
+    [[nodiscard]] const Contribution& contribution(const std::string& id) const;
 };
 
 // Natural order of ids: "A2" < "A10".
@@ -139,6 +145,9 @@ struct Plan {
 
 // The whole plan as stored.
 [[nodiscard]] Plan load_plan(store::Store& store);
+
+// Whether an activity's end date has passed on a date while it is neither done nor cancelled.
+[[nodiscard]] bool is_overdue(const Activity& activity, Date as_of);
 
 // How an indicator stands against its target on a date.
 enum class Standing { on_track, at_risk, off_track, achieved, no_data, not_started };
@@ -202,30 +211,111 @@ struct ImportResult {
     std::vector<std::string> changes;  // "activity A3: status in_progress -> done", ...
 };
 
-// Adds and updates every record of the file in one transaction (records absent from the file
-// are kept). Status history is merged: when an activity's `status` differs from the latest of
-// its history, a change dated `today` is recorded.
+// Adds and updates every record of the file (records absent from the file are kept), in one
+// transaction that also reads the plan the file is merged into. Status history is merged: when
+// an activity's `status` differs from the latest of its history, a change dated `today` is
+// recorded. A dry run reads and compares, and writes nothing.
 ImportResult import_plan(store::Store& store, const std::string& yaml_text,
                          const std::string& file_name, DryRun dry_run, Date today);
 
-// ---- Changing single records (commands) ----
+// ---- Changing the plan ----
+//
+// Each function below is one use case of nacsa-plan(1), run inside one store transaction: it
+// reads the plan as it stands, validates (ValidationError listing every problem, exit 65),
+// allocates the id, writes and audits once. A record named that does not exist is
+// NotFoundError (exit 3). Texts are trimmed; each must be UTF-8 without control characters
+// other than tab and line break, at most yaml::k_max_text_bytes long (descriptions, summaries
+// and notes: k_max_long_text_bytes), so that whatever the plan holds exports and imports again.
 
-// Checks a record against the configuration, members, working groups and the plan; throws
-// ValidationError listing every problem.
-void validate_priority(store::Store& store, const Priority& p);
-void validate_activity(store::Store& store, const Plan& plan, const Activity& a);
-void validate_indicator(const Plan& plan, const Indicator& i);
-void validate_contribution(const Contribution& c);
+// Longest description, summary or note.
+inline constexpr std::size_t k_max_long_text_bytes = 100'000;
 
-// Each adds or replaces one record (with its child rows) and audits it, in one transaction.
-void save_priority(store::Store& store, const Priority& p, const std::string& summary);
-void save_activity(store::Store& store, const Activity& a, const std::string& summary);
-void save_indicator(store::Store& store, const Indicator& i, const std::string& summary);
-void save_contribution(store::Store& store, const Contribution& c, const std::string& summary);
+// Whether an edit changed anything (an edit that changes nothing writes nothing).
+enum class Changed { no, yes };
 
-// The next free id with a prefix: "A" -> "A13" after A12.
-[[nodiscard]] std::string next_id(const std::vector<std::string>& existing,
-                                  const std::string& prefix);
+// Adds a priority under its code; a code the plan already has is a ValidationError naming it.
+void add_priority(store::Store& store, Priority priority);
+
+// What an edit of a priority changes: each field given replaces the stored one.
+struct PriorityEdit {
+    std::optional<std::string> title;
+    std::optional<std::string> description;
+    std::optional<std::vector<std::string>> thematic_areas;
+    std::optional<Source> source;
+    std::optional<std::string> source_reference;
+    std::optional<std::optional<Date>> source_date;  // given as nullopt: no date
+};
+Changed edit_priority(store::Store& store, const std::string& code, const PriorityEdit& edit);
+
+// Adds an activity under the next free id ("A13" after A12), which it returns. Its status is
+// recorded as of today (`history` and `progress` given are not read). `member` may name the
+// member by id, name or acronym (members::find_member_ref).
+[[nodiscard]] std::string add_activity(store::Store& store, Activity activity);
+
+// What an edit of an activity changes: each field given replaces the stored one; a progress
+// note is added.
+struct ActivityEdit {
+    std::optional<std::string> title;
+    std::optional<std::string> description;
+    std::optional<ActivityKind> kind;
+    // The priorities it serves; given empty, it serves none on purpose (serves_no_priority).
+    std::optional<std::vector<std::string>> priorities;
+    std::optional<std::string> working_group;  // "" for none
+    std::optional<std::string> member;         // id, name or acronym; "" for none
+    std::optional<Date> start;
+    std::optional<Date> end;
+    std::optional<std::string> progress_note;  // added to its progress
+    std::optional<Date> progress_date;         // of the note; default today
+};
+Changed edit_activity(store::Store& store, const std::string& id, const ActivityEdit& edit);
+
+// A new status of an activity, dated (default today, not before its latest change).
+struct StatusUpdate {
+    ActivityStatus before = ActivityStatus::planned;
+    ActivityStatus after = ActivityStatus::planned;
+    Date date{};
+};
+StatusUpdate change_activity_status(store::Store& store, const std::string& id,
+                                    ActivityStatus status, std::optional<Date> date,
+                                    const std::string& note);
+
+// Adds an indicator of an activity or of a priority (exactly one; NotFoundError when it is not
+// in the plan) under the next free id, which it returns. Measurements given are not read.
+[[nodiscard]] std::string add_indicator(store::Store& store, Indicator indicator);
+
+// What an edit of an indicator changes (not what it measures, nor its measurements).
+struct IndicatorEdit {
+    std::optional<std::string> name;
+    std::optional<std::string> unit;
+    std::optional<double> baseline;
+    std::optional<std::optional<Date>> baseline_date;  // given as nullopt: the activity's start
+    std::optional<double> target;
+    std::optional<Date> target_date;
+};
+Changed edit_indicator(store::Store& store, const std::string& id, const IndicatorEdit& edit);
+
+// Records an indicator's value on a date (default today), replacing the one of that date.
+enum class Recorded { added, replaced, unchanged };
+struct MeasurementResult {
+    Recorded recorded = Recorded::added;
+    Measurement measurement;
+    std::string unit;  // the indicator's
+};
+MeasurementResult record_measurement(store::Store& store, const std::string& indicator_id,
+                                     double value, std::optional<Date> date,
+                                     const std::string& note);
+
+// Adds a contribution to the review under the next free id, which it returns.
+[[nodiscard]] std::string add_contribution(store::Store& store, Contribution contribution);
+
+struct ContributionEdit {
+    std::optional<std::string> questionnaire;
+    std::optional<Date> submitted;
+    std::optional<std::string> submitted_to;
+    std::optional<std::string> summary;
+    std::optional<std::string> file_reference;  // "" for none
+};
+Changed edit_contribution(store::Store& store, const std::string& id, const ContributionEdit& edit);
 
 // The timeline of `nacsa plan timeline`: one row per activity overlapping [from, to].
 enum class Granularity { month, quarter };
@@ -237,6 +327,11 @@ struct TimelineOptions {
 };
 [[nodiscard]] std::string render_timeline(const Plan& plan, const TimelineOptions& options,
                                           Date today);
+// The timeline's range and granularity: from the earliest start (or today) to the latest end
+// (or today) unless given, by month when that spans 12 months or fewer, else by quarter.
+[[nodiscard]] TimelineOptions timeline_options(const Plan& plan, std::optional<Date> from,
+                                               std::optional<Date> to,
+                                               std::optional<Granularity> by, Date today);
 
 // Text rendering of plan_status for the terminal, and its JSON.
 [[nodiscard]] std::string render_status_text(const std::vector<PriorityProgress>& status,

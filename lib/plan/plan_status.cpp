@@ -61,6 +61,10 @@ std::string fit(const std::string& raw, std::size_t width) {
 }
 }  // namespace
 
+bool is_overdue(const Activity& a, Date as_of) {
+    return a.end < as_of && !finished(a.status);
+}
+
 std::string standing_name(Standing s) {
     switch (s) {
         case Standing::on_track:
@@ -137,7 +141,7 @@ std::vector<PriorityProgress> plan_status(const Plan& plan, Date as_of) {
     auto progress_of = [&](const Activity& a) {
         ActivityProgress p;
         p.activity = &a;
-        p.overdue = a.end < as_of && !finished(a.status);
+        p.overdue = is_overdue(a, as_of);
         double sum = 0;
         int counted = 0;
         for (const auto& i : plan.indicators) {
@@ -219,7 +223,7 @@ std::vector<output::Finding> check_plan(const Plan& plan, Date as_of) {
                 Severity::error, "activity-without-priority", a.id,
                 "serves no priority and does not say so (give priorities, or none explicitly)"});
         }
-        if (a.end < as_of && !finished(a.status)) {
+        if (is_overdue(a, as_of)) {
             out.push_back(Finding{
                 Severity::error, "activity-overdue", a.id,
                 fmt::format("ended {} but is {}", format_date(a.end), status_name(a.status))});
@@ -383,6 +387,32 @@ char fill_of(ActivityStatus s) {
     return '-';
 }
 }  // namespace
+
+TimelineOptions timeline_options(const Plan& plan, std::optional<Date> from, std::optional<Date> to,
+                                 std::optional<Granularity> by, Date today) {
+    Date earliest = today;
+    Date latest = today;
+    if (!plan.activities.empty()) {
+        earliest = plan.activities.front().start;
+        latest = plan.activities.front().end;
+        for (const auto& a : plan.activities) {
+            earliest = std::min(earliest, a.start);
+            latest = std::max(latest, a.end);
+        }
+    }
+    TimelineOptions o;
+    o.from = from.value_or(earliest);
+    o.to = to.value_or(latest);
+    if (o.to < o.from) {
+        throw UsageError(
+            fmt::format("--to {} is before --from {}", format_date(o.to), format_date(o.from)));
+    }
+    const int months = (static_cast<int>(o.to.year()) - static_cast<int>(o.from.year())) * 12 +
+                       static_cast<int>(static_cast<unsigned>(o.to.month())) -
+                       static_cast<int>(static_cast<unsigned>(o.from.month())) + 1;
+    o.by = by.value_or(months <= 12 ? Granularity::month : Granularity::quarter);
+    return o;
+}
 
 std::string render_timeline(const Plan& plan, const TimelineOptions& options, Date today) {
     using namespace std::chrono;

@@ -2,12 +2,14 @@
 timeline and check, run end to end against a store made from examples/alliance.yaml."""
 import datetime
 import json
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
 
 import jsonschema
 import pytest
 import yaml
 
-from conftest import EXAMPLES, SOURCE_DIR, copy_example
+from conftest import EXAMPLES, NACSA_BIN, SOURCE_DIR, TIMEOUT_SCALE, WRAPPER, copy_example
 
 
 @pytest.fixture
@@ -668,4 +670,102 @@ def test_import_reports_a_repeated_key(alliance):
     result = alliance.run("plan", "import", "dup.yaml")
     assert result.code == 65
     assert result.err == ('nacsa: error: dup.yaml:4:5: field "priorities[0].title": '
-                          "duplicate key (each key may appear once)\n")
+                          "duplicate key (first given on line 3)\n")
+
+
+# ---- edits added with the use cases ----
+
+def test_indicator_and_contribution_edit(planned):
+    result = planned.ok("plan", "indicator", "edit", "I3", "--target", "45", "--name", "Entrevistas")
+    assert result.err == "nacsa: updated indicator I3\n"
+    listed = json.loads(planned.ok("plan", "indicator", "list", "--activity", "A2", "--format", "json").out)
+    assert (listed[0]["name"], listed[0]["target"]) == ("Entrevistas", 45.0)
+    assert planned.ok("plan", "indicator", "edit", "I3", "--target", "45").err == \
+        "nacsa: indicator I3: nothing changed\n"
+    result = planned.run("plan", "indicator", "edit", "I3", "--baseline", "45")
+    assert result.code == 65
+    assert result.err == 'nacsa: error: field "target": equals the baseline: nothing to measure\n'
+    assert planned.run("plan", "indicator", "edit", "I99", "--target", "1").code == 3
+
+    result = planned.ok("plan", "contribution", "edit", "C1", "--file", "", "--to", "Cancillería")
+    assert result.err == "nacsa: updated contribution C1\n"
+    listed = json.loads(planned.ok("plan", "contribution", "list", "--format", "json").out)
+    assert (listed[0]["submitted_to"], listed[0]["file_reference"]) == ("Cancillería", None)
+    result = planned.run("plan", "contribution", "edit", "C9", "--to", "x")
+    assert result.code == 3
+    assert result.err == 'nacsa: error: no contribution "C9" in the plan\n'
+    summaries = [e["summary"] for e in json.loads(planned.ok("--format", "json", "log", "--kind",
+                                                              "plan_contribution", "--record", "C1").out)]
+    assert summaries == ["import: added", "edited"]
+
+
+def test_activity_member_by_name_and_checked_texts(alliance):
+    add_member(alliance, "Corporación Humanas")
+    result = alliance.ok("plan", "activity", "add", "--title", "Informe", "--kind", "research", "--no-priority",
+                         "--member", "corporacion HUMANAS", "--start", "2026-01-01", "--end", "2026-12-31")
+    assert result.out == "A1\n"
+    assert json.loads(alliance.ok("plan", "activity", "show", "A1", "--format", "json").out)["member"] == \
+        "corporacion-humanas"
+    before = alliance.dump()
+    result = alliance.run("plan", "activity", "edit", "A1", "--title", "Informe\x1b[2J")
+    assert result.code == 65
+    assert result.err == 'nacsa: error: field "title": contains the control character U+001B\n'
+    result = alliance.run("plan", "activity", "edit", "A1", "--progress", " ")
+    assert result.code == 65
+    assert result.err == 'nacsa: error: field "progress": must not be empty\n'
+    assert alliance.dump() == before
+
+
+def test_priority_themes_may_be_comma_separated(alliance):
+    alliance.ok("plan", "priority", "add", "P1", "--title", "Trata", "--theme", "untoc,trafficking_in_persons")
+    shown = json.loads(alliance.ok("plan", "priority", "show", "P1", "--format", "json").out)
+    assert shown["thematic_areas"] == ["trafficking_in_persons", "untoc"]
+
+
+# ---- writes at the same time ----
+
+AT_ONCE = 8
+
+
+def _parallel(nacsa, make_args, runs=AT_ONCE):
+    def run(i):
+        return subprocess.run([*WRAPPER, NACSA_BIN, *make_args(i)], cwd=nacsa.workdir, env=nacsa.env,
+                              capture_output=True, text=True, timeout=120 * TIMEOUT_SCALE)
+    with ThreadPoolExecutor(max_workers=AT_ONCE) as pool:
+        return list(pool.map(run, range(runs)))
+
+
+def _log(nacsa, kind, record):
+    return [e["summary"] for e in json.loads(nacsa.ok("--format", "json", "log", "--kind", kind,
+                                                      "--record", record).out)]
+
+
+def test_the_same_status_change_eight_times_at_once_is_recorded_once(planned):
+    results = _parallel(planned, lambda i: ["plan", "activity", "status", "A8", "in_progress",
+                                            "--date", "2026-11-02"])
+    codes = sorted(r.returncode for r in results)
+    assert codes == [0] + [65] * (AT_ONCE - 1), [(r.returncode, r.stderr) for r in results]
+    assert all(r.stderr == 'nacsa: error: field "status": activity A8 is already in_progress\n'
+               for r in results if r.returncode == 65)
+    shown = json.loads(planned.ok("plan", "activity", "show", "A8", "--format", "json").out)
+    assert shown["status_history"] == ["2026-06-01 planned", "2026-11-02 in_progress"]
+    assert _log(planned, "plan_activity", "A8") == ["import: added",
+                                                    "status planned -> in_progress on 2026-11-02"]
+
+
+def test_progress_notes_and_measurements_at_once_are_all_kept(planned):
+    results = _parallel(planned, lambda i: ["plan", "activity", "edit", "A4", "--progress", f"Nota {i}",
+                                            "--date", "2026-11-20"])
+    assert [r.returncode for r in results] == [0] * AT_ONCE, [r.stderr for r in results]
+    progress = json.loads(planned.ok("plan", "activity", "show", "A4", "--format", "json").out)["progress"]
+    assert sorted(progress[1:]) == sorted(f"2026-11-20: Nota {i}" for i in range(AT_ONCE))
+    assert _log(planned, "plan_activity", "A4").count("progress note added") == AT_ONCE
+
+    results = _parallel(planned, lambda i: ["plan", "indicator", "measure", "I5", str(7000 + i),
+                                            "--date", f"2026-11-{10 + i}"])
+    assert [r.returncode for r in results] == [0] * AT_ONCE, [r.stderr for r in results]
+    exported = yaml.safe_load(planned.ok("plan", "export").out)
+    a5 = next(a for a in exported["activities"] if a["id"] == "A5")
+    assert len(a5["indicators"][0]["measurements"]) == 1 + AT_ONCE
+    assert len([s for s in _log(planned, "plan_indicator", "I5") if s.startswith("measured on")]) == AT_ONCE
+

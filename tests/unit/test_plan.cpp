@@ -1,37 +1,18 @@
 #include <doctest/doctest.h>
 
-#include <filesystem>
+#include <string>
+#include <vector>
 
-#include "config/alliance.hpp"
 #include "core/error.hpp"
+#include "fixture.hpp"
 #include "plan/plan.hpp"
+#include "store/maintenance.hpp"
 
 using namespace nacsa;
+using nacsa::testing::d;
+using nacsa::testing::StoreFixture;
 
 namespace {
-
-Date d(const char* text) {
-    return *parse_date(text);
-}
-
-// A temporary store made from the default (example) configuration.
-struct TempStore {
-    std::filesystem::path dir;
-    std::unique_ptr<store::Store> store;
-    TempStore() {
-        dir = std::filesystem::temp_directory_path() /
-              ("nacsa-plan-test-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
-        std::filesystem::remove_all(dir);
-        std::filesystem::create_directories(dir);
-        store = std::make_unique<store::Store>(
-            store::Store::create(dir / "s.db", config::default_alliance_yaml(), "alliance.yaml",
-                                 store::Actor{"test", "test"}));
-    }
-    ~TempStore() {
-        store.reset();
-        std::filesystem::remove_all(dir);
-    }
-};
 
 plan::Plan one_indicator(double baseline, double target) {
     plan::Plan p;
@@ -54,16 +35,65 @@ plan::Plan one_indicator(double baseline, double target) {
     return p;
 }
 
+plan::Priority priority(const std::string& code, const std::string& title) {
+    plan::Priority p;
+    p.code = code;
+    p.title = title;
+    return p;
+}
+
+plan::Activity activity(const std::string& title, std::vector<std::string> priorities = {}) {
+    plan::Activity a;
+    a.title = title;
+    a.kind = plan::ActivityKind::research;
+    a.priorities = std::move(priorities);
+    a.serves_no_priority = a.priorities.empty();
+    a.start = d("2026-01-01");
+    a.end = d("2026-12-31");
+    return a;
+}
+
+plan::Contribution contribution(const std::string& summary) {
+    plan::Contribution c;
+    c.questionnaire = "Grupo 1";
+    c.submitted = d("2026-05-29");
+    c.submitted_to = "Cancillería";
+    c.summary = summary;
+    return c;
+}
+
+// The problems a call throws as a ValidationError, as text ("field \"f\": message").
+template <typename F>
+std::vector<std::string> problems_of(F&& call) {
+    try {
+        call();
+    } catch (const ValidationError& e) {
+        std::vector<std::string> out;
+        for (const auto& p : e.problems()) {
+            out.push_back(p.to_string());
+        }
+        return out;
+    }
+    FAIL("expected a ValidationError");
+    return {};
+}
+
+std::vector<std::string> audit_summaries(store::Store& store, const std::string& kind,
+                                         const std::string& id) {
+    std::vector<std::string> out;
+    for (const auto& e : store::list_audit(store, {.record_kind = kind, .record_id = id})) {
+        out.push_back(e.summary);
+    }
+    return out;
+}
+
 }  // namespace
 
-TEST_CASE("plan ids sort naturally and the next id follows the highest") {
+TEST_CASE("plan ids sort naturally; only well-formed ids are ids") {
     CHECK(plan::natural_less("A2", "A10"));
     CHECK_FALSE(plan::natural_less("A10", "A2"));
     CHECK(plan::natural_less("A9", "B1"));
     CHECK(plan::natural_less("P1", "P1a"));
-    CHECK(plan::next_id({"A1", "A12", "A3", "X99"}, "A") == "A13");
-    CHECK(plan::next_id({}, "I") == "I1");
-    CHECK(plan::next_id({"Abc"}, "A") == "A1");
     CHECK(plan::is_plan_id("P1"));
     CHECK(plan::is_plan_id("TIP-2.b"));
     CHECK_FALSE(plan::is_plan_id("1P"));
@@ -180,8 +210,195 @@ TEST_CASE("plan check finds each problem") {
     CHECK(findings[0].rule == "priority-without-activity");
 }
 
+TEST_CASE("plan use cases: a priority is added once, edited, audited") {
+    StoreFixture f;
+    auto& store = f.store();
+    auto p = priority("P1", "  Trata de personas ");
+    p.thematic_areas = {"untoc", "trafficking_in_persons", "untoc"};
+    plan::add_priority(store, p);
+    const auto stored = plan::load_plan(store).priority("P1");
+    CHECK(stored.title == "Trata de personas");
+    CHECK(stored.thematic_areas == std::vector<std::string>{"trafficking_in_persons", "untoc"});
+    CHECK(problems_of([&] { plan::add_priority(store, priority("P1", "Otra")); }) ==
+          std::vector<std::string>{"field \"code\": priority \"P1\" already exists"});
+    CHECK(problems_of([&] {
+              auto bad = priority("P2", " ");
+              bad.thematic_areas = {"piracy"};
+              plan::add_priority(store, bad);
+          }).size() == 2);
+
+    CHECK(plan::edit_priority(store, "P1", {.source = plan::Source::vpi_report}) ==
+          plan::Changed::no);
+    CHECK(plan::edit_priority(store, "P1",
+                              {.source = plan::Source::government,
+                               .source_date = std::optional<Date>(d("2026-03-12"))}) ==
+          plan::Changed::yes);
+    CHECK(plan::load_plan(store).priority("P1").source_date == d("2026-03-12"));
+    CHECK(plan::edit_priority(store, "P1", {.source_date = std::optional<Date>{}}) ==
+          plan::Changed::yes);
+    CHECK_FALSE(plan::load_plan(store).priority("P1").source_date.has_value());
+    CHECK_THROWS_AS((void)plan::edit_priority(store, "P9", {.title = "x"}), NotFoundError);
+    CHECK(audit_summaries(store, "plan_priority", "P1") ==
+          std::vector<std::string>{"added", "edited", "edited"});
+}
+
+TEST_CASE("plan use cases: activities get the next id, their status as of today") {
+    StoreFixture f;
+    auto& store = f.store();
+    plan::add_priority(store, priority("P1", "Trata"));
+    CHECK(plan::add_activity(store, activity("Uno", {"P1"})) == "A1");
+    CHECK(plan::add_activity(store, activity("Dos")) == "A2");
+    // An id taken by the plan file counts: the next one follows the highest.
+    (void)plan::import_plan(store,
+                            "activities:\n  - id: A12\n    title: Doce\n    kind: other\n"
+                            "    priorities: []\n    start: 2026-01-01\n    end: 2026-02-01\n"
+                            "    status: done\n",
+                            "p.yaml", plan::DryRun::no, d("2026-02-01"));
+    CHECK(plan::add_activity(store, activity("Trece")) == "A13");
+    const auto plan = plan::load_plan(store);
+    const auto& a1 = plan.activity("A1");
+    REQUIRE(a1.history.size() == 1);
+    CHECK(a1.history[0].date == store.today());
+    CHECK(a1.history[0].status == plan::ActivityStatus::planned);
+    CHECK(plan.activity("A2").serves_no_priority);
+    CHECK(audit_summaries(store, "plan_activity", "A1") == std::vector<std::string>{"added"});
+}
+
+TEST_CASE("plan use cases: every problem of an activity, and the member by name") {
+    StoreFixture f;
+    auto& store = f.store();
+    f.member("corporacion-humanas",
+             {.name = "Corporación Humanas", .themes = {"untoc"}, .acronym = "CH"});
+    auto bad = activity("X", {"P7"});
+    bad.working_group = "finanzas";
+    bad.member = "nadie";
+    bad.start = d("2026-05-01");
+    bad.end = d("2026-04-01");
+    CHECK(problems_of([&] { (void)plan::add_activity(store, bad); }) ==
+          std::vector<std::string>{
+              "field \"priorities[0]\": \"P7\" is not a priority of the plan",
+              "field \"working_group\": \"finanzas\" is not a working group of this alliance "
+              "(known: comunicacion_estrategica, experticia_tecnica, incidencia_y_accion)",
+              "field \"member\": \"nadie\" is not a member in the register",
+              "field \"end\": ends before it starts (2026-04-01 is before 2026-05-01)"});
+    auto good = activity("Informe");
+    good.member = "corporacion humanas";
+    const auto id = plan::add_activity(store, good);
+    CHECK(plan::load_plan(store).activity(id).member == "corporacion-humanas");
+    CHECK(plan::edit_activity(store, id, {.member = "CH"}) == plan::Changed::no);
+    CHECK(plan::edit_activity(store, id, {.member = ""}) == plan::Changed::yes);
+    CHECK(plan::load_plan(store).activity(id).member.empty());
+}
+
+TEST_CASE("plan use cases: texts the plan file could not read back are refused") {
+    StoreFixture f;
+    auto& store = f.store();
+    CHECK(problems_of([&] { plan::add_priority(store, priority("P1", "Trata\x1b[31m")); }) ==
+          std::vector<std::string>{"field \"title\": contains the control character U+001B"});
+    CHECK(problems_of([&] { (void)plan::add_activity(store, activity(std::string(4001, 'a'))); }) ==
+          std::vector<std::string>{"field \"title\": is 4001 bytes long (at most 4000)"});
+    auto long_description = activity("Largo");
+    long_description.description = std::string(5000, 'a') + "\n\tb";
+    CHECK(plan::add_activity(store, long_description) == "A1");
+    CHECK(problems_of([&] {
+              (void)plan::edit_activity(store, "A1", {.progress_note = "bien\rmal"});
+          }) == std::vector<std::string>{"field \"progress\": contains the control character "
+                                         "U+000D"});
+    CHECK(problems_of([&] { (void)plan::add_contribution(store, contribution("\xff")); }) ==
+          std::vector<std::string>{"field \"summary\": is not valid UTF-8"});
+}
+
+TEST_CASE("plan use cases: edits, progress notes and status changes") {
+    StoreFixture f;
+    auto& store = f.store();
+    const auto id = plan::add_activity(store, activity("Taller"));
+    CHECK(plan::edit_activity(store, id, {.title = " Taller "}) == plan::Changed::no);
+    CHECK(plan::edit_activity(store, id,
+                              {.progress_note = " Hecho ", .progress_date = d("2026-03-01")}) ==
+          plan::Changed::yes);
+    CHECK(plan::edit_activity(
+              store, id,
+              {.end = d("2027-01-31"), .progress_note = "Más", .progress_date = d("2026-04-01")}) ==
+          plan::Changed::yes);
+    CHECK(problems_of([&] { (void)plan::edit_activity(store, id, {.progress_note = " "}); }) ==
+          std::vector<std::string>{"field \"progress\": must not be empty"});
+    auto a = plan::load_plan(store).activity(id);
+    CHECK(a.end == d("2027-01-31"));
+    CHECK(a.progress ==
+          std::vector<plan::ProgressNote>{{d("2026-03-01"), "Hecho"}, {d("2026-04-01"), "Más"}});
+
+    const auto update = plan::change_activity_status(store, id, plan::ActivityStatus::done,
+                                                     std::nullopt, " Publicado ");
+    CHECK(update.before == plan::ActivityStatus::planned);
+    CHECK(update.date == store.today());
+    a = plan::load_plan(store).activity(id);
+    CHECK(a.status == plan::ActivityStatus::done);
+    CHECK(a.history.back().note == "Publicado");
+    CHECK(problems_of([&] {
+              (void)plan::change_activity_status(store, id, plan::ActivityStatus::done,
+                                                 std::nullopt, "");
+          }) == std::vector<std::string>{"field \"status\": activity A1 is already done"});
+    CHECK(problems_of([&] {
+              (void)plan::change_activity_status(store, id, plan::ActivityStatus::delayed,
+                                                 d("2020-01-01"), "");
+          }).size() == 1);
+    CHECK(audit_summaries(store, "plan_activity", id) ==
+          std::vector<std::string>{"added", "progress note added", "edited; progress note added",
+                                   "status planned -> done on " + format_date(store.today())});
+}
+
+TEST_CASE("plan use cases: indicators, measurements and contributions") {
+    StoreFixture f;
+    auto& store = f.store();
+    plan::add_priority(store, priority("P1", "Trata"));
+    const auto a = plan::add_activity(store, activity("Taller"));
+    plan::Indicator i;
+    i.activity_id = a;
+    i.name = "Personas";
+    i.unit = "personas";
+    i.target = 10;
+    i.target_date = d("2026-12-31");
+    CHECK(plan::add_indicator(store, i) == "I1");
+    i.activity_id.clear();
+    i.priority_code = "P1";
+    CHECK(problems_of([&] { (void)plan::add_indicator(store, i); }) ==
+          std::vector<std::string>{"field \"baseline_date\": required for an indicator of a "
+                                   "priority"});
+    i.priority_code = "P9";
+    CHECK_THROWS_AS((void)plan::add_indicator(store, i), NotFoundError);
+
+    auto m = plan::record_measurement(store, "I1", 4, d("2026-06-30"), "");
+    CHECK(m.recorded == plan::Recorded::added);
+    CHECK(m.unit == "personas");
+    m = plan::record_measurement(store, "I1", 4, d("2026-06-30"), "");
+    CHECK(m.recorded == plan::Recorded::unchanged);
+    m = plan::record_measurement(store, "I1", 5, d("2026-06-30"), "fuente");
+    CHECK(m.recorded == plan::Recorded::replaced);
+    CHECK(plan::record_measurement(store, "I1", 7, d("2026-09-30"), "").recorded ==
+          plan::Recorded::added);
+    CHECK(plan::edit_indicator(store, "I1", {.target = 20.0}) == plan::Changed::yes);
+    CHECK(problems_of([&] { (void)plan::edit_indicator(store, "I1", {.baseline = 20.0}); }) ==
+          std::vector<std::string>{"field \"target\": equals the baseline: nothing to measure"});
+    const auto stored = plan::load_plan(store).indicator("I1");
+    CHECK(stored.target == 20);
+    CHECK(stored.measurements ==
+          std::vector<plan::Measurement>{{d("2026-06-30"), 5, "fuente"}, {d("2026-09-30"), 7, ""}});
+    CHECK(audit_summaries(store, "plan_indicator", "I1") ==
+          std::vector<std::string>{"added", "measured on 2026-06-30",
+                                   "measurement of 2026-06-30 replaced", "measured on 2026-09-30",
+                                   "edited"});
+
+    CHECK(plan::add_contribution(store, contribution("Insumos")) == "C1");
+    CHECK(plan::add_contribution(store, contribution("Más insumos")) == "C2");
+    CHECK(plan::edit_contribution(store, "C1", {.file_reference = "aporte.pdf"}) ==
+          plan::Changed::yes);
+    CHECK(plan::edit_contribution(store, "C1", {.summary = "Insumos "}) == plan::Changed::no);
+    CHECK(plan::load_plan(store).contribution("C1").file_reference == "aporte.pdf");
+    CHECK_THROWS_AS((void)plan::edit_contribution(store, "C9", {}), NotFoundError);
+}
+
 TEST_CASE("plan export quotes only what needs it and round-trips through import") {
-    TempStore t;
+    StoreFixture f;
     plan::Plan p;
     p.priorities.push_back(plan::Priority{.code = "P1",
                                           .title = "Trata: \"explotación\" # no",
@@ -191,47 +408,61 @@ TEST_CASE("plan export quotes only what needs it and round-trips through import"
                                           .source_reference = "null"});
     p.priorities.push_back(
         plan::Priority{.code = "P2", .title = "Armas de fuego, municiones y explosivos"});
+    p.priorities.push_back(plan::Priority{.code = "P3",
+                                          .title = "2026",
+                                          .description = "a\xC2\x85"
+                                                         "z"});
     const auto text = plan::export_plan(p);
     CHECK(text.find("    title: \"Trata: \\\"explotación\\\" # no\"\n") != std::string::npos);
     CHECK(text.find("    description: |-\n      Uno: dos.\n\n      Tres — ñ\n") !=
           std::string::npos);
     CHECK(text.find("    source_reference: \"null\"\n") != std::string::npos);
     CHECK(text.find("    title: Armas de fuego, municiones y explosivos\n") != std::string::npos);
+    CHECK(text.find("    title: \"2026\"\n") != std::string::npos);
+    CHECK(text.find("    description: \"a\\x85z\"\n") != std::string::npos);
     CHECK(text.find("activities: []\n") != std::string::npos);
-    const auto parsed = plan::parse_plan_file(*t.store, text, "p.yaml");
+    const auto parsed = plan::parse_plan_file(f.store(), text, "p.yaml");
     CHECK(parsed.priorities == p.priorities);
     CHECK(plan::export_plan(parsed) == text);
 }
 
 TEST_CASE("plan import is idempotent and dry runs write nothing") {
-    TempStore t;
+    StoreFixture f;
+    auto& store = f.store();
     const std::string text =
         "priorities:\n  - code: P1\n    title: Uno\n    source: vpi_report\n"
         "activities:\n  - id: A1\n    title: Act\n    kind: other\n    priorities: [P1]\n"
         "    start: 2026-01-01\n    end: 2026-03-31\n    status: in_progress\n";
-    auto result = plan::import_plan(*t.store, text, "p.yaml", plan::DryRun::yes, d("2026-02-01"));
+    auto result = plan::import_plan(store, text, "p.yaml", plan::DryRun::yes, d("2026-02-01"));
     CHECK(result.added == 2);
-    CHECK(plan::load_plan(*t.store).priorities.empty());
-    result = plan::import_plan(*t.store, text, "p.yaml", plan::DryRun::no, d("2026-02-01"));
+    CHECK(plan::load_plan(store).priorities.empty());
+    result = plan::import_plan(store, text, "p.yaml", plan::DryRun::no, d("2026-02-01"));
     CHECK(result.added == 2);
-    const auto loaded = plan::load_plan(*t.store);
+    const auto loaded = plan::load_plan(store);
     REQUIRE(loaded.activities.size() == 1);
     REQUIRE(loaded.activities[0].history.size() == 1);
     CHECK(loaded.activities[0].history[0].date == d("2026-02-01"));
-    result = plan::import_plan(*t.store, text, "p.yaml", plan::DryRun::no, d("2026-02-05"));
+    result = plan::import_plan(store, text, "p.yaml", plan::DryRun::no, d("2026-02-05"));
     CHECK(result.added == 0);
     CHECK(result.updated == 0);
     CHECK(result.unchanged == 2);
+    // A record the commands changed is updated by the file, history kept.
+    (void)plan::change_activity_status(store, "A1", plan::ActivityStatus::done, d("2026-03-01"),
+                                       "");
+    result = plan::import_plan(store, text, "p.yaml", plan::DryRun::no, d("2026-03-05"));
+    CHECK(result.updated == 1);
+    CHECK(result.changes == std::vector<std::string>{"activity A1: status done -> in_progress"});
+    CHECK(plan::load_plan(store).activity("A1").history.size() == 3);
 }
 
 TEST_CASE("plan file problems are all reported with their place") {
-    TempStore t;
+    StoreFixture f;
     const std::string text =
         "priorities:\n  - code: P1\n    title: Uno\n    source: nowhere\n    extra: 1\n"
         "activities:\n  - id: A1\n    title: Act\n    kind: other\n    priorities: [P2]\n"
         "    start: 2026-01-01\n    end: 2025-03-31\n    status: in_progress\n";
     try {
-        (void)plan::parse_plan_file(*t.store, text, "p.yaml");
+        (void)plan::parse_plan_file(f.store(), text, "p.yaml");
         FAIL("expected a ValidationError");
     } catch (const ValidationError& e) {
         const auto& problems = e.problems();
@@ -247,4 +478,32 @@ TEST_CASE("plan file problems are all reported with their place") {
               "priority of the plan");
         CHECK(problems[3].field == "activities[0].end");
     }
+}
+
+TEST_CASE("plan file texts are checked as the configuration's are") {
+    StoreFixture f;
+    const auto problems = [&](const std::string& text) {
+        return problems_of([&] { (void)plan::parse_plan_file(f.store(), text, "p.yaml"); });
+    };
+    CHECK(problems("priorities:\n  - code: P1\n    title: \"Uno\\e[31m\"\n    source: "
+                   "vpi_report\n") ==
+          std::vector<std::string>{"p.yaml:3:12: field \"priorities[0].title\": contains the "
+                                   "control character U+001B"});
+    CHECK(problems("priorities:\n  - code: P1\n    title: " + std::string(4001, 'a') +
+                   "\n    source: vpi_report\n") ==
+          std::vector<std::string>{"p.yaml:3:12: field \"priorities[0].title\": is 4001 bytes "
+                                   "long (at most 4000)"});
+    CHECK(problems("priorities:\n  - code: P1\n    title: Uno\n    title: Dos\n    source: "
+                   "vpi_report\n") ==
+          std::vector<std::string>{"p.yaml:4:5: field \"priorities[0].title\": duplicate key "
+                                   "(first given on line 3)"});
+    CHECK(problems("activities:\n  - id: A1\n    title: Act\n    kind: other\n    priorities: []\n"
+                   "    start: 2026-01-01\n    end: 2026-03-31\n    status: planned\n"
+                   "    indicators:\n      - {id: I1, name: N, unit: u, baseline: \"0\", "
+                   "target: 3, target_date: 2026-03-01}\n") ==
+          std::vector<std::string>{"p.yaml:10:46: field \"activities[0].indicators[0].baseline\": "
+                                   "\"0\" is quoted text, not a number (write it without quotes)"});
+    // A problem the reader found is not repeated by the record's check.
+    CHECK(problems("priorities:\n  - code: \"\"\n    title: Uno\n    source: vpi_report\n") ==
+          std::vector<std::string>{"p.yaml:2:11: field \"priorities[0].code\": must not be empty"});
 }

@@ -1,0 +1,210 @@
+// Importing the plan file: its records merged into the plan, in one transaction.
+#include <SQLiteCpp/Database.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+
+#include "core/text.hpp"
+#include "plan/plan.hpp"
+#include "plan/plan_internal.hpp"
+
+namespace nacsa::plan {
+
+namespace {
+
+template <typename T>
+void compare_field(std::vector<std::string>& out, const char* name, const T& before,
+                   const T& after) {
+    if (!(before == after)) {
+        out.emplace_back(name);
+    }
+}
+
+std::string describe(const Priority& before, const Priority& after) {
+    std::vector<std::string> f;
+    compare_field(f, "title", before.title, after.title);
+    compare_field(f, "description", before.description, after.description);
+    compare_field(f, "thematic_areas", before.thematic_areas, after.thematic_areas);
+    compare_field(f, "source", before.source, after.source);
+    compare_field(f, "source_reference", before.source_reference, after.source_reference);
+    compare_field(f, "source_date", before.source_date, after.source_date);
+    return text::join(f, ", ");
+}
+
+std::string describe(const Activity& before, const Activity& after) {
+    std::vector<std::string> f;
+    compare_field(f, "title", before.title, after.title);
+    compare_field(f, "description", before.description, after.description);
+    compare_field(f, "kind", before.kind, after.kind);
+    if (before.priorities != after.priorities ||
+        before.serves_no_priority != after.serves_no_priority) {
+        f.emplace_back("priorities");
+    }
+    compare_field(f, "working_group", before.working_group, after.working_group);
+    compare_field(f, "member", before.member, after.member);
+    compare_field(f, "start", before.start, after.start);
+    compare_field(f, "end", before.end, after.end);
+    if (before.status != after.status) {
+        f.push_back(
+            fmt::format("status {} -> {}", status_name(before.status), status_name(after.status)));
+    } else {
+        compare_field(f, "status_history", before.history, after.history);
+    }
+    if (before.progress != after.progress) {
+        f.push_back(after.progress.size() > before.progress.size()
+                        ? fmt::format("{} progress note(s) added",
+                                      after.progress.size() - before.progress.size())
+                        : std::string("progress"));
+    }
+    return text::join(f, ", ");
+}
+
+std::string describe(const Indicator& before, const Indicator& after) {
+    std::vector<std::string> f;
+    if (before.activity_id != after.activity_id || before.priority_code != after.priority_code) {
+        f.emplace_back("measures");
+    }
+    compare_field(f, "name", before.name, after.name);
+    compare_field(f, "unit", before.unit, after.unit);
+    compare_field(f, "baseline", before.baseline, after.baseline);
+    compare_field(f, "baseline_date", before.baseline_date, after.baseline_date);
+    compare_field(f, "target", before.target, after.target);
+    compare_field(f, "target_date", before.target_date, after.target_date);
+    if (before.measurements != after.measurements) {
+        f.push_back(after.measurements.size() > before.measurements.size()
+                        ? fmt::format("{} measurement(s) added",
+                                      after.measurements.size() - before.measurements.size())
+                        : std::string("measurements"));
+    }
+    return text::join(f, ", ");
+}
+
+std::string describe(const Contribution& before, const Contribution& after) {
+    std::vector<std::string> f;
+    compare_field(f, "questionnaire", before.questionnaire, after.questionnaire);
+    compare_field(f, "submitted", before.submitted, after.submitted);
+    compare_field(f, "submitted_to", before.submitted_to, after.submitted_to);
+    compare_field(f, "summary", before.summary, after.summary);
+    compare_field(f, "file_reference", before.file_reference, after.file_reference);
+    return text::join(f, ", ");
+}
+
+// The file's status history merged into the stored one; a change dated `today` when the
+// file's status is not the latest.
+void merge_history(const Activity* stored, Activity& incoming, Date today) {
+    std::vector<StatusChange> merged =
+        stored != nullptr ? stored->history : std::vector<StatusChange>{};
+    for (const auto& change : incoming.history) {
+        auto it = std::find_if(merged.begin(), merged.end(), [&](const StatusChange& m) {
+            return m.date == change.date && m.status == change.status;
+        });
+        if (it == merged.end()) {
+            merged.push_back(change);
+        } else if (!change.note.empty()) {
+            it->note = change.note;
+        }
+    }
+    std::stable_sort(merged.begin(), merged.end(),
+                     [](const StatusChange& x, const StatusChange& y) { return x.date < y.date; });
+    if (merged.empty() || merged.back().status != incoming.status) {
+        merged.push_back(StatusChange{
+            std::max(today, merged.empty() ? today : merged.back().date), incoming.status, {}});
+    }
+    incoming.history = std::move(merged);
+}
+
+// One record of the file to write, with what the audit log says of it.
+struct Pending {
+    std::string kind;
+    std::string id;
+    std::string summary;
+    std::function<void(SQLite::Database&)> write;
+};
+
+struct Merge {
+    ImportResult result;
+    std::vector<Pending> pending;
+};
+
+// Counts a record of the file as added, updated or unchanged against the stored one, and
+// queues its write.
+template <typename T>
+void merge_record(Merge& m, const char* noun, const char* kind, const std::string& id,
+                  const T* before, const T& after, std::function<void(SQLite::Database&)> insert,
+                  std::function<void(SQLite::Database&)> update) {
+    if (before == nullptr) {
+        ++m.result.added;
+        m.result.changes.push_back(fmt::format("{} {}: added", noun, id));
+        m.pending.push_back({kind, id, "import: added", std::move(insert)});
+    } else if (!(*before == after)) {
+        ++m.result.updated;
+        const auto what = describe(*before, after);
+        m.result.changes.push_back(fmt::format("{} {}: {}", noun, id, what));
+        m.pending.push_back({kind, id, "import: " + what, std::move(update)});
+    } else {
+        ++m.result.unchanged;
+    }
+}
+
+// The file read against the store and compared with the plan it holds.
+Merge merge_file(store::Store& store, const std::string& yaml_text, const std::string& file_name,
+                 Date today) {
+    const Plan incoming = parse_plan_file(store, yaml_text, file_name);
+    const Plan stored = load_plan(store);
+    Merge m;
+    for (const auto& p : incoming.priorities) {
+        merge_record(
+            m, "priority", "plan_priority", p.code, stored.find_priority(p.code), p,
+            [p](auto& db) { insert_priority(db, p); }, [p](auto& db) { update_priority(db, p); });
+    }
+    for (auto a : incoming.activities) {
+        const auto* before = stored.find_activity(a.id);
+        merge_history(before, a, today);
+        merge_record(
+            m, "activity", "plan_activity", a.id, before, a,
+            [a](auto& db) { insert_activity(db, a); },
+            [a](auto& db) {
+                update_activity(db, a);
+                replace_history(db, a);
+                replace_progress(db, a);
+            });
+    }
+    for (const auto& i : incoming.indicators) {
+        merge_record(
+            m, "indicator", "plan_indicator", i.id, stored.find_indicator(i.id), i,
+            [i](auto& db) { insert_indicator(db, i); },
+            [i](auto& db) {
+                update_indicator(db, i);
+                replace_measurements(db, i);
+            });
+    }
+    for (const auto& c : incoming.contributions) {
+        merge_record(
+            m, "contribution", "plan_contribution", c.id, stored.find_contribution(c.id), c,
+            [c](auto& db) { insert_contribution(db, c); },
+            [c](auto& db) { update_contribution(db, c); });
+    }
+    return m;
+}
+
+}  // namespace
+
+ImportResult import_plan(store::Store& store, const std::string& yaml_text,
+                         const std::string& file_name, DryRun dry_run, Date today) {
+    if (dry_run == DryRun::yes) {
+        return merge_file(store, yaml_text, file_name, today).result;
+    }
+    ImportResult result;
+    store.transaction([&] {
+        auto m = merge_file(store, yaml_text, file_name, today);
+        for (const auto& item : m.pending) {
+            item.write(store.db());
+            store.audit(item.kind, item.id, item.summary);
+        }
+        result = std::move(m.result);
+    });
+    return result;
+}
+
+}  // namespace nacsa::plan
