@@ -17,7 +17,10 @@ namespace {
 struct MemberFieldOptions {
     std::optional<std::string> id, name, acronym, type, region, city, website, email, phone, joined,
         status, ecosoc, net4u, notes;
-    std::optional<std::vector<std::string>> themes, services, interest;
+    // Comma-separated keys, one option each (`--theme a,b`). Not add_list_option: CLI11 takes
+    // an empty value of a list option for no option at all, and `--service ""` empties the
+    // list, `--theme ""` is refused (a member needs a thematic area).
+    std::optional<std::string> themes, services, interest;
     std::vector<std::string> clear;  // edit only
 };
 
@@ -64,18 +67,12 @@ struct ContactRemoveOptions {
     bool yes = false;
 };
 
-// Keys given as a list option: trimmed, empty ones left out (`--theme "a, b"` is a and b).
-std::optional<std::vector<std::string>> keys(const std::optional<std::vector<std::string>>& given) {
+// Keys given as one option, comma-separated: trimmed, empty ones left out.
+std::optional<std::vector<std::string>> keys(const std::optional<std::string>& given) {
     if (!given) {
         return std::nullopt;
     }
-    std::vector<std::string> out;
-    for (const auto& item : *given) {
-        for (auto& key : text::split_list(item, ',')) {
-            out.push_back(std::move(key));
-        }
-    }
-    return out;
+    return text::split_list(*given, ',');
 }
 
 std::optional<bool> yes_no(const std::optional<std::string>& value, const std::string& option) {
@@ -108,17 +105,15 @@ void add_member_field_options(CLI::App* cmd, MemberFieldOptions& o, bool adding)
     cmd->add_option("--website", o.website, "Web site (http:// or https://)");
     cmd->add_option("--email", o.email, "General e-mail address");
     cmd->add_option("--phone", o.phone, "General phone number");
-    add_list_option(cmd, "--theme", o.themes, "Thematic areas, comma-separated keys")
-        ->type_name("KEYS");
-    add_list_option(cmd, "--service", o.services, "Services, comma-separated keys")
-        ->type_name("KEYS");
+    cmd->add_option("--theme", o.themes, "Thematic areas, comma-separated keys")->type_name("KEYS");
+    cmd->add_option("--service", o.services, "Services, comma-separated keys")->type_name("KEYS");
     cmd->add_option("--joined", o.joined, "Date the organisation joined (not after today)")
         ->type_name("DATE");
     if (adding) {
         cmd->add_option("--status", o.status, "Initial status (default: active)")
             ->check(CLI::IsMember(members::status_names()));
     }
-    add_list_option(cmd, "--interest", o.interest,
+    cmd->add_option("--interest", o.interest,
                     "Roles of interest, comma-separated: steering_committee, secretariat, "
                     "coordinator")
         ->type_name("KINDS");

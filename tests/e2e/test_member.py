@@ -463,3 +463,16 @@ def test_eight_suspensions_of_one_member_at_once_suspend_it_once(alliance):
     assert [h["status"] for h in shown["status_history"]] == ["active", "suspended"]
     log = json.loads(alliance.ok("log", "--kind", "member", "--format", "json").out)
     assert len([e for e in log if e["command"] == "member status"]) == 1
+
+
+def test_an_empty_list_option_empties_the_list(alliance):
+    add_paz(alliance, "--interest", "secretariat")
+    alliance.ok("member", "edit", "fundacion-paz-ciudadana", "--service", "", "--interest", "")
+    shown = json.loads(alliance.ok("member", "show", "fundacion-paz-ciudadana", "--format", "json").out)
+    assert (shown["services"], shown["interest"]) == ([], [])
+    result = alliance.run("member", "edit", "fundacion-paz-ciudadana", "--theme", " , ")
+    assert (result.code, result.err) == (65, 'nacsa: error: field "--theme": a member needs at least one '
+                                             'thematic area\n')
+    alliance.ok("member", "edit", "fundacion-paz-ciudadana", "--theme", "untoc, firearms")
+    shown = json.loads(alliance.ok("member", "show", "fundacion-paz-ciudadana", "--format", "json").out)
+    assert shown["thematic_areas"] == ["firearms", "untoc"]
