@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <iostream>
-
 #include "commands.hpp"
 #include "core/text.hpp"
 #include "members/format.hpp"
@@ -15,189 +13,215 @@ namespace nacsa::cli {
 
 namespace {
 
-// An option whose value counts only when it was given on the command line.
-struct Given {
-    std::string value;
-    CLI::Option* option = nullptr;
-    [[nodiscard]] std::optional<std::string> get() const {
-        return option != nullptr && option->count() > 0 ? std::optional<std::string>(value)
-                                                        : std::nullopt;
-    }
+// The member fields that `member add` and `member edit` take as options.
+struct MemberFieldOptions {
+    std::optional<std::string> id, name, acronym, type, region, city, website, email, phone, joined,
+        status, ecosoc, net4u, notes;
+    // Comma-separated keys, one option each (`--theme a,b`). Not add_list_option: CLI11 takes
+    // an empty value of a list option for no option at all, and `--service ""` empties the
+    // list, `--theme ""` is refused (a member needs a thematic area).
+    std::optional<std::string> themes, services, interest;
+    std::vector<std::string> clear;  // edit only
 };
 
-std::optional<std::vector<std::string>> list_of(const Given& g) {
-    if (const auto v = g.get()) {
-        return text::split_list(*v, ',');
-    }
-    return std::nullopt;
-}
+struct ContactFieldOptions {
+    std::optional<std::string> name, position, email, phone, gender, consent;
+    bool primary_flag = false;           // add: --primary
+    std::optional<std::string> primary;  // edit: --primary yes|no
+};
 
-std::optional<bool> yes_no(const Given& g, const std::string& option) {
-    const auto v = g.get();
-    if (!v) {
+struct ShowOptions {
+    std::string member;
+};
+
+struct ListOptions {
+    std::optional<std::string> status, type, region, theme, service, since, until, search;
+};
+
+struct EditOptions {
+    std::string member;
+    MemberFieldOptions fields;
+};
+
+struct StatusOptions {
+    std::string member;
+    std::string status;
+    std::string reason;
+    std::optional<std::string> date;
+};
+
+struct ContactAddOptions {
+    std::string member;
+    ContactFieldOptions fields;
+};
+
+struct ContactEditOptions {
+    std::string member;
+    std::string contact;
+    ContactFieldOptions fields;
+};
+
+struct ContactRemoveOptions {
+    std::string member;
+    std::string contact;
+    bool yes = false;
+};
+
+// Keys given as one option, comma-separated: trimmed, empty ones left out.
+std::optional<std::vector<std::string>> keys(const std::optional<std::string>& given) {
+    if (!given) {
         return std::nullopt;
     }
-    if (*v == "yes" || *v == "true") {
-        return true;
-    }
-    if (*v == "no" || *v == "false") {
-        return false;
-    }
-    throw UsageError(fmt::format("{}: \"{}\" is not yes or no", option, *v));
+    return text::split_list(*given, ',');
 }
 
-// The member fields that `member add` and `member edit` take as options.
-struct MemberFields {
-    Given id, name, acronym, type, region, city, website, email, phone, themes, services, joined,
-        status, interest, ecosoc, net4u, notes;
-    std::vector<std::string> clear;
-
-    void add_to(CLI::App* cmd, bool adding) {
-        if (adding) {
-            id.option = cmd->add_option("--id", id.value, "Id (default: a slug of the name)");
-        }
-        name.option = cmd->add_option("--name", name.value, "Full name of the organisation");
-        if (adding) {
-            name.option->required();
-        }
-        acronym.option = cmd->add_option("--acronym", acronym.value, "Acronym or short name");
-        type.option =
-            cmd->add_option("--type", type.value, "Organisation type (a key of the configuration)");
-        if (adding) {
-            type.option->required();
-        }
-        region.option =
-            cmd->add_option("--region", region.value, "Region (a key of the configuration)");
-        city.option = cmd->add_option("--city", city.value, "City or commune");
-        website.option =
-            cmd->add_option("--website", website.value, "Web site (http:// or https://)");
-        email.option = cmd->add_option("--email", email.value, "General e-mail address");
-        phone.option = cmd->add_option("--phone", phone.value, "General phone number");
-        themes.option =
-            cmd->add_option("--theme", themes.value, "Thematic areas, comma-separated keys")
-                ->type_name("KEYS");
-        services.option =
-            cmd->add_option("--service", services.value, "Services, comma-separated keys")
-                ->type_name("KEYS");
-        joined.option = cmd->add_option("--joined", joined.value,
-                                        "Date the organisation joined (not after today)")
-                            ->type_name("DATE");
-        if (adding) {
-            status.option =
-                cmd->add_option("--status", status.value, "Initial status (default: active)")
-                    ->check(CLI::IsMember(members::k_statuses));
-        }
-        interest.option = cmd->add_option("--interest", interest.value,
-                                          "Roles of interest, comma-separated: steering_committee, "
-                                          "secretariat, coordinator")
-                              ->type_name("KINDS");
-        ecosoc.option = cmd->add_option("--ecosoc", ecosoc.value,
-                                        "ECOSOC status: none, general, special, roster");
-        net4u.option =
-            cmd->add_option("--net4u", net4u.value, "Member of the regional network: yes or no")
-                ->type_name("yes|no");
-        notes.option = cmd->add_option("--notes", notes.value, "Free-text notes");
-        if (!adding) {
-            cmd->add_option(
-                   "--clear", clear,
-                   "Empty a field: acronym, region, city, website, email, phone, services, joined, "
-                   "interest, ecosoc, notes (repeatable)")
-                ->type_name("FIELD")
-                ->check(CLI::IsMember({"acronym", "region", "city", "website", "email", "phone",
-                                       "services", "joined", "interest", "ecosoc", "notes"}));
-        }
+std::optional<bool> yes_no(const std::optional<std::string>& value, const std::string& option) {
+    if (!value) {
+        return std::nullopt;
     }
-
-    [[nodiscard]] members::MemberInput input() const {
-        members::MemberInput in;
-        in.id = id.get();
-        in.name = name.get();
-        in.acronym = acronym.get();
-        in.type = type.get();
-        in.region = region.get();
-        in.city = city.get();
-        in.website = website.get();
-        in.email = email.get();
-        in.phone = phone.get();
-        in.thematic_areas = list_of(themes);
-        in.services = list_of(services);
-        in.joined = joined.get();
-        in.status = status.get();
-        in.interest = list_of(interest);
-        in.ecosoc_status = ecosoc.get();
-        in.net4u = yes_no(net4u, "--net4u");
-        in.notes = notes.get();
-        for (const auto& field : clear) {
-            if (field == "services") {
-                in.services = std::vector<std::string>{};
-            } else if (field == "interest") {
-                in.interest = std::vector<std::string>{};
-            } else {
-                auto* target = field == "acronym"   ? &in.acronym
-                               : field == "region"  ? &in.region
-                               : field == "city"    ? &in.city
-                               : field == "website" ? &in.website
-                               : field == "email"   ? &in.email
-                               : field == "phone"   ? &in.phone
-                               : field == "joined"  ? &in.joined
-                               : field == "ecosoc"  ? &in.ecosoc_status
-                                                    : &in.notes;
-                if (target->has_value()) {
-                    throw UsageError(
-                        fmt::format("--clear {} cannot be used with --{} ", field, field));
-                }
-                *target = std::string();
-            }
-        }
-        return in;
+    if (*value == "yes" || *value == "true") {
+        return true;
     }
-};
-
-struct ContactFields {
-    Given name, position, email, phone, gender, consent, primary;
-    bool primary_flag = false;
-
-    void add_to(CLI::App* cmd, bool adding) {
-        if (adding) {
-            name.option =
-                cmd->add_option("--name", name.value, "Full name of the person")->required();
-        } else {
-            name.option = cmd->add_option("--name", name.value, "New name of the person");
-        }
-        position.option = cmd->add_option("--position", position.value, "Position or title");
-        email.option = cmd->add_option("--email", email.value, "E-mail address");
-        phone.option = cmd->add_option("--phone", phone.value, "Phone number");
-        gender.option =
-            cmd->add_option("--gender", gender.value, "female, male, non_binary or undisclosed")
-                ->check(CLI::IsMember(members::k_genders));
-        consent.option = cmd->add_option("--consent", consent.value,
-                                         "Date the person consented to data processing")
-                             ->type_name("DATE");
-        if (adding) {
-            cmd->add_flag("--primary", primary_flag, "The organisation's primary contact");
-        } else {
-            primary.option =
-                cmd->add_option("--primary", primary.value, "The primary contact: yes or no")
-                    ->type_name("yes|no");
-        }
+    if (*value == "no" || *value == "false") {
+        return false;
     }
+    throw UsageError(fmt::format("{}: \"{}\" is not yes or no", option, *value));
+}
 
-    [[nodiscard]] members::ContactInput input() const {
-        members::ContactInput in;
-        in.name = name.get();
-        in.position = position.get();
-        in.email = email.get();
-        in.phone = phone.get();
-        in.gender = gender.get();
-        in.consent = consent.get();
-        in.primary = primary_flag ? std::optional<bool>(true) : yes_no(primary, "--primary");
-        return in;
+void add_member_field_options(CLI::App* cmd, MemberFieldOptions& o, bool adding) {
+    if (adding) {
+        cmd->add_option("--id", o.id, "Id (default: a slug of the name)");
     }
-};
+    auto* name = cmd->add_option("--name", o.name, "Full name of the organisation");
+    cmd->add_option("--acronym", o.acronym, "Acronym or short name");
+    auto* type =
+        cmd->add_option("--type", o.type, "Organisation type (a key of the configuration)");
+    if (adding) {
+        name->required();
+        type->required();
+    }
+    cmd->add_option("--region", o.region, "Region (a key of the configuration)");
+    cmd->add_option("--city", o.city, "City or commune");
+    cmd->add_option("--website", o.website, "Web site (http:// or https://)");
+    cmd->add_option("--email", o.email, "General e-mail address");
+    cmd->add_option("--phone", o.phone, "General phone number");
+    cmd->add_option("--theme", o.themes, "Thematic areas, comma-separated keys")->type_name("KEYS");
+    cmd->add_option("--service", o.services, "Services, comma-separated keys")->type_name("KEYS");
+    cmd->add_option("--joined", o.joined, "Date the organisation joined (not after today)")
+        ->type_name("DATE");
+    if (adding) {
+        cmd->add_option("--status", o.status, "Initial status (default: active)")
+            ->check(CLI::IsMember(members::status_names()));
+    }
+    cmd->add_option("--interest", o.interest,
+                    "Roles of interest, comma-separated: steering_committee, secretariat, "
+                    "coordinator")
+        ->type_name("KINDS");
+    cmd->add_option("--ecosoc", o.ecosoc, "ECOSOC status: none, general, special, roster");
+    cmd->add_option("--net4u", o.net4u, "Member of the regional network: yes or no")
+        ->type_name("yes|no");
+    cmd->add_option("--notes", o.notes, "Free-text notes");
+    if (!adding) {
+        cmd->add_option("--clear", o.clear,
+                        "Empty a field: acronym, region, city, website, email, phone, services, "
+                        "joined, interest, ecosoc, notes (repeatable)")
+            ->type_name("FIELD")
+            ->check(CLI::IsMember({"acronym", "region", "city", "website", "email", "phone",
+                                   "services", "joined", "interest", "ecosoc", "notes"}));
+    }
+}
+
+// `--clear FIELD`: the field given as empty; given with a value too, a usage error.
+void clear_fields(const std::vector<std::string>& clear, members::MemberInput& in) {
+    for (const auto& field : clear) {
+        if (field == "services") {
+            in.services = std::vector<std::string>{};
+            continue;
+        }
+        if (field == "interest") {
+            in.interest = std::vector<std::string>{};
+            continue;
+        }
+        auto* target = field == "acronym"   ? &in.acronym
+                       : field == "region"  ? &in.region
+                       : field == "city"    ? &in.city
+                       : field == "website" ? &in.website
+                       : field == "email"   ? &in.email
+                       : field == "phone"   ? &in.phone
+                       : field == "joined"  ? &in.joined
+                       : field == "ecosoc"  ? &in.ecosoc_status
+                                            : &in.notes;
+        if (target->has_value()) {
+            throw UsageError(fmt::format("--clear {} cannot be used with --{} ", field, field));
+        }
+        *target = std::string();
+    }
+}
+
+members::MemberInput member_input(const MemberFieldOptions& o) {
+    members::MemberInput in;
+    in.id = o.id;
+    in.name = o.name;
+    in.acronym = o.acronym;
+    in.type = o.type;
+    in.region = o.region;
+    in.city = o.city;
+    in.website = o.website;
+    in.email = o.email;
+    in.phone = o.phone;
+    in.thematic_areas = keys(o.themes);
+    in.services = keys(o.services);
+    in.joined = o.joined;
+    in.status = o.status;
+    in.interest = keys(o.interest);
+    in.ecosoc_status = o.ecosoc;
+    in.net4u = yes_no(o.net4u, "--net4u");
+    in.notes = o.notes;
+    clear_fields(o.clear, in);
+    return in;
+}
+
+void add_contact_field_options(CLI::App* cmd, ContactFieldOptions& o, bool adding) {
+    if (adding) {
+        cmd->add_option("--name", o.name, "Full name of the person")->required();
+    } else {
+        cmd->add_option("--name", o.name, "New name of the person");
+    }
+    cmd->add_option("--position", o.position, "Position or title");
+    cmd->add_option("--email", o.email, "E-mail address");
+    cmd->add_option("--phone", o.phone, "Phone number");
+    cmd->add_option("--gender", o.gender, "female, male, non_binary or undisclosed")
+        ->check(CLI::IsMember(members::k_genders));
+    cmd->add_option("--consent", o.consent, "Date the person consented to data processing")
+        ->type_name("DATE");
+    if (adding) {
+        cmd->add_flag("--primary", o.primary_flag, "The organisation's primary contact");
+    } else {
+        cmd->add_option("--primary", o.primary, "The primary contact: yes or no")
+            ->type_name("yes|no");
+    }
+}
+
+members::ContactInput contact_input(const ContactFieldOptions& o) {
+    members::ContactInput in;
+    in.name = o.name;
+    in.position = o.position;
+    in.email = o.email;
+    in.phone = o.phone;
+    in.gender = o.gender;
+    in.consent = o.consent;
+    in.primary = o.primary_flag ? std::optional<bool>(true) : yes_no(o.primary, "--primary");
+    return in;
+}
+
+output::Cell text_cell(const std::string& s) {
+    return s.empty() ? output::Cell{} : output::Cell{s};
+}
 
 std::string history_line(const members::StatusChange& h) {
-    return h.reason.empty() ? fmt::format("{} {}", h.date, h.status)
-                            : fmt::format("{} {}: {}", h.date, h.status, h.reason);
+    const auto status = members::status_name(h.status);
+    return h.reason.empty() ? fmt::format("{} {}", format_date(h.date), status)
+                            : fmt::format("{} {}: {}", format_date(h.date), status, h.reason);
 }
 
 std::string contact_line(const members::Contact& c) {
@@ -216,25 +240,16 @@ std::string contact_line(const members::Contact& c) {
     return line;
 }
 
-int show_member(Context& ctx, const std::string& id) {
-    auto& store = ctx.store();
-    const auto member = members::get_member(store, id);
-    const auto history = members::status_history(store, id);
-    if (ctx.format() == output::Format::json) {
-        ctx.print(members::to_record_json(member, history).dump(2) + "\n");
-        return 0;
-    }
+output::Table member_record_table(const members::MemberRecord& record) {
+    const auto& member = record.member;
     std::vector<std::string> history_lines;
-    for (const auto& e : history) {
+    for (const auto& e : record.history) {
         history_lines.push_back(history_line(e));
     }
     std::vector<std::string> contact_lines;
     for (const auto& c : member.contacts) {
         contact_lines.push_back(contact_line(c));
     }
-    auto text = [](const std::string& s) -> output::Cell {
-        return s.empty() ? output::Cell{} : output::Cell{s};
-    };
     output::Table table{{{"id", "ID"},
                          {"name", "Name"},
                          {"acronym", "Acronym"},
@@ -255,30 +270,36 @@ int show_member(Context& ctx, const std::string& id) {
                          {"contacts", "Contacts"},
                          {"status_history", "Status history"}},
                         {}};
-    table.add_row({member.id, member.name, text(member.acronym), member.type, text(member.region),
-                   text(member.city), text(member.website), text(member.email), text(member.phone),
-                   member.thematic_areas, member.services, text(member.joined), member.status,
-                   member.interest, text(member.ecosoc_status), member.net4u, text(member.notes),
+    table.add_row({member.id, member.name, text_cell(member.acronym), member.type,
+                   text_cell(member.region), text_cell(member.city), text_cell(member.website),
+                   text_cell(member.email), text_cell(member.phone), member.thematic_areas,
+                   member.services, text_cell(member.joined),
+                   std::string(members::status_name(member.status)), member.interest,
+                   text_cell(member.ecosoc_status), member.net4u, text_cell(member.notes),
                    contact_lines, history_lines});
-    ctx.print_record(table);
-    return 0;
+    return table;
 }
 
-int list_members(Context& ctx, const members::MemberFilter& filter) {
-    auto rows = members::list_members(ctx.store(), filter);
-    auto text = [](const std::string& s) -> output::Cell {
-        return s.empty() ? output::Cell{} : output::Cell{s};
-    };
-    output::Table table;
-    if (ctx.format() == output::Format::table) {
-        table.columns = {{"id", "ID"},         {"name", "NAME"},     {"type", "TYPE"},
-                         {"region", "REGION"}, {"status", "STATUS"}, {"joined", "JOINED"}};
-        for (const auto& s : rows) {
-            const auto& m = s.member;
-            table.add_row({m.id, m.name, m.type, text(m.region), m.status, text(m.joined)});
-        }
-    } else {
-        table.columns = {{"id", "ID"},
+// `member list` in a table: the columns a reader scans.
+output::Table member_list_table(const std::vector<members::MemberSummary>& rows) {
+    output::Table table{{{"id", "ID"},
+                         {"name", "NAME"},
+                         {"type", "TYPE"},
+                         {"region", "REGION"},
+                         {"status", "STATUS"},
+                         {"joined", "JOINED"}},
+                        {}};
+    for (const auto& s : rows) {
+        const auto& m = s.member;
+        table.add_row({m.id, m.name, m.type, text_cell(m.region),
+                       std::string(members::status_name(m.status)), text_cell(m.joined)});
+    }
+    return table;
+}
+
+// `member list` as JSON or CSV: every field.
+output::Table member_list_records(const std::vector<members::MemberSummary>& rows) {
+    output::Table table{{{"id", "ID"},
                          {"name", "NAME"},
                          {"acronym", "ACRONYM"},
                          {"type", "TYPE"},
@@ -293,17 +314,210 @@ int list_members(Context& ctx, const members::MemberFilter& filter) {
                          {"status", "STATUS"},
                          {"ecosoc_status", "ECOSOC"},
                          {"net4u", "NET4U"},
-                         {"contacts", "CONTACTS", output::Align::right}};
-        for (const auto& s : rows) {
-            const auto& m = s.member;
-            table.add_row({m.id, m.name, text(m.acronym), m.type, text(m.region), text(m.city),
-                           text(m.website), text(m.email), text(m.phone), m.thematic_areas,
-                           m.services, text(m.joined), m.status, text(m.ecosoc_status), m.net4u,
-                           static_cast<std::int64_t>(s.contact_count)});
-        }
+                         {"contacts", "CONTACTS", output::Align::right}},
+                        {}};
+    for (const auto& s : rows) {
+        const auto& m = s.member;
+        table.add_row({m.id, m.name, text_cell(m.acronym), m.type, text_cell(m.region),
+                       text_cell(m.city), text_cell(m.website), text_cell(m.email),
+                       text_cell(m.phone), m.thematic_areas, m.services, text_cell(m.joined),
+                       std::string(members::status_name(m.status)), text_cell(m.ecosoc_status),
+                       m.net4u, static_cast<std::int64_t>(s.contact_count)});
     }
-    ctx.print_table(table);
+    return table;
+}
+
+int run_add(Context& ctx, const MemberFieldOptions& opts) {
+    const auto input = member_input(opts);
+    const auto added = members::add_member(ctx.store(store::Access::read_write), input,
+                                           members::command_line_locator());
+    ctx.info(fmt::format("added member {} ({})", added.id, added.name));
+    ctx.print(added.id + "\n");
     return 0;
+}
+
+int run_show(Context& ctx, const ShowOptions& opts) {
+    const auto record = members::member_record(ctx.store(), opts.member);
+    if (ctx.format() == output::Format::json) {
+        ctx.print(members::to_record_json(record.member, record.history).dump(2) + "\n");
+        return 0;
+    }
+    ctx.print_record(member_record_table(record));
+    return 0;
+}
+
+int run_list(Context& ctx, const ListOptions& opts) {
+    members::MemberFilter filter;
+    filter.status = opts.status ? members::parse_status(*opts.status) : std::nullopt;
+    filter.type = opts.type.value_or("");
+    filter.region = opts.region.value_or("");
+    filter.theme = opts.theme.value_or("");
+    filter.service = opts.service.value_or("");
+    filter.joined_since = date_option(opts.since, "--joined-since");
+    filter.joined_until = date_option(opts.until, "--joined-until");
+    filter.search = opts.search.value_or("");
+    const auto rows = members::list_members(ctx.store(), filter);
+    ctx.print_table(ctx.format() == output::Format::table ? member_list_table(rows)
+                                                          : member_list_records(rows));
+    return 0;
+}
+
+int run_edit(Context& ctx, const EditOptions& opts) {
+    const auto input = member_input(opts.fields);
+    const auto result = members::edit_member(ctx.store(store::Access::read_write), opts.member,
+                                             input, members::command_line_locator());
+    ctx.info(result.changed ? fmt::format("updated member {}", result.member.id)
+                            : fmt::format("member {} unchanged", result.member.id));
+    return 0;
+}
+
+int run_status(Context& ctx, const StatusOptions& opts) {
+    const auto date = date_option(opts.date, "--date");
+    const auto status = members::parse_status(opts.status).value();  // CLI11 checked it
+    const auto change = workflows::change_member_status(ctx.store(store::Access::read_write),
+                                                        opts.member, status, opts.reason, date);
+    ctx.info(fmt::format("member {}: {} -> {} on {}", change.member_id,
+                         members::status_name(change.before), members::status_name(change.after),
+                         format_date(change.date)));
+    if (!change.ended.empty()) {
+        ctx.info(fmt::format("member {}: {}", change.member_id,
+                             wg::describe_ended(change.ended, change.date)));
+    }
+    return 0;
+}
+
+int run_contact_add(Context& ctx, const ContactAddOptions& opts) {
+    const auto input = contact_input(opts.fields);
+    const auto added = members::add_contact(ctx.store(store::Access::read_write), opts.member,
+                                            input, members::command_line_locator());
+    ctx.info(fmt::format("added a contact to member {}", added.member_id));
+    return 0;
+}
+
+int run_contact_edit(Context& ctx, const ContactEditOptions& opts) {
+    const auto input = contact_input(opts.fields);
+    const auto result = members::edit_contact(ctx.store(store::Access::read_write), opts.member,
+                                              opts.contact, input, members::command_line_locator());
+    ctx.info(result.changed ? fmt::format("updated a contact of member {}", result.member.id)
+                            : fmt::format("contact of member {} unchanged", result.member.id));
+    return 0;
+}
+
+int run_contact_remove(Context& ctx, const ContactRemoveOptions& opts) {
+    auto& store = ctx.store(store::Access::read_write);
+    if (!opts.yes && !ctx.confirm(fmt::format("Remove contact \"{}\" of member {}?", opts.contact,
+                                              opts.member))) {
+        throw UsageError("removing a contact needs confirmation: add --yes");
+    }
+    const auto removed = members::remove_contact(store, opts.member, opts.contact);
+    ctx.info(fmt::format("removed a contact of member {}", removed.member_id));
+    return 0;
+}
+
+void register_member_add(CLI::App& member, Context& ctx) {
+    auto opts = std::make_shared<MemberFieldOptions>();
+    auto* cmd = member.add_subcommand("add", "Add a member organisation");
+    add_member_field_options(cmd, *opts, true);
+    ctx.on_run(cmd, [&ctx, opts] { return run_add(ctx, *opts); });
+}
+
+void register_member_show(CLI::App& member, Context& ctx) {
+    auto opts = std::make_shared<ShowOptions>();
+    auto* cmd = member.add_subcommand("show", "Show a member with its contacts and status history");
+    cmd->add_option("member", opts->member, "The member: its id, name or acronym")
+        ->required()
+        ->type_name("MEMBER");
+    ctx.on_run(cmd, [&ctx, opts] { return run_show(ctx, *opts); });
+}
+
+void register_member_list(CLI::App& member, Context& ctx) {
+    auto opts = std::make_shared<ListOptions>();
+    auto* cmd = member.add_subcommand("list", "List members, sorted by name");
+    cmd->add_option("--status", opts->status, "Only members with this status")
+        ->check(CLI::IsMember(members::status_names()));
+    cmd->add_option("--type", opts->type, "Only members of this organisation type");
+    cmd->add_option("--region", opts->region, "Only members of this region");
+    cmd->add_option("--theme", opts->theme, "Only members working on this thematic area");
+    cmd->add_option("--service", opts->service, "Only members providing this service");
+    cmd->add_option("--joined-since", opts->since, "Only members who joined on or after this date")
+        ->type_name("DATE");
+    cmd->add_option("--joined-until", opts->until, "Only members who joined on or before this date")
+        ->type_name("DATE");
+    cmd->add_option(
+           "--search", opts->search,
+           "Only members whose name, acronym or city contains TEXT (case and accents ignored)")
+        ->type_name("TEXT");
+    ctx.on_run(cmd, [&ctx, opts] { return run_list(ctx, *opts); });
+}
+
+void register_member_edit(CLI::App& member, Context& ctx) {
+    auto opts = std::make_shared<EditOptions>();
+    auto* cmd = member.add_subcommand(
+        "edit", "Change fields of a member (not its status: see 'member status')");
+    cmd->add_option("member", opts->member, "The member: its id, name or acronym")
+        ->required()
+        ->type_name("MEMBER");
+    add_member_field_options(cmd, opts->fields, false);
+    ctx.on_run(cmd, [&ctx, opts] { return run_edit(ctx, *opts); });
+}
+
+void register_member_status(CLI::App& member, Context& ctx) {
+    auto opts = std::make_shared<StatusOptions>();
+    auto* cmd = member.add_subcommand(
+        "status",
+        "Change a member's status (admit, suspend, withdraw, reinstate), dated and with a reason");
+    cmd->add_option("member", opts->member, "The member: its id, name or acronym")
+        ->required()
+        ->type_name("MEMBER");
+    cmd->add_option("status", opts->status, "The new status: active, suspended or withdrawn")
+        ->required()
+        ->check(CLI::IsMember(members::status_names()))
+        ->type_name("STATUS");
+    cmd->add_option("--reason", opts->reason, "Why the status changes (kept in the history)")
+        ->required()
+        ->type_name("TEXT");
+    cmd->add_option("--date", opts->date,
+                    "Date the change takes effect, not after today (default: today)")
+        ->type_name("DATE");
+    ctx.on_run(cmd, [&ctx, opts] { return run_status(ctx, *opts); });
+}
+
+void register_member_contact(CLI::App& member, Context& ctx) {
+    auto* contact =
+        member.add_subcommand("contact", "Add, change or remove a member's contact persons");
+    contact->require_subcommand(1);
+
+    auto add_opts = std::make_shared<ContactAddOptions>();
+    auto* add = contact->add_subcommand("add", "Add a contact person to a member");
+    add->add_option("member", add_opts->member, "The member: its id, name or acronym")
+        ->required()
+        ->type_name("MEMBER");
+    add_contact_field_options(add, add_opts->fields, true);
+    ctx.on_run(add, [&ctx, add_opts] { return run_contact_add(ctx, *add_opts); });
+
+    auto edit_opts = std::make_shared<ContactEditOptions>();
+    auto* edit = contact->add_subcommand("edit", "Change a contact person's details");
+    edit->add_option("member", edit_opts->member, "The member: its id, name or acronym")
+        ->required()
+        ->type_name("MEMBER");
+    edit->add_option("contact", edit_opts->contact, "The contact: its number, e-mail or name")
+        ->required()
+        ->type_name("CONTACT");
+    add_contact_field_options(edit, edit_opts->fields, false);
+    ctx.on_run(edit, [&ctx, edit_opts] { return run_contact_edit(ctx, *edit_opts); });
+
+    auto remove_opts = std::make_shared<ContactRemoveOptions>();
+    auto* remove = contact->add_subcommand("remove",
+                                           "Remove a contact person (they no longer work there); "
+                                           "to erase personal data use 'member forget'");
+    remove->add_option("member", remove_opts->member, "The member: its id, name or acronym")
+        ->required()
+        ->type_name("MEMBER");
+    remove->add_option("contact", remove_opts->contact, "The contact: its number, e-mail or name")
+        ->required()
+        ->type_name("CONTACT");
+    remove->add_flag("-y,--yes", remove_opts->yes, "Do not ask for confirmation");
+    ctx.on_run(remove, [&ctx, remove_opts] { return run_contact_remove(ctx, *remove_opts); });
 }
 
 }  // namespace
@@ -312,210 +526,12 @@ void register_member(CLI::App& app, Context& ctx) {
     auto* cmd = app.add_subcommand(
         "member", "Keep the member register: organisations, contacts, status, import, export");
     cmd->require_subcommand(1);
-
-    // add
-    auto add_fields = std::make_shared<MemberFields>();
-    auto* add = cmd->add_subcommand("add", "Add a member organisation");
-    add_fields->add_to(add, true);
-    ctx.on_run(add, [&ctx, add_fields] {
-        const auto input = add_fields->input();
-        auto& store = ctx.store(store::Access::read_write);
-        members::Member added;
-        store.transaction(
-            [&] { added = members::add_member(store, input, members::command_line_locator()); });
-        ctx.info(fmt::format("added member {} ({})", added.id, added.name));
-        ctx.print(added.id + "\n");
-        return 0;
-    });
-
-    // show
-    auto show_id = std::make_shared<std::string>();
-    auto* show = cmd->add_subcommand("show", "Show a member with its contacts and status history");
-    show->add_option("id", *show_id, "The member's id")->required()->type_name("ID");
-    ctx.on_run(show, [&ctx, show_id] { return show_member(ctx, *show_id); });
-
-    // list
-    struct ListOptions {
-        members::MemberFilter filter;
-        std::string since;
-        std::string until;
-    };
-    auto list_opts = std::make_shared<ListOptions>();
-    auto* list = cmd->add_subcommand("list", "List members, sorted by name");
-    list->add_option("--status", list_opts->filter.status, "Only members with this status")
-        ->check(CLI::IsMember(members::k_statuses));
-    list->add_option("--type", list_opts->filter.type, "Only members of this organisation type");
-    list->add_option("--region", list_opts->filter.region, "Only members of this region");
-    list->add_option("--theme", list_opts->filter.theme,
-                     "Only members working on this thematic area");
-    list->add_option("--service", list_opts->filter.service, "Only members providing this service");
-    list->add_option("--joined-since", list_opts->since,
-                     "Only members who joined on or after this date")
-        ->type_name("DATE");
-    list->add_option("--joined-until", list_opts->until,
-                     "Only members who joined on or before this date")
-        ->type_name("DATE");
-    list->add_option(
-            "--search", list_opts->filter.search,
-            "Only members whose name, acronym or city contains TEXT (case and accents ignored)")
-        ->type_name("TEXT");
-    ctx.on_run(list, [&ctx, list_opts] {
-        auto filter = list_opts->filter;
-        if (!list_opts->since.empty()) {
-            filter.joined_since = parse_date_option(list_opts->since, "--joined-since");
-        }
-        if (!list_opts->until.empty()) {
-            filter.joined_until = parse_date_option(list_opts->until, "--joined-until");
-        }
-        return list_members(ctx, filter);
-    });
-
-    // edit
-    auto edit_id = std::make_shared<std::string>();
-    auto edit_fields = std::make_shared<MemberFields>();
-    auto* edit = cmd->add_subcommand(
-        "edit", "Change fields of a member (not its status: see 'member status')");
-    edit->add_option("id", *edit_id, "The member's id")->required()->type_name("ID");
-    edit_fields->add_to(edit, false);
-    ctx.on_run(edit, [&ctx, edit_id, edit_fields] {
-        const auto input = edit_fields->input();
-        auto& store = ctx.store(store::Access::read_write);
-        bool changed = false;
-        store.transaction([&] {
-            changed = members::edit_member(store, *edit_id, input, members::command_line_locator())
-                          .changed;
-        });
-        ctx.info(changed ? fmt::format("updated member {}", *edit_id)
-                         : fmt::format("member {} unchanged", *edit_id));
-        return 0;
-    });
-
-    // status
-    struct StatusOptions {
-        std::string id;
-        std::string status;
-        std::string reason;
-        std::string date;
-    };
-    auto status_opts = std::make_shared<StatusOptions>();
-    auto* status = cmd->add_subcommand(
-        "status",
-        "Change a member's status (admit, suspend, withdraw, reinstate), dated and with a reason");
-    status->add_option("id", status_opts->id, "The member's id")->required()->type_name("ID");
-    status
-        ->add_option("status", status_opts->status,
-                     "The new status: active, suspended or withdrawn")
-        ->required()
-        ->check(CLI::IsMember(members::k_statuses))
-        ->type_name("STATUS");
-    status
-        ->add_option("--reason", status_opts->reason,
-                     "Why the status changes (kept in the history)")
-        ->required()
-        ->type_name("TEXT");
-    status
-        ->add_option("--date", status_opts->date,
-                     "Date the change takes effect, not after today (default: today)")
-        ->type_name("DATE");
-    ctx.on_run(status, [&ctx, status_opts] {
-        std::optional<Date> date;
-        if (!status_opts->date.empty()) {
-            date = parse_date_option(status_opts->date, "--date");
-        }
-        auto& store = ctx.store(store::Access::read_write);
-        const Date when = date ? *date : store.today();
-        const auto change = workflows::change_member_status(
-            store, status_opts->id, status_opts->status, status_opts->reason, when);
-        ctx.info(fmt::format("member {}: {} -> {} on {}", status_opts->id, change.before,
-                             status_opts->status, format_date(when)));
-        if (!change.ended.empty()) {
-            ctx.info(fmt::format("member {}: {}", status_opts->id,
-                                 wg::describe_ended(change.ended, when)));
-        }
-        return 0;
-    });
-
-    // contact add|edit|remove
-    auto* contact =
-        cmd->add_subcommand("contact", "Add, change or remove a member's contact persons");
-    contact->require_subcommand(1);
-
-    auto contact_add_member = std::make_shared<std::string>();
-    auto contact_add_fields = std::make_shared<ContactFields>();
-    auto* cadd = contact->add_subcommand("add", "Add a contact person to a member");
-    cadd->add_option("member", *contact_add_member, "The member's id")
-        ->required()
-        ->type_name("MEMBER");
-    contact_add_fields->add_to(cadd, true);
-    ctx.on_run(cadd, [&ctx, contact_add_member, contact_add_fields] {
-        const auto input = contact_add_fields->input();
-        auto& store = ctx.store(store::Access::read_write);
-        store.transaction([&] {
-            (void)members::add_contact(store, *contact_add_member, input,
-                                       members::command_line_locator());
-        });
-        ctx.info(fmt::format("added a contact to member {}", *contact_add_member));
-        return 0;
-    });
-
-    struct ContactTarget {
-        std::string member;
-        std::string name;
-        bool yes = false;
-    };
-    auto contact_edit_target = std::make_shared<ContactTarget>();
-    auto contact_edit_fields = std::make_shared<ContactFields>();
-    auto* cedit = contact->add_subcommand("edit", "Change a contact person's details");
-    cedit->add_option("member", contact_edit_target->member, "The member's id")
-        ->required()
-        ->type_name("MEMBER");
-    cedit->add_option("name", contact_edit_target->name, "The contact's current name")
-        ->required()
-        ->type_name("NAME");
-    contact_edit_fields->add_to(cedit, false);
-    ctx.on_run(cedit, [&ctx, contact_edit_target, contact_edit_fields] {
-        const auto input = contact_edit_fields->input();
-        auto& store = ctx.store(store::Access::read_write);
-        bool changed = false;
-        store.transaction([&] {
-            changed =
-                members::edit_contact(store, contact_edit_target->member, contact_edit_target->name,
-                                      input, members::command_line_locator())
-                    .changed;
-        });
-        ctx.info(changed
-                     ? fmt::format("updated a contact of member {}", contact_edit_target->member)
-                     : fmt::format("contact of member {} unchanged", contact_edit_target->member));
-        return 0;
-    });
-
-    auto contact_remove_target = std::make_shared<ContactTarget>();
-    auto* cremove = contact->add_subcommand("remove",
-                                            "Remove a contact person (they no longer work there); "
-                                            "to erase personal data use 'member forget'");
-    cremove->add_option("member", contact_remove_target->member, "The member's id")
-        ->required()
-        ->type_name("MEMBER");
-    cremove->add_option("name", contact_remove_target->name, "The contact's name")
-        ->required()
-        ->type_name("NAME");
-    cremove->add_flag("-y,--yes", contact_remove_target->yes, "Do not ask for confirmation");
-    ctx.on_run(cremove, [&ctx, contact_remove_target] {
-        auto& store = ctx.store(store::Access::read_write);
-        if (!contact_remove_target->yes &&
-            !ctx.confirm(fmt::format("Remove contact \"{}\" of member {}?",
-                                     contact_remove_target->name, contact_remove_target->member))) {
-            throw UsageError("removing a contact needs confirmation: add --yes");
-        }
-        store.transaction([&] {
-            members::remove_contact(store, contact_remove_target->member,
-                                    contact_remove_target->name);
-        });
-        store.erase_old_pages();
-        ctx.info(fmt::format("removed a contact of member {}", contact_remove_target->member));
-        return 0;
-    });
-
+    register_member_add(*cmd, ctx);
+    register_member_show(*cmd, ctx);
+    register_member_list(*cmd, ctx);
+    register_member_edit(*cmd, ctx);
+    register_member_status(*cmd, ctx);
+    register_member_contact(*cmd, ctx);
     register_member_transfer(*cmd, ctx);
 }
 

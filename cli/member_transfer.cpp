@@ -8,21 +8,35 @@
 #include "member.hpp"
 #include "members/export.hpp"
 #include "members/import.hpp"
+#include "members/lookup.hpp"
 #include "workflows/workflows.hpp"
 
 namespace nacsa::cli {
 
 namespace {
 
-struct ImportCommand {
+struct ImportOptions {
     std::vector<std::string> files;
-    std::string input_format;
-    std::string delimiter;
+    std::optional<std::string> input_format;
+    std::optional<std::string> delimiter;
     std::vector<std::string> maps;
     std::string on_existing = "update";
-    std::string rejects;
+    std::optional<std::string> rejects;
     bool dry_run = false;
     bool strict = false;
+};
+
+struct ExportOptions {
+    std::string output = "-";
+    std::optional<std::string> format;
+    bool redact = false;
+};
+
+struct ForgetOptions {
+    std::string member;
+    std::optional<std::string> contact;
+    bool all = false;
+    bool yes = false;
 };
 
 // Progress on a terminal, once the import has run for about a second.
@@ -64,8 +78,133 @@ class Progress {
 
 constexpr std::size_t k_max_shown = 50;
 
+// `--delimiter`: one character; "tab" or "\t" for a tab.
+char delimiter_option(const std::string& given) {
+    const std::string d = given == "\\t" || given == "tab" ? "\t" : given;
+    if (d.size() != 1 || d == "\"" || d == "\n" || d == "\r") {
+        throw UsageError(fmt::format("--delimiter: \"{}\" is not a single delimiter character", d));
+    }
+    return d[0];
+}
+
+members::ImportOptions import_options(const ImportOptions& opts) {
+    members::ImportOptions options;
+    if (opts.input_format) {
+        options.format = members::parse_file_format(*opts.input_format);
+    }
+    if (opts.delimiter) {
+        options.delimiter = delimiter_option(*opts.delimiter);
+    }
+    for (const auto& m : opts.maps) {
+        const auto eq = m.find('=');
+        if (eq == std::string::npos || eq == 0 || eq + 1 == m.size()) {
+            throw UsageError(fmt::format("--map: \"{}\" is not COLUMN=FIELD", m));
+        }
+        options.map.emplace_back(m.substr(0, eq), m.substr(eq + 1));
+    }
+    options.on_existing = opts.on_existing == "skip"   ? members::OnExisting::skip
+                          : opts.on_existing == "fail" ? members::OnExisting::fail
+                                                       : members::OnExisting::update;
+    options.dry_run = opts.dry_run ? members::DryRun::yes : members::DryRun::no;
+    options.strictness = opts.strict ? members::Strictness::strict : members::Strictness::warn;
+    options.rejects = opts.rejects.value_or("");
+    return options;
+}
+
+// Warnings (at most k_max_shown of each kind), then what the import did.
+void report_import(Context& ctx, const ImportOptions& opts, const members::ImportSummary& summary) {
+    for (std::size_t i = 0; i < summary.duplicates.size() && i < k_max_shown; ++i) {
+        ctx.warn(summary.duplicates[i].to_string());
+    }
+    if (summary.duplicates.size() > k_max_shown) {
+        ctx.warn(fmt::format("... and {} more suspected duplicates",
+                             summary.duplicates.size() - k_max_shown));
+    }
+    for (std::size_t i = 0; i < summary.problems.size() && i < k_max_shown; ++i) {
+        ctx.warn(summary.problems[i].to_string());
+    }
+    if (summary.problems.size() > k_max_shown) {
+        ctx.warn(fmt::format("... and {} more problems", summary.problems.size() - k_max_shown));
+    }
+    const std::string counts = members::summary_text(summary);
+    const char* records = summary.records == 1 ? "" : "s";
+    if (opts.dry_run) {
+        ctx.info(fmt::format("dry run: {} record{} read; would import {}; nothing written",
+                             summary.records, records, counts));
+    } else if (summary.added + summary.updated == 0) {
+        ctx.info(
+            fmt::format("nothing changed: {} record{} read; {}", summary.records, records, counts));
+    } else {
+        ctx.info(fmt::format("imported {} record{}: {} ({} contact{} added)", summary.records,
+                             records, counts, summary.contacts_added,
+                             summary.contacts_added == 1 ? "" : "s"));
+    }
+    if (opts.rejects && summary.rejected > 0 && !opts.dry_run) {
+        ctx.info(fmt::format("wrote {} rejected record{} to {}", summary.rejected,
+                             summary.rejected == 1 ? "" : "s", *opts.rejects));
+    }
+}
+
+int run_import(Context& ctx, const ImportOptions& opts) {
+    auto options = import_options(opts);
+    Progress progress(ctx.stderr_is_terminal() && !ctx.options().quiet);
+    options.progress = [&progress](std::size_t records, std::size_t bytes, std::size_t total) {
+        progress.update(records, bytes, total);
+    };
+    auto& store = ctx.store(store::Access::read_write);
+    members::ImportSummary summary;
+    try {
+        summary = members::import_members(store, opts.files, options);
+    } catch (...) {
+        progress.done();
+        throw;
+    }
+    progress.done();
+    report_import(ctx, opts, summary);
+    return 0;
+}
+
+int run_export(Context& ctx, const ExportOptions& opts) {
+    std::optional<members::FileFormat> format;
+    if (opts.format) {
+        format = members::parse_file_format(*opts.format);
+    } else if (ctx.options().format == "csv") {
+        format = members::FileFormat::csv;
+    } else if (opts.output != "-") {
+        format = members::format_from_extension(opts.output);
+    }
+    const auto text = members::export_members(
+        ctx.store(), format.value_or(members::FileFormat::yaml),
+        opts.redact ? members::Redact::yes : members::Redact::no, ctx.options().excel);
+    files::write_file_atomic(opts.output, text,
+                             opts.redact ? files::Privacy::shared : files::Privacy::owner_only);
+    if (opts.output != "-") {
+        ctx.info(fmt::format("wrote the member register to {}", opts.output));
+    }
+    return 0;
+}
+
+int run_forget(Context& ctx, const ForgetOptions& opts) {
+    if (!opts.contact && !opts.all) {
+        throw UsageError("say whose data to erase: --contact NAME or --all-contacts");
+    }
+    auto& store = ctx.store(store::Access::read_write);
+    // Named in the question, so an unknown member is said before confirmation is asked.
+    const std::string member_id = members::resolve_member(store, opts.member).id;
+    if (!opts.yes && !ctx.confirm(fmt::format(
+                         "Erase the personal data of {} of member {}? This cannot be undone.",
+                         opts.all ? "every contact" : "\"" + *opts.contact + "\"", member_id))) {
+        throw UsageError("erasing personal data needs confirmation: add --yes");
+    }
+    const auto erasure =
+        workflows::forget(store, member_id, opts.all ? std::nullopt : opts.contact);
+    ctx.info(fmt::format("erased the personal data of {} contact{} of member {}", erasure.contacts,
+                         erasure.contacts == 1 ? "" : "s", erasure.member_id));
+    return 0;
+}
+
 void register_import(CLI::App& member, Context& ctx) {
-    auto opts = std::make_shared<ImportCommand>();
+    auto opts = std::make_shared<ImportOptions>();
     auto* cmd = member.add_subcommand("import",
                                       "Import members from YAML, CSV or JSON Lines files: all "
                                       "checked first, then one transaction");
@@ -94,88 +233,11 @@ void register_import(CLI::App& member, Context& ctx) {
     cmd->add_flag("-n,--dry-run", opts->dry_run,
                   "Check and count what would change; write nothing");
     cmd->add_flag("--strict", opts->strict, "Treat suspected duplicates as errors");
-    ctx.on_run(cmd, [&ctx, opts] {
-        members::ImportOptions options;
-        if (!opts->input_format.empty()) {
-            options.format = members::parse_file_format(opts->input_format);
-        }
-        if (!opts->delimiter.empty()) {
-            const std::string d =
-                opts->delimiter == "\\t" || opts->delimiter == "tab" ? "\t" : opts->delimiter;
-            if (d.size() != 1 || d == "\"" || d == "\n" || d == "\r") {
-                throw UsageError(
-                    fmt::format("--delimiter: \"{}\" is not a single delimiter character", d));
-            }
-            options.delimiter = d[0];
-        }
-        for (const auto& m : opts->maps) {
-            const auto eq = m.find('=');
-            if (eq == std::string::npos || eq == 0 || eq + 1 == m.size()) {
-                throw UsageError(fmt::format("--map: \"{}\" is not COLUMN=FIELD", m));
-            }
-            options.map.emplace_back(m.substr(0, eq), m.substr(eq + 1));
-        }
-        options.on_existing = opts->on_existing == "skip"   ? members::OnExisting::skip
-                              : opts->on_existing == "fail" ? members::OnExisting::fail
-                                                            : members::OnExisting::update;
-        options.dry_run = opts->dry_run ? members::DryRun::yes : members::DryRun::no;
-        options.strictness = opts->strict ? members::Strictness::strict : members::Strictness::warn;
-        options.rejects = opts->rejects;
-        Progress progress(ctx.stderr_is_terminal() && !ctx.options().quiet);
-        options.progress = [&progress](std::size_t records, std::size_t bytes, std::size_t total) {
-            progress.update(records, bytes, total);
-        };
-        auto& store = ctx.store(store::Access::read_write);
-        members::ImportSummary summary;
-        try {
-            summary = members::import_members(store, opts->files, options);
-        } catch (...) {
-            progress.done();
-            throw;
-        }
-        progress.done();
-        for (std::size_t i = 0; i < summary.duplicates.size() && i < k_max_shown; ++i) {
-            ctx.warn(summary.duplicates[i].to_string());
-        }
-        if (summary.duplicates.size() > k_max_shown) {
-            ctx.warn(fmt::format("... and {} more suspected duplicates",
-                                 summary.duplicates.size() - k_max_shown));
-        }
-        for (std::size_t i = 0; i < summary.problems.size() && i < k_max_shown; ++i) {
-            ctx.warn(summary.problems[i].to_string());
-        }
-        if (summary.problems.size() > k_max_shown) {
-            ctx.warn(
-                fmt::format("... and {} more problems", summary.problems.size() - k_max_shown));
-        }
-        const std::string counts = members::summary_text(summary);
-        if (opts->dry_run) {
-            ctx.info(fmt::format("dry run: {} record{} read; would import {}; nothing written",
-                                 summary.records, summary.records == 1 ? "" : "s", counts));
-        } else if (summary.added + summary.updated == 0) {
-            ctx.info(fmt::format("nothing changed: {} record{} read; {}", summary.records,
-                                 summary.records == 1 ? "" : "s", counts));
-        } else {
-            ctx.info(fmt::format("imported {} record{}: {} ({} contact{} added)", summary.records,
-                                 summary.records == 1 ? "" : "s", counts, summary.contacts_added,
-                                 summary.contacts_added == 1 ? "" : "s"));
-        }
-        if (!opts->rejects.empty() && summary.rejected > 0 && !opts->dry_run) {
-            ctx.info(fmt::format("wrote {} rejected record{} to {}", summary.rejected,
-                                 summary.rejected == 1 ? "" : "s", opts->rejects));
-        }
-        return 0;
-    });
+    ctx.on_run(cmd, [&ctx, opts] { return run_import(ctx, *opts); });
 }
 
-struct ExportCommand {
-    std::string output = "-";
-    std::string format;
-    bool redact = false;
-};
-
 void register_export(CLI::App& member, Context& ctx) {
-    auto opts = std::make_shared<ExportCommand>();
+    auto opts = std::make_shared<ExportOptions>();
     auto* cmd = member.add_subcommand(
         "export", "Write every member in a format 'member import' reads (YAML, CSV or JSON Lines)");
     cmd->add_option("-o,--output", opts->output,
@@ -186,93 +248,51 @@ void register_export(CLI::App& member, Context& ctx) {
         ->check(CLI::IsMember({"yaml", "csv", "jsonl"}))
         ->type_name("FORMAT");
     cmd->add_flag("--redact", opts->redact, "Leave out contacts' personal data");
-    ctx.on_run(cmd, [&ctx, opts] {
-        std::optional<members::FileFormat> format;
-        if (!opts->format.empty()) {
-            format = members::parse_file_format(opts->format);
-        } else if (ctx.options().format == "csv") {
-            format = members::FileFormat::csv;
-        } else if (opts->output != "-") {
-            format = members::format_from_extension(opts->output);
-        }
-        auto& store = ctx.store();
-        const auto text = members::export_members(
-            store, format.value_or(members::FileFormat::yaml),
-            opts->redact ? members::Redact::yes : members::Redact::no, ctx.options().excel);
-        files::write_file_atomic(
-            opts->output, text, opts->redact ? files::Privacy::shared : files::Privacy::owner_only);
-        if (opts->output != "-") {
-            ctx.info(fmt::format("wrote the member register to {}", opts->output));
-        }
-        return 0;
-    });
+    ctx.on_run(cmd, [&ctx, opts] { return run_export(ctx, *opts); });
 }
 
-struct ForgetCommand {
-    std::string member;
-    std::string contact;
-    bool all = false;
-    bool yes = false;
-};
-
 void register_forget(CLI::App& member, Context& ctx) {
-    auto opts = std::make_shared<ForgetCommand>();
+    auto opts = std::make_shared<ForgetOptions>();
     auto* cmd = member.add_subcommand(
         "forget",
         "Erase contacts' personal data on request (right to erasure), also from the audit log");
-    cmd->add_option("member", opts->member, "The member's id")->required()->type_name("MEMBER");
-    auto* contact =
-        cmd->add_option("--contact", opts->contact, "The contact to erase")->type_name("NAME");
+    cmd->add_option("member", opts->member, "The member: its id, name or acronym")
+        ->required()
+        ->type_name("MEMBER");
+    auto* contact = cmd->add_option("--contact", opts->contact,
+                                    "The contact to erase: its number, e-mail or name")
+                        ->type_name("CONTACT");
     auto* all = cmd->add_flag("--all-contacts", opts->all, "Erase every contact of the member");
     contact->excludes(all);
     cmd->add_flag("-y,--yes", opts->yes, "Do not ask for confirmation");
-    ctx.on_run(cmd, [&ctx, opts] {
-        if (opts->contact.empty() && !opts->all) {
-            throw UsageError("say whose data to erase: --contact NAME or --all-contacts");
-        }
-        auto& store = ctx.store(store::Access::read_write);
-        (void)members::get_member(store, opts->member);
-        if (!opts->yes &&
-            !ctx.confirm(fmt::format(
-                "Erase the personal data of {} of member {}? This cannot be undone.",
-                opts->all ? "every contact" : "\"" + opts->contact + "\"", opts->member))) {
-            throw UsageError("erasing personal data needs confirmation: add --yes");
-        }
-        const int erased =
-            workflows::forget(store, opts->member,
-                              opts->all ? std::nullopt : std::optional<std::string>(opts->contact))
-                .contacts;
-        ctx.info(fmt::format("erased the personal data of {} contact{} of member {}", erased,
-                             erased == 1 ? "" : "s", opts->member));
-        return 0;
-    });
+    ctx.on_run(cmd, [&ctx, opts] { return run_forget(ctx, *opts); });
+}
+
+int run_stats(Context& ctx) {
+    const auto rows = members::member_stats(ctx.store(), ctx.language());
+    output::Table table{{{"dimension", "BY"},
+                         {"key", "KEY"},
+                         {"label", "LABEL"},
+                         {"count", "COUNT", output::Align::right}},
+                        {}};
+    // Members without a region: "(none)" for a reader, null (JSON) or empty (CSV) for a program.
+    const bool for_reader = ctx.format() == output::Format::table;
+    for (const auto& r : rows) {
+        output::Cell key = r.key.empty()
+                               ? (for_reader ? output::Cell{std::string("(none)")} : output::Cell{})
+                               : output::Cell{r.key};
+        table.add_row({r.dimension, std::move(key),
+                       r.label.empty() ? output::Cell{} : output::Cell{r.label}, r.count});
+    }
+    ctx.print_table(table);
+    return 0;
 }
 
 void register_stats(CLI::App& member, Context& ctx) {
     auto* cmd = member.add_subcommand(
         "stats",
         "Count members by status, type, region, theme and service, and contacts by gender");
-    ctx.on_run(cmd, [&ctx] {
-        auto& store = ctx.store();
-        const auto rows = members::member_stats(store, ctx.language());
-        output::Table table{{{"dimension", "BY"},
-                             {"key", "KEY"},
-                             {"label", "LABEL"},
-                             {"count", "COUNT", output::Align::right}},
-                            {}};
-        // Members without a region: "(none)" for a reader, null (JSON) or empty (CSV) for a
-        // program.
-        const bool for_reader = ctx.format() == output::Format::table;
-        for (const auto& r : rows) {
-            output::Cell key =
-                r.key.empty() ? (for_reader ? output::Cell{std::string("(none)")} : output::Cell{})
-                              : output::Cell{r.key};
-            table.add_row({r.dimension, std::move(key),
-                           r.label.empty() ? output::Cell{} : output::Cell{r.label}, r.count});
-        }
-        ctx.print_table(table);
-        return 0;
-    });
+    ctx.on_run(cmd, [&ctx] { return run_stats(ctx); });
 }
 
 }  // namespace

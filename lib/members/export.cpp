@@ -14,8 +14,6 @@ namespace nacsa::members {
 
 namespace {
 
-using detail::column_text;
-
 bool is_date_like(std::string_view s) {
     return s.size() == 10 && s[4] == '-' && s[7] == '-' && parse_date(s).has_value();
 }
@@ -47,7 +45,7 @@ void yaml_member(std::string& out, const Member& m, Redact redact) {
     list("thematic_areas", m.thematic_areas);
     list("services", m.services);
     date_or_text(2, "joined", m.joined);
-    w.optional_text(2, "status", m.status);
+    w.optional_text(2, "status", std::string(status_name(m.status)));
     list("interest", m.interest);
     w.optional_text(2, "ecosoc_status", m.ecosoc_status);
     w.boolean(2, "net4u", m.net4u);
@@ -75,16 +73,13 @@ const std::vector<std::string> k_csv_contact_columns = {
     "contact_name",   "contact_position", "contact_email",  "contact_phone",
     "contact_gender", "contact_primary",  "contact_consent"};
 
-}  // namespace
-
+// Every member with contacts, loaded with a handful of queries.
 std::vector<Member> all_members(store::Store& store) {
     auto& db = store.db();
     std::vector<Member> out;
     std::unordered_map<std::string, std::size_t> index;
-    SQLite::Statement q(
-        db,
-        "SELECT id, name, acronym, type, region, city, website, email, phone, joined, status, "
-        "ecosoc_status, net4u, notes FROM member ORDER BY id");
+    SQLite::Statement q(db,
+                        fmt::format("SELECT {} FROM member ORDER BY id", detail::k_member_columns));
     while (q.executeStep()) {
         Member m = detail::read_member_row(q);
         index.emplace(m.id, out.size());
@@ -107,21 +102,11 @@ std::vector<Member> all_members(store::Store& store) {
         "SELECT DISTINCT member_id, kind FROM interest WHERE status <> 'withdrawn' AND kind IN "
         "('steering_committee', 'secretariat', 'coordinator') ORDER BY member_id, kind",
         &Member::interest);
-    SQLite::Statement c(
-        db,
-        "SELECT id, member_id, name, position, email, phone, gender, is_primary, consent_date "
-        "FROM contact WHERE erased_at IS NULL ORDER BY id");
+    SQLite::Statement c(db,
+                        fmt::format("SELECT {} FROM contact WHERE erased_at IS NULL ORDER BY id",
+                                    detail::k_contact_columns));
     while (c.executeStep()) {
-        Contact k;
-        k.id = c.getColumn(0).getInt64();
-        k.member_id = c.getColumn(1).getString();
-        k.name = c.getColumn(2).getString();
-        k.position = column_text(c.getColumn(3));
-        k.email = column_text(c.getColumn(4));
-        k.phone = column_text(c.getColumn(5));
-        k.gender = c.getColumn(6).getString();
-        k.primary = c.getColumn(7).getInt() != 0;
-        k.consent = column_text(c.getColumn(8));
+        Contact k = detail::read_contact(c);
         const auto it = index.find(k.member_id);
         if (it != index.end()) {
             out[it->second].contacts.push_back(std::move(k));
@@ -129,6 +114,54 @@ std::vector<Member> all_members(store::Store& store) {
     }
     return out;
 }
+
+// CSV: one row per contact, the member's columns repeated (one row when it has none, or
+// without contacts when redacted).
+std::string csv_export(const std::vector<Member>& members, Redact redact, bool excel) {
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> header = k_csv_member_columns;
+    if (redact == Redact::no) {
+        header.insert(header.end(), k_csv_contact_columns.begin(), k_csv_contact_columns.end());
+    }
+    rows.push_back(header);
+    for (const auto& m : members) {
+        std::vector<std::string> base = {m.id,
+                                         m.name,
+                                         m.acronym,
+                                         m.type,
+                                         m.region,
+                                         m.city,
+                                         m.website,
+                                         m.email,
+                                         m.phone,
+                                         text::join(m.thematic_areas, "|"),
+                                         text::join(m.services, "|"),
+                                         m.joined,
+                                         std::string(status_name(m.status)),
+                                         text::join(m.interest, "|"),
+                                         m.ecosoc_status,
+                                         m.net4u ? "yes" : "no",
+                                         m.notes};
+        if (redact == Redact::yes) {
+            rows.push_back(std::move(base));
+            continue;
+        }
+        if (m.contacts.empty()) {
+            base.resize(base.size() + k_csv_contact_columns.size());
+            rows.push_back(std::move(base));
+            continue;
+        }
+        for (const auto& c : m.contacts) {
+            std::vector<std::string> row = base;
+            row.insert(row.end(), {c.name, c.position, c.email, c.phone, c.gender,
+                                   c.primary ? "yes" : "no", c.consent});
+            rows.push_back(std::move(row));
+        }
+    }
+    return output::csv_lines(rows, excel ? ';' : ',', excel);
+}
+
+}  // namespace
 
 std::string export_members(store::Store& store, FileFormat format, Redact redact, bool excel) {
     const auto members = all_members(store);
@@ -149,51 +182,9 @@ std::string export_members(store::Store& store, FileFormat format, Redact redact
                 out += '\n';
             }
             break;
-        case FileFormat::csv: {
-            std::vector<std::vector<std::string>> rows;
-            std::vector<std::string> header = k_csv_member_columns;
-            if (redact == Redact::no) {
-                header.insert(header.end(), k_csv_contact_columns.begin(),
-                              k_csv_contact_columns.end());
-            }
-            rows.push_back(header);
-            for (const auto& m : members) {
-                std::vector<std::string> base = {m.id,
-                                                 m.name,
-                                                 m.acronym,
-                                                 m.type,
-                                                 m.region,
-                                                 m.city,
-                                                 m.website,
-                                                 m.email,
-                                                 m.phone,
-                                                 text::join(m.thematic_areas, "|"),
-                                                 text::join(m.services, "|"),
-                                                 m.joined,
-                                                 m.status,
-                                                 text::join(m.interest, "|"),
-                                                 m.ecosoc_status,
-                                                 m.net4u ? "yes" : "no",
-                                                 m.notes};
-                if (redact == Redact::yes) {
-                    rows.push_back(std::move(base));
-                    continue;
-                }
-                if (m.contacts.empty()) {
-                    base.resize(base.size() + k_csv_contact_columns.size());
-                    rows.push_back(std::move(base));
-                    continue;
-                }
-                for (const auto& c : m.contacts) {
-                    std::vector<std::string> row = base;
-                    row.insert(row.end(), {c.name, c.position, c.email, c.phone, c.gender,
-                                           c.primary ? "yes" : "no", c.consent});
-                    rows.push_back(std::move(row));
-                }
-            }
-            out = output::csv_lines(rows, excel ? ';' : ',', excel);
+        case FileFormat::csv:
+            out = csv_export(members, redact, excel);
             break;
-        }
     }
     return out;
 }

@@ -13,7 +13,4 @@ namespace nacsa::members {
 [[nodiscard]] std::string export_members(store::Store& store, FileFormat format, Redact redact,
                                          bool excel);
 
-// Every member with contacts, loaded with a handful of queries (for exports and reports).
-[[nodiscard]] std::vector<Member> all_members(store::Store& store);
-
 }  // namespace nacsa::members

@@ -25,7 +25,7 @@ nlohmann::ordered_json to_json(const Member& m, Redact redact) {
         j["services"] = m.services;
     }
     put("joined", m.joined);
-    put("status", m.status);
+    put("status", std::string(status_name(m.status)));
     if (!m.interest.empty()) {
         j["interest"] = m.interest;
     }
@@ -76,7 +76,7 @@ nlohmann::ordered_json to_record_json(const Member& m, const std::vector<StatusC
     j["thematic_areas"] = m.thematic_areas;
     j["services"] = m.services;
     j["joined"] = text_or_null(m.joined);
-    j["status"] = m.status;
+    j["status"] = std::string(status_name(m.status));
     j["interest"] = m.interest;
     j["ecosoc_status"] = text_or_null(m.ecosoc_status);
     j["net4u"] = m.net4u;
@@ -93,8 +93,9 @@ nlohmann::ordered_json to_record_json(const Member& m, const std::vector<StatusC
     }
     auto& changes = j["status_history"] = nlohmann::ordered_json::array();
     for (const auto& h : history) {
-        changes.push_back(
-            {{"status", h.status}, {"date", h.date}, {"reason", text_or_null(h.reason)}});
+        changes.push_back({{"status", std::string(status_name(h.status))},
+                           {"date", format_date(h.date)},
+                           {"reason", text_or_null(h.reason)}});
     }
     return j;
 }

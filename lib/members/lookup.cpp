@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -73,8 +74,8 @@ std::optional<MemberRef> find_member_ref(store::Store& store, std::string_view r
     std::vector<MemberRef> by_acronym;
     while (q.executeStep()) {
         if (name_key(q.getColumn(1).getString()) == key) {
-            by_acronym.push_back(refs_where(store, "WHERE m.id = ?", q.getColumn(0).getString())
-                                     .front());
+            by_acronym.push_back(
+                refs_where(store, "WHERE m.id = ?", q.getColumn(0).getString()).front());
         }
     }
     if (by_acronym.size() > 1) {
@@ -93,10 +94,10 @@ MemberRef resolve_member(store::Store& store, std::string_view reference) {
         return std::move(*found);
     }
     const std::string wanted(text::trim(reference));
-    const std::string folded = text::fold(wanted);
+    const std::string key = name_key(wanted);
     std::vector<MemberRef> close;
-    if (!folded.empty()) {
-        close = refs_where(store, "WHERE instr(m.search_text, ?) > 0", folded);
+    if (!key.empty()) {
+        close = refs_where(store, "WHERE instr(m.name_key, ?) > 0", key);
     }
     std::string hint = "see 'nacsa member list'";
     if (!close.empty() && close.size() <= 5) {
@@ -201,39 +202,58 @@ std::vector<Person> people_of(store::Store& store, const std::string& member_id)
     return out;
 }
 
-Person resolve_contact(store::Store& store, const std::string& member_id,
-                       std::string_view reference, const std::string& field) {
-    const std::string wanted(text::trim(reference));
-    const std::string shown = text::escape_control(wanted);
-    const auto contacts = people_of(store, member_id);
-    const std::string number = wanted.starts_with('#') ? wanted.substr(1) : wanted;
-    const bool numeric = !number.empty() && std::all_of(number.begin(), number.end(), [](char c) {
-        return c >= '0' && c <= '9';
-    });
-    if (numeric) {
-        SQLite::Statement q(store.db(),
-                            std::string(k_person_columns) + "WHERE id = ? AND member_id = ?");
-        q.bind(1, number);
-        q.bind(2, member_id);
-        if (q.executeStep()) {
-            Person p = read_person(q);
-            if (p.erased) {
-                contact_problem(field, fmt::format("contact #{} of {} was erased", p.id, member_id));
-            }
-            return p;
+namespace {
+
+// What a contact reference matches among a member's contacts.
+struct ContactMatch {
+    std::optional<Person> found;   // the contact it names
+    std::optional<Person> erased;  // an erased contact it names by number
+    std::vector<Person> several;   // the contacts it could name, when more than one
+    std::vector<Person> contacts;  // the member's contacts, not erased (for messages)
+};
+
+// The number a reference gives ("12" or "#12"), if it is one.
+std::optional<std::int64_t> contact_number(const std::string& wanted) {
+    const std::string_view digits =
+        std::string_view(wanted).substr(wanted.starts_with('#') ? 1 : 0);
+    std::int64_t number = 0;
+    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), number);
+    if (digits.empty() || error != std::errc{} || end != digits.data() + digits.size() ||
+        digits.front() == '-' || digits.front() == '+') {
+        return std::nullopt;
+    }
+    return number;
+}
+
+std::optional<Person> person_by_number(store::Store& store, const std::string& member_id,
+                                       std::int64_t number) {
+    SQLite::Statement q(store.db(),
+                        std::string(k_person_columns) + "WHERE id = ? AND member_id = ?");
+    q.bind(1, static_cast<int64_t>(number));
+    q.bind(2, member_id);
+    if (q.executeStep()) {
+        return read_person(q);
+    }
+    return std::nullopt;
+}
+
+// The one rule for naming a contact (lookup.hpp, resolve_contact), before deciding what a
+// failure is. `wanted` is trimmed.
+ContactMatch match_contact(store::Store& store, const std::string& member_id,
+                           const std::string& wanted) {
+    ContactMatch match;
+    if (const auto number = contact_number(wanted)) {
+        if (auto p = person_by_number(store, member_id, *number)) {
+            (p->erased ? match.erased : match.found) = std::move(p);
+            return match;
         }
     }
-    if (contacts.empty()) {
-        contact_problem(
-            field, fmt::format("{} has no contacts on record (add one with 'nacsa member contact "
-                               "add {}')",
-                               member_id, member_id));
-    }
+    match.contacts = people_of(store, member_id);
     const std::string key = name_key(wanted);
     const std::string email = text::fold(wanted);
     std::vector<Person> exact;
     std::vector<Person> partial;
-    for (const auto& c : contacts) {
+    for (const auto& c : match.contacts) {
         const std::string name = name_key(c.name);
         if ((!key.empty() && name == key) || (!c.email.empty() && text::fold(c.email) == email)) {
             exact.push_back(c);
@@ -241,18 +261,64 @@ Person resolve_contact(store::Store& store, const std::string& member_id,
             partial.push_back(c);
         }
     }
-    const auto& matches = exact.empty() ? partial : exact;
+    auto& matches = exact.empty() ? partial : exact;
     if (matches.size() == 1) {
-        return matches.front();
+        match.found = std::move(matches.front());
+    } else if (matches.size() > 1) {
+        match.several = std::move(matches);
     }
-    if (matches.size() > 1) {
+    return match;
+}
+
+std::string several_contacts(const std::string& shown, const std::string& member_id,
+                             const std::vector<Person>& several) {
+    return fmt::format("\"{}\" matches {} contacts of {}: {}; give the contact's number or e-mail",
+                       shown, several.size(), member_id, listing(several));
+}
+
+}  // namespace
+
+Person resolve_contact(store::Store& store, const std::string& member_id,
+                       std::string_view reference, const std::string& field) {
+    const std::string wanted(text::trim(reference));
+    const std::string shown = text::escape_control(wanted);
+    auto match = match_contact(store, member_id, wanted);
+    if (match.found) {
+        return std::move(*match.found);
+    }
+    if (match.erased) {
         contact_problem(field,
-                        fmt::format("\"{}\" matches {} contacts of {}: {}; give the contact's "
-                                    "number or e-mail",
-                                    shown, matches.size(), member_id, listing(matches)));
+                        fmt::format("contact #{} of {} was erased", match.erased->id, member_id));
+    }
+    if (match.contacts.empty()) {
+        contact_problem(
+            field, fmt::format("{} has no contacts on record (add one with 'nacsa member contact "
+                               "add {}')",
+                               member_id, member_id));
+    }
+    if (!match.several.empty()) {
+        contact_problem(field, several_contacts(shown, member_id, match.several));
     }
     contact_problem(field, fmt::format("\"{}\" is not a contact of {} (contacts: {})", shown,
-                                       member_id, listing(contacts)));
+                                       member_id, listing(match.contacts)));
+}
+
+Person resolve_contact_argument(store::Store& store, const std::string& member_id,
+                                std::string_view reference) {
+    const std::string wanted(text::trim(reference));
+    const std::string shown = text::escape_control(wanted);
+    auto match = match_contact(store, member_id, wanted);
+    if (match.found) {
+        return std::move(*match.found);
+    }
+    if (match.erased) {
+        throw NotFoundError(
+            fmt::format("contact #{} of member \"{}\" was erased", match.erased->id, member_id));
+    }
+    if (!match.several.empty()) {
+        throw UsageError(several_contacts(shown, member_id, match.several));
+    }
+    throw NotFoundError(fmt::format("member \"{}\" has no contact named \"{}\"", member_id, shown));
 }
 
 std::optional<Person> default_contact(store::Store& store, const std::string& member_id) {

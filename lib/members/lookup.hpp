@@ -21,9 +21,9 @@ struct MemberRef {
     std::string name;
     std::string acronym;
     std::string type;
-    std::string region;                       // empty: none
+    std::string region;                          // empty: none
     MemberStatus status = MemberStatus::active;  // its status now
-    std::vector<std::string> thematic_areas;  // sorted keys
+    std::vector<std::string> thematic_areas;     // sorted keys
 };
 
 // The member a reference names: its id; else its name, compared as name_key does (ignoring
@@ -60,6 +60,12 @@ struct Person {
 // member's contacts.
 [[nodiscard]] Person resolve_contact(store::Store& store, const std::string& member_id,
                                      std::string_view reference, const std::string& field);
+// A contact named as an argument of a command about it (`member contact edit`, `member forget
+// --contact`): the same rule, but a reference that names none of the member's contacts, or an
+// erased one, is NotFoundError (exit 3), and one that names several a UsageError (exit 2)
+// listing them.
+[[nodiscard]] Person resolve_contact_argument(store::Store& store, const std::string& member_id,
+                                              std::string_view reference);
 // Whom a member sends when no one is named: its primary contact, else its only contact.
 [[nodiscard]] std::optional<Person> default_contact(store::Store& store,
                                                     const std::string& member_id);

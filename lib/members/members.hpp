@@ -13,12 +13,12 @@
 
 namespace nacsa::members {
 
-// The statuses of a membership, in lifecycle order.
+// The statuses of a membership, in lifecycle order. The store keeps their names.
 enum class MemberStatus { applicant, active, suspended, withdrawn };
 [[nodiscard]] std::string_view status_name(MemberStatus status);
 [[nodiscard]] std::optional<MemberStatus> parse_status(std::string_view name);
-inline const std::vector<std::string> k_statuses = {"applicant", "active", "suspended",
-                                                    "withdrawn"};
+// Every status's name, in lifecycle order (for option choices and messages).
+[[nodiscard]] const std::vector<std::string>& status_names();
 inline const std::vector<std::string> k_genders = {"female", "male", "non_binary", "undisclosed"};
 inline const std::vector<std::string> k_interest_kinds = {"steering_committee", "secretariat",
                                                           "coordinator"};
@@ -42,8 +42,8 @@ struct Contact {
 
 // One entry of a member's dated status history.
 struct StatusChange {
-    std::string status;
-    std::string date;
+    MemberStatus status = MemberStatus::active;
+    Date date{};
     std::string reason;
 };
 
@@ -61,7 +61,7 @@ struct Member {
     std::vector<std::string> thematic_areas;  // sorted keys
     std::vector<std::string> services;        // sorted keys
     std::string joined;                       // ISO date
-    std::string status = "active";
+    MemberStatus status = MemberStatus::active;
     std::vector<std::string> interest;  // open expressions of interest (kinds), sorted
     std::string ecosoc_status;
     bool net4u = false;
@@ -96,7 +96,7 @@ struct MemberInput {
     std::optional<std::vector<std::string>> thematic_areas;
     std::optional<std::vector<std::string>> services;
     std::optional<std::string> joined;
-    std::optional<std::string> status;
+    std::optional<std::string> status;  // a status's name (status_name)
     std::optional<std::vector<std::string>> interest;
     std::optional<std::string> ecosoc_status;
     std::optional<bool> net4u;
@@ -117,6 +117,7 @@ using Locator = std::function<Diagnostic(const std::string& path)>;
 // new member, may not be after it.
 void validate(const MemberInput& input, const config::Alliance& alliance, Date today,
               const Locator& where, bool is_new, Diagnostics& problems);
+// The same for one contact; `prefix` ("contacts[2].") comes before the field names located.
 void validate_contact(const ContactInput& input, const Locator& where, const std::string& prefix,
                       bool is_new, Diagnostics& problems);
 
@@ -125,22 +126,18 @@ void validate_contact(const ContactInput& input, const Locator& where, const std
 // The id a member gets from its name when none is given (a slug of at most 64 characters).
 [[nodiscard]] std::string id_from_name(std::string_view name);
 
-// Lookups.
-[[nodiscard]] std::optional<Member> find_member(store::Store& store, const std::string& id);
-[[nodiscard]] std::optional<Member> find_member_by_name(store::Store& store, std::string_view name);
-[[nodiscard]] std::optional<Contact> find_contact(store::Store& store, const std::string& member_id,
-                                                  std::string_view name);
-[[nodiscard]] std::optional<Contact> find_contact_by_id(store::Store& store,
-                                                        std::int64_t contact_id);
-[[nodiscard]] std::vector<Contact> contacts_of(store::Store& store, const std::string& member_id);
-[[nodiscard]] std::vector<StatusChange> status_history(store::Store& store,
-                                                       const std::string& member_id);
-// Like find_member, but a missing member is NotFoundError (exit 3).
-[[nodiscard]] Member get_member(store::Store& store, const std::string& id);
+// A member with its contacts and its status history (oldest first), as `member show` shows it.
+struct MemberRecord {
+    Member member;
+    std::vector<StatusChange> history;
+};
+// The member a reference names (resolve_member: an id, a name or an acronym; NotFoundError,
+// exit 3, when none).
+[[nodiscard]] MemberRecord member_record(store::Store& store, std::string_view member);
 
 // Filters of `member list`; empty fields do not filter.
 struct MemberFilter {
-    std::string status;
+    std::optional<MemberStatus> status;
     std::string type;
     std::string region;
     std::string theme;
@@ -164,8 +161,12 @@ struct MemberSummary {
 [[nodiscard]] std::vector<MemberSummary> list_members(store::Store& store,
                                                       const MemberFilter& filter);
 
-// Adds a member (and its contacts and interests) inside the caller's transaction; returns it.
-// ValidationError (65) for invalid fields or a taken id.
+// The use cases below each run in one transaction (store.hpp): inside it they resolve the
+// member (and contact) named, read what they decide on, validate, write and audit. `member` is
+// a reference as resolve_member takes it (an id, a name or an acronym; NotFoundError, exit 3).
+
+// Adds a member (and its contacts and interests); returns it. ValidationError (65) for invalid
+// fields, a taken id or a name another member has.
 Member add_member(store::Store& store, const MemberInput& input, const Locator& where);
 
 // Changes the given fields of a member (not its status: see change_status). Returns the
@@ -174,29 +175,42 @@ struct EditResult {
     Member member;
     bool changed = false;
 };
-EditResult edit_member(store::Store& store, const std::string& id, const MemberInput& input,
+EditResult edit_member(store::Store& store, const std::string& member, const MemberInput& input,
                        const Locator& where);
 
-// Moves a member to a new status (admit, suspend, withdraw, reinstate), dated, with a reason.
-// Refuses moves the lifecycle does not allow, and dates after today in the alliance's time zone
-// or before the member's last change (ValidationError). Returns the status it had. What a
-// withdrawal ends elsewhere (working-group roles) is workflows::change_member_status.
-std::string change_status(store::Store& store, const std::string& id,
-                          const std::string& new_status, const std::string& reason, Date date);
+// What a status change did.
+struct StatusUpdate {
+    std::string member_id;
+    MemberStatus before = MemberStatus::active;
+    MemberStatus after = MemberStatus::active;
+    Date date{};
+};
+// Moves a member to a new status (admit, suspend, withdraw, reinstate) on `date` (default:
+// today in the alliance's time zone), with a reason. Refuses moves the lifecycle does not
+// allow, a member already in that status, and dates after today or before the member's last
+// change (ValidationError). What a withdrawal ends elsewhere (working-group roles) is
+// workflows::change_member_status.
+StatusUpdate change_status(store::Store& store, const std::string& member, MemberStatus status,
+                           const std::string& reason, std::optional<Date> date);
 
-// Contacts of a member. `name` identifies the contact (case- and accent-insensitive).
-Contact add_contact(store::Store& store, const std::string& member_id, const ContactInput& input,
+// Contacts of a member. A contact is named as resolve_contact_argument takes it (lookup.hpp:
+// its number, e-mail or name; NotFoundError, exit 3, when none matches). Names are unique
+// within a member, ignoring case and accents.
+Contact add_contact(store::Store& store, const std::string& member, const ContactInput& input,
                     const Locator& where);
-EditResult edit_contact(store::Store& store, const std::string& member_id, const std::string& name,
+EditResult edit_contact(store::Store& store, const std::string& member, const std::string& contact,
                         const ContactInput& input, const Locator& where);
-void remove_contact(store::Store& store, const std::string& member_id, const std::string& name);
+// Removes a contact who left the member, with their personal data in the audit log, then
+// removes the erased pages' old versions from disk (Store::erase_old_pages) unless it runs
+// inside another use case. Returns the contact as it was.
+Contact remove_contact(store::Store& store, const std::string& member, const std::string& contact);
 
-// Erases the personal data of one contact (by name) or of every contact of a member (the
-// right to erasure), including the audit-log entries linked to them; inside the caller's use
-// case (workflows::forget, which also reaches meeting attendance and records the erasure).
-// Returns the names erased, for finding other mentions of them.
+// Erases the personal data of one contact (`contact`, named as above) or of every contact of a
+// member (the right to erasure), including the audit-log entries linked to them. A step of
+// workflows::forget, inside its transaction (which also reaches meeting attendance and records
+// the erasure). Returns the names erased, for finding other mentions of them.
 std::vector<std::string> forget_contacts(store::Store& store, const std::string& member_id,
-                                         const std::optional<std::string>& name);
+                                         const std::optional<std::string>& contact);
 
 // Counts of `member stats`: (dimension, key, count) rows.
 struct StatRow {

@@ -13,8 +13,9 @@
 #include "core/hash_index.hpp"
 #include "members/members.hpp"
 
-// Internal to lib/members: the prepared statements that write members, reused across calls
-// (an import of 100,000 members prepares each statement once).
+// Internal to lib/members: reading and writing whole members with prepared statements reused
+// across calls (an import of 100,000 members prepares each statement once), and the rules the
+// use cases and the import share.
 namespace nacsa::members::detail {
 
 // The columns of `member` that read_member_row reads, in its order (from column 0).
@@ -22,8 +23,6 @@ inline constexpr const char* k_member_columns =
     "id, name, acronym, type, region, city, website, email, phone, joined, status, "
     "ecosoc_status, net4u, notes";
 
-// A text column, empty when NULL.
-[[nodiscard]] std::string column_text(const SQLite::Column& c);
 // The member fields of the current row of a query that selects k_member_columns first.
 [[nodiscard]] Member read_member_row(SQLite::Statement& q);
 
@@ -36,8 +35,12 @@ struct NameForms {
 
 // Why the membership lifecycle refuses a move between two statuses (the message names the
 // moves it allows), or nothing when it allows it.
-[[nodiscard]] std::optional<std::string> refused_move(const std::string& from,
-                                                      const std::string& to);
+[[nodiscard]] std::optional<std::string> refused_move(MemberStatus from, MemberStatus to);
+
+// The columns of `contact` that read_contact reads, in its order.
+inline constexpr const char* k_contact_columns =
+    "id, member_id, name, position, email, phone, gender, is_primary, consent_date, erased_at";
+[[nodiscard]] Contact read_contact(SQLite::Statement& q);
 
 // Reads whole members with its statements prepared once: find_member prepares five
 // statements per call, which made a re-import of 100,000 unchanged members spend three
@@ -87,6 +90,12 @@ class Writer {
 
   private:
     void insert_contact(const std::string& member_id, Contact& contact);
+    void insert_history(const std::string& member_id, MemberStatus status, const std::string& date,
+                        const std::string& reason);
+    void insert_interest(const std::string& member_id, const std::string& kind,
+                         const std::string& date);
+    void update_interest(const Member& before, const Member& after);
+    void update_contacts(const Member& before, Member& after);
     void insert_lists(const Member& member, bool themes, bool services);
     // One multi-row INSERT of (member_id, value) rows into `table`; statements for 1 to
     // k_rows_per_insert rows are prepared when first needed (statements[n - 1] has n rows).
@@ -101,7 +110,8 @@ class Writer {
 
     store::Store& m_store;
     std::string m_language;
-    std::string m_now;
+    std::string m_now;    // the time of the changes (audit log, recorded_at)
+    std::string m_today;  // their date, in the alliance's time zone
     SQLite::Statement m_find_name_key;
     SQLite::Statement m_find_id;
     SQLite::Statement m_insert_member;

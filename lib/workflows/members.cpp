@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "core/text.hpp"
 #include "meetings/meetings.hpp"
 #include "meetings/query.hpp"
 #include "members/lookup.hpp"
@@ -9,18 +10,34 @@
 namespace nacsa::workflows {
 
 StatusChange change_member_status(store::Store& store, const std::string& member,
-                                  const std::string& new_status, const std::string& reason,
+                                  members::MemberStatus new_status, const std::string& reason,
                                   std::optional<Date> date) {
     StatusChange change;
     store.transaction([&] {
-        const std::string id = members::resolve_member(store, member).id;
-        const Date day = date.value_or(store.today());
-        change.before = members::change_status(store, id, new_status, reason, day);
-        if (new_status == "withdrawn") {
-            change.ended = wg::end_memberships_of(store, id, day);
+        const auto update = members::change_status(store, member, new_status, reason, date);
+        change.member_id = update.member_id;
+        change.before = update.before;
+        change.after = update.after;
+        change.date = update.date;
+        if (new_status == members::MemberStatus::withdrawn) {
+            change.ended = wg::end_memberships_of(store, update.member_id, update.date);
         }
     });
     return change;
+}
+
+StatusChange change_member_status(store::Store& store, const std::string& member,
+                                  const std::string& new_status, const std::string& reason,
+                                  std::optional<Date> date) {
+    const auto status = members::parse_status(new_status);
+    if (!status) {
+        throw ValidationError(
+            {Diagnostic{.field = "status",
+                        .message = fmt::format("\"{}\" is not a membership status (known: {})",
+                                               text::escape_control(new_status),
+                                               text::join(members::status_names(), ", "))}});
+    }
+    return change_member_status(store, member, *status, reason, date);
 }
 
 Erasure forget(store::Store& store, const std::string& member,
@@ -28,6 +45,7 @@ Erasure forget(store::Store& store, const std::string& member,
     Erasure erasure;
     store.transaction([&] {
         const std::string id = members::resolve_member(store, member).id;
+        erasure.member_id = id;
         const auto names = members::forget_contacts(store, id, contact);
         erasure.contacts = static_cast<int>(names.size());
         erasure.mentions = meetings::erase_representative_mentions(store, id, names);

@@ -42,21 +42,32 @@ struct NewStore {
 std::string apply_config(store::Store& store, const std::string& yaml_text,
                          const std::string& file_name);
 
-// `nacsa member status`: moves a member to a new status (members::change_status); a withdrawal
-// also ends the member's working-group memberships and leads on the same date.
+// `nacsa member status`: moves a member (an id, name or acronym) to a new status
+// (members::change_status); a withdrawal also ends the member's working-group memberships and
+// leads on the same date. One transaction.
 struct StatusChange {
-    std::string before;                  // the status it had
-    std::vector<wg::EndedRole> ended;    // what the withdrawal ended
+    std::string member_id;
+    members::MemberStatus before = members::MemberStatus::active;  // the status it had
+    members::MemberStatus after = members::MemberStatus::active;
+    Date date{};                       // the day the change takes effect
+    std::vector<wg::EndedRole> ended;  // what the withdrawal ended
 };
+StatusChange change_member_status(store::Store& store, const std::string& member,
+                                  members::MemberStatus new_status, const std::string& reason,
+                                  std::optional<Date> date);
+// The same with the status by its name; a name that is not a status is a ValidationError
+// (exit 65).
 StatusChange change_member_status(store::Store& store, const std::string& member,
                                   const std::string& new_status, const std::string& reason,
                                   std::optional<Date> date);
 
-// `nacsa member forget`: erases the personal data of one contact of a member (by name), or of
-// every contact, wherever nacsa keeps it: the contact record, the audit log, and attendance
-// records naming them as their organisation's representative; then removes the erased pages'
-// old versions from disk (Store::erase_old_pages). Returns what it erased.
+// `nacsa member forget`: erases the personal data of one contact of a member (`contact`: its
+// number, e-mail or name, members::resolve_contact_argument), or of every contact, wherever
+// nacsa keeps it: the contact record, the audit log, and attendance records naming them as
+// their organisation's representative; then removes the erased pages' old versions from disk
+// (Store::erase_old_pages). Returns what it erased.
 struct Erasure {
+    std::string member_id;
     int contacts = 0;
     int mentions = 0;  // in meeting attendance
 };

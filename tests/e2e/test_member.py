@@ -1,5 +1,9 @@
 """End-to-end tests of `nacsa member add|show|list|edit|status` and `member contact`."""
 import json
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
+
+from conftest import NACSA_BIN, TIMEOUT_SCALE, WRAPPER
 
 
 def add_paz(nacsa, *extra):
@@ -130,7 +134,7 @@ def test_show_json_keeps_empty_fields_as_null(alliance):
 def test_show_unknown_member_exits_3(alliance):
     result = alliance.run("member", "show", "nadie")
     assert result.code == 3
-    assert result.err == "nacsa: error: no member with id \"nadie\" (see 'nacsa member list')\n"
+    assert result.err == "nacsa: error: no member \"nadie\" (an id, name or acronym; see 'nacsa member list')\n"
 
 
 def test_list_sorts_by_name_with_accents_and_filters(alliance):
@@ -350,3 +354,125 @@ def test_show_prints_notes_on_their_lines_and_contacts_one_per_line(alliance):
     assert "Notes:          Primera línea\n                Segunda\n" in out
     assert ("Contacts:       Carolina Fuentes Araya <cfuentes@rutasseguras.cl.example> (undisclosed)\n"
             "                Matías Rojas Lillo <mrojas@rutasseguras.cl.example> (undisclosed)\n") in out
+
+
+def test_member_arguments_take_an_id_a_name_or_an_acronym(alliance):
+    add_paz(alliance, "--acronym", "FPC")
+    out = alliance.ok("member", "show", "fundacion paz ciudadana", "--format", "json").out
+    assert json.loads(out)["id"] == "fundacion-paz-ciudadana"
+    assert json.loads(alliance.ok("member", "show", "fpc", "--format", "json").out)["name"] == \
+        "Fundación Paz Ciudadana"
+    result = alliance.ok("member", "edit", "FPC", "--city", "Valparaíso")
+    assert result.err == "nacsa: updated member fundacion-paz-ciudadana\n"
+    result = alliance.ok("member", "status", "Fundacion Paz Ciudadana", "suspended", "--reason", "no activity")
+    assert result.err == "nacsa: member fundacion-paz-ciudadana: active -> suspended on 2026-11-29\n"
+    result = alliance.ok("member", "contact", "add", "fpc", "--name", "Ana Pérez", "--email", "ana@paz.example")
+    assert result.err == "nacsa: added a contact to member fundacion-paz-ciudadana\n"
+    result = alliance.ok("member", "forget", "FPC", "--contact", "ana", "--yes")
+    assert result.err == "nacsa: erased the personal data of 1 contact of member fundacion-paz-ciudadana\n"
+    result = alliance.run("member", "show", "Paz")
+    assert (result.code, result.out) == (3, "")
+    assert result.err == ("nacsa: error: no member \"Paz\" (an id, name or acronym; did you mean: "
+                          "fundacion-paz-ciudadana (Fundación Paz Ciudadana)?)\n")
+
+
+def test_an_acronym_two_members_share_is_ambiguous(alliance):
+    alliance.ok("member", "add", "--name", "Red Norte", "--type", "network", "--acronym", "RN")
+    alliance.ok("member", "add", "--name", "Red Nacional", "--type", "network", "--acronym", "rn")
+    result = alliance.run("member", "edit", "RN", "--city", "Arica")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == ('nacsa: error: "RN" is the acronym of 2 members: red-nacional (Red Nacional), '
+                          'red-norte (Red Norte); give the id\n')
+    alliance.ok("member", "edit", "red-norte", "--city", "Arica")
+
+
+def test_contact_arguments_take_a_number_an_e_mail_or_a_name(alliance):
+    add_paz(alliance)
+    alliance.ok("member", "contact", "add", "fundacion-paz-ciudadana", "--name", "Paula Henríquez Soto",
+                "--email", "paula@paz.example")
+    alliance.ok("member", "contact", "add", "fundacion-paz-ciudadana", "--name", "Pablo Soto")
+    alliance.ok("member", "contact", "add", "fundacion-paz-ciudadana", "--name", "Ana Díaz")
+    alliance.ok("member", "contact", "edit", "fundacion-paz-ciudadana", "PAULA@paz.example", "--phone",
+                "+56 2 1234 5678")
+    alliance.ok("member", "contact", "edit", "fundacion-paz-ciudadana", "#2", "--position", "Tesorero")
+    alliance.ok("member", "contact", "edit", "fundacion-paz-ciudadana", "henriquez", "--gender", "female")
+    assert alliance.sql("SELECT id, phone, position, gender FROM contact ORDER BY id") == [
+        (1, "+56 2 1234 5678", None, "female"), (2, None, "Tesorero", "undisclosed"),
+        (3, None, None, "undisclosed")]
+    before = alliance.dump()
+    result = alliance.run("member", "contact", "edit", "fundacion-paz-ciudadana", "soto", "--phone", "+56 2 1111 2222")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == ('nacsa: error: "soto" matches 2 contacts of fundacion-paz-ciudadana: '
+                          '#1 Paula Henríquez Soto, #2 Pablo Soto; give the contact\'s number or e-mail\n')
+    result = alliance.run("member", "contact", "remove", "fundacion-paz-ciudadana", "Nadie", "--yes")
+    assert (result.code, result.out) == (3, "")
+    assert result.err == 'nacsa: error: member "fundacion-paz-ciudadana" has no contact named "Nadie"\n'
+    result = alliance.run("member", "contact", "edit", "fundacion-paz-ciudadana", "9", "--phone", "+56 2 1111 2222")
+    assert result.code == 3
+    assert alliance.dump() == before
+    alliance.ok("member", "contact", "remove", "fundacion-paz-ciudadana", "3", "--yes")
+    alliance.ok("member", "forget", "fundacion-paz-ciudadana", "--contact", "#2", "--yes")
+    result = alliance.run("member", "contact", "edit", "fundacion-paz-ciudadana", "#2", "--phone", "+56 2 1111 2222")
+    assert (result.code, result.out) == (3, "")
+    assert result.err == 'nacsa: error: contact #2 of member "fundacion-paz-ciudadana" was erased\n'
+    assert alliance.sql("SELECT id, name FROM contact ORDER BY id") == [(1, "Paula Henríquez Soto"), (2, "")]
+
+
+AT_ONCE = 8
+
+
+def _at_once(nacsa, commands):
+    """Runs the commands at the same time against one store."""
+    def run(args):
+        return subprocess.run([*WRAPPER, NACSA_BIN, *args], cwd=nacsa.workdir, env=nacsa.env,
+                              capture_output=True, text=True, timeout=120 * TIMEOUT_SCALE)
+    with ThreadPoolExecutor(max_workers=len(commands)) as pool:
+        return list(pool.map(run, commands))
+
+
+def test_eight_edits_of_one_member_at_once_keep_every_change(alliance):
+    add_paz(alliance)
+    changes = [("--acronym", "FPC"), ("--city", "Valparaíso"), ("--website", "https://paz.example"),
+               ("--email", "info@paz.example"), ("--phone", "+56 2 2345 6789"), ("--notes", "Fundada en 1992"),
+               ("--ecosoc", "special"), ("--net4u", "yes")]
+    assert len(changes) == AT_ONCE
+    results = _at_once(alliance, [["member", "edit", "fundacion-paz-ciudadana", option, value]
+                                  for option, value in changes])
+    assert [r.returncode for r in results] == [0] * AT_ONCE, [r.stderr for r in results]
+    shown = json.loads(alliance.ok("member", "show", "fundacion-paz-ciudadana", "--format", "json").out)
+    assert (shown["acronym"], shown["city"], shown["website"], shown["email"], shown["phone"], shown["notes"],
+            shown["ecosoc_status"], shown["net4u"]) == (
+        "FPC", "Valparaíso", "https://paz.example", "info@paz.example", "+56 2 2345 6789", "Fundada en 1992",
+        "special", True)
+    assert shown["region"] == "metropolitana" and shown["thematic_areas"] == ["drugs_corruption", "untoc"]
+    log = json.loads(alliance.ok("log", "--kind", "member", "--format", "json").out)
+    assert len([e for e in log if e["command"] == "member edit"]) == AT_ONCE
+
+
+def test_eight_suspensions_of_one_member_at_once_suspend_it_once(alliance):
+    add_paz(alliance)
+    results = _at_once(alliance, [["member", "status", "fundacion-paz-ciudadana", "suspended", "--reason",
+                                   f"run {i}"] for i in range(AT_ONCE)])
+    codes = sorted(r.returncode for r in results)
+    assert codes == [0] + [65] * (AT_ONCE - 1), [(r.returncode, r.stderr) for r in results]
+    refused = [r.stderr for r in results if r.returncode == 65]
+    assert refused == ['nacsa: error: field "status": member "fundacion-paz-ciudadana" is already suspended\n'] * (
+        AT_ONCE - 1)
+    shown = json.loads(alliance.ok("member", "show", "fundacion-paz-ciudadana", "--format", "json").out)
+    assert shown["status"] == "suspended"
+    assert [h["status"] for h in shown["status_history"]] == ["active", "suspended"]
+    log = json.loads(alliance.ok("log", "--kind", "member", "--format", "json").out)
+    assert len([e for e in log if e["command"] == "member status"]) == 1
+
+
+def test_an_empty_list_option_empties_the_list(alliance):
+    add_paz(alliance, "--interest", "secretariat")
+    alliance.ok("member", "edit", "fundacion-paz-ciudadana", "--service", "", "--interest", "")
+    shown = json.loads(alliance.ok("member", "show", "fundacion-paz-ciudadana", "--format", "json").out)
+    assert (shown["services"], shown["interest"]) == ([], [])
+    result = alliance.run("member", "edit", "fundacion-paz-ciudadana", "--theme", " , ")
+    assert (result.code, result.err) == (65, 'nacsa: error: field "--theme": a member needs at least one '
+                                             'thematic area\n')
+    alliance.ok("member", "edit", "fundacion-paz-ciudadana", "--theme", "untoc, firearms")
+    shown = json.loads(alliance.ok("member", "show", "fundacion-paz-ciudadana", "--format", "json").out)
+    assert shown["thematic_areas"] == ["firearms", "untoc"]

@@ -1,5 +1,5 @@
 // A store for fuzz targets that validate against one: created once per process in a temporary
-// folder with the built-in example configuration (bootstrapped like `nacsa init`).
+// folder with the built-in example configuration (set up as `nacsa init` does).
 #pragma once
 
 #include <stdlib.h>
@@ -10,8 +10,8 @@
 #include <string>
 
 #include "config/alliance.hpp"
-#include "store/bootstrap.hpp"
 #include "store/store.hpp"
+#include "workflows/workflows.hpp"
 
 namespace nacsa::fuzz {
 
@@ -29,10 +29,9 @@ inline std::filesystem::path work_dir() {
 inline store::Store& fuzz_store() {
     static store::Store store = [] {
         const store::Actor actor{"fuzz", "fuzz"};
-        auto s = store::Store::create(work_dir() / "store.db", config::default_alliance_yaml(),
-                                      "(built-in)", actor);
-        (void)store::bootstrap(s);
-        return s;
+        return workflows::create_store(work_dir() / "store.db", config::default_alliance_yaml(),
+                                       "(built-in)", actor)
+            .store;
     }();
     return store;
 }

@@ -1,0 +1,353 @@
+// The use cases that change members: each one transaction (store.hpp), which reads what it
+// decides on, validates, writes and audits.
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "core/text.hpp"
+#include "members/lookup.hpp"
+#include "members/members.hpp"
+#include "members/writer.hpp"
+#include "store/sql.hpp"
+
+namespace nacsa::members {
+
+namespace {
+
+// A value shown in a message: control characters and line breaks made visible.
+std::string q(const std::string& value) {
+    return text::escape_control(value);
+}
+
+[[noreturn]] void refuse(Diagnostic where, std::string message) {
+    where.message = std::move(message);
+    throw ValidationError({std::move(where)});
+}
+
+[[noreturn]] void refuse(const std::string& field, std::string message) {
+    refuse(Diagnostic{.field = field}, std::move(message));
+}
+
+// The member a reference names, as the store holds it now, with its contacts.
+Member member_now(store::Store& store, std::string_view reference) {
+    const auto ref = resolve_member(store, reference);
+    return detail::MemberReader(store).find(ref.id).value();
+}
+
+// "city, region" for the audit log: the names of the member's fields that changed.
+std::string changed_fields(const Member& a, const Member& b) {
+    std::vector<std::string> out;
+    auto check = [&](const char* name, bool differs) {
+        if (differs) {
+            out.emplace_back(name);
+        }
+    };
+    check("name", a.name != b.name);
+    check("acronym", a.acronym != b.acronym);
+    check("type", a.type != b.type);
+    check("region", a.region != b.region);
+    check("city", a.city != b.city);
+    check("website", a.website != b.website);
+    check("email", a.email != b.email);
+    check("phone", a.phone != b.phone);
+    check("thematic_areas", a.thematic_areas != b.thematic_areas);
+    check("services", a.services != b.services);
+    check("joined", a.joined != b.joined);
+    check("status", a.status != b.status);
+    check("interest", a.interest != b.interest);
+    check("ecosoc_status", a.ecosoc_status != b.ecosoc_status);
+    check("net4u", a.net4u != b.net4u);
+    check("notes", a.notes != b.notes);
+    return text::join(out, ", ");
+}
+
+std::string changed_contact_fields(const Contact& a, const Contact& b) {
+    std::vector<std::string> out;
+    auto check = [&](const char* name, bool differs) {
+        if (differs) {
+            out.emplace_back(name);
+        }
+    };
+    check("name", a.name != b.name);
+    check("position", a.position != b.position);
+    check("email", a.email != b.email);
+    check("phone", a.phone != b.phone);
+    check("gender", a.gender != b.gender);
+    check("primary", a.primary != b.primary);
+    check("consent", a.consent != b.consent);
+    return text::join(out, ", ");
+}
+
+// A new member's id is free and no other member has its name.
+void check_new_member(detail::Writer& writer, const Member& member, const MemberInput& input,
+                      const Locator& where) {
+    if (writer.id_exists(member.id)) {
+        if (input.id) {
+            refuse(where("id"), fmt::format("a member with id \"{}\" already exists", member.id));
+        }
+        refuse(where("name"),
+               fmt::format("a member with id \"{}\" already exists: give another id with --id",
+                           member.id));
+    }
+    if (const auto other = writer.id_by_name_key(name_key(member.name))) {
+        refuse(where("name"), fmt::format("member \"{}\" already has this name", *other));
+    }
+}
+
+// The last entry of a member's status history.
+std::optional<StatusChange> last_status_change(store::Store& store, const std::string& member_id) {
+    SQLite::Statement last(store.db(),
+                           "SELECT status, date FROM member_status_history WHERE member_id = ? "
+                           "ORDER BY date DESC, id DESC LIMIT 1");
+    last.bind(1, member_id);
+    if (!last.executeStep()) {
+        return std::nullopt;
+    }
+    return StatusChange{parse_status(last.getColumn(0).getString()).value_or(MemberStatus::active),
+                        store::date(last.getColumn(1)),
+                        {}};
+}
+
+// Whether a member may move to `status` on `date`, for `reason`.
+void check_status_move(store::Store& store, const Member& before, MemberStatus status,
+                       const std::string& reason, Date date) {
+    if (text::trim(reason).empty()) {
+        refuse("--reason", "a status change needs a reason");
+    }
+    if (before.status == status) {
+        refuse("status",
+               fmt::format("member \"{}\" is already {}", before.id, status_name(status)));
+    }
+    if (auto why = detail::refused_move(before.status, status)) {
+        refuse("status", std::move(*why));
+    }
+    if (const Date today = store.today(); date > today) {
+        refuse("--date", fmt::format("{} is in the future (today is {} in {})", format_date(date),
+                                     format_date(today), store.alliance().time_zone));
+    }
+    if (const auto last = last_status_change(store, before.id); last && last->date > date) {
+        refuse("--date",
+               fmt::format("{} is before the member's last status change ({} on {})",
+                           format_date(date), status_name(last->status), format_date(last->date)));
+    }
+}
+
+// A contact's name is not the name of another contact of the member (`except`: the contact
+// being renamed).
+void check_contact_name(const Member& member, const std::string& name, std::int64_t except,
+                        const Locator& where) {
+    const std::string key = detail::contact_key(name);
+    for (const auto& c : member.contacts) {
+        if (c.id != except && detail::contact_key(c.name) == key) {
+            refuse(where("name"), fmt::format("member \"{}\" already has a contact named \"{}\"",
+                                              member.id, q(name)));
+        }
+    }
+}
+
+// The contact a reference names among the member's (resolve_contact_argument).
+const Contact& contact_of(store::Store& store, const Member& member, std::string_view reference) {
+    const auto person = resolve_contact_argument(store, member.id, reference);
+    const auto it = std::find_if(member.contacts.begin(), member.contacts.end(),
+                                 [&](const Contact& c) { return c.id == person.id; });
+    if (it == member.contacts.end()) {
+        throw std::logic_error("a contact resolved is not among the member's contacts");
+    }
+    return *it;
+}
+
+}  // namespace
+
+Member add_member(store::Store& store, const MemberInput& input, const Locator& where) {
+    Member member;
+    store.transaction([&] {
+        Diagnostics problems;
+        validate(input, store.alliance(), store.today(), where, true, problems);
+        problems.throw_if_any();
+        detail::Writer writer(store);
+        member = detail::merge(Member{}, input);
+        member.id = input.id && !input.id->empty() ? *input.id : id_from_name(member.name);
+        check_new_member(writer, member, input, where);
+        writer.insert(member, member.joined.empty() ? format_date(store.today()) : member.joined,
+                      "added");
+        store.audit("member", member.id,
+                    fmt::format("added member ({}, {}{})", member.type, status_name(member.status),
+                                member.region.empty() ? "" : ", region " + member.region));
+        for (const auto& c : member.contacts) {
+            store.audit("contact", member.id, fmt::format("added contact {}", c.name), c.id);
+        }
+    });
+    return member;
+}
+
+EditResult edit_member(store::Store& store, const std::string& member, const MemberInput& input,
+                       const Locator& where) {
+    EditResult result;
+    store.transaction([&] {
+        const Member before = member_now(store, member);
+        Diagnostics problems;
+        validate(input, store.alliance(), store.today(), where, false, problems);
+        problems.throw_if_any();
+        MemberInput given = input;
+        given.contacts.reset();
+        given.status.reset();
+        given.id.reset();
+        Member after = detail::merge(before, std::move(given));
+        detail::Writer writer(store);
+        if (after.name != before.name) {
+            if (const auto other = writer.id_by_name_key(name_key(after.name));
+                other && *other != before.id) {
+                refuse(where("name"), fmt::format("member \"{}\" already has this name", *other));
+            }
+        }
+        if (after == before) {
+            result = {before, false};
+            return;
+        }
+        writer.update(before, after, "");
+        store.audit("member", before.id, fmt::format("changed {}", changed_fields(before, after)));
+        result = {std::move(after), true};
+    });
+    return result;
+}
+
+StatusUpdate change_status(store::Store& store, const std::string& member, MemberStatus status,
+                           const std::string& reason, std::optional<Date> date) {
+    StatusUpdate update;
+    store.transaction([&] {
+        const Member before = member_now(store, member);
+        const Date day = date.value_or(store.today());
+        check_status_move(store, before, status, reason, day);
+        const std::string day_text = format_date(day);
+        const bool admitted = status == MemberStatus::active && before.joined.empty();
+        const std::string now_text = format_timestamp(now());
+        SQLite::Statement set_status(
+            store.db(), "UPDATE member SET status = ?, joined = ?, updated_at = ? WHERE id = ?");
+        set_status.bind(1, std::string(status_name(status)));
+        store::bind_nonempty(set_status, 2, admitted ? day_text : before.joined);
+        set_status.bind(3, now_text);
+        set_status.bind(4, before.id);
+        set_status.exec();
+        SQLite::Statement history(
+            store.db(),
+            "INSERT INTO member_status_history (member_id, status, date, reason, recorded_at) "
+            "VALUES (?, ?, ?, ?, ?)");
+        history.bind(1, before.id);
+        history.bind(2, std::string(status_name(status)));
+        history.bind(3, day_text);
+        history.bind(4, std::string(text::trim(reason)));
+        history.bind(5, now_text);
+        history.exec();
+        store.audit("member", before.id,
+                    fmt::format("status {} -> {} on {}", status_name(before.status),
+                                status_name(status), day_text));
+        update = {before.id, before.status, status, day};
+    });
+    return update;
+}
+
+Contact add_contact(store::Store& store, const std::string& member, const ContactInput& input,
+                    const Locator& where) {
+    Contact added;
+    store.transaction([&] {
+        const Member before = member_now(store, member);
+        Diagnostics problems;
+        validate_contact(input, where, "", true, problems);
+        problems.throw_if_any();
+        check_contact_name(before, *input.name, 0, where);
+        MemberInput change;
+        change.contacts = std::vector<ContactInput>{input};
+        Member after = detail::merge(before, std::move(change));
+        detail::Writer(store).update(before, after, "");
+        added = after.contacts.back();
+        store.audit("contact", before.id, fmt::format("added contact {}", added.name), added.id);
+    });
+    return added;
+}
+
+EditResult edit_contact(store::Store& store, const std::string& member, const std::string& contact,
+                        const ContactInput& input, const Locator& where) {
+    EditResult result;
+    store.transaction([&] {
+        const Member before = member_now(store, member);
+        Diagnostics problems;
+        validate_contact(input, where, "", false, problems);
+        problems.throw_if_any();
+        const Contact existing = contact_of(store, before, contact);
+        if (input.name) {
+            check_contact_name(before, *input.name, existing.id, where);
+        }
+        // Merge by the contact's current name, then apply the new name.
+        ContactInput keyed = input;
+        keyed.name = existing.name;
+        MemberInput change;
+        change.contacts = std::vector<ContactInput>{std::move(keyed)};
+        Member after = detail::merge(before, std::move(change));
+        const auto target = std::find_if(after.contacts.begin(), after.contacts.end(),
+                                         [&](const Contact& c) { return c.id == existing.id; });
+        if (input.name) {
+            target->name = std::string(text::trim(*input.name));
+        }
+        const Contact edited = *target;
+        if (after == before) {
+            result = {before, false};
+            return;
+        }
+        detail::Writer(store).update(before, after, "");
+        store.audit("contact", before.id,
+                    fmt::format("changed {} of contact {}",
+                                changed_contact_fields(existing, edited), edited.name),
+                    edited.id);
+        result = {std::move(after), true};
+    });
+    return result;
+}
+
+Contact remove_contact(store::Store& store, const std::string& member, const std::string& contact) {
+    const bool on_its_own = !store.in_transaction();
+    Contact removed;
+    store.transaction([&] {
+        const Member before = member_now(store, member);
+        removed = contact_of(store, before, contact);
+        SQLite::Statement del(store.db(), "DELETE FROM contact WHERE id = ?");
+        del.bind(1, static_cast<int64_t>(removed.id));
+        del.exec();
+        // Once the row is gone, `member forget` could no longer find the person's entries in
+        // the audit log: their personal data goes now, and the removal is logged without it.
+        store.erase_audit_of_contact(removed.id);
+        store.audit("contact", before.id,
+                    fmt::format("removed contact #{} (personal data erased)", removed.id),
+                    removed.id);
+    });
+    if (on_its_own) {
+        store.erase_old_pages();
+    }
+    return removed;
+}
+
+std::vector<std::string> forget_contacts(store::Store& store, const std::string& member_id,
+                                         const std::optional<std::string>& contact) {
+    const Member member = member_now(store, member_id);
+    std::vector<Contact> targets = member.contacts;
+    if (contact) {
+        targets = {contact_of(store, member, *contact)};
+    }
+    SQLite::Statement erase(
+        store.db(),
+        "UPDATE contact SET name = '', position = NULL, email = NULL, phone = NULL, "
+        "gender = 'undisclosed', is_primary = 0, consent_date = NULL, erased_at = ? WHERE id = ?");
+    const std::string at = format_timestamp(now());
+    std::vector<std::string> names;
+    for (const auto& c : targets) {
+        erase.bind(1, at);
+        erase.bind(2, static_cast<int64_t>(c.id));
+        erase.exec();
+        erase.reset();
+        store.erase_audit_of_contact(c.id);
+        names.push_back(c.name);
+    }
+    return names;
+}
+
+}  // namespace nacsa::members

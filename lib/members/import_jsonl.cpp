@@ -1,0 +1,123 @@
+// `member import` of JSON Lines files: one member record (a JSON object) per line.
+#include <fmt/format.h>
+
+#include <cstring>
+#include <set>
+
+#include "core/text.hpp"
+#include "members/import_reader.hpp"
+
+namespace nacsa::members::detail {
+
+namespace {
+
+// "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..." -> what
+// follows the first ": ".
+std::string plain_json_error(const std::string& what) {
+    const auto colon = what.find(": ");
+    return colon == std::string::npos ? what : what.substr(colon + 2);
+}
+
+// Parses one line into `record`: its value, or the problem and the line as it was. nlohmann
+// keeps the last of two equal keys; a repeated field is an error here, as it is in YAML files.
+void parse_line(std::string line, const std::string& name, int line_number, SourceRecord& record) {
+    try {
+        std::vector<std::set<std::string>> keys;
+        std::string repeated;
+        record.value = Json::parse(line, [&](int /*depth*/, Json::parse_event_t event,
+                                             Json& parsed) {
+            if (event == Json::parse_event_t::object_start) {
+                keys.emplace_back();
+            } else if (event == Json::parse_event_t::object_end && !keys.empty()) {
+                keys.pop_back();
+            } else if (event == Json::parse_event_t::key && !keys.empty() &&
+                       !keys.back().insert(parsed.get<std::string>()).second && repeated.empty()) {
+                repeated = parsed.get<std::string>();
+            }
+            return true;
+        });
+        if (!repeated.empty()) {
+            record.problems.push_back(Diagnostic{name, line_number, 0, repeated, "is given twice"});
+        }
+    } catch (const Json::parse_error& e) {
+        record.problems.push_back(
+            Diagnostic{name, line_number, static_cast<int>(e.byte), "",
+                       fmt::format("invalid JSON: {}", plain_json_error(e.what()))});
+        record.value = nullptr;
+        record.text = std::move(line);
+    }
+}
+
+class JsonLinesReader final : public RecordReader {
+  public:
+    JsonLinesReader(const std::string& name, const std::string& path)
+        : m_name(name), m_input(path) {}
+
+    bool next(SourceRecord& record) override {
+        std::string line;
+        while (read_line(line)) {
+            ++m_line;
+            if (text::trim(line).empty()) {
+                continue;
+            }
+            record = SourceRecord{};
+            record.line = m_line;
+            parse_line(std::move(line), m_name, m_line, record);
+            return true;
+        }
+        return false;
+    }
+
+    [[nodiscard]] Diagnostic locate(const SourceRecord& record,
+                                    const std::string& path) const override {
+        return Diagnostic{m_name, record.line, 0, path, {}};
+    }
+    [[nodiscard]] std::size_t bytes_read() const override { return m_input.bytes(); }
+
+  private:
+    bool read_line(std::string& line) {
+        line.clear();
+        while (true) {
+            if (m_pos >= m_size) {
+                m_size = m_input.read(m_buffer.data(), m_buffer.size());
+                m_pos = 0;
+                if (m_size == 0) {
+                    if (line.empty() && m_eof_seen) {
+                        return false;
+                    }
+                    m_eof_seen = true;
+                    return !line.empty();
+                }
+            }
+            const char* start = m_buffer.data() + m_pos;
+            const void* nl = std::memchr(start, '\n', m_size - m_pos);
+            if (nl != nullptr) {
+                const auto len = static_cast<std::size_t>(static_cast<const char*>(nl) - start);
+                line.append(start, len);
+                m_pos += len + 1;
+                if (!line.empty() && line.back() == '\r') {
+                    line.pop_back();
+                }
+                return true;
+            }
+            line.append(start, m_size - m_pos);
+            m_pos = m_size;
+        }
+    }
+
+    std::string m_name;
+    InputFile m_input;
+    std::vector<char> m_buffer = std::vector<char>(1 << 20);
+    std::size_t m_pos = 0;
+    std::size_t m_size = 0;
+    bool m_eof_seen = false;
+    int m_line = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<RecordReader> json_lines_reader(const std::string& name, const std::string& path) {
+    return std::make_unique<JsonLinesReader>(name, path);
+}
+
+}  // namespace nacsa::members::detail

@@ -1,0 +1,85 @@
+#include "members/import_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "core/files.hpp"
+#include "core/text.hpp"
+
+namespace nacsa::members::detail {
+
+const std::vector<std::string> k_member_fields = {
+    "id",      "name",     "acronym",       "type",           "region",   "city",
+    "website", "email",    "phone",         "thematic_areas", "services", "joined",
+    "status",  "interest", "ecosoc_status", "net4u",          "notes"};
+const std::vector<std::string> k_contact_fields = {"name",   "position", "email",  "phone",
+                                                   "gender", "primary",  "consent"};
+
+namespace {
+
+bool is_one_of(const std::vector<std::string>& list, const std::string& v) {
+    return std::find(list.begin(), list.end(), v) != list.end();
+}
+
+}  // namespace
+
+std::string lower(std::string_view s) {
+    std::string out(text::trim(s));
+    for (auto& c : out) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return out;
+}
+
+std::optional<std::pair<int, std::string>> csv_field(const std::string& name) {
+    if (is_one_of(k_member_fields, name)) {
+        return std::pair{-1, name};
+    }
+    if (name.starts_with("contact")) {
+        std::size_t p = 7;
+        int slot = 0;
+        while (p < name.size() && name[p] >= '0' && name[p] <= '9' && slot < 1000) {
+            slot = slot * 10 + (name[p] - '0');
+            ++p;
+        }
+        if (p < name.size() && name[p] == '_' && is_one_of(k_contact_fields, name.substr(p + 1)) &&
+            (p == 7 || slot > 0)) {
+            return std::pair{slot, name.substr(p + 1)};
+        }
+    }
+    return std::nullopt;
+}
+
+std::string known_csv_columns() {
+    return fmt::format("{}, contact_<field> or contactN_<field> with <field> one of {}",
+                       text::join(k_member_fields, ", "), text::join(k_contact_fields, ", "));
+}
+
+std::string CsvColumn::key() const {
+    return fmt::format("{}/{}", contact_slot, field);
+}
+
+InputFile::InputFile(const std::string& path) : m_path(path) {
+    if (path == "-") {
+        m_file = stdin;
+        return;
+    }
+    files::check_input_file(path);
+    m_file = std::fopen(path.c_str(), "rb");
+    if (m_file == nullptr) {
+        throw InputError(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
+    }
+}
+
+InputFile::~InputFile() {
+    if (m_file != nullptr && m_file != stdin) {
+        std::fclose(m_file);
+    }
+}
+
+}  // namespace nacsa::members::detail

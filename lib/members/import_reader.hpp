@@ -1,0 +1,120 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdio>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/error.hpp"
+#include "members/import.hpp"
+#include "members/members.hpp"
+
+// Internal to lib/members: what the readers of `member import` (YAML, JSON Lines, CSV) share,
+// and what the import and the rejects file learn from them. See nacsa-import(5).
+namespace nacsa::members::detail {
+
+using Json = nlohmann::ordered_json;
+
+// The fields of a member record and of a contact, in the order of the import format.
+extern const std::vector<std::string> k_member_fields;
+extern const std::vector<std::string> k_contact_fields;
+
+// Trimmed and with ASCII letters in lower case (column names, booleans, domains).
+[[nodiscard]] std::string lower(std::string_view s);
+
+// What a CSV column name (lower case) holds: (contact slot, field), the slot -1 for a member
+// field, 0 for contact_<field>, N for contactN_<field>; nothing for an unknown name.
+[[nodiscard]] std::optional<std::pair<int, std::string>> csv_field(const std::string& name);
+// The column names a CSV file may use, for messages.
+[[nodiscard]] std::string known_csv_columns();
+
+// An open input file (or standard input), read in large chunks.
+class InputFile {
+  public:
+    explicit InputFile(const std::string& path);
+    InputFile(const InputFile&) = delete;
+    InputFile& operator=(const InputFile&) = delete;
+    ~InputFile();
+    [[nodiscard]] FILE* get() const { return m_file; }
+    // Reads up to `size` bytes; 0 at the end.
+    std::size_t read(char* buffer, std::size_t size) {
+        const std::size_t n = std::fread(buffer, 1, size, m_file);
+        m_bytes += n;
+        return n;
+    }
+    [[nodiscard]] std::size_t bytes() const { return m_bytes; }
+    [[nodiscard]] const std::string& path() const { return m_path; }
+
+  private:
+    std::string m_path;
+    FILE* m_file = nullptr;
+    std::size_t m_bytes = 0;
+};
+
+struct Location {
+    int line = 0;
+    int column = 0;
+};
+
+// One record as read from a file, before it is checked.
+struct SourceRecord {
+    Json value;                        // YAML and JSON Lines: the record as parsed
+    std::optional<MemberInput> input;  // CSV: its fields, converted while reading
+    int line = 0;
+    std::vector<std::pair<std::string, Location>> locations;  // YAML: where each field path is
+    std::vector<std::vector<std::string>> rows;               // CSV: the rows as read
+    std::vector<int> row_lines;                               // CSV: line of each row
+    std::vector<std::pair<int, int>> contact_origins;  // CSV: (row index, slot; 0 = contact_*)
+    std::vector<Diagnostic> problems;                  // found while reading
+    std::optional<std::string> text;  // JSON Lines: a line that is not valid JSON, as read
+};
+
+// What a CSV column holds.
+struct CsvColumn {
+    std::string header;     // as written in the file
+    std::string field;      // member field, or contact field
+    int contact_slot = -1;  // -1: member field; 0: contact_*; N: contactN_*
+    // Not read: a column without a header (spreadsheets save empty trailing columns), or the
+    // "errors" column of a rejects file (--skip-invalid), so that a fixed one reads back.
+    bool skip = false;
+    // What the column holds, as one text: two columns with the same key hold the same thing.
+    [[nodiscard]] std::string key() const;
+};
+
+// How a CSV file is laid out, for the rejects file, which writes its rows back.
+struct CsvLayout {
+    std::vector<std::string> header_cells;  // as read
+    std::vector<CsvColumn> columns;
+    char delimiter = ',';
+};
+
+class RecordReader {
+  public:
+    virtual ~RecordReader() = default;
+    // Reads the next record; false at the end of the input.
+    virtual bool next(SourceRecord& record) = 0;
+    // Where a field of the record is, for a diagnostic.
+    [[nodiscard]] virtual Diagnostic locate(const SourceRecord& record,
+                                            const std::string& path) const = 0;
+    [[nodiscard]] virtual std::size_t bytes_read() const = 0;
+    // A CSV file's layout; nullptr for the other formats.
+    [[nodiscard]] virtual const CsvLayout* csv_layout() const { return nullptr; }
+    // Problems of the input as a whole (syntax errors that stop reading).
+    std::vector<Diagnostic> problems;
+};
+
+// A reader of `path` (or standard input, "-"), named `name` in messages.
+[[nodiscard]] std::unique_ptr<RecordReader> yaml_reader(const std::string& name,
+                                                        const std::string& path);
+[[nodiscard]] std::unique_ptr<RecordReader> json_lines_reader(const std::string& name,
+                                                              const std::string& path);
+[[nodiscard]] std::unique_ptr<RecordReader> csv_reader(const std::string& name,
+                                                       const std::string& path,
+                                                       const ImportOptions& options);
+
+}  // namespace nacsa::members::detail

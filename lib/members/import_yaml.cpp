@@ -1,0 +1,285 @@
+// `member import` of YAML files: one sequence of member records, streamed through libyaml's
+// event parser, with the line and column of every field kept for messages.
+#include <fmt/format.h>
+#include <yaml.h>
+
+#include <cstdio>
+#include <tuple>
+
+#include "members/import_reader.hpp"
+
+namespace nacsa::members::detail {
+
+namespace {
+
+class YamlReader final : public RecordReader {
+  public:
+    YamlReader(const std::string& name, const std::string& path) : m_name(name), m_input(path) {
+        yaml_parser_initialize(&m_parser);
+        yaml_parser_set_input_file(&m_parser, m_input.get());
+    }
+    YamlReader(const YamlReader&) = delete;
+    YamlReader& operator=(const YamlReader&) = delete;
+    ~YamlReader() override {
+        if (m_have_event) {
+            yaml_event_delete(&m_event);
+        }
+        yaml_parser_delete(&m_parser);
+    }
+
+    bool next(SourceRecord& record) override {
+        if (m_done || (!m_started && !start())) {
+            return false;
+        }
+        if (!advance()) {
+            return false;
+        }
+        if (m_event.type == YAML_SEQUENCE_END_EVENT) {
+            m_done = true;
+            if (advance() && m_event.type == YAML_DOCUMENT_END_EVENT && advance() &&
+                m_event.type != YAML_STREAM_END_EVENT) {
+                problems.push_back(here("only one YAML document is read; remove the second one"));
+            }
+            return false;
+        }
+        record = SourceRecord{};
+        record.line = static_cast<int>(m_event.start_mark.line) + 1;
+        if (m_event.type != YAML_MAPPING_START_EVENT) {
+            record.problems.push_back(here("expected a member record (a mapping of field: value)"));
+            Json ignored;
+            return node(ignored, "", record, 0);
+        }
+        return node(record.value, "", record, 0);
+    }
+
+    [[nodiscard]] Diagnostic locate(const SourceRecord& record,
+                                    const std::string& path) const override {
+        for (const auto& [p, loc] : record.locations) {
+            if (p == path) {
+                return Diagnostic{m_name, loc.line, loc.column, path, {}};
+            }
+        }
+        // A field that is missing: point at the record (or its contact).
+        const auto dot = path.rfind('.');
+        if (dot != std::string::npos) {
+            const std::string parent = path.substr(0, dot);
+            for (const auto& [p, loc] : record.locations) {
+                if (p == parent) {
+                    return Diagnostic{m_name, loc.line, loc.column, path, {}};
+                }
+            }
+        }
+        return Diagnostic{m_name, record.line, 0, path, {}};
+    }
+
+    [[nodiscard]] std::size_t bytes_read() const override { return m_parser.offset; }
+
+  private:
+    // Reads up to the start of the sequence of records; false when there is none (an empty
+    // document) or the file does not start as one.
+    bool start() {
+        m_started = true;
+        if (!expect(YAML_STREAM_START_EVENT) || !advance()) {
+            return false;
+        }
+        if (m_event.type == YAML_STREAM_END_EVENT) {
+            m_done = true;
+            return false;
+        }
+        if (m_event.type != YAML_DOCUMENT_START_EVENT) {
+            return stop("expected a YAML document");
+        }
+        if (!advance()) {
+            return false;
+        }
+        if (m_event.type == YAML_SCALAR_EVENT && m_event.data.scalar.length == 0) {
+            m_done = true;  // an empty document: no members
+            return false;
+        }
+        if (m_event.type != YAML_SEQUENCE_START_EVENT) {
+            return stop("expected a sequence of member records (\"- name: ...\")");
+        }
+        return true;
+    }
+
+    // Line and column (1-based, in bytes) of a byte offset, read again from the file; 0, 0 for
+    // standard input, which cannot be read twice.
+    [[nodiscard]] std::pair<int, int> position_of(std::size_t offset) const {
+        if (m_input.path() == "-") {
+            return {0, 0};
+        }
+        std::FILE* f = std::fopen(m_input.path().c_str(), "rb");
+        if (f == nullptr) {
+            return {0, 0};
+        }
+        int line = 1;
+        int column = 1;
+        for (std::size_t i = 0; i < offset; ++i) {
+            const int c = std::fgetc(f);
+            if (c == EOF) {
+                break;
+            }
+            if (c == '\n') {
+                ++line;
+                column = 1;
+            } else {
+                ++column;
+            }
+        }
+        std::fclose(f);
+        return {line, column};
+    }
+
+    bool advance() {
+        if (m_have_event) {
+            yaml_event_delete(&m_event);
+            m_have_event = false;
+        }
+        if (yaml_parser_parse(&m_parser, &m_event) == 0) {
+            auto [line, column] = std::pair{static_cast<int>(m_parser.problem_mark.line) + 1,
+                                            static_cast<int>(m_parser.problem_mark.column) + 1};
+            if (m_parser.error == YAML_READER_ERROR) {
+                // Encoding errors carry a byte offset, not a mark.
+                std::tie(line, column) = position_of(m_parser.problem_offset);
+            }
+            problems.push_back(Diagnostic{
+                m_name, line, column, "",
+                fmt::format("invalid YAML: {}",
+                            m_parser.problem != nullptr ? m_parser.problem : "cannot be parsed")});
+            m_done = true;
+            return false;
+        }
+        m_have_event = true;
+        return true;
+    }
+
+    bool expect(yaml_event_type_t type) {
+        if (!advance()) {
+            return false;
+        }
+        if (m_event.type != type) {
+            return stop("unexpected YAML content");
+        }
+        return true;
+    }
+
+    [[nodiscard]] Location mark() const {
+        return Location{static_cast<int>(m_event.start_mark.line) + 1,
+                        static_cast<int>(m_event.start_mark.column) + 1};
+    }
+
+    [[nodiscard]] Diagnostic here(const std::string& message) const {
+        const Location at = mark();
+        return Diagnostic{m_name, at.line, at.column, "", message};
+    }
+
+    bool stop(const std::string& message) {
+        problems.push_back(here(message));
+        m_done = true;
+        return false;
+    }
+
+    // Reads the node that starts with the current event into `out`.
+    bool node(Json& out, const std::string& path, SourceRecord& record, int depth) {
+        const Location loc = mark();
+        if (!path.empty()) {
+            record.locations.emplace_back(path, loc);
+        }
+        if (depth > 6) {
+            return stop("the record is nested too deeply");
+        }
+        switch (m_event.type) {
+            case YAML_SCALAR_EVENT:
+                out = scalar();
+                return true;
+            case YAML_SEQUENCE_START_EVENT:
+                return sequence(out, path, record, depth);
+            case YAML_MAPPING_START_EVENT:
+                return mapping(out, path, record, depth);
+            case YAML_ALIAS_EVENT:
+                record.problems.push_back(
+                    Diagnostic{m_name, loc.line, loc.column, path,
+                               "aliases (*name) are not supported in member files"});
+                out = nullptr;
+                return true;
+            default:
+                return stop("unexpected YAML content");
+        }
+    }
+
+    // The current scalar: null when written as nothing, ~ or null (unquoted), else its text.
+    [[nodiscard]] Json scalar() const {
+        const auto& s = m_event.data.scalar;
+        std::string value(reinterpret_cast<const char*>(s.value), s.length);
+        if (s.plain_implicit != 0 && s.style == YAML_PLAIN_SCALAR_STYLE &&
+            (value.empty() || value == "~" || value == "null" || value == "Null" ||
+             value == "NULL")) {
+            return nullptr;
+        }
+        return Json(std::move(value));
+    }
+
+    bool sequence(Json& out, const std::string& path, SourceRecord& record, int depth) {
+        out = Json::array();
+        for (int i = 1;; ++i) {
+            if (!advance()) {
+                return false;
+            }
+            if (m_event.type == YAML_SEQUENCE_END_EVENT) {
+                return true;
+            }
+            Json item;
+            if (!node(item, fmt::format("{}[{}]", path, i), record, depth + 1)) {
+                return false;
+            }
+            out.push_back(std::move(item));
+        }
+    }
+
+    bool mapping(Json& out, const std::string& path, SourceRecord& record, int depth) {
+        out = Json::object();
+        while (true) {
+            if (!advance()) {
+                return false;
+            }
+            if (m_event.type == YAML_MAPPING_END_EVENT) {
+                return true;
+            }
+            if (m_event.type != YAML_SCALAR_EVENT) {
+                return stop("a key must be plain text");
+            }
+            std::string key(reinterpret_cast<const char*>(m_event.data.scalar.value),
+                            m_event.data.scalar.length);
+            const Location key_loc = mark();
+            const std::string child = path.empty() ? key : path + "." + key;
+            if (out.contains(key)) {
+                record.problems.push_back(
+                    Diagnostic{m_name, key_loc.line, key_loc.column, child, "is given twice"});
+            }
+            if (!advance()) {
+                return false;
+            }
+            Json value;
+            if (!node(value, child, record, depth + 1)) {
+                return false;
+            }
+            out[key] = std::move(value);
+        }
+    }
+
+    std::string m_name;
+    InputFile m_input;
+    yaml_parser_t m_parser{};
+    yaml_event_t m_event{};
+    bool m_have_event = false;
+    bool m_started = false;
+    bool m_done = false;
+};
+
+}  // namespace
+
+std::unique_ptr<RecordReader> yaml_reader(const std::string& name, const std::string& path) {
+    return std::make_unique<YamlReader>(name, path);
+}
+
+}  // namespace nacsa::members::detail
