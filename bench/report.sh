@@ -22,6 +22,9 @@ SELECT 'member-' || i, 'Member ' || i, 'member ' || i, 'member ' || i, CAST(prin
        CASE WHEN i % 50 = 0 THEN 'withdrawn' ELSE 'active' END,
        '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'
   FROM n;
+-- Every member's history starts at its joined date, as `nacsa member add` and import record it.
+INSERT INTO member_status_history (member_id, status, date, reason, recorded_at)
+SELECT id, 'active', joined, 'added', '2026-01-01T00:00:00Z' FROM member;
 INSERT INTO member_status_history (member_id, status, date, recorded_at)
 SELECT id, 'withdrawn', date('2026-07-01', '+' || (rowid % 90) || ' days'), '2026-10-01T00:00:00Z'
   FROM member WHERE status = 'withdrawn';

@@ -47,7 +47,7 @@ completion::CommandSpec describe(const CLI::App& app, const std::string& top = "
 }
 
 struct CompletionOptions {
-    std::string shell;
+    std::optional<std::string> shell;
     bool member_ids = false;
 };
 
@@ -58,12 +58,12 @@ int run_completion(Context& ctx, const CLI::App& app, const CompletionOptions& o
         }
         return 0;
     }
-    if (opts.shell.empty()) {
+    if (!opts.shell) {
         throw UsageError("which shell? nacsa completion bash|zsh|fish");
     }
-    const auto kind = opts.shell == "zsh"    ? completion::Shell::zsh
-                      : opts.shell == "fish" ? completion::Shell::fish
-                                             : completion::Shell::bash;
+    const auto kind = *opts.shell == "zsh"    ? completion::Shell::zsh
+                      : *opts.shell == "fish" ? completion::Shell::fish
+                                              : completion::Shell::bash;
     ctx.print(completion::script(describe(app), kind));
     return 0;
 }

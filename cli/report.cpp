@@ -5,44 +5,46 @@
 #include "commands.hpp"
 #include "core/error.hpp"
 #include "core/files.hpp"
-#include "report/render.hpp"
 
 namespace nacsa::cli {
 
 namespace {
 
 struct ReportOptions {
-    std::string quarter;
-    int year = 0;
-    std::string from;
-    std::string to;
-    std::string output;
-    std::string section;
+    report::Kind kind = report::Kind::quarterly;
+    std::optional<std::string> quarter;
+    std::optional<int> year;
+    std::optional<std::string> from;
+    std::optional<std::string> to;
+    std::optional<std::string> output;
+    std::optional<std::string> section;
     bool redact = false;
     bool strict = false;
 };
 
-report::Period period_from(const ReportOptions& opts, report::Kind kind, Date today) {
-    if (!opts.quarter.empty()) {
-        const auto quarter = Quarter::parse(opts.quarter);
+// The period the options name; nullopt: the report's default.
+std::optional<report::Period> period_of(const ReportOptions& opts) {
+    if (opts.quarter) {
+        const auto quarter = Quarter::parse(*opts.quarter);
         if (!quarter) {
-            throw UsageError(fmt::format(
-                "--quarter: \"{}\" is not a quarter (expected YYYYQn, e.g. 2026Q3)", opts.quarter));
+            throw UsageError(
+                fmt::format("--quarter: \"{}\" is not a quarter (expected YYYYQn, e.g. 2026Q3)",
+                            *opts.quarter));
         }
         return report::quarter_period(*quarter);
     }
-    if (opts.year != 0) {
-        return report::year_period(opts.year);
+    if (opts.year) {
+        return report::year_period(*opts.year);
     }
-    if (!opts.from.empty()) {
-        const auto from = parse_date_option(opts.from, "--from");
-        const auto to = parse_date_option(opts.to, "--to");
+    if (opts.from && opts.to) {
+        const auto from = parse_date_option(*opts.from, "--from");
+        const auto to = parse_date_option(*opts.to, "--to");
         if (to < from) {
-            throw UsageError(fmt::format("--to: {} is before --from {}", opts.to, opts.from));
+            throw UsageError(fmt::format("--to: {} is before --from {}", *opts.to, *opts.from));
         }
         return report::range_period(from, to);
     }
-    return report::default_period(kind, today);
+    return std::nullopt;
 }
 
 report::Format format_of(const std::string& name) {
@@ -58,66 +60,34 @@ report::Format format_of(const std::string& name) {
     return report::Format::md;  // "md" and the default "table"
 }
 
-int run_report(Context& ctx, const ReportOptions& opts, report::Kind kind) {
+int run_report(Context& ctx, const ReportOptions& opts) {
     const auto format = format_of(ctx.options().format);
-    if (format == report::Format::csv && opts.section.empty()) {
+    if (format == report::Format::csv && !opts.section) {
         throw UsageError("--format csv needs --section TABLE (one table per CSV file)");
     }
-    auto& store = ctx.store();
-    const auto& alliance = store.alliance();
-    report::Options options;
-    options.kind = kind;
-    options.today = today(alliance.time_zone);
-    options.period = period_from(opts, kind, options.today);
-    options.language = ctx.language();
-    options.redact = opts.redact;
-    auto built = report::build(store, options);
+    const report::Request request{.kind = opts.kind,
+                                  .period = period_of(opts),
+                                  .language = ctx.language(),
+                                  .format = format,
+                                  .section = opts.section,
+                                  .excel = ctx.options().excel,
+                                  .redact = opts.redact};
+    const auto document = report::produce(ctx.store(), request);
 
-    if (!opts.section.empty() && format != report::Format::csv) {
-        const auto* section = built.find_section(opts.section);
-        if (section == nullptr) {
-            throw UsageError(
-                fmt::format("--section: \"{}\" is not a section of this report (known: {})",
-                            opts.section, fmt::join(built.section_keys(), ", ")));
-        }
-        auto only = *section;
-        built.sections = {std::move(only)};
-    }
-
-    std::string text;
-    switch (format) {
-        case report::Format::md:
-            text = report::render_markdown(built);
-            break;
-        case report::Format::html:
-            text = report::render_html(built);
-            break;
-        case report::Format::json:
-            text = report::render_json(built);
-            break;
-        case report::Format::csv:
-            text = report::render_csv(built, opts.section, ctx.options().excel);
-            break;
-    }
-    const auto privacy = built.names_people() ? files::Privacy::owner_only : files::Privacy::shared;
-    const auto output = opts.output.empty() ? std::string("-") : opts.output;
-    files::write_file_atomic(output, text, privacy);
+    const auto privacy =
+        document.names_people ? files::Privacy::owner_only : files::Privacy::shared;
+    const std::string output = opts.output.value_or("-");
+    files::write_file_atomic(output, document.text, privacy);
     if (output != "-") {
-        ctx.info(fmt::format("wrote the {} report for {} to {}", report::kind_name(kind),
-                             built.period.label, output));
+        ctx.info(fmt::format("wrote the {} report for {} to {}", report::kind_name(opts.kind),
+                             document.period.label, output));
     }
-    if (opts.strict && built.has_errors()) {
-        int errors = 0;
-        for (const auto& section : built.sections) {
-            for (const auto& finding : section.findings) {
-                if (finding.severity == output::Severity::error) {
-                    ++errors;
-                    ctx.warn(finding.message);
-                }
-            }
+    if (opts.strict && !document.errors.empty()) {
+        for (const auto& message : document.errors) {
+            ctx.warn(message);
         }
-        ctx.warn(fmt::format("--strict: the report has {} error-level finding{}", errors,
-                             errors == 1 ? "" : "s"));
+        ctx.warn(fmt::format("--strict: the report has {} error-level finding{}",
+                             document.errors.size(), document.errors.size() == 1 ? "" : "s"));
         return 1;
     }
     return 0;
@@ -143,6 +113,7 @@ void register_report(CLI::App& app, Context& ctx) {
     };
     for (const auto& [kind, description] : kinds) {
         auto opts = std::make_shared<ReportOptions>();
+        opts->kind = kind;
         auto* sub = cmd->add_subcommand(report::kind_name(kind), description);
         auto* quarter = sub->add_option("--quarter", opts->quarter,
                                         "The quarter to report on, e.g. 2026Q3 "
@@ -171,7 +142,7 @@ void register_report(CLI::App& app, Context& ctx) {
         sub->add_flag("--strict", opts->strict,
                       "Exit 1 when the report has error-level findings (e.g. a missing government "
                       "consultation)");
-        ctx.on_run(sub, [&ctx, opts, kind = kind] { return run_report(ctx, *opts, kind); });
+        ctx.on_run(sub, [&ctx, opts] { return run_report(ctx, *opts); });
     }
 }
 

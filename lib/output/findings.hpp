@@ -15,7 +15,7 @@ enum class Severity { error, warning, info };
 
 [[nodiscard]] std::string severity_name(Severity s);
 
-// Marks a string literal as a message for the report catalogs (lib/report/po) without
+// Marks a string literal as a message for the report catalogs (lib/i18n/po) without
 // translating it where it is written; xgettext extracts it (scripts/update-po.sh).
 constexpr const char* N_(const char* msgid) {
     return msgid;

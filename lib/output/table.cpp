@@ -127,6 +127,8 @@ std::string cell_text(const Cell& cell) {
         cell);
 }
 
+namespace {
+
 nlohmann::json cell_to_json(const Cell& cell) {
     return std::visit(
         [](const auto& v) -> nlohmann::json {
@@ -139,6 +141,8 @@ nlohmann::json cell_to_json(const Cell& cell) {
         },
         cell);
 }
+
+}  // namespace
 
 nlohmann::json to_json(const Table& table) {
     auto array = nlohmann::json::array();

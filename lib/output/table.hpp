@@ -44,7 +44,7 @@ struct RenderOptions {
 // CSV with one row.
 [[nodiscard]] std::string render_record(const Table& table, const RenderOptions& options);
 
-[[nodiscard]] nlohmann::json cell_to_json(const Cell& cell);
+// The rows as a JSON array of objects keyed by column (null for an empty cell).
 [[nodiscard]] nlohmann::json to_json(const Table& table);
 
 // Text of a cell for humans: lists joined by ", ", booleans yes/no, empty for null.

@@ -28,12 +28,6 @@ Period default_period(Kind kind, Date today) {
 
 namespace detail {
 
-bool has_table(SQLite::Database& db, const std::string& name) {
-    SQLite::Statement query(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?");
-    query.bind(1, name);
-    return query.executeStep();
-}
-
 void nothing_to_report(Section& section, const Translator& tr) {
     if (section.empty()) {
         section.notes.push_back(tr("Nothing to report."));
@@ -91,9 +85,7 @@ Report build(store::Store& store, const Options& options) {
     report.generated = options.today;
     report.redacted = options.redact;
 
-    const detail::Inputs in{
-        store,          alliance,     tr, options.period, next_period(options.period),
-        options.redact, options.today};
+    const detail::Inputs in{store, alliance, tr, options.period, next_period(options.period)};
     switch (options.kind) {
         case Kind::quarterly:
         case Kind::annual:

@@ -35,16 +35,73 @@ std::string role_label(const config::Alliance& alliance, const std::string& role
     return r != nullptr ? r->labels.in(lang) : role;
 }
 
+Table observers_table(const Inputs& in) {
+    const auto& tr = in.tr;
+    Table table{"observer",
+                tr("Government observer"),
+                {{"name", tr("Name"), ValueKind::text, Personal::yes},
+                 {"institution", tr("Institution")},
+                 {"since", tr("Since"), ValueKind::date}},
+                {},
+                tr("No government observer at the end of the period.")};
+    for (const auto& o : governance::observers_as_of(in.store, in.period.to)) {
+        table.rows.push_back(
+            {o.name.empty() ? Value{} : Value{o.name}, o.institution, format_date(o.from)});
+    }
+    return table;
+}
+
+Table elections_table(const Inputs& in) {
+    const auto& tr = in.tr;
+    Table table{"elections",
+                tr("Elections closed in the period"),
+                {{"election", tr("Election"), ValueKind::integer},
+                 {"role", tr("Key"), ValueKind::text, Personal::no, Shown::data_only},
+                 {"role_label", tr("Role")},
+                 {"closed_on", tr("Closed on"), ValueKind::date},
+                 {"result", tr("Key"), ValueKind::text, Personal::no, Shown::data_only},
+                 {"result_label", tr("Result")},
+                 {"elected", tr("Elected")}},
+                {},
+                tr("No election was closed in this period.")};
+    for (const auto& e : governance::list_elections(in.store, in.period.from, in.period.to)) {
+        if (!e.closed_on || *e.closed_on < in.period.from || *e.closed_on > in.period.to) {
+            continue;
+        }
+        std::string elected;
+        for (const auto& c : e.candidates) {
+            if (c.elected) {
+                elected += (elected.empty() ? "" : ", ") + c.member_name;
+            }
+        }
+        table.rows.push_back({e.id, e.role, role_label(in.alliance, e.role, tr.language()),
+                              format_date(*e.closed_on), governance::result_name(e.result),
+                              result_label(e.result, tr),
+                              elected.empty() ? Value{} : Value{elected}});
+    }
+    return table;
+}
+
+// The committee check of lib/governance as of the last day of the period, its messages in the
+// report's language.
+std::vector<output::Finding> committee_check(const Inputs& in) {
+    const auto& tr = in.tr;
+    auto findings = governance::check_committee(in.store, in.period.to);
+    const output::FindingLanguage language{
+        tr.language(), [&](const std::string& msgid) { return tr(msgid); },
+        [&](Date date) { return tr.date(date); }, [&](double share) { return tr.percent(share); }};
+    for (auto& finding : findings) {
+        finding.message = text::as_sentence(output::localized_message(finding, language));
+    }
+    return findings;
+}
+
 }  // namespace
 
 Section governance_section(const Inputs& in) {
     const auto& tr = in.tr;
     const auto& lang = tr.language();
-    Section section{"governance", tr("Governance"), true, {}, {}, {}, {}, {}};
-    if (!has_table(in.store.db(), "seat")) {
-        section.available = false;
-        return section;
-    }
+    Section section{.key = "governance", .title = tr("Governance")};
     const auto seats = governance::committee_as_of(in.store, in.period.to);
     Table committee{"committee",
                     tr("Steering Committee at the end of the period"),
@@ -66,55 +123,12 @@ Section governance_section(const Inputs& in) {
     section.figures.push_back({"seats_held", tr("Seats held at the end of the period"),
                                static_cast<std::int64_t>(seats.size())});
 
-    Table observers{"observer",
-                    tr("Government observer"),
-                    {{"name", tr("Name"), ValueKind::text, Personal::yes},
-                     {"institution", tr("Institution")},
-                     {"since", tr("Since"), ValueKind::date}},
-                    {},
-                    tr("No government observer at the end of the period.")};
-    for (const auto& o : governance::observers_as_of(in.store, in.period.to)) {
-        observers.rows.push_back(
-            {o.name.empty() ? Value{} : Value{o.name}, o.institution, format_date(o.from)});
-    }
-
-    Table elections{"elections",
-                    tr("Elections closed in the period"),
-                    {{"election", tr("Election"), ValueKind::integer},
-                     {"role", tr("Key"), ValueKind::text, Personal::no, Shown::data_only},
-                     {"role_label", tr("Role")},
-                     {"closed_on", tr("Closed on"), ValueKind::date},
-                     {"result", tr("Key"), ValueKind::text, Personal::no, Shown::data_only},
-                     {"result_label", tr("Result")},
-                     {"elected", tr("Elected")}},
-                    {},
-                    tr("No election was closed in this period.")};
-    for (const auto& e : governance::list_elections(in.store, in.period.from, in.period.to)) {
-        if (!e.closed_on || *e.closed_on < in.period.from || *e.closed_on > in.period.to) {
-            continue;
-        }
-        std::string elected;
-        for (const auto& c : e.candidates) {
-            if (c.elected) {
-                elected += (elected.empty() ? "" : ", ") + c.member_name;
-            }
-        }
-        elections.rows.push_back({e.id, e.role, role_label(in.alliance, e.role, lang),
-                                  format_date(*e.closed_on), governance::result_name(e.result),
-                                  result_label(e.result, tr),
-                                  elected.empty() ? Value{} : Value{elected}});
-    }
+    auto observers = observers_table(in);
+    auto elections = elections_table(in);
     section.figures.push_back({"elections_closed", tr("Elections closed in the period"),
                                static_cast<std::int64_t>(elections.rows.size())});
 
-    // The committee check of lib/governance, as of the last day of the period.
-    section.findings = governance::check_committee(in.store, in.period.to);
-    const output::FindingLanguage language{
-        tr.language(), [&](const std::string& msgid) { return tr(msgid); },
-        [&](Date date) { return tr.date(date); }, [&](double share) { return tr.percent(share); }};
-    for (auto& finding : section.findings) {
-        finding.message = text::as_sentence(output::localized_message(finding, language));
-    }
+    section.findings = committee_check(in);
     std::int64_t errors = 0;
     for (const auto& f : section.findings) {
         errors += f.severity == output::Severity::error ? 1 : 0;

@@ -36,22 +36,11 @@ std::vector<Quarter> quarters_within(const Period& period) {
     return out;
 }
 
-}  // namespace
-
-Section meetings_section(const Inputs& in) {
+// The government consultation of each quarter of the period: a note for each one held, and a
+// note and an error finding for each quarter with fewer than the configuration asks. Returns
+// how many were held.
+std::int64_t add_government_consultations(Section& section, const Inputs& in) {
     const auto& tr = in.tr;
-    Section section{"meetings", tr("Meetings"), true, {}, {}, {}, {}, {}};
-    if (!has_table(in.store.db(), "meeting")) {
-        section.available = false;
-        return section;
-    }
-    const meetings::Period period{in.period.from, in.period.to};
-    const auto held =
-        meetings::meetings_in_period(in.store, period, std::nullopt, std::string("held"));
-    const auto decisions = meetings::decisions_in_period(in.store, period);
-    const auto actions = meetings::action_items_in_period(in.store, period);
-
-    // The government consultation of each quarter of the period: held, or missing (an error).
     const int required = in.alliance.meetings.government_consultations_per_quarter;
     std::int64_t consultations = 0;
     for (const auto& quarter : quarters_within(in.period)) {
@@ -76,6 +65,111 @@ Section meetings_section(const Inputs& in) {
                                         quarter.to_string(), message});
         }
     }
+    return consultations;
+}
+
+// Meetings held per month of the period, every month shown.
+Chart meetings_per_month(const Inputs& in, const std::vector<meetings::MeetingSummary>& held) {
+    Chart chart{"meetings_per_month", in.tr("Meetings held per month"), {}, ValueKind::integer};
+    std::map<std::pair<int, unsigned>, std::int64_t> months;
+    for (auto d = Date{in.period.from.year(), in.period.from.month(), std::chrono::day{1}};
+         d <= in.period.to; d = add_months(d, 1)) {
+        months[{static_cast<int>(d.year()), static_cast<unsigned>(d.month())}] = 0;
+    }
+    for (const auto& m : held) {
+        ++months[{static_cast<int>(m.date.year()), static_cast<unsigned>(m.date.month())}];
+    }
+    for (const auto& [month, n] : months) {
+        chart.bars.push_back({in.tr.month_year(month.first, static_cast<int>(month.second)),
+                              static_cast<double>(n)});
+    }
+    return chart;
+}
+
+Table meetings_by_kind(const Translator& tr, const std::vector<meetings::MeetingSummary>& held) {
+    std::map<std::string, std::int64_t> by_kind;
+    for (const auto& m : held) {
+        ++by_kind[m.meeting.kind];
+    }
+    Table table{"meetings_by_kind",
+                tr("Meetings held by kind"),
+                {{"kind", tr("Key"), ValueKind::text, Personal::no, Shown::data_only},
+                 {"label", tr("Kind")},
+                 {"count", tr("Number"), ValueKind::integer}},
+                {},
+                tr("No meeting was held in this period.")};
+    for (const auto& [kind, n] : by_kind) {
+        table.rows.push_back({kind, meeting_kind_label(kind, tr), n});
+    }
+    return table;
+}
+
+Table meetings_held(const Translator& tr, const std::vector<meetings::MeetingSummary>& held) {
+    Table table{"meetings_held",
+                tr("Meetings held"),
+                {{"date", tr("Date"), ValueKind::date},
+                 {"meeting", tr("Meeting")},
+                 {"title", tr("Title")},
+                 {"kind", tr("Key"), ValueKind::text, Personal::no, Shown::data_only},
+                 {"kind_label", tr("Kind")},
+                 {"attendance_rate", tr("Attendance"), ValueKind::percent},
+                 {"quorum_met", tr("Quorum")}},
+                {},
+                tr("No meeting was held in this period.")};
+    for (const auto& m : held) {
+        table.rows.push_back(
+            {format_date(m.date), m.meeting.id, m.meeting.title, m.meeting.kind,
+             meeting_kind_label(m.meeting.kind, tr),
+             m.attendance_rate ? Value{*m.attendance_rate} : Value{},
+             m.attendance_rate ? Value{m.quorum.met ? tr("Yes") : tr("No")} : Value{}});
+    }
+    return table;
+}
+
+Table decisions_taken(const Translator& tr, const std::vector<meetings::Decision>& decisions) {
+    Table table{"decisions",
+                tr("Decisions taken"),
+                {{"meeting", tr("Meeting")},
+                 {"number", tr("Number"), ValueKind::integer},
+                 {"text", tr("Decision")}},
+                {},
+                tr("No decision was recorded in this period.")};
+    for (const auto& d : decisions) {
+        table.rows.push_back({d.meeting_id, static_cast<std::int64_t>(d.number), d.text});
+    }
+    return table;
+}
+
+Table action_items(const Translator& tr, const std::string& key, const std::string& title,
+                   const std::vector<meetings::ActionItem>& items, const std::string& empty) {
+    Table table{key,
+                title,
+                {{"action_item", tr("Action item")},
+                 {"title", tr("Title")},
+                 {"owner_member", tr("Member")},
+                 {"owner_person", tr("Person"), ValueKind::text, Personal::yes},
+                 {"due", tr("Due"), ValueKind::date}},
+                {},
+                empty};
+    for (const auto& a : items) {
+        table.rows.push_back({a.id, a.title, a.owner_member ? Value{*a.owner_member} : Value{},
+                              a.owner_person ? Value{*a.owner_person} : Value{},
+                              a.due ? Value{format_date(*a.due)} : Value{}});
+    }
+    return table;
+}
+
+}  // namespace
+
+Section meetings_section(const Inputs& in) {
+    const auto& tr = in.tr;
+    Section section{.key = "meetings", .title = tr("Meetings")};
+    const meetings::Period period{in.period.from, in.period.to};
+    const auto held =
+        meetings::meetings_in_period(in.store, period, std::nullopt, std::string("held"));
+    const auto decisions = meetings::decisions_in_period(in.store, period);
+    const auto actions = meetings::action_items_in_period(in.store, period);
+    const std::int64_t consultations = add_government_consultations(section, in);
 
     section.figures.push_back(
         {"meetings_held", tr("Meetings held"), static_cast<std::int64_t>(held.size())});
@@ -90,90 +184,19 @@ Section meetings_section(const Inputs& in) {
     section.figures.push_back({"action_items_overdue",
                                tr("Action items overdue at the end of the period"),
                                static_cast<std::int64_t>(actions.overdue.size())});
-
-    // Meetings per month of the period.
-    Chart per_month{"meetings_per_month", tr("Meetings held per month"), {}, ValueKind::integer};
-    std::map<std::pair<int, unsigned>, std::int64_t> months;
-    for (auto d = Date{in.period.from.year(), in.period.from.month(), std::chrono::day{1}};
-         d <= in.period.to; d = add_months(d, 1)) {
-        months[{static_cast<int>(d.year()), static_cast<unsigned>(d.month())}] = 0;
-    }
-    std::map<std::string, std::int64_t> by_kind;
-    Table list{"meetings_held",
-               tr("Meetings held"),
-               {{"date", tr("Date"), ValueKind::date},
-                {"meeting", tr("Meeting")},
-                {"title", tr("Title")},
-                {"kind", tr("Key"), ValueKind::text, Personal::no, Shown::data_only},
-                {"kind_label", tr("Kind")},
-                {"attendance_rate", tr("Attendance"), ValueKind::percent},
-                {"quorum_met", tr("Quorum")}},
-               {},
-               tr("No meeting was held in this period.")};
-    for (const auto& m : held) {
-        ++months[{static_cast<int>(m.date.year()), static_cast<unsigned>(m.date.month())}];
-        ++by_kind[m.meeting.kind];
-        list.rows.push_back(
-            {format_date(m.date), m.meeting.id, m.meeting.title, m.meeting.kind,
-             meeting_kind_label(m.meeting.kind, tr),
-             m.attendance_rate ? Value{*m.attendance_rate} : Value{},
-             m.attendance_rate ? Value{m.quorum.met ? tr("Yes") : tr("No")} : Value{}});
-    }
-    for (const auto& [month, n] : months) {
-        per_month.bars.push_back(
-            {tr.month_year(month.first, static_cast<int>(month.second)), static_cast<double>(n)});
-    }
-    section.charts.push_back(std::move(per_month));
-    Table kinds{"meetings_by_kind",
-                tr("Meetings held by kind"),
-                {{"kind", tr("Key"), ValueKind::text, Personal::no, Shown::data_only},
-                 {"label", tr("Kind")},
-                 {"count", tr("Number"), ValueKind::integer}},
-                {},
-                tr("No meeting was held in this period.")};
-    for (const auto& [kind, n] : by_kind) {
-        kinds.rows.push_back({kind, meeting_kind_label(kind, tr), n});
-    }
-    section.tables.push_back(std::move(kinds));
-    section.tables.push_back(std::move(list));
-
-    Table taken{"decisions",
-                tr("Decisions taken"),
-                {{"meeting", tr("Meeting")},
-                 {"number", tr("Number"), ValueKind::integer},
-                 {"text", tr("Decision")}},
-                {},
-                tr("No decision was recorded in this period.")};
-    for (const auto& d : decisions) {
-        taken.rows.push_back({d.meeting_id, static_cast<std::int64_t>(d.number), d.text});
-    }
-    section.tables.push_back(std::move(taken));
-
-    auto action_table = [&](const std::string& key, const std::string& title,
-                            const std::vector<meetings::ActionItem>& items,
-                            const std::string& empty) {
-        Table t{key,
-                title,
-                {{"action_item", tr("Action item")},
-                 {"title", tr("Title")},
-                 {"owner_member", tr("Member")},
-                 {"owner_person", tr("Person"), ValueKind::text, Personal::yes},
-                 {"due", tr("Due"), ValueKind::date}},
-                {},
-                empty};
-        for (const auto& a : items) {
-            t.rows.push_back({a.id, a.title, a.owner_member ? Value{*a.owner_member} : Value{},
-                              a.owner_person ? Value{*a.owner_person} : Value{},
-                              a.due ? Value{format_date(*a.due)} : Value{}});
-        }
-        section.tables.push_back(std::move(t));
-    };
-    action_table("action_items_opened", tr("Action items opened"), actions.opened,
-                 tr("No action item was opened in this period."));
-    action_table("action_items_closed", tr("Action items closed"), actions.closed,
-                 tr("No action item was closed in this period."));
-    action_table("action_items_overdue", tr("Action items overdue at the end of the period"),
-                 actions.overdue, tr("No action item is overdue."));
+    section.charts.push_back(meetings_per_month(in, held));
+    section.tables.push_back(meetings_by_kind(tr, held));
+    section.tables.push_back(meetings_held(tr, held));
+    section.tables.push_back(decisions_taken(tr, decisions));
+    section.tables.push_back(action_items(tr, "action_items_opened", tr("Action items opened"),
+                                          actions.opened,
+                                          tr("No action item was opened in this period.")));
+    section.tables.push_back(action_items(tr, "action_items_closed", tr("Action items closed"),
+                                          actions.closed,
+                                          tr("No action item was closed in this period.")));
+    section.tables.push_back(action_items(tr, "action_items_overdue",
+                                          tr("Action items overdue at the end of the period"),
+                                          actions.overdue, tr("No action item is overdue.")));
     return section;
 }
 

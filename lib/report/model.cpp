@@ -23,15 +23,6 @@ std::string kind_name(Kind kind) {
     return "quarterly";
 }
 
-std::optional<Kind> parse_kind(const std::string& name) {
-    for (const auto& [k, n] : k_kinds) {
-        if (name == n) {
-            return k;
-        }
-    }
-    return std::nullopt;
-}
-
 bool Report::has_errors() const {
     for (const auto& section : sections) {
         if (output::has_errors(section.findings)) {

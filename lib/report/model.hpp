@@ -15,7 +15,6 @@ namespace nacsa::report {
 enum class Kind { quarterly, annual, membership, committee, meetings, plan };
 
 [[nodiscard]] std::string kind_name(Kind kind);
-[[nodiscard]] std::optional<Kind> parse_kind(const std::string& name);
 
 // The period a report covers, both days included.
 struct Period {
@@ -75,10 +74,8 @@ struct Chart {
 };
 
 struct Section {
-    std::string
-        key;  // membership, governance, working_groups, meetings, plan, next_quarter, findings
+    std::string key;  // membership, governance, working_groups, meetings, plan, next_period
     std::string title;
-    bool available = true;           // false: the records this section draws on are not kept yet
     std::vector<std::string> notes;  // sentences, in order; "Nothing to report." when empty
     std::vector<Figure> figures;
     std::vector<Chart> charts;

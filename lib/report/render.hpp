@@ -8,8 +8,6 @@ namespace nacsa::report {
 
 enum class Format { md, html, json, csv };
 
-[[nodiscard]] std::string format_name(Format format);
-
 // Clean Markdown: title block, contents, one "##" heading per section.
 [[nodiscard]] std::string render_markdown(const Report& report);
 

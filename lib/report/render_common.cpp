@@ -6,20 +6,6 @@
 
 namespace nacsa::report {
 
-std::string format_name(Format format) {
-    switch (format) {
-        case Format::md:
-            return "md";
-        case Format::html:
-            return "html";
-        case Format::json:
-            return "json";
-        case Format::csv:
-            return "csv";
-    }
-    return "md";
-}
-
 std::string display_value(const Value& value, ValueKind kind, const std::string& language) {
     const Translator tr(language);
     if (std::holds_alternative<std::monostate>(value)) {

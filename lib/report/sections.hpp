@@ -2,8 +2,6 @@
 
 // Internal to lib/report: what each section builder gets, and the builders.
 
-#include <SQLiteCpp/Database.h>
-
 #include <cstdint>
 #include <map>
 #include <string>
@@ -21,12 +19,7 @@ struct Inputs {
     const Translator& tr;
     Period period;
     Period next;  // the period after this one (for "next quarter")
-    bool redact = false;
-    Date today{};
 };
-
-// Whether the store has a table (the module that keeps those records is in this build).
-[[nodiscard]] bool has_table(SQLite::Database& db, const std::string& name);
 
 // The section said plainly when there is nothing to report.
 void nothing_to_report(Section& section, const Translator& tr);

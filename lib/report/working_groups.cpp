@@ -5,11 +5,7 @@ namespace nacsa::report::detail {
 
 Section working_groups_section(const Inputs& in) {
     const auto& tr = in.tr;
-    Section section{"working_groups", tr("Working groups"), true, {}, {}, {}, {}, {}};
-    if (!has_table(in.store.db(), "working_group")) {
-        section.available = false;
-        return section;
-    }
+    Section section{.key = "working_groups", .title = tr("Working groups")};
     const auto groups = wg::summarise_groups(in.store, in.period.from, in.period.to);
     if (groups.empty()) {
         return section;

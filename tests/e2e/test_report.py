@@ -179,6 +179,16 @@ def test_usage_errors(alliance, args, message):
     assert (result.code, result.out, result.err) == (2, "", message)
 
 
+def test_options_are_checked_before_the_store_is_opened(nacsa):
+    # No store here: a bad option is still a usage error, not a missing store.
+    result = nacsa.run("report", "quarterly", "--quarter", "2026Q5")
+    assert (result.code, result.err) == (2, 'nacsa: error: --quarter: "2026Q5" is not a quarter '
+                                            '(expected YYYYQn, e.g. 2026Q3)\n')
+    result = nacsa.run("report", "quarterly", "--from", "2026-02-30", "--to", "2026-03-01")
+    assert result.code == 2 and result.err.startswith("nacsa: error: --from"), str(result)
+    assert nacsa.run("report", "quarterly").code == 66
+
+
 def test_period_options_exclude_each_other(alliance):
     result = alliance.run("report", "quarterly", "--quarter", "2026Q3", "--year", "2026")
     assert result.code == 2 and "excludes" in result.err

@@ -1,8 +1,12 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <map>
+#include <string>
+#include <vector>
 
 #include "core/embedded.hpp"
+#include "fixture.hpp"
 #include "i18n/i18n.hpp"
 #include "report/render.hpp"
 #include "report/report.hpp"
@@ -23,7 +27,8 @@ report::Report sample_report(const std::string& language) {
     r.language = language;
     r.period = report::quarter_period(Quarter{2026, 3});
     r.generated = Date{year{2026}, November, day{29}};
-    report::Section s{"membership", "Membership", true, {"A note | with *stars*."}, {}, {}, {}, {}};
+    report::Section s{
+        .key = "membership", .title = "Membership", .notes = {"A note | with *stars*."}};
     s.figures.push_back({"active_members", "Active members", std::int64_t{1234}});
     s.charts.push_back({"members_by_region",
                         "By region",
@@ -44,7 +49,72 @@ report::Report sample_report(const std::string& language) {
     return r;
 }
 
+std::int64_t figure(const report::Section& section, const std::string& key) {
+    for (const auto& f : section.figures) {
+        if (f.key == key) {
+            return std::get<std::int64_t>(f.value);
+        }
+    }
+    FAIL("no figure " << key);
+    return 0;
+}
+
+// A table's rows as (key column, count column) pairs.
+std::map<std::string, std::int64_t> counts(const report::Section& section, const std::string& key,
+                                           std::size_t count_column) {
+    std::map<std::string, std::int64_t> out;
+    for (const auto& table : section.tables) {
+        if (table.key == key) {
+            for (const auto& row : table.rows) {
+                out[std::get<std::string>(row[0])] = std::get<std::int64_t>(row[count_column]);
+            }
+        }
+    }
+    return out;
+}
+
 }  // namespace
+
+TEST_CASE("report membership: each member counts with its status on the period's last day") {
+    testing::StoreFixture f;
+    const std::vector<std::string> firearms{"firearms"};
+    f.member("a", {.themes = {"untoc"}, .contacts = {{"Ana", "female"}, {"Luis", "male"}}});
+    f.member("b", {.region = "valparaiso", .themes = {"untoc"}, .joined = "2026-08-01"});
+    f.member("c", {.themes = firearms, .contacts = {{"Carla", "female"}}});
+    f.status("c", "suspended", "2026-10-15");  // after the period: still active on its last day
+    f.member("d", {.themes = firearms, .contacts = {{"Pedro", "male"}}});
+    f.status("d", "withdrawn", "2026-09-15");
+    f.member("e", {.themes = firearms, .joined = "2026-10-01"});  // joined after the period
+    // Recorded today, after the period, and never joined.
+    f.member("g", {.themes = firearms, .joined = "", .status = "applicant"});
+
+    report::Options options;
+    options.kind = report::Kind::membership;
+    options.period = report::quarter_period(Quarter{2026, 3});
+    options.today = testing::d("2026-12-04");
+    const auto built = report::build(f.store(), options);
+    REQUIRE(built.sections.size() == 1);
+    const auto& section = built.sections[0];
+    CHECK(figure(section, "active_members") == 3);
+    CHECK(figure(section, "new_members") == 1);
+    CHECK(figure(section, "withdrawals") == 1);
+    CHECK(counts(section, "members_by_status", 2) ==
+          std::map<std::string, std::int64_t>{
+              {"applicant", 0}, {"active", 3}, {"suspended", 0}, {"withdrawn", 1}});
+    CHECK(counts(section, "members_by_theme", 2).at("untoc") == 2);
+    CHECK(counts(section, "members_by_theme", 2).at("firearms") == 1);
+    CHECK(counts(section, "members_by_region", 2).at("valparaiso") == 1);
+    const auto genders = counts(section, "contacts_by_gender", 2);
+    CHECK(genders.at("female") == 2);
+    CHECK(genders.at("male") == 1);  // Pedro's member had withdrawn
+
+    // In 2026Q4 the suspension and the late joiner count, the applicant too (recorded today).
+    options.period = report::quarter_period(Quarter{2026, 4});
+    const auto later = report::build(f.store(), options).sections[0];
+    CHECK(counts(later, "members_by_status", 2) ==
+          std::map<std::string, std::int64_t>{
+              {"applicant", 1}, {"active", 3}, {"suspended", 1}, {"withdrawn", 1}});
+}
 
 TEST_CASE("report catalogs are embedded and parsed") {
     CHECK(embedded::translations().size() == 2);
