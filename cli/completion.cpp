@@ -11,8 +11,9 @@ namespace nacsa::cli {
 
 namespace {
 
-// `top` is the command the subcommand belongs to ("member" for `member show`).
-completion::CommandSpec describe(const CLI::App& app, const std::string& top = "") {
+// A positional whose name says "member" (`member show MEMBER`, `wg join GROUP MEMBER`) completes
+// member ids.
+completion::CommandSpec describe(const CLI::App& app) {
     completion::CommandSpec spec;
     spec.name = app.get_name();
     for (const CLI::Option* option : app.get_options()) {
@@ -21,7 +22,7 @@ completion::CommandSpec describe(const CLI::App& app, const std::string& top = "
         }
         if (option->get_positional()) {
             const auto name = text::fold(option->get_name());
-            if (name.find("member") != std::string::npos || (top == "member" && name == "id")) {
+            if (name.find("member") != std::string::npos) {
                 spec.takes_member = true;
             }
             continue;
@@ -41,7 +42,7 @@ completion::CommandSpec describe(const CLI::App& app, const std::string& top = "
     }
     for (const CLI::App* sub :
          app.get_subcommands([](const CLI::App* s) { return !s->get_group().empty(); })) {
-        spec.subcommands.push_back(describe(*sub, top.empty() ? sub->get_name() : top));
+        spec.subcommands.push_back(describe(*sub));
     }
     return spec;
 }

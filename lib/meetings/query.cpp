@@ -77,18 +77,6 @@ std::vector<MeetingSummary> meetings_in_period(store::Store& store, const Period
     return out;
 }
 
-std::vector<MeetingSummary> meetings_in_period(store::Store& store, const Period& period,
-                                               const std::optional<std::string>& kind,
-                                               const std::optional<std::string>& status) {
-    if (!status) {
-        return meetings_in_period(store, period, kind, std::optional<MeetingStatus>());
-    }
-    if (const auto parsed = parse_meeting_status(*status)) {
-        return meetings_in_period(store, period, kind, parsed);
-    }
-    return {};
-}
-
 std::vector<MeetingSummary> government_consultations(store::Store& store, const Quarter& quarter) {
     return meetings_in_period(store, Period{quarter.first_day(), quarter.last_day()},
                               std::string("government_consultation"), MeetingStatus::held);

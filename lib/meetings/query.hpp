@@ -39,11 +39,6 @@ struct Period {
     store::Store& store, const Period& period,
     const std::optional<std::string>& kind = std::nullopt,
     std::optional<MeetingStatus> status = std::nullopt);
-// The same, with the status by name, as lib/report calls it (a name that is not a status matches
-// no meeting). To be removed once the report passes a MeetingStatus.
-[[nodiscard]] std::vector<MeetingSummary> meetings_in_period(
-    store::Store& store, const Period& period, const std::optional<std::string>& kind,
-    const std::optional<std::string>& status);
 // The held government consultations of a quarter (usually one), in date order.
 [[nodiscard]] std::vector<MeetingSummary> government_consultations(store::Store& store,
                                                                    const Quarter& quarter);

@@ -166,7 +166,7 @@ Section meetings_section(const Inputs& in) {
     Section section{.key = "meetings", .title = tr("Meetings")};
     const meetings::Period period{in.period.from, in.period.to};
     const auto held =
-        meetings::meetings_in_period(in.store, period, std::nullopt, std::string("held"));
+        meetings::meetings_in_period(in.store, period, std::nullopt, meetings::MeetingStatus::held);
     const auto decisions = meetings::decisions_in_period(in.store, period);
     const auto actions = meetings::action_items_in_period(in.store, period);
     const std::int64_t consultations = add_government_consultations(section, in);
