@@ -148,6 +148,13 @@ int run_show(Context& ctx, const std::string& group) {
                                           format_date(m.joined)));
         }
     }
+    std::vector<std::string> former_leads;
+    for (const auto& l : d.former_leads) {
+        former_leads.push_back(fmt::format("{} ({}, {} to {}, {})", l.member_id,
+                                           representative_text(l.contact_id, l.contact_name),
+                                           format_date(l.started), format_date(*l.ended),
+                                           l.end_reason));
+    }
     output::Table table{{{"id", "Id"},
                          {"name", "Name"},
                          {"purpose", "Purpose"},
@@ -158,6 +165,7 @@ int run_show(Context& ctx, const std::string& group) {
                          {"lead", "Lead"},
                          {"lead_representative", "Lead representative"},
                          {"lead_since", "Lead since"},
+                         {"former_leads", "Former leads"},
                          {"members", "Members"},
                          {"former_members", "Former members"},
                          {"open_tasks", "Open tasks"},
@@ -169,8 +177,9 @@ int run_show(Context& ctx, const std::string& group) {
                    lead ? output::Cell(lead->member_id) : output::Cell(),
                    lead ? output::Cell(representative_text(lead->contact_id, lead->contact_name))
                         : output::Cell(),
-                   lead ? output::Cell(format_date(lead->started)) : output::Cell(), members,
-                   former, std::int64_t{d.open_tasks}, std::int64_t{d.overdue_tasks}});
+                   lead ? output::Cell(format_date(lead->started)) : output::Cell(),
+                   former_leads, members, former, std::int64_t{d.open_tasks},
+                   std::int64_t{d.overdue_tasks}});
     ctx.print_record(table);
     return 0;
 }

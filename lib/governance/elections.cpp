@@ -599,10 +599,6 @@ CloseOutcome close_election(store::Store& store, std::int64_t election, std::opt
 
 // ---- Queries -----------------------------------------------------------------------------------
 
-Count count_votes(store::Store& store, std::int64_t election, Date as_of) {
-    return detail::count_loaded(store, detail::load_election(store, election), as_of);
-}
-
 Election get_election(store::Store& store, std::int64_t id) {
     auto e = detail::load_election(store, id);
     if (e.is_open()) {

@@ -201,9 +201,6 @@ struct TallyRequest {
 // Records the counts of a vote held on paper or elsewhere (replaces an earlier tally).
 void record_tally(store::Store& store, std::int64_t election, const TallyRequest& request);
 
-// Counts the votes as they stand (the electorate as of `as_of`).
-[[nodiscard]] Count count_votes(store::Store& store, std::int64_t election, Date as_of);
-
 struct CloseOutcome {
     Count count;
     std::vector<std::int64_t> seats;  // seats given to the elected

@@ -133,14 +133,8 @@ std::optional<Attendance> parse_attendance(std::string_view name) {
 const std::string& role_name(InviteeRole role) {
     return name_in(k_invitee_roles, role);
 }
-std::optional<InviteeRole> parse_invitee_role(std::string_view name) {
-    return parse_in<InviteeRole>(k_invitee_roles, name);
-}
 const std::string& source_name(InviteeSource source) {
     return name_in(k_invitee_sources, source);
-}
-std::optional<InviteeSource> parse_invitee_source(std::string_view name) {
-    return parse_in<InviteeSource>(k_invitee_sources, name);
 }
 const std::string& status_name(ActionStatus status) {
     return name_in(k_action_statuses, status);

@@ -48,9 +48,7 @@ inline const std::vector<std::string> k_action_statuses = {"open", "done", "drop
 [[nodiscard]] const std::string& attendance_name(Attendance attendance);
 [[nodiscard]] std::optional<Attendance> parse_attendance(std::string_view name);
 [[nodiscard]] const std::string& role_name(InviteeRole role);
-[[nodiscard]] std::optional<InviteeRole> parse_invitee_role(std::string_view name);
 [[nodiscard]] const std::string& source_name(InviteeSource source);
-[[nodiscard]] std::optional<InviteeSource> parse_invitee_source(std::string_view name);
 [[nodiscard]] const std::string& status_name(ActionStatus status);
 [[nodiscard]] std::optional<ActionStatus> parse_action_status(std::string_view name);
 

@@ -271,6 +271,11 @@ std::pair<int, int> end_group_records(store::Store& store, const std::string& wg
 GroupDetail detail_of(store::Store& store, WorkingGroup g, Date today) {
     GroupDetail d;
     d.lead = current_lead(store, g.id);
+    for (auto& lead : lead_history(store, g.id)) {
+        if (lead.ended) {
+            d.former_leads.push_back(std::move(lead));
+        }
+    }
     d.memberships = memberships(store, g.id, Include::all);
     d.members = static_cast<int>(std::count_if(d.memberships.begin(), d.memberships.end(),
                                                [](const Membership& m) { return !m.ended; }));

@@ -126,6 +126,7 @@ struct GroupDetail {
     WorkingGroup group;
     std::optional<Lead> lead;
     std::vector<Membership> memberships;  // current ones first, then former ones
+    std::vector<Lead> former_leads;       // leads that ended, oldest first
     int members = 0;                      // current memberships
     int open_tasks = 0;
     int overdue_tasks = 0;  // open tasks due before today

@@ -87,7 +87,8 @@ def test_create_prints_the_id_and_audits(wg):
     assert shown == {"id": "genero-y-derechos-humanos", "name": "Género y Derechos Humanos",
                      "purpose": "Perspectiva de género", "status": "active", "created": "2026-01-10",
                      "archived": None, "themes": ["untoc", "emerging_crimes"], "lead": None,
-                     "lead_representative": None, "lead_since": None, "members": [], "former_members": [],
+                     "lead_representative": None, "lead_since": None, "former_leads": [], "members": [],
+                     "former_members": [],
                      "open_tasks": 0, "overdue_tasks": 0}
     assert wg.sql("SELECT command, summary FROM audit WHERE record_id = 'genero-y-derechos-humanos'") == [
         ("wg create", "created working group (themes: untoc, emerging_crimes)")]
@@ -273,10 +274,14 @@ def test_lead_joins_replaces_and_keeps_history(wg):
         (NORTE, contact_id(wg, "Carla Ríos"), "2026-08-01", None, None)]
     show = json.loads(wg.ok("wg", "show", ET, "--format", "json").out)
     assert (show["lead"], show["lead_representative"], show["lead_since"]) == (NORTE, "Carla Ríos", "2026-08-01")
+    assert show["former_leads"] == [f"{PAZ} (Ana Pérez, 2026-02-01 to 2026-08-01, replaced)"]
     # Leaving ends the lead too.
     result = wg.ok("wg", "leave", ET, NORTE, "--date", "2026-10-01")
     assert result.err == f"nacsa: {NORTE} left {ET} on 2026-10-01; the group has no lead now\n"
-    assert wg.sql("SELECT ended, end_reason FROM wg_lead WHERE member_id = ?", NORTE) == [("2026-10-01", "left")]
+    show = json.loads(wg.ok("wg", "show", ET, "--format", "json").out)
+    assert show["lead"] is None
+    assert show["former_leads"] == [f"{PAZ} (Ana Pérez, 2026-02-01 to 2026-08-01, replaced)",
+                                    f"{NORTE} (Carla Ríos, 2026-08-01 to 2026-10-01, left)"]
 
 
 def test_lead_refusals(wg):

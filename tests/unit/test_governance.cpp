@@ -296,12 +296,13 @@ TEST_CASE("governance: elections count ballots, report ties and seat the winner"
         CHECK_THROWS_AS(gov::record_tally(store, abs, {4, 0, {{"alfa", 3}}}),
                         nacsa::ValidationError);
         gov::record_tally(store, abs, {4, 1, {{"alfa", 2}, {"Org beta", 1}}});
-        auto count = gov::count_votes(store, abs, d("2026-11-29"));
-        CHECK(count.result == gov::ElectionResult::elected);  // 2 of 3 votes cast
-        CHECK(count.candidates.at(1).votes == 1);
+        CHECK(gov::get_election(store, abs).candidates.at(1).votes == 1);
         gov::record_tally(store, abs, {4, 1, {{"alfa", 2}, {"beta", 1}}});
         CHECK(gov::get_election(store, abs).mode == gov::VoteMode::tally);
         CHECK_THROWS_AS(gov::cast_vote(store, abs, "gama", {"alfa"}), nacsa::ValidationError);
+        const auto out = gov::close_election(store, abs, d("2026-11-29"));
+        CHECK(out.count.result == gov::ElectionResult::elected);  // 2 of 3 votes cast
+        CHECK(out.count.elected == std::vector<std::string>{"alfa"});
     }
 }
 
