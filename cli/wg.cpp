@@ -150,10 +150,9 @@ int run_show(Context& ctx, const std::string& group) {
     }
     std::vector<std::string> former_leads;
     for (const auto& l : d.former_leads) {
-        former_leads.push_back(fmt::format("{} ({}, {} to {}, {})", l.member_id,
-                                           representative_text(l.contact_id, l.contact_name),
-                                           format_date(l.started), format_date(*l.ended),
-                                           l.end_reason));
+        former_leads.push_back(fmt::format(
+            "{} ({}, {} to {}, {})", l.member_id, representative_text(l.contact_id, l.contact_name),
+            format_date(l.started), format_date(*l.ended), l.end_reason));
     }
     output::Table table{{{"id", "Id"},
                          {"name", "Name"},
@@ -177,9 +176,8 @@ int run_show(Context& ctx, const std::string& group) {
                    lead ? output::Cell(lead->member_id) : output::Cell(),
                    lead ? output::Cell(representative_text(lead->contact_id, lead->contact_name))
                         : output::Cell(),
-                   lead ? output::Cell(format_date(lead->started)) : output::Cell(),
-                   former_leads, members, former, std::int64_t{d.open_tasks},
-                   std::int64_t{d.overdue_tasks}});
+                   lead ? output::Cell(format_date(lead->started)) : output::Cell(), former_leads,
+                   members, former, std::int64_t{d.open_tasks}, std::int64_t{d.overdue_tasks}});
     ctx.print_record(table);
     return 0;
 }

@@ -7,6 +7,7 @@
 
 #include "config/alliance.hpp"
 #include "core/error.hpp"
+#include "core/names.hpp"
 #include "core/text.hpp"
 #include "governance/detail.hpp"
 #include "governance/governance.hpp"
@@ -23,17 +24,6 @@ constexpr std::array<std::string_view, 6> k_result_names = {
     "pending", "elected", "tie", "quorum_not_reached", "no_majority", "no_votes"};
 constexpr std::array<std::string_view, 2> k_mode_names = {"ballots", "tally"};
 
-template <typename Enum, std::size_t N>
-std::optional<Enum> parse_name(const std::array<std::string_view, N>& names,
-                               std::string_view name) {
-    for (std::size_t i = 0; i < N; ++i) {
-        if (names[i] == name) {
-            return static_cast<Enum>(i);
-        }
-    }
-    return std::nullopt;
-}
-
 }  // namespace
 
 std::string result_name(ElectionResult r) {
@@ -41,7 +31,7 @@ std::string result_name(ElectionResult r) {
 }
 
 std::optional<ElectionResult> parse_result(std::string_view name) {
-    return parse_name<ElectionResult>(k_result_names, name);
+    return enum_named<ElectionResult>(k_result_names, name);
 }
 
 std::string mode_name(VoteMode mode) {
@@ -49,7 +39,7 @@ std::string mode_name(VoteMode mode) {
 }
 
 std::optional<VoteMode> parse_mode(std::string_view name) {
-    return parse_name<VoteMode>(k_mode_names, name);
+    return enum_named<VoteMode>(k_mode_names, name);
 }
 
 // ---- Loading -----------------------------------------------------------------------------------

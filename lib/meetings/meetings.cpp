@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "core/error.hpp"
+#include "core/names.hpp"
 #include "core/text.hpp"
 #include "members/lookup.hpp"
 #include "store/sql.hpp"
@@ -23,20 +24,11 @@ const std::string& name_in(const std::vector<std::string>& names, Enum value) {
     return names.at(static_cast<std::size_t>(value));
 }
 
-template <typename Enum>
-std::optional<Enum> parse_in(const std::vector<std::string>& names, std::string_view name) {
-    const auto it = std::find(names.begin(), names.end(), name);
-    if (it == names.end()) {
-        return std::nullopt;
-    }
-    return static_cast<Enum>(it - names.begin());
-}
-
 // A stored name of an enum; another value is a damaged store (StoreError, exit 74).
 template <typename Enum>
 Enum stored(const std::vector<std::string>& names, const SQLite::Column& column) {
     const std::string name = column.getString();
-    if (const auto value = parse_in<Enum>(names, name)) {
+    if (const auto value = enum_named<Enum>(names, name)) {
         return *value;
     }
     throw StoreError(fmt::format("the store holds \"{}\" where one of {} belongs (damaged store?)",
@@ -116,19 +108,19 @@ const std::string& status_name(MeetingStatus status) {
     return name_in(k_meeting_statuses, status);
 }
 std::optional<MeetingStatus> parse_meeting_status(std::string_view name) {
-    return parse_in<MeetingStatus>(k_meeting_statuses, name);
+    return enum_named<MeetingStatus>(k_meeting_statuses, name);
 }
 const std::string& format_name(MeetingFormat format) {
     return name_in(k_formats, format);
 }
 std::optional<MeetingFormat> parse_format(std::string_view name) {
-    return parse_in<MeetingFormat>(k_formats, name);
+    return enum_named<MeetingFormat>(k_formats, name);
 }
 const std::string& attendance_name(Attendance attendance) {
     return name_in(k_attendance, attendance);
 }
 std::optional<Attendance> parse_attendance(std::string_view name) {
-    return parse_in<Attendance>(k_attendance, name);
+    return enum_named<Attendance>(k_attendance, name);
 }
 const std::string& role_name(InviteeRole role) {
     return name_in(k_invitee_roles, role);
@@ -140,7 +132,7 @@ const std::string& status_name(ActionStatus status) {
     return name_in(k_action_statuses, status);
 }
 std::optional<ActionStatus> parse_action_status(std::string_view name) {
-    return parse_in<ActionStatus>(k_action_statuses, name);
+    return enum_named<ActionStatus>(k_action_statuses, name);
 }
 
 std::optional<Meeting> find_meeting(store::Store& store, const std::string& id) {

@@ -174,6 +174,20 @@ std::string meeting_uid(store::Store& store, const std::string& id) {
     return fmt::format("{}@{}.nacsa", text::slugify(id), slug.empty() ? "alliance" : slug);
 }
 
+// The columns a meeting's fields fill, by name, for its INSERT and its UPDATE.
+void bind_fields(Statement& q, const ResolvedFields& r, Seconds start) {
+    q.bind(":title", r.title);
+    q.bind(":kind", r.kind);
+    q.bind(":body", r.body.to_string());
+    q.bind(":start", format_timestamp(start));
+    q.bind(":tz", r.time_zone);
+    q.bind(":duration", r.duration);
+    store::bind(q, ":place", r.place);
+    store::bind(q, ":link", r.online_link);
+    q.bind(":format", format_name(r.format));
+    store::bind(q, ":language", r.language);
+}
+
 // Inserts one scheduled meeting (its history and derived invitees too); returns it.
 Meeting insert_meeting(store::Store& store, const std::string& id, const ResolvedFields& r,
                        Date date, Seconds start, const std::optional<std::string>& series_id) {
@@ -186,16 +200,7 @@ Meeting insert_meeting(store::Store& store, const std::string& id, const Resolve
                 ":series, :quorum, :now, :now)");
     q.bind(":id", id);
     q.bind(":uid", meeting_uid(store, id));
-    q.bind(":title", r.title);
-    q.bind(":kind", r.kind);
-    q.bind(":body", r.body.to_string());
-    q.bind(":start", format_timestamp(start));
-    q.bind(":tz", r.time_zone);
-    q.bind(":duration", r.duration);
-    store::bind(q, ":place", r.place);
-    store::bind(q, ":link", r.online_link);
-    q.bind(":format", format_name(r.format));
-    store::bind(q, ":language", r.language);
+    bind_fields(q, r, start);
     q.bind(":status", status_name(MeetingStatus::scheduled));
     store::bind(q, ":series", series_id);
     q.bind(":quorum", quorum_fraction(store, r.body));
@@ -239,16 +244,7 @@ void update_fields(SQLite::Database& db, const std::string& id, const ResolvedFi
         "UPDATE meeting SET title = :title, kind = :kind, body = :body, starts_at = :start, "
         "time_zone = :tz, duration_minutes = :duration, place = :place, "
         "online_link = :link, format = :format, language = :language WHERE id = :id");
-    q.bind(":title", r.title);
-    q.bind(":kind", r.kind);
-    q.bind(":body", r.body.to_string());
-    q.bind(":start", format_timestamp(start));
-    q.bind(":tz", r.time_zone);
-    q.bind(":duration", r.duration);
-    store::bind(q, ":place", r.place);
-    store::bind(q, ":link", r.online_link);
-    q.bind(":format", format_name(r.format));
-    store::bind(q, ":language", r.language);
+    bind_fields(q, r, start);
     q.bind(":id", id);
     q.exec();
 }

@@ -37,8 +37,8 @@ void count_active(SQLite::Statement& q, const std::unordered_set<std::string>& a
 
 std::optional<MemberStatus> status_on(store::Store& store, const std::string& member_id,
                                       Date date) {
-    SQLite::Statement q(store.db(), std::string("SELECT ") + k_status_on +
-                                        " FROM member m WHERE m.id = :id");
+    SQLite::Statement q(store.db(),
+                        std::string("SELECT ") + k_status_on + " FROM member m WHERE m.id = :id");
     store::bind(q, ":d", date);
     q.bind(":id", member_id);
     if (!q.executeStep() || q.getColumn(0).isNull()) {
@@ -70,8 +70,8 @@ Census census(store::Store& store, Date from, Date to) {
         if (members.getColumn(5).isNull()) {
             continue;
         }
-        MemberOnDate m{members.getColumn(0).getString(), members.getColumn(1).getString(),
-                       members.getColumn(2).getString(), store::text(members.getColumn(3)),
+        MemberOnDate m{members.getColumn(0).getString(),  members.getColumn(1).getString(),
+                       members.getColumn(2).getString(),  store::text(members.getColumn(3)),
                        store::text(members.getColumn(4)), status_of(members.getColumn(5))};
         if (m.status == MemberStatus::active) {
             active.insert(m.id);

@@ -43,7 +43,7 @@ struct Withdrawal {
 
 // What the report counts about the membership of a period [from, to] (one pass per table).
 struct Census {
-    std::vector<MemberOnDate> members;  // in the register on `to`, sorted by name
+    std::vector<MemberOnDate> members;    // in the register on `to`, sorted by name
     std::vector<Withdrawal> withdrawals;  // withdrawals dated in the period, by date then name
     // Members active on `to`, by thematic area and by service; their contacts (not erased) by
     // gender.

@@ -6,6 +6,7 @@
 #include <array>
 
 #include "core/error.hpp"
+#include "core/names.hpp"
 #include "core/text.hpp"
 #include "members/lookup.hpp"
 #include "store/sql.hpp"
@@ -14,25 +15,9 @@ namespace nacsa::members {
 
 namespace {
 
-constexpr std::array<std::string_view, 4> k_kind_names = {
-    "steering_committee", "secretariat", "coordinator", "working_group_lead"};
+constexpr std::array<std::string_view, 4> k_kind_names = {"steering_committee", "secretariat",
+                                                          "coordinator", "working_group_lead"};
 constexpr std::array<std::string_view, 3> k_status_names = {"open", "withdrawn", "fulfilled"};
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> parse_name(const std::array<std::string_view, N>& names,
-                               std::string_view name) {
-    for (std::size_t i = 0; i < N; ++i) {
-        if (names[i] == name) {
-            return static_cast<Enum>(i);
-        }
-    }
-    return std::nullopt;
-}
-
-template <std::size_t N>
-std::string join_names(const std::array<std::string_view, N>& names) {
-    return text::join(std::vector<std::string>(names.begin(), names.end()), ", ");
-}
 
 [[noreturn]] void invalid(const std::string& field, std::string message) {
     throw ValidationError({Diagnostic{.field = field, .message = std::move(message)}});
@@ -43,8 +28,8 @@ Interest read_interest(SQLite::Statement& q) {
     i.id = q.getColumn(0).getInt64();
     i.member_id = q.getColumn(1).getString();
     i.member_name = q.getColumn(2).getString();
-    i.kind = parse_interest_kind(q.getColumn(3).getString())
-                 .value_or(InterestKind::steering_committee);
+    i.kind =
+        parse_interest_kind(q.getColumn(3).getString()).value_or(InterestKind::steering_committee);
     i.date = store::date(q.getColumn(4));
     i.statement = store::text(q.getColumn(5));
     i.status = parse_interest_status(q.getColumn(6).getString()).value_or(InterestStatus::open);
@@ -58,13 +43,13 @@ std::string_view kind_name(InterestKind kind) {
     return k_kind_names.at(static_cast<std::size_t>(kind));
 }
 std::optional<InterestKind> parse_interest_kind(std::string_view name) {
-    return parse_name<InterestKind>(k_kind_names, name);
+    return enum_named<InterestKind>(k_kind_names, name);
 }
 std::string_view status_name(InterestStatus status) {
     return k_status_names.at(static_cast<std::size_t>(status));
 }
 std::optional<InterestStatus> parse_interest_status(std::string_view name) {
-    return parse_name<InterestStatus>(k_status_names, name);
+    return enum_named<InterestStatus>(k_status_names, name);
 }
 std::string known_interest_kinds() {
     return join_names(k_kind_names);
@@ -92,10 +77,10 @@ std::int64_t add_interest(store::Store& store, const InterestRequest& request) {
         dup.bind(2, std::string(kind_name(request.kind)));
         dup.bind(3, request.working_group);
         if (dup.executeStep()) {
-            invalid("for", fmt::format("{} already has an open expression of interest in {} "
-                                       "(interest {})",
-                                       member.id, kind_name(request.kind),
-                                       dup.getColumn(0).getInt64()));
+            invalid("for",
+                    fmt::format("{} already has an open expression of interest in {} "
+                                "(interest {})",
+                                member.id, kind_name(request.kind), dup.getColumn(0).getInt64()));
         }
         const Date date = request.date.value_or(store.today());
         SQLite::Statement ins(db,
@@ -160,9 +145,8 @@ std::vector<Interest> list_interest(store::Store& store, const InterestQuery& qu
     store::bind(q, 1, member);
     store::bind(q, 2,
                 query.kind ? std::optional<std::string>(kind_name(*query.kind)) : std::nullopt);
-    store::bind(q, 3,
-                query.status ? std::optional<std::string>(status_name(*query.status))
-                             : std::nullopt);
+    store::bind(
+        q, 3, query.status ? std::optional<std::string>(status_name(*query.status)) : std::nullopt);
     std::vector<Interest> out;
     while (q.executeStep()) {
         out.push_back(read_interest(q));

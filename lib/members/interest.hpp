@@ -59,8 +59,7 @@ struct InterestQuery {
     std::optional<InterestStatus> status;
 };
 // Oldest first.
-[[nodiscard]] std::vector<Interest> list_interest(store::Store& store,
-                                                  const InterestQuery& query);
+[[nodiscard]] std::vector<Interest> list_interest(store::Store& store, const InterestQuery& query);
 // Whether the member expressed interest of this kind and did not withdraw it (open or
 // fulfilled), dated on or before `as_of` when given.
 [[nodiscard]] bool expressed_interest(store::Store& store, const std::string& member_id,

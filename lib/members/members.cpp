@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/names.hpp"
 #include "core/text.hpp"
 #include "members/writer.hpp"
 
@@ -33,13 +34,7 @@ std::string_view status_name(MemberStatus status) {
 }
 
 std::optional<MemberStatus> parse_status(std::string_view name) {
-    const auto& names = status_names();
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        if (names[i] == name) {
-            return static_cast<MemberStatus>(i);
-        }
-    }
-    return std::nullopt;
+    return enum_named<MemberStatus>(status_names(), name);
 }
 
 Locator command_line_locator() {

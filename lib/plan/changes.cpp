@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <set>
 
 #include "core/error.hpp"
@@ -108,6 +109,31 @@ void apply(const std::optional<T>& given, T& field) {
     }
 }
 
+// One edit of a priority, indicator or contribution: finds the record in the plan (NotFoundError
+// when it has not got it), changes a copy, and when the copy differs validates and writes it
+// (`write`) and audits it, all in one transaction.
+template <typename T>
+Changed edit_record(store::Store& store, const T& (Plan::*find)(const std::string&) const,
+                    const std::string& key, std::string T::*id, const char* table,
+                    const std::function<void(T&)>& change,
+                    const std::function<void(const Plan&, const T&)>& write) {
+    Changed changed = Changed::no;
+    store.transaction([&] {
+        const auto plan = load_plan(store);
+        const T& before = (plan.*find)(key);
+        T record = before;
+        change(record);
+        normalise(record);
+        if (record == before) {
+            return;
+        }
+        write(plan, record);
+        store.audit(table, record.*id, "edited");
+        changed = Changed::yes;
+    });
+    return changed;
+}
+
 }  // namespace
 
 // ---- Priorities ----
@@ -125,27 +151,20 @@ void add_priority(store::Store& store, Priority priority) {
 }
 
 Changed edit_priority(store::Store& store, const std::string& code, const PriorityEdit& edit) {
-    Changed changed = Changed::no;
-    store.transaction([&] {
-        const auto plan = load_plan(store);
-        const Priority& before = plan.priority(code);
-        Priority p = before;
-        apply(edit.title, p.title);
-        apply(edit.description, p.description);
-        apply(edit.thematic_areas, p.thematic_areas);
-        apply(edit.source, p.source);
-        apply(edit.source_reference, p.source_reference);
-        apply(edit.source_date, p.source_date);
-        normalise(p);
-        if (p == before) {
-            return;
-        }
-        validate_priority(store, p);
-        update_priority(store.db(), p);
-        store.audit("plan_priority", p.code, "edited");
-        changed = Changed::yes;
-    });
-    return changed;
+    return edit_record<Priority>(
+        store, &Plan::priority, code, &Priority::code, "plan_priority",
+        [&](Priority& p) {
+            apply(edit.title, p.title);
+            apply(edit.description, p.description);
+            apply(edit.thematic_areas, p.thematic_areas);
+            apply(edit.source, p.source);
+            apply(edit.source_reference, p.source_reference);
+            apply(edit.source_date, p.source_date);
+        },
+        [&](const Plan&, const Priority& p) {
+            validate_priority(store, p);
+            update_priority(store.db(), p);
+        });
 }
 
 // ---- Activities ----
@@ -266,27 +285,20 @@ std::string add_indicator(store::Store& store, Indicator indicator) {
 }
 
 Changed edit_indicator(store::Store& store, const std::string& id, const IndicatorEdit& edit) {
-    Changed changed = Changed::no;
-    store.transaction([&] {
-        const auto plan = load_plan(store);
-        const Indicator& before = plan.indicator(id);
-        Indicator i = before;
-        apply(edit.name, i.name);
-        apply(edit.unit, i.unit);
-        apply(edit.baseline, i.baseline);
-        apply(edit.baseline_date, i.baseline_date);
-        apply(edit.target, i.target);
-        apply(edit.target_date, i.target_date);
-        normalise(i);
-        if (i == before) {
-            return;
-        }
-        validate_indicator(plan, i);
-        update_indicator(store.db(), i);
-        store.audit("plan_indicator", i.id, "edited");
-        changed = Changed::yes;
-    });
-    return changed;
+    return edit_record<Indicator>(
+        store, &Plan::indicator, id, &Indicator::id, "plan_indicator",
+        [&](Indicator& i) {
+            apply(edit.name, i.name);
+            apply(edit.unit, i.unit);
+            apply(edit.baseline, i.baseline);
+            apply(edit.baseline_date, i.baseline_date);
+            apply(edit.target, i.target);
+            apply(edit.target_date, i.target_date);
+        },
+        [&](const Plan& plan, const Indicator& i) {
+            validate_indicator(plan, i);
+            update_indicator(store.db(), i);
+        });
 }
 
 MeasurementResult record_measurement(store::Store& store, const std::string& indicator_id,
@@ -336,26 +348,19 @@ std::string add_contribution(store::Store& store, Contribution contribution) {
 
 Changed edit_contribution(store::Store& store, const std::string& id,
                           const ContributionEdit& edit) {
-    Changed changed = Changed::no;
-    store.transaction([&] {
-        const auto plan = load_plan(store);
-        const Contribution& before = plan.contribution(id);
-        Contribution c = before;
-        apply(edit.questionnaire, c.questionnaire);
-        apply(edit.submitted, c.submitted);
-        apply(edit.submitted_to, c.submitted_to);
-        apply(edit.summary, c.summary);
-        apply(edit.file_reference, c.file_reference);
-        normalise(c);
-        if (c == before) {
-            return;
-        }
-        validate_contribution(c);
-        update_contribution(store.db(), c);
-        store.audit("plan_contribution", c.id, "edited");
-        changed = Changed::yes;
-    });
-    return changed;
+    return edit_record<Contribution>(
+        store, &Plan::contribution, id, &Contribution::id, "plan_contribution",
+        [&](Contribution& c) {
+            apply(edit.questionnaire, c.questionnaire);
+            apply(edit.submitted, c.submitted);
+            apply(edit.submitted_to, c.submitted_to);
+            apply(edit.summary, c.summary);
+            apply(edit.file_reference, c.file_reference);
+        },
+        [&](const Plan&, const Contribution& c) {
+            validate_contribution(c);
+            update_contribution(store.db(), c);
+        });
 }
 
 }  // namespace nacsa::plan

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/error.hpp"
+#include "core/names.hpp"
 #include "core/text.hpp"
 #include "plan/plan_internal.hpp"
 #include "store/sql.hpp"
@@ -22,22 +23,6 @@ constexpr std::array k_kinds = {
     "publication",    "research",          "awareness_campaign", "questionnaire_contribution",
     "other"};
 constexpr std::array k_statuses = {"planned", "in_progress", "done", "delayed", "cancelled"};
-
-template <typename E, std::size_t N>
-std::optional<E> parse_enum(const std::array<const char*, N>& names, std::string_view name) {
-    for (std::size_t i = 0; i < N; ++i) {
-        if (name == names[i]) {
-            return static_cast<E>(i);
-        }
-    }
-    return std::nullopt;
-}
-
-template <std::size_t N>
-std::string join_names(const std::array<const char*, N>& names) {
-    std::vector<std::string> out(names.begin(), names.end());
-    return text::join(out, ", ");
-}
 
 template <typename T>
 const T* find_by(const std::vector<T>& items, const std::string& id, std::string T::*member) {
@@ -55,19 +40,19 @@ std::string source_name(Source s) {
     return k_sources.at(static_cast<std::size_t>(s));
 }
 std::optional<Source> parse_source(std::string_view name) {
-    return parse_enum<Source>(k_sources, name);
+    return enum_named<Source>(k_sources, name);
 }
 std::string kind_name(ActivityKind k) {
     return k_kinds.at(static_cast<std::size_t>(k));
 }
 std::optional<ActivityKind> parse_kind(std::string_view name) {
-    return parse_enum<ActivityKind>(k_kinds, name);
+    return enum_named<ActivityKind>(k_kinds, name);
 }
 std::string status_name(ActivityStatus s) {
     return k_statuses.at(static_cast<std::size_t>(s));
 }
 std::optional<ActivityStatus> parse_status(std::string_view name) {
-    return parse_enum<ActivityStatus>(k_statuses, name);
+    return enum_named<ActivityStatus>(k_statuses, name);
 }
 std::string known_sources() {
     return join_names(k_sources);

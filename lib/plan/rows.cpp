@@ -40,19 +40,61 @@ void delete_rows(SQLite::Database& db, const char* sql, const std::string& id) {
     del.exec();
 }
 
+// Each record's columns are bound in one order, its key last, for the INSERT and the UPDATE.
+void bind_priority(SQLite::Statement& q, const Priority& p) {
+    q.bind(1, p.title);
+    store::bind_nonempty(q, 2, p.description);
+    q.bind(3, source_name(p.source));
+    store::bind_nonempty(q, 4, p.source_reference);
+    store::bind(q, 5, p.source_date);
+    q.bind(6, stamp());
+    q.bind(7, p.code);
+}
+
+void bind_activity(SQLite::Statement& q, const Activity& a) {
+    q.bind(1, a.title);
+    store::bind_nonempty(q, 2, a.description);
+    q.bind(3, kind_name(a.kind));
+    q.bind(4, a.serves_no_priority ? 1 : 0);
+    store::bind_nonempty(q, 5, a.working_group);
+    store::bind_nonempty(q, 6, a.member);
+    store::bind(q, 7, a.start);
+    store::bind(q, 8, a.end);
+    q.bind(9, status_name(a.status));
+    q.bind(10, stamp());
+    q.bind(11, a.id);
+}
+
+void bind_indicator(SQLite::Statement& q, const Indicator& i) {
+    store::bind_nonempty(q, 1, i.activity_id);
+    store::bind_nonempty(q, 2, i.priority_code);
+    q.bind(3, i.name);
+    q.bind(4, i.unit);
+    q.bind(5, i.baseline);
+    store::bind(q, 6, i.baseline_date);
+    q.bind(7, i.target);
+    store::bind(q, 8, i.target_date);
+    q.bind(9, stamp());
+    q.bind(10, i.id);
+}
+
+void bind_contribution(SQLite::Statement& q, const Contribution& c) {
+    q.bind(1, c.questionnaire);
+    store::bind(q, 2, c.submitted);
+    q.bind(3, c.submitted_to);
+    q.bind(4, c.summary);
+    store::bind_nonempty(q, 5, c.file_reference);
+    q.bind(6, stamp());
+    q.bind(7, c.id);
+}
+
 }  // namespace
 
 void insert_priority(SQLite::Database& db, const Priority& p) {
     SQLite::Statement q(db,
-                        "INSERT INTO plan_priority (code, title, description, source, "
-                        "source_reference, source_date, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    q.bind(1, p.code);
-    q.bind(2, p.title);
-    store::bind_nonempty(q, 3, p.description);
-    q.bind(4, source_name(p.source));
-    store::bind_nonempty(q, 5, p.source_reference);
-    store::bind(q, 6, p.source_date);
-    q.bind(7, stamp());
+                        "INSERT INTO plan_priority (title, description, source, source_reference, "
+                        "source_date, updated_at, code) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    bind_priority(q, p);
     q.exec();
     insert_themes(db, p);
 }
@@ -61,13 +103,7 @@ void update_priority(SQLite::Database& db, const Priority& p) {
     SQLite::Statement q(db,
                         "UPDATE plan_priority SET title = ?, description = ?, source = ?, "
                         "source_reference = ?, source_date = ?, updated_at = ? WHERE code = ?");
-    q.bind(1, p.title);
-    store::bind_nonempty(q, 2, p.description);
-    q.bind(3, source_name(p.source));
-    store::bind_nonempty(q, 4, p.source_reference);
-    store::bind(q, 5, p.source_date);
-    q.bind(6, stamp());
-    q.bind(7, p.code);
+    bind_priority(q, p);
     q.exec();
     delete_rows(db, "DELETE FROM plan_priority_theme WHERE priority_code = ?", p.code);
     insert_themes(db, p);
@@ -75,20 +111,10 @@ void update_priority(SQLite::Database& db, const Priority& p) {
 
 void insert_activity(SQLite::Database& db, const Activity& a) {
     SQLite::Statement q(db,
-                        "INSERT INTO plan_activity (id, title, description, kind, "
-                        "serves_no_priority, working_group, member_id, start_date, end_date, "
-                        "status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    q.bind(1, a.id);
-    q.bind(2, a.title);
-    store::bind_nonempty(q, 3, a.description);
-    q.bind(4, kind_name(a.kind));
-    q.bind(5, a.serves_no_priority ? 1 : 0);
-    store::bind_nonempty(q, 6, a.working_group);
-    store::bind_nonempty(q, 7, a.member);
-    store::bind(q, 8, a.start);
-    store::bind(q, 9, a.end);
-    q.bind(10, status_name(a.status));
-    q.bind(11, stamp());
+                        "INSERT INTO plan_activity (title, description, kind, serves_no_priority, "
+                        "working_group, member_id, start_date, end_date, status, updated_at, id) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    bind_activity(q, a);
     q.exec();
     insert_links(db, a);
     for (const auto& change : a.history) {
@@ -104,17 +130,7 @@ void update_activity(SQLite::Database& db, const Activity& a) {
                         "UPDATE plan_activity SET title = ?, description = ?, kind = ?, "
                         "serves_no_priority = ?, working_group = ?, member_id = ?, "
                         "start_date = ?, end_date = ?, status = ?, updated_at = ? WHERE id = ?");
-    q.bind(1, a.title);
-    store::bind_nonempty(q, 2, a.description);
-    q.bind(3, kind_name(a.kind));
-    q.bind(4, a.serves_no_priority ? 1 : 0);
-    store::bind_nonempty(q, 5, a.working_group);
-    store::bind_nonempty(q, 6, a.member);
-    store::bind(q, 7, a.start);
-    store::bind(q, 8, a.end);
-    q.bind(9, status_name(a.status));
-    q.bind(10, stamp());
-    q.bind(11, a.id);
+    bind_activity(q, a);
     q.exec();
     delete_rows(db, "DELETE FROM plan_activity_priority WHERE activity_id = ?", a.id);
     insert_links(db, a);
@@ -200,19 +216,10 @@ void replace_progress(SQLite::Database& db, const Activity& a) {
 
 void insert_indicator(SQLite::Database& db, const Indicator& i) {
     SQLite::Statement q(db,
-                        "INSERT INTO plan_indicator (id, activity_id, priority_code, name, unit, "
-                        "baseline, baseline_date, target, target_date, updated_at) "
+                        "INSERT INTO plan_indicator (activity_id, priority_code, name, unit, "
+                        "baseline, baseline_date, target, target_date, updated_at, id) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    q.bind(1, i.id);
-    store::bind_nonempty(q, 2, i.activity_id);
-    store::bind_nonempty(q, 3, i.priority_code);
-    q.bind(4, i.name);
-    q.bind(5, i.unit);
-    q.bind(6, i.baseline);
-    store::bind(q, 7, i.baseline_date);
-    q.bind(8, i.target);
-    store::bind(q, 9, i.target_date);
-    q.bind(10, stamp());
+    bind_indicator(q, i);
     q.exec();
     for (const auto& m : i.measurements) {
         insert_measurement(db, i.id, m);
@@ -224,16 +231,7 @@ void update_indicator(SQLite::Database& db, const Indicator& i) {
                         "UPDATE plan_indicator SET activity_id = ?, priority_code = ?, name = ?, "
                         "unit = ?, baseline = ?, baseline_date = ?, target = ?, target_date = ?, "
                         "updated_at = ? WHERE id = ?");
-    store::bind_nonempty(q, 1, i.activity_id);
-    store::bind_nonempty(q, 2, i.priority_code);
-    q.bind(3, i.name);
-    q.bind(4, i.unit);
-    q.bind(5, i.baseline);
-    store::bind(q, 6, i.baseline_date);
-    q.bind(7, i.target);
-    store::bind(q, 8, i.target_date);
-    q.bind(9, stamp());
-    q.bind(10, i.id);
+    bind_indicator(q, i);
     q.exec();
 }
 
@@ -268,16 +266,9 @@ void replace_measurements(SQLite::Database& db, const Indicator& i) {
 
 void insert_contribution(SQLite::Database& db, const Contribution& c) {
     SQLite::Statement q(db,
-                        "INSERT INTO plan_contribution (id, questionnaire, submitted, "
-                        "submitted_to, summary, file_reference, updated_at) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?)");
-    q.bind(1, c.id);
-    q.bind(2, c.questionnaire);
-    store::bind(q, 3, c.submitted);
-    q.bind(4, c.submitted_to);
-    q.bind(5, c.summary);
-    store::bind_nonempty(q, 6, c.file_reference);
-    q.bind(7, stamp());
+                        "INSERT INTO plan_contribution (questionnaire, submitted, submitted_to, "
+                        "summary, file_reference, updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    bind_contribution(q, c);
     q.exec();
 }
 
@@ -286,13 +277,7 @@ void update_contribution(SQLite::Database& db, const Contribution& c) {
                         "UPDATE plan_contribution SET questionnaire = ?, submitted = ?, "
                         "submitted_to = ?, summary = ?, file_reference = ?, updated_at = ? "
                         "WHERE id = ?");
-    q.bind(1, c.questionnaire);
-    store::bind(q, 2, c.submitted);
-    q.bind(3, c.submitted_to);
-    q.bind(4, c.summary);
-    store::bind_nonempty(q, 5, c.file_reference);
-    q.bind(6, stamp());
-    q.bind(7, c.id);
+    bind_contribution(q, c);
     q.exec();
 }
 

@@ -26,8 +26,7 @@ struct NewStore {
 };
 [[nodiscard]] NewStore create_store(const std::filesystem::path& path,
                                     const std::string& config_yaml,
-                                    const std::string& config_file_name,
-                                    const store::Actor& actor);
+                                    const std::string& config_file_name, const store::Actor& actor);
 
 // Records that would be left pointing at a region, thematic area, service, organisation type or
 // role that a new configuration drops; each module names its own records. Empty when the new
