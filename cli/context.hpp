@@ -62,7 +62,7 @@ class Context {
     void print_table(const output::Table& table) const;
     void print_record(const output::Table& table) const;
     // Prints findings; returns the exit code (1 when any is an error).
-    int print_findings(const std::vector<output::Finding>& findings) const;
+    [[nodiscard]] int print_findings(const std::vector<output::Finding>& findings) const;
 
     // Messages to stderr ("nacsa: ..."); suppressed by --quiet. Warnings are shown unless quiet.
     void info(const std::string& message) const;

@@ -11,7 +11,8 @@
 #                                  3. the libFuzzer targets, FUZZ_SECONDS each (scripts/fuzz.sh)
 #                                  4. the crash-safety kill loop and disk-full test (NACSA_LONG=1)
 #                                  5. the README's two set-up commands on a fresh Debian 12
-#                                     chroot (scripts/fresh-debian.sh)
+#                                     chroot (scripts/fresh-debian.sh), started first and run
+#                                     beside the others at a lower priority
 #                                (clang-tidy on every file, scripts/tidy.sh --all, is not
 #                                among them: it takes longer than CI's hour leaves; README)
 set -eu
@@ -46,17 +47,18 @@ if [ "${1:-}" = "--long" ]; then
         "$@"
         note "$(($(date +%s) - t))" "$c" "$name"
     }
-    timed "ASan + UBSan: every test" scripts/test.sh --sanitize
-    timed "valgrind memcheck: end-to-end tests" scripts/valgrind-e2e.sh
-    # The README's set-up commands on a fresh Debian run beside fuzzing and the kill loop: they
-    # download and install packages while the fuzzers build, then build and test on the core
-    # that the fuzzers (one process at a time) and the kill loop leave idle.
-    fresh_name="the README's set-up commands on a fresh Debian (beside the next two)"
+    # The README's set-up commands on a fresh Debian run beside all the other stages, at a lower
+    # priority (nice 10): debootstrap and apt download while the sanitized build compiles, and
+    # the chroot's build and tests take the core that the fuzzers (one process at a time) and the
+    # kill loop leave idle, and the moments the others wait on links and single tests.
+    fresh_name="the README's set-up commands on a fresh Debian (beside the other stages)"
     stage "$fresh_name: started, output in build-debian/fresh-debian.log"
     mkdir -p build-debian
     fresh_t=$(date +%s)
-    setsid -w scripts/fresh-debian.sh >build-debian/fresh-debian.log 2>&1 &
+    setsid -w nice -n 10 scripts/fresh-debian.sh >build-debian/fresh-debian.log 2>&1 &
     fresh=$!
+    timed "ASan + UBSan: every test" scripts/test.sh --sanitize
+    timed "valgrind memcheck: end-to-end tests" scripts/valgrind-e2e.sh
     timed "fuzzing, ${FUZZ_SECONDS:-60}s per target" scripts/fuzz.sh
     timed "crash safety: kill loop and disk full" env NACSA_LONG=1 NACSA_BIN=build/cli/nacsa \
         NACSA_SOURCE_DIR="$PWD" PYTHONDONTWRITEBYTECODE=1 \
