@@ -7,11 +7,14 @@
 
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <optional>
 
 #include "commands.hpp"
 #include "context.hpp"
 #include "core/error.hpp"
+#include "core/files.hpp"
 #include "core/text.hpp"
+#include "core/time.hpp"
 #include "nacsa_version.hpp"
 #include "store/store.hpp"
 
@@ -158,6 +161,16 @@ int run(int argc, const char* const* argv) {
                             command_names(*command), where));
         }
         ctx.set_command_path(path);
+        if (const auto problem = source_date_epoch_problem(); !problem.empty()) {
+            throw nacsa::UsageError(problem);
+        }
+        // No output of this run may replace the store it names, open or not (core/files.hpp).
+        std::optional<files::StoreGuard> guard;
+        try {
+            guard.emplace(ctx.db_path());
+        } catch (const nacsa::UsageError&) {
+            // No store can be named (no HOME): a command that needs one says so itself.
+        }
         return (*action)();
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);

@@ -5,13 +5,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <vector>
 
 #include "core/error.hpp"
+#include "core/temporary.hpp"
 
 namespace nacsa::files {
 
@@ -64,48 +67,176 @@ std::string read_file(const std::string& path) {
     return read_bounded(in, path);
 }
 
+namespace {
+
+// The guarded stores, one entry per guard (a store may be guarded twice).
+std::vector<fs::path>& guarded_stores() {
+    static std::vector<fs::path> stores;
+    return stores;
+}
+
+constexpr std::array<std::string_view, 4> k_store_files = {"", "-wal", "-shm", "-journal"};
+
+std::string_view store_file_name(std::string_view suffix) {
+    if (suffix == "-wal") {
+        return "the store's write-ahead log";
+    }
+    if (suffix == "-shm") {
+        return "the store's shared-memory index";
+    }
+    if (suffix == "-journal") {
+        return "the store's rollback journal";
+    }
+    return "the store";
+}
+
+// The path with every symbolic link and ".." resolved as far as it exists, or the path as given
+// when it cannot be.
+fs::path resolved(const fs::path& path) {
+    std::error_code ec;
+    auto out = fs::weakly_canonical(fs::absolute(path, ec), ec);
+    return ec ? path : out;
+}
+
+bool same_file(const fs::path& a, const fs::path& b) {
+    struct stat sa {};
+    struct stat sb {};
+    if (::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0) {
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    }
+    return resolved(a) == resolved(b);
+}
+
+// The final target of a chain of symbolic links (at most 40, as the kernel allows).
+fs::path link_target(const std::string& path) {
+    fs::path at(path);
+    for (int hops = 0; hops < 40; ++hops) {
+        struct stat st {};
+        if (::lstat(at.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) {
+            return at;
+        }
+        std::error_code ec;
+        const fs::path next = fs::read_symlink(at, ec);
+        if (ec) {
+            throw CantCreateError(fmt::format("{}: cannot read the link: {}", path, ec.message()));
+        }
+        at = next.is_absolute() ? next : at.parent_path() / next;
+    }
+    throw CantCreateError(fmt::format("{}: too many levels of symbolic links", path));
+}
+
+void write_all(int fd, std::string_view content, const std::string& path) {
+    std::size_t written = 0;
+    while (written < content.size()) {
+        const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            throw CantCreateError(fmt::format("{}: cannot write: {}", path, std::strerror(errno)));
+        }
+        written += static_cast<std::size_t>(n);
+    }
+}
+
+// A FIFO or a character device: opened and written, never replaced or synced.
+void write_through(const std::string& path, std::string_view content) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
+        throw CantCreateError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+    }
+    try {
+        write_all(fd, content, path);
+    } catch (...) {
+        ::close(fd);
+        throw;
+    }
+    if (::close(fd) != 0) {
+        throw CantCreateError(fmt::format("{}: cannot write: {}", path, std::strerror(errno)));
+    }
+}
+
+mode_t mode_for(Privacy privacy) {
+    if (privacy == Privacy::owner_only) {
+        return 0600;
+    }
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    return static_cast<mode_t>(0644 & ~mask);
+}
+
+// `shown` is the path the user gave (a link's target is written under its own name).
+void replace_atomically(const fs::path& target, const std::string& shown,
+                        std::string_view content, Privacy privacy) {
+    Temporary temporary(target);
+    if (::fchmod(temporary.fd(), mode_for(privacy)) != 0) {
+        throw CantCreateError(fmt::format("{}: cannot write: {}", shown, std::strerror(errno)));
+    }
+    write_all(temporary.fd(), content, shown);
+    if (::fsync(temporary.fd()) != 0 || !temporary.close()) {
+        throw CantCreateError(fmt::format("{}: cannot write: {}", shown, std::strerror(errno)));
+    }
+    if (::rename(temporary.path().c_str(), target.c_str()) != 0) {
+        throw CantCreateError(fmt::format("{}: cannot write: {}", shown, std::strerror(errno)));
+    }
+    temporary.keep();
+}
+
+}  // namespace
+
+StoreGuard::StoreGuard(const fs::path& store) : m_store(store) {
+    guarded_stores().push_back(m_store);
+}
+
+StoreGuard::~StoreGuard() {
+    auto& stores = guarded_stores();
+    const auto it = std::find(stores.begin(), stores.end(), m_store);
+    if (it != stores.end()) {
+        stores.erase(it);
+    }
+}
+
+void check_output(const std::string& path) {
+    if (path == "-") {
+        return;
+    }
+    const fs::path target = link_target(path);
+    for (const auto& store : guarded_stores()) {
+        for (const auto suffix : k_store_files) {
+            const fs::path file = store.string() + std::string(suffix);
+            if (same_file(path, file) || same_file(target, file)) {
+                throw CantCreateError(fmt::format(
+                    "{}: is {} ({}); nacsa never writes an output there: name another file", path,
+                    store_file_name(suffix), file.string()));
+            }
+        }
+    }
+}
+
 void write_file_atomic(const std::string& path, std::string_view content, Privacy privacy) {
     if (path == "-") {
         std::cout.write(content.data(), static_cast<std::streamsize>(content.size()));
         std::cout.flush();
         return;
     }
-    const fs::path target(path);
-    if (fs::is_directory(target)) {
-        throw CantCreateError(fmt::format("{}: is a directory", path));
-    }
-    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    std::string tmpl = (dir / fmt::format(".{}.XXXXXX", target.filename().string())).string();
-    const int fd = ::mkstemp(tmpl.data());
-    if (fd < 0) {
-        throw CantCreateError(fmt::format("{}: cannot create: {}", path, std::strerror(errno)));
-    }
-    const mode_t mode = privacy == Privacy::owner_only ? 0600 : [] {
-        const mode_t mask = ::umask(0);
-        ::umask(mask);
-        return static_cast<mode_t>(0644 & ~mask);
-    }();
-    bool ok = ::fchmod(fd, mode) == 0;
-    std::size_t written = 0;
-    while (ok && written < content.size()) {
-        const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-        if (n < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            ok = false;
-            break;
+    check_output(path);
+    const fs::path target = link_target(path);
+    struct stat st {};
+    if (::stat(target.c_str(), &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            throw CantCreateError(fmt::format("{}: is a directory", path));
         }
-        written += static_cast<std::size_t>(n);
+        if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)) {
+            write_through(path, content);
+            return;
+        }
+        if (!S_ISREG(st.st_mode)) {
+            throw CantCreateError(fmt::format(
+                "{}: is {}; nacsa writes to files, FIFOs and character devices", path,
+                S_ISSOCK(st.st_mode) ? "a socket" : "a block device"));
+        }
     }
-    const int saved = errno;
-    ok = ok && ::fsync(fd) == 0;
-    ok = (::close(fd) == 0) && ok;
-    if (!ok || ::rename(tmpl.c_str(), path.c_str()) != 0) {
-        const int err = ok ? errno : saved;
-        ::unlink(tmpl.c_str());
-        throw CantCreateError(fmt::format("{}: cannot write: {}", path, std::strerror(err)));
-    }
+    replace_atomically(target, path, content, privacy);
 }
 
 void create_private_directories(const fs::path& dir) {

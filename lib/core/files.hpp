@@ -24,10 +24,38 @@ void check_input_file(const std::string& path);
 // than k_max_input_bytes: InputError (exit 66) naming the file.
 [[nodiscard]] std::string read_file(const std::string& path);
 
-// Writes a file atomically: a temporary file in the same folder, fsync, then rename, so a
-// reader never sees half a file and a failure leaves the old one untouched. "-" writes stdout.
-// Failure: CantCreateError (exit 73) naming the file.
+// Writes an output file (every `-o`, the rejects file, db backup's destination):
+// - "-" is standard output;
+// - a FIFO or a character device (/dev/null, /dev/stdout, a terminal) is written through:
+//   opened and written, never replaced;
+// - a symbolic link is followed and its target written atomically (the link stays);
+// - a regular file or a new path is written atomically: a temporary file in the same folder
+//   (core/temporary.hpp), fsync, then rename, so a reader never sees half a file and a failure
+//   leaves the old one untouched.
+// Refuses (CantCreateError, exit 73, naming the file) the store and its companions
+// (protect_store), a directory, a socket and a block device.
 void write_file_atomic(const std::string& path, std::string_view content, Privacy privacy);
+
+// Makes `store` and its companions (-wal, -shm, -journal) files no output may be: while the
+// guard lives, write_file_atomic and check_output refuse them however the path is spelled (the
+// same file by device and inode where it exists, the same resolved path where it does not).
+// The command line guards the store it names for the whole run; an open Store guards its file.
+class StoreGuard {
+public:
+    explicit StoreGuard(const std::filesystem::path& store);
+    ~StoreGuard();
+    StoreGuard(const StoreGuard&) = delete;
+    StoreGuard& operator=(const StoreGuard&) = delete;
+    StoreGuard(StoreGuard&&) = delete;
+    StoreGuard& operator=(StoreGuard&&) = delete;
+
+private:
+    std::filesystem::path m_store;
+};
+
+// CantCreateError (exit 73) when `path` is a guarded store or one of its companions, saying
+// which; a path that is not (or "-") passes.
+void check_output(const std::string& path);
 
 // Creates a folder and its parents with mode 0700 (for the default store location).
 void create_private_directories(const std::filesystem::path& dir);

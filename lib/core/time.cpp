@@ -9,15 +9,49 @@ namespace nacsa {
 
 namespace chr = std::chrono;
 
-Seconds now() {
-    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
-        char* end = nullptr;
-        const long long value = std::strtoll(epoch, &end, 10);
-        if (end != nullptr && *end == '\0') {
-            return Seconds{chr::seconds{value}};
+namespace {
+
+// The value of SOURCE_DATE_EPOCH, or nullopt when it is unset, empty or not one nacsa takes.
+std::optional<long long> source_date_epoch(std::string* problem) {
+    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+    if (epoch == nullptr || *epoch == '\0') {
+        return std::nullopt;
+    }
+    const std::string_view text(epoch);
+    long long value = 0;
+    bool digits = text.size() <= 12;
+    for (const char c : text) {
+        digits = digits && c >= '0' && c <= '9';
+        if (digits) {
+            value = value * 10 + (c - '0');
         }
     }
+    if (!digits || value > k_max_source_date_epoch) {
+        if (problem != nullptr) {
+            *problem = fmt::format(
+                "SOURCE_DATE_EPOCH=\"{}\" is not a time nacsa can use: give a whole number of "
+                "seconds since 1970-01-01 UTC, from 0 to {} (the end of the year 9999)",
+                text.size() > 40 ? std::string(text.substr(0, 40)) + "..." : std::string(text),
+                k_max_source_date_epoch);
+        }
+        return std::nullopt;
+    }
+    return value;
+}
+
+}  // namespace
+
+Seconds now() {
+    if (const auto value = source_date_epoch(nullptr)) {
+        return Seconds{chr::seconds{*value}};
+    }
     return chr::floor<chr::seconds>(chr::system_clock::now());
+}
+
+std::string source_date_epoch_problem() {
+    std::string problem;
+    (void)source_date_epoch(&problem);
+    return problem;
 }
 
 namespace {

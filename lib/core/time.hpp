@@ -12,7 +12,14 @@ using Date = std::chrono::year_month_day;
 using Seconds = std::chrono::sys_seconds;
 
 // "Now": the system clock, or SOURCE_DATE_EPOCH when it is set (reproducible runs and tests).
+// A SOURCE_DATE_EPOCH that source_date_epoch_problem refuses is not used.
 [[nodiscard]] Seconds now();
+
+// The latest SOURCE_DATE_EPOCH nacsa takes: 9999-12-31T23:59:59Z (dates have four digits).
+inline constexpr long long k_max_source_date_epoch = 253402300799;
+// What is wrong with the SOURCE_DATE_EPOCH of the environment ("" when it is unset, empty or
+// a whole number of seconds from 0 to k_max_source_date_epoch): for the command line to refuse.
+[[nodiscard]] std::string source_date_epoch_problem();
 
 // Today's date in an IANA time zone (falls back to UTC when the zone is unknown).
 [[nodiscard]] Date today(const std::string& time_zone);

@@ -459,10 +459,8 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
     check_maps(options);
     const Inputs inputs = check_files(files, options);
     tune_for_import(store);
-    if (!options.rejects.empty() && same_file(options.rejects, store.path().string())) {
-        throw UsageError(fmt::format(
-            "--skip-invalid {}: that is the store; name another file for the rejected records",
-            options.rejects));
+    if (!options.rejects.empty()) {
+        files::check_output(options.rejects);  // not the store or its companions (exit 73)
     }
     ImportSummary summary;
     std::vector<Diagnostic> problems;

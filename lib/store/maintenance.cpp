@@ -11,6 +11,7 @@
 
 #include "core/error.hpp"
 #include "core/files.hpp"
+#include "core/temporary.hpp"
 
 namespace nacsa::store {
 
@@ -45,6 +46,12 @@ std::vector<Finding> check_store(const fs::path& path, const Actor& actor) {
                               "(chmod 600 {})",
                               file.string(), mode, file.string()));
         }
+    }
+    for (const auto& left : files::stale_temporaries(path.parent_path())) {
+        error("leftover-temporary",
+              fmt::format("{} is a temporary file a killed nacsa left behind (a backup, export or "
+                          "report being written); it may hold personal data: remove it (rm {})",
+                          left.string(), left.string()));
     }
     try {
         Store store = Store::open_any_version(path, Access::read_only, actor);
@@ -102,6 +109,7 @@ std::vector<Finding> check_store(const fs::path& path, const Actor& actor) {
 }
 
 void backup_store(Store& store, const fs::path& destination) {
+    files::check_output(destination.string());
     std::error_code ec;
     if (fs::exists(fs::symlink_status(destination, ec))) {
         throw CantCreateError(fmt::format(
@@ -112,18 +120,11 @@ void backup_store(Store& store, const fs::path& destination) {
         throw CantCreateError(
             fmt::format("{}: the folder {} does not exist", destination.string(), dir.string()));
     }
-    std::string tmpl = (dir / fmt::format(".{}.XXXXXX", destination.filename().string())).string();
-    const int fd = ::mkstemp(tmpl.data());  // mode 0600 whatever the umask
-    if (fd < 0) {
-        throw CantCreateError(
-            fmt::format("{}: cannot create: {}", destination.string(), std::strerror(errno)));
-    }
-    ::close(fd);
-    const auto remove_temporary = [&] {
-        for (const auto* suffix : {"", "-journal", "-wal", "-shm"}) {
-            fs::remove(tmpl + suffix, ec);
-        }
-    };
+    // Mode 0600 whatever the umask; removed with SQLite's files beside it on any failure or
+    // interruption (core/temporary.hpp).
+    files::Temporary temporary(destination);
+    temporary.close();
+    const std::string& tmpl = temporary.path();
     try {
         {
             SQLite::Database target(tmpl, SQLite::OPEN_READWRITE);
@@ -160,10 +161,10 @@ void backup_store(Store& store, const fs::path& destination) {
             int err = errno;
             if ((err == EPERM || err == ENOTSUP || err == EXDEV) &&
                 ::rename(tmpl.c_str(), destination.c_str()) == 0) {
+                temporary.keep();
                 return;
             }
             err = errno;
-            remove_temporary();
             if (err == EEXIST) {
                 throw CantCreateError(
                     fmt::format("{}: already exists; nacsa db backup never overwrites a file",
@@ -172,15 +173,12 @@ void backup_store(Store& store, const fs::path& destination) {
             throw CantCreateError(
                 fmt::format("{}: cannot create: {}", destination.string(), std::strerror(err)));
         }
-        remove_temporary();
+        // Linked into place: the temporary name goes with `temporary`.
     } catch (const SQLite::Exception& e) {
-        remove_temporary();
         rethrow_sqlite(e, destination);
-    } catch (...) {
-        remove_temporary();
-        throw;
     }
 }
+
 
 std::vector<AuditEntry> list_audit(Store& store, const AuditQuery& query) {
     std::string sql =

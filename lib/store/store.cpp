@@ -115,7 +115,8 @@ int sqlite_flags(int flags) {
 
 struct Store::Impl {
     Impl(const fs::path& p, int flags, Actor a)
-        : path(p), db(p.string(), sqlite_flags(flags)), actor(std::move(a)) {}
+        : guard(p), path(p), db(p.string(), sqlite_flags(flags)), actor(std::move(a)) {}
+    files::StoreGuard guard;  // no output replaces the store while it is open
     fs::path path;
     SQLite::Database db;
     Actor actor;

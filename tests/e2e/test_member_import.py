@@ -363,8 +363,9 @@ def test_skip_invalid_never_overwrites_an_input_or_the_store(alliance):
     assert alliance.path("in.csv").read_bytes() == before
     store = alliance.sql("PRAGMA database_list")[0][2]
     result = alliance.run("member", "import", "--skip-invalid", store, "in.csv")
-    assert result.code == 2
-    assert "that is the store" in result.err
+    assert result.code == 73
+    assert result.err == (f"nacsa: error: {store}: is the store ({alliance.db}); nacsa never writes an "
+                          "output there: name another file\n")
     assert alliance.sql("SELECT count(*) FROM member") == [(0,)]
 
 

@@ -85,7 +85,21 @@ TEST_CASE("now() honours SOURCE_DATE_EPOCH; today() is the date in the alliance'
         const auto diff = nacsa::now() - floor<seconds>(system_clock::now());
         CHECK(diff < seconds{5});
         CHECK(diff > seconds{-5});
+        CHECK(nacsa::source_date_epoch_problem().find("SOURCE_DATE_EPOCH=\"tomorrow\"") == 0);
     }
+    for (const char* bad : {"-5", "1e9", "99999999999999999999", "253402300800", "12 "}) {
+        const Epoch epoch(bad);
+        CAPTURE(bad);
+        CHECK_FALSE(nacsa::source_date_epoch_problem().empty());
+        const auto diff = nacsa::now() - floor<seconds>(system_clock::now());
+        CHECK(diff < seconds{5});  // not used
+    }
+    for (const char* good : {"0", "253402300799", ""}) {
+        const Epoch epoch(good);
+        CHECK(nacsa::source_date_epoch_problem().empty());
+    }
+    const Epoch last("253402300799");
+    CHECK(nacsa::format_timestamp(nacsa::now()) == "9999-12-31T23:59:59Z");
 }
 
 TEST_CASE("time zones are looked up in the IANA database") {

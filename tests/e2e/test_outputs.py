@@ -1,0 +1,201 @@
+"""Every output a command writes (-o, --skip-invalid, db backup) goes through one function:
+it never replaces the store or its companions however the path is spelled, writes through to
+FIFOs and character devices, follows a symbolic link to write its target, and leaves no
+temporary file behind."""
+import json
+import os
+import stat
+import threading
+
+import pytest
+
+from conftest import EXAMPLES
+
+# Each command that writes a file, as the arguments before the path it writes.
+WRITERS = {
+    "member export": ["member", "export", "-o"],
+    "report": ["report", "quarterly", "--quarter", "2026Q3", "-o"],
+    "meeting ics": ["meeting", "ics", "-o"],
+    "plan export": ["plan", "export", "-o"],
+    "import rejects": ["member", "import", "--skip-invalid"],
+    "db backup": ["db", "backup"],
+}
+
+
+def write(alliance, name, path):
+    args = list(WRITERS[name]) + [str(path)]
+    if name == "import rejects":
+        args.append(str(alliance.path("in.csv")))
+    return alliance.run(*args)
+
+
+@pytest.fixture
+def filled(alliance):
+    alliance.ok("member", "import", EXAMPLES / "members.yaml")
+    alliance.ok("plan", "import", EXAMPLES / "plan.yaml")
+    alliance.write("in.csv", "name,type,region\nNueva Org,ngo,biobio\nMala,club,biobio\n")
+    return alliance
+
+
+def state(alliance):
+    """What the store holds, through commands."""
+    return (alliance.ok("member", "list", "--format", "json").out,
+            alliance.ok("log", "--format", "json").out)
+
+
+def store_spellings(alliance):
+    db = alliance.db
+    (alliance.workdir / "sub").mkdir(exist_ok=True)
+    os.symlink(db, alliance.workdir / "link-to-store")
+    os.link(db, alliance.workdir / "hard-link")
+    return {
+        "as given": str(db),
+        "relative": "store.db",
+        "dot": "./store.db",
+        "dot-dot": "sub/../store.db",
+        "symlink": "link-to-store",
+        "hard link": "hard-link",
+        "wal": f"{db}-wal",
+        "shm": "./store.db-shm",
+        "journal": "sub/../store.db-journal",
+    }
+
+
+@pytest.mark.parametrize("writer", sorted(WRITERS))
+def test_no_output_replaces_the_store_or_its_companions(filled, writer):
+    before = state(filled)
+    store_bytes = filled.db.read_bytes()
+    for spelling, path in store_spellings(filled).items():
+        result = write(filled, writer, path)
+        assert result.code == 73, f"{writer} -> {spelling}: {result}"
+        which = ("the store's write-ahead log" if spelling == "wal" else
+                 "the store's shared-memory index" if spelling == "shm" else
+                 "the store's rollback journal" if spelling == "journal" else "the store")
+        assert f"{path}: is {which} (" in result.err, f"{writer} -> {spelling}: {result}"
+        assert "name another file" in result.err
+        assert not os.path.exists(f"{filled.db}-journal")
+    (filled.workdir / "link-to-store").unlink()
+    (filled.workdir / "hard-link").unlink()
+    assert filled.db.read_bytes() == store_bytes
+    assert state(filled) == before
+    assert filled.ok("db", "check").code == 0
+    assert not [p for p in os.listdir(filled.workdir) if ".nacsa-" in p]
+
+
+def test_an_output_onto_the_wal_of_a_store_in_use_is_refused_and_loses_nothing(filled):
+    # Another process holds the store open (its -wal and -shm exist) while outputs are tried.
+    import sqlite3
+    con = sqlite3.connect(filled.db)
+    con.execute("SELECT count(*) FROM member").fetchall()
+    try:
+        for writer in ("member export", "report", "db backup"):
+            for suffix in ("-wal", "-shm"):
+                assert write(filled, writer, f"{filled.db}{suffix}").code == 73
+        filled.ok("member", "add", "--name", "Después", "--type", "ngo", "--region", "biobio", "--theme", "untoc")
+    finally:
+        con.close()
+    names = [m["name"] for m in json.loads(filled.ok("member", "list", "--format", "json").out)]
+    assert "Después" in names
+
+
+def test_a_fifo_is_written_through_not_replaced(filled):
+    fifo = filled.workdir / "pipe"
+    os.mkfifo(fifo)
+    got = {}
+
+    def read():
+        with open(fifo, "rb") as f:
+            got["data"] = f.read()
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    result = filled.run("member", "export", "-o", fifo, "--format", "yaml")
+    reader.join(timeout=60)
+    assert result.code == 0, result
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert got["data"] == filled.ok("member", "export", "--format", "yaml").out.encode()
+
+
+def test_a_character_device_is_written_through(filled):
+    result = filled.run("report", "quarterly", "--quarter", "2026Q3", "-o", "/dev/null")
+    assert result.code == 0, result
+    assert stat.S_ISCHR(os.lstat("/dev/null").st_mode)
+
+
+def test_a_symlink_keeps_pointing_at_its_target_which_is_written(filled):
+    (filled.workdir / "real").mkdir()
+    target = filled.workdir / "real" / "members.yaml"
+    target.write_text("old\n")
+    os.symlink("real/members.yaml", filled.workdir / "out.yaml")
+    filled.ok("member", "export", "-o", "out.yaml")
+    assert os.path.islink(filled.workdir / "out.yaml")
+    assert target.read_text() == filled.ok("member", "export").out
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+    # A dangling link: its target is created.
+    os.symlink("real/new.ics", filled.workdir / "cal.ics")
+    filled.ok("meeting", "ics", "-o", "cal.ics")
+    assert (filled.workdir / "real" / "new.ics").read_text().startswith("BEGIN:VCALENDAR")
+    assert os.path.islink(filled.workdir / "cal.ics")
+    # A loop is an error naming the file, not a hang.
+    os.symlink("loop-b", filled.workdir / "loop-a")
+    os.symlink("loop-a", filled.workdir / "loop-b")
+    result = filled.run("plan", "export", "-o", "loop-a")
+    assert result.code == 73
+    assert result.err == "nacsa: error: loop-a: too many levels of symbolic links\n"
+
+
+def test_a_directory_socket_or_missing_folder_is_refused(filled):
+    result = filled.run("member", "export", "-o", ".")
+    assert (result.code, result.err) == (73, "nacsa: error: .: is a directory\n")
+    result = filled.run("member", "export", "-o", "nowhere/x.yaml")
+    assert result.code == 73
+    assert result.err.startswith("nacsa: error: nowhere/x.yaml: cannot create: ")
+    import socket
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(filled.workdir / "sock"))
+    try:
+        result = filled.run("member", "export", "-o", "sock")
+        assert result.code == 73
+        assert result.err == ("nacsa: error: sock: is a socket; nacsa writes to files, FIFOs and "
+                              "character devices\n")
+    finally:
+        sock.close()
+
+
+def test_leftover_temporaries_are_flagged_by_db_check_and_removed_by_the_next_write(filled):
+    # What a `db backup` killed with SIGKILL leaves (a process id that is not running).
+    dead = 4194303
+    while True:
+        try:
+            os.kill(dead, 0)
+            dead -= 1
+        except ProcessLookupError:
+            break
+        except PermissionError:
+            dead -= 1
+    left = filled.workdir / f".backup.db.nacsa-{dead}-a1b2c3"
+    left.write_bytes(b"SQLite format 3\0 personal data")
+    mine = filled.workdir / f".other.nacsa-{os.getpid()}-a1b2c3"  # a live process: kept
+    mine.write_bytes(b"x")
+    result = filled.run("db", "check")
+    assert result.code == 1
+    assert f"{left} is a temporary file a killed nacsa left behind" in result.out
+    assert str(mine) not in result.out
+    filled.ok("db", "backup", "backup.db")
+    assert not left.exists()
+    assert mine.exists()
+    assert filled.run("db", "check").code == 0
+
+
+def test_source_date_epoch_must_be_a_sane_time(alliance):
+    before = alliance.dump()
+    for bad in ("abc", "-5", "1.5", "99999999999999999999", "253402300800", " 1"):
+        result = alliance.run("member", "add", "--name", "X", "--type", "ngo", "--region", "biobio",
+                              "--theme", "untoc", env={"SOURCE_DATE_EPOCH": bad})
+        assert result.code == 2, (bad, result)
+        assert result.err.startswith(f'nacsa: error: SOURCE_DATE_EPOCH="{bad}" is not a time nacsa can use')
+        assert "from 0 to 253402300799" in result.err
+    assert alliance.dump() == before
+    alliance.ok("member", "list", env={"SOURCE_DATE_EPOCH": "253402300799"})
+    alliance.ok("member", "list", env={"SOURCE_DATE_EPOCH": "0"})
+    alliance.ok("member", "list", env={"SOURCE_DATE_EPOCH": ""})
