@@ -166,8 +166,8 @@ mode_t mode_for(Privacy privacy) {
 }
 
 // `shown` is the path the user gave (a link's target is written under its own name).
-void replace_atomically(const fs::path& target, const std::string& shown,
-                        std::string_view content, Privacy privacy) {
+void replace_atomically(const fs::path& target, const std::string& shown, std::string_view content,
+                        Privacy privacy) {
     Temporary temporary(target);
     if (::fchmod(temporary.fd(), mode_for(privacy)) != 0) {
         throw CantCreateError(fmt::format("{}: cannot write: {}", shown, std::strerror(errno)));
@@ -231,9 +231,9 @@ void write_file_atomic(const std::string& path, std::string_view content, Privac
             return;
         }
         if (!S_ISREG(st.st_mode)) {
-            throw CantCreateError(fmt::format(
-                "{}: is {}; nacsa writes to files, FIFOs and character devices", path,
-                S_ISSOCK(st.st_mode) ? "a socket" : "a block device"));
+            throw CantCreateError(
+                fmt::format("{}: is {}; nacsa writes to files, FIFOs and character devices", path,
+                            S_ISSOCK(st.st_mode) ? "a socket" : "a block device"));
         }
     }
     replace_atomically(target, path, content, privacy);

@@ -41,7 +41,7 @@ void write_file_atomic(const std::string& path, std::string_view content, Privac
 // same file by device and inode where it exists, the same resolved path where it does not).
 // The command line guards the store it names for the whole run; an open Store guards its file.
 class StoreGuard {
-public:
+  public:
     explicit StoreGuard(const std::filesystem::path& store);
     ~StoreGuard();
     StoreGuard(const StoreGuard&) = delete;
@@ -49,7 +49,7 @@ public:
     StoreGuard(StoreGuard&&) = delete;
     StoreGuard& operator=(StoreGuard&&) = delete;
 
-private:
+  private:
     std::filesystem::path m_store;
 };
 

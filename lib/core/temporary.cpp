@@ -1,8 +1,8 @@
 #include "core/temporary.hpp"
 
 #include <fcntl.h>
-#include <signal.h>
 #include <fmt/format.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -156,9 +156,9 @@ Temporary::Temporary(const fs::path& destination) {
         remove_with_companions(stale.string());
     }
     install_handlers();
-    std::string tmpl = (dir / fmt::format(".{}.nacsa-{}-XXXXXX", destination.filename().string(),
-                                          ::getpid()))
-                           .string();
+    std::string tmpl =
+        (dir / fmt::format(".{}.nacsa-{}-XXXXXX", destination.filename().string(), ::getpid()))
+            .string();
     // The file is created and registered with the signals blocked, so that no interruption can
     // come between the two and leave it behind.
     sigset_t block{};

@@ -11,7 +11,7 @@
 namespace nacsa::files {
 
 class Temporary {
-public:
+  public:
     // Creates `.NAME.nacsa-PID-XXXXXX` beside `destination` (mode 0600, open for writing) and
     // registers it for removal on interruption; first removes the leftovers of dead processes
     // in that folder. CantCreateError (exit 73) naming the destination when it cannot.
@@ -31,7 +31,7 @@ public:
     // The file has been renamed or linked into place: nothing to remove any more.
     void keep();
 
-private:
+  private:
     std::string m_path;
     int m_fd = -1;
     int m_slot = -1;  // in the registry the signal handler reads; -1 when not there

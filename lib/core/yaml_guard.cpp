@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/encoding.hpp"
 #include "core/text.hpp"
 
 namespace nacsa {
@@ -22,6 +23,19 @@ namespace {
 }  // namespace
 
 void guard_yaml_input(std::string_view text, const std::string& file, ExitCode code) {
+    // A NUL byte and damaged UTF-8 are located below; other encodings are named here.
+    if (const auto problem = text::encoding_problem(text.substr(0, 64 * 1024));
+        problem && !problem->binary) {
+        const auto [line, column] = text::line_column(text, problem->offset);
+        reject(file, line, column, problem->message, code);
+    }
+    if (const auto bom = text::inner_bom_offset(text); bom != std::string_view::npos) {
+        const auto [line, column] = text::line_column(text, bom);
+        reject(file, line, column,
+               "holds a byte-order mark (U+FEFF, invisible in most editors) inside the text: "
+               "were two files joined together? Remove it",
+               code);
+    }
     if (const auto bad = text::invalid_utf8_offset(text); bad != std::string_view::npos) {
         const auto before = text.substr(0, bad);
         const int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/encoding.hpp"
 #include "core/text.hpp"
 
 namespace nacsa::members::detail {
@@ -82,6 +83,7 @@ void CsvRows::on_row(int /*terminator*/, void* self_ptr) {
         self->m_spare.pop_back();
     }
     self->m_last_row_end = self->m_line;
+    self->m_record_bytes = 0;
 }
 
 void CsvRows::parse(const char* data, std::size_t length) {
@@ -97,9 +99,19 @@ void CsvRows::parse(const char* data, std::size_t length) {
 }
 
 void CsvRows::fail(int line, const std::string& what) {
-    m_problems.push_back(Diagnostic{m_name, line, 0, "", fmt::format("invalid CSV: {}", what)});
+    stop(line, fmt::format("invalid CSV: {}", what));
+}
+
+void CsvRows::stop(int line, std::string what) {
+    stop(file_problem(m_name, line, std::move(what)));
+}
+
+void CsvRows::stop(Diagnostic problem) {
+    m_problems.push_back(std::move(problem));
     m_finished = true;
     m_rows.clear();
+    m_chunk = {};
+    m_pending.clear();
 }
 
 // Parses the next line of input (more when a row spans lines), reading more when the buffer is
@@ -115,6 +127,11 @@ void CsvRows::feed_more() {
         m_chunk = std::string_view(m_buffer.data(), n);
         if (m_first_chunk) {
             m_first_chunk = false;
+            if (auto problem =
+                    encoding_diagnostic(m_name, m_chunk.substr(0, k_encoding_head_bytes))) {
+                stop(std::move(*problem));
+                return;
+            }
             if (m_chunk.starts_with("\xEF\xBB\xBF")) {
                 m_chunk.remove_prefix(3);
             }
@@ -127,11 +144,24 @@ void CsvRows::feed_more() {
         if (end == std::string_view::npos) {
             m_pending.append(m_chunk);
             m_chunk = {};
+            if (m_pending.size() > k_max_record_bytes) {
+                stop(m_line + 1, too_long_message("line"));
+            }
             break;
         }
         ++m_line;
         const std::string_view line = m_chunk.substr(0, end + 1);
         m_chunk.remove_prefix(end + 1);
+        m_record_bytes += m_pending.size() + line.size();
+        if (m_record_bytes > k_max_record_bytes) {
+            stop(m_last_row_end + 1, too_long_message("record"));
+            break;
+        }
+        if (text::inner_bom_offset(line, 0) != std::string_view::npos ||
+            text::inner_bom_offset(m_pending, 0) != std::string_view::npos) {
+            stop(m_line, inner_bom_message());
+            break;
+        }
         if (!m_pending.empty()) {
             m_pending.append(line);
             parse(m_pending.data(), m_pending.size());

@@ -51,7 +51,9 @@ class CsvRows {
     void finish();
     void detect(std::string_view chunk);
     void parse(const char* data, std::size_t length);
-    void fail(int line, const std::string& what);
+    void fail(int line, const std::string& what);  // invalid CSV: stops reading
+    void stop(int line, std::string what);         // any other problem that stops reading
+    void stop(Diagnostic problem);
     static void on_field(void* data, std::size_t length, void* self_ptr);
     static void on_row(int terminator, void* self_ptr);
 
@@ -71,7 +73,8 @@ class CsvRows {
     std::size_t m_width = 0;
     int m_line = 0;
     int m_row_line = 1;
-    int m_last_row_end = 0;  // the line the last complete row ended on
+    int m_last_row_end = 0;          // the line the last complete row ended on
+    std::size_t m_record_bytes = 0;  // of the row being read, up to the line being parsed
     char m_newline = '\n';
     char m_delimiter = ',';
     bool m_first_chunk = true;

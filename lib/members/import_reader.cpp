@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "core/encoding.hpp"
 #include "core/files.hpp"
 #include "core/text.hpp"
 
@@ -74,6 +75,42 @@ InputFile::InputFile(const std::string& path) : m_path(path) {
     if (m_file == nullptr) {
         throw InputError(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
     }
+}
+
+std::size_t InputFile::read(char* buffer, std::size_t size) {
+    const std::size_t n = std::fread(buffer, 1, size, m_file);
+    m_bytes += n;
+    if (m_bytes > k_max_import_bytes) {
+        throw InputError(
+            fmt::format("{}: is larger than {} MiB, the most one import reads: split it",
+                        m_path == "-" ? "(standard input)" : m_path, k_max_import_bytes >> 20));
+    }
+    return n;
+}
+
+std::string inner_bom_message() {
+    return "holds a byte-order mark (U+FEFF, invisible in most editors) inside the text: were "
+           "two files joined together? Remove it, or import the files one by one";
+}
+
+std::string too_long_message(const char* what) {
+    return fmt::format(
+        "a {} longer than {} MiB, the most nacsa reads in one: is this the right file (or a "
+        "quoted field that is never closed)?",
+        what, k_max_record_bytes >> 20);
+}
+
+std::optional<Diagnostic> encoding_diagnostic(const std::string& name, std::string_view head) {
+    const auto problem = text::encoding_problem(head);
+    if (!problem) {
+        return std::nullopt;
+    }
+    const auto [line, column] = text::line_column(head, problem->offset);
+    return Diagnostic{name, line, column, "", problem->message};
+}
+
+Diagnostic file_problem(const std::string& name, int line, std::string what) {
+    return Diagnostic{name, line, 0, "", std::move(what)};
 }
 
 InputFile::~InputFile() {

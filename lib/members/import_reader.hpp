@@ -33,6 +33,26 @@ extern const std::vector<std::string> k_contact_fields;
 // The column names a CSV file may use, for messages.
 [[nodiscard]] std::string known_csv_columns();
 
+// The longest line of a JSON Lines file and the longest record of a CSV file (its lines
+// together): far above a real member (a few kilobytes), low enough that /dev/zero, or a file
+// that is not what its name says, stops at once.
+inline constexpr std::size_t k_max_record_bytes = std::size_t{1} << 20;
+// The most one file of an import may hold: 1 GiB, some 15 times 100,000 members as JSON Lines.
+inline constexpr std::size_t k_max_import_bytes = std::size_t{1} << 30;
+// How much of the start of a file is looked at to recognise its encoding (core/encoding.hpp).
+inline constexpr std::size_t k_encoding_head_bytes = 64 * 1024;
+
+// The message for a byte-order mark inside a file (core/encoding.hpp's inner_bom_offset).
+[[nodiscard]] std::string inner_bom_message();
+// The message for a line or record (`what`) longer than k_max_record_bytes.
+[[nodiscard]] std::string too_long_message(const char* what);
+// The problem of a file whose start (`head`) is not UTF-8 text (core/encoding.hpp), located;
+// nothing when it is UTF-8.
+[[nodiscard]] std::optional<Diagnostic> encoding_diagnostic(const std::string& name,
+                                                            std::string_view head);
+// "{name}:{line}: {what}" for the readers' own problems (encoding, size).
+[[nodiscard]] Diagnostic file_problem(const std::string& name, int line, std::string what);
+
 // An open input file (or standard input), read in large chunks.
 class InputFile {
   public:
@@ -41,12 +61,8 @@ class InputFile {
     InputFile& operator=(const InputFile&) = delete;
     ~InputFile();
     [[nodiscard]] FILE* get() const { return m_file; }
-    // Reads up to `size` bytes; 0 at the end.
-    std::size_t read(char* buffer, std::size_t size) {
-        const std::size_t n = std::fread(buffer, 1, size, m_file);
-        m_bytes += n;
-        return n;
-    }
+    // Reads up to `size` bytes; 0 at the end. InputError (exit 66) past k_max_import_bytes.
+    std::size_t read(char* buffer, std::size_t size);
     [[nodiscard]] std::size_t bytes() const { return m_bytes; }
     [[nodiscard]] const std::string& path() const { return m_path; }
 

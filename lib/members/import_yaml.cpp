@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 #include <yaml.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <tuple>
 
 #include "members/import_reader.hpp"
@@ -16,7 +18,16 @@ class YamlReader final : public RecordReader {
   public:
     YamlReader(const std::string& name, const std::string& path) : m_name(name), m_input(path) {
         yaml_parser_initialize(&m_parser);
-        yaml_parser_set_input_file(&m_parser, m_input.get());
+        // The start of the file is read first, to name an encoding that is not UTF-8 (libyaml
+        // would read UTF-16 with a byte-order mark, and fail on it without one), then handed to
+        // libyaml before the rest.
+        m_head.resize(k_encoding_head_bytes);
+        m_head.resize(m_input.read(m_head.data(), m_head.size()));
+        if (auto problem = encoding_diagnostic(m_name, m_head)) {
+            problems.push_back(std::move(*problem));
+            m_done = true;
+        }
+        yaml_parser_set_input(&m_parser, &YamlReader::read_input, this);
     }
     YamlReader(const YamlReader&) = delete;
     YamlReader& operator=(const YamlReader&) = delete;
@@ -75,6 +86,27 @@ class YamlReader final : public RecordReader {
     [[nodiscard]] std::size_t bytes_read() const override { return m_parser.offset; }
 
   private:
+    // libyaml's read handler: the head read in the constructor, then the rest of the file.
+    static int read_input(void* data, unsigned char* buffer, std::size_t size,
+                          std::size_t* size_read) {
+        auto* self = static_cast<YamlReader*>(data);
+        if (self->m_head_used < self->m_head.size()) {
+            const std::size_t n = std::min(size, self->m_head.size() - self->m_head_used);
+            std::memcpy(buffer, self->m_head.data() + self->m_head_used, n);
+            self->m_head_used += n;
+            *size_read = n;
+            return 1;
+        }
+        try {
+            *size_read = self->m_input.read(reinterpret_cast<char*>(buffer), size);
+        } catch (const InputError& e) {  // larger than an import reads
+            self->m_read_error = e.what();
+            *size_read = 0;
+            return 0;
+        }
+        return std::ferror(self->m_input.get()) != 0 ? 0 : 1;
+    }
+
     // Reads up to the start of the sequence of records; false when there is none (an empty
     // document) or the file does not start as one.
     bool start() {
@@ -136,6 +168,9 @@ class YamlReader final : public RecordReader {
             m_have_event = false;
         }
         if (yaml_parser_parse(&m_parser, &m_event) == 0) {
+            if (!m_read_error.empty()) {
+                throw InputError(m_read_error);
+            }
             auto [line, column] = std::pair{static_cast<int>(m_parser.problem_mark.line) + 1,
                                             static_cast<int>(m_parser.problem_mark.column) + 1};
             if (m_parser.error == YAML_READER_ERROR) {
@@ -269,6 +304,9 @@ class YamlReader final : public RecordReader {
 
     std::string m_name;
     InputFile m_input;
+    std::string m_head;  // the start of the file, read first
+    std::size_t m_head_used = 0;
+    std::string m_read_error;
     yaml_parser_t m_parser{};
     yaml_event_t m_event{};
     bool m_have_event = false;

@@ -179,7 +179,6 @@ void backup_store(Store& store, const fs::path& destination) {
     }
 }
 
-
 std::vector<AuditEntry> list_audit(Store& store, const AuditQuery& query) {
     std::string sql =
         "SELECT id, at, os_user, command, record_kind, record_id, summary FROM audit WHERE 1";

@@ -11,11 +11,12 @@ run time (GENERATED) instead of being committed."""
 import re
 import shutil
 import signal
+import subprocess
 
 import pytest
 import yaml
 
-from conftest import EXAMPLES, SOURCE_DIR
+from conftest import EXAMPLES, NACSA_BIN, SOURCE_DIR, WRAPPER
 
 BAD = SOURCE_DIR / "tests" / "bad"
 # Seconds per command (conftest stretches it by NACSA_TIMEOUT_SCALE under valgrind).
@@ -84,7 +85,7 @@ GENERATED = [
     ("config", "nul-byte.yaml", lambda: _replace("country: FR", "country: F\x00R"),
      78, r"^nacsa: error: {file}:8:11: contains a NUL byte"),
     ("config", "utf16.yaml", lambda: MINIMAL.encode("utf-16"),
-     78, r"^nacsa: error: {file}:1:1: is not valid UTF-8 text"),
+     78, r"^nacsa: error: {file}:1:1: is UTF-16 \(little-endian\) text; nacsa reads UTF-8: save it as UTF-8"),
     ("config", "huge-field.yaml", lambda: _replace("short_name: ANSC France", "short_name: " + "A" * 10_000_000),
      78, r"^nacsa: error: {file}:7:13: field \"short_name\": is 10000000 bytes long \(at most 4000\)"),
     ("config", "huge-file.yaml", lambda: MINIMAL.encode("utf-8") + b"#" * (65 << 20),
@@ -109,24 +110,53 @@ GENERATED = [
      66, r"^nacsa: error: {file}: is a directory, not a file"),
     ("config", "missing.yaml", "missing",
      66, r"^nacsa: error: {file}: no such file"),
-    ("members", "invalid-utf8.csv", lambda: "id,name,type,region\r\nuno,Fundaci\xf3n,ngo,maule\r\n".encode("latin-1"),
-     65, r"^nacsa: error: {file}:2:"),
+    ("members", "invalid-utf8.csv", lambda: b"id,name,type,region\r\nuno,Fundaci\xc3\xb3n,ngo,maule\r\ndos,Fundaci\xf3n,ngo,maule\r\n",
+     65, r"^nacsa: error: {file}:3:"),
     ("members", "nul-byte.csv", lambda: b"id,name,type,region\r\nuno,Fund\x00,ngo,maule\r\n",
      65, r"^nacsa: error: {file}:2:"),
     ("members", "utf16-bom.csv", lambda: "id,name,type,region\r\nuno,Uno,ngo,maule\r\n".encode("utf-16"),
      65, r"^nacsa: error: {file}:1:"),
     ("members", "double-bom.csv", lambda: "\ufeff\ufeffid,name,type,region\r\nuno,Uno,ngo,maule\r\n".encode("utf-8"),
      65, r"^nacsa: error: {file}:1:"),
-    ("members", "huge-field.csv", lambda: ("id,name,type,region\r\nuno," + "A" * 10_000_000 + ",ngo,maule\r\n").encode(),
-     65, r'^nacsa: error: {file}:2:2: field "name": is too long \(10000000 bytes; at most 1000\)'),
-    ("members", "huge-field.jsonl", lambda: ('{"id":"uno","name":"' + "A" * 10_000_000 + '","type":"ngo","region":"maule"}\n').encode(),
-     65, r'^nacsa: error: {file}:1: field "name": is too long \(10000000 bytes; at most 1000\)'),
+    ("members", "huge-field.csv", lambda: ("id,name,type,region\r\nuno," + "A" * 500_000 + ",ngo,maule\r\n").encode(),
+     65, r'^nacsa: error: {file}:2:2: field "name": is too long \(500000 bytes; at most 1000\)'),
+    ("members", "huge-field.jsonl", lambda: ('{"id":"uno","name":"' + "A" * 500_000 + '","type":"ngo","region":"maule"}\n').encode(),
+     65, r'^nacsa: error: {file}:1: field "name": is too long \(500000 bytes; at most 1000\)'),
+    ("members", "huge-line.csv", lambda: ("id,name,type,region\r\nuno," + "A" * 10_000_000 + ",ngo,maule\r\n").encode(),
+     65, r"^nacsa: error: {file}:2: a line longer than 1 MiB, the most nacsa reads in one"),
+    ("members", "huge-record.csv", lambda: ('id,name,type,region\r\nuno,"A' + "\r\n" * 1_000_000 + '",ngo,maule\r\n').encode(),
+     65, r"^nacsa: error: {file}:2: a record longer than 1 MiB, the most nacsa reads in one: is this the right "
+         r"file \(or a quoted field that is never closed\)\?"),
+    ("members", "huge-line.jsonl", lambda: ('{"id":"uno","name":"' + "A" * 10_000_000 + '","type":"ngo","region":"maule"}\n').encode(),
+     65, r"^nacsa: error: {file}:1: a line longer than 1 MiB, the most nacsa reads in one"),
+    ("members", "utf16-no-bom.csv", lambda: "id,name,type,region\r\nuno,Uno,ngo,maule\r\n".encode("utf-16-le"),
+     65, r"^nacsa: error: {file}:1:1: is UTF-16 \(little-endian\) text; nacsa reads UTF-8: save it as UTF-8 "
+         r"\(in a spreadsheet: Save As, \"CSV UTF-8\"; or: iconv -f UTF-16LE -t UTF-8\)"),
+    ("members", "utf16-be.jsonl", lambda: '{"id":"uno","name":"Uno","type":"ngo","region":"maule"}\n'.encode("utf-16-be"),
+     65, r"^nacsa: error: {file}:1:1: is UTF-16 \(big-endian\) text; nacsa reads UTF-8"),
+    ("members", "utf32.yaml", lambda: "- id: uno\n  name: Uno\n  type: ngo\n  region: maule\n".encode("utf-32"),
+     65, r"^nacsa: error: {file}:1:1: is UTF-32 \(little-endian\) text; nacsa reads UTF-8"),
+    ("members", "utf16.yaml", lambda: "- id: uno\n  name: Uno\n  type: ngo\n  region: maule\n".encode("utf-16"),
+     65, r"^nacsa: error: {file}:1:1: is UTF-16 \(little-endian\) text; nacsa reads UTF-8"),
+    ("members", "latin1.csv", lambda: "id,name,type,region\r\nuno,Fundaci\xf3n,ngo,maule\r\n".encode("latin-1"),
+     65, r"^nacsa: error: {file}:2:12: is Latin-1 or Windows-1252 text; nacsa reads UTF-8: save it as UTF-8"),
+    ("members", "inner-bom.csv", lambda: "id,name,type,region\r\nuno,Uno,ngo,maule\r\n\ufeffdos,Dos,ngo,maule\r\n".encode(),
+     65, r"^nacsa: error: {file}:3: holds a byte-order mark \(U\+FEFF, invisible in most editors\) inside the text: "
+         r"were two files joined together\?"),
+    ("members", "inner-bom.jsonl", lambda: '{"id":"uno","name":"Uno","type":"ngo","region":"maule"}\n\ufeff{"id":"dos"}\n'.encode(),
+     65, r"^nacsa: error: {file}:2:1: holds a byte-order mark \(U\+FEFF"),
+    ("config", "inner-bom.yaml", lambda: _replace("country: FR", "country: \ufeffFR"),
+     78, r"^nacsa: error: {file}:8:10: holds a byte-order mark \(U\+FEFF"),
+    ("config", "utf16-no-bom.yaml", lambda: MINIMAL.encode("utf-16-le"),
+     78, r"^nacsa: error: {file}:1:1: is UTF-16 \(little-endian\) text"),
     ("members", "invalid-utf8.yaml", lambda: b"- id: uno\n  name: Fundaci\xf3n\n  type: ngo\n  region: maule\n",
      65, r"^nacsa: error: {file}:2:"),
     ("members", "nul-byte.jsonl", lambda: b'{"id":"uno","name":"A\x00","type":"ngo","region":"maule"}\n',
      65, r"^nacsa: error: {file}:1:"),
     ("members", "deep.jsonl", lambda: b"[" * 100_000 + b"]" * 100_000 + b"\n",
-     65, r"^nacsa: error: {file}:1:"),
+     65, r"^nacsa: error: {file}:1:65: nests deeper than 64 levels; a member record needs 3"),
+    ("members", "deep-after-a-key.jsonl", lambda: b'{"name":"x","notes":' + b"[" * 100_000 + b"\n",
+     65, r"^nacsa: error: {file}:1:84: nests deeper than 64 levels"),
     ("members", "directory.csv", None,
      66, r"^nacsa: error: {file}: is a directory, not a file"),
     ("members", "missing.jsonl", "missing",
@@ -208,3 +238,35 @@ def test_generated_bad_input(nacsa, kind, name, make, exit_code, pattern, mode):
     else:
         nacsa.write(name, make())
     _run_case(nacsa, kind, mode, name, exit_code, [pattern])
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+@pytest.mark.parametrize("input_format", ["csv", "jsonl", "yaml"])
+def test_an_endless_input_stops_at_its_start_with_little_memory(alliance, device, input_format):
+    """What never ends is refused from its first bytes (not text), before it is read further; the
+    peak memory of the whole run stays far below what reading it would take."""
+    before = alliance.dump()
+    proc = subprocess.Popen([*WRAPPER, NACSA_BIN, "member", "import", "--input-format", input_format, device],
+                            cwd=alliance.workdir, env=alliance.env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    out, err = proc.communicate(timeout=TIMEOUT)
+    assert proc.returncode == 65, err
+    assert re.match(rf"^nacsa: error: {device}:\d+:\d+: holds (NUL bytes|bytes that are not text)", err.decode()), err
+    assert out == b""
+    assert alliance.dump() == before
+
+
+@pytest.mark.skipif(bool(WRAPPER), reason="memory is the wrapper's under valgrind")
+def test_member_import_of_dev_zero_stays_under_50_mb(alliance):
+    script = ("import resource, subprocess, sys\n"
+              "r = subprocess.run(sys.argv[1:], capture_output=True)\n"
+              "print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
+    for input_format in ("csv", "jsonl", "yaml"):
+        # A child Python of its own, so that the peak is this nacsa's alone.
+        result = subprocess.run(["/usr/bin/python3", "-c", script, NACSA_BIN, "member", "import",
+                                 "--input-format", input_format, "/dev/zero"],
+                                cwd=alliance.workdir, env=alliance.env, capture_output=True, text=True,
+                                timeout=TIMEOUT)
+        code, peak_kib = map(int, result.stdout.split())
+        assert code == 65
+        assert peak_kib < 50 * 1024, f"{input_format}: {peak_kib} KiB"

@@ -304,7 +304,28 @@ TEST_CASE("hostile input fails cleanly and fast") {
     }
     SUBCASE("invalid UTF-8") {
         CHECK(problems_of("name: ok\nshort_name: caf\xe9\n") ==
+              std::vector<std::string>{
+                  "2:16: is Latin-1 or Windows-1252 text; nacsa reads UTF-8: save it as UTF-8 (in "
+                  "a spreadsheet: Save As, \"CSV UTF-8\"; or: iconv -f WINDOWS-1252 -t UTF-8)"});
+    }
+    SUBCASE("damaged UTF-8 in UTF-8 text is located") {
+        CHECK(problems_of("name: café\nshort_name: caf\xe9\n") ==
               std::vector<std::string>{"2:16: is not valid UTF-8 text"});
+    }
+    SUBCASE("UTF-16 and a byte-order mark inside the text are named") {
+        std::string utf16 = "\xFF\xFE";
+        for (const char c : std::string("name: x\n")) {
+            utf16 += c;
+            utf16 += '\0';
+        }
+        REQUIRE(problems_of(utf16).size() == 1);
+        CHECK(
+            problems_of(utf16)[0].starts_with("1:1: is UTF-16 (little-endian) text; nacsa reads "
+                                              "UTF-8: save it as UTF-8"));
+        CHECK(problems_of("name: x\n\xEF\xBB\xBFshort_name: y\n") ==
+              std::vector<std::string>{
+                  "2:1: holds a byte-order mark (U+FEFF, invisible in most editors) inside the "
+                  "text: were two files joined together? Remove it"});
     }
     SUBCASE("NUL byte") {
         CHECK(problems_of(std::string("name: a\0b\n", 10)) ==

@@ -51,9 +51,9 @@ TEST_CASE("files: a guarded store and its companions are refused however they ar
     fs::create_symlink(store, dir / "link");
     {
         const files::StoreGuard guard(store);
-        for (const auto& path : {store.string(), (dir / "sub" / ".." / "s.db").string(),
-                                 (dir / "link").string(), store.string() + "-wal",
-                                 (dir / "sub" / ".." / "s.db-shm").string()}) {
+        for (const auto& path :
+             {store.string(), (dir / "sub" / ".." / "s.db").string(), (dir / "link").string(),
+              store.string() + "-wal", (dir / "sub" / ".." / "s.db-shm").string()}) {
             CAPTURE(path);
             CHECK(refusal(path).find("nacsa never writes an output there") != std::string::npos);
         }
@@ -61,9 +61,7 @@ TEST_CASE("files: a guarded store and its companions are refused however they ar
               std::string::npos);
         CHECK_NOTHROW(files::check_output("-"));
         CHECK_NOTHROW(files::check_output((dir / "other.db").string()));
-        {
-            const files::StoreGuard twice(store);
-        }
+        { const files::StoreGuard twice(store); }
         CHECK_FALSE(refusal(store.string()).empty());  // the first guard still holds
     }
     CHECK(read_text(store) == "store");

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/encoding.hpp"
 #include "core/text.hpp"
 
 using namespace nacsa::text;
@@ -157,4 +158,60 @@ TEST_CASE("as_sentence capitalises the first letter in any script and ends with 
     CHECK(nacsa::text::as_sentence("Done.") == "Done.");
     CHECK(nacsa::text::as_sentence("40 %") == "40 %.");
     CHECK(nacsa::text::as_sentence("").empty());
+}
+
+namespace {
+
+// `ascii` as UTF-16 or UTF-32 code units of the given width, little- or big-endian.
+std::string wide(std::string_view ascii, int width, bool little) {
+    std::string out;
+    for (const char c : ascii) {
+        std::string unit(static_cast<std::size_t>(width), '\0');
+        unit[little ? 0 : unit.size() - 1] = c;
+        out += unit;
+    }
+    return out;
+}
+
+std::string named(std::string_view head) {
+    const auto p = nacsa::text::encoding_problem(head);
+    return p ? p->message.substr(0, p->message.find(';')) : "";
+}
+
+}  // namespace
+
+TEST_CASE("encoding: UTF-8 passes; UTF-16, UTF-32, Latin-1 and binary input are named") {
+    using nacsa::text::encoding_problem;
+    CHECK_FALSE(encoding_problem("name,type\nCafé,ngo\n"));
+    CHECK_FALSE(encoding_problem("\xEF\xBB\xBFname\n"));
+    CHECK_FALSE(encoding_problem("Caf\xC3"));  // a sequence cut by the end of the head
+    CHECK_FALSE(encoding_problem(""));
+    const std::string text = "name,type\nUno,ngo\n";
+    CHECK(named("\xFF\xFE" + wide(text, 2, true)) == "is UTF-16 (little-endian) text");
+    CHECK(named("\xFE\xFF" + wide(text, 2, false)) == "is UTF-16 (big-endian) text");
+    CHECK(named(wide(text, 2, true)) == "is UTF-16 (little-endian) text");
+    CHECK(named(wide(text, 2, false)) == "is UTF-16 (big-endian) text");
+    CHECK(named(std::string("\xFF\xFE\0\0", 4) + wide(text, 4, true)) ==
+          "is UTF-32 (little-endian) text");
+    CHECK(named(wide(text, 4, true)) == "is UTF-32 (little-endian) text");
+    CHECK(named(wide(text, 4, false)) == "is UTF-32 (big-endian) text");
+    const auto latin1 = encoding_problem("name\nCaf\xE9,Se\xF1or\n");
+    REQUIRE(latin1);
+    CHECK(latin1->message.starts_with("is Latin-1 or Windows-1252 text; nacsa reads UTF-8"));
+    CHECK(latin1->message.find("iconv -f WINDOWS-1252 -t UTF-8") != std::string::npos);
+    CHECK(latin1->offset == 8);
+    CHECK(nacsa::text::line_column("name\nCaf\xE9", 8) == std::pair{2, 4});
+    // Valid and invalid sequences together: UTF-8 with damage, left to the readers to locate.
+    CHECK_FALSE(encoding_problem("Caf\xC3\xA9 caf\xE9"));
+    const auto binary = encoding_problem(std::string("PK\x03\x04\0\0\x14\0\x08\0", 10));
+    REQUIRE(binary);
+    CHECK(binary->binary);
+    CHECK(binary->offset == 4);
+}
+
+TEST_CASE("encoding: a byte-order mark inside the text is found, not one at its start") {
+    using nacsa::text::inner_bom_offset;
+    CHECK(inner_bom_offset("\xEF\xBB\xBFname\n") == std::string_view::npos);
+    CHECK(inner_bom_offset("a\n\xEF\xBB\xBF b") == 2);
+    CHECK(inner_bom_offset("a\xEF\xBB\xBF", 0) == 1);
 }
