@@ -173,7 +173,7 @@ void print_count(Context& ctx, const governance::Count& count) {
         out["elected"] = count.elected;
         out["tied"] = count.tied;
         out["explanation"] = count.explanation;
-        ctx.print(out.dump(2) + "\n");
+        ctx.print(output::json_text(out) + "\n");
         return;
     }
     ctx.print_table(table);
@@ -245,7 +245,7 @@ int run_show(Context& ctx, const AsOfOptions& opts) {
             out["observers"] = output::to_json(observer_rows);
             out["secretariat"] =
                 secretariat ? nlohmann::json(secretariat->member_id) : nlohmann::json();
-            ctx.print(out.dump(2) + "\n");
+            ctx.print(output::json_text(out) + "\n");
             break;
         }
         case output::Format::csv:
@@ -719,7 +719,7 @@ int run_election_show(Context& ctx, const ElectionShowOptions& opts) {
     if (ctx.format() == output::Format::json) {
         auto out = output::to_json(elections_table({e})).at(0);
         out["candidates"] = output::to_json(candidates_table(e));
-        ctx.print(out.dump(2) + "\n");
+        ctx.print(output::json_text(out) + "\n");
         return 0;
     }
     if (ctx.format() == output::Format::csv) {

@@ -84,6 +84,7 @@ output::RenderOptions Context::render_options(bool allow_csv) const {
     options.color = !m_options.no_color && (no_color == nullptr || *no_color == '\0') &&
                     !(term != nullptr && std::string(term) == "dumb") &&
                     ::isatty(STDOUT_FILENO) != 0;
+    options.terminal = ::isatty(STDOUT_FILENO) != 0;
     return options;
 }
 

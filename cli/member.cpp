@@ -339,7 +339,7 @@ int run_add(Context& ctx, const MemberFieldOptions& opts) {
 int run_show(Context& ctx, const ShowOptions& opts) {
     const auto record = members::member_record(ctx.store(), opts.member);
     if (ctx.format() == output::Format::json) {
-        ctx.print(members::to_record_json(record.member, record.history).dump(2) + "\n");
+        ctx.print(output::json_text(members::to_record_json(record.member, record.history)) + "\n");
         return 0;
     }
     ctx.print_record(member_record_table(record));

@@ -177,8 +177,7 @@ std::string export_members(store::Store& store, FileFormat format, Redact redact
             break;
         case FileFormat::jsonl:
             for (const auto& m : members) {
-                out += to_json(m, redact).dump(-1, ' ', false,
-                                               nlohmann::ordered_json::error_handler_t::replace);
+                out += output::json_text(to_json(m, redact), -1);
                 out += '\n';
             }
             break;

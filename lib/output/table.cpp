@@ -97,7 +97,8 @@ std::string render_csv(const Table& table, const RenderOptions& options) {
     for (const auto& row : table.rows) {
         std::vector<std::string> line;
         for (std::size_t c = 0; c < table.columns.size(); ++c) {
-            line.push_back(c < row.size() ? cell_csv_text(row[c]) : std::string());
+            std::string t = c < row.size() ? cell_csv_text(row[c]) : std::string();
+            line.push_back(options.terminal ? text::escape_control(t) : std::move(t));
         }
         rows.push_back(std::move(line));
     }
@@ -166,6 +167,34 @@ bool formula_like(std::string_view value) {
     return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
 
+namespace {
+
+std::string escape_c1(const std::string& raw) {
+    std::string out;
+    out.reserve(raw.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        const auto next = i + 1 < raw.size() ? static_cast<unsigned char>(raw[i + 1]) : 0U;
+        if (static_cast<unsigned char>(raw[i]) == 0xC2 && next >= 0x80 && next <= 0x9F) {
+            out += fmt::format("\\u{:04x}", next);
+            ++i;
+        } else {
+            out += raw[i];
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string json_text(const nlohmann::json& value, int indent) {
+    return escape_c1(value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+std::string json_text(const nlohmann::ordered_json& value, int indent) {
+    return escape_c1(
+        value.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+}
+
 std::string csv_field(const std::string& value, char delimiter) {
     std::string v = value;
     if (formula_like(v)) {
@@ -204,7 +233,7 @@ std::string csv_lines(const std::vector<std::vector<std::string>>& rows, char de
 std::string render(const Table& table, const RenderOptions& options) {
     switch (options.format) {
         case Format::json:
-            return to_json(table).dump(2) + "\n";
+            return json_text(to_json(table)) + "\n";
         case Format::csv:
             return render_csv(table, options);
         case Format::table:
@@ -252,7 +281,7 @@ std::string render_record(const Table& table, const RenderOptions& options) {
     switch (options.format) {
         case Format::json: {
             auto object = to_json(Table{table.columns, {row}}).at(0);
-            return object.dump(2) + "\n";
+            return json_text(object) + "\n";
         }
         case Format::csv:
             return render_csv(Table{table.columns, {row}}, options);

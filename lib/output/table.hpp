@@ -35,6 +35,10 @@ struct RenderOptions {
     Format format = Format::table;
     bool excel = false;  // CSV: BOM and ';' for Spanish/French-locale spreadsheets
     bool color = false;  // table: bold header
+    // Standard output is a terminal: CSV cells show control characters as visible escapes
+    // (\x1b), as tables do, instead of passing them to the terminal. To a file or a pipe, CSV
+    // keeps the text as stored.
+    bool terminal = false;
 };
 
 // Renders every row: an aligned table, a JSON array of objects, or RFC 4180 CSV.
@@ -46,6 +50,12 @@ struct RenderOptions {
 
 // The rows as a JSON array of objects keyed by column (null for an empty cell).
 [[nodiscard]] nlohmann::json to_json(const Table& table);
+
+// JSON text of `value` (nlohmann's dump, `indent` as there; -1 for one line), with the C1
+// control characters U+0080 to U+009F written as \u escapes: nlohmann writes them as raw bytes,
+// which some terminals obey (U+009B starts an escape sequence). The same JSON to any parser.
+[[nodiscard]] std::string json_text(const nlohmann::json& value, int indent = 2);
+[[nodiscard]] std::string json_text(const nlohmann::ordered_json& value, int indent = 2);
 
 // Text of a cell for humans: lists joined by ", ", booleans yes/no, empty for null.
 [[nodiscard]] std::string cell_text(const Cell& cell);

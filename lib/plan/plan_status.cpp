@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "output/table.hpp"
 #include "plan/plan.hpp"
 
 namespace nacsa::plan {
@@ -355,7 +356,7 @@ std::string render_status_json(const std::vector<PriorityProgress>& status, Date
         }
         root["priorities"].push_back(std::move(p));
     }
-    return root.dump(2) + "\n";
+    return output::json_text(root) + "\n";
 }
 
 // ---- Timeline ----

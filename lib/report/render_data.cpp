@@ -136,7 +136,7 @@ std::string render_json(const Report& report) {
         sections.push_back(s);
     }
     out["sections"] = sections;
-    return out.dump(2) + "\n";
+    return output::json_text(out) + "\n";
 }
 
 std::string render_csv(const Report& report, const std::string& table_key, bool excel) {

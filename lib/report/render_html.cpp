@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/text.hpp"
 #include "report/render.hpp"
 #include "report/render_common.hpp"
 
@@ -73,7 +74,8 @@ std::string escape(const std::string& text) {
                 out += c;
         }
     }
-    return out;
+    // HTML has no place for control characters: shown as visible escapes, as in Markdown.
+    return text::escape_control(out, text::KeepNewlines::yes);
 }
 
 bool is_numeric(ValueKind kind) {

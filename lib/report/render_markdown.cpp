@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "core/text.hpp"
 #include "report/render.hpp"
 #include "report/render_common.hpp"
 
@@ -7,7 +8,8 @@ namespace nacsa::report {
 
 namespace {
 
-// Escapes text from the store so that it cannot start Markdown formatting or break a table.
+// Escapes text from the store so that it cannot start Markdown formatting, break a table or
+// reach a terminal as a control sequence.
 std::string escape(const std::string& text) {
     std::string out;
     out.reserve(text.size());
@@ -34,7 +36,8 @@ std::string escape(const std::string& text) {
                 out += c;
         }
     }
-    return out;
+    // Control characters (ESC, CSI) as visible escapes: a report shown with cat is inert.
+    return text::escape_control(out);
 }
 
 void table_markdown(std::string& out, const Table& table, const Report& report) {

@@ -67,6 +67,79 @@ def test_table_output_escapes_terminal_controls(hostile):
         assert "DROP TABLE members" in out
 
 
+# C0 and C1 controls a terminal obeys: ESC c resets it, U+009B is an 8-bit CSI, U+0085 NEL.
+C1_NAME = "Org \x1bc reset \u009b31m csi \u0085 nel"
+
+
+@pytest.fixture
+def controls(alliance):
+    alliance.write("c1.jsonl", json.dumps({"name": C1_NAME, "type": "ngo", "region": "maule",
+                                           "thematic_areas": ["untoc"], "joined": "2026-07-01"}) + "\n")
+    alliance.ok("member", "import", "c1.jsonl")
+    return alliance
+
+
+def _raw_controls(text):
+    return [c for c in text if (ord(c) < 0x20 and c not in "\n\t") or 0x7f <= ord(c) < 0xa0]
+
+
+def test_markdown_and_html_reports_escape_c0_and_c1_controls(controls):
+    for fmt in ("md", "html"):
+        out = controls.ok("report", "quarterly", "--quarter", "2026Q3", "--format", fmt).out
+        assert "Org \\x1bc reset \\u009b31m csi \\u0085 nel" in out.replace("\\\\", "\\"), fmt
+        assert _raw_controls(out) == [], fmt
+
+
+def test_json_escapes_c1_controls_and_reads_back_the_same(controls):
+    for args in (["member", "list", "--format", "json"], ["report", "quarterly", "--quarter", "2026Q3",
+                                                          "--format", "json"]):
+        raw = controls.ok(*args).out
+        assert _raw_controls(raw) == [], args
+        assert "\\u009b" in raw and "\\u0085" in raw and "\\u001b" in raw, args
+    listed = json.loads(controls.ok("member", "list", "--format", "json").out)
+    assert listed[0]["name"] == C1_NAME
+    exported = controls.ok("member", "export", "--format", "jsonl").out
+    assert _raw_controls(exported) == []
+    assert json.loads(exported)["name"] == C1_NAME
+
+
+def test_csv_keeps_controls_for_files_and_escapes_them_on_a_terminal(controls):
+    piped = controls.ok("member", "list", "--format", "csv").out
+    assert C1_NAME in piped  # verbatim for scripts and files
+    import pty
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.run([*WRAPPER, NACSA_BIN, "member", "list", "--format", "csv"], cwd=controls.workdir,
+                              env=controls.env, stdout=slave, stderr=subprocess.PIPE, timeout=120)
+        os.close(slave)
+        chunks = []
+        while True:
+            try:
+                data = os.read(master, 65536)
+            except OSError:
+                break
+            if not data:
+                break
+            chunks.append(data)
+    finally:
+        os.close(master)
+    assert proc.returncode == 0
+    shown = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    assert "Org \\x1bc reset \\u009b31m csi \\u0085 nel" in shown
+    assert _raw_controls(shown.replace("\r", "")) == []
+
+
+def test_yaml_export_round_trips_controls(controls):
+    first = controls.ok("member", "export", "--format", "yaml").out
+    assert _raw_controls(first) == []
+    controls.write("again.yaml", first)
+    other = controls.workdir / "other.db"
+    env = {"NACSA_DB": str(other)}
+    controls.ok("init", "--config", EXAMPLES / "alliance.yaml", env=env)
+    controls.ok("member", "import", "again.yaml", env=env)
+    assert controls.ok("member", "export", "--format", "yaml", env=env).out == first
+
+
 def test_log_escapes_terminal_controls(hostile):
     nacsa, _ = hostile
     out = nacsa.ok("log").out
