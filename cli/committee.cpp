@@ -220,6 +220,10 @@ std::vector<std::pair<std::string, std::int64_t>> parse_votes(
                 fmt::format("tally: \"{}\" is not MEMBER=VOTES", text::escape_control(pair)));
         }
         const std::string number = pair.substr(eq + 1);
+        if (number.starts_with('-')) {
+            throw UsageError(
+                fmt::format("tally: \"{}\": votes cannot be negative", text::escape_control(pair)));
+        }
         out.emplace_back(pair.substr(0, eq), number == "0" ? 0 : parse_id(number, "tally"));
     }
     return out;
@@ -567,10 +571,11 @@ void register_open(CLI::App* election, Context& ctx) {
     auto* open = election->add_subcommand("open", "Open an election for a role");
     open->add_option("--role", opts->role, "The role elected (coordinator, member...)")->required();
     open->add_option("--seats", opts->seats, "How many are elected (default 1)")
-        ->check(CLI::PositiveNumber);
+        ->check(whole_number(1))
+        ->type_name("N");
     open->add_option("--quorum", opts->quorum,
                      "Fraction of the electorate that must vote (default: config)")
-        ->check(CLI::Range(0.0, 1.0))
+        ->check(fraction())
         ->type_name("FRACTION");
     open->add_option("--threshold", opts->threshold,
                      "simple_majority, absolute_majority or two_thirds")
@@ -675,9 +680,11 @@ void register_tally(CLI::App* election, Context& ctx) {
         ->type_name("MEMBER=VOTES");
     tally->add_option("--ballots", opts->ballots, "How many voting members cast a ballot")
         ->required()
-        ->check(CLI::NonNegativeNumber);
+        ->check(whole_number(0))
+        ->type_name("N");
     tally->add_option("--blank", opts->blank, "How many of those ballots were blank (default 0)")
-        ->check(CLI::NonNegativeNumber);
+        ->check(whole_number(0))
+        ->type_name("N");
     ctx.on_run(tally, [&ctx, opts] { return run_tally(ctx, *opts); });
 }
 

@@ -50,7 +50,8 @@ void register_log(CLI::App& app, Context& ctx) {
                     "Only changes to this kind of record (member, contact, config...)");
     cmd->add_option("--record", opts->record, "Only changes to this record id");
     cmd->add_option("-n,--limit", opts->limit, "Only the last N changes")
-        ->check(CLI::PositiveNumber);
+        ->check(whole_number(1))
+        ->type_name("N");
     ctx.on_run(cmd, [&ctx, opts] { return run_log(ctx, *opts); });
 }
 

@@ -619,7 +619,7 @@ void register_schedule(CLI::App* meeting, Context& ctx) {
     auto* repeat = cmd->add_option("--repeat", opts->repeat, "Repeat weekly, monthly or quarterly")
                        ->check(CLI::IsMember({"weekly", "monthly", "quarterly"}));
     auto* count = cmd->add_option("--count", opts->count, "How many meetings in the series")
-                      ->check(CLI::Range(1, 520))
+                      ->check(whole_number(1, 520))
                       ->needs(repeat);
     count->excludes(cmd->add_option("--until", opts->until, "Last date of the series")
                         ->type_name("DATE")
@@ -756,13 +756,13 @@ void register_minutes_decide(CLI::App* meeting, Context& ctx) {
     decide->add_option("id", opts->id, "The meeting")->required();
     decide->add_option("text", opts->text, "What was decided")->required();
     decide->add_option("--for", opts->tally.votes_for, "Votes for")
-        ->check(CLI::NonNegativeNumber)
+        ->check(whole_number(0))
         ->type_name("N");
     decide->add_option("--against", opts->tally.votes_against, "Votes against")
-        ->check(CLI::NonNegativeNumber)
+        ->check(whole_number(0))
         ->type_name("N");
     decide->add_option("--abstain", opts->tally.votes_abstain, "Abstentions")
-        ->check(CLI::NonNegativeNumber)
+        ->check(whole_number(0))
         ->type_name("N");
     ctx.on_run(decide, [&ctx, opts] { return run_decide(ctx, *opts); });
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,13 @@ CLI::Option* add_list_option(CLI::App* cmd, const std::string& name,
                              const std::string& help);
 CLI::Option* add_list_option(CLI::App* cmd, const std::string& name,
                              std::vector<std::string>& target, const std::string& help);
+
+// A whole number from `min` to `max` (checked before CLI11 converts it): a bad one says, with the
+// value, "cannot be negative", "must be at least N", "is at most N" or "is not a whole number".
+[[nodiscard]] CLI::Validator whole_number(long long min,
+                                          long long max = std::numeric_limits<long long>::max());
+// A number from 0 to 1, such as a quorum.
+[[nodiscard]] CLI::Validator fraction();
 
 // Parses a date option ("YYYY-MM-DD"), or throws UsageError naming the option (exit 2).
 [[nodiscard]] Date parse_date_option(const std::string& value, const std::string& option);

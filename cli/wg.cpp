@@ -474,7 +474,7 @@ void register_check(CLI::App* cmd, Context& ctx) {
     check
         ->add_option("--meeting-months", opts->meeting_months,
                      "A group should have met within this many months (default: 3)")
-        ->check(CLI::PositiveNumber)
+        ->check(whole_number(1))
         ->type_name("N");
     ctx.on_run(check, [&ctx, opts] { return run_check(ctx, *opts); });
 }

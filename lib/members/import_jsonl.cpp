@@ -15,9 +15,15 @@ namespace {
 
 // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..." -> what
 // follows the first ": ".
+// "[json.exception.out_of_range.406] number overflow parsing '1e400'" -> what follows the tag.
 std::string plain_json_error(const std::string& what) {
-    const auto colon = what.find(": ");
-    return colon == std::string::npos ? what : what.substr(colon + 2);
+    std::string_view s(what);
+    if (s.starts_with("[json.exception.")) {
+        const auto close = s.find("] ");
+        s.remove_prefix(close == std::string_view::npos ? 0 : close + 2);
+    }
+    const auto colon = s.find(": ");
+    return std::string(colon == std::string_view::npos ? s : s.substr(colon + 2));
 }
 
 // How deep JSON may nest in a record (a member with its contacts needs 3): nlohmann's tree is
@@ -88,6 +94,12 @@ void parse_line(std::string line, const std::string& name, int line_number, Sour
         record.problems.push_back(
             Diagnostic{name, line_number, static_cast<int>(e.byte), "",
                        fmt::format("invalid JSON: {}", plain_json_error(e.what()))});
+        record.value = nullptr;
+        record.text = std::move(line);
+    } catch (const Json::exception& e) {
+        // A number beyond a double ("1e400": out_of_range.406) is found while parsing too.
+        record.problems.push_back(Diagnostic{
+            name, line_number, 0, "", fmt::format("invalid JSON: {}", plain_json_error(e.what()))});
         record.value = nullptr;
         record.text = std::move(line);
     }

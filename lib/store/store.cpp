@@ -154,6 +154,15 @@ Store Store::create(const fs::path& path, const std::string& config_yaml,
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
         if (errno == EEXIST) {
+            std::error_code ec;
+            if (fs::is_symlink(fs::symlink_status(path, ec))) {
+                const auto target = fs::read_symlink(path, ec);
+                throw CantCreateError(fmt::format(
+                    "{}: is a symbolic link (to {}{}); nacsa init creates a store only where "
+                    "nothing is: give the real path with --db, or another one",
+                    path.string(), target.string(),
+                    fs::exists(path, ec) ? "" : ", which does not exist"));
+            }
             throw CantCreateError(
                 fmt::format("{}: a store already exists here; nacsa init never overwrites one (use "
                             "another --db path)",
@@ -201,6 +210,21 @@ Store Store::create(const fs::path& path, const std::string& config_yaml,
 
 Store Store::open_any_version(const fs::path& path, Access access, const Actor& actor) {
     std::error_code ec;
+    // SQLite refuses a -wal, -shm or -journal that is a link or not a file ("unable to open
+    // database file"): say which, and why it matters (it would redirect the store's writes).
+    for (const auto* suffix : {"-wal", "-shm", "-journal"}) {
+        const fs::path companion = path.string() + suffix;
+        const auto companion_status = fs::symlink_status(companion, ec);
+        if (!ec && fs::exists(companion_status) && !fs::is_regular_file(companion_status)) {
+            throw StoreError(fmt::format(
+                "{}: is {} beside the store, where SQLite keeps its own file; it will not open the "
+                "store so (someone may have put it there to redirect the store's writes): remove "
+                "it (rm {}) when no nacsa is running",
+                companion.string(),
+                fs::is_symlink(companion_status) ? "a symbolic link" : "not a regular file",
+                companion.string()));
+        }
+    }
     const auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
         throw InputError(fmt::format(

@@ -157,6 +157,8 @@ GENERATED = [
      65, r"^nacsa: error: {file}:1:65: nests deeper than 64 levels; a member record needs 3"),
     ("members", "deep-after-a-key.jsonl", lambda: b'{"name":"x","notes":' + b"[" * 100_000 + b"\n",
      65, r"^nacsa: error: {file}:1:84: nests deeper than 64 levels"),
+    ("members", "overflow.jsonl", lambda: b'{"name":"X","type":"ngo","region":"maule","net4u":1e400}\n',
+     65, r"^nacsa: error: {file}:1: invalid JSON: number overflow parsing '1e400'$"),
     ("members", "directory.csv", None,
      66, r"^nacsa: error: {file}: is a directory, not a file"),
     ("members", "missing.jsonl", "missing",
@@ -270,3 +272,26 @@ def test_member_import_of_dev_zero_stays_under_50_mb(alliance):
         code, peak_kib = map(int, result.stdout.split())
         assert code == 65
         assert peak_kib < 50 * 1024, f"{input_format}: {peak_kib} KiB"
+
+
+@pytest.mark.parametrize("args,message", [
+    (["meeting", "decide", "m", "t", "--for", "-3"], '--for: "-3" cannot be negative'),
+    (["meeting", "decide", "m", "t", "--against", "1e9"], '--against: "1e9" is not a whole number'),
+    (["meeting", "decide", "m", "t", "--abstain", "99999999999999999999"],
+     '--abstain: "99999999999999999999" is not a whole number'),
+    (["committee", "election", "tally", "1", "adah=-5", "--ballots", "3"], 'tally: "adah=-5": votes cannot be negative'),
+    (["committee", "election", "tally", "1", "adah=2", "--ballots", "-1"], '--ballots: "-1" cannot be negative'),
+    (["committee", "election", "open", "--role", "coordinator", "--seats", "0"], '--seats: "0" must be at least 1'),
+    (["committee", "election", "open", "--role", "coordinator", "--quorum", "1.5"],
+     '--quorum: "1.5" is not a fraction from 0 to 1 (such as 0.5)'),
+    (["log", "--limit", "0"], '--limit: "0" must be at least 1'),
+    (["meeting", "schedule", "--title", "T", "--kind", "other", "--start", "2027-01-05 10:00", "--repeat",
+      "weekly", "--count", "521"],
+     '--count: "521" is more than 520, the most it can be'),
+])
+def test_numbers_on_the_command_line_say_what_is_wrong(alliance, args, message):
+    before = alliance.dump()
+    result = alliance.run(*args)
+    assert result.code == 2, result
+    assert result.err.splitlines()[0] == f"nacsa: error: {message}", result.err
+    assert alliance.dump() == before

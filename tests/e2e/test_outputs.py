@@ -199,3 +199,27 @@ def test_source_date_epoch_must_be_a_sane_time(alliance):
     alliance.ok("member", "list", env={"SOURCE_DATE_EPOCH": "253402300799"})
     alliance.ok("member", "list", env={"SOURCE_DATE_EPOCH": "0"})
     alliance.ok("member", "list", env={"SOURCE_DATE_EPOCH": ""})
+
+
+def test_init_onto_a_symlink_says_so(nacsa):
+    os.symlink("/nonexistent/x.db", nacsa.workdir / "dangling.db")
+    result = nacsa.run("--db", "dangling.db", "init", "--config", EXAMPLES / "alliance.yaml")
+    assert result.code == 73
+    assert result.err == ("nacsa: error: dangling.db: is a symbolic link (to /nonexistent/x.db, which does not "
+                          "exist); nacsa init creates a store only where nothing is: give the real path with "
+                          "--db, or another one\n")
+
+
+@pytest.mark.parametrize("suffix", ["-wal", "-shm", "-journal"])
+def test_a_planted_companion_link_is_named(alliance, suffix):
+    (alliance.workdir / "elsewhere").write_text("x")
+    os.symlink("elsewhere", f"{alliance.db}{suffix}")
+    result = alliance.run("member", "list")
+    assert result.code == 74
+    assert result.err == (f"nacsa: error: {alliance.db}{suffix}: is a symbolic link beside the store, where "
+                          "SQLite keeps its own file; it will not open the store so (someone may have put it "
+                          f"there to redirect the store's writes): remove it (rm {alliance.db}{suffix}) when no "
+                          "nacsa is running\n")
+    assert (alliance.workdir / "elsewhere").read_text() == "x"
+    os.unlink(f"{alliance.db}{suffix}")
+    alliance.ok("member", "list")
