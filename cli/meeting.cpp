@@ -9,6 +9,7 @@
 #include "meetings/ics.hpp"
 #include "meetings/meetings.hpp"
 #include "meetings/query.hpp"
+#include "workflows/workflows.hpp"
 
 namespace nacsa::cli {
 
@@ -396,8 +397,8 @@ struct AgendaOptions {
 };
 
 int run_agenda_add(Context& ctx, const AgendaOptions& opts) {
-    const int at = mt::agenda_add(ctx.store(store::Access::read_write), opts.id, opts.title,
-                                  opts.presenter, opts.link, opts.at);
+    const int at = workflows::add_agenda_item(ctx.store(store::Access::read_write), opts.id,
+                                              opts.title, opts.presenter, opts.link, opts.at);
     ctx.info(fmt::format("added agenda item {} to {}", at, opts.id));
     return 0;
 }

@@ -83,4 +83,13 @@ Erasure forget(store::Store& store, const std::string& member,
 // plan lacks: NotFoundError, exit 3), then adds the task (wg::add_task), in one transaction.
 wg::Task add_working_group_task(store::Store& store, const wg::NewTask& task);
 
+// ---- Meetings (lib/workflows/meetings.cpp) --------------------------------------------------
+
+// `nacsa meeting agenda add`: an item linked to a plan activity or priority names one the plan
+// has (NotFoundError, exit 3, otherwise; its id as the plan writes it), then the item is added
+// (meetings::agenda_add), in one transaction. Returns its position.
+int add_agenda_item(store::Store& store, const std::string& meeting, const std::string& title,
+                    const std::optional<std::string>& presenter,
+                    const std::optional<std::string>& link, std::optional<int> position);
+
 }  // namespace nacsa::workflows

@@ -215,7 +215,16 @@ def test_cancel_and_postpone_keep_history(alliance):
 def test_agenda_add_list_move_remove(alliance):
     (mid,) = schedule(alliance, "--title", "A", "--kind", "steering_committee", "--start", "2026-12-10 10:00")
     alliance.ok("meeting", "agenda", mid, "add", "Apertura")
-    alliance.ok("meeting", "agenda", mid, "add", "Plan de trabajo", "--presenter", "Coordinación", "--link", "P-1")
+    alliance.ok("plan", "import", EXAMPLES / "plan.yaml")
+    before = alliance.dump()
+    result = alliance.run("meeting", "agenda", mid, "add", "Plan", "--link", "P-1")
+    assert result.code == 3
+    assert result.err == ("nacsa: error: --link P-1: no activity or priority of that id in the plan (see "
+                          "`nacsa plan activity list` and `nacsa plan priority list`)\n")
+    assert alliance.dump() == before
+    alliance.ok("meeting", "agenda", mid, "add", "Plan de trabajo", "--presenter", "Coordinación", "--link", "P1")
+    alliance.ok("meeting", "agenda", mid, "add", "Actividad", "--link", "A1")
+    alliance.ok("meeting", "agenda", mid, "remove", "3")
     alliance.ok("meeting", "agenda", mid, "add", "Varios")
     alliance.ok("meeting", "agenda", mid, "add", "Acta anterior", "--at", "2")
     titles = lambda: [t for (t,) in alliance.sql("SELECT title FROM agenda_item ORDER BY position")]
@@ -226,14 +235,14 @@ def test_agenda_add_list_move_remove(alliance):
     assert titles() == ["Apertura", "Acta anterior", "Plan de trabajo"]
     out = alliance.ok("--format", "csv", "meeting", "agenda", mid, "list").out
     assert out.splitlines()[0] == "position,item,title,presenter,link,due,from_meeting"
-    assert out.splitlines()[3] == "3,agenda_item,Plan de trabajo,Coordinación,P-1,,"
+    assert out.splitlines()[3] == "3,agenda_item,Plan de trabajo,Coordinación,P1,,"
     before = alliance.dump()
     result = alliance.run("meeting", "agenda", mid, "move", "1", "9")
     assert result.code == 65
     assert result.err == f"nacsa: error: position 9 is outside the agenda of {mid} (1 to 3)\n"
     assert alliance.run("meeting", "agenda", mid, "remove", "7").code == 3
     assert alliance.dump() == before
-    assert alliance.sql("SELECT sequence FROM meeting") == [(6,)]
+    assert alliance.sql("SELECT sequence FROM meeting") == [(8,)]  # each change of the agenda
 
 
 def test_open_action_items_carry_forward_to_next_meeting_of_same_body(members):
