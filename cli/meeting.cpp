@@ -507,7 +507,7 @@ int run_minutes(Context& ctx, const MinutesOptions& opts) {
     std::string text;
     std::optional<std::string> file_name;
     if (opts.file) {
-        text = files::read_file(*opts.file);
+        text = files::read_text_file(*opts.file);
         file_name = *opts.file == "-" ? std::string("-")
                                       : std::filesystem::path(*opts.file).filename().string();
     } else if (opts.text) {

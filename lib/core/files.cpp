@@ -13,8 +13,10 @@
 #include <iostream>
 #include <vector>
 
+#include "core/encoding.hpp"
 #include "core/error.hpp"
 #include "core/temporary.hpp"
+#include "core/text.hpp"
 
 namespace nacsa::files {
 
@@ -211,6 +213,33 @@ void check_output(const std::string& path) {
             }
         }
     }
+}
+
+std::string read_text_file(const std::string& path) {
+    std::string content = read_file(path);
+    const std::string shown = path == "-" ? "(standard input)" : path;
+    const auto refuse = [&](std::size_t offset, const std::string& message) {
+        const auto [line, column] = text::line_column(content, offset);
+        throw ValidationError(std::vector<Diagnostic>{{shown, line, column, "", message}});
+    };
+    if (const auto problem = text::encoding_problem(std::string_view(content).substr(0, 65536))) {
+        refuse(problem->offset, problem->message);
+    }
+    if (const auto bad = text::invalid_utf8_offset(content); bad != std::string::npos) {
+        refuse(bad, "is not valid UTF-8 text");
+    }
+    if (const auto nul = content.find('\0'); nul != std::string::npos) {
+        refuse(nul, "holds a NUL byte, which no text has");
+    }
+    if (const auto bom = text::inner_bom_offset(content); bom != std::string::npos) {
+        refuse(bom,
+               "holds a byte-order mark (U+FEFF, invisible in most editors) inside the text: "
+               "were two files joined together? Remove it");
+    }
+    if (content.starts_with("\xEF\xBB\xBF")) {
+        content.erase(0, 3);
+    }
+    return content;
 }
 
 void write_file_atomic(const std::string& path, std::string_view content, Privacy privacy) {

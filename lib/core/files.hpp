@@ -24,6 +24,11 @@ void check_input_file(const std::string& path);
 // than k_max_input_bytes: InputError (exit 66) naming the file.
 [[nodiscard]] std::string read_file(const std::string& path);
 
+// Reads a whole text file as read_file does, and refuses (ValidationError, exit 65, naming the
+// file, line and column) one that is not UTF-8 text: another encoding named, NUL bytes, damaged
+// UTF-8, a byte-order mark inside it. A byte-order mark at its start is dropped.
+[[nodiscard]] std::string read_text_file(const std::string& path);
+
 // Writes an output file (every `-o`, the rejects file, db backup's destination):
 // - "-" is standard output;
 // - a FIFO or a character device (/dev/null, /dev/stdout, a terminal) is written through:

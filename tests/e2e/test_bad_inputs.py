@@ -295,3 +295,20 @@ def test_numbers_on_the_command_line_say_what_is_wrong(alliance, args, message):
     assert result.code == 2, result
     assert result.err.splitlines()[0] == f"nacsa: error: {message}", result.err
     assert alliance.dump() == before
+
+
+@pytest.mark.parametrize("name,content,message", [
+    ("utf16.md", "Acta\n".encode("utf-16"), r":1:1: is UTF-16 \(little-endian\) text; nacsa reads UTF-8"),
+    ("latin1.md", "Acta de la sesi\xf3n\n".encode("latin-1"), r":1:16: is Latin-1 or Windows-1252 text"),
+    ("joined.md", "Acta\n\ufeffOtra acta\n".encode(), r":2:1: holds a byte-order mark"),
+    ("nul.md", b"Acta\x00\n", r":1:5: holds NUL bytes, so it is not a text file"),
+])
+def test_minutes_files_must_be_utf8_text(alliance, name, content, message):
+    mid = alliance.ok("meeting", "schedule", "--title", "Comité", "--kind", "steering_committee",
+                      "--start", "2026-11-20 10:00").out.split()[0]
+    alliance.write(name, content)
+    before = alliance.dump()
+    result = alliance.run("meeting", "minutes", mid, "--file", name)
+    assert result.code == 65, result
+    assert re.match(rf"^nacsa: error: {re.escape(name)}{message}", result.err), result.err
+    assert alliance.dump() == before
