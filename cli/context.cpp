@@ -46,7 +46,7 @@ std::string Context::language() {
         return m_options.lang;
     }
     if (const char* env = std::getenv("NACSA_LANG"); env != nullptr && *env != '\0') {
-        const std::string lang(env);
+        std::string lang(env);
         for (const auto& known : config::k_languages) {
             if (lang == known) {
                 return lang;

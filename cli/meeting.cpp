@@ -234,6 +234,7 @@ int run_ics(Context& ctx, const IcsOptions& opts) {
 
 std::vector<std::string> agenda_lines(const std::vector<mt::AgendaItem>& agenda) {
     std::vector<std::string> out;
+    out.reserve(agenda.size());
     for (const auto& a : agenda) {
         out.push_back(fmt::format("{}. {}{}", a.position, a.title,
                                   a.presenter ? " (" + *a.presenter + ")" : ""));
@@ -275,6 +276,7 @@ std::vector<std::string> decision_lines(const std::vector<mt::Decision>& decisio
 
 std::vector<std::string> history_lines(const std::vector<mt::StatusChange>& history) {
     std::vector<std::string> out;
+    out.reserve(history.size());
     for (const auto& h : history) {
         out.push_back(fmt::format("{} {}{}", h.at, mt::status_name(h.status),
                                   h.reason ? ": " + *h.reason : ""));
@@ -284,6 +286,7 @@ std::vector<std::string> history_lines(const std::vector<mt::StatusChange>& hist
 
 std::vector<std::string> carried_lines(const std::vector<mt::ActionItem>& carried) {
     std::vector<std::string> out;
+    out.reserve(carried.size());
     for (const auto& a : carried) {
         out.push_back(fmt::format("{} {}", a.id, a.title));
     }

@@ -24,7 +24,7 @@ namespace {
 
 void guard_yaml_input(std::string_view text, const std::string& file, ExitCode code) {
     // A NUL byte and damaged UTF-8 are located below; other encodings are named here.
-    if (const auto problem = text::encoding_problem(text.substr(0, 64 * 1024));
+    if (const auto problem = text::encoding_problem(text.substr(0, std::size_t{64} * 1024));
         problem && !problem->binary) {
         const auto [line, column] = text::line_column(text, problem->offset);
         reject(file, line, column, problem->message, code);

@@ -102,6 +102,7 @@ std::vector<Candidate> candidates_of(store::Store& store, std::int64_t election)
         return std::tie(a.first, a.second.member_name) < std::tie(b.first, b.second.member_name);
     });
     std::vector<Candidate> out;
+    out.reserve(rows.size());
     for (auto& row : rows) {
         out.push_back(std::move(row.second));
     }
@@ -349,6 +350,7 @@ std::string cast_vote(store::Store& store, std::int64_t election, const std::str
         voter = members::resolve_member(store, voter_ref).id;
         detail::require_open(e);
         std::vector<std::string> chosen;
+        chosen.reserve(candidates.size());
         for (const auto& c : candidates) {
             chosen.push_back(detail::member_id_or_text(store, c));
         }
@@ -618,6 +620,7 @@ std::vector<Election> list_elections(store::Store& store, std::optional<Date> fr
         ids.push_back(q.getColumn(0).getInt64());
     }
     std::vector<Election> out;
+    out.reserve(ids.size());
     for (const auto id : ids) {
         out.push_back(get_election(store, id));
     }

@@ -66,10 +66,8 @@ void resolve_body(store::Store& store, const MeetingFields& f, const std::option
                                      "working_group:KEY)",
                                      *f.body));
         }
-    } else if (base && !f.kind) {
-        r.body = Body::parse(base->body).value_or(Body{});
-    } else if (const auto b = default_body(r.kind)) {
-        r.body = *b;
+    } else if (const auto b = base && !f.kind ? std::optional<Body>() : default_body(r.kind)) {
+        r.body = *b;  // the kind's own body, unless an edit keeps the meeting's kind
     } else if (base) {
         r.body = Body::parse(base->body).value_or(Body{});
     } else if (is_kind(r.kind)) {
@@ -250,7 +248,7 @@ void update_fields(SQLite::Database& db, const std::string& id, const ResolvedFi
 }
 
 std::string required_reason(const std::string& reason) {
-    const std::string trimmed(text::trim(reason));
+    std::string trimmed(text::trim(reason));
     if (trimmed.empty()) {
         throw ValidationError("a reason is required (--reason)");
     }
@@ -269,6 +267,7 @@ std::vector<Meeting> schedule(store::Store& store, const MeetingFields& fields,
             throw ValidationError("the series has no meeting (--until is before the first start)");
         }
         std::vector<Seconds> utc;
+        utc.reserve(starts.size());
         for (const auto& s : starts) {
             utc.push_back(to_utc(s, r.time_zone));
         }

@@ -14,7 +14,7 @@ CsvRows::CsvRows(const std::string& name, const std::string& path, std::optional
     // libcsv grows its field buffer by this much at a time (128 bytes by default): a long
     // field (notes, or a 10 MB cell by mistake) would otherwise be reallocated, and under
     // ASan copied, once per 128 bytes.
-    csv_set_blk_size(&m_parser, 64 * 1024);
+    csv_set_blk_size(&m_parser, std::size_t{64} * 1024);
 }
 
 CsvRows::~CsvRows() {

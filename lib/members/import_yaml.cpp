@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <cstring>
 #include <tuple>
 
 #include "members/import_reader.hpp"
@@ -92,7 +91,7 @@ class YamlReader final : public RecordReader {
         auto* self = static_cast<YamlReader*>(data);
         if (self->m_head_used < self->m_head.size()) {
             const std::size_t n = std::min(size, self->m_head.size() - self->m_head_used);
-            std::memcpy(buffer, self->m_head.data() + self->m_head_used, n);
+            std::copy_n(self->m_head.data() + self->m_head_used, n, buffer);
             self->m_head_used += n;
             *size_read = n;
             return 1;
@@ -286,7 +285,11 @@ class YamlReader final : public RecordReader {
             std::string key(reinterpret_cast<const char*>(m_event.data.scalar.value),
                             m_event.data.scalar.length);
             const Location key_loc = mark();
-            const std::string child = path.empty() ? key : path + "." + key;
+            std::string child = path;
+            if (!child.empty()) {
+                child += '.';
+            }
+            child += key;
             if (out.contains(key)) {
                 record.problems.push_back(
                     Diagnostic{m_name, key_loc.line, key_loc.column, child, "is given twice"});

@@ -31,6 +31,7 @@ template <typename T>
 std::string next_id_of(const std::vector<T>& records, std::string T::*id,
                        const std::string& prefix) {
     std::vector<std::string> ids;
+    ids.reserve(records.size());
     for (const auto& r : records) {
         ids.push_back(r.*id);
     }

@@ -153,12 +153,14 @@ std::string render_csv(const Report& report, const std::string& table_key, bool 
         }
     }
     std::vector<std::string> header;
+    header.reserve(columns.size());
     for (const auto c : columns) {
         header.push_back(table->columns[c].key);
     }
     rows.push_back(header);
     for (const auto& row : table->rows) {
         std::vector<std::string> fields;
+        fields.reserve(columns.size());
         for (const auto c : columns) {
             fields.push_back(csv_value(row[c]));
         }

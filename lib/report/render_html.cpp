@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/text.hpp"
 #include "report/render.hpp"
@@ -104,10 +105,11 @@ std::string svg_chart(const Chart& chart, const std::string& language) {
     int y = 0;
     for (const auto& bar : chart.bars) {
         const double scaled = bar.value / max * (width - value_room);
-        const int bar_width = bar.value > 0 ? std::max(1, static_cast<int>(scaled + 0.5)) : 0;
+        const int bar_width =
+            bar.value > 0 ? std::max(1, static_cast<int>(std::lround(scaled))) : 0;
         const auto value = chart.kind == ValueKind::percent
                                ? display_value(bar.value, ValueKind::percent, language)
-                               : display_value(static_cast<std::int64_t>(bar.value + 0.5),
+                               : display_value(static_cast<std::int64_t>(std::llround(bar.value)),
                                                ValueKind::integer, language);
         out += fmt::format("<text x=\"0\" y=\"{}\">{}</text>\n", y + 13, escape(bar.label));
         out += fmt::format("<rect x=\"0\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#3182ce\"/>\n",

@@ -32,7 +32,7 @@ void invalid(std::string field, std::string message) {
 
 std::string checked_text(const std::string& value, const std::string& field, Diagnostics& problems,
                          Required required) {
-    const std::string trimmed(text::trim(value));
+    std::string trimmed(text::trim(value));
     if (!text::is_valid_utf8(value)) {
         problems.add(problem(field, "is not valid UTF-8"));
         return {};

@@ -52,6 +52,7 @@ std::string schedule_one(nacsa::store::Store& store, const char* kind,
 
 std::vector<std::string> names(const std::vector<mt::DerivedInvitee>& list) {
     std::vector<std::string> out;
+    out.reserve(list.size());
     for (const auto& i : list) {
         out.push_back(i.member_id.value_or(i.person.value_or("")) + ":" + mt::role_name(i.role));
     }

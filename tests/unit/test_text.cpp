@@ -92,9 +92,15 @@ TEST_CASE("UTF-8 validity") {
         for (std::size_t at = 0; at <= length; ++at) {
             const std::string before = ascii.substr(0, at);
             const std::string after = ascii.substr(at);
-            CHECK(invalid_utf8_offset(before + "\xff" + after) == at);
-            CHECK(invalid_utf8_offset(before + "\xc3\xb1" + after) == std::string_view::npos);
-            CHECK(invalid_utf8_offset(before + "\xc3\xb1\xe9" + after) == at + 2);
+            const auto around = [&](const char* middle) {
+                std::string s = before;
+                s += middle;
+                s += after;
+                return s;
+            };
+            CHECK(invalid_utf8_offset(around("\xff")) == at);
+            CHECK(invalid_utf8_offset(around("\xc3\xb1")) == std::string_view::npos);
+            CHECK(invalid_utf8_offset(around("\xc3\xb1\xe9")) == at + 2);
         }
     }
 }

@@ -98,7 +98,7 @@ TEST_CASE("now() honours SOURCE_DATE_EPOCH; today() is the date in the alliance'
         const Epoch epoch(good);
         CHECK(nacsa::source_date_epoch_problem().empty());
     }
-    const Epoch last("253402300799");
+    const Epoch end_of_9999("253402300799");
     CHECK(nacsa::format_timestamp(nacsa::now()) == "9999-12-31T23:59:59Z");
 }
 
