@@ -19,6 +19,9 @@ TESTDATA = SOURCE_DIR / "tests" / "data"
 # (scripts/test.sh --long); timeouts stretch by NACSA_TIMEOUT_SCALE then.
 WRAPPER = shlex.split(os.environ.get("NACSA_WRAPPER", ""))
 TIMEOUT_SCALE = float(os.environ.get("NACSA_TIMEOUT_SCALE", "1"))
+# The binary is built with ASan+UBSan (ctest of the sanitize preset sets it): memory figures are
+# the sanitizers', not nacsa's.
+SANITIZED = os.environ.get("NACSA_SANITIZED", "0") == "1"
 
 # 2026-11-29T12:00:00Z: "now" for every test, so dates and reports are reproducible.
 DEFAULT_EPOCH = "1795953600"

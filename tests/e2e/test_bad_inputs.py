@@ -16,7 +16,7 @@ import subprocess
 import pytest
 import yaml
 
-from conftest import EXAMPLES, NACSA_BIN, SOURCE_DIR, WRAPPER
+from conftest import EXAMPLES, NACSA_BIN, SANITIZED, SOURCE_DIR, WRAPPER
 
 BAD = SOURCE_DIR / "tests" / "bad"
 # Seconds per command (conftest stretches it by NACSA_TIMEOUT_SCALE under valgrind).
@@ -258,7 +258,7 @@ def test_an_endless_input_stops_at_its_start_with_little_memory(alliance, device
     assert alliance.dump() == before
 
 
-@pytest.mark.skipif(bool(WRAPPER), reason="memory is the wrapper's under valgrind")
+@pytest.mark.skipif(bool(WRAPPER) or SANITIZED, reason="memory is valgrind's or the sanitizers' then")
 def test_member_import_of_dev_zero_stays_under_50_mb(alliance):
     script = ("import resource, subprocess, sys\n"
               "r = subprocess.run(sys.argv[1:], capture_output=True)\n"
