@@ -30,5 +30,9 @@ struct EncodingProblem {
 // The offset of a byte-order mark (U+FEFF) inside the text, not at its start, or npos: what
 // joining two files together leaves, invisible in an editor.
 [[nodiscard]] std::size_t inner_bom_offset(std::string_view text, std::size_t from = 1);
+// The message for such a mark, for every reader alike.
+inline constexpr std::string_view k_inner_bom_message =
+    "holds a byte-order mark (U+FEFF, invisible in most editors) inside the text: were two files "
+    "joined together? Remove it";
 
 }  // namespace nacsa::text

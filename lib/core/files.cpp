@@ -232,9 +232,7 @@ std::string read_text_file(const std::string& path) {
         refuse(nul, "holds a NUL byte, which no text has");
     }
     if (const auto bom = text::inner_bom_offset(content); bom != std::string::npos) {
-        refuse(bom,
-               "holds a byte-order mark (U+FEFF, invisible in most editors) inside the text: "
-               "were two files joined together? Remove it");
+        refuse(bom, std::string(text::k_inner_bom_message));
     }
     if (content.starts_with("\xEF\xBB\xBF")) {
         content.erase(0, 3);

@@ -31,17 +31,10 @@ void guard_yaml_input(std::string_view text, const std::string& file, ExitCode c
     }
     if (const auto bom = text::inner_bom_offset(text); bom != std::string_view::npos) {
         const auto [line, column] = text::line_column(text, bom);
-        reject(file, line, column,
-               "holds a byte-order mark (U+FEFF, invisible in most editors) inside the text: "
-               "were two files joined together? Remove it",
-               code);
+        reject(file, line, column, std::string(text::k_inner_bom_message), code);
     }
     if (const auto bad = text::invalid_utf8_offset(text); bad != std::string_view::npos) {
-        const auto before = text.substr(0, bad);
-        const int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
-        const auto line_start = before.rfind('\n');
-        const int column =
-            static_cast<int>(bad - (line_start == std::string_view::npos ? 0 : line_start + 1)) + 1;
+        const auto [line, column] = text::line_column(text, bad);
         reject(file, line, column, "is not valid UTF-8 text", code);
     }
     int line = 1;

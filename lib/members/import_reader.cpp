@@ -89,8 +89,7 @@ std::size_t InputFile::read(char* buffer, std::size_t size) {
 }
 
 std::string inner_bom_message() {
-    return "holds a byte-order mark (U+FEFF, invisible in most editors) inside the text: were "
-           "two files joined together? Remove it, or import the files one by one";
+    return std::string(text::k_inner_bom_message) + ", or import the files one by one";
 }
 
 std::string too_long_message(const char* what) {
