@@ -409,8 +409,12 @@ int run_contact_remove(Context& ctx, const ContactRemoveOptions& opts) {
                                               opts.member))) {
         throw UsageError("removing a contact needs confirmation: add --yes");
     }
-    const auto removed = members::remove_contact(store, opts.member, opts.contact);
-    ctx.info(fmt::format("removed a contact of member {}", removed.member_id));
+    const auto removed = workflows::remove_contact(store, opts.member, opts.contact);
+    ctx.info(fmt::format("removed a contact of member {}{}", removed.member_id,
+                         removed.kept_erased
+                             ? " (it represented the member on the steering committee or in an "
+                               "election: that record stays, without the person's data)"
+                             : ""));
     return 0;
 }
 

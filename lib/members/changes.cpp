@@ -304,26 +304,69 @@ EditResult edit_contact(store::Store& store, const std::string& member, const st
     return result;
 }
 
-Contact remove_contact(store::Store& store, const std::string& member, const std::string& contact) {
-    const bool on_its_own = !store.in_transaction();
-    Contact removed;
+namespace {
+
+// Whether a row of another table refers to the contact in a way that forbids deleting it (a
+// seat, a candidacy: their history keeps that someone represented the member). Asked of the
+// schema's foreign keys, so that the members module need not know who refers to its contacts.
+bool contact_is_referenced(store::Store& store, std::int64_t contact_id) {
+    SQLite::Statement keys(store.db(),
+                           "SELECT m.name, k.\"from\" FROM sqlite_schema m, "
+                           "pragma_foreign_key_list(m.name) k WHERE m.type = 'table' "
+                           "AND k.\"table\" = 'contact' AND k.on_delete IN ('NO ACTION', 'RESTRICT')");
+    while (keys.executeStep()) {
+        SQLite::Statement uses(
+            store.db(), fmt::format("SELECT 1 FROM \"{}\" WHERE \"{}\" = ? LIMIT 1",
+                                    keys.getColumn(0).getString(), keys.getColumn(1).getString()));
+        uses.bind(1, static_cast<int64_t>(contact_id));
+        if (uses.executeStep()) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Blanks a contact's personal data and marks it erased (the row stays for what refers to it).
+void erase_contact_row(store::Store& store, std::int64_t contact_id) {
+    SQLite::Statement erase(
+        store.db(),
+        "UPDATE contact SET name = '', position = NULL, email = NULL, phone = NULL, "
+        "gender = 'undisclosed', is_primary = 0, consent_date = NULL, erased_at = ? WHERE id = ?");
+    erase.bind(1, format_timestamp(now()));
+    erase.bind(2, static_cast<int64_t>(contact_id));
+    erase.exec();
+    store.erase_audit_of_contact(contact_id);
+}
+
+}  // namespace
+
+RemovedContact remove_contact(store::Store& store, const std::string& member,
+                              const std::string& contact) {
+    RemovedContact result;
     store.transaction([&] {
         const Member before = member_now(store, member);
-        removed = contact_of(store, before, contact);
-        SQLite::Statement del(store.db(), "DELETE FROM contact WHERE id = ?");
-        del.bind(1, static_cast<int64_t>(removed.id));
-        del.exec();
-        // Once the row is gone, `member forget` could no longer find the person's entries in
-        // the audit log: their personal data goes now, and the removal is logged without it.
-        store.erase_audit_of_contact(removed.id);
+        result.contact = contact_of(store, before, contact);
+        const auto id = result.contact.id;
+        result.kept_erased = contact_is_referenced(store, id);
+        if (result.kept_erased) {
+            erase_contact_row(store, id);
+        } else {
+            SQLite::Statement del(store.db(), "DELETE FROM contact WHERE id = ?");
+            del.bind(1, static_cast<int64_t>(id));
+            del.exec();
+            // Once the row is gone, `member forget` could no longer find the person's entries
+            // in the audit log: their personal data goes now, and the removal is logged without.
+            store.erase_audit_of_contact(id);
+        }
         store.audit("contact", before.id,
-                    fmt::format("removed contact #{} (personal data erased)", removed.id),
-                    removed.id);
+                    result.kept_erased
+                        ? fmt::format("removed contact #{} (personal data erased; the record "
+                                      "stays, without it, for the seats or candidacies it held)",
+                                      id)
+                        : fmt::format("removed contact #{} (personal data erased)", id),
+                    id);
     });
-    if (on_its_own) {
-        store.erase_old_pages();
-    }
-    return removed;
+    return result;
 }
 
 std::vector<std::string> forget_contacts(store::Store& store, const std::string& member_id,
@@ -333,18 +376,9 @@ std::vector<std::string> forget_contacts(store::Store& store, const std::string&
     if (contact) {
         targets = {contact_of(store, member, *contact)};
     }
-    SQLite::Statement erase(
-        store.db(),
-        "UPDATE contact SET name = '', position = NULL, email = NULL, phone = NULL, "
-        "gender = 'undisclosed', is_primary = 0, consent_date = NULL, erased_at = ? WHERE id = ?");
-    const std::string at = format_timestamp(now());
     std::vector<std::string> names;
     for (const auto& c : targets) {
-        erase.bind(1, at);
-        erase.bind(2, static_cast<int64_t>(c.id));
-        erase.exec();
-        erase.reset();
-        store.erase_audit_of_contact(c.id);
+        erase_contact_row(store, c.id);
         names.push_back(c.name);
     }
     return names;

@@ -200,10 +200,17 @@ Contact add_contact(store::Store& store, const std::string& member, const Contac
                     const Locator& where);
 EditResult edit_contact(store::Store& store, const std::string& member, const std::string& contact,
                         const ContactInput& input, const Locator& where);
-// Removes a contact who left the member, with their personal data in the audit log, then
-// removes the erased pages' old versions from disk (Store::erase_old_pages) unless it runs
-// inside another use case. Returns the contact as it was.
-Contact remove_contact(store::Store& store, const std::string& member, const std::string& contact);
+// Removes a contact who left the member, with their personal data in the audit log. A contact
+// that a seat or a candidacy refers to is not deleted but kept without any personal data (the
+// seat keeps that it had a representative, without the name). A step of
+// workflows::remove_contact, which makes it an erasure (Store::erasure). Returns the contact as
+// it was.
+struct RemovedContact {
+    Contact contact;
+    bool kept_erased = false;  // kept, without personal data, for what refers to it
+};
+RemovedContact remove_contact(store::Store& store, const std::string& member,
+                              const std::string& contact);
 
 // Erases the personal data of one contact (`contact`, named as above) or of every contact of a
 // member (the right to erasure), including the audit-log entries linked to them. A step of

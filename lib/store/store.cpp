@@ -1,3 +1,8 @@
+// The session extension (sqlite3session_*, sqlite3changeset_*), which Debian's libsqlite3 is
+// built with: Store::erasure reverts an erasure whose old pages cannot leave the disk.
+#define SQLITE_ENABLE_SESSION 1
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
+
 #include "store/store.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -12,6 +17,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 
 #include "core/embedded.hpp"
 #include "core/error.hpp"
@@ -372,12 +378,104 @@ void Store::replace_config(const std::string& yaml_text, const std::string& file
     m_impl->alliance = std::move(parsed);
 }
 
-void Store::erase_old_pages() {
-    try {
-        m_impl->db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
-    } catch (const std::exception& e) {
-        rethrow_sqlite(e, m_impl->path);
+namespace {
+
+// The changes made to every table of a connection while it lives (SQLite's session extension),
+// so that they can be reverted after they were committed.
+class ChangeRecorder {
+  public:
+    explicit ChangeRecorder(sqlite3* db) : m_db(db) {
+        check(sqlite3session_create(db, "main", &m_session));
+        check(sqlite3session_attach(m_session, nullptr));  // every table (all have a key)
     }
+    ~ChangeRecorder() {
+        if (m_session != nullptr) {  // sqlite3session_delete does not take a null pointer
+            sqlite3session_delete(m_session);
+        }
+    }
+    ChangeRecorder(const ChangeRecorder&) = delete;
+    ChangeRecorder& operator=(const ChangeRecorder&) = delete;
+    ChangeRecorder(ChangeRecorder&&) = delete;
+    ChangeRecorder& operator=(ChangeRecorder&&) = delete;
+
+    // Stops recording and reverts what was recorded (inside the caller's transaction). A row
+    // another process changed in between aborts the revert (SQLite::Exception).
+    void revert() {
+        int size = 0;
+        void* changes = nullptr;
+        check(sqlite3session_changeset(m_session, &size, &changes));
+        sqlite3session_delete(m_session);
+        m_session = nullptr;
+        int inverse_size = 0;
+        void* inverse = nullptr;
+        const int inverted = sqlite3changeset_invert(size, changes, &inverse_size, &inverse);
+        sqlite3_free(changes);
+        check(inverted);
+        const int applied = sqlite3changeset_apply(
+            m_db, inverse_size, inverse, nullptr,
+            [](void*, int, sqlite3_changeset_iter*) { return SQLITE_CHANGESET_ABORT; }, nullptr);
+        sqlite3_free(inverse);
+        check(applied);
+    }
+
+  private:
+    void check(int rc) const {
+        if (rc != SQLITE_OK) {
+            throw SQLite::Exception(m_db, rc);
+        }
+    }
+    sqlite3* m_db;
+    sqlite3_session* m_session = nullptr;
+};
+
+// Copies the write-ahead log into the store and truncates it; false when a reader of an older
+// state kept it from finishing within the busy timeout.
+bool checkpoint_all(sqlite3* db) {
+    const int rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr,
+                                             nullptr);
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+        return false;
+    }
+    if (rc != SQLITE_OK) {
+        throw SQLite::Exception(db, rc);
+    }
+    return true;
+}
+
+}  // namespace
+
+void Store::erasure(const std::function<void()>& work) {
+    if (in_transaction()) {
+        throw std::logic_error("Store::erasure called inside a transaction");
+    }
+    sqlite3* handle = db().getHandle();
+    std::optional<ChangeRecorder> recorder;
+    try {
+        recorder.emplace(handle);
+    } catch (const SQLite::Exception& e) {
+        rethrow_sqlite(e, path());
+    }
+    transaction(work);
+    try {
+        if (checkpoint_all(handle)) {
+            return;
+        }
+    } catch (const SQLite::Exception& e) {
+        rethrow_sqlite(e, path());
+    }
+    const std::string why = fmt::format(
+        "{}: another process is reading the store, so the old copies of the erased personal data "
+        "could not be removed from the file within the busy timeout ({} ms, NACSA_BUSY_TIMEOUT)",
+        path().string(), busy_timeout_ms());
+    try {
+        transaction([&] { recorder->revert(); });
+    } catch (const Error&) {
+        throw LockedError(why + "; undoing the erasure failed too, so it is recorded but not yet "
+                                "complete: run the same command again when that process has "
+                                "finished");
+    }
+    throw LockedError(why + "; the erasure was undone and nothing changed: run the same command "
+                            "again when that process has finished");
 }
 
 void Store::audit(std::string_view record_kind, std::string_view record_id,

@@ -78,11 +78,15 @@ class Store {
     // Today in the alliance's time zone (or the day of SOURCE_DATE_EPOCH there).
     [[nodiscard]] Date today();
 
-    // After erasing personal data (and outside a transaction): copies the write-ahead log into
-    // the store and empties it, so that older versions of the erased pages are gone from disk
-    // too. Best effort when another process reads the store at that moment (its frames stay
-    // until the next checkpoint); secure_delete has already zeroed the freed space.
-    void erase_old_pages();
+    // An erasure of personal data (member forget, contact remove), all or nothing: runs `work`
+    // in a transaction(), then copies the write-ahead log into the store and empties it, so
+    // that no older version of the erased pages stays on disk (secure_delete zeroes the freed
+    // space). When that cannot complete within the busy timeout because another process is
+    // still reading an older state of the store, the erasure is undone (the changes it made
+    // are reverted, audit entries included) and LockedError (exit 75) says so: the command
+    // exits non-zero and changes nothing, and can be run again once the reader has finished.
+    // Must not be called inside a transaction.
+    void erasure(const std::function<void()>& work);
 
     // Records a change in the audit log (call inside the transaction that makes the change).
     // `contact_id` links entries about a person so that `member forget` can erase them.

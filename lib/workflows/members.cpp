@@ -43,7 +43,7 @@ StatusChange change_member_status(store::Store& store, const std::string& member
 Erasure forget(store::Store& store, const std::string& member,
                const std::optional<std::string>& contact) {
     Erasure erasure;
-    store.transaction([&] {
+    store.erasure([&] {
         const std::string id = members::resolve_member(store, member).id;
         erasure.member_id = id;
         const auto names = members::forget_contacts(store, id, contact);
@@ -60,8 +60,20 @@ Erasure forget(store::Store& store, const std::string& member,
                                               erasure.mentions, erasure.mentions == 1 ? "" : "s")));
         }
     });
-    store.erase_old_pages();
     return erasure;
+}
+
+ContactRemoval remove_contact(store::Store& store, const std::string& member,
+                              const std::string& contact) {
+    ContactRemoval removal;
+    store.erasure([&] {
+        const auto removed = members::remove_contact(store, member, contact);
+        removal.member_id = removed.contact.member_id;
+        removal.kept_erased = removed.kept_erased;
+        removal.mentions = meetings::erase_representative_mentions(store, removal.member_id,
+                                                                   {removed.contact.name});
+    });
+    return removal;
 }
 
 std::vector<output::Finding> check_working_groups(store::Store& store, Date as_of,

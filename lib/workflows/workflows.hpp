@@ -63,8 +63,9 @@ StatusChange change_member_status(store::Store& store, const std::string& member
 // `nacsa member forget`: erases the personal data of one contact of a member (`contact`: its
 // number, e-mail or name, members::resolve_contact_argument), or of every contact, wherever
 // nacsa keeps it: the contact record, the audit log, and attendance records naming them as
-// their organisation's representative; then removes the erased pages' old versions from disk
-// (Store::erase_old_pages). Returns what it erased.
+// their organisation's representative. All or nothing (Store::erasure): when the old copies
+// cannot leave the disk because another process is reading the store, nothing is changed and
+// LockedError (exit 75) says so. Returns what it erased.
 struct Erasure {
     std::string member_id;
     int contacts = 0;
@@ -72,6 +73,17 @@ struct Erasure {
 };
 Erasure forget(store::Store& store, const std::string& member,
                const std::optional<std::string>& contact);
+
+// `nacsa member contact remove`: removes a contact who left the member (members::remove_contact:
+// kept without personal data when a seat or candidacy refers to it) and the attendance records
+// naming them as representative, as an erasure, all or nothing like forget().
+struct ContactRemoval {
+    std::string member_id;
+    bool kept_erased = false;
+    int mentions = 0;  // in meeting attendance
+};
+ContactRemoval remove_contact(store::Store& store, const std::string& member,
+                              const std::string& contact);
 
 // `nacsa wg check`: the working groups' rules, with the date each group last met.
 [[nodiscard]] std::vector<output::Finding> check_working_groups(store::Store& store, Date as_of,

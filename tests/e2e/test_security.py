@@ -214,6 +214,65 @@ def test_forgotten_personal_data_is_gone_from_the_file_bytes(alliance):
     other.close()
 
 
+def _hold_a_read_transaction(nacsa):
+    """Another process reading the store: a read transaction kept open on an old snapshot."""
+    reader = sqlite3.connect(nacsa.db, isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM contact").fetchall()
+    return reader
+
+
+@pytest.mark.parametrize("command", [
+    ("member", "forget", "rutas-seguras", "--contact", "Zoraida Quintanilla", "--yes"),
+    ("member", "contact", "remove", "rutas-seguras", "Zoraida Quintanilla", "--yes"),
+])
+def test_an_erasure_under_a_long_reader_fails_cleanly_and_later_succeeds(alliance, command):
+    alliance.ok("member", "import", EXAMPLES / "members.yaml")
+    secret_mail = "zoraida@proteccion.example"
+    alliance.ok("member", "contact", "add", "rutas-seguras", "--name", "Zoraida Quintanilla",
+                "--email", secret_mail)
+    log_before = alliance.ok("log", "--format", "json").out
+    reader = _hold_a_read_transaction(alliance)
+    try:
+        result = alliance.run(*command, env={"NACSA_BUSY_TIMEOUT": "300"})
+        assert result.code == 75, str(result)
+        assert "another process is reading the store" in result.err
+        assert "the erasure was undone and nothing changed" in result.err
+        # Nothing changed: the person is still a contact, and the log has no erasure.
+        assert secret_mail in alliance.ok("member", "show", "rutas-seguras", "--format", "json").out
+        assert alliance.ok("log", "--format", "json").out == log_before
+    finally:
+        reader.close()
+    alliance.ok(*command)
+    assert secret_mail not in alliance.ok("member", "show", "rutas-seguras", "--format", "json").out
+    raw = _raw_store_bytes(alliance)
+    for secret in (b"Zoraida", secret_mail.encode()):
+        assert secret not in raw
+    assert alliance.run("db", "check").code == 0
+
+
+def test_removing_a_former_representative_keeps_the_seat_without_the_name(alliance):
+    alliance.ok("member", "import", EXAMPLES / "members.yaml")
+    secret = "Eufrasia Villavicencio"
+    alliance.ok("member", "contact", "add", "rutas-seguras", "--name", secret, "--gender", "female",
+                "--email", "eufrasia@example.org")
+    alliance.ok("committee", "seat", "rutas-seguras", "--role", "member", "--representative", secret,
+                "--from", "2026-01-05")
+    alliance.ok("committee", "unseat", "rutas-seguras", "--on", "2026-06-30", "--reason", "resigned")
+    before = json.loads(alliance.ok("committee", "history", "--format", "json").out)
+    result = alliance.run("member", "contact", "remove", "rutas-seguras", secret, "--yes")
+    assert result.code == 0, str(result)
+    assert "that record stays, without the person's data" in result.err
+    after = json.loads(alliance.ok("committee", "history", "--format", "json").out)
+    assert len(after) == len(before)  # the seat is still there
+    assert secret not in json.dumps(after)
+    member = alliance.ok("member", "show", "rutas-seguras", "--format", "json").out
+    assert secret not in member and "eufrasia@example.org" not in member
+    assert secret not in alliance.ok("log", "--format", "json").out
+    assert secret.encode() not in _raw_store_bytes(alliance)
+    assert alliance.run("db", "check").code == 0
+
+
 def test_removed_contact_leaves_no_personal_data_in_the_log_or_file(alliance):
     alliance.ok("member", "import", EXAMPLES / "members.yaml")
     secret = "Eleuterio Valdivieso-Quiroga"

@@ -497,7 +497,8 @@ TEST_CASE("contacts are added, edited and removed by number, e-mail or name") {
                                    "changed name of contact Luis Soto Lara"});
 
     const auto removed = members::remove_contact(store, "rutas", "#" + std::to_string(luis.id));
-    CHECK(removed.id == luis.id);
+    CHECK(removed.contact.id == luis.id);
+    CHECK_FALSE(removed.kept_erased);
     CHECK(members::people_of(store, "rutas").size() == 1);
     CHECK(audit_summaries(store, "contact").back() ==
           fmt::format("removed contact #{} (personal data erased)", luis.id));
