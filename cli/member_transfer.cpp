@@ -9,6 +9,7 @@
 #include "members/export.hpp"
 #include "members/import.hpp"
 #include "members/lookup.hpp"
+#include "output/table.hpp"
 #include "workflows/workflows.hpp"
 
 namespace nacsa::cli {
@@ -24,6 +25,8 @@ struct ImportOptions {
     std::optional<std::string> rejects;
     bool dry_run = false;
     bool strict = false;
+    bool status_from_file = false;
+    bool allow_erased = false;
 };
 
 struct ExportOptions {
@@ -108,7 +111,28 @@ members::ImportOptions import_options(const ImportOptions& opts) {
     options.dry_run = opts.dry_run ? members::DryRun::yes : members::DryRun::no;
     options.strictness = opts.strict ? members::Strictness::strict : members::Strictness::warn;
     options.rejects = opts.rejects.value_or("");
+    options.status_from_file = opts.status_from_file;
+    options.allow_erased = opts.allow_erased;
     return options;
+}
+
+// A dry run's changes, member by member: lines on standard output, or with --format json an
+// array of {"id", "action": "add"|"update", "fields": [...]}.
+void report_changes(Context& ctx, const std::vector<members::RecordChange>& changes) {
+    if (ctx.format() == output::Format::json) {
+        auto out = nlohmann::ordered_json::array();
+        for (const auto& c : changes) {
+            out.push_back({{"id", c.id}, {"action", c.added ? "add" : "update"}, {"fields", c.fields}});
+        }
+        ctx.print(output::json_text(out) + "\n");
+        return;
+    }
+    std::string text;
+    for (const auto& c : changes) {
+        text += c.added ? fmt::format("add {}\n", c.id)
+                        : fmt::format("update {}: {}\n", c.id, text::join(c.fields, "; "));
+    }
+    ctx.print(text);
 }
 
 // Warnings (at most k_max_shown of each kind), then what the import did.
@@ -125,6 +149,15 @@ void report_import(Context& ctx, const ImportOptions& opts, const members::Impor
     }
     if (summary.problems.size() > k_max_shown) {
         ctx.warn(fmt::format("... and {} more problems", summary.problems.size() - k_max_shown));
+    }
+    for (std::size_t i = 0; i < summary.warnings.size() && i < k_max_shown; ++i) {
+        ctx.warn(summary.warnings[i].to_string());
+    }
+    if (summary.warnings.size() > k_max_shown) {
+        ctx.warn(fmt::format("... and {} more statuses kept", summary.warnings.size() - k_max_shown));
+    }
+    if (opts.dry_run) {
+        report_changes(ctx, summary.changes);
     }
     const std::string counts = members::summary_text(summary);
     const char* records = summary.records == 1 ? "" : "s";
@@ -233,6 +266,10 @@ void register_import(CLI::App& member, Context& ctx) {
     cmd->add_flag("-n,--dry-run", opts->dry_run,
                   "Check and count what would change; write nothing");
     cmd->add_flag("--strict", opts->strict, "Treat suspected duplicates as errors");
+    cmd->add_flag("--status-from-file", opts->status_from_file,
+                  "Apply the file's status even over one 'member status' recorded");
+    cmd->add_flag("--allow-erased", opts->allow_erased,
+                  "Add again people whose personal data was erased from the member");
     ctx.on_run(cmd, [&ctx, opts] { return run_import(ctx, *opts); });
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "core/text.hpp"
+#include "members/erased.hpp"
 #include "members/lookup.hpp"
 #include "members/members.hpp"
 #include "members/writer.hpp"
@@ -35,8 +36,8 @@ Member member_now(store::Store& store, std::string_view reference) {
     return detail::MemberReader(store).find(ref.id).value();
 }
 
-// "city, region" for the audit log: the names of the member's fields that changed.
-std::string changed_fields(const Member& a, const Member& b) {
+// The names of the member's own fields that changed ("city", "region").
+std::vector<std::string> member_field_list(const Member& a, const Member& b) {
     std::vector<std::string> out;
     auto check = [&](const char* name, bool differs) {
         if (differs) {
@@ -59,7 +60,12 @@ std::string changed_fields(const Member& a, const Member& b) {
     check("ecosoc_status", a.ecosoc_status != b.ecosoc_status);
     check("net4u", a.net4u != b.net4u);
     check("notes", a.notes != b.notes);
-    return text::join(out, ", ");
+    return out;
+}
+
+// "city, region" for the audit log: the names of the member's fields that changed.
+std::string changed_fields(const Member& a, const Member& b) {
+    return text::join(member_field_list(a, b), ", ");
 }
 
 std::string changed_contact_fields(const Contact& a, const Contact& b) {
@@ -327,7 +333,9 @@ bool contact_is_referenced(store::Store& store, std::int64_t contact_id) {
 }
 
 // Blanks a contact's personal data and marks it erased (the row stays for what refers to it).
-void erase_contact_row(store::Store& store, std::int64_t contact_id) {
+void erase_contact_row(store::Store& store, const Contact& contact) {
+    detail::remember_erased(store, contact);
+    const auto contact_id = contact.id;
     SQLite::Statement erase(
         store.db(),
         "UPDATE contact SET name = '', position = NULL, email = NULL, phone = NULL, "
@@ -340,6 +348,39 @@ void erase_contact_row(store::Store& store, std::int64_t contact_id) {
 
 }  // namespace
 
+namespace detail {
+
+std::vector<std::string> changed_field_list(const Member& before, const Member& after) {
+    std::vector<std::string> out = member_field_list(before, after);
+    for (const auto& c : after.contacts) {
+        const auto was = std::find_if(before.contacts.begin(), before.contacts.end(),
+                                      [&](const Contact& b) { return c.id != 0 && b.id == c.id; });
+        if (was == before.contacts.end()) {
+            out.push_back(fmt::format("contact {} added", c.name));
+        } else if (!(*was == c)) {
+            out.push_back(fmt::format("contact {}: {}", was->name, changed_contact_fields(*was, c)));
+        }
+    }
+    return out;
+}
+
+std::optional<StatusChange> last_status_change(store::Store& store, const std::string& member_id) {
+    SQLite::Statement q(store.db(),
+                        "SELECT status, date, IFNULL(reason, '') FROM member_status_history "
+                        "WHERE member_id = ? ORDER BY date DESC, id DESC LIMIT 1");
+    q.bind(1, member_id);
+    if (!q.executeStep()) {
+        return std::nullopt;
+    }
+    StatusChange change;
+    change.status = parse_status(q.getColumn(0).getString()).value_or(MemberStatus::active);
+    change.date = parse_date(q.getColumn(1).getString()).value_or(Date{});
+    change.reason = q.getColumn(2).getString();
+    return change;
+}
+
+}  // namespace detail
+
 RemovedContact remove_contact(store::Store& store, const std::string& member,
                               const std::string& contact) {
     RemovedContact result;
@@ -349,8 +390,9 @@ RemovedContact remove_contact(store::Store& store, const std::string& member,
         const auto id = result.contact.id;
         result.kept_erased = contact_is_referenced(store, id);
         if (result.kept_erased) {
-            erase_contact_row(store, id);
+            erase_contact_row(store, result.contact);
         } else {
+            detail::remember_erased(store, result.contact);
             SQLite::Statement del(store.db(), "DELETE FROM contact WHERE id = ?");
             del.bind(1, static_cast<int64_t>(id));
             del.exec();
@@ -378,7 +420,7 @@ std::vector<std::string> forget_contacts(store::Store& store, const std::string&
     }
     std::vector<std::string> names;
     for (const auto& c : targets) {
-        erase_contact_row(store, c.id);
+        erase_contact_row(store, c);
         names.push_back(c.name);
     }
     return names;

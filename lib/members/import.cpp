@@ -16,6 +16,7 @@
 
 #include "core/files.hpp"
 #include "core/text.hpp"
+#include "members/erased.hpp"
 #include "members/import_convert.hpp"
 #include "members/import_duplicates.hpp"
 #include "members/import_reader.hpp"
@@ -164,6 +165,9 @@ class Importer {
     void check_duplicates(const Member& after, const DuplicateIndex::Keys& keys,
                           const Locator& where, std::vector<Diagnostic>& problems);
     void write(const Member& before, Member& after, bool exists, const detail::NameForms& name);
+    void refuse_erased(const Member& before, const std::vector<ContactInput>& contacts,
+                       const Locator& where, std::vector<Diagnostic>& problems);
+    void keep_later_status(const Member& before, Member& after, const Locator& where);
     void reject(const RecordReader& reader, const SourceRecord& record,
                 std::vector<Diagnostic>& why, std::uint32_t file);
     [[nodiscard]] std::string where_text(Where where) const {
@@ -293,7 +297,18 @@ void Importer::take(RecordReader& reader, SourceRecord& record, std::uint32_t fi
         before.id = id;
     }
     input.id.reset();
+    if (exists && !m_options.allow_erased && input.contacts) {
+        refuse_erased(before, *input.contacts, where, problems);
+        if (!problems.empty()) {
+            reject(reader, record, problems, file);
+            return;
+        }
+    }
     Member after = detail::merge(before, std::move(input));
+    if (exists && m_options.on_existing == OnExisting::update && after.status != before.status &&
+        !m_options.status_from_file) {
+        keep_later_status(before, after, where);
+    }
     // A status the file changes follows the lifecycle, as `member status` does.
     if (exists && m_options.on_existing == OnExisting::update && after.status != before.status) {
         if (auto why = detail::refused_move(before.status, after.status)) {
@@ -385,8 +400,59 @@ void Importer::check_duplicates(const Member& after, const DuplicateIndex::Keys&
     }
 }
 
+// A person whose data was erased from the member (member forget, contact remove) is not added
+// again from a file, unless --allow-erased: an old spreadsheet would bring them back unnoticed.
+void Importer::refuse_erased(const Member& before, const std::vector<ContactInput>& contacts,
+                             const Locator& where, std::vector<Diagnostic>& problems) {
+    for (std::size_t i = 0; i < contacts.size(); ++i) {
+        const auto key = detail::contact_key(contacts[i].name.value_or(""));
+        const bool known = std::any_of(before.contacts.begin(), before.contacts.end(),
+                                       [&](const Contact& c) {
+                                           return detail::contact_key(c.name) == key;
+                                       });
+        if (known) {
+            continue;
+        }
+        if (const auto what = detail::erased_match(m_store, before.id, contacts[i])) {
+            Diagnostic d = where(fmt::format("contacts[{}].{}", i + 1, *what));
+            d.message = fmt::format(
+                "this person's personal data was erased from member \"{}\" (member forget or "
+                "contact remove): remove them from the file, or add --allow-erased to add them "
+                "again",
+                before.id);
+            problems.push_back(std::move(d));
+        }
+    }
+}
+
+// A status a command recorded (`member status`, with its reason) after the file's value was
+// is kept: the file's different status is a warning, unless --status-from-file. A status that
+// came with the member (`member add`: reason "added") or from an import ("imported") is replaced
+// by the file's.
+void Importer::keep_later_status(const Member& before, Member& after, const Locator& where) {
+    const auto last = detail::last_status_change(m_store, before.id);
+    if (!last || last->reason == "imported" || last->reason == "added") {
+        return;
+    }
+    Diagnostic d = where("status");
+    d.message = fmt::format(
+        "member \"{}\" is {} since {} (member status: \"{}\"); the file's \"{}\" is left "
+        "out (--status-from-file applies it)",
+        before.id, status_name(before.status), format_date(last->date),
+        text::escape_control(last->reason), status_name(after.status));
+    m_summary.warnings.push_back(std::move(d));
+    after.status = before.status;
+}
+
 void Importer::write(const Member& before, Member& after, bool exists,
                      const detail::NameForms& name) {
+    if (m_options.dry_run == DryRun::yes && (!exists || (m_options.on_existing == OnExisting::update &&
+                                                        !(after == before)))) {
+        m_summary.changes.push_back(RecordChange{
+            .id = after.id.empty() ? before.id : after.id,
+            .added = !exists,
+            .fields = exists ? detail::changed_field_list(before, after) : std::vector<std::string>{}});
+    }
     if (!exists) {
         m_writer.insert(after, name, after.joined.empty() ? m_today : after.joined, "imported");
         ++m_summary.added;

@@ -34,8 +34,21 @@ struct ImportOptions {
     DryRun dry_run = DryRun::no;
     Strictness strictness = Strictness::warn;
     std::string rejects;  // --skip-invalid: where rejected records go
+    // A status `member status` recorded is kept when the file gives another one (a warning),
+    // unless this is set (--status-from-file).
+    bool status_from_file = false;
+    // People erased from a member (forget, contact remove) may be added again (--allow-erased).
+    bool allow_erased = false;
     // Called now and then while reading: records read so far, bytes read, bytes in all files.
     std::function<void(std::size_t records, std::size_t bytes, std::size_t total_bytes)> progress;
+};
+
+// What a dry run would change in one member: added, or the fields updated ("status",
+// "contact Ana Pérez: email", "contact Luis Soto added").
+struct RecordChange {
+    std::string id;
+    bool added = false;
+    std::vector<std::string> fields;
 };
 
 struct ImportSummary {
@@ -48,6 +61,8 @@ struct ImportSummary {
     std::size_t contacts_added = 0;
     std::vector<Diagnostic> duplicates;  // suspected duplicates (warnings unless strict)
     std::vector<Diagnostic> problems;    // with --skip-invalid: why records were rejected
+    std::vector<Diagnostic> warnings;    // statuses recorded later, kept over the file's
+    std::vector<RecordChange> changes;   // a dry run's changes, record by record
 };
 
 // Imports member records from files, in one transaction. The whole input is validated: any

@@ -139,6 +139,15 @@ class Writer {
 // Folded contact name for matching.
 [[nodiscard]] std::string contact_key(std::string_view name);
 
+// The latest entry of a member's status history (by date, then as recorded), if any.
+[[nodiscard]] std::optional<StatusChange> last_status_change(store::Store& store,
+                                                             const std::string& member_id);
+
+// What differs between two versions of a member: its fields by name ("status"), then its
+// contacts ("contact Ana Pérez: email, phone", "contact Luis Soto added").
+[[nodiscard]] std::vector<std::string> changed_field_list(const Member& before,
+                                                          const Member& after);
+
 // Words that lead many organisation names and are ignored when looking for duplicates.
 [[nodiscard]] std::string duplicate_key(const std::string& name_key);
 

@@ -25,7 +25,7 @@ struct TableOwner {
     std::string_view module;
 };
 
-inline constexpr std::array<TableOwner, 35> k_table_owners = {{
+inline constexpr std::array<TableOwner, 37> k_table_owners = {{
     {"meta", "store"},
     {"config", "store"},
     {"audit", "store"},
@@ -36,6 +36,8 @@ inline constexpr std::array<TableOwner, 35> k_table_owners = {{
     {"member_status_history", "members"},
     {"contact", "members"},
     {"interest", "members"},
+    {"erasure_key", "members"},
+    {"erased_person", "members"},
 
     {"election", "governance"},
     {"candidate", "governance"},

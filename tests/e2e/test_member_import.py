@@ -293,19 +293,58 @@ def test_a_status_the_file_changes_follows_the_lifecycle(alliance):
     alliance.ok("member", "status", "org-w", "withdrawn", "--reason", "left")
     alliance.write("w.jsonl", '{"id": "org-w", "name": "Org W", "type": "ngo", "status": "applicant"}\n')
     before = alliance.dump()
-    result = alliance.run("member", "import", "w.jsonl")
+    # The status `member status` recorded is kept over the file's (a warning)...
+    result = alliance.ok("member", "import", "w.jsonl")
+    assert result.err == ('nacsa: warning: w.jsonl:1: field "status": member "org-w" is withdrawn since '
+                          '2026-11-29 (member status: "left"); the file\'s "applicant" is left out '
+                          '(--status-from-file applies it)\n'
+                          'nacsa: nothing changed: 1 record read; 0 new, 0 updated, 1 unchanged\n')
+    assert alliance.dump() == before
+    # ... unless --status-from-file, and then the lifecycle decides.
+    result = alliance.run("member", "import", "w.jsonl", "--status-from-file")
     assert result.code == 65
     assert result.err == ('nacsa: error: w.jsonl:1: field "status": a member cannot go from withdrawn to applicant '
                           '(allowed: applicant -> active or withdrawn; active -> suspended or withdrawn; '
                           'suspended -> active or withdrawn; withdrawn -> active)\n')
     assert alliance.dump() == before
     # --on-existing skip leaves the member alone, so nothing is refused.
-    alliance.ok("member", "import", "w.jsonl", "--on-existing", "skip")
+    alliance.ok("member", "import", "w.jsonl", "--on-existing", "skip", "--status-from-file")
     # A move the lifecycle allows goes into the history like any other.
     alliance.write("w.jsonl", '{"id": "org-w", "name": "Org W", "type": "ngo", "status": "active"}\n')
-    alliance.ok("member", "import", "w.jsonl")
+    alliance.ok("member", "import", "w.jsonl", "--status-from-file")
     assert alliance.sql("SELECT status, reason FROM member_status_history WHERE member_id='org-w' ORDER BY id") == \
         [("active", "added"), ("withdrawn", "left"), ("active", "imported")]
+
+
+def test_a_reimport_keeps_later_suspensions_and_erasures(alliance):
+    alliance.ok("member", "import", EXAMPLES / "members.yaml")
+    alliance.ok("member", "status", "rutas-seguras", "suspended", "--reason", "cuotas impagas")
+    alliance.ok("member", "forget", "rutas-seguras", "--contact", "Matías Rojas Lillo", "--yes")
+    before = alliance.dump()
+    # The master spreadsheet again: the erased person is refused where the file names him...
+    result = alliance.run("member", "import", EXAMPLES / "members.yaml")
+    assert result.code == 65, str(result)
+    assert f'{EXAMPLES / "members.yaml"}:32:' in result.err
+    assert 'field "contacts[2].name": this person\'s personal data was erased from member "rutas-seguras"' \
+        in result.err
+    assert "--allow-erased" in result.err
+    assert alliance.dump() == before
+    # ... a dry run with --allow-erased says what would change, record by record, and the
+    # suspension is kept with a warning.
+    result = alliance.ok("member", "import", EXAMPLES / "members.yaml", "--allow-erased", "--dry-run")
+    assert result.out == "update rutas-seguras: contact Matías Rojas Lillo added\n"
+    assert 'field "status": member "rutas-seguras" is suspended since 2026-11-29 (member status: ' \
+        '"cuotas impagas"); the file\'s "active" is left out (--status-from-file applies it)' in result.err
+    changes = json.loads(alliance.ok("member", "import", EXAMPLES / "members.yaml", "--allow-erased",
+                                     "--dry-run", "--format", "json").out)
+    assert changes == [{"id": "rutas-seguras", "action": "update", "fields": ["contact Matías Rojas Lillo added"]}]
+    assert alliance.dump() == before
+    alliance.ok("member", "import", EXAMPLES / "members.yaml", "--allow-erased")
+    shown = json.loads(alliance.ok("member", "show", "rutas-seguras", "--format", "json").out)
+    assert shown["status"] == "suspended"
+    assert "Matías Rojas Lillo" in [c["name"] for c in shown["contacts"]]
+    result = alliance.ok("member", "import", EXAMPLES / "members.yaml", "--status-from-file", "--dry-run")
+    assert result.out == "update rutas-seguras: status\n"
 
 
 def test_later_rows_of_a_member_may_leave_its_columns_empty(alliance):

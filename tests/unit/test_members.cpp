@@ -5,6 +5,7 @@
 
 #include "fixture.hpp"
 #include "members/census.hpp"
+#include "members/erased.hpp"
 #include "members/lookup.hpp"
 #include "members/members.hpp"
 #include "members/writer.hpp"
@@ -525,4 +526,41 @@ TEST_CASE("forgetting erases the personal data of one contact or of all of them"
     CHECK(members::people_of(store, "rutas").empty());
     CHECK(audit_summaries(store, "member").back() ==
           "erased the personal data of 2 contacts on request");
+}
+
+TEST_CASE("erased people are recognised by keyed digests of their name and e-mail only") {
+    StoreFixture fx;
+    auto s = spec("Rutas Seguras");
+    s.contacts = {{"Ana Pérez", "female"}};
+    fx.member("rutas", s);
+    fx.member("otra", spec("Otra Red"));
+    auto& store = fx.store();
+    members::ContactInput mail;
+    mail.name = "Luis Soto";
+    mail.email = "luis@rutas.example";
+    (void)members::add_contact(store, "rutas", mail, {});
+    (void)workflows::forget(store, "rutas", std::nullopt);
+    const auto input = [](std::optional<std::string> name, std::optional<std::string> email) {
+        members::ContactInput c;
+        c.name = std::move(name);
+        c.email = std::move(email);
+        return c;
+    };
+    // The name as names are matched (case and accents aside); the e-mail in any case.
+    CHECK(members::detail::erased_match(store, "rutas", input("ANA PEREZ", {})) == "name");
+    CHECK(members::detail::erased_match(store, "rutas", input("L. Soto", "Luis@Rutas.example")) ==
+          "email");
+    CHECK_FALSE(members::detail::erased_match(store, "rutas", input("Eva Ruiz", {})));
+    // Only from the member it was erased from.
+    CHECK_FALSE(members::detail::erased_match(store, "otra", input("Ana Pérez", {})));
+    // What is kept cannot be read back: no name or e-mail anywhere in the table.
+    SQLite::Statement rows(store.db(), "SELECT count(*), sum(length(digest) = 32) FROM erased_person");
+    REQUIRE(rows.executeStep());
+    CHECK(rows.getColumn(0).getInt() == 3);
+    CHECK(rows.getColumn(1).getInt() == 3);
+    SQLite::Statement plain(store.db(),
+                            "SELECT count(*) FROM erased_person WHERE instr(digest, 'Ana') > 0 OR "
+                            "instr(digest, 'luis@') > 0");
+    REQUIRE(plain.executeStep());
+    CHECK(plain.getColumn(0).getInt() == 0);
 }
