@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "checks.hpp"
 #include "commands.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -318,10 +319,15 @@ int run_history(Context& ctx, const HistoryOptions& opts) {
     return 0;
 }
 
-int run_check(Context& ctx, const AsOfOptions& opts) {
+struct CheckOptions {
+    std::optional<std::string> as_of;
+    bool all = false;
+};
+
+int run_check(Context& ctx, const CheckOptions& opts) {
     auto& store = ctx.store();
     const Date date = date_option(opts.as_of, "--as-of").value_or(store.today());
-    return ctx.print_findings(governance::check_committee(store, date));
+    return print_check(ctx, "committee", governance::check_committee(store, date), opts.all);
 }
 
 void register_seats(CLI::App* cmd, Context& ctx) {
@@ -374,11 +380,14 @@ void register_seats(CLI::App* cmd, Context& ctx) {
 }
 
 void register_check(CLI::App* cmd, Context& ctx) {
-    auto opts = std::make_shared<AsOfOptions>();
+    auto opts = std::make_shared<CheckOptions>();
     auto* check = cmd->add_subcommand(
         "check", "Check the committee against the configured rules (exit 1 on errors)");
     check->add_option("--as-of", opts->as_of, "The date to check (default today)")
         ->type_name("DATE");
+    add_acknowledgements(check, ctx, "committee", opts->all, [](store::Store& store) {
+        return governance::check_committee(store, store.today());
+    });
     ctx.on_run(check, [&ctx, opts] { return run_check(ctx, *opts); });
 }
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "checks.hpp"
 #include "commands.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -73,6 +74,7 @@ struct TaskCloseOptions {
 struct CheckOptions {
     std::optional<std::string> as_of;
     int meeting_months = 3;
+    bool all = false;
 };
 
 output::Cell optional_cell(const std::optional<std::string>& value) {
@@ -315,8 +317,10 @@ int run_task_close(Context& ctx, const TaskCloseOptions& opts, wg::TaskStatus st
 int run_check(Context& ctx, const CheckOptions& opts) {
     const auto as_of = date_option(opts.as_of, "--as-of");
     auto& store = ctx.store();
-    return ctx.print_findings(
-        workflows::check_working_groups(store, as_of.value_or(store.today()), opts.meeting_months));
+    return print_check(
+        ctx, "wg",
+        workflows::check_working_groups(store, as_of.value_or(store.today()), opts.meeting_months),
+        opts.all);
 }
 
 // ---- wiring ----
@@ -476,6 +480,9 @@ void register_check(CLI::App* cmd, Context& ctx) {
                      "A group should have met within this many months (default: 3)")
         ->check(whole_number(1))
         ->type_name("N");
+    add_acknowledgements(check, ctx, "wg", opts->all, [](store::Store& store) {
+        return workflows::check_working_groups(store, store.today(), 3);
+    });
     ctx.on_run(check, [&ctx, opts] { return run_check(ctx, *opts); });
 }
 

@@ -101,19 +101,34 @@ std::string localized_message(const Finding& finding, const FindingLanguage& lan
 
 bool has_errors(const std::vector<Finding>& findings) {
     return std::any_of(findings.begin(), findings.end(),
-                       [](const Finding& f) { return f.severity == Severity::error; });
+                       [](const Finding& f) {
+                           return f.severity == Severity::error && f.acknowledged.empty();
+                       });
+}
+
+std::string finding_key(const Finding& finding) {
+    return finding.record.empty() ? finding.rule : finding.rule + ":" + finding.record;
 }
 
 Table findings_table(std::vector<Finding> findings) {
     std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
         return static_cast<int>(a.severity) < static_cast<int>(b.severity);
     });
+    const bool acknowledged = std::any_of(findings.begin(), findings.end(),
+                                          [](const Finding& f) { return !f.acknowledged.empty(); });
     Table table{
         {{"severity", "SEVERITY"}, {"rule", "RULE"}, {"record", "RECORD"}, {"message", "MESSAGE"}},
         {}};
+    if (acknowledged) {
+        table.columns.push_back({"acknowledged", "ACKNOWLEDGED"});
+    }
     for (auto& f : findings) {
-        table.add_row({severity_name(f.severity), f.rule,
-                       f.record.empty() ? Cell{} : Cell{f.record}, f.message});
+        std::vector<Cell> row{severity_name(f.severity), f.rule,
+                              f.record.empty() ? Cell{} : Cell{f.record}, f.message};
+        if (acknowledged) {
+            row.push_back(f.acknowledged.empty() ? Cell{} : Cell{f.acknowledged});
+        }
+        table.add_row(std::move(row));
     }
     return table;
 }

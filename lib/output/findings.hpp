@@ -52,7 +52,12 @@ struct Finding {
     // Empty when the message was written in its final language.
     std::string msgid;
     std::vector<FindingArg> args;
+    // Set when the finding was acknowledged (`check ack`): why, and until when if not for good.
+    std::string acknowledged;
 };
+
+// The key a finding is acknowledged by: RULE:RECORD, or RULE when it has no record.
+[[nodiscard]] std::string finding_key(const Finding& finding);
 
 // A finding whose English message is `msgid` filled with `args`.
 [[nodiscard]] Finding finding(Severity severity, std::string rule, std::string record,
@@ -71,10 +76,11 @@ struct FindingLanguage {
 // that language; `message` itself when the finding has no msgid.
 [[nodiscard]] std::string localized_message(const Finding& finding, const FindingLanguage& lang);
 
-// Whether any finding is an error (the check then exits 1).
+// Whether any finding is an error not acknowledged (the check then exits 1).
 [[nodiscard]] bool has_errors(const std::vector<Finding>& findings);
 
-// severity, rule, record, message: errors first, then warnings, then notes, stable otherwise.
+// severity, rule, record, message: errors first, then warnings, then notes, stable otherwise;
+// an "acknowledged" column after them when any finding was acknowledged.
 [[nodiscard]] Table findings_table(std::vector<Finding> findings);
 
 }  // namespace nacsa::output

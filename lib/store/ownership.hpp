@@ -25,10 +25,11 @@ struct TableOwner {
     std::string_view module;
 };
 
-inline constexpr std::array<TableOwner, 37> k_table_owners = {{
+inline constexpr std::array<TableOwner, 38> k_table_owners = {{
     {"meta", "store"},
     {"config", "store"},
     {"audit", "store"},
+    {"finding_ack", "store"},
 
     {"member", "members"},
     {"member_theme", "members"},

@@ -622,3 +622,34 @@ def test_an_observer_ended_eight_times_at_once_ends_once(members):
     assert all(f"observer {oid} already ended on 2026-10-01" in e for e in errors)
     assert len([e for e in json.loads(members.ok("--format", "json", "log", "--kind", "observer").out)
                 if "ended" in e["summary"]]) == 1
+
+
+def test_findings_can_be_acknowledged_until_a_date(alliance):
+    result = alliance.run("committee", "check")
+    assert result.code == 1
+    assert "seat-count" in result.out and "no-coordinator" in result.out
+    # A mistyped key is refused, not kept.
+    result = alliance.run("committee", "check", "ack", "seat-cuont", "--reason", "x")
+    assert result.code == 3
+    assert '"seat-cuont" is not a finding of `nacsa committee check` today' in result.err
+    assert alliance.run("committee", "check", "ack", "seat-count", "--reason", "x", "--until", "2026-01-01").code == 65
+    alliance.ok("committee", "check", "ack", "seat-count", "--reason", "elections in December",
+                "--until", "2026-12-15")
+    alliance.ok("committee", "check", "ack", "no-coordinator", "--reason", "elections in December")
+    result = alliance.ok("committee", "check")  # exit 0: nothing left that is not acknowledged
+    assert result.err == "nacsa: no problems found\nnacsa: 2 acknowledged findings left out (--all shows them)\n"
+    shown = json.loads(alliance.ok("committee", "check", "--all", "--format", "json").out)
+    assert {f["rule"]: f["acknowledged"] for f in shown} == {
+        "seat-count": "until 2026-12-15: elections in December", "no-coordinator": "elections in December"}
+    log = json.loads(alliance.ok("log", "--format", "json").out)
+    assert [e["summary"] for e in log if e["record_kind"] == "finding"] == [
+        "acknowledged until 2026-12-15: elections in December", "acknowledged: elections in December"]
+    # After its date the finding counts again; unack makes the other one count at once.
+    later = {"SOURCE_DATE_EPOCH": "1797465600"}  # 2026-12-17
+    result = alliance.run("committee", "check", "--format", "json", env=later)
+    assert result.code == 1
+    assert [f["rule"] for f in json.loads(result.out)] == ["seat-count"]
+    alliance.ok("committee", "check", "unack", "no-coordinator")
+    assert alliance.run("committee", "check", "unack", "no-coordinator").code == 3
+    assert [f["rule"] for f in json.loads(alliance.run("committee", "check", "--format", "json").out)] == [
+        "no-coordinator"]
