@@ -150,7 +150,9 @@ Table review_contributions(const Inputs& in, const plan::Plan& whole) {
 Section plan_section(const Inputs& in) {
     const auto& tr = in.tr;
     Section section{.key = "plan", .title = tr("Activity plan")};
-    const auto whole = plan::load_plan(in.store);
+    // The plan as its records stood at the end of the period: a status, measurement or
+    // contribution dated later is not read.
+    const auto whole = plan::plan_as_of(plan::load_plan(in.store), in.period.to);
     if (whole.priorities.empty() && whole.activities.empty() && whole.contributions.empty()) {
         return section;
     }
