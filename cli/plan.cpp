@@ -944,7 +944,9 @@ void register_plan_views(CLI::App* cmd, Context& ctx) {
     auto status_as_of = std::make_shared<std::optional<std::string>>();
     auto* status = cmd->add_subcommand(
         "status", "Where the plan stands: per priority, activities and indicators");
-    status->add_option("--as-of", *status_as_of, "Standing on this date, from the records dated up to it (default: today)")
+    status
+        ->add_option("--as-of", *status_as_of,
+                     "Standing on this date, from the records dated up to it (default: today)")
         ->type_name("DATE");
     ctx.on_run(status, [&ctx, status_as_of] { return run_status(ctx, *status_as_of); });
 
@@ -965,7 +967,9 @@ void register_plan_views(CLI::App* cmd, Context& ctx) {
     auto check_as_of = std::make_shared<std::optional<std::string>>();
     auto* check = cmd->add_subcommand(
         "check", "Find gaps: unserved priorities, overdue activities, stale indicators");
-    check->add_option("--as-of", *check_as_of, "Check the plan as its records stood on this date (default: today)")
+    check
+        ->add_option("--as-of", *check_as_of,
+                     "Check the plan as its records stood on this date (default: today)")
         ->type_name("DATE");
     ctx.on_run(check, [&ctx, check_as_of] { return run_check(ctx, *check_as_of); });
 }

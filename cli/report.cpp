@@ -66,6 +66,10 @@ int run_report(Context& ctx, const ReportOptions& opts) {
     if (format == report::Format::csv && !opts.section) {
         throw UsageError("--format csv needs --section TABLE (one table per CSV file)");
     }
+    std::optional<Date> as_of;
+    if (opts.as_of) {
+        as_of = parse_date_option(*opts.as_of, "--as-of");
+    }
     const report::Request request{.kind = opts.kind,
                                   .period = period_of(opts),
                                   .language = ctx.language(),
@@ -73,9 +77,7 @@ int run_report(Context& ctx, const ReportOptions& opts) {
                                   .section = opts.section,
                                   .excel = ctx.options().excel,
                                   .redact = opts.redact,
-                                  .as_of = opts.as_of ? std::optional<Date>(parse_date_option(
-                                                            *opts.as_of, "--as-of"))
-                                                      : std::nullopt};
+                                  .as_of = as_of};
     const auto document = report::produce(ctx.store(), request);
 
     const auto privacy =

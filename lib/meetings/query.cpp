@@ -1,9 +1,9 @@
 #include "meetings/query.hpp"
 
 #include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
 
 #include <algorithm>
-#include <fmt/format.h>
 
 #include "store/sql.hpp"
 
@@ -326,7 +326,8 @@ std::vector<Meeting> scheduled_as_known_on(store::Store& store, const Period& pe
             continue;  // not yet scheduled that day
         }
         const auto status = parse_meeting_status(it->second.status);
-        if (!status || (*status != MeetingStatus::scheduled && *status != MeetingStatus::postponed)) {
+        if (!status ||
+            (*status != MeetingStatus::scheduled && *status != MeetingStatus::postponed)) {
             continue;
         }
         // An edit of the start writes no status change: the meeting as it stands holds when

@@ -366,8 +366,9 @@ Changed edit_measurement(store::Store& store, const std::string& indicator_id, D
             return;
         }
         update_measurement(store.db(), i.id, after);
-        store.audit("plan_indicator", i.id,
-                    with_reason(fmt::format("measurement of {} corrected", format_date(date)), why));
+        store.audit(
+            "plan_indicator", i.id,
+            with_reason(fmt::format("measurement of {} corrected", format_date(date)), why));
         changed = Changed::yes;
     });
     return changed;

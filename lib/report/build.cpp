@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "core/error.hpp"
-
 #include "report/report.hpp"
 #include "report/sections.hpp"
 
@@ -98,8 +97,7 @@ Report build(store::Store& store, const Options& options) {
     auto known = options.period;
     known.to = std::min(known.to, report.as_of);
 
-    const detail::Inputs in{store, alliance, tr, known, next_period(options.period),
-                            report.as_of};
+    const detail::Inputs in{store, alliance, tr, known, next_period(options.period), report.as_of};
     switch (options.kind) {
         case Kind::quarterly:
         case Kind::annual:

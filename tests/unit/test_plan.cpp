@@ -470,9 +470,9 @@ TEST_CASE("plan corrections: edit and delete with a reason, audited") {
           plan::Changed::no);
     CHECK_THROWS_AS(plan::edit_measurement(store, "I1", d("2026-07-01"), {.reason = "x"}),
                     NotFoundError);
-    CHECK(problems_of([&] { (void)plan::edit_measurement(store, "I1", d("2026-06-30"), {}); }) ==
-          std::vector<std::string>{
-              "field \"reason\": a correction needs a reason (--reason TEXT)"});
+    CHECK(
+        problems_of([&] { (void)plan::edit_measurement(store, "I1", d("2026-06-30"), {}); }) ==
+        std::vector<std::string>{"field \"reason\": a correction needs a reason (--reason TEXT)"});
     plan::delete_measurement(store, "I1", d("2026-09-30"), "No verificada");
     CHECK_THROWS_AS(plan::delete_measurement(store, "I1", d("2026-09-30"), "otra vez"),
                     NotFoundError);
