@@ -391,6 +391,8 @@ def year(nacsa):
         nacsa.ok("member", "contact", "add", member, "--name", contact, "--gender", "female", env=on("2026-07-21"))
     nacsa.ok("committee", "seat", "fundacion-rutas-seguras", "--role", "coordinator", "--representative",
              "Ana Pérez", "--from", "2025-01-01", env=on("2026-07-21"))
+    nacsa.ok("wg", "join", "experticia_tecnica", "fundacion-rutas-seguras", env=on("2026-07-21"))
+    nacsa.ok("wg", "task", "add", "experticia_tecnica", "Informe sombra", "--due", "2026-09-15", env=on("2026-07-21"))
     nacsa.ok("plan", "activity", "status", "A2", "in_progress", env=on("2026-08-01"))
     nacsa.ok("plan", "indicator", "measure", "I1", "4", env=on("2026-08-31"))
     nacsa.ok("plan", "activity", "status", "A1", "done", env=on("2026-09-10"))
@@ -399,6 +401,8 @@ def year(nacsa):
     (held,) = nacsa.ok("meeting", "schedule", "--title", "Comité de agosto", "--kind", "steering_committee",
                        "--start", "2026-08-12 10:00", env=july).out.split()
     nacsa.ok("meeting", "held", held, "--force", env=on("2026-08-12"))
+    nacsa.ok("meeting", "action", "add", "Enviar el acta", "--meeting", held, "--due", "2026-09-01",
+             env=on("2026-08-12"))
     september = on("2026-09-20")
     for title, kind, start in [("Consulta de noviembre", "government_consultation", "2026-11-10 10:00"),
                                ("Comité de diciembre", "steering_committee", "2026-12-02 10:00")]:
@@ -432,6 +436,9 @@ def test_a_closed_quarter_written_again_later_is_the_same_document(year):
                                                                         "Comité de diciembre"]
     assert [r["activity"] for r in tables["activities_due"]["rows"]] == ["A3"]
     assert "- Records as of: 30 September 2026\n" in first["md"]
+    groups = {r["working_group"]: r for r in tables["working_groups"]["rows"]}
+    assert (groups["experticia_tecnica"]["members"], groups["experticia_tecnica"]["tasks_overdue"]) == (1, 1)
+    assert [r["title"] for r in tables["action_items_overdue"]["rows"]] == ["Enviar el acta"]
 
     (consultation, committee) = [r["meeting"] for r in tables["scheduled_meetings"]["rows"]]
     later = [
@@ -440,6 +447,9 @@ def test_a_closed_quarter_written_again_later_is_the_same_document(year):
                         "government_consultation", "--start", "2026-12-15 10:00"]),
         ("2026-10-21", ["meeting", "edit", committee, "--start", "2027-01-12 10:00"]),
         ("2026-11-01", ["member", "status", "centro-de-estudios-penales", "withdrawn", "--reason", "Cierre"]),
+        ("2026-11-03", ["wg", "task", "done", "1"]),
+        ("2026-11-03", ["meeting", "action", "done", "A-2026-001"]),
+        ("2026-11-03", ["wg", "join", "experticia_tecnica", "red-frontera-norte"]),
         ("2026-11-02", ["committee", "seat", "red-frontera-norte", "--role", "member", "--representative",
                         "Alex Rivas", "--from", "2026-11-02"]),
         ("2026-11-05", ["plan", "activity", "add", "--title", "Nueva", "--kind", "other", "--priority", "P1",
@@ -471,6 +481,9 @@ def test_a_closed_quarter_written_again_later_is_the_same_document(year):
     assert sorted(r["member"] for r in tables["committee"]["rows"]) == ["Fundación Rutas Seguras",
                                                                        "Red Frontera Norte"]
     assert [r["title"] for r in tables["scheduled_meetings"]["rows"]] == ["Comité de diciembre"]
+    groups = {r["working_group"]: r for r in tables["working_groups"]["rows"]}
+    assert (groups["experticia_tecnica"]["members"], groups["experticia_tecnica"]["tasks_done"]) == (2, 1)
+    assert [r["title"] for r in tables["action_items_closed"]["rows"]] == ["Enviar el acta"]
     progress = tables["progress_by_priority"]["rows"][0]
     assert (progress["activities"], progress["done"]) == (4, 3)
 
