@@ -800,6 +800,8 @@ def test_corrections_are_audited_and_the_report_follows_them(planned):
         return {t["key"]: t["rows"] for t in data["sections"][0]["tables"]}
 
     rows = plan_report()
+    # A3 serves four priorities: its indicator I4 is listed once.
+    assert sorted(r["indicator"] for r in rows["indicators"]) == ["I1", "I2", "I3", "I4", "I5"]
     assert next(r for r in rows["indicators"] if r["indicator"] == "I1")["latest"] == 84
     assert [r["contribution"] for r in rows["review_contributions"]] == ["C1", "C2"]
     planned.ok("plan", "measurement", "edit", "I1", "2026-09-30", "--value", "48", "--note", "",
