@@ -490,6 +490,22 @@ struct IndicatorOptions {
     std::optional<std::string> baseline_date;
     std::optional<std::string> target;
     std::optional<std::string> target_date;
+    std::string reason;
+};
+
+// `plan indicator delete`, `plan contribution delete`.
+struct DeleteOptions {
+    std::string id;
+    std::string reason;
+};
+
+// `plan measurement edit | delete ID DATE`.
+struct MeasurementOptions {
+    std::string id;
+    std::string date;
+    std::optional<std::string> value;
+    std::optional<std::string> note;
+    std::string reason;
 };
 
 struct MeasureOptions {
@@ -531,13 +547,40 @@ int run_indicator_edit(Context& ctx, const IndicatorOptions& o) {
         .baseline = number_option(o.baseline, "--baseline"),
         .baseline_date = clearable_date(o.baseline_date, "--baseline-date"),
         .target = number_option(o.target, "--target"),
-        .target_date = date_option(o.target_date, "--target-date")};
+        .target_date = date_option(o.target_date, "--target-date"),
+        .reason = o.reason};
     if (plan::edit_indicator(ctx.store(store::Access::read_write), o.id, edit) ==
         plan::Changed::no) {
         ctx.info(fmt::format("indicator {}: nothing changed", o.id));
     } else {
         ctx.info(fmt::format("updated indicator {}", o.id));
     }
+    return 0;
+}
+
+int run_indicator_delete(Context& ctx, const DeleteOptions& o) {
+    plan::delete_indicator(ctx.store(store::Access::read_write), o.id, o.reason);
+    ctx.info(fmt::format("deleted indicator {}", o.id));
+    return 0;
+}
+
+int run_measurement_edit(Context& ctx, const MeasurementOptions& o) {
+    const auto date = parse_date_option(o.date, "date");
+    const plan::MeasurementEdit edit{
+        .value = number_option(o.value, "--value"), .note = o.note, .reason = o.reason};
+    if (plan::edit_measurement(ctx.store(store::Access::read_write), o.id, date, edit) ==
+        plan::Changed::no) {
+        ctx.info(fmt::format("indicator {}: nothing changed", o.id));
+    } else {
+        ctx.info(fmt::format("indicator {}: corrected the measurement of {}", o.id, o.date));
+    }
+    return 0;
+}
+
+int run_measurement_delete(Context& ctx, const MeasurementOptions& o) {
+    plan::delete_measurement(ctx.store(store::Access::read_write), o.id,
+                             parse_date_option(o.date, "date"), o.reason);
+    ctx.info(fmt::format("indicator {}: deleted the measurement of {}", o.id, o.date));
     return 0;
 }
 
@@ -618,7 +661,17 @@ void register_indicator_changes(CLI::App* cmd, Context& ctx) {
         cmd->add_subcommand("edit", "Change an indicator's name, unit, baseline or target");
     edit->add_option("id", edit_opts->id, "The indicator's id")->required();
     add_indicator_fields(edit, *edit_opts);
+    edit->add_option("--reason", edit_opts->reason, "Why (a correction): kept in the audit log")
+        ->type_name("TEXT");
     ctx.on_run(edit, [&ctx, edit_opts] { return run_indicator_edit(ctx, *edit_opts); });
+
+    auto delete_opts = std::make_shared<DeleteOptions>();
+    auto* del = cmd->add_subcommand("delete", "Delete an indicator and its measurements");
+    del->add_option("id", delete_opts->id, "The indicator's id")->required();
+    del->add_option("--reason", delete_opts->reason, "Why: kept in the audit log")
+        ->required()
+        ->type_name("TEXT");
+    ctx.on_run(del, [&ctx, delete_opts] { return run_indicator_delete(ctx, *delete_opts); });
 
     auto measure_opts = std::make_shared<MeasureOptions>();
     auto* measure =
@@ -630,6 +683,30 @@ void register_indicator_changes(CLI::App* cmd, Context& ctx) {
     measure->add_option("--note", measure_opts->note, "Where the figure comes from")
         ->type_name("TEXT");
     ctx.on_run(measure, [&ctx, measure_opts] { return run_indicator_measure(ctx, *measure_opts); });
+}
+
+void register_measurement(CLI::App* plan_cmd, Context& ctx) {
+    auto* cmd = plan_cmd->add_subcommand(
+        "measurement", "Correct or delete an indicator's measurement (addressed by its date)");
+    cmd->require_subcommand(1);
+    auto edit_opts = std::make_shared<MeasurementOptions>();
+    auto delete_opts = std::make_shared<MeasurementOptions>();
+    auto* edit = cmd->add_subcommand("edit", "Correct a measurement's value or note");
+    auto* del = cmd->add_subcommand("delete", "Delete a measurement");
+    for (auto [sub, opts] : {std::pair{edit, edit_opts.get()}, std::pair{del, delete_opts.get()}}) {
+        sub->add_option("id", opts->id, "The indicator's id")->required();
+        sub->add_option("date", opts->date, "The date of the measurement")
+            ->required()
+            ->type_name("DATE");
+        sub->add_option("--reason", opts->reason, "Why: kept in the audit log")
+            ->required()
+            ->type_name("TEXT");
+    }
+    edit->add_option("--value", edit_opts->value, "The right value")->type_name("NUMBER");
+    edit->add_option("--note", edit_opts->note, "The right note (\"\" to clear)")
+        ->type_name("TEXT");
+    ctx.on_run(edit, [&ctx, edit_opts] { return run_measurement_edit(ctx, *edit_opts); });
+    ctx.on_run(del, [&ctx, delete_opts] { return run_measurement_delete(ctx, *delete_opts); });
 }
 
 void register_indicator(CLI::App* plan_cmd, Context& ctx) {
@@ -656,6 +733,7 @@ struct ContributionOptions {
     std::optional<std::string> to;
     std::optional<std::string> summary;
     std::optional<std::string> file;
+    std::string reason;
 };
 
 int run_contribution_add(Context& ctx, const ContributionOptions& o) {
@@ -676,13 +754,20 @@ int run_contribution_edit(Context& ctx, const ContributionOptions& o) {
                                       .submitted = date_option(o.submitted, "--submitted"),
                                       .submitted_to = o.to,
                                       .summary = o.summary,
-                                      .file_reference = o.file};
+                                      .file_reference = o.file,
+                                      .reason = o.reason};
     if (plan::edit_contribution(ctx.store(store::Access::read_write), o.id, edit) ==
         plan::Changed::no) {
         ctx.info(fmt::format("contribution {}: nothing changed", o.id));
     } else {
         ctx.info(fmt::format("updated contribution {}", o.id));
     }
+    return 0;
+}
+
+int run_contribution_delete(Context& ctx, const DeleteOptions& o) {
+    plan::delete_contribution(ctx.store(store::Access::read_write), o.id, o.reason);
+    ctx.info(fmt::format("deleted contribution {}", o.id));
     return 0;
 }
 
@@ -730,7 +815,17 @@ void register_contribution(CLI::App* plan_cmd, Context& ctx) {
     auto* edit = cmd->add_subcommand("edit", "Change a contribution's fields");
     edit->add_option("id", edit_opts->id, "The contribution's id")->required();
     add_contribution_fields(edit, *edit_opts);
+    edit->add_option("--reason", edit_opts->reason, "Why (a correction): kept in the audit log")
+        ->type_name("TEXT");
     ctx.on_run(edit, [&ctx, edit_opts] { return run_contribution_edit(ctx, *edit_opts); });
+
+    auto delete_opts = std::make_shared<DeleteOptions>();
+    auto* del = cmd->add_subcommand("delete", "Delete a contribution recorded by mistake");
+    del->add_option("id", delete_opts->id, "The contribution's id")->required();
+    del->add_option("--reason", delete_opts->reason, "Why: kept in the audit log")
+        ->required()
+        ->type_name("TEXT");
+    ctx.on_run(del, [&ctx, delete_opts] { return run_contribution_delete(ctx, *delete_opts); });
 
     auto* list = cmd->add_subcommand("list", "List the contributions to the review");
     ctx.on_run(list, [&ctx] { return run_contribution_list(ctx); });
@@ -795,8 +890,8 @@ Table status_table(const std::vector<plan::PriorityProgress>& status) {
 }
 
 int run_status(Context& ctx, const std::optional<std::string>& as_of_option) {
-    const auto p = plan::load_plan(ctx.store());
     const Date as_of = as_of_or_today(ctx, as_of_option);
+    const auto p = plan::plan_as_of(plan::load_plan(ctx.store()), as_of);
     const auto st = plan::plan_status(p, as_of);
     if (ctx.format() == output::Format::json) {
         ctx.print(plan::render_status_json(st, as_of));
@@ -820,9 +915,10 @@ int run_timeline(Context& ctx, const TimelineOptions& o) {
     return 0;
 }
 
-int run_check(Context& ctx, const std::optional<std::string>& as_of) {
-    const auto p = plan::load_plan(ctx.store());
-    return ctx.print_findings(plan::check_plan(p, as_of_or_today(ctx, as_of)));
+int run_check(Context& ctx, const std::optional<std::string>& as_of_option) {
+    const Date as_of = as_of_or_today(ctx, as_of_option);
+    return ctx.print_findings(
+        plan::check_plan(plan::plan_as_of(plan::load_plan(ctx.store()), as_of), as_of));
 }
 
 void register_plan_file(CLI::App* cmd, Context& ctx) {
@@ -848,7 +944,9 @@ void register_plan_views(CLI::App* cmd, Context& ctx) {
     auto status_as_of = std::make_shared<std::optional<std::string>>();
     auto* status = cmd->add_subcommand(
         "status", "Where the plan stands: per priority, activities and indicators");
-    status->add_option("--as-of", *status_as_of, "Standing on this date (default: today)")
+    status
+        ->add_option("--as-of", *status_as_of,
+                     "Standing on this date, from the records dated up to it (default: today)")
         ->type_name("DATE");
     ctx.on_run(status, [&ctx, status_as_of] { return run_status(ctx, *status_as_of); });
 
@@ -869,7 +967,9 @@ void register_plan_views(CLI::App* cmd, Context& ctx) {
     auto check_as_of = std::make_shared<std::optional<std::string>>();
     auto* check = cmd->add_subcommand(
         "check", "Find gaps: unserved priorities, overdue activities, stale indicators");
-    check->add_option("--as-of", *check_as_of, "Check as of this date (default: today)")
+    check
+        ->add_option("--as-of", *check_as_of,
+                     "Check the plan as its records stood on this date (default: today)")
         ->type_name("DATE");
     ctx.on_run(check, [&ctx, check_as_of] { return run_check(ctx, *check_as_of); });
 }
@@ -883,6 +983,7 @@ void register_plan(CLI::App& app, Context& ctx) {
     register_priority(cmd, ctx);
     register_activity(cmd, ctx);
     register_indicator(cmd, ctx);
+    register_measurement(cmd, ctx);
     register_contribution(cmd, ctx);
     register_plan_file(cmd, ctx);
     register_plan_views(cmd, ctx);

@@ -18,6 +18,7 @@ struct ReportOptions {
     std::optional<std::string> to;
     std::optional<std::string> output;
     std::optional<std::string> section;
+    std::optional<std::string> as_of;
     bool redact = false;
     bool strict = false;
 };
@@ -65,13 +66,18 @@ int run_report(Context& ctx, const ReportOptions& opts) {
     if (format == report::Format::csv && !opts.section) {
         throw UsageError("--format csv needs --section TABLE (one table per CSV file)");
     }
+    std::optional<Date> as_of;
+    if (opts.as_of) {
+        as_of = parse_date_option(*opts.as_of, "--as-of");
+    }
     const report::Request request{.kind = opts.kind,
                                   .period = period_of(opts),
                                   .language = ctx.language(),
                                   .format = format,
                                   .section = opts.section,
                                   .excel = ctx.options().excel,
-                                  .redact = opts.redact};
+                                  .redact = opts.redact,
+                                  .as_of = as_of};
     const auto document = report::produce(ctx.store(), request);
 
     const auto privacy =
@@ -138,6 +144,9 @@ void register_report(CLI::App& app, Context& ctx) {
                "--section", opts->section,
                "Only this section (md, html, json) or this table (csv), e.g. members_by_region")
             ->type_name("NAME");
+        sub->add_option("--as-of", opts->as_of,
+                        "Read the records dated up to this day (default: the period's last day)")
+            ->type_name("DATE");
         sub->add_flag("--redact", opts->redact, "Leave personal data out (organisations stay)");
         sub->add_flag("--strict", opts->strict,
                       "Exit 1 when the report has error-level findings (e.g. a missing government "

@@ -3,6 +3,8 @@
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "store/sql.hpp"
 
 namespace nacsa::meetings {
@@ -290,6 +292,60 @@ std::optional<std::map<std::string, Date>> working_group_meeting_dates(store::St
     while (q.executeStep()) {
         out.emplace(q.getColumn(0).getString(), store::date(q.getColumn(1)));
     }
+    return out;
+}
+
+std::vector<Meeting> scheduled_as_known_on(store::Store& store, const Period& period,
+                                           Date known_on) {
+    const auto& zone = store.alliance().time_zone;
+    const auto by_then = [&](const std::string& timestamp) {
+        const auto t = parse_timestamp(timestamp);
+        return t && chr::sys_days{to_local(*t, zone).date} <= chr::sys_days{known_on};
+    };
+    struct Known {
+        std::string status;
+        std::string starts_at;
+        bool latest = true;  // no status change recorded after the day
+    };
+    SQLite::Statement q(store.db(),
+                        "SELECT meeting_id, status, at, starts_at FROM meeting_status_history "
+                        "ORDER BY meeting_id, id");
+    std::map<std::string, Known> known;
+    while (q.executeStep()) {
+        const auto id = q.getColumn(0).getString();
+        if (by_then(q.getColumn(2).getString())) {
+            known[id] = Known{q.getColumn(1).getString(), q.getColumn(3).getString()};
+        } else if (const auto it = known.find(id); it != known.end()) {
+            it->second.latest = false;
+        }
+    }
+    std::vector<Meeting> out;
+    for (auto& m : list_meetings(store, MeetingFilter{})) {
+        const auto it = known.find(m.id);
+        if (it == known.end()) {
+            continue;  // not yet scheduled that day
+        }
+        const auto status = parse_meeting_status(it->second.status);
+        if (!status ||
+            (*status != MeetingStatus::scheduled && *status != MeetingStatus::postponed)) {
+            continue;
+        }
+        // An edit of the start writes no status change: the meeting as it stands holds when
+        // nothing was changed after the day, else the start of its last status change then.
+        if (!it->second.latest || !by_then(m.updated_at)) {
+            const auto start = parse_timestamp(it->second.starts_at);
+            if (!start) {
+                continue;
+            }
+            m.starts_at = *start;
+        }
+        m.status = *status;
+        if (in_period(m.local_date(), period)) {
+            out.push_back(std::move(m));
+        }
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Meeting& a, const Meeting& b) { return a.starts_at < b.starts_at; });
     return out;
 }
 

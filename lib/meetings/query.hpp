@@ -64,4 +64,14 @@ struct ActionItemActivity {
 // decisions without quorum, overdue action items, past meetings left open.
 [[nodiscard]] std::vector<output::Finding> check(store::Store& store, Date as_of);
 
+// Meetings still to come in the period as they were known at the end of `known_on` (a day of
+// the alliance's time zone), from meeting_status_history: each meeting's last status change
+// recorded by then, with the start it had at that point, is scheduled or postponed and falls
+// in the period. A meeting scheduled later is not listed; one held, cancelled or moved since
+// still is, as it then stood (status and start). An edit of a start records no status change:
+// the current start counts when the meeting was last changed by that day, else the start of
+// its last status change recorded by then. In start order.
+[[nodiscard]] std::vector<Meeting> scheduled_as_known_on(store::Store& store, const Period& period,
+                                                         Date known_on);
+
 }  // namespace nacsa::meetings

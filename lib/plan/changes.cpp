@@ -103,6 +103,20 @@ void resolve_member(store::Store& store, Activity& a) {
     }
 }
 
+// What the audit log says of a change: what was done, then why when there is a reason.
+std::string with_reason(const std::string& what, const std::string& reason) {
+    return reason.empty() ? what : fmt::format("{}: {}", what, reason);
+}
+
+// The reason a correction requires (trimmed and checked as a note).
+std::string required_reason(const std::string& reason) {
+    auto trimmed = checked_note(reason, "reason");
+    if (trimmed.empty()) {
+        invalid("reason", "a correction needs a reason (--reason TEXT)");
+    }
+    return trimmed;
+}
+
 template <typename T>
 void apply(const std::optional<T>& given, T& field) {
     if (given) {
@@ -117,7 +131,9 @@ template <typename T>
 Changed edit_record(store::Store& store, const T& (Plan::*find)(const std::string&) const,
                     const std::string& key, std::string T::*id, const char* table,
                     const std::function<void(T&)>& change,
-                    const std::function<void(const Plan&, const T&)>& write) {
+                    const std::function<void(const Plan&, const T&)>& write,
+                    const std::string& reason = {}) {
+    const auto why = checked_note(reason, "reason");
     Changed changed = Changed::no;
     store.transaction([&] {
         const auto plan = load_plan(store);
@@ -129,7 +145,7 @@ Changed edit_record(store::Store& store, const T& (Plan::*find)(const std::strin
             return;
         }
         write(plan, record);
-        store.audit(table, record.*id, "edited");
+        store.audit(table, record.*id, with_reason("edited", why));
         changed = Changed::yes;
     });
     return changed;
@@ -299,7 +315,76 @@ Changed edit_indicator(store::Store& store, const std::string& id, const Indicat
         [&](const Plan& plan, const Indicator& i) {
             validate_indicator(plan, i);
             update_indicator(store.db(), i);
-        });
+        },
+        edit.reason);
+}
+
+void delete_indicator(store::Store& store, const std::string& id, const std::string& reason) {
+    const auto why = required_reason(reason);
+    store.transaction([&] {
+        const auto plan = load_plan(store);
+        const Indicator& i = plan.indicator(id);
+        delete_indicator_rows(store.db(), i.id);
+        store.audit("plan_indicator", i.id,
+                    with_reason(fmt::format("deleted with {} measurement{}", i.measurements.size(),
+                                            i.measurements.size() == 1 ? "" : "s"),
+                                why));
+    });
+}
+
+namespace {
+
+// The measurement of an indicator on a day; NotFoundError when it has none.
+const Measurement& measurement_of(const Indicator& i, Date date) {
+    const auto it = std::find_if(i.measurements.begin(), i.measurements.end(),
+                                 [&](const Measurement& m) { return m.date == date; });
+    if (it == i.measurements.end()) {
+        throw NotFoundError(
+            fmt::format("indicator {} has no measurement on {}", i.id, format_date(date)));
+    }
+    return *it;
+}
+
+}  // namespace
+
+Changed edit_measurement(store::Store& store, const std::string& indicator_id, Date date,
+                         const MeasurementEdit& edit) {
+    const auto why = required_reason(edit.reason);
+    if (edit.value && !std::isfinite(*edit.value)) {
+        invalid("value", fmt::format("{} is not a finite number", *edit.value));
+    }
+    const auto note = edit.note ? std::optional(checked_note(*edit.note, "note")) : std::nullopt;
+    Changed changed = Changed::no;
+    store.transaction([&] {
+        const auto plan = load_plan(store);
+        const Indicator& i = plan.indicator(indicator_id);
+        const Measurement& before = measurement_of(i, date);
+        Measurement after = before;
+        apply(edit.value, after.value);
+        apply(note, after.note);
+        if (after == before) {
+            return;
+        }
+        update_measurement(store.db(), i.id, after);
+        store.audit(
+            "plan_indicator", i.id,
+            with_reason(fmt::format("measurement of {} corrected", format_date(date)), why));
+        changed = Changed::yes;
+    });
+    return changed;
+}
+
+void delete_measurement(store::Store& store, const std::string& indicator_id, Date date,
+                        const std::string& reason) {
+    const auto why = required_reason(reason);
+    store.transaction([&] {
+        const auto plan = load_plan(store);
+        const Indicator& i = plan.indicator(indicator_id);
+        (void)measurement_of(i, date);
+        delete_measurement_row(store.db(), i.id, date);
+        store.audit("plan_indicator", i.id,
+                    with_reason(fmt::format("measurement of {} deleted", format_date(date)), why));
+    });
 }
 
 MeasurementResult record_measurement(store::Store& store, const std::string& indicator_id,
@@ -361,7 +446,18 @@ Changed edit_contribution(store::Store& store, const std::string& id,
         [&](const Plan&, const Contribution& c) {
             validate_contribution(c);
             update_contribution(store.db(), c);
-        });
+        },
+        edit.reason);
+}
+
+void delete_contribution(store::Store& store, const std::string& id, const std::string& reason) {
+    const auto why = required_reason(reason);
+    store.transaction([&] {
+        const auto plan = load_plan(store);
+        const Contribution& c = plan.contribution(id);
+        delete_contribution_row(store.db(), c.id);
+        store.audit("plan_contribution", c.id, with_reason("deleted", why));
+    });
 }
 
 }  // namespace nacsa::plan

@@ -146,6 +146,14 @@ struct Plan {
 // The whole plan as stored.
 [[nodiscard]] Plan load_plan(store::Store& store);
 
+// The plan as its records stood at the end of a day: each activity's status history and progress
+// notes up to that day, its status the latest of them (an activity whose first status is dated
+// later was not yet in the plan: left out, with its indicators); each indicator's measurements
+// up to that day; the contributions submitted by then. What records carry no date of their own
+// (priorities, an activity's title and dates, an indicator's definition) is as stored: an edit
+// corrects it for every day. Reports and `--as-of` read the plan through this.
+[[nodiscard]] Plan plan_as_of(const Plan& plan, Date as_of);
+
 // Whether an activity's end date has passed on a date while it is neither done nor cancelled.
 [[nodiscard]] bool is_overdue(const Activity& activity, Date as_of);
 
@@ -291,6 +299,7 @@ struct IndicatorEdit {
     std::optional<std::optional<Date>> baseline_date;  // given as nullopt: the activity's start
     std::optional<double> target;
     std::optional<Date> target_date;
+    std::string reason;  // why (a correction), kept in the audit log; may be empty
 };
 Changed edit_indicator(store::Store& store, const std::string& id, const IndicatorEdit& edit);
 
@@ -314,8 +323,32 @@ struct ContributionEdit {
     std::optional<std::string> submitted_to;
     std::optional<std::string> summary;
     std::optional<std::string> file_reference;  // "" for none
+    std::string reason;  // why (a correction), kept in the audit log; may be empty
 };
 Changed edit_contribution(store::Store& store, const std::string& id, const ContributionEdit& edit);
+
+// ---- Corrections ----
+//
+// A record entered by mistake is corrected or deleted with a reason (required: a ValidationError
+// when empty), which the audit log keeps with what was changed. Reports written afterwards
+// follow the correction, also for closed periods.
+
+// Deletes an indicator with its measurements.
+void delete_indicator(store::Store& store, const std::string& id, const std::string& reason);
+
+// What a correction of a measurement changes (the measurement of `date`; NotFoundError when the
+// indicator has none that day).
+struct MeasurementEdit {
+    std::optional<double> value;
+    std::optional<std::string> note;  // "" for none
+    std::string reason;
+};
+Changed edit_measurement(store::Store& store, const std::string& indicator_id, Date date,
+                         const MeasurementEdit& edit);
+void delete_measurement(store::Store& store, const std::string& indicator_id, Date date,
+                        const std::string& reason);
+
+void delete_contribution(store::Store& store, const std::string& id, const std::string& reason);
 
 // The timeline of `nacsa plan timeline`: one row per activity overlapping [from, to].
 enum class Granularity { month, quarter };

@@ -72,6 +72,10 @@ void insert_measurement(SQLite::Database& db, const std::string& indicator_id,
                         const Measurement& m);
 void update_measurement(SQLite::Database& db, const std::string& indicator_id,
                         const Measurement& m);
+void delete_measurement_row(SQLite::Database& db, const std::string& indicator_id, Date date);
+// An indicator with its measurements.
+void delete_indicator_rows(SQLite::Database& db, const std::string& id);
+void delete_contribution_row(SQLite::Database& db, const std::string& id);
 void insert_contribution(SQLite::Database& db, const Contribution& c);
 void update_contribution(SQLite::Database& db, const Contribution& c);
 

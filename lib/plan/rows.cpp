@@ -257,6 +257,22 @@ void update_measurement(SQLite::Database& db, const std::string& indicator_id,
     q.exec();
 }
 
+void delete_measurement_row(SQLite::Database& db, const std::string& indicator_id, Date date) {
+    SQLite::Statement q(db, "DELETE FROM plan_measurement WHERE indicator_id = ? AND date = ?");
+    q.bind(1, indicator_id);
+    store::bind(q, 2, date);
+    q.exec();
+}
+
+void delete_indicator_rows(SQLite::Database& db, const std::string& id) {
+    delete_rows(db, "DELETE FROM plan_measurement WHERE indicator_id = ?", id);
+    delete_rows(db, "DELETE FROM plan_indicator WHERE id = ?", id);
+}
+
+void delete_contribution_row(SQLite::Database& db, const std::string& id) {
+    delete_rows(db, "DELETE FROM plan_contribution WHERE id = ?", id);
+}
+
 void replace_measurements(SQLite::Database& db, const Indicator& i) {
     delete_rows(db, "DELETE FROM plan_measurement WHERE indicator_id = ?", i.id);
     for (const auto& m : i.measurements) {

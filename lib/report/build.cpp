@@ -1,5 +1,8 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "core/error.hpp"
 #include "report/report.hpp"
 #include "report/sections.hpp"
 
@@ -84,8 +87,17 @@ Report build(store::Store& store, const Options& options) {
     report.period = options.period;
     report.generated = options.today;
     report.redacted = options.redact;
+    report.as_of = options.as_of.value_or(options.period.to);
+    if (report.as_of < options.period.from) {
+        throw UsageError(fmt::format("--as-of: {} is before the period {} begins ({})",
+                                     format_date(report.as_of), options.period.label,
+                                     format_date(options.period.from)));
+    }
+    // The period as known on the as-of day: the sections read the records up to its last day.
+    auto known = options.period;
+    known.to = std::min(known.to, report.as_of);
 
-    const detail::Inputs in{store, alliance, tr, options.period, next_period(options.period)};
+    const detail::Inputs in{store, alliance, tr, known, next_period(options.period), report.as_of};
     switch (options.kind) {
         case Kind::quarterly:
         case Kind::annual:

@@ -99,6 +99,7 @@ struct Report {
     std::string language;
     Period period;
     Date generated{};
+    Date as_of{};  // the records read are those dated up to this day
     bool redacted = false;
     std::vector<Section> sections;
 

@@ -20,15 +20,17 @@ Table scheduled_meetings(const Inputs& in) {
                  {"kind_label", tr("Kind")}},
                 {},
                 tr("No meeting is scheduled yet.")};
-    for (const auto& m :
-         meetings::scheduled_in_period(in.store, meetings::Period{in.next.from, in.next.to})) {
+    // As known on the as-of day: a meeting scheduled later is not listed; one held, cancelled or
+    // moved later is, as it then stood.
+    for (const auto& m : meetings::scheduled_as_known_on(
+             in.store, meetings::Period{in.next.from, in.next.to}, in.as_of)) {
         table.rows.push_back(
             {format_date(m.local_date()), m.id, m.title, m.kind, meeting_kind_label(m.kind, tr)});
     }
     return table;
 }
 
-// Activities not done nor cancelled whose end falls in the next period.
+// Activities not done nor cancelled on the as-of day whose end falls in the next period.
 Table activities_due(const Inputs& in) {
     const auto& tr = in.tr;
     Table table{
@@ -37,7 +39,7 @@ Table activities_due(const Inputs& in) {
         {{"activity", tr("Activity")}, {"title", tr("Title")}, {"end", tr("Due"), ValueKind::date}},
         {},
         tr("No activity is due.")};
-    for (const auto& a : plan::load_plan(in.store).activities) {
+    for (const auto& a : plan::plan_as_of(plan::load_plan(in.store), in.as_of).activities) {
         const bool open =
             a.status != plan::ActivityStatus::done && a.status != plan::ActivityStatus::cancelled;
         if (open && a.end >= in.next.from && a.end <= in.next.to) {

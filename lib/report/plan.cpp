@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <set>
+
 #include "report/sections.hpp"
 
 namespace nacsa::report::detail {
@@ -37,6 +39,9 @@ struct Progress {
     Chart chart;
     Table delayed;
     Table indicators;
+    // An activity serving several priorities is counted under each, listed once.
+    std::set<std::string> listed_delayed;
+    std::set<std::string> listed_indicators;
 };
 
 Progress empty_progress(const Translator& tr) {
@@ -68,13 +73,18 @@ Progress empty_progress(const Translator& tr) {
                {"standing", tr("Key"), ValueKind::text, Personal::no, Shown::data_only},
                {"standing_label", tr("Standing")}},
               {},
-              tr("No indicator is defined.")}};
+              tr("No indicator is defined.")},
+        {},
+        {}};
 }
 
-void add_indicator(Table& table, const plan::IndicatorStatus& i, const Translator& tr) {
-    table.rows.push_back({i.indicator->id, i.indicator->name,
-                          i.latest ? Value{i.latest->value} : Value{}, i.indicator->target,
-                          plan::standing_name(i.standing), standing_label(i.standing, tr)});
+void add_indicator(Progress& out, const plan::IndicatorStatus& i, const Translator& tr) {
+    if (!out.listed_indicators.insert(i.indicator->id).second) {
+        return;
+    }
+    out.indicators.rows.push_back(
+        {i.indicator->id, i.indicator->name, i.latest ? Value{i.latest->value} : Value{},
+         i.indicator->target, plan::standing_name(i.standing), standing_label(i.standing, tr)});
 }
 
 // One priority's row and bar; its late activities and its indicators (its activities' first).
@@ -86,16 +96,18 @@ void add_priority(Progress& out, const plan::PriorityProgress& p, const Translat
         done += a.activity->status == plan::ActivityStatus::done ? 1 : 0;
         if (a.overdue || a.activity->status == plan::ActivityStatus::delayed) {
             ++late;
-            out.delayed.rows.push_back(
-                {a.activity->id, a.activity->title, format_date(a.activity->end)});
+            if (out.listed_delayed.insert(a.activity->id).second) {
+                out.delayed.rows.push_back(
+                    {a.activity->id, a.activity->title, format_date(a.activity->end)});
+            }
         }
         completion += a.completion.value_or(0.0);
         for (const auto& i : a.indicators) {
-            add_indicator(out.indicators, i, tr);
+            add_indicator(out, i, tr);
         }
     }
     for (const auto& i : p.indicators) {
-        add_indicator(out.indicators, i, tr);
+        add_indicator(out, i, tr);
     }
     const double share =
         p.activities.empty() ? 0.0 : completion / static_cast<double>(p.activities.size());
@@ -150,7 +162,9 @@ Table review_contributions(const Inputs& in, const plan::Plan& whole) {
 Section plan_section(const Inputs& in) {
     const auto& tr = in.tr;
     Section section{.key = "plan", .title = tr("Activity plan")};
-    const auto whole = plan::load_plan(in.store);
+    // The plan as its records stood at the end of the period: a status, measurement or
+    // contribution dated later is not read.
+    const auto whole = plan::plan_as_of(plan::load_plan(in.store), in.period.to);
     if (whole.priorities.empty() && whole.activities.empty() && whole.contributions.empty()) {
         return section;
     }

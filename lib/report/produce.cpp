@@ -54,6 +54,7 @@ Document produce(store::Store& store, const Request& request) {
     options.period = request.period.value_or(default_period(request.kind, options.today));
     options.language = request.language;
     options.redact = request.redact;
+    options.as_of = request.as_of;
     auto report = build(store, options);
     if (request.section && request.format != Format::csv) {
         keep_section(report, *request.section);

@@ -67,6 +67,7 @@ std::string render_json(const Report& report) {
     out["period"] = {{"label", report.period.label},
                      {"from", format_date(report.period.from)},
                      {"to", format_date(report.period.to)}};
+    out["as_of"] = format_date(report.as_of);
     out["generated_on"] = format_date(report.generated);
     out["redacted"] = report.redacted;
     out["has_errors"] = report.has_errors();

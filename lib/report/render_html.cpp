@@ -170,6 +170,8 @@ std::string render_html(const Report& report) {
     out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", escape(tr("Country")), escape(report.country));
     out += fmt::format("<dt>{}</dt><dd>{} ({})</dd>\n", escape(tr("Period")),
                        escape(detail::period_text(report.period, tr)), escape(report.period.label));
+    out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", escape(tr("Records as of")),
+                       escape(tr.date(report.as_of)));
     out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", escape(tr("Generated on")),
                        escape(tr.date(report.generated)));
     if (report.redacted) {

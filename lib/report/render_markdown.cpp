@@ -92,6 +92,7 @@ std::string render_markdown(const Report& report) {
     out +=
         fmt::format("- {} ({})\n", labelled(tr("Period"), detail::period_text(report.period, tr)),
                     report.period.label);
+    out += fmt::format("- {}\n", labelled(tr("Records as of"), tr.date(report.as_of)));
     out += fmt::format("- {}\n", labelled(tr("Generated on"), tr.date(report.generated)));
     if (report.redacted) {
         out += fmt::format("- {}\n", tr("Personal data left out."));

@@ -17,6 +17,10 @@ struct Options {
     std::string language = "en";
     bool redact = false;  // leave personal data out (names of organisations stay)
     Date today{};         // the generation date (in the alliance's time zone)
+    // The day whose records the report reads (records dated later are left out); default: the
+    // period's last day. Earlier: the period as known that day. Later: only the next period's
+    // lists change (what was scheduled or due as known that day).
+    std::optional<Date> as_of;
 };
 
 [[nodiscard]] Period quarter_period(Quarter quarter);
@@ -26,7 +30,11 @@ struct Options {
 [[nodiscard]] Period default_period(Kind kind, Date today);
 
 // Computes a report from the modules' read functions: every section, figure, table, chart and
-// finding. A section with nothing to report says so plainly; nothing fails on empty data.
+// finding, from the records dated up to the as-of day (each record's own date decides: a
+// status's date, a measurement's date, a meeting's date, the day a meeting was scheduled or
+// changed), so that a closed period's report written again on a later day is the same
+// document but for its generation date. A section with nothing to report says so plainly;
+// nothing fails on empty data. An as-of day before the period's first day is a UsageError.
 [[nodiscard]] Report build(store::Store& store, const Options& options);
 
 // What `nacsa report KIND` asks for.
@@ -39,6 +47,7 @@ struct Request {
     std::optional<std::string> section;
     bool excel = false;  // csv: a BOM and ';'
     bool redact = false;
+    std::optional<Date> as_of;  // see Options::as_of
 };
 
 // A report rendered as the request asks.

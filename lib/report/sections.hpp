@@ -17,8 +17,9 @@ struct Inputs {
     store::Store& store;
     const config::Alliance& alliance;
     const Translator& tr;
-    Period period;
-    Period next;  // the period after this one (for "next quarter")
+    Period period;  // up to `end` (the whole period unless the report is as of an earlier day)
+    Period next;    // the period after this one (for "next quarter")
+    Date as_of;     // records dated after this day are not read
 };
 
 // The section said plainly when there is nothing to report.

@@ -523,8 +523,29 @@ def test_status_as_of_early_date(planned):
     data = json.loads(planned.ok("plan", "status", "--as-of", "2026-01-05", "--format", "json").out)
     i1 = data["priorities"][0]["indicators"][0]
     assert i1["standing"] == "no_data"
-    a5 = data["priorities"][3]["activities"]
-    assert any(i["standing"] == "not_started" for a in a5 for i in a["indicators"])
+    # The activities of the priorities entered the plan on 2026-01-10 at the earliest (their first
+    # status); only A7, serving none, was in it.
+    assert [[a["id"] for a in p["activities"]] for p in data["priorities"]] == [[], [], [], [], ["A7"]]
+    # A5 entered the plan on 2026-06-01; its indicator's baseline is its start, 2026-09-01.
+    data = json.loads(planned.ok("plan", "status", "--as-of", "2026-07-01", "--format", "json").out)
+    a5 = next(a for a in data["priorities"][3]["activities"] if a["id"] == "A5")
+    assert a5["status"] == "planned"
+    assert [i["standing"] for i in a5["indicators"]] == ["not_started"]
+
+
+def test_status_and_check_read_the_records_dated_up_to_the_day(planned):
+    """A2 was delayed on 2026-08-14 and A1 done on 2026-06-28: on 2026-06-30 A2 was in progress and
+    not yet due, A1 done; marking A2 done later does not change that day's answer."""
+    before = planned.ok("plan", "status", "--as-of", "2026-06-30", "--format", "json").out
+    a2 = next(a for a in json.loads(before)["priorities"][1]["activities"] if a["id"] == "A2")
+    assert (a2["id"], a2["status"], a2["overdue"]) == ("A2", "in_progress", False)
+    planned.ok("plan", "activity", "status", "A2", "done", "--note", "Terminado")
+    assert planned.ok("plan", "status", "--as-of", "2026-06-30", "--format", "json").out == before
+    # On 2026-11-28 A2 was still delayed and overdue; today it is done.
+    result = planned.run("plan", "check", "--as-of", "2026-11-28", "--format", "json")
+    assert result.code == 1
+    assert [(f["rule"], f["record"]) for f in json.loads(result.out)] == [("activity-overdue", "A2")]
+    assert planned.run("plan", "check", "--as-of", "2026-11-29").code == 0
 
 
 # ---- timeline ----
@@ -769,3 +790,55 @@ def test_progress_notes_and_measurements_at_once_are_all_kept(planned):
     assert len(a5["indicators"][0]["measurements"]) == 1 + AT_ONCE
     assert len([s for s in _log(planned, "plan_indicator", "I5") if s.startswith("measured on")]) == AT_ONCE
 
+
+
+# ---- corrections ----
+
+def test_corrections_are_audited_and_the_report_follows_them(planned):
+    def plan_report():
+        data = json.loads(planned.ok("report", "plan", "--year", "2026", "--format", "json").out)
+        return {t["key"]: t["rows"] for t in data["sections"][0]["tables"]}
+
+    rows = plan_report()
+    # A3 serves four priorities: its indicator I4 is listed once.
+    assert sorted(r["indicator"] for r in rows["indicators"]) == ["I1", "I2", "I3", "I4", "I5"]
+    assert next(r for r in rows["indicators"] if r["indicator"] == "I1")["latest"] == 84
+    assert [r["contribution"] for r in rows["review_contributions"]] == ["C1", "C2"]
+    planned.ok("plan", "measurement", "edit", "I1", "2026-09-30", "--value", "48", "--note", "",
+               "--reason", "Cifra duplicada en la planilla")
+    planned.ok("plan", "measurement", "delete", "I3", "2026-08-31", "--reason", "Medición no verificada")
+    planned.ok("plan", "indicator", "edit", "I1", "--target", "100", "--reason", "Meta revisada")
+    planned.ok("plan", "indicator", "delete", "I5", "--reason", "Indicador repetido")
+    planned.ok("plan", "contribution", "delete", "C2", "--reason", "Registrada dos veces")
+    rows = plan_report()
+    indicators = {r["indicator"]: r for r in rows["indicators"]}
+    assert (indicators["I1"]["latest"], indicators["I1"]["target"]) == (48, 100)
+    assert indicators["I3"]["latest"] == 18 and "I5" not in indicators
+    assert [r["contribution"] for r in rows["review_contributions"]] == ["C1"]
+    listed = planned.ok("plan", "contribution", "list", "--format", "json").out
+    assert "C2" not in [c["id"] for c in json.loads(listed)]
+
+    log = json.loads(planned.ok("--format", "json", "log", "--limit", "5").out)
+    assert [(e["record_kind"], e["record_id"], e["summary"]) for e in log] == [
+        ("plan_indicator", "I1", "measurement of 2026-09-30 corrected: Cifra duplicada en la planilla"),
+        ("plan_indicator", "I3", "measurement of 2026-08-31 deleted: Medición no verificada"),
+        ("plan_indicator", "I1", "edited: Meta revisada"),
+        ("plan_indicator", "I5", "deleted with 1 measurement: Indicador repetido"),
+        ("plan_contribution", "C2", "deleted: Registrada dos veces"),
+    ]
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["measurement", "delete", "I1", "2026-01-01", "--reason", "x"], 3,
+     "indicator I1 has no measurement on 2026-01-01"),
+    (["measurement", "edit", "I9", "2026-03-31", "--value", "1", "--reason", "x"], 3, 'no indicator "I9"'),
+    (["measurement", "edit", "I1", "2026-03-31", "--value", "1", "--reason", " "], 65,
+     "a correction needs a reason (--reason TEXT)"),
+    (["contribution", "delete", "C1"], 2, "--reason is required"),
+    (["indicator", "delete", "I9", "--reason", "x"], 3, 'no indicator "I9"'),
+])
+def test_corrections_refuse_what_is_not_there_or_has_no_reason(planned, args, code, message):
+    before = planned.dump()
+    result = planned.run("plan", *args)
+    assert result.code == code and message in result.err, str(result)
+    assert planned.dump() == before

@@ -1,6 +1,7 @@
 """nacsa report: golden files in every format and language, the empty alliance, validity of the
 HTML (tidy, headless chromium) and the JSON (schema), options, permissions and determinism.
 Regenerate the golden files with NACSA_UPDATE_GOLDEN=1 (then review them like code)."""
+import datetime
 import json
 import os
 import re
@@ -55,12 +56,13 @@ def sample(alliance):
                 "Carla Díaz", "--from", "2025-01-01")
     alliance.ok("committee", "observer", "add", "--name", "Jorge Muñoz", "--institution", "Ministerio de Justicia",
                 "--gender", "male", "--from", "2025-06-01")
-    # A committee meeting held in 2026Q3, no government consultation in 2026Q3, one scheduled in 2026Q4.
+    # A committee meeting held in 2026Q3, no government consultation in 2026Q3, one scheduled in
+    # September for 2026Q4 (as known at the end of 2026Q3).
     (held,) = alliance.ok("meeting", "schedule", "--title", "Comité de agosto", "--kind", "steering_committee",
                           "--start", "2026-08-12 10:00").out.split()
     alliance.ok("meeting", "held", held, "--force")
     alliance.ok("meeting", "schedule", "--title", "Consulta trimestral", "--kind", "government_consultation",
-                "--start", "2026-12-10 10:00")
+                "--start", "2026-12-10 10:00", env=on("2026-09-20"))
     return alliance
 
 
@@ -354,3 +356,153 @@ def test_every_message_of_the_code_is_translated(tmp_path):
         for msgid, msgstr in catalog.items():
             placeholders = lambda s: sorted(re.findall(r"\{(\w*)\}", s))
             assert placeholders(msgid) == placeholders(msgstr), f"{lang}.po: placeholders differ in {msgid!r}"
+
+
+def on(day):
+    """The environment of a command run on a day (15:00 UTC, midday in Santiago)."""
+    stamp = datetime.datetime.fromisoformat(f"{day}T15:00:00+00:00").timestamp()
+    return {"SOURCE_DATE_EPOCH": str(int(stamp))}
+
+
+def without_generation_date(text):
+    """A report's text without the line that says when it was written."""
+    return re.sub(r'(- Generated on: .*\n|<dt>Generated on</dt><dd>.*</dd>\n|  "generated_on": ".*",\n)', "",
+                  text)
+
+
+@pytest.fixture
+def year(nacsa):
+    """An alliance recorded day by day through 2026Q3: a plan with activities done, delayed and due
+    next quarter, a measured indicator, a contribution, a held committee meeting and two meetings
+    scheduled for 2026Q4."""
+    nacsa.ok("init", "--config", EXAMPLES / "alliance.yaml", env=on("2026-06-01"))
+    july = on("2026-07-01")
+    nacsa.ok("plan", "priority", "add", "P1", "--title", "Trata de personas", env=july)
+    for title, end in [("Taller", "2026-09-10"), ("Estudio", "2026-09-20"), ("Boletín", "2026-11-30")]:
+        nacsa.ok("plan", "activity", "add", "--title", title, "--kind", "other", "--priority", "P1",
+                 "--start", "2026-07-01", "--end", end, env=july)
+    nacsa.ok("plan", "indicator", "add", "--activity", "A3", "--name", "Suscriptores", "--unit", "personas",
+             "--baseline", "0", "--target", "10", "--target-date", "2026-12-31", env=july)
+    for name, joined, contact in [("Fundación Rutas Seguras", "2024-03-15", "Ana Pérez"),
+                                  ("Centro de Estudios Penales", "2024-05-02", "Carla Díaz"),
+                                  ("Red Frontera Norte", "2026-07-20", "Alex Rivas")]:
+        (member,) = nacsa.ok("member", "add", "--name", name, "--type", "ngo", "--region", "metropolitana",
+                             "--joined", joined, env=on("2026-07-21")).out.split()
+        nacsa.ok("member", "contact", "add", member, "--name", contact, "--gender", "female", env=on("2026-07-21"))
+    nacsa.ok("committee", "seat", "fundacion-rutas-seguras", "--role", "coordinator", "--representative",
+             "Ana Pérez", "--from", "2025-01-01", env=on("2026-07-21"))
+    nacsa.ok("wg", "join", "experticia_tecnica", "fundacion-rutas-seguras", env=on("2026-07-21"))
+    nacsa.ok("wg", "task", "add", "experticia_tecnica", "Informe sombra", "--due", "2026-09-15", env=on("2026-07-21"))
+    nacsa.ok("plan", "activity", "status", "A2", "in_progress", env=on("2026-08-01"))
+    nacsa.ok("plan", "indicator", "measure", "I1", "4", env=on("2026-08-31"))
+    nacsa.ok("plan", "activity", "status", "A1", "done", env=on("2026-09-10"))
+    nacsa.ok("plan", "contribution", "add", "--questionnaire", "Art. 5", "--submitted", "2026-09-12",
+             "--to", "Ministerio de Justicia", "--summary", "Aportes", env=on("2026-09-12"))
+    (held,) = nacsa.ok("meeting", "schedule", "--title", "Comité de agosto", "--kind", "steering_committee",
+                       "--start", "2026-08-12 10:00", env=july).out.split()
+    nacsa.ok("meeting", "held", held, "--force", env=on("2026-08-12"))
+    nacsa.ok("meeting", "action", "add", "Enviar el acta", "--meeting", held, "--due", "2026-09-01",
+             env=on("2026-08-12"))
+    september = on("2026-09-20")
+    for title, kind, start in [("Consulta de noviembre", "government_consultation", "2026-11-10 10:00"),
+                               ("Comité de diciembre", "steering_committee", "2026-12-02 10:00")]:
+        nacsa.ok("meeting", "schedule", "--title", title, "--kind", kind, "--start", start, env=september)
+    return nacsa
+
+
+def write_q3(store, day):
+    """The 2026Q3 report written on a day, in every format (and one CSV table)."""
+    env = on(day)
+    out = {fmt: store.ok("report", "quarterly", "--quarter", "2026Q3", "--format", fmt, "--lang", "en",
+                         env=env).out for fmt in ("md", "html", "json")}
+    out["csv"] = store.ok("report", "quarterly", "--quarter", "2026Q3", "--format", "csv", "--section",
+                          "scheduled_meetings", env=env).out
+    return out
+
+
+def test_a_closed_quarter_written_again_later_is_the_same_document(year):
+    """The golden test of issue 18: the 2026Q3 report written on 2 October, and again on
+    5 December after activities were done, measurements added, meetings cancelled, moved, held
+    and scheduled, a member withdrawn and a seat filled, all dated after the quarter."""
+    first = write_q3(year, "2026-10-02")
+    data = json.loads(first["json"])
+    assert data["as_of"] == "2026-09-30" and data["generated_on"] == "2026-10-02"
+    tables = {t["key"]: t for s in data["sections"] for t in s["tables"]}
+    assert [r["activity"] for r in tables["activities_delayed"]["rows"]] == ["A2"]
+    assert [r["activity"] for r in tables["activities_completed"]["rows"]] == ["A1"]
+    assert tables["progress_by_priority"]["rows"][0]["done"] == 1
+    assert [r["latest"] for r in tables["indicators"]["rows"]] == [4]
+    assert [r["title"] for r in tables["scheduled_meetings"]["rows"]] == ["Consulta de noviembre",
+                                                                        "Comité de diciembre"]
+    assert [r["activity"] for r in tables["activities_due"]["rows"]] == ["A3"]
+    assert "- Records as of: 30 September 2026\n" in first["md"]
+    groups = {r["working_group"]: r for r in tables["working_groups"]["rows"]}
+    assert (groups["experticia_tecnica"]["members"], groups["experticia_tecnica"]["tasks_overdue"]) == (1, 1)
+    assert [r["title"] for r in tables["action_items_overdue"]["rows"]] == ["Enviar el acta"]
+
+    (consultation, committee) = [r["meeting"] for r in tables["scheduled_meetings"]["rows"]]
+    later = [
+        ("2026-10-20", ["meeting", "cancel", consultation, "--reason", "Ministerio sin agenda"]),
+        ("2026-10-20", ["meeting", "schedule", "--title", "Consulta de diciembre", "--kind",
+                        "government_consultation", "--start", "2026-12-15 10:00"]),
+        ("2026-10-21", ["meeting", "edit", committee, "--start", "2027-01-12 10:00"]),
+        ("2026-11-01", ["member", "status", "centro-de-estudios-penales", "withdrawn", "--reason", "Cierre"]),
+        ("2026-11-03", ["wg", "task", "done", "1"]),
+        ("2026-11-03", ["meeting", "action", "done", "A-2026-001"]),
+        ("2026-11-03", ["wg", "join", "experticia_tecnica", "red-frontera-norte"]),
+        ("2026-11-02", ["committee", "seat", "red-frontera-norte", "--role", "member", "--representative",
+                        "Alex Rivas", "--from", "2026-11-02"]),
+        ("2026-11-05", ["plan", "activity", "add", "--title", "Nueva", "--kind", "other", "--priority", "P1",
+                        "--start", "2026-08-01", "--end", "2026-12-15"]),
+        ("2026-11-15", ["plan", "activity", "status", "A2", "done"]),
+        ("2026-11-15", ["plan", "activity", "status", "A3", "done"]),
+        ("2026-11-15", ["plan", "indicator", "measure", "I1", "9"]),
+        ("2026-11-16", ["plan", "contribution", "add", "--questionnaire", "Art. 6", "--submitted", "2026-11-16",
+                        "--to", "Cancillería", "--summary", "Más aportes"]),
+    ]
+    for day, args in later:
+        year.ok(*args, env=on(day))
+    again = write_q3(year, "2026-12-05")
+    for fmt in ("md", "html", "json", "csv"):
+        assert first[fmt] != "" and without_generation_date(again[fmt]) == without_generation_date(first[fmt]), fmt
+    assert first["md"] != again["md"] and "- Generated on: 5 December 2026\n" in again["md"]
+
+    # The next quarter's report shows what happened since.
+    data = json.loads(year.ok("report", "quarterly", "--quarter", "2026Q4", "--format", "json",
+                              env=on("2026-12-05")).out)
+    tables = {t["key"]: t for s in data["sections"] for t in s["tables"]}
+    assert data["as_of"] == "2026-12-31"
+    assert [(r["activity"], r["date"]) for r in tables["activities_completed"]["rows"]] == [
+        ("A2", "2026-11-15"), ("A3", "2026-11-15")]
+    assert [r["activity"] for r in tables["activities_delayed"]["rows"]] == ["A4"]
+    assert [r["latest"] for r in tables["indicators"]["rows"]] == [9]
+    assert [r["contribution"] for r in tables["review_contributions"]["rows"]] == ["C2"]
+    assert tables["withdrawals"]["rows"] == [{"member": "Centro de Estudios Penales", "date": "2026-11-01"}]
+    assert sorted(r["member"] for r in tables["committee"]["rows"]) == ["Fundación Rutas Seguras",
+                                                                       "Red Frontera Norte"]
+    assert [r["title"] for r in tables["scheduled_meetings"]["rows"]] == ["Comité de diciembre"]
+    groups = {r["working_group"]: r for r in tables["working_groups"]["rows"]}
+    assert (groups["experticia_tecnica"]["members"], groups["experticia_tecnica"]["tasks_done"]) == (2, 1)
+    assert [r["title"] for r in tables["action_items_closed"]["rows"]] == ["Enviar el acta"]
+    progress = tables["progress_by_priority"]["rows"][0]
+    assert (progress["activities"], progress["done"]) == (4, 3)
+
+
+def test_as_of_gives_the_period_as_known_that_day(year):
+    data = json.loads(year.ok("report", "quarterly", "--quarter", "2026Q3", "--as-of", "2026-08-20",
+                              "--format", "json").out)
+    assert data["as_of"] == "2026-08-20" and data["period"]["to"] == "2026-09-30"
+    tables = {t["key"]: t for s in data["sections"] for t in s["tables"]}
+    # A1 was done on 10 September, the indicator measured on 31 August; the meeting of
+    # 12 August was held; the meetings of 2026Q4 were scheduled on 20 September.
+    assert tables["activities_completed"]["rows"] == []
+    assert [r["standing"] for r in tables["indicators"]["rows"]] == ["no_data"]
+    assert [r["title"] for r in tables["meetings_held"]["rows"]] == ["Comité de agosto"]
+    assert tables["scheduled_meetings"]["rows"] == []
+    md = year.ok("report", "plan", "--quarter", "2026Q3", "--as-of", "2026-08-20", "--lang", "es").out
+    assert "- Registros al: 20 de agosto de 2026\n" in md
+    result = year.run("report", "quarterly", "--quarter", "2026Q3", "--as-of", "2026-06-30")
+    assert (result.code, result.err) == (2, "nacsa: error: --as-of: 2026-06-30 is before the period 2026Q3 "
+                                            "begins (2026-07-01)\n")
+    result = year.run("report", "quarterly", "--as-of", "2026-02-30")
+    assert result.code == 2 and "--as-of" in result.err

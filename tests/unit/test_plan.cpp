@@ -177,6 +177,55 @@ TEST_CASE("plan status puts overdue activities first and computes completion") {
     CHECK(json.find("\"overdue\": true") != std::string::npos);
 }
 
+TEST_CASE("plan as of a day reads only the records dated up to it") {
+    auto p = one_indicator(0, 10);
+    p.priorities.push_back(priority("P1", "Trata"));
+    p.activities[0].history = {{d("2026-01-05"), plan::ActivityStatus::planned, ""},
+                               {d("2026-03-01"), plan::ActivityStatus::in_progress, ""},
+                               {d("2026-11-15"), plan::ActivityStatus::done, ""}};
+    p.activities[0].status = plan::ActivityStatus::done;
+    p.activities[0].progress = {{d("2026-02-01"), "empezó"}, {d("2026-11-15"), "terminó"}};
+    p.indicators[0].measurements = {{d("2026-06-30"), 4, ""}, {d("2026-11-15"), 10, ""}};
+    auto later = activity("Añadida en noviembre", {"P1"});
+    later.id = "A2";
+    later.history = {{d("2026-11-05"), plan::ActivityStatus::planned, ""}};
+    p.activities.push_back(later);
+    plan::Indicator of_later = p.indicators[0];
+    of_later.id = "I2";
+    of_later.activity_id = "A2";
+    of_later.measurements.clear();
+    p.indicators.push_back(of_later);
+    auto sent = contribution("Aportes");
+    sent.id = "C1";
+    sent.submitted = d("2026-09-12");
+    auto late = sent;
+    late.id = "C2";
+    late.submitted = d("2026-11-16");
+    p.contributions = {sent, late};
+
+    const auto q3 = plan::plan_as_of(p, d("2026-09-30"));
+    REQUIRE(q3.activities.size() == 1);
+    const auto& a1 = q3.activities[0];
+    CHECK(a1.status == plan::ActivityStatus::in_progress);
+    CHECK(a1.history.size() == 2);
+    CHECK(a1.progress.size() == 1);
+    REQUIRE(q3.indicators.size() == 1);
+    CHECK(q3.indicators[0].measurements.size() == 1);
+    REQUIRE(q3.contributions.size() == 1);
+    CHECK(q3.contributions[0].id == "C1");
+    const auto status = plan::plan_status(q3, d("2026-09-30"));
+    REQUIRE(status.size() == 1);
+    CHECK(status[0].activities[0].completion == doctest::Approx(0.4));
+
+    // The whole plan is unchanged, and a later day sees everything.
+    CHECK(p.activities[0].status == plan::ActivityStatus::done);
+    const auto all = plan::plan_as_of(p, d("2026-12-31"));
+    CHECK(all.activities == p.activities);
+    CHECK(all.indicators == p.indicators);
+    CHECK(all.contributions == p.contributions);
+    CHECK(plan::plan_as_of(p, d("2026-01-04")).activities.empty());
+}
+
 TEST_CASE("plan check finds each problem") {
     plan::Plan p;
     p.priorities.push_back(plan::Priority{.code = "P1", .title = "Sola"});
@@ -395,6 +444,59 @@ TEST_CASE("plan use cases: indicators, measurements and contributions") {
     CHECK(plan::edit_contribution(store, "C1", {.summary = "Insumos "}) == plan::Changed::no);
     CHECK(plan::load_plan(store).contribution("C1").file_reference == "aporte.pdf");
     CHECK_THROWS_AS((void)plan::edit_contribution(store, "C9", {}), NotFoundError);
+}
+
+TEST_CASE("plan corrections: edit and delete with a reason, audited") {
+    StoreFixture f;
+    auto& store = f.store();
+    plan::add_priority(store, priority("P1", "Trata"));
+    const auto a = plan::add_activity(store, activity("Taller"));
+    plan::Indicator i;
+    i.activity_id = a;
+    i.name = "Personas";
+    i.unit = "personas";
+    i.target = 10;
+    i.target_date = d("2026-12-31");
+    CHECK(plan::add_indicator(store, i) == "I1");
+    CHECK(plan::add_indicator(store, i) == "I2");
+    (void)plan::record_measurement(store, "I1", 4, d("2026-06-30"), "planilla");
+    (void)plan::record_measurement(store, "I1", 7, d("2026-09-30"), "");
+    (void)plan::record_measurement(store, "I2", 1, d("2026-09-30"), "");
+
+    CHECK(plan::edit_measurement(store, "I1", d("2026-06-30"),
+                                 {.value = 3.0, .note = "", .reason = " Error de tipeo "}) ==
+          plan::Changed::yes);
+    CHECK(plan::edit_measurement(store, "I1", d("2026-06-30"), {.value = 3.0, .reason = "x"}) ==
+          plan::Changed::no);
+    CHECK_THROWS_AS(plan::edit_measurement(store, "I1", d("2026-07-01"), {.reason = "x"}),
+                    NotFoundError);
+    CHECK(
+        problems_of([&] { (void)plan::edit_measurement(store, "I1", d("2026-06-30"), {}); }) ==
+        std::vector<std::string>{"field \"reason\": a correction needs a reason (--reason TEXT)"});
+    plan::delete_measurement(store, "I1", d("2026-09-30"), "No verificada");
+    CHECK_THROWS_AS(plan::delete_measurement(store, "I1", d("2026-09-30"), "otra vez"),
+                    NotFoundError);
+    CHECK(plan::load_plan(store).indicator("I1").measurements ==
+          std::vector<plan::Measurement>{{d("2026-06-30"), 3, ""}});
+    CHECK(plan::edit_indicator(store, "I1", {.target = 12.0, .reason = "Meta revisada"}) ==
+          plan::Changed::yes);
+    plan::delete_indicator(store, "I2", "Repetido");
+    CHECK(plan::load_plan(store).find_indicator("I2") == nullptr);
+    CHECK(audit_summaries(store, "plan_indicator", "I1") ==
+          std::vector<std::string>{"added", "measured on 2026-06-30", "measured on 2026-09-30",
+                                   "measurement of 2026-06-30 corrected: Error de tipeo",
+                                   "measurement of 2026-09-30 deleted: No verificada",
+                                   "edited: Meta revisada"});
+    CHECK(audit_summaries(store, "plan_indicator", "I2").back() ==
+          "deleted with 1 measurement: Repetido");
+
+    CHECK(plan::add_contribution(store, contribution("Insumos")) == "C1");
+    CHECK(problems_of([&] { plan::delete_contribution(store, "C1", ""); }).size() == 1);
+    plan::delete_contribution(store, "C1", "Duplicada");
+    CHECK(plan::load_plan(store).contributions.empty());
+    CHECK_THROWS_AS(plan::delete_contribution(store, "C1", "Duplicada"), NotFoundError);
+    CHECK(audit_summaries(store, "plan_contribution", "C1") ==
+          std::vector<std::string>{"added", "deleted: Duplicada"});
 }
 
 TEST_CASE("plan export quotes only what needs it and round-trips through import") {

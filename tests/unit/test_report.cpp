@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/embedded.hpp"
+#include "core/error.hpp"
 #include "fixture.hpp"
 #include "i18n/i18n.hpp"
 #include "report/render.hpp"
@@ -27,6 +28,7 @@ report::Report sample_report(const std::string& language) {
     r.language = language;
     r.period = report::quarter_period(Quarter{2026, 3});
     r.generated = Date{year{2026}, November, day{29}};
+    r.as_of = r.period.to;
     report::Section s{
         .key = "membership", .title = "Membership", .notes = {"A note | with *stars*."}};
     s.figures.push_back({"active_members", "Active members", std::int64_t{1234}});
@@ -107,6 +109,16 @@ TEST_CASE("report membership: each member counts with its status on the period's
     const auto genders = counts(section, "contacts_by_gender", 2);
     CHECK(genders.at("female") == 2);
     CHECK(genders.at("male") == 1);  // Pedro's member had withdrawn
+
+    // As known on 10 September: d had not withdrawn yet.
+    options.as_of = testing::d("2026-09-10");
+    const auto early = report::build(f.store(), options);
+    CHECK(early.as_of == testing::d("2026-09-10"));
+    CHECK(figure(early.sections[0], "active_members") == 4);
+    CHECK(figure(early.sections[0], "withdrawals") == 0);
+    options.as_of = testing::d("2026-06-30");
+    CHECK_THROWS_AS((void)report::build(f.store(), options), UsageError);
+    options.as_of.reset();
 
     // In 2026Q4 the suspension and the late joiner count, the applicant too (recorded today).
     options.period = report::quarter_period(Quarter{2026, 4});
@@ -189,6 +201,8 @@ TEST_CASE("report Markdown escapes store text and formats values") {
     CHECK(md.find("| =Org | Ana Pérez | 50,0\u202f% | 3 de diciembre de 2026 |") !=
           std::string::npos);
     CHECK(md.find("- **Error**: No consultation.") != std::string::npos);
+    CHECK(md.find("- Registros al: 30 de septiembre de 2026\n- Generado el: 29 de noviembre de "
+                  "2026\n") != std::string::npos);
     CHECK(md.back() == '\n');
 }
 
