@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "checks.hpp"
 #include "commands.hpp"
 #include "core/error.hpp"
 #include "core/files.hpp"
@@ -915,10 +916,18 @@ int run_timeline(Context& ctx, const TimelineOptions& o) {
     return 0;
 }
 
-int run_check(Context& ctx, const std::optional<std::string>& as_of_option) {
-    const Date as_of = as_of_or_today(ctx, as_of_option);
-    return ctx.print_findings(
-        plan::check_plan(plan::plan_as_of(plan::load_plan(ctx.store()), as_of), as_of));
+struct CheckOptions {
+    std::optional<std::string> as_of;
+    bool all = false;
+};
+
+std::vector<output::Finding> plan_findings(store::Store& store, Date as_of) {
+    return plan::check_plan(plan::plan_as_of(plan::load_plan(store), as_of), as_of);
+}
+
+int run_check(Context& ctx, const CheckOptions& opts) {
+    const Date as_of = as_of_or_today(ctx, opts.as_of);
+    return print_check(ctx, "plan", plan_findings(ctx.store(), as_of), opts.all);
 }
 
 void register_plan_file(CLI::App* cmd, Context& ctx) {
@@ -964,14 +973,16 @@ void register_plan_views(CLI::App* cmd, Context& ctx) {
         ->check(CLI::IsMember({"month", "quarter"}));
     ctx.on_run(timeline, [&ctx, timeline_opts] { return run_timeline(ctx, *timeline_opts); });
 
-    auto check_as_of = std::make_shared<std::optional<std::string>>();
+    auto check_opts = std::make_shared<CheckOptions>();
     auto* check = cmd->add_subcommand(
         "check", "Find gaps: unserved priorities, overdue activities, stale indicators");
     check
-        ->add_option("--as-of", *check_as_of,
+        ->add_option("--as-of", check_opts->as_of,
                      "Check the plan as its records stood on this date (default: today)")
         ->type_name("DATE");
-    ctx.on_run(check, [&ctx, check_as_of] { return run_check(ctx, *check_as_of); });
+    add_acknowledgements(check, ctx, "plan", check_opts->all,
+                         [](store::Store& store) { return plan_findings(store, store.today()); });
+    ctx.on_run(check, [&ctx, check_opts] { return run_check(ctx, *check_opts); });
 }
 
 }  // namespace
