@@ -71,4 +71,11 @@ int print_check(Context& ctx, const std::string& area, std::vector<output::Findi
     return status;
 }
 
+void warn_committee_findings(const Context& ctx, const std::vector<output::Finding>& created) {
+    for (const auto& f : created) {
+        ctx.warn(fmt::format("committee: {} ({}{}; see nacsa committee check)", f.message, f.rule,
+                             f.record.empty() ? "" : ":" + f.record));
+    }
+}
+
 }  // namespace nacsa::cli

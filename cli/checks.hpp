@@ -22,4 +22,8 @@ void add_acknowledgements(CLI::App* check, Context& ctx, const std::string& area
 int print_check(Context& ctx, const std::string& area, std::vector<output::Finding> findings,
                 bool all);
 
+// Warns about the committee findings a change created (workflows::committee_findings_created):
+// "committee: MESSAGE (RULE; see nacsa committee check)".
+void warn_committee_findings(const Context& ctx, const std::vector<output::Finding>& created);
+
 }  // namespace nacsa::cli

@@ -8,6 +8,7 @@
 #include "core/text.hpp"
 #include "governance/governance.hpp"
 #include "members/interest.hpp"
+#include "workflows/workflows.hpp"
 
 namespace nacsa::cli {
 
@@ -286,12 +287,18 @@ int run_seat(Context& ctx, const SeatOptions& opts) {
     const governance::SeatRequest request{opts.member, opts.role, opts.representative,
                                           date_option(opts.from, "--from"),
                                           date_option(opts.to, "--to")};
-    const auto out = governance::seat(ctx.store(store::Access::read_write), request);
+    auto& store = ctx.store(store::Access::read_write);
+    governance::SeatOutcome out;
+    const auto created =
+        workflows::committee_findings_created(store, request.from.value_or(store.today()), [&] {
+            out = governance::seat(store, request);
+        });
     ctx.info(fmt::format("seated {} as {} until {} (seat {})", out.member_id, opts.role,
                          format_date(out.term_end), out.seat_id));
     if (out.secretariat_recorded) {
         ctx.info(fmt::format("{} serves as secretariat", out.member_id));
     }
+    warn_committee_findings(ctx, created);
     return 0;
 }
 
@@ -303,9 +310,13 @@ struct UnseatOptions {
 
 int run_unseat(Context& ctx, const UnseatOptions& opts) {
     const auto on = date_option(opts.on, "--on");
-    const auto out =
-        governance::unseat(ctx.store(store::Access::read_write), opts.member, opts.reason, on);
+    auto& store = ctx.store(store::Access::read_write);
+    governance::Unseated out;
+    const auto created = workflows::committee_findings_created(
+        store, on.value_or(store.today()),
+        [&] { out = governance::unseat(store, opts.member, opts.reason, on); });
     ctx.info(fmt::format("unseated {} (seat {})", out.member_id, out.seat_id));
+    warn_committee_findings(ctx, created);
     return 0;
 }
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "checks.hpp"
 #include "commands.hpp"
 #include "core/text.hpp"
 #include "members/format.hpp"
@@ -374,8 +375,12 @@ int run_edit(Context& ctx, const EditOptions& opts) {
 int run_status(Context& ctx, const StatusOptions& opts) {
     const auto date = date_option(opts.date, "--date");
     const auto status = members::parse_status(opts.status).value();  // CLI11 checked it
-    const auto change = workflows::change_member_status(ctx.store(store::Access::read_write),
-                                                        opts.member, status, opts.reason, date);
+    auto& store = ctx.store(store::Access::read_write);
+    workflows::StatusChange change;
+    const auto created =
+        workflows::committee_findings_created(store, date.value_or(store.today()), [&] {
+            change = workflows::change_member_status(store, opts.member, status, opts.reason, date);
+        });
     ctx.info(fmt::format("member {}: {} -> {} on {}", change.member_id,
                          members::status_name(change.before), members::status_name(change.after),
                          format_date(change.date)));
@@ -383,6 +388,7 @@ int run_status(Context& ctx, const StatusOptions& opts) {
         ctx.info(fmt::format("member {}: {}", change.member_id,
                              wg::describe_ended(change.ended, change.date)));
     }
+    warn_committee_findings(ctx, created);
     return 0;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -103,5 +104,12 @@ wg::Task add_working_group_task(store::Store& store, const wg::NewTask& task);
 int add_agenda_item(store::Store& store, const std::string& meeting, const std::string& title,
                     const std::optional<std::string>& presenter,
                     const std::optional<std::string>& link, std::optional<int> position);
+
+// Runs `change` (a use case: committee seat or unseat, member status) in one transaction, and
+// returns the committee findings (governance::check_committee on `date`, the change's day) that
+// it creates: those after it that were not there before, so that a seat breaking the gender rule
+// is seen when it is made, not in the next quarter's report.
+[[nodiscard]] std::vector<output::Finding> committee_findings_created(
+    store::Store& store, Date date, const std::function<void()>& change);
 
 }  // namespace nacsa::workflows

@@ -373,6 +373,30 @@ def test_check_gender_balance_fails(members):
                             "male 4 (80%); each must be at least 40%")
 
 
+def test_a_change_that_breaks_a_rule_warns_when_it_is_made(members):
+    seat_all(members)
+    result = members.ok("committee", "unseat", "cecosh", "--reason", "resigned", "--on", "2026-10-01")
+    # Unseating the only firearms organisation of the only Metropolitana one leaves four seats, a
+    # theme and a region without a seat: each said once, as a warning, when the change is made.
+    lines = result.err.splitlines()
+    assert lines[0] == "nacsa: unseated cecosh (seat 3)"
+    assert all(line.startswith("nacsa: warning: committee: ") and line.endswith("; see nacsa committee check)")
+               for line in lines[1:])
+    assert [line.rsplit("(", 1)[1].split(";")[0] for line in lines[1:]] == [
+        "seat-count", "theme-without-seat:firearms", "region-without-seat:metropolitana"]
+    assert "thematic area \"Illicit manufacturing of and trafficking in firearms\" (firearms) has no seat" in lines[2]
+    members.ok("member", "contact", "add", "valle-austral", "--name", "Hugo Paz", "--gender", "male")
+    result = members.ok("committee", "seat", "valle-austral", "--role", "member", "--representative",
+                        "Hugo Paz", "--from", "2026-10-01")
+    assert "theme-without-seat" not in result.err
+    assert "gender-balance" not in result.err  # 2 women of 5: at the minimum
+    result = members.ok("member", "status", "puente-andino", "suspended", "--reason", "cuotas",
+                        "--date", "2026-10-01")
+    assert "nacsa: warning: committee: " in result.err and "(inactive-member-seat:" in result.err
+    result = members.ok("committee", "unseat", "cibersur", "--reason", "resigned", "--on", "2026-10-02")
+    assert "(gender-balance; see nacsa committee check)" in result.err
+
+
 def test_check_theme_without_seat(members):
     seat_all(members)
     assert "theme-without-seat" not in rules(check(members)[1])
