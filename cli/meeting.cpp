@@ -267,9 +267,9 @@ std::vector<std::string> decision_lines(const std::vector<mt::Decision>& decisio
     for (const auto& d : decisions) {
         std::string tally;
         if (d.tally.any()) {
-            tally = fmt::format(" [for {}, against {}, abstain {}]", d.tally.votes_for.value_or(0),
-                                d.tally.votes_against.value_or(0),
-                                d.tally.votes_abstain.value_or(0));
+            tally =
+                fmt::format(" [for {}, against {}, abstain {}]", d.tally.votes_for.value_or(0),
+                            d.tally.votes_against.value_or(0), d.tally.votes_abstain.value_or(0));
         }
         std::string links;
         if (d.activity) {
@@ -407,7 +407,7 @@ struct AgendaOptions {
     std::optional<int> at;
     int from = 0;  // move
     int to = 0;
-    int position = 0;  // remove, edit, delete
+    int position = 0;                              // remove, edit, delete
     std::optional<std::string> new_title, reason;  // edit, delete
 };
 
@@ -681,11 +681,11 @@ int run_decision_edit(Context& ctx, const DecisionOptions& opts) {
         changes.outcome = mt::parse_outcome(*opts.outcome);  // from_votes: nullopt inside
     }
     const auto ref = decision_ref(opts.ref);
-    const auto changed = workflows::edit_decision(ctx.store(store::Access::read_write), ref,
-                                                  changes, opts.reason);
-    ctx.info(changed.empty() ? fmt::format("{}: nothing to change", opts.ref)
-                             : fmt::format("updated decision {}: {}", opts.ref,
-                                           text::join(changed, ", ")));
+    const auto changed =
+        workflows::edit_decision(ctx.store(store::Access::read_write), ref, changes, opts.reason);
+    ctx.info(changed.empty()
+                 ? fmt::format("{}: nothing to change", opts.ref)
+                 : fmt::format("updated decision {}: {}", opts.ref, text::join(changed, ", ")));
     return 0;
 }
 
@@ -714,9 +714,8 @@ int run_action_edit(Context& ctx, const ActionEditOptions& opts) {
         .note = opts.note};
     const auto changed =
         mt::action_edit(ctx.store(store::Access::read_write), opts.id, changes, opts.reason);
-    ctx.info(changed.empty()
-                 ? fmt::format("{}: nothing to change", opts.id)
-                 : fmt::format("updated {}: {}", opts.id, text::join(changed, ", ")));
+    ctx.info(changed.empty() ? fmt::format("{}: nothing to change", opts.id)
+                             : fmt::format("updated {}: {}", opts.id, text::join(changed, ", ")));
     return 0;
 }
 

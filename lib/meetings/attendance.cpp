@@ -79,9 +79,9 @@ void invite(store::Store& store, const Meeting& m, const std::optional<std::stri
                                           member_id ? *member_id : "this person", m.id));
     }
     if (member_id && detail::out_of_bodies(store, *member_id, m.local_date())) {
-        throw ValidationError(fmt::format(
-            "{} is suspended or withdrawn on {}: it cannot be invited to {}", *member_id,
-            format_date(m.local_date()), m.id));
+        throw ValidationError(
+            fmt::format("{} is suspended or withdrawn on {}: it cannot be invited to {}",
+                        *member_id, format_date(m.local_date()), m.id));
     }
     if (existing && existing->source == InviteeSource::derived) {
         // A removal by hand of one of the body's members: undone, it is derived again.
@@ -226,7 +226,8 @@ void record_attendance(store::Store& store, const Meeting& m, const Invitee& inv
 }
 
 // The meeting, when its status lets attendance be recorded or corrected.
-Meeting meeting_for_attendance(store::Store& store, const std::string& id, const std::string& what) {
+Meeting meeting_for_attendance(store::Store& store, const std::string& id,
+                               const std::string& what) {
     auto m = get_meeting(store, id);
     detail::require_status(m, {MeetingStatus::scheduled, MeetingStatus::held}, what);
     detail::require_started(m, what);
@@ -399,11 +400,10 @@ void attendance_delete(store::Store& store, const std::string& id, const std::st
         none.bind(2, id);
         none.exec();
         store.audit("meeting", m.id,
-                    detail::with_reason(
-                        fmt::format("attendance of {} deleted (was {})",
-                                    audit_name(invitee.member_id, invitee.role),
-                                    attendance_name(*invitee.attendance)),
-                        why));
+                    detail::with_reason(fmt::format("attendance of {} deleted (was {})",
+                                                    audit_name(invitee.member_id, invitee.role),
+                                                    attendance_name(*invitee.attendance)),
+                                        why));
     });
 }
 

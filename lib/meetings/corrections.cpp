@@ -162,8 +162,8 @@ void apply_status(store::Store& store, ActionItem& a, const ActionChanges& c,
         return;
     }
     a.status = *c.status;
-    a.closed_on = a.status == ActionStatus::open ? std::nullopt
-                                                 : std::optional<Date>(store.today());
+    a.closed_on =
+        a.status == ActionStatus::open ? std::nullopt : std::optional<Date>(store.today());
     changed.emplace_back("status");
 }
 
@@ -254,9 +254,9 @@ std::vector<std::string> action_edit(store::Store& store, const std::string& id,
             return;
         }
         update_action(store.db(), item);
-        store.audit("action_item", id,
-                    detail::with_reason(fmt::format("edited: {}", text::join(changed, ", ")),
-                                        reason));
+        store.audit(
+            "action_item", id,
+            detail::with_reason(fmt::format("edited: {}", text::join(changed, ", ")), reason));
     });
     return changed;
 }

@@ -70,8 +70,7 @@ void add_history(SQLite::Database& db, const std::string& id, MeetingStatus stat
 
 bool out_of_bodies(store::Store& store, const std::string& member_id, Date date) {
     const auto status = members::status_on(store, member_id, date);
-    return status == members::MemberStatus::suspended ||
-           status == members::MemberStatus::withdrawn;
+    return status == members::MemberStatus::suspended || status == members::MemberStatus::withdrawn;
 }
 
 std::string with_reason(const std::string& summary, const std::optional<std::string>& reason) {

@@ -13,7 +13,6 @@ namespace nacsa::meetings {
 
 namespace {
 
-
 std::vector<DerivedInvitee> all_members_invitees(store::Store& store, Date date) {
     std::vector<DerivedInvitee> out;
     for (auto& id : members::active_on(store, date)) {

@@ -1,6 +1,5 @@
 // The names of the meetings' enums, and reading meetings, agendas, invitees, decisions and
 // action items.
-#include "meetings/detail.hpp"
 #include "meetings/meetings.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -12,6 +11,7 @@
 #include "core/error.hpp"
 #include "core/names.hpp"
 #include "core/text.hpp"
+#include "meetings/detail.hpp"
 #include "members/census.hpp"
 #include "members/lookup.hpp"
 #include "store/sql.hpp"
@@ -127,7 +127,6 @@ std::vector<Invitee> stored_invitees(store::Store& store, const std::string& id)
     }
     return out;
 }
-
 
 int role_rank(InviteeRole role) {
     return role == InviteeRole::voting ? 0 : role == InviteeRole::observer ? 1 : 2;
@@ -315,9 +314,8 @@ std::vector<Invitee> invitees(store::Store& store, const Meeting& meeting,
             all.push_back(std::move(row));
         }
     }
-    std::erase_if(all, [&](const Invitee& i) {
-        return i.removed && with_removed == WithRemoved::no;
-    });
+    std::erase_if(all,
+                  [&](const Invitee& i) { return i.removed && with_removed == WithRemoved::no; });
     std::sort(all.begin(), all.end(), [](const Invitee& a, const Invitee& b) {
         return std::pair(role_rank(a.role), a.name()) < std::pair(role_rank(b.role), b.name());
     });
@@ -337,9 +335,8 @@ Quorum quorum_of(store::Store& store, const Meeting& meeting, const std::vector<
             continue;
         }
         ++voting;
-        present += i.attendance == Attendance::present || i.attendance == Attendance::represented
-                       ? 1
-                       : 0;
+        present +=
+            i.attendance == Attendance::present || i.attendance == Attendance::represented ? 1 : 0;
     }
     return compute_quorum(quorum_fraction(store, Body::parse(meeting.body).value_or(Body{})),
                           voting, present);

@@ -180,10 +180,10 @@ struct Decision {
     int number = 0;
     std::string text;
     Tally tally;
-    std::optional<DecisionOutcome> outcome_set;  // set explicitly (--outcome)
+    std::optional<DecisionOutcome> outcome_set;          // set explicitly (--outcome)
     DecisionOutcome outcome = DecisionOutcome::adopted;  // outcome_set, else from the votes
-    std::optional<std::string> activity;        // the plan activity it gave rise to
-    std::vector<std::string> action_items;      // the action items it gave rise to, by id
+    std::optional<std::string> activity;                 // the plan activity it gave rise to
+    std::vector<std::string> action_items;               // the action items it gave rise to, by id
     Quorum quorum;  // the meeting's, from its invitees and attendance as they are now
     std::string recorded_at;
 
@@ -327,7 +327,8 @@ struct SeriesRequest {
 [[nodiscard]] std::vector<Meeting> schedule(store::Store& store, const MeetingFields& fields,
                                             const SeriesRequest& series);
 // Changes fields of a meeting (its invitees follow the new date and body: they are derived
-// when read) and reschedules a postponed one. Returns the names of the fields that changed (empty: nothing to change, nothing written).
+// when read) and reschedules a postponed one. Returns the names of the fields that changed (empty:
+// nothing to change, nothing written).
 std::vector<std::string> edit(store::Store& store, const std::string& id,
                               const MeetingFields& fields);
 void cancel(store::Store& store, const std::string& id, const std::string& reason);
@@ -432,7 +433,7 @@ struct NewActionItem {
 
 struct ActionChanges {
     std::optional<std::string> title;
-    std::optional<std::string> owner;     // blank: none
+    std::optional<std::string> owner;  // blank: none
     std::optional<Date> due;
     bool clear_due = false;
     std::optional<std::string> body;      // blank: none

@@ -225,8 +225,9 @@ void agenda_delete(store::Store& store, const std::string& id, int position,
                    const std::string& reason) {
     store.transaction([&] {
         const auto why = detail::required_reason(reason);
-        remove_agenda_item(store, id, position,
-                           detail::with_reason(fmt::format("agenda item {} deleted", position), why));
+        remove_agenda_item(
+            store, id, position,
+            detail::with_reason(fmt::format("agenda item {} deleted", position), why));
     });
 }
 
@@ -382,10 +383,10 @@ std::string action_add(store::Store& store, const NewActionItem& item) {
         row.opened = meeting ? std::min(meeting->local_date(), today) : today;
         insert_action(store.db(), row);
         store.audit("action_item", row.id,
-                    row.decision ? fmt::format("opened from decision {}#{}", meeting->id,
-                                               *row.decision)
-                    : meeting    ? fmt::format("opened at meeting {}", meeting->id)
-                                 : std::string("opened"));
+                    row.decision
+                        ? fmt::format("opened from decision {}#{}", meeting->id, *row.decision)
+                    : meeting ? fmt::format("opened at meeting {}", meeting->id)
+                              : std::string("opened"));
     });
     return row.id;
 }

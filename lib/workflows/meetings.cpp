@@ -13,7 +13,8 @@ namespace {
 
 // The plan activity or priority an agenda item's --link names, as the plan writes it; nullopt
 // for a blank link. NotFoundError when the plan has neither.
-std::optional<std::string> agenda_link(store::Store& store, const std::optional<std::string>& link) {
+std::optional<std::string> agenda_link(store::Store& store,
+                                       const std::optional<std::string>& link) {
     if (!link || text::trim(*link).empty()) {
         return std::nullopt;
     }
@@ -25,10 +26,10 @@ std::optional<std::string> agenda_link(store::Store& store, const std::optional<
     if (const auto* priority = plan.find_priority(wanted)) {
         return priority->code;
     }
-    throw NotFoundError(fmt::format(
-        "--link {}: no activity or priority of that id in the plan (see `nacsa plan "
-        "activity list` and `nacsa plan priority list`)",
-        text::escape_control(wanted)));
+    throw NotFoundError(
+        fmt::format("--link {}: no activity or priority of that id in the plan (see `nacsa plan "
+                    "activity list` and `nacsa plan priority list`)",
+                    text::escape_control(wanted)));
 }
 
 // The plan activity a decision's --activity names, as the plan writes it; nullopt for a blank

@@ -6,10 +6,10 @@
 #include "core/embedded.hpp"
 #include "core/error.hpp"
 #include "fixture.hpp"
-#include "temp_dir.hpp"
 #include "governance/governance.hpp"
 #include "meetings/meetings.hpp"
 #include "meetings/query.hpp"
+#include "temp_dir.hpp"
 #include "wg/wg.hpp"
 
 namespace mt = nacsa::meetings;
@@ -415,8 +415,7 @@ TEST_CASE("meeting: invitees are the body on the meeting's date, read when asked
     CHECK(attendance(store, id) ==
           std::vector<std::string>{"a:voting:-:-", "b:voting:-:-", "c:voting:-:-"});
     // Explicit changes are kept as such: a guest added, a derived member removed.
-    (void)mt::change_invitees(store, id,
-                              mt::InviteeChanges{.guests = {"Ana"}, .remove = {"a"}});
+    (void)mt::change_invitees(store, id, mt::InviteeChanges{.guests = {"Ana"}, .remove = {"a"}});
     CHECK(attendance(store, id) ==
           std::vector<std::string>{"b:voting:-:-", "c:voting:-:-", "Ana:guest:-:-"});
     (void)mt::change_invitees(store, id, mt::InviteeChanges{.add = {"a"}});
@@ -436,8 +435,8 @@ TEST_CASE("meeting: invitees are the body on the meeting's date, read when asked
     // Withdrawn (recorded later, dated before the meeting): out of the invitees and the quorum,
     // attendance included; a correction of the status brings it back.
     f.status("b", "withdrawn", "2025-05-01");
-    CHECK(attendance(store, id) == std::vector<std::string>{"a:voting:present:-", "c:voting:-:-",
-                                                            "Ana:guest:-:-"});
+    CHECK(attendance(store, id) ==
+          std::vector<std::string>{"a:voting:present:-", "c:voting:-:-", "Ana:guest:-:-"});
     const auto q = mt::quorum_of(store, mt::get_meeting(store, id));
     CHECK(q.voting_invited == 2);
     CHECK(q.voting_present == 1);
@@ -500,8 +499,8 @@ TEST_CASE("meeting: migrating a store keeps explicit invitees and attendance, dr
             "recorded_at) VALUES ('M-2026-001', 1, 'D', 1, 0, NULL, 1, 3, 2, 0, 'x')");
         db.exec(fmt::format("PRAGMA user_version = {}", version));
     }
-    auto store = nacsa::store::Store::open_any_version(
-        path, nacsa::store::Access::read_write, nacsa::store::Actor{"tester", "db migrate"});
+    auto store = nacsa::store::Store::open_any_version(path, nacsa::store::Access::read_write,
+                                                       nacsa::store::Actor{"tester", "db migrate"});
     (void)store.migrate();
     CHECK(attendance(store, "M-2026-001") ==
           std::vector<std::string>{"vino:voting:present:-", "Ana:guest:-:-"});
