@@ -393,7 +393,7 @@ std::vector<std::string> decision_edit(store::Store& store, const DecisionRef& r
                                        const DecisionChanges& changes,
                                        const std::optional<std::string>& reason);
 // Deletes a decision; the action items it gave rise to stay, unlinked. The numbers of the
-// other decisions do not change.
+// other decisions do not change, and its number is not given again.
 void decision_delete(store::Store& store, const DecisionRef& ref, const std::string& reason);
 
 struct AgendaChanges {

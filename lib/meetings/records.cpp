@@ -328,8 +328,11 @@ Decision decide(store::Store& store, const std::string& id, const std::string& t
         check_tally(tally, d.quorum, problems);
         problems.throw_if_any();
         auto& db = store.db();
-        Statement n(db, "SELECT coalesce(max(number), 0) + 1 FROM decision WHERE meeting_id = ?");
-        n.bind(1, id);
+        // Never a number given before, even to a decision since deleted.
+        Statement n(db,
+                    "SELECT max(last_decision, (SELECT coalesce(max(number), 0) FROM decision "
+                    "WHERE meeting_id = :id)) + 1 FROM meeting WHERE id = :id");
+        n.bind(":id", id);
         n.executeStep();
         d.meeting_id = id;
         d.number = n.getColumn(0).getInt();
@@ -339,6 +342,10 @@ Decision decide(store::Store& store, const std::string& id, const std::string& t
         d.activity = non_empty(links.activity);
         d.recorded_at = now_text();
         insert_decision(db, d);
+        Statement last(db, "UPDATE meeting SET last_decision = ? WHERE id = ?");
+        last.bind(1, d.number);
+        last.bind(2, id);
+        last.exec();
         store.audit("meeting", id,
                     fmt::format("decision {} recorded ({}, {})", d.number, outcome_name(d.outcome),
                                 d.quorum.met ? "quorum met" : "without quorum"));

@@ -502,6 +502,8 @@ def test_corrections_are_audited_with_their_reason(members):
                   ("meeting", mid, "attendance of ong-b corrected: excused (was present); reason: avisó"),
                   ("meeting", mid, "attendance of fundacion-a deleted (was present); reason: no estaba")]:
         assert entry in log
+    # A deleted decision's number is not given again.
+    assert members.ok("meeting", "decide", mid, "Nueva").out == f"{mid}#3\n"
     members.ok("meeting", "action", "delete", action, "--reason", "duplicada")
     assert json.loads(members.ok("--format", "json", "meeting", "action", "list", "--status", "all").out) == []
     # Not found: exit 3; a delete needs its reason (usage, exit 2).

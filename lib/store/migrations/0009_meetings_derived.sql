@@ -31,3 +31,9 @@ ALTER TABLE decision ADD COLUMN activity TEXT;
 -- The decision (its number within meeting_id) an action item comes from.
 ALTER TABLE action_item ADD COLUMN decision INTEGER CHECK (decision > 0);
 CREATE INDEX action_item_decision ON action_item (meeting_id, decision) WHERE decision IS NOT NULL;
+
+-- The highest decision number a meeting has given, so that a deleted decision's number is not
+-- given again (the audit log and the action items name decisions by it).
+ALTER TABLE meeting ADD COLUMN last_decision INTEGER NOT NULL DEFAULT 0;
+UPDATE meeting SET last_decision = (SELECT coalesce(max(number), 0) FROM decision
+                                     WHERE decision.meeting_id = meeting.id);
