@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
 #include "core/error.hpp"
@@ -293,7 +294,13 @@ Quorum attend(store::Store& store, const std::string& id, const std::vector<std:
         const auto all = invitees(store, m);
         std::vector<Invitee> found;
         for (const auto& name : who) {
-            found.push_back(find_invitee(store, m, all, name));
+            auto invitee = find_invitee(store, m, all, name);
+            // One invitee named twice (by id and by acronym): recorded once.
+            if (std::none_of(found.begin(), found.end(), [&](const Invitee& i) {
+                    return i.member_id == invitee.member_id && i.person == invitee.person;
+                })) {
+                found.push_back(std::move(invitee));
+            }
         }
         for (const auto& invitee : found) {
             record_attendance(store, m, invitee, attendance, by);

@@ -367,7 +367,7 @@ def test_invitees_follow_later_seats_and_withdrawals(example_members):
          "--from", "2026-01-05")
     # Seated after the meeting was scheduled: invited and counted.
     assert invited(n, mid) == [("cecosh", "voting", "derived", None), ("rutas-seguras", "voting", "derived", None)]
-    n.ok("meeting", "attend", mid, "cecosh", "--status", "present")
+    n.ok("meeting", "attend", mid, "cecosh", "CECOSH", "--status", "present")  # named twice: once
     assert quorum(n, mid)[1:] == (2, 1, 1, True)
     # Withdrawn from a date before the meeting (recorded later): out of the invitees and the quorum.
     n.ok("member", "status", "cecosh", "withdrawn", "--reason", "se retiró", "--date", "2026-11-01")
