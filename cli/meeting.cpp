@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "core/error.hpp"
 #include "core/files.hpp"
+#include "core/text.hpp"
 #include "meetings/ics.hpp"
 #include "meetings/meetings.hpp"
 #include "meetings/query.hpp"
@@ -260,16 +261,26 @@ std::vector<std::string> attendance_lines(const std::vector<mt::Invitee>& invite
     return out;
 }
 
+// "N. text [for F, against A, abstain B]: outcome (without quorum); activity A1; actions ...".
 std::vector<std::string> decision_lines(const std::vector<mt::Decision>& decisions) {
     std::vector<std::string> out;
     for (const auto& d : decisions) {
         std::string tally;
-        if (d.votes_for || d.votes_against || d.votes_abstain) {
-            tally = fmt::format(" [for {}, against {}, abstain {}]", d.votes_for.value_or(0),
-                                d.votes_against.value_or(0), d.votes_abstain.value_or(0));
+        if (d.tally.any()) {
+            tally =
+                fmt::format(" [for {}, against {}, abstain {}]", d.tally.votes_for.value_or(0),
+                            d.tally.votes_against.value_or(0), d.tally.votes_abstain.value_or(0));
         }
-        out.push_back(fmt::format("{}. {}{}{}", d.number, d.text, tally,
-                                  d.quorum.met ? "" : " (without quorum)"));
+        std::string links;
+        if (d.activity) {
+            links += "; activity " + *d.activity;
+        }
+        if (!d.action_items.empty()) {
+            links += "; action items " + text::join(d.action_items, ", ");
+        }
+        out.push_back(fmt::format("{}. {}{}: {}{}{}", d.number, d.text, tally,
+                                  mt::outcome_name(d.outcome),
+                                  d.quorum.met ? "" : " (without quorum)", links));
     }
     return out;
 }
@@ -347,11 +358,11 @@ output::Table record_table(const mt::MeetingRecord& r) {
                    attendance_lines(r.invitees, mt::InviteeRole::voting),
                    attendance_lines(r.invitees, mt::InviteeRole::observer),
                    attendance_lines(r.invitees, mt::InviteeRole::guest),
-                   m.quorum.fraction,
-                   static_cast<std::int64_t>(m.quorum.voting_invited),
-                   static_cast<std::int64_t>(m.quorum.voting_present),
-                   static_cast<std::int64_t>(m.quorum.required),
-                   m.quorum.met,
+                   r.quorum.fraction,
+                   static_cast<std::int64_t>(r.quorum.voting_invited),
+                   static_cast<std::int64_t>(r.quorum.voting_present),
+                   static_cast<std::int64_t>(r.quorum.required),
+                   r.quorum.met,
                    opt_cell(m.minutes),
                    opt_cell(m.minutes_file),
                    decision_lines(r.decisions),
@@ -396,7 +407,8 @@ struct AgendaOptions {
     std::optional<int> at;
     int from = 0;  // move
     int to = 0;
-    int position = 0;  // remove
+    int position = 0;                              // remove, edit, delete
+    std::optional<std::string> new_title, reason;  // edit, delete
 };
 
 int run_agenda_add(Context& ctx, const AgendaOptions& opts) {
@@ -527,13 +539,19 @@ struct DecideOptions {
     std::string id;
     std::string text;
     mt::Tally tally;
+    std::optional<std::string> outcome, activity;
 };
 
 int run_decide(Context& ctx, const DecideOptions& opts) {
-    const auto d = mt::decide(ctx.store(store::Access::read_write), opts.id, opts.text, opts.tally);
+    const mt::DecisionLinks links{
+        .outcome = opts.outcome ? mt::parse_outcome(*opts.outcome) : std::nullopt,
+        .activity = opts.activity};
+    const auto d = workflows::record_decision(ctx.store(store::Access::read_write), opts.id,
+                                              opts.text, opts.tally, links);
     ctx.print(fmt::format("{}#{}\n", d.meeting_id, d.number));
     if (d.quorum.met) {
-        ctx.info(fmt::format("recorded decision {} of {}", d.number, d.meeting_id));
+        ctx.info(fmt::format("recorded decision {} of {}: {}", d.number, d.meeting_id,
+                             mt::outcome_name(d.outcome)));
     } else {
         ctx.warn(fmt::format("decision {} of {} recorded without quorum ({})", d.number,
                              d.meeting_id, quorum_text(d.quorum)));
@@ -546,7 +564,7 @@ int run_decide(Context& ctx, const DecideOptions& opts) {
 struct ActionOptions {
     std::string id;     // done, drop
     std::string title;  // add
-    std::optional<std::string> meeting, body, owner, due;
+    std::optional<std::string> meeting, body, owner, due, decision;
     std::optional<std::string> note;  // done --note, drop --reason
     std::string status = "open";      // list
     bool overdue = false;
@@ -557,7 +575,8 @@ int run_action_add(Context& ctx, const ActionOptions& opts) {
                                  .meeting_id = opts.meeting,
                                  .body = opts.body,
                                  .owner = opts.owner,
-                                 .due = date_option(opts.due, "--due")};
+                                 .due = date_option(opts.due, "--due"),
+                                 .decision = opts.decision};
     const auto id = mt::action_add(ctx.store(store::Access::read_write), item);
     ctx.print(id + "\n");
     ctx.info(fmt::format("added action item {}", id));
@@ -575,13 +594,17 @@ output::Table action_table(const std::vector<mt::ActionItem>& items, Date as_of)
                          {"body", "BODY"},
                          {"opened_on", "OPENED"},
                          {"closed_on", "CLOSED"},
-                         {"note", "NOTE"}},
+                         {"note", "NOTE"},
+                         {"decision", "DECISION"}},
                         {}};
     for (const auto& a : items) {
+        const auto decision = a.decision && a.meeting_id
+                                  ? Cell{fmt::format("{}#{}", *a.meeting_id, *a.decision)}
+                                  : Cell{};
         table.add_row({a.id, a.title, a.owner().empty() ? Cell{} : Cell{a.owner()}, opt_cell(a.due),
                        mt::status_name(a.status), a.overdue(as_of), opt_cell(a.meeting_id),
                        opt_cell(a.body), format_date(a.opened_on), opt_cell(a.closed_on),
-                       opt_cell(a.note)});
+                       opt_cell(a.note), decision});
     }
     return table;
 }
@@ -603,6 +626,145 @@ int run_action_list(Context& ctx, const ActionOptions& opts) {
 int run_action_close(Context& ctx, const ActionOptions& opts, mt::ActionStatus status) {
     mt::action_close(ctx.store(store::Access::read_write), opts.id, status, opts.note);
     ctx.info(fmt::format("{} {}", opts.id, mt::status_name(status)));
+    return 0;
+}
+
+// ---- corrections: decision, action, agenda and attendance edit and delete ----
+
+mt::DecisionRef decision_ref(const std::string& typed) {
+    if (auto ref = mt::parse_decision_ref(typed)) {
+        return *ref;
+    }
+    throw UsageError(fmt::format("\"{}\" is not a decision (MEETING#N, as `meeting decide` prints)",
+                                 text::escape_control(typed)));
+}
+
+struct DecisionOptions {
+    std::string ref;  // edit, delete; the meeting for list
+    std::optional<std::string> text, outcome, activity, reason;
+    mt::Tally tally;
+};
+
+int run_decision_list(Context& ctx, const DecisionOptions& opts) {
+    auto& store = ctx.store();
+    (void)mt::get_meeting(store, opts.ref);
+    output::Table table{{{"decision", "DECISION"},
+                         {"number", "#", Align::right},
+                         {"text", "TEXT"},
+                         {"votes_for", "FOR", Align::right},
+                         {"votes_against", "AGAINST", Align::right},
+                         {"votes_abstain", "ABSTAIN", Align::right},
+                         {"outcome", "OUTCOME"},
+                         {"outcome_set", "SET"},
+                         {"quorum_met", "QUORUM"},
+                         {"activity", "ACTIVITY"},
+                         {"action_items", "ACTION ITEMS"},
+                         {"recorded_at", "RECORDED"}},
+                        {}};
+    auto count = [](const std::optional<int>& v) {
+        return v ? Cell{static_cast<std::int64_t>(*v)} : Cell{};
+    };
+    for (const auto& d : mt::decisions(store, opts.ref)) {
+        table.add_row({d.ref(), static_cast<std::int64_t>(d.number), d.text,
+                       count(d.tally.votes_for), count(d.tally.votes_against),
+                       count(d.tally.votes_abstain), mt::outcome_name(d.outcome),
+                       d.outcome_set.has_value(), d.quorum.met, opt_cell(d.activity),
+                       d.action_items, d.recorded_at});
+    }
+    ctx.print_table(table);
+    return 0;
+}
+
+int run_decision_edit(Context& ctx, const DecisionOptions& opts) {
+    mt::DecisionChanges changes{.text = opts.text, .tally = opts.tally, .activity = opts.activity};
+    if (opts.outcome) {
+        changes.outcome = mt::parse_outcome(*opts.outcome);  // from_votes: nullopt inside
+    }
+    const auto ref = decision_ref(opts.ref);
+    const auto changed =
+        workflows::edit_decision(ctx.store(store::Access::read_write), ref, changes, opts.reason);
+    ctx.info(changed.empty()
+                 ? fmt::format("{}: nothing to change", opts.ref)
+                 : fmt::format("updated decision {}: {}", opts.ref, text::join(changed, ", ")));
+    return 0;
+}
+
+int run_decision_delete(Context& ctx, const DecisionOptions& opts) {
+    mt::decision_delete(ctx.store(store::Access::read_write), decision_ref(opts.ref),
+                        opts.reason.value_or(""));
+    ctx.info(fmt::format("deleted decision {}", opts.ref));
+    return 0;
+}
+
+struct ActionEditOptions {
+    std::string id;
+    std::optional<std::string> title, owner, due, body, decision, status, note, reason;
+    bool no_due = false;
+};
+
+int run_action_edit(Context& ctx, const ActionEditOptions& opts) {
+    const mt::ActionChanges changes{
+        .title = opts.title,
+        .owner = opts.owner,
+        .due = date_option(opts.due, "--due"),
+        .clear_due = opts.no_due,
+        .body = opts.body,
+        .decision = opts.decision,
+        .status = opts.status ? mt::parse_action_status(*opts.status) : std::nullopt,
+        .note = opts.note};
+    const auto changed =
+        mt::action_edit(ctx.store(store::Access::read_write), opts.id, changes, opts.reason);
+    ctx.info(changed.empty() ? fmt::format("{}: nothing to change", opts.id)
+                             : fmt::format("updated {}: {}", opts.id, text::join(changed, ", ")));
+    return 0;
+}
+
+int run_action_delete(Context& ctx, const ActionEditOptions& opts) {
+    mt::action_delete(ctx.store(store::Access::read_write), opts.id, opts.reason.value_or(""));
+    ctx.info(fmt::format("deleted action item {}", opts.id));
+    return 0;
+}
+
+int run_agenda_edit(Context& ctx, const AgendaOptions& opts) {
+    const mt::AgendaChanges changes{
+        .title = opts.new_title, .presenter = opts.presenter, .link = opts.link};
+    const auto changed = workflows::edit_agenda_item(ctx.store(store::Access::read_write), opts.id,
+                                                     opts.position, changes, opts.reason);
+    ctx.info(changed.empty()
+                 ? fmt::format("{}: agenda item {}: nothing to change", opts.id, opts.position)
+                 : fmt::format("updated agenda item {} of {}: {}", opts.position, opts.id,
+                               text::join(changed, ", ")));
+    return 0;
+}
+
+int run_agenda_delete(Context& ctx, const AgendaOptions& opts) {
+    mt::agenda_delete(ctx.store(store::Access::read_write), opts.id, opts.position,
+                      opts.reason.value_or(""));
+    ctx.info(fmt::format("deleted agenda item {} of {}", opts.position, opts.id));
+    return 0;
+}
+
+struct AttendanceOptions {
+    std::string id;
+    std::string who;
+    std::optional<std::string> status, by, reason;
+};
+
+int run_attendance_edit(Context& ctx, const AttendanceOptions& opts) {
+    const auto changed = mt::attendance_edit(
+        ctx.store(store::Access::read_write), opts.id, opts.who,
+        opts.status ? mt::parse_attendance(*opts.status) : std::nullopt, opts.by, opts.reason);
+    ctx.info(changed.empty()
+                 ? fmt::format("{}: attendance of {}: nothing to change", opts.id, opts.who)
+                 : fmt::format("{}: corrected the attendance of {}: {}", opts.id, opts.who,
+                               text::join(changed, ", ")));
+    return 0;
+}
+
+int run_attendance_delete(Context& ctx, const AttendanceOptions& opts) {
+    mt::attendance_delete(ctx.store(store::Access::read_write), opts.id, opts.who,
+                          opts.reason.value_or(""));
+    ctx.info(fmt::format("{}: deleted the attendance of {}", opts.id, opts.who));
     return 0;
 }
 
@@ -701,6 +863,47 @@ void register_agenda(CLI::App* meeting, Context& ctx) {
     auto* remove = agenda->add_subcommand("remove", "Remove an item (the ones after it move up)");
     remove->add_option("position", opts->position, "Its position")->required();
     ctx.on_run(remove, [&ctx, opts] { return run_agenda_remove(ctx, *opts); });
+
+    auto* edit = agenda->add_subcommand("edit", "Correct an item (only the fields given)");
+    edit->add_option("position", opts->position, "Its position")->required();
+    edit->add_option("--title", opts->new_title, "The item");
+    edit->add_option("--presenter", opts->presenter, "Who presents it (\"\" for no one)");
+    edit->add_option("--link", opts->link, "A plan activity or VPI priority (\"\" for none)")
+        ->type_name("ID");
+    edit->add_option("--reason", opts->reason, "Why it is corrected (in the audit log)")
+        ->type_name("TEXT");
+    ctx.on_run(edit, [&ctx, opts] { return run_agenda_edit(ctx, *opts); });
+
+    auto* del = agenda->add_subcommand("delete", "Delete an item, with the reason");
+    del->add_option("position", opts->position, "Its position")->required();
+    del->add_option("--reason", opts->reason, "Why it is deleted (in the audit log)")
+        ->required()
+        ->type_name("TEXT");
+    ctx.on_run(del, [&ctx, opts] { return run_agenda_delete(ctx, *opts); });
+}
+
+void register_attendance(CLI::App* meeting, Context& ctx) {
+    auto opts = std::make_shared<AttendanceOptions>();
+    auto* attendance =
+        meeting->add_subcommand("attendance", "Correct or delete attendance already recorded");
+    attendance->add_option("id", opts->id, "The meeting")->required();
+    attendance->require_subcommand(1);
+
+    auto* edit = attendance->add_subcommand("edit", "Correct an invitee's attendance");
+    edit->add_option("who", opts->who, "The member (id, name or acronym) or person")->required();
+    edit->add_option("--status", opts->status, "present, excused, absent or represented")
+        ->check(CLI::IsMember(mt::k_attendance));
+    edit->add_option("--by", opts->by, "Who represented them (with represented)");
+    edit->add_option("--reason", opts->reason, "Why it is corrected (in the audit log)")
+        ->type_name("TEXT");
+    ctx.on_run(edit, [&ctx, opts] { return run_attendance_edit(ctx, *opts); });
+
+    auto* del = attendance->add_subcommand("delete", "Delete an invitee's attendance");
+    del->add_option("who", opts->who, "The member (id, name or acronym) or person")->required();
+    del->add_option("--reason", opts->reason, "Why it is deleted (in the audit log)")
+        ->required()
+        ->type_name("TEXT");
+    ctx.on_run(del, [&ctx, opts] { return run_attendance_delete(ctx, *opts); });
 }
 
 void register_invitees_attend_held(CLI::App* meeting, Context& ctx) {
@@ -768,11 +971,89 @@ void register_minutes_decide(CLI::App* meeting, Context& ctx) {
     decide->add_option("--abstain", opts->tally.votes_abstain, "Abstentions")
         ->check(whole_number(0))
         ->type_name("N");
+    decide
+        ->add_option("--outcome", opts->outcome,
+                     "adopted, rejected or deferred (default: from the votes)")
+        ->check(CLI::IsMember(mt::k_decision_outcomes));
+    decide->add_option("--activity", opts->activity, "The plan activity it gives rise to")
+        ->type_name("ID");
     ctx.on_run(decide, [&ctx, opts] { return run_decide(ctx, *opts); });
 }
 
+void register_decision(CLI::App* meeting, Context& ctx) {
+    auto* decision = meeting->add_subcommand("decision", "Decisions: list, edit, delete");
+    decision->require_subcommand(1);
+
+    auto list_opts = std::make_shared<DecisionOptions>();
+    auto* list = decision->add_subcommand(
+        "list", "A meeting's decisions: votes, outcome, quorum, what they gave rise to");
+    list->add_option("meeting", list_opts->ref, "The meeting")->required();
+    ctx.on_run(list, [&ctx, list_opts] { return run_decision_list(ctx, *list_opts); });
+
+    auto opts = std::make_shared<DecisionOptions>();
+    auto* edit = decision->add_subcommand("edit", "Correct a decision (only the fields given)");
+    edit->add_option("decision", opts->ref, "The decision: MEETING#N")->required();
+    edit->add_option("--text", opts->text, "What was decided");
+    edit->add_option("--for", opts->tally.votes_for, "Votes for")
+        ->check(whole_number(0))
+        ->type_name("N");
+    edit->add_option("--against", opts->tally.votes_against, "Votes against")
+        ->check(whole_number(0))
+        ->type_name("N");
+    edit->add_option("--abstain", opts->tally.votes_abstain, "Abstentions")
+        ->check(whole_number(0))
+        ->type_name("N");
+    edit->add_option("--outcome", opts->outcome,
+                     "adopted, rejected, deferred, or from_votes to derive it again")
+        ->check(CLI::IsMember({"adopted", "rejected", "deferred", "from_votes"}));
+    edit->add_option("--activity", opts->activity,
+                     "The plan activity it gives rise to (\"\" for none)")
+        ->type_name("ID");
+    edit->add_option("--reason", opts->reason, "Why it is corrected (in the audit log)")
+        ->type_name("TEXT");
+    ctx.on_run(edit, [&ctx, opts] { return run_decision_edit(ctx, *opts); });
+
+    auto del_opts = std::make_shared<DecisionOptions>();
+    auto* del = decision->add_subcommand("delete", "Delete a decision, with the reason");
+    del->add_option("decision", del_opts->ref, "The decision: MEETING#N")->required();
+    del->add_option("--reason", del_opts->reason, "Why it is deleted (in the audit log)")
+        ->required()
+        ->type_name("TEXT");
+    ctx.on_run(del, [&ctx, del_opts] { return run_decision_delete(ctx, *del_opts); });
+}
+
+void register_action_corrections(CLI::App* action, Context& ctx) {
+    auto opts = std::make_shared<ActionEditOptions>();
+    auto* edit = action->add_subcommand("edit", "Correct an action item (only the fields given)");
+    edit->add_option("id", opts->id, "The action item")->required();
+    edit->add_option("--title", opts->title, "What is to be done");
+    edit->add_option("--owner", opts->owner, "Who does it: a member or a person (\"\" for no one)")
+        ->type_name("WHO");
+    auto* due = edit->add_option("--due", opts->due, "Due date")->type_name("DATE");
+    edit->add_flag("--no-due", opts->no_due, "No due date")->excludes(due);
+    edit->add_option("--body", opts->body, "Body whose next meeting carries it (\"\" for none)");
+    edit->add_option("--decision", opts->decision,
+                     "The decision it comes from: N, MEETING#N (\"\" for none)")
+        ->type_name("DECISION");
+    edit->add_option("--status", opts->status, "open, done or dropped (a status set by mistake)")
+        ->check(CLI::IsMember(mt::k_action_statuses));
+    edit->add_option("--note", opts->note, "Note (\"\" for none)");
+    edit->add_option("--reason", opts->reason, "Why it is corrected (in the audit log)")
+        ->type_name("TEXT");
+    ctx.on_run(edit, [&ctx, opts] { return run_action_edit(ctx, *opts); });
+
+    auto del_opts = std::make_shared<ActionEditOptions>();
+    auto* del = action->add_subcommand("delete", "Delete an action item, with the reason");
+    del->add_option("id", del_opts->id, "The action item")->required();
+    del->add_option("--reason", del_opts->reason, "Why it is deleted (in the audit log)")
+        ->required()
+        ->type_name("TEXT");
+    ctx.on_run(del, [&ctx, del_opts] { return run_action_delete(ctx, *del_opts); });
+}
+
 void register_action(CLI::App* meeting, Context& ctx) {
-    auto* action = meeting->add_subcommand("action", "Action items: add, list, done, drop");
+    auto* action =
+        meeting->add_subcommand("action", "Action items: add, list, done, drop, edit, delete");
     action->require_subcommand(1);
 
     auto add_opts = std::make_shared<ActionOptions>();
@@ -785,6 +1066,9 @@ void register_action(CLI::App* meeting, Context& ctx) {
                     "Who does it: a member (id, name or acronym) or a person")
         ->type_name("WHO");
     add->add_option("--due", add_opts->due, "Due date")->type_name("DATE");
+    add->add_option("--decision", add_opts->decision,
+                    "The decision it comes from: N (of --meeting) or MEETING#N")
+        ->type_name("DECISION");
     ctx.on_run(add, [&ctx, add_opts] { return run_action_add(ctx, *add_opts); });
 
     auto list_opts = std::make_shared<ActionOptions>();
@@ -811,6 +1095,7 @@ void register_action(CLI::App* meeting, Context& ctx) {
     ctx.on_run(drop, [&ctx, drop_opts] {
         return run_action_close(ctx, *drop_opts, mt::ActionStatus::dropped);
     });
+    register_action_corrections(action, ctx);
 }
 
 void register_ics_check(CLI::App* meeting, Context& ctx) {
@@ -840,7 +1125,9 @@ void register_meeting(CLI::App& app, Context& ctx) {
     register_cancel_postpone(meeting, ctx);
     register_agenda(meeting, ctx);
     register_invitees_attend_held(meeting, ctx);
+    register_attendance(meeting, ctx);
     register_minutes_decide(meeting, ctx);
+    register_decision(meeting, ctx);
     register_action(meeting, ctx);
     register_ics_check(meeting, ctx);
 }

@@ -76,7 +76,7 @@ step "Attendance, minutes and decisions of the past meetings; action items carri
 invitees() { $nacsa --format csv meeting invitees "$1" | tail -n +2 | grep ',voting,' | cut -d, -f1 | tr -d '\r'; }   # voting members
 for id in $($nacsa --format csv meeting list --past | tail -n +2 | cut -d, -f1 | tr -d '\r'); do
     if [ -z "$(invitees "$id")" ]; then   # no committee seats recorded: invite members by hand
-        for m in $($nacsa --format csv member list | tail -n +2 | cut -d, -f1 | tr -d '\r' | head -n 7); do
+        for m in $($nacsa --format csv member list --status active | tail -n +2 | cut -d, -f1 | tr -d '\r' | head -n 7); do
             $nacsa -q meeting invitees "$id" --add "$m"
         done
     fi

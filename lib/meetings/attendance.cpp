@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
 #include "core/error.hpp"
@@ -72,13 +73,23 @@ std::string trimmed_name(const std::string& who) {
 void invite(store::Store& store, const Meeting& m, const std::optional<std::string>& member_id,
             const std::optional<std::string>& person, InviteeRole role) {
     auto& db = store.db();
-    const auto all = invitees(store, m.id, WithRemoved::yes);
+    const auto all = invitees(store, m, WithRemoved::yes);
     const auto existing = member_id ? find_member(all, *member_id) : find_person(all, *person);
     if (existing && !existing->removed) {
         throw ValidationError(fmt::format("{} is already invited to {}",
                                           member_id ? *member_id : "this person", m.id));
     }
-    if (existing) {
+    if (member_id && detail::out_of_bodies(store, *member_id, m.local_date())) {
+        throw ValidationError(
+            fmt::format("{} is suspended or withdrawn on {}: it cannot be invited to {}",
+                        *member_id, format_date(m.local_date()), m.id));
+    }
+    if (existing && existing->source == InviteeSource::derived) {
+        // A removal by hand of one of the body's members: undone, it is derived again.
+        Statement q(db, "DELETE FROM meeting_invitee WHERE id = ?");
+        q.bind(1, existing->id);
+        q.exec();
+    } else if (existing) {
         Statement q(db, "UPDATE meeting_invitee SET removed = 0, role = ? WHERE id = ?");
         q.bind(1, role_name(role));
         q.bind(2, existing->id);
@@ -98,11 +109,11 @@ void invite(store::Store& store, const Meeting& m, const std::optional<std::stri
 }
 
 // Uninvites a member (a reference, members::find_member_ref) or an invited person: a row added
-// by hand without attendance goes; any other is kept as removed, so that re-deriving does not
-// bring it back.
+// by hand without attendance goes; a derived invitee gets a removal row, kept so that the body
+// does not bring it back; any other row is kept as removed.
 void uninvite(store::Store& store, const Meeting& m, const std::string& who) {
     auto& db = store.db();
-    const auto all = invitees(store, m.id);
+    const auto all = invitees(store, m);
     const auto member = members::find_member_ref(store, who);
     auto existing = member ? find_member(all, member->id) : std::nullopt;
     if (!existing) {
@@ -112,7 +123,17 @@ void uninvite(store::Store& store, const Meeting& m, const std::string& who) {
         throw NotFoundError(
             fmt::format("{} is not invited to {}", member ? member->id : "this person", m.id));
     }
-    if (existing->source == InviteeSource::added && !existing->attendance) {
+    if (existing->id == 0) {
+        Statement q(db,
+                    "INSERT INTO meeting_invitee (meeting_id, member_id, person, role, source, "
+                    "removed) VALUES (?, ?, ?, ?, ?, 1)");
+        q.bind(1, m.id);
+        store::bind(q, 2, existing->member_id);
+        store::bind(q, 3, existing->person);
+        q.bind(4, role_name(existing->role));
+        q.bind(5, source_name(InviteeSource::derived));
+        q.exec();
+    } else if (existing->source == InviteeSource::added && !existing->attendance) {
         Statement q(db, "DELETE FROM meeting_invitee WHERE id = ?");
         q.bind(1, existing->id);
         q.exec();
@@ -163,20 +184,66 @@ std::string representative(store::Store& store, const Invitee& invitee, const st
     return typed;
 }
 
+// Writes an invitee's attendance: on its row, or on a new row for a derived invitee.
+void write_attendance(store::Store& store, const Meeting& m, const Invitee& invitee,
+                      std::optional<Attendance> attendance,
+                      const std::optional<std::string>& represented_by) {
+    auto& db = store.db();
+    if (invitee.id == 0) {
+        Statement q(db,
+                    "INSERT INTO meeting_invitee (meeting_id, member_id, person, role, source, "
+                    "attendance, represented_by) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        q.bind(1, m.id);
+        store::bind(q, 2, invitee.member_id);
+        store::bind(q, 3, invitee.person);
+        q.bind(4, role_name(invitee.role));
+        q.bind(5, source_name(InviteeSource::derived));
+        store::bind(q, 6, attendance ? std::optional(attendance_name(*attendance)) : std::nullopt);
+        store::bind(q, 7, represented_by);
+        q.exec();
+    } else if (!attendance && invitee.source == InviteeSource::derived && !invitee.removed) {
+        Statement q(db, "DELETE FROM meeting_invitee WHERE id = ?");  // back to derived only
+        q.bind(1, invitee.id);
+        q.exec();
+    } else {
+        Statement q(db,
+                    "UPDATE meeting_invitee SET attendance = ?, represented_by = ? WHERE id = ?");
+        store::bind(q, 1, attendance ? std::optional(attendance_name(*attendance)) : std::nullopt);
+        store::bind(q, 2, represented_by);
+        q.bind(3, invitee.id);
+        q.exec();
+    }
+}
+
 void record_attendance(store::Store& store, const Meeting& m, const Invitee& invitee,
                        Attendance attendance, const std::optional<std::string>& by) {
-    Statement q(store.db(),
-                "UPDATE meeting_invitee SET attendance = ?, represented_by = ? WHERE id = ?");
-    q.bind(1, attendance_name(attendance));
-    store::bind(q, 2,
-                attendance == Attendance::represented
-                    ? std::optional<std::string>(representative(store, invitee, *by))
-                    : std::nullopt);
-    q.bind(3, invitee.id);
-    q.exec();
+    write_attendance(store, m, invitee, attendance,
+                     attendance == Attendance::represented
+                         ? std::optional<std::string>(representative(store, invitee, *by))
+                         : std::nullopt);
     store.audit("meeting", m.id,
                 fmt::format("attendance of {}: {}", audit_name(invitee.member_id, invitee.role),
                             attendance_name(attendance)));
+}
+
+// The meeting, when its status lets attendance be recorded or corrected.
+Meeting meeting_for_attendance(store::Store& store, const std::string& id,
+                               const std::string& what) {
+    auto m = get_meeting(store, id);
+    detail::require_status(m, {MeetingStatus::scheduled, MeetingStatus::held}, what);
+    detail::require_started(m, what);
+    return m;
+}
+
+// The invitee a name means, when attendance is recorded for them (NotFoundError otherwise).
+Invitee invitee_with_attendance(store::Store& store, const Meeting& m, const std::string& who) {
+    auto invitee = find_invitee(store, m, invitees(store, m), who);
+    if (!invitee.attendance) {
+        throw NotFoundError(fmt::format(
+            "no attendance is recorded for {} at {} (record it with `nacsa meeting attend`)",
+            text::escape_control(std::string(text::trim(who))), m.id));
+    }
+    return invitee;
 }
 
 }  // namespace
@@ -186,10 +253,9 @@ Quorum change_invitees(store::Store& store, const std::string& id, const Invitee
     store.transaction([&] {
         const auto m = get_meeting(store, id);
         if (changes.refresh) {
+            // Nothing to write: the body's members on the meeting's date are read each time.
             detail::require_status(m, {MeetingStatus::scheduled, MeetingStatus::postponed},
                                    "re-derive its invitees");
-            detail::sync_invitees(store, m);
-            store.audit("meeting", id, "invitees re-derived from " + m.body);
         }
         detail::require_status(
             m, {MeetingStatus::scheduled, MeetingStatus::postponed, MeetingStatus::held},
@@ -207,7 +273,7 @@ Quorum change_invitees(store::Store& store, const std::string& id, const Invitee
         for (const auto& who : changes.remove) {
             uninvite(store, m, trimmed_name(who));
         }
-        quorum = detail::recompute_quorum(store, m);
+        quorum = quorum_of(store, m);
     });
     return quorum;
 }
@@ -216,10 +282,7 @@ Quorum attend(store::Store& store, const std::string& id, const std::vector<std:
               Attendance attendance, const std::optional<std::string>& represented_by) {
     Quorum quorum;
     store.transaction([&] {
-        const auto m = get_meeting(store, id);
-        detail::require_status(m, {MeetingStatus::scheduled, MeetingStatus::held},
-                               "record attendance");
-        detail::require_started(m, "record attendance");
+        const auto m = meeting_for_attendance(store, id, "record attendance");
         const auto by = non_empty(represented_by);
         if (attendance == Attendance::represented && !by) {
             throw ValidationError(
@@ -228,10 +291,16 @@ Quorum attend(store::Store& store, const std::string& id, const std::vector<std:
         if (attendance != Attendance::represented && represented_by) {
             throw ValidationError("field \"by\": only with --status represented");
         }
-        const auto all = invitees(store, id);
+        const auto all = invitees(store, m);
         std::vector<Invitee> found;
         for (const auto& name : who) {
-            found.push_back(find_invitee(store, m, all, name));
+            auto invitee = find_invitee(store, m, all, name);
+            // One invitee named twice (by id and by acronym): recorded once.
+            if (std::none_of(found.begin(), found.end(), [&](const Invitee& i) {
+                    return i.member_id == invitee.member_id && i.person == invitee.person;
+                })) {
+                found.push_back(std::move(invitee));
+            }
         }
         for (const auto& invitee : found) {
             record_attendance(store, m, invitee, attendance, by);
@@ -241,7 +310,7 @@ Quorum attend(store::Store& store, const std::string& id, const std::vector<std:
         a.bind(1, now_text());
         a.bind(2, id);
         a.exec();
-        quorum = detail::recompute_quorum(store, m);
+        quorum = quorum_of(store, m);
     });
     return quorum;
 }
@@ -253,7 +322,7 @@ Quorum mark_held(store::Store& store, const std::string& id, Force force) {
         detail::require_status(m, {MeetingStatus::scheduled}, "mark it held");
         detail::require_started(m, "mark it held");
         bool any = false;
-        for (const auto& i : invitees(store, id)) {
+        for (const auto& i : invitees(store, m)) {
             any = any || i.attendance.has_value();
         }
         if (!any && force == Force::no) {
@@ -272,10 +341,77 @@ Quorum mark_held(store::Store& store, const std::string& id, Force force) {
             db, id, MeetingStatus::held, m.starts_at,
             any ? std::nullopt : std::optional<std::string>("forced without attendance"));
         detail::touch(db, id);
-        quorum = detail::recompute_quorum(store, m);
+        quorum = quorum_of(store, m);
         store.audit("meeting", id, any ? "marked held" : "marked held without attendance (forced)");
     });
     return quorum;
+}
+
+std::vector<std::string> attendance_edit(store::Store& store, const std::string& id,
+                                         const std::string& who,
+                                         std::optional<Attendance> attendance,
+                                         const std::optional<std::string>& represented_by,
+                                         const std::optional<std::string>& reason) {
+    std::vector<std::string> changed;
+    store.transaction([&] {
+        const auto m = meeting_for_attendance(store, id, "correct attendance");
+        const auto invitee = invitee_with_attendance(store, m, who);
+        const Attendance after = attendance.value_or(*invitee.attendance);
+        const auto by_typed = non_empty(represented_by);
+        if (after != Attendance::represented && by_typed) {
+            throw ValidationError("field \"by\": only with --status represented");
+        }
+        std::optional<std::string> by;
+        if (after == Attendance::represented) {
+            if (by_typed) {
+                by = representative(store, invitee, *by_typed);
+            } else if (invitee.represented_by) {
+                by = invitee.represented_by;
+            } else {
+                throw ValidationError(
+                    "field \"by\": who represented them is required with --status represented");
+            }
+        }
+        if (after != *invitee.attendance) {
+            changed.emplace_back("status");
+        }
+        if (by != invitee.represented_by) {
+            changed.emplace_back("by");
+        }
+        if (changed.empty()) {
+            return;
+        }
+        write_attendance(store, m, invitee, after, by);
+        store.audit("meeting", m.id,
+                    detail::with_reason(
+                        fmt::format("attendance of {} corrected: {} (was {})",
+                                    audit_name(invitee.member_id, invitee.role),
+                                    attendance_name(after), attendance_name(*invitee.attendance)),
+                        reason));
+    });
+    return changed;
+}
+
+void attendance_delete(store::Store& store, const std::string& id, const std::string& who,
+                       const std::string& reason) {
+    store.transaction([&] {
+        const auto m = meeting_for_attendance(store, id, "correct attendance");
+        const auto why = detail::required_reason(reason);
+        const auto invitee = invitee_with_attendance(store, m, who);
+        write_attendance(store, m, invitee, std::nullopt, std::nullopt);
+        Statement none(store.db(),
+                       "UPDATE meeting SET attendance_at = NULL WHERE id = ? AND NOT EXISTS "
+                       "(SELECT 1 FROM meeting_invitee WHERE meeting_id = ? AND attendance IS "
+                       "NOT NULL)");
+        none.bind(1, id);
+        none.bind(2, id);
+        none.exec();
+        store.audit("meeting", m.id,
+                    detail::with_reason(fmt::format("attendance of {} deleted (was {})",
+                                                    audit_name(invitee.member_id, invitee.role),
+                                                    attendance_name(*invitee.attendance)),
+                                        why));
+    });
 }
 
 int erase_representative_mentions(store::Store& store, const std::string& member_id,

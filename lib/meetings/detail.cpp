@@ -4,24 +4,15 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <set>
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "members/census.hpp"
 #include "store/sql.hpp"
 
 namespace nacsa::meetings::detail {
 
-namespace {
-
 using Statement = SQLite::Statement;
-
-// How an invitee row and a derived invitee are matched: "m:<member id>" or "p:<person>".
-std::string invitee_key(const std::optional<std::string>& member_id, const std::string& person) {
-    return member_id ? "m:" + *member_id : "p:" + person;
-}
-
-}  // namespace
 
 std::string now_text() {
     return format_timestamp(now());
@@ -77,68 +68,44 @@ void add_history(SQLite::Database& db, const std::string& id, MeetingStatus stat
     q.exec();
 }
 
-Quorum recompute_quorum(store::Store& store, const Meeting& meeting) {
-    auto& db = store.db();
-    Statement q(db,
-                "SELECT count(*), count(*) FILTER (WHERE attendance IN ('present', 'represented')) "
-                "FROM meeting_invitee WHERE meeting_id = ? AND removed = 0 AND role = 'voting'");
-    q.bind(1, meeting.id);
-    q.executeStep();
-    const auto body = Body::parse(meeting.body).value_or(Body{});
-    const Quorum quorum = compute_quorum(quorum_fraction(store, body), q.getColumn(0).getInt(),
-                                         q.getColumn(1).getInt());
-    Statement u(db,
-                "UPDATE meeting SET quorum_fraction = ?, voting_invited = ?, voting_present = ?, "
-                "quorum_required = ?, quorum_met = ? WHERE id = ?");
-    u.bind(1, quorum.fraction);
-    u.bind(2, quorum.voting_invited);
-    u.bind(3, quorum.voting_present);
-    u.bind(4, quorum.required);
-    u.bind(5, quorum.met ? 1 : 0);
-    u.bind(6, meeting.id);
-    u.exec();
-    return quorum;
+bool out_of_bodies(store::Store& store, const std::string& member_id, Date date) {
+    const auto status = members::status_on(store, member_id, date);
+    return status == members::MemberStatus::suspended || status == members::MemberStatus::withdrawn;
 }
 
-void sync_invitees(store::Store& store, const Meeting& meeting) {
-    auto& db = store.db();
-    const auto body = Body::parse(meeting.body).value_or(Body{});
-    const auto derived = derive_invitees(store, body, meeting.local_date());
-    std::set<std::string> wanted;
-    for (const auto& d : derived) {
-        wanted.insert(invitee_key(d.member_id, d.person.value_or("")));
+std::string with_reason(const std::string& summary, const std::optional<std::string>& reason) {
+    const auto why = non_empty(reason);
+    return why ? fmt::format("{}; reason: {}", summary, *why) : summary;
+}
+
+std::string required_reason(const std::string& reason) {
+    std::string trimmed(text::trim(reason));
+    if (trimmed.empty()) {
+        throw ValidationError("a reason is required (--reason)");
     }
-    std::set<std::string> present;
-    std::vector<std::int64_t> dropped;
-    for (const auto& i : invitees(store, meeting.id, WithRemoved::yes)) {
-        const std::string key = invitee_key(i.member_id, i.person.value_or(""));
-        present.insert(key);
-        if (i.source == InviteeSource::derived && wanted.count(key) == 0 && !i.attendance) {
-            dropped.push_back(i.id);
-        }
+    return trimmed;
+}
+
+DecisionRef decision_of_action(store::Store& store, const std::string& typed,
+                               const std::optional<std::string>& meeting_id) {
+    const std::string wanted(text::trim(typed));
+    std::optional<DecisionRef> ref = parse_decision_ref(wanted);
+    if (!ref && meeting_id && !wanted.empty() &&
+        wanted.find_first_not_of("0123456789") == std::string::npos && wanted.size() <= 5) {
+        ref = DecisionRef{*meeting_id, std::stoi(wanted)};
     }
-    Statement drop(db, "DELETE FROM meeting_invitee WHERE id = ?");
-    for (const auto row : dropped) {
-        drop.bind(1, static_cast<std::int64_t>(row));
-        drop.exec();
-        drop.reset();
+    if (!ref || ref->number <= 0) {
+        throw ValidationError(fmt::format(
+            "field \"decision\": \"{}\" is not a decision (MEETING#N, or N with --meeting)",
+            text::escape_control(wanted)));
     }
-    Statement add(db,
-                  "INSERT INTO meeting_invitee (meeting_id, member_id, person, role, source) "
-                  "VALUES (?, ?, ?, ?, ?)");
-    for (const auto& d : derived) {
-        if (present.count(invitee_key(d.member_id, d.person.value_or(""))) != 0) {
-            continue;
-        }
-        add.bind(1, meeting.id);
-        store::bind(add, 2, d.member_id);
-        store::bind(add, 3, d.person);
-        add.bind(4, role_name(d.role));
-        add.bind(5, source_name(InviteeSource::derived));
-        add.exec();
-        add.reset();
+    if (meeting_id && *meeting_id != ref->meeting_id) {
+        throw ValidationError(fmt::format("field \"decision\": {} is a decision of {}, not of {}",
+                                          text::escape_control(wanted), ref->meeting_id,
+                                          *meeting_id));
     }
-    recompute_quorum(store, meeting);
+    (void)get_decision(store, *ref);
+    return *ref;
 }
 
 void require_status(const Meeting& meeting, std::initializer_list<MeetingStatus> allowed,

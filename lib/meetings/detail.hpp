@@ -31,13 +31,20 @@ void set_status(SQLite::Database& db, const std::string& id, MeetingStatus statu
 void add_history(SQLite::Database& db, const std::string& id, MeetingStatus status,
                  Seconds starts_at, const std::optional<std::string>& reason);
 
-// Counts the voting invitees and those present or represented, stores the quorum with the
-// meeting and returns it.
-Quorum recompute_quorum(store::Store& store, const Meeting& meeting);
+// Whether a member belongs to no body on the date: suspended or withdrawn then
+// (members::status_on). Such a member is not invited, nor counted for quorum.
+[[nodiscard]] bool out_of_bodies(store::Store& store, const std::string& member_id, Date date);
 
-// Brings the derived invitees in line with the body at the meeting date; rows added by hand,
-// removed by hand or with attendance stay. Then recomputes the quorum.
-void sync_invitees(store::Store& store, const Meeting& meeting);
+// "summary; reason: TEXT" for the audit log (the summary alone without a reason).
+[[nodiscard]] std::string with_reason(const std::string& summary,
+                                      const std::optional<std::string>& reason);
+// The reason trimmed; ValidationError when it is blank.
+[[nodiscard]] std::string required_reason(const std::string& reason);
+
+// The decision an action item names ("N" of its meeting, or "MEETING#N"): its meeting and
+// number, after checking that it exists (NotFoundError) and agrees with the meeting given.
+[[nodiscard]] DecisionRef decision_of_action(store::Store& store, const std::string& typed,
+                                             const std::optional<std::string>& meeting_id);
 
 // ValidationError "M is <status>: cannot <what>" unless the meeting's status is one of these.
 void require_status(const Meeting& meeting, std::initializer_list<MeetingStatus> allowed,

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "governance/governance.hpp"
+#include "meetings/detail.hpp"
 #include "meetings/meetings.hpp"
 #include "members/census.hpp"
 #include "wg/wg.hpp"
@@ -26,6 +27,10 @@ std::vector<DerivedInvitee> committee_invitees(store::Store& store, Date date) {
     // Seats held on the date; a member holding a voting and a non-voting seat votes.
     std::map<std::string, bool> votes;
     for (const auto& seat : governance::committee_as_of(store, date)) {
+        if (seat.member_status == members::MemberStatus::suspended ||
+            seat.member_status == members::MemberStatus::withdrawn) {
+            continue;
+        }
         const auto* role = alliance.find_role(seat.role);
         auto& v = votes[seat.member_id];
         v = v || role == nullptr || role->votes;
@@ -52,6 +57,9 @@ std::vector<DerivedInvitee> working_group_invitees(store::Store& store, const st
                                                    Date date) {
     std::vector<DerivedInvitee> out;
     for (auto& id : wg::member_ids_on(store, group, date)) {
+        if (detail::out_of_bodies(store, id, date)) {
+            continue;
+        }
         out.push_back(DerivedInvitee{std::move(id), std::nullopt, InviteeRole::voting});
     }
     return out;

@@ -6,10 +6,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 
 #include "core/error.hpp"
 #include "core/names.hpp"
 #include "core/text.hpp"
+#include "meetings/detail.hpp"
+#include "members/census.hpp"
 #include "members/lookup.hpp"
 #include "store/sql.hpp"
 
@@ -46,8 +49,7 @@ std::optional<Enum> stored_optional(const std::vector<std::string>& names,
 
 constexpr const char* k_meeting_columns =
     "id, uid, title, kind, body, starts_at, time_zone, duration_minutes, place, online_link, "
-    "format, language, status, series_id, sequence, quorum_fraction, voting_invited, "
-    "voting_present, quorum_required, quorum_met, minutes, minutes_file, minutes_at, "
+    "format, language, status, series_id, sequence, minutes, minutes_file, minutes_at, "
     "attendance_at, held_at, created_at, updated_at";
 
 Meeting read_meeting(Statement& q) {
@@ -67,24 +69,19 @@ Meeting read_meeting(Statement& q) {
     m.status = stored<MeetingStatus>(k_meeting_statuses, q.getColumn(12));
     m.series_id = store::optional_text(q.getColumn(13));
     m.sequence = q.getColumn(14).getInt();
-    m.quorum.fraction = q.getColumn(15).getDouble();
-    m.quorum.voting_invited = q.getColumn(16).getInt();
-    m.quorum.voting_present = q.getColumn(17).getInt();
-    m.quorum.required = q.getColumn(18).getInt();
-    m.quorum.met = q.getColumn(19).getInt() != 0;
-    m.minutes = store::optional_text(q.getColumn(20));
-    m.minutes_file = store::optional_text(q.getColumn(21));
-    m.minutes_at = store::optional_text(q.getColumn(22));
-    m.attendance_at = store::optional_text(q.getColumn(23));
-    m.held_at = store::optional_text(q.getColumn(24));
-    m.created_at = q.getColumn(25).getString();
-    m.updated_at = q.getColumn(26).getString();
+    m.minutes = store::optional_text(q.getColumn(15));
+    m.minutes_file = store::optional_text(q.getColumn(16));
+    m.minutes_at = store::optional_text(q.getColumn(17));
+    m.attendance_at = store::optional_text(q.getColumn(18));
+    m.held_at = store::optional_text(q.getColumn(19));
+    m.created_at = q.getColumn(20).getString();
+    m.updated_at = q.getColumn(21).getString();
     return m;
 }
 
 constexpr const char* k_action_columns =
     "a.id, a.meeting_id, a.body, a.title, a.owner_member, a.owner_person, a.due, a.status, "
-    "a.opened_on, a.closed_on, a.note";
+    "a.opened_on, a.closed_on, a.note, a.decision";
 
 ActionItem read_action(Statement& q) {
     ActionItem a;
@@ -99,7 +96,40 @@ ActionItem read_action(Statement& q) {
     a.opened_on = store::date(q.getColumn(8));
     a.closed_on = store::optional_date(q.getColumn(9));
     a.note = store::optional_text(q.getColumn(10));
+    a.decision = store::optional_int(q.getColumn(11));
     return a;
+}
+
+// How a stored invitee row and a derived invitee are matched: "m:<member id>" or "p:<person>".
+std::string invitee_key(const std::optional<std::string>& member_id,
+                        const std::optional<std::string>& person) {
+    return member_id ? "m:" + *member_id : "p:" + person.value_or("");
+}
+
+// The stored rows of a meeting's invitees: explicit additions and removals, and attendance.
+std::vector<Invitee> stored_invitees(store::Store& store, const std::string& id) {
+    Statement q(store.db(),
+                "SELECT id, member_id, person, role, source, removed, attendance, represented_by "
+                "FROM meeting_invitee WHERE meeting_id = ?");
+    q.bind(1, id);
+    std::vector<Invitee> out;
+    while (q.executeStep()) {
+        Invitee i;
+        i.id = q.getColumn(0).getInt64();
+        i.member_id = store::optional_text(q.getColumn(1));
+        i.person = store::optional_text(q.getColumn(2));
+        i.role = stored<InviteeRole>(k_invitee_roles, q.getColumn(3));
+        i.source = stored<InviteeSource>(k_invitee_sources, q.getColumn(4));
+        i.removed = q.getColumn(5).getInt() != 0;
+        i.attendance = stored_optional<Attendance>(k_attendance, q.getColumn(6));
+        i.represented_by = store::optional_text(q.getColumn(7));
+        out.push_back(std::move(i));
+    }
+    return out;
+}
+
+int role_rank(InviteeRole role) {
+    return role == InviteeRole::voting ? 0 : role == InviteeRole::observer ? 1 : 2;
 }
 
 }  // namespace
@@ -133,6 +163,44 @@ const std::string& status_name(ActionStatus status) {
 }
 std::optional<ActionStatus> parse_action_status(std::string_view name) {
     return enum_named<ActionStatus>(k_action_statuses, name);
+}
+const std::string& outcome_name(DecisionOutcome outcome) {
+    return name_in(k_decision_outcomes, outcome);
+}
+std::optional<DecisionOutcome> parse_outcome(std::string_view name) {
+    return enum_named<DecisionOutcome>(k_decision_outcomes, name);
+}
+
+DecisionOutcome outcome_from_votes(const Tally& tally) {
+    if (!tally.votes_for && !tally.votes_against) {
+        return DecisionOutcome::adopted;  // no vote recorded: by consensus
+    }
+    return tally.votes_for.value_or(0) > tally.votes_against.value_or(0)
+               ? DecisionOutcome::adopted
+               : DecisionOutcome::rejected;
+}
+
+std::string Decision::ref() const {
+    return fmt::format("{}#{}", meeting_id, number);
+}
+
+std::optional<DecisionRef> parse_decision_ref(const std::string& text) {
+    const auto hash = text.rfind('#');
+    if (hash == std::string::npos || hash == 0 || hash + 1 == text.size() ||
+        text.size() - hash > 6) {
+        return std::nullopt;
+    }
+    int number = 0;
+    for (const char c : text.substr(hash + 1)) {
+        if (c < '0' || c > '9') {
+            return std::nullopt;
+        }
+        number = number * 10 + (c - '0');
+    }
+    if (number <= 0) {
+        return std::nullopt;
+    }
+    return DecisionRef{text.substr(0, hash), number};
 }
 
 std::optional<Meeting> find_meeting(store::Store& store, const std::string& id) {
@@ -220,55 +288,134 @@ std::vector<AgendaItem> agenda(store::Store& store, const std::string& id) {
     return out;
 }
 
+std::vector<Invitee> invitees(store::Store& store, const Meeting& meeting,
+                              WithRemoved with_removed) {
+    const Date date = meeting.local_date();
+    std::vector<Invitee> all;
+    std::map<std::string, std::size_t> at;
+    for (auto& d : derive_invitees(store, Body::parse(meeting.body).value_or(Body{}), date)) {
+        at.emplace(invitee_key(d.member_id, d.person), all.size());
+        all.push_back(Invitee{.member_id = std::move(d.member_id),
+                              .person = std::move(d.person),
+                              .role = d.role,
+                              .source = InviteeSource::derived});
+    }
+    for (auto& row : stored_invitees(store, meeting.id)) {
+        const auto found = at.find(invitee_key(row.member_id, row.person));
+        if (found != at.end()) {
+            auto& derived = all[found->second];
+            const auto role = derived.role;
+            derived = std::move(row);
+            if (derived.source == InviteeSource::derived) {
+                derived.role = role;  // the body's role now, not the one stored with attendance
+            }
+        } else if (!row.member_id || !detail::out_of_bodies(store, *row.member_id, date)) {
+            // Added by hand, or attendance recorded: invited though the body does not hold it.
+            all.push_back(std::move(row));
+        }
+    }
+    std::erase_if(all,
+                  [&](const Invitee& i) { return i.removed && with_removed == WithRemoved::no; });
+    std::sort(all.begin(), all.end(), [](const Invitee& a, const Invitee& b) {
+        return std::pair(role_rank(a.role), a.name()) < std::pair(role_rank(b.role), b.name());
+    });
+    return all;
+}
+
 std::vector<Invitee> invitees(store::Store& store, const std::string& id,
                               WithRemoved with_removed) {
+    return invitees(store, get_meeting(store, id), with_removed);
+}
+
+Quorum quorum_of(store::Store& store, const Meeting& meeting, const std::vector<Invitee>& list) {
+    int voting = 0;
+    int present = 0;
+    for (const auto& i : list) {
+        if (i.removed || i.role != InviteeRole::voting) {
+            continue;
+        }
+        ++voting;
+        present +=
+            i.attendance == Attendance::present || i.attendance == Attendance::represented ? 1 : 0;
+    }
+    return compute_quorum(quorum_fraction(store, Body::parse(meeting.body).value_or(Body{})),
+                          voting, present);
+}
+
+Quorum quorum_of(store::Store& store, const Meeting& meeting) {
+    return quorum_of(store, meeting, invitees(store, meeting));
+}
+
+namespace {
+
+constexpr const char* k_decision_columns =
+    "meeting_id, number, text, votes_for, votes_against, votes_abstain, outcome, activity, "
+    "recorded_at";
+
+Decision read_decision(Statement& q) {
+    Decision d;
+    d.meeting_id = q.getColumn(0).getString();
+    d.number = q.getColumn(1).getInt();
+    d.text = q.getColumn(2).getString();
+    d.tally.votes_for = store::optional_int(q.getColumn(3));
+    d.tally.votes_against = store::optional_int(q.getColumn(4));
+    d.tally.votes_abstain = store::optional_int(q.getColumn(5));
+    d.outcome_set = stored_optional<DecisionOutcome>(k_decision_outcomes, q.getColumn(6));
+    d.outcome = d.outcome_set.value_or(outcome_from_votes(d.tally));
+    d.activity = store::optional_text(q.getColumn(7));
+    d.recorded_at = q.getColumn(8).getString();
+    return d;
+}
+
+// The action items each decision of a meeting gave rise to, by decision number.
+std::map<int, std::vector<std::string>> decision_actions(store::Store& store,
+                                                         const std::string& meeting_id) {
     Statement q(store.db(),
-                "SELECT id, member_id, person, role, source, removed, attendance, represented_by "
-                "FROM meeting_invitee "
-                "WHERE meeting_id = ? AND (removed = 0 OR ?) "
-                "ORDER BY CASE role WHEN 'voting' THEN 0 WHEN 'observer' THEN 1 ELSE 2 END, "
-                "coalesce(member_id, person)");
-    q.bind(1, id);
-    q.bind(2, with_removed == WithRemoved::yes ? 1 : 0);
-    std::vector<Invitee> out;
+                "SELECT decision, id FROM action_item WHERE meeting_id = ? AND decision IS NOT "
+                "NULL ORDER BY id");
+    q.bind(1, meeting_id);
+    std::map<int, std::vector<std::string>> out;
     while (q.executeStep()) {
-        Invitee i;
-        i.id = q.getColumn(0).getInt64();
-        i.member_id = store::optional_text(q.getColumn(1));
-        i.person = store::optional_text(q.getColumn(2));
-        i.role = stored<InviteeRole>(k_invitee_roles, q.getColumn(3));
-        i.source = stored<InviteeSource>(k_invitee_sources, q.getColumn(4));
-        i.removed = q.getColumn(5).getInt() != 0;
-        i.attendance = stored_optional<Attendance>(k_attendance, q.getColumn(6));
-        i.represented_by = store::optional_text(q.getColumn(7));
-        out.push_back(std::move(i));
+        out[q.getColumn(0).getInt()].push_back(q.getColumn(1).getString());
     }
     return out;
 }
 
+}  // namespace
+
 std::vector<Decision> decisions(store::Store& store, const std::string& meeting_id) {
-    Statement q(store.db(),
-                "SELECT meeting_id, number, text, votes_for, votes_against, votes_abstain, "
-                "voting_present, voting_invited, quorum_required, quorum_met, recorded_at "
-                "FROM decision WHERE meeting_id = ? ORDER BY number");
+    Statement q(store.db(), fmt::format("SELECT {} FROM decision WHERE meeting_id = ? ORDER BY "
+                                        "number",
+                                        k_decision_columns));
     q.bind(1, meeting_id);
     std::vector<Decision> out;
     while (q.executeStep()) {
-        Decision d;
-        d.meeting_id = q.getColumn(0).getString();
-        d.number = q.getColumn(1).getInt();
-        d.text = q.getColumn(2).getString();
-        d.votes_for = store::optional_int(q.getColumn(3));
-        d.votes_against = store::optional_int(q.getColumn(4));
-        d.votes_abstain = store::optional_int(q.getColumn(5));
-        d.quorum.voting_present = q.getColumn(6).getInt();
-        d.quorum.voting_invited = q.getColumn(7).getInt();
-        d.quorum.required = q.getColumn(8).getInt();
-        d.quorum.met = q.getColumn(9).getInt() != 0;
-        d.recorded_at = q.getColumn(10).getString();
-        out.push_back(std::move(d));
+        out.push_back(read_decision(q));
+    }
+    if (out.empty()) {
+        return out;
+    }
+    const auto quorum = quorum_of(store, get_meeting(store, meeting_id));
+    auto actions = decision_actions(store, meeting_id);
+    for (auto& d : out) {
+        d.quorum = quorum;
+        d.action_items = std::move(actions[d.number]);
     }
     return out;
+}
+
+Decision get_decision(store::Store& store, const DecisionRef& ref) {
+    for (auto& d : decisions(store, ref.meeting_id)) {
+        if (d.number == ref.number) {
+            return d;
+        }
+    }
+    if (!find_meeting(store, ref.meeting_id)) {
+        throw NotFoundError(
+            fmt::format("no meeting {} (see `nacsa meeting list`)", ref.meeting_id));
+    }
+    throw NotFoundError(fmt::format("{} has no decision {} (see `nacsa meeting show {}`)",
+                                    ref.meeting_id, ref.number, ref.meeting_id));
 }
 
 std::vector<ActionItem> carried_action_items(store::Store& store, const Meeting& meeting) {
@@ -295,7 +442,8 @@ MeetingRecord meeting_record(store::Store& store, const std::string& id) {
     record.meeting = get_meeting(store, id);
     record.agenda = agenda(store, id);
     record.carried = carried_action_items(store, record.meeting);
-    record.invitees = invitees(store, id);
+    record.invitees = invitees(store, record.meeting);
+    record.quorum = quorum_of(store, record.meeting, record.invitees);
     record.decisions = decisions(store, id);
     record.history = status_history(store, id);
     return record;

@@ -40,6 +40,8 @@ enum class InviteeSource { derived, added };
 inline const std::vector<std::string> k_invitee_sources = {"derived", "added"};
 enum class ActionStatus { open, done, dropped };
 inline const std::vector<std::string> k_action_statuses = {"open", "done", "dropped"};
+enum class DecisionOutcome { adopted, rejected, deferred };
+inline const std::vector<std::string> k_decision_outcomes = {"adopted", "rejected", "deferred"};
 
 [[nodiscard]] const std::string& status_name(MeetingStatus status);
 [[nodiscard]] std::optional<MeetingStatus> parse_meeting_status(std::string_view name);
@@ -51,6 +53,8 @@ inline const std::vector<std::string> k_action_statuses = {"open", "done", "drop
 [[nodiscard]] const std::string& source_name(InviteeSource source);
 [[nodiscard]] const std::string& status_name(ActionStatus status);
 [[nodiscard]] std::optional<ActionStatus> parse_action_status(std::string_view name);
+[[nodiscard]] const std::string& outcome_name(DecisionOutcome outcome);
+[[nodiscard]] std::optional<DecisionOutcome> parse_outcome(std::string_view name);
 
 // Who a meeting is for. Written "committee", "all_members" or "working_group:<key>".
 struct Body {
@@ -121,7 +125,6 @@ struct Meeting {
     MeetingStatus status = MeetingStatus::scheduled;
     std::optional<std::string> series_id;
     int sequence = 0;
-    Quorum quorum;
     std::optional<std::string> minutes;
     std::optional<std::string> minutes_file;
     std::optional<std::string> minutes_at;
@@ -142,6 +145,9 @@ struct AgendaItem {
     std::optional<std::string> link;
 };
 
+// An invitee of a meeting, as read: the body's members on the meeting's date (derived, never
+// stored) plus the explicit additions, minus the explicit removals. `id` is the stored row that
+// holds an explicit change or the attendance, 0 for a derived invitee with neither.
 struct Invitee {
     std::int64_t id = 0;
     std::optional<std::string> member_id;
@@ -155,16 +161,41 @@ struct Invitee {
     [[nodiscard]] std::string name() const { return member_id ? *member_id : person.value_or(""); }
 };
 
+struct Tally {
+    std::optional<int> votes_for;
+    std::optional<int> votes_against;
+    std::optional<int> votes_abstain;
+
+    [[nodiscard]] bool any() const { return votes_for || votes_against || votes_abstain; }
+};
+
+// The outcome of a decision from its votes. The alliance configuration sets no threshold for
+// meeting decisions, so it is a simple majority of the votes cast (abstentions are not cast):
+// adopted when more votes are for than against, rejected otherwise (a tie too); a decision
+// recorded without a vote (by consensus) is adopted. "deferred" is only ever set explicitly.
+[[nodiscard]] DecisionOutcome outcome_from_votes(const Tally& tally);
+
 struct Decision {
     std::string meeting_id;
     int number = 0;
     std::string text;
-    std::optional<int> votes_for;
-    std::optional<int> votes_against;
-    std::optional<int> votes_abstain;
-    Quorum quorum;
+    Tally tally;
+    std::optional<DecisionOutcome> outcome_set;          // set explicitly (--outcome)
+    DecisionOutcome outcome = DecisionOutcome::adopted;  // outcome_set, else from the votes
+    std::optional<std::string> activity;                 // the plan activity it gave rise to
+    std::vector<std::string> action_items;               // the action items it gave rise to, by id
+    Quorum quorum;  // the meeting's, from its invitees and attendance as they are now
     std::string recorded_at;
+
+    // "M-2026-001#2", as `meeting decide` prints it and `meeting decision` takes it.
+    [[nodiscard]] std::string ref() const;
 };
+// A decision reference "MEETING#N"; nullopt when it is not one.
+struct DecisionRef {
+    std::string meeting_id;
+    int number = 0;
+};
+[[nodiscard]] std::optional<DecisionRef> parse_decision_ref(const std::string& text);
 
 struct ActionItem {
     std::string id;
@@ -178,6 +209,7 @@ struct ActionItem {
     Date opened_on{};
     std::optional<Date> closed_on;
     std::optional<std::string> note;
+    std::optional<int> decision;  // the decision of meeting_id it comes from, by number
 
     [[nodiscard]] std::string owner() const {
         return owner_member ? *owner_member : owner_person.value_or("");
@@ -197,7 +229,8 @@ struct DerivedInvitee {
 };
 // Who the body is at the date, asking the module that keeps it: the steering committee (the
 // members holding a seat, voting as their role says, and the observer's institution, counted
-// apart), a working group (its members) or all members (those active on the date).
+// apart), a working group (its members) or all members (those active on the date). A member
+// suspended or withdrawn on the date (members::status_on) is not part of any body that day.
 [[nodiscard]] std::vector<DerivedInvitee> derive_invitees(store::Store& store, const Body& body,
                                                           Date date);
 // The quorum fraction the configuration sets for a body.
@@ -221,11 +254,24 @@ struct MeetingFilter {
 [[nodiscard]] std::vector<Meeting> list_meetings(store::Store& store, const MeetingFilter& filter);
 [[nodiscard]] std::vector<StatusChange> status_history(store::Store& store, const std::string& id);
 [[nodiscard]] std::vector<AgendaItem> agenda(store::Store& store, const std::string& id);
-// Invitees in order: voting, observers, guests (removed ones only when asked).
+// The invitees of a meeting, computed when read (nacsa-meeting(1), INVITEES): the body's
+// members on the meeting's date (derive_invitees), plus the members and people added by hand,
+// plus anyone whose attendance is recorded, minus those removed by hand; a member suspended or
+// withdrawn on the date is never one. In order: voting, observers, guests (removed ones only
+// when asked).
 enum class WithRemoved { no, yes };
+[[nodiscard]] std::vector<Invitee> invitees(store::Store& store, const Meeting& meeting,
+                                            WithRemoved with_removed = WithRemoved::no);
 [[nodiscard]] std::vector<Invitee> invitees(store::Store& store, const std::string& id,
                                             WithRemoved with_removed = WithRemoved::no);
+// The quorum of a meeting from its invitees and attendance as they are now.
+[[nodiscard]] Quorum quorum_of(store::Store& store, const Meeting& meeting,
+                               const std::vector<Invitee>& invitees);
+[[nodiscard]] Quorum quorum_of(store::Store& store, const Meeting& meeting);
+// The decisions of a meeting, each with the meeting's quorum as it is now.
 [[nodiscard]] std::vector<Decision> decisions(store::Store& store, const std::string& meeting_id);
+// One decision, or NotFoundError (exit 3).
+[[nodiscard]] Decision get_decision(store::Store& store, const DecisionRef& ref);
 // Open action items carried into a meeting: those of earlier meetings of the same body (and
 // standalone ones given that body) that are still open.
 [[nodiscard]] std::vector<ActionItem> carried_action_items(store::Store& store,
@@ -234,6 +280,7 @@ enum class WithRemoved { no, yes };
 // Everything `meeting show` prints about a meeting (NotFoundError when there is none).
 struct MeetingRecord {
     Meeting meeting;
+    Quorum quorum;
     std::vector<AgendaItem> agenda;
     std::vector<ActionItem> carried;  // open action items carried in
     std::vector<Invitee> invitees;
@@ -279,8 +326,9 @@ struct SeriesRequest {
 // Schedules one meeting, or a series; returns the meetings created, in order.
 [[nodiscard]] std::vector<Meeting> schedule(store::Store& store, const MeetingFields& fields,
                                             const SeriesRequest& series);
-// Changes fields of a meeting; a new start re-derives the invitees and reschedules a postponed
-// one. Returns the names of the fields that changed (empty: nothing to change, nothing written).
+// Changes fields of a meeting (its invitees follow the new date and body: they are derived
+// when read) and reschedules a postponed one. Returns the names of the fields that changed (empty:
+// nothing to change, nothing written).
 std::vector<std::string> edit(store::Store& store, const std::string& id,
                               const MeetingFields& fields);
 void cancel(store::Store& store, const std::string& id, const std::string& reason);
@@ -295,9 +343,10 @@ int agenda_add(store::Store& store, const std::string& id, const std::string& ti
 void agenda_move(store::Store& store, const std::string& id, int from, int to);
 void agenda_remove(store::Store& store, const std::string& id, int position);
 
-// Changes to a meeting's invitees, applied in this order, all or none.
+// Changes to a meeting's invitees, applied in this order, all or none. Only the explicit
+// changes are stored: the body's part is derived whenever the invitees are read.
 struct InviteeChanges {
-    bool refresh = false;                // re-derive from the body, keeping changes made by hand
+    bool refresh = false;                // nothing to do any more: kept for scripts
     std::vector<std::string> add;        // members (members::resolve_member), voting
     std::vector<std::string> guests;     // people, by name
     std::vector<std::string> observers;  // people, by name
@@ -319,14 +368,55 @@ Quorum mark_held(store::Store& store, const std::string& id, Force force);
 void record_minutes(store::Store& store, const std::string& id, const std::string& text,
                     const std::optional<std::string>& file_name);
 
-struct Tally {
-    std::optional<int> votes_for;
-    std::optional<int> votes_against;
-    std::optional<int> votes_abstain;
+// What a decision records besides its text and votes.
+struct DecisionLinks {
+    std::optional<DecisionOutcome> outcome;  // explicit; nullopt: from the votes
+    std::optional<std::string> activity;     // a plan activity id, checked by the caller
 };
-// Records a decision, numbered within the meeting, with the quorum at that time.
+// Records a decision, numbered within the meeting (its quorum is the meeting's, when read).
 [[nodiscard]] Decision decide(store::Store& store, const std::string& id, const std::string& text,
-                              const Tally& tally);
+                              const Tally& tally, const DecisionLinks& links = {});
+
+// ---- Corrections: edit (only the fields given) and delete, audited with the reason ----
+
+// The fields of a decision to change. `outcome` holds nullopt inside to go back to the votes;
+// `activity` blank to unlink it (a plan activity id is checked by the caller:
+// workflows::edit_decision).
+struct DecisionChanges {
+    std::optional<std::string> text;
+    Tally tally;  // each count given replaces that count
+    std::optional<std::optional<DecisionOutcome>> outcome;
+    std::optional<std::string> activity;
+};
+// Returns the names of the fields that changed (empty: nothing written).
+std::vector<std::string> decision_edit(store::Store& store, const DecisionRef& ref,
+                                       const DecisionChanges& changes,
+                                       const std::optional<std::string>& reason);
+// Deletes a decision; the action items it gave rise to stay, unlinked. The numbers of the
+// other decisions do not change, and its number is not given again.
+void decision_delete(store::Store& store, const DecisionRef& ref, const std::string& reason);
+
+struct AgendaChanges {
+    std::optional<std::string> title;
+    std::optional<std::string> presenter;  // blank: none
+    std::optional<std::string> link;       // blank: none; checked by workflows::edit_agenda_item
+};
+std::vector<std::string> agenda_edit(store::Store& store, const std::string& id, int position,
+                                     const AgendaChanges& changes,
+                                     const std::optional<std::string>& reason);
+// Deletes an agenda item (the ones after it move up), recording why.
+void agenda_delete(store::Store& store, const std::string& id, int position,
+                   const std::string& reason);
+
+// Corrects the attendance recorded for an invitee (NotFoundError when none is recorded).
+std::vector<std::string> attendance_edit(store::Store& store, const std::string& id,
+                                         const std::string& who,
+                                         std::optional<Attendance> attendance,
+                                         const std::optional<std::string>& represented_by,
+                                         const std::optional<std::string>& reason);
+// Deletes the attendance recorded for an invitee: back to "not recorded".
+void attendance_delete(store::Store& store, const std::string& id, const std::string& who,
+                       const std::string& reason);
 
 struct NewActionItem {
     std::string title;
@@ -335,8 +425,26 @@ struct NewActionItem {
     // A member (members::find_member_ref: id, name or acronym), else a person's name as typed.
     std::optional<std::string> owner;
     std::optional<Date> due;
+    // The decision it comes from: "N" (of meeting_id) or "MEETING#N" (then meeting_id may be
+    // left out).
+    std::optional<std::string> decision;
 };
 [[nodiscard]] std::string action_add(store::Store& store, const NewActionItem& item);
+
+struct ActionChanges {
+    std::optional<std::string> title;
+    std::optional<std::string> owner;  // blank: none
+    std::optional<Date> due;
+    bool clear_due = false;
+    std::optional<std::string> body;      // blank: none
+    std::optional<std::string> decision;  // as NewActionItem::decision; blank: none
+    std::optional<ActionStatus> status;   // open again, done or dropped
+    std::optional<std::string> note;      // blank: none
+};
+std::vector<std::string> action_edit(store::Store& store, const std::string& id,
+                                     const ActionChanges& changes,
+                                     const std::optional<std::string>& reason);
+void action_delete(store::Store& store, const std::string& id, const std::string& reason);
 // Closes an open action item as done or dropped.
 void action_close(store::Store& store, const std::string& id, ActionStatus status,
                   const std::optional<std::string>& note);

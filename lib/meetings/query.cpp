@@ -35,7 +35,8 @@ MeetingSummary summarise(store::Store& store, Meeting m) {
     MeetingSummary s;
     s.date = m.local_date();
     bool any = false;
-    for (const auto& i : invitees(store, m.id)) {
+    const auto list = invitees(store, m);
+    for (const auto& i : list) {
         any = any || i.attendance.has_value();
         const bool came =
             i.attendance == Attendance::present || i.attendance == Attendance::represented;
@@ -58,7 +59,7 @@ MeetingSummary summarise(store::Store& store, Meeting m) {
     if (any && s.voting_invited > 0) {
         s.attendance_rate = static_cast<double>(s.present + s.represented) / s.voting_invited;
     }
-    s.quorum = m.quorum;
+    s.quorum = quorum_of(store, m, list);
     s.decisions = static_cast<int>(decisions(store, m.id).size());
     s.meeting = std::move(m);
     return s;

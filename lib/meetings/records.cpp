@@ -64,21 +64,23 @@ void check_tally(const Tally& tally, const Quorum& quorum, Diagnostics& problems
     }
 }
 
+std::optional<std::string> outcome_text(const std::optional<DecisionOutcome>& outcome) {
+    return outcome ? std::optional<std::string>(outcome_name(*outcome)) : std::nullopt;
+}
+
 void insert_decision(SQLite::Database& db, const Decision& d) {
     Statement q(db,
                 "INSERT INTO decision (meeting_id, number, text, votes_for, votes_against, "
-                "votes_abstain, voting_present, voting_invited, quorum_required, quorum_met, "
-                "recorded_at) VALUES (:m, :n, :t, :f, :a, :ab, :p, :i, :r, :met, :at)");
+                "votes_abstain, outcome, activity, recorded_at) VALUES (:m, :n, :t, :f, :a, :ab, "
+                ":o, :act, :at)");
     q.bind(":m", d.meeting_id);
     q.bind(":n", d.number);
     q.bind(":t", d.text);
-    store::bind(q, ":f", d.votes_for);
-    store::bind(q, ":a", d.votes_against);
-    store::bind(q, ":ab", d.votes_abstain);
-    q.bind(":p", d.quorum.voting_present);
-    q.bind(":i", d.quorum.voting_invited);
-    q.bind(":r", d.quorum.required);
-    q.bind(":met", d.quorum.met ? 1 : 0);
+    store::bind(q, ":f", d.tally.votes_for);
+    store::bind(q, ":a", d.tally.votes_against);
+    store::bind(q, ":ab", d.tally.votes_abstain);
+    store::bind(q, ":o", outcome_text(d.outcome_set));
+    store::bind(q, ":act", d.activity);
     q.bind(":at", d.recorded_at);
     q.exec();
 }
@@ -110,13 +112,14 @@ struct ActionRow {
     std::optional<std::string> owner_person;
     std::optional<Date> due;
     Date opened{};
+    std::optional<int> decision;
 };
 
 void insert_action(SQLite::Database& db, const ActionRow& a) {
     Statement q(db,
                 "INSERT INTO action_item (id, meeting_id, body, title, owner_member, "
-                "owner_person, due, opened_on, created_at, updated_at) VALUES (:id, :m, :b, :t, "
-                ":om, :op, :due, :opened, :now, :now)");
+                "owner_person, due, opened_on, decision, created_at, updated_at) VALUES (:id, :m, "
+                ":b, :t, :om, :op, :due, :opened, :dec, :now, :now)");
     q.bind(":id", a.id);
     store::bind(q, ":m", a.meeting_id);
     store::bind(q, ":b", a.body);
@@ -125,6 +128,7 @@ void insert_action(SQLite::Database& db, const ActionRow& a) {
     store::bind(q, ":op", a.owner_person);
     store::bind(q, ":due", a.due);
     store::bind(q, ":opened", a.opened);
+    store::bind(q, ":dec", a.decision);
     q.bind(":now", now_text());
     q.exec();
 }
@@ -196,20 +200,88 @@ void agenda_move(store::Store& store, const std::string& id, int from, int to) {
     });
 }
 
-void agenda_remove(store::Store& store, const std::string& id, int position) {
+namespace {
+
+// Removes the item at a position (the ones after it move up), with the audit summary given.
+void remove_agenda_item(store::Store& store, const std::string& id, int position,
+                        const std::string& summary) {
+    (void)meeting_for_agenda(store, id);
+    const auto items = agenda(store, id);
+    if (position < 1 || position > static_cast<int>(items.size())) {
+        throw NotFoundError(fmt::format("{} has no agenda item {}", id, position));
+    }
+    auto& db = store.db();
+    Statement d(db, "DELETE FROM agenda_item WHERE id = ?");
+    d.bind(1, items[static_cast<std::size_t>(position - 1)].id);
+    d.exec();
+    shift_agenda(db, id, position + 1, -1);
+    detail::touch(db, id);
+    store.audit("meeting", id, summary);
+}
+
+}  // namespace
+
+void agenda_delete(store::Store& store, const std::string& id, int position,
+                   const std::string& reason) {
+    store.transaction([&] {
+        const auto why = detail::required_reason(reason);
+        remove_agenda_item(
+            store, id, position,
+            detail::with_reason(fmt::format("agenda item {} deleted", position), why));
+    });
+}
+
+std::vector<std::string> agenda_edit(store::Store& store, const std::string& id, int position,
+                                     const AgendaChanges& changes,
+                                     const std::optional<std::string>& reason) {
+    std::vector<std::string> changed;
     store.transaction([&] {
         (void)meeting_for_agenda(store, id);
         const auto items = agenda(store, id);
         if (position < 1 || position > static_cast<int>(items.size())) {
             throw NotFoundError(fmt::format("{} has no agenda item {}", id, position));
         }
+        auto item = items[static_cast<std::size_t>(position - 1)];
+        if (changes.title) {
+            const std::string title(text::trim(*changes.title));
+            if (title.empty()) {
+                throw ValidationError("field \"title\": must not be empty");
+            }
+            if (title != item.title) {
+                changed.emplace_back("title");
+                item.title = title;
+            }
+        }
+        if (changes.presenter && non_empty(changes.presenter) != item.presenter) {
+            changed.emplace_back("presenter");
+            item.presenter = non_empty(changes.presenter);
+        }
+        if (changes.link && non_empty(changes.link) != item.link) {
+            changed.emplace_back("link");
+            item.link = non_empty(changes.link);
+        }
+        if (changed.empty()) {
+            return;
+        }
         auto& db = store.db();
-        Statement d(db, "DELETE FROM agenda_item WHERE id = ?");
-        d.bind(1, items[static_cast<std::size_t>(position - 1)].id);
-        d.exec();
-        shift_agenda(db, id, position + 1, -1);
+        Statement q(db, "UPDATE agenda_item SET title = ?, presenter = ?, link = ? WHERE id = ?");
+        q.bind(1, item.title);
+        store::bind(q, 2, item.presenter);
+        store::bind(q, 3, item.link);
+        q.bind(4, item.id);
+        q.exec();
         detail::touch(db, id);
-        store.audit("meeting", id, fmt::format("agenda item {} removed", position));
+        store.audit("meeting", id,
+                    detail::with_reason(fmt::format("agenda item {} edited: {}", position,
+                                                    text::join(changed, ", ")),
+                                        reason));
+    });
+    return changed;
+}
+
+void agenda_remove(store::Store& store, const std::string& id, int position) {
+    store.transaction([&] {
+        remove_agenda_item(store, id, position, fmt::format("agenda item {} removed", position));
     });
 }
 
@@ -240,7 +312,7 @@ void record_minutes(store::Store& store, const std::string& id, const std::strin
 }
 
 Decision decide(store::Store& store, const std::string& id, const std::string& text_in,
-                const Tally& tally) {
+                const Tally& tally, const DecisionLinks& links) {
     Decision d;
     store.transaction([&] {
         const auto m = get_meeting(store, id);
@@ -252,22 +324,30 @@ Decision decide(store::Store& store, const std::string& id, const std::string& t
             throw ValidationError("field \"text\": the decision must not be empty");
         }
         Diagnostics problems;
-        check_tally(tally, m.quorum, problems);
+        d.quorum = quorum_of(store, m);
+        check_tally(tally, d.quorum, problems);
         problems.throw_if_any();
         auto& db = store.db();
-        Statement n(db, "SELECT coalesce(max(number), 0) + 1 FROM decision WHERE meeting_id = ?");
-        n.bind(1, id);
+        // Never a number given before, even to a decision since deleted.
+        Statement n(db,
+                    "SELECT max(last_decision, (SELECT coalesce(max(number), 0) FROM decision "
+                    "WHERE meeting_id = :id)) + 1 FROM meeting WHERE id = :id");
+        n.bind(":id", id);
         n.executeStep();
         d.meeting_id = id;
         d.number = n.getColumn(0).getInt();
-        d.votes_for = tally.votes_for;
-        d.votes_against = tally.votes_against;
-        d.votes_abstain = tally.votes_abstain;
-        d.quorum = detail::recompute_quorum(store, m);
+        d.tally = tally;
+        d.outcome_set = links.outcome;
+        d.outcome = links.outcome.value_or(outcome_from_votes(tally));
+        d.activity = non_empty(links.activity);
         d.recorded_at = now_text();
         insert_decision(db, d);
+        Statement last(db, "UPDATE meeting SET last_decision = ? WHERE id = ?");
+        last.bind(1, d.number);
+        last.bind(2, id);
+        last.exec();
         store.audit("meeting", id,
-                    fmt::format("decision {} recorded ({})", d.number,
+                    fmt::format("decision {} recorded ({}, {})", d.number, outcome_name(d.outcome),
                                 d.quorum.met ? "quorum met" : "without quorum"));
     });
     return d;
@@ -282,11 +362,17 @@ std::string action_add(store::Store& store, const NewActionItem& item) {
             problems.add("", 0, 0, "title", "must not be empty");
         }
         std::optional<Meeting> meeting;
-        if (item.meeting_id) {
-            meeting = find_meeting(store, *item.meeting_id);
+        row.meeting_id = item.meeting_id;
+        if (const auto typed = non_empty(item.decision)) {
+            const auto ref = detail::decision_of_action(store, *typed, row.meeting_id);
+            row.meeting_id = ref.meeting_id;
+            row.decision = ref.number;
+        }
+        if (row.meeting_id) {
+            meeting = find_meeting(store, *row.meeting_id);
             if (!meeting) {
                 throw NotFoundError(
-                    fmt::format("no meeting {} (see `nacsa meeting list`)", *item.meeting_id));
+                    fmt::format("no meeting {} (see `nacsa meeting list`)", *row.meeting_id));
             }
         }
         row.body = action_body(item, meeting, problems);
@@ -300,13 +386,14 @@ std::string action_add(store::Store& store, const NewActionItem& item) {
         problems.throw_if_any();
         const Date today = store.today();
         row.id = detail::next_id(store.db(), "action_item", "A", static_cast<int>(today.year()));
-        row.meeting_id = item.meeting_id;
         row.due = item.due;
         row.opened = meeting ? std::min(meeting->local_date(), today) : today;
         insert_action(store.db(), row);
-        store.audit(
-            "action_item", row.id,
-            meeting ? fmt::format("opened at meeting {}", meeting->id) : std::string("opened"));
+        store.audit("action_item", row.id,
+                    row.decision
+                        ? fmt::format("opened from decision {}#{}", meeting->id, *row.decision)
+                    : meeting ? fmt::format("opened at meeting {}", meeting->id)
+                              : std::string("opened"));
     });
     return row.id;
 }

@@ -186,27 +186,23 @@ void bind_fields(Statement& q, const ResolvedFields& r, Seconds start) {
     store::bind(q, ":language", r.language);
 }
 
-// Inserts one scheduled meeting (its history and derived invitees too); returns it.
+// Inserts one scheduled meeting and its history (its invitees are derived when read).
 Meeting insert_meeting(store::Store& store, const std::string& id, const ResolvedFields& r,
                        Date date, Seconds start, const std::optional<std::string>& series_id) {
     auto& db = store.db();
     Statement q(db,
                 "INSERT INTO meeting (id, uid, title, kind, body, starts_at, time_zone, "
                 "duration_minutes, place, online_link, format, language, status, series_id, "
-                "quorum_fraction, created_at, updated_at) VALUES (:id, :uid, :title, :kind, "
-                ":body, :start, :tz, :duration, :place, :link, :format, :language, :status, "
-                ":series, :quorum, :now, :now)");
+                "created_at, updated_at) VALUES (:id, :uid, :title, :kind, :body, :start, :tz, "
+                ":duration, :place, :link, :format, :language, :status, :series, :now, :now)");
     q.bind(":id", id);
     q.bind(":uid", meeting_uid(store, id));
     bind_fields(q, r, start);
     q.bind(":status", status_name(MeetingStatus::scheduled));
     store::bind(q, ":series", series_id);
-    q.bind(":quorum", quorum_fraction(store, r.body));
     q.bind(":now", now_text());
     q.exec();
     detail::add_history(db, id, MeetingStatus::scheduled, start, std::nullopt);
-    const auto meeting = get_meeting(store, id);
-    detail::sync_invitees(store, meeting);
     store.audit("meeting", id,
                 fmt::format("scheduled a {} meeting of {} on {}", r.kind, r.body.to_string(),
                             format_date(date)));
@@ -245,14 +241,6 @@ void update_fields(SQLite::Database& db, const std::string& id, const ResolvedFi
     bind_fields(q, r, start);
     q.bind(":id", id);
     q.exec();
-}
-
-std::string required_reason(const std::string& reason) {
-    std::string trimmed(text::trim(reason));
-    if (trimmed.empty()) {
-        throw ValidationError("a reason is required (--reason)");
-    }
-    return trimmed;
 }
 
 }  // namespace
@@ -310,9 +298,6 @@ std::vector<std::string> edit(store::Store& store, const std::string& id,
             detail::add_history(db, id, MeetingStatus::scheduled, start, "rescheduled");
         }
         detail::touch(db, id);
-        if (before.status != MeetingStatus::held) {
-            detail::sync_invitees(store, get_meeting(store, id));
-        }
         store.audit("meeting", id, "edited: " + text::join(changed, ", "));
     });
     return changed;
@@ -323,7 +308,7 @@ void cancel(store::Store& store, const std::string& id, const std::string& reaso
         const auto m = get_meeting(store, id);
         detail::require_status(m, {MeetingStatus::scheduled, MeetingStatus::postponed},
                                "cancel it");
-        const auto why = required_reason(reason);
+        const auto why = detail::required_reason(reason);
         auto& db = store.db();
         detail::set_status(db, id, MeetingStatus::cancelled);
         detail::add_history(db, id, MeetingStatus::cancelled, m.starts_at, why);
@@ -339,7 +324,7 @@ Meeting postpone(store::Store& store, const std::string& id, const std::string& 
         const auto m = get_meeting(store, id);
         detail::require_status(m, {MeetingStatus::scheduled, MeetingStatus::postponed},
                                "postpone it");
-        const auto why = required_reason(reason);
+        const auto why = detail::required_reason(reason);
         std::optional<Seconds> new_start;
         if (to) {
             const auto local = parse_local_date_time(*to);
@@ -363,9 +348,6 @@ Meeting postpone(store::Store& store, const std::string& id, const std::string& 
             detail::set_status(db, id, MeetingStatus::postponed);
         }
         detail::touch(db, id);
-        if (new_start) {
-            detail::sync_invitees(store, get_meeting(store, id));
-        }
         store.audit("meeting", id,
                     new_start ? fmt::format("postponed to {}",
                                             format_date(to_local(*new_start, m.time_zone).date))

@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "core/time.hpp"
+#include "meetings/meetings.hpp"
 #include "members/members.hpp"
 #include "output/findings.hpp"
 #include "store/store.hpp"
@@ -104,6 +105,22 @@ wg::Task add_working_group_task(store::Store& store, const wg::NewTask& task);
 int add_agenda_item(store::Store& store, const std::string& meeting, const std::string& title,
                     const std::optional<std::string>& presenter,
                     const std::optional<std::string>& link, std::optional<int> position);
+// `nacsa meeting agenda ID edit N`: the same check of a new --link, then meetings::agenda_edit.
+std::vector<std::string> edit_agenda_item(store::Store& store, const std::string& meeting,
+                                          int position, meetings::AgendaChanges changes,
+                                          const std::optional<std::string>& reason);
+
+// `nacsa meeting decide`: a decision linked to a plan activity names one the plan has
+// (NotFoundError, exit 3, otherwise; its id as the plan writes it), then the decision is
+// recorded (meetings::decide), in one transaction.
+meetings::Decision record_decision(store::Store& store, const std::string& meeting,
+                                   const std::string& text, const meetings::Tally& tally,
+                                   meetings::DecisionLinks links);
+// `nacsa meeting decision edit`: the same check of a new --activity, then
+// meetings::decision_edit.
+std::vector<std::string> edit_decision(store::Store& store, const meetings::DecisionRef& ref,
+                                       meetings::DecisionChanges changes,
+                                       const std::optional<std::string>& reason);
 
 // Runs `change` (a use case: committee seat or unseat, member status) in one transaction, and
 // returns the committee findings (governance::check_committee on `date`, the change's day) that

@@ -1,11 +1,15 @@
 #include <SQLiteCpp/Statement.h>
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
+#include "config/alliance.hpp"
+#include "core/embedded.hpp"
 #include "core/error.hpp"
 #include "fixture.hpp"
 #include "governance/governance.hpp"
 #include "meetings/meetings.hpp"
 #include "meetings/query.hpp"
+#include "temp_dir.hpp"
 #include "wg/wg.hpp"
 
 namespace mt = nacsa::meetings;
@@ -274,8 +278,8 @@ TEST_CASE("meeting: committee and working-group invitees at the meeting date") {
     // A committee meeting counts the voting seats for quorum, the others apart.
     const auto m = mt::get_meeting(
         store, schedule_one(store, "steering_committee", std::nullopt, "2026-08-05 18:00"));
-    CHECK(m.quorum.voting_invited == 2);
-    CHECK(m.quorum.required == 1);
+    CHECK(mt::quorum_of(store, m).voting_invited == 2);
+    CHECK(mt::quorum_of(store, m).required == 1);
     CHECK(mt::invitees(store, m.id).size() == 4);
 
     // A working group is named by its id, '-' for '_' accepted; the body stored is the id.
@@ -283,7 +287,7 @@ TEST_CASE("meeting: committee and working-group invitees at the meeting date") {
         store, schedule_one(store, "working_group", "working_group:incidencia-y-accion",
                             "2026-10-05 18:00"));
     CHECK(w.body == "working_group:incidencia_y_accion");
-    CHECK(w.quorum.voting_invited == 2);
+    CHECK(mt::quorum_of(store, w).voting_invited == 2);
     CHECK_THROWS_AS(
         (void)schedule_one(store, "working_group", "working_group:nope", "2026-10-05 18:00"),
         nacsa::ValidationError);
@@ -318,8 +322,8 @@ TEST_CASE("meeting: attendance names members by id, name or acronym, and people 
     CHECK(rows[1] == "fundacion-a:voting:represented:Paula Henríquez Soto");
     CHECK(rows[3] == "red-d:voting:represented:María Pérez");
     const auto m = mt::get_meeting(store, id);
-    CHECK(m.quorum.voting_invited == 4);
-    CHECK(m.quorum.voting_present == 4);
+    CHECK(mt::quorum_of(store, m).voting_invited == 4);
+    CHECK(mt::quorum_of(store, m).voting_present == 4);
 
     CHECK_THROWS_AS((void)mt::attend(store, id, {"nadie"}, mt::Attendance::present, std::nullopt),
                     nacsa::NotFoundError);
@@ -362,7 +366,7 @@ TEST_CASE("meeting: invitee changes are applied all or none") {
     (void)mt::change_invitees(store, id,
                               mt::InviteeChanges{.remove = {"Asociación Uno", "subsecretaria"}});
     CHECK(attendance(store, id) == std::vector<std::string>{"b:voting:-:-"});
-    CHECK(mt::get_meeting(store, id).quorum.voting_invited == 1);
+    CHECK(mt::quorum_of(store, mt::get_meeting(store, id)).voting_invited == 1);
 }
 
 TEST_CASE("meeting: an action item's owner is a member by id, name or acronym, else a person") {
@@ -392,4 +396,118 @@ TEST_CASE("meeting: an action item's owner is a member by id, name or acronym, e
     CHECK(mt::find_action_item(store, person)->status == mt::ActionStatus::done);
     CHECK_THROWS_AS(mt::action_close(store, person, mt::ActionStatus::dropped, std::nullopt),
                     nacsa::ValidationError);
+}
+
+TEST_CASE("meeting: invitees are the body on the meeting's date, read when asked") {
+    namespace gov = nacsa::governance;
+    StoreFixture f;
+    auto& store = f.store();
+    for (const char* id : {"a", "b", "c", "d"}) {
+        member_with_contact(f, id, {.joined = "2024-01-01"});
+    }
+    (void)gov::seat(store, {"a", "coordinator", "Contact a", d("2025-01-01"), d("2027-12-31")});
+    (void)gov::seat(store, {"b", "member", "Contact b", d("2025-01-01"), d("2027-12-31")});
+    const auto id = schedule_one(store, "steering_committee", std::nullopt, "2025-06-10 10:00");
+    CHECK(attendance(store, id) == std::vector<std::string>{"a:voting:-:-", "b:voting:-:-"});
+
+    // Seated after the meeting was scheduled, from a date before it: invited and counted.
+    (void)gov::seat(store, {"c", "member", "Contact c", d("2025-03-01"), d("2027-02-28")});
+    CHECK(attendance(store, id) ==
+          std::vector<std::string>{"a:voting:-:-", "b:voting:-:-", "c:voting:-:-"});
+    // Explicit changes are kept as such: a guest added, a derived member removed.
+    (void)mt::change_invitees(store, id, mt::InviteeChanges{.guests = {"Ana"}, .remove = {"a"}});
+    CHECK(attendance(store, id) ==
+          std::vector<std::string>{"b:voting:-:-", "c:voting:-:-", "Ana:guest:-:-"});
+    (void)mt::change_invitees(store, id, mt::InviteeChanges{.add = {"a"}});
+
+    // A decision before the attendance: its quorum follows the attendance entered afterwards.
+    (void)mt::mark_held(store, id, mt::Force::yes);
+    const auto decision = mt::decide(store, id, "Aprobado", mt::Tally{});
+    CHECK_FALSE(decision.quorum.met);
+    CHECK(decision.outcome == mt::DecisionOutcome::adopted);
+    (void)mt::attend(store, id, {"a", "b"}, mt::Attendance::present, std::nullopt);
+    auto now = mt::decisions(store, id);
+    REQUIRE(now.size() == 1);
+    CHECK(now[0].quorum.met);
+    CHECK(now[0].quorum.voting_invited == 3);
+    CHECK(now[0].quorum.voting_present == 2);
+
+    // Withdrawn (recorded later, dated before the meeting): out of the invitees and the quorum,
+    // attendance included; a correction of the status brings it back.
+    f.status("b", "withdrawn", "2025-05-01");
+    CHECK(attendance(store, id) ==
+          std::vector<std::string>{"a:voting:present:-", "c:voting:-:-", "Ana:guest:-:-"});
+    const auto q = mt::quorum_of(store, mt::get_meeting(store, id));
+    CHECK(q.voting_invited == 2);
+    CHECK(q.voting_present == 1);
+    CHECK(q.met);
+    CHECK_THROWS_AS((void)mt::change_invitees(store, id, mt::InviteeChanges{.add = {"b"}}),
+                    nacsa::ValidationError);
+}
+
+TEST_CASE("meeting: a decision's outcome is a simple majority of the votes cast") {
+    using O = mt::DecisionOutcome;
+    CHECK(mt::outcome_from_votes(mt::Tally{}) == O::adopted);
+    CHECK(mt::outcome_from_votes(mt::Tally{3, 1, 5}) == O::adopted);
+    CHECK(mt::outcome_from_votes(mt::Tally{2, 2, 0}) == O::rejected);
+    CHECK(mt::outcome_from_votes(mt::Tally{0, 1, std::nullopt}) == O::rejected);
+    CHECK(mt::outcome_from_votes(mt::Tally{std::nullopt, std::nullopt, 4}) == O::adopted);
+    CHECK(mt::outcome_from_votes(mt::Tally{1, std::nullopt, std::nullopt}) == O::adopted);
+    CHECK(mt::parse_decision_ref("M-2026-001#2")->number == 2);
+    CHECK(mt::parse_decision_ref("M-2026-001#2")->meeting_id == "M-2026-001");
+    CHECK_FALSE(mt::parse_decision_ref("M-2026-001"));
+    CHECK_FALSE(mt::parse_decision_ref("M-2026-001#0"));
+    CHECK_FALSE(mt::parse_decision_ref("M-2026-001#x"));
+    CHECK_FALSE(mt::parse_decision_ref("#3"));
+}
+
+TEST_CASE("meeting: migrating a store keeps explicit invitees and attendance, drops copies") {
+    nacsa::testing::TempDir dir;
+    const auto path = dir.path() / "old.db";
+    int version = 0;
+    {
+        // A store as written before invitees were derived when read.
+        SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        for (const auto& m : nacsa::embedded::migrations()) {
+            if (std::string(m.name).find("meetings_derived") != std::string::npos) {
+                break;
+            }
+            db.exec(std::string(m.content));
+            ++version;
+        }
+        SQLite::Statement config(db,
+                                 "INSERT INTO config (yaml, file_name, applied_at) VALUES (?, "
+                                 "'alliance.yaml', '2025-01-01T00:00:00Z')");
+        config.bind(1, nacsa::config::default_alliance_yaml());
+        config.exec();
+        db.exec("INSERT INTO meta (key, value) VALUES ('created_at', '2025-01-01T00:00:00Z')");
+        db.exec(
+            "INSERT INTO meeting (id, uid, title, kind, body, starts_at, time_zone, "
+            "duration_minutes, status, quorum_fraction, voting_invited, voting_present, "
+            "quorum_required, quorum_met, created_at, updated_at) VALUES ('M-2026-001', 'u', 'C', "
+            "'steering_committee', 'committee', '2026-06-10T14:00:00Z', 'America/Santiago', 60, "
+            "'held', 0.5, 3, 1, 2, 0, 'x', 'x')");
+        db.exec(
+            "INSERT INTO meeting_invitee (meeting_id, member_id, person, role, source, removed, "
+            "attendance) VALUES ('M-2026-001', 'copia', NULL, 'voting', 'derived', 0, NULL), "
+            "('M-2026-001', 'vino', NULL, 'voting', 'derived', 0, 'present'), "
+            "('M-2026-001', 'quitada', NULL, 'voting', 'derived', 1, NULL), "
+            "('M-2026-001', NULL, 'Ana', 'guest', 'added', 0, NULL)");
+        db.exec(
+            "INSERT INTO decision (meeting_id, number, text, votes_for, votes_against, "
+            "votes_abstain, voting_present, voting_invited, quorum_required, quorum_met, "
+            "recorded_at) VALUES ('M-2026-001', 1, 'D', 1, 0, NULL, 1, 3, 2, 0, 'x')");
+        db.exec(fmt::format("PRAGMA user_version = {}", version));
+    }
+    auto store = nacsa::store::Store::open_any_version(path, nacsa::store::Access::read_write,
+                                                       nacsa::store::Actor{"tester", "db migrate"});
+    (void)store.migrate();
+    CHECK(attendance(store, "M-2026-001") ==
+          std::vector<std::string>{"vino:voting:present:-", "Ana:guest:-:-"});
+    const auto removed = mt::invitees(store, "M-2026-001", mt::WithRemoved::yes);
+    CHECK(removed.size() == 3);
+    const auto decisions = mt::decisions(store, "M-2026-001");
+    REQUIRE(decisions.size() == 1);
+    CHECK(decisions[0].quorum.met);  // 1 of 1 voting invitee present, now
+    CHECK(decisions[0].outcome == mt::DecisionOutcome::adopted);
 }
