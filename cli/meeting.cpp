@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "checks.hpp"
 #include "commands.hpp"
 #include "core/error.hpp"
 #include "core/files.hpp"
@@ -770,10 +771,15 @@ int run_attendance_delete(Context& ctx, const AttendanceOptions& opts) {
 
 // ---- check ----
 
-int run_check(Context& ctx, const std::optional<std::string>& as_of) {
+struct CheckOptions {
+    std::optional<std::string> as_of;
+    bool all = false;
+};
+
+int run_check(Context& ctx, const CheckOptions& opts) {
     auto& store = ctx.store();
-    const Date date = date_option(as_of, "--as-of").value_or(store.today());
-    return ctx.print_findings(mt::check(store, date));
+    const Date date = date_option(opts.as_of, "--as-of").value_or(store.today());
+    return print_check(ctx, "meeting", mt::check(store, date), opts.all);
 }
 
 // ---- registering the subcommands ----
@@ -1106,12 +1112,14 @@ void register_ics_check(CLI::App* meeting, Context& ctx) {
         ->type_name("FILE");
     ctx.on_run(ics, [&ctx, opts] { return run_ics(ctx, *opts); });
 
-    auto as_of = std::make_shared<std::optional<std::string>>();
+    auto check_opts = std::make_shared<CheckOptions>();
     auto* check = meeting->add_subcommand(
         "check", "Check consultations, committee cadence, records, quorum, action items");
-    check->add_option("--as-of", *as_of, "Check as on this date (default: today)")
+    check->add_option("--as-of", check_opts->as_of, "Check as on this date (default: today)")
         ->type_name("DATE");
-    ctx.on_run(check, [&ctx, as_of] { return run_check(ctx, *as_of); });
+    add_acknowledgements(check, ctx, "meeting", check_opts->all,
+                         [](store::Store& store) { return mt::check(store, store.today()); });
+    ctx.on_run(check, [&ctx, check_opts] { return run_check(ctx, *check_opts); });
 }
 
 }  // namespace

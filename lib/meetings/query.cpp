@@ -331,8 +331,9 @@ std::vector<Meeting> scheduled_as_known_on(store::Store& store, const Period& pe
             (*status != MeetingStatus::scheduled && *status != MeetingStatus::postponed)) {
             continue;
         }
-        // An edit of the start writes no status change: the meeting as it stands holds when
-        // nothing was changed after the day, else the start of its last status change then.
+        // An edit of the start is in the history (as "moved") since this round; an older one is
+        // not: the meeting as it stands holds when nothing was changed after the day, else the
+        // start of its last recorded change then.
         if (!it->second.latest || !by_then(m.updated_at)) {
             const auto start = parse_timestamp(it->second.starts_at);
             if (!start) {

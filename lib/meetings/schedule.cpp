@@ -296,6 +296,10 @@ std::vector<std::string> edit(store::Store& store, const std::string& id,
         if (before.status == MeetingStatus::postponed && start != before.starts_at) {
             detail::set_status(db, id, MeetingStatus::scheduled);
             detail::add_history(db, id, MeetingStatus::scheduled, start, "rescheduled");
+        } else if (start != before.starts_at) {
+            // A new start is part of the meeting's history: a report as of an earlier day lists
+            // the meeting at the start it had then (meetings::scheduled_as_known_on).
+            detail::add_history(db, id, before.status, start, "moved");
         }
         detail::touch(db, id);
         store.audit("meeting", id, "edited: " + text::join(changed, ", "));

@@ -679,6 +679,26 @@ def test_check_government_consultation_missing(founded_recently):
     assert ("government-consultation-missing", "2026Q4", "error") in rules
 
 
+def test_a_past_quarter_without_consultation_can_be_acknowledged(founded_recently):
+    n = founded_recently
+    for start in ("2026-07-10 10:00", "2026-08-10 10:00", "2026-09-10 10:00", "2026-10-10 10:00",
+                  "2026-11-10 10:00"):
+        held_meeting(n, "steering_committee", start)
+    # `meeting check || mail` would fire on every cron run for a quarter that cannot be mended.
+    n.ok("meeting", "check", "ack", "government-consultation-missing:2026Q3", "--reason",
+         "the ministry postponed it to October")
+    result = n.run("meeting", "check")
+    assert (result.code, result.out) == (0, "")
+    assert result.err == "nacsa: no problems found\nnacsa: 1 acknowledged finding left out (--all shows it)\n"
+    result = n.run("meeting", "check", "--all")
+    assert result.code == 0
+    assert "the ministry postponed it to October" in result.out
+    # A new quarter without one still alerts.
+    code, rules = check_rules(n, "--as-of", "2027-01-05")
+    assert (code, ("government-consultation-missing", "2026Q4", "error") in rules) == (1, True)
+    assert ("government-consultation-missing", "2026Q3", "error") not in rules
+
+
 def test_check_committee_meeting_gap(founded_recently):
     n = founded_recently
     held_meeting(n, "government_consultation", "2026-08-15 10:00")

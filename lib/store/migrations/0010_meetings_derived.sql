@@ -1,4 +1,4 @@
--- Schema version 9: a meeting's invitees and quorum are derived when read, not frozen when
+-- Schema version 10: a meeting's invitees and quorum are derived when read, not frozen when
 -- written (nacsa-meeting(1), INVITEES); decisions are tracked items.
 --
 -- meeting_invitee now holds only what is not derived from the body: members and people added
