@@ -155,6 +155,20 @@ bool leading_tab(std::string_view text, std::size_t line) {
     return false;
 }
 
+// The tag an event carries (!foo, !!str, or ! alone), if any.
+const yaml_char_t* event_tag(const yaml_event_t& event) {
+    switch (event.type) {
+        case YAML_SCALAR_EVENT:
+            return event.data.scalar.tag;
+        case YAML_SEQUENCE_START_EVENT:
+            return event.data.sequence_start.tag;
+        case YAML_MAPPING_START_EVENT:
+            return event.data.mapping_start.tag;
+        default:
+            return nullptr;
+    }
+}
+
 void check_yaml_syntax(std::string_view text, const std::string& file, ExitCode code) {
     yaml_parser_t parser;
     yaml_parser_initialize(&parser);
@@ -174,6 +188,20 @@ void check_yaml_syntax(std::string_view text, const std::string& file, ExitCode 
             }
             yaml_parser_delete(&parser);
             reject(file, line, column, fmt::format("not valid YAML: {}", message), code);
+        }
+        // yaml-cpp 0.7 loops for ever on a tagged plain scalar continued on a line that starts
+        // with a comma ("! a" then ",b": found by fuzzing), and no nacsa file needs a tag.
+        if (const auto* tag = event_tag(event); tag != nullptr) {
+            const int line = static_cast<int>(event.start_mark.line) + 1;
+            const int column = static_cast<int>(event.start_mark.column) + 1;
+            const std::string shown = text::escape_control(reinterpret_cast<const char*>(tag));
+            yaml_event_delete(&event);
+            yaml_parser_delete(&parser);
+            reject(file, line, column,
+                   fmt::format("a YAML tag ({}) is not supported: write the value without it "
+                               "(in quotes to keep it as text)",
+                               shown),
+                   code);
         }
         done = event.type == YAML_STREAM_END_EVENT;
         yaml_event_delete(&event);
