@@ -414,6 +414,37 @@ void attendance_delete(store::Store& store, const std::string& id, const std::st
     });
 }
 
+namespace {
+
+// Guests invited by name and action items owned by a person, named by one of `keys`
+// (members::name_key): replaced by "personal data erased". Returns how many.
+int erase_named_people(store::Store& store, const std::set<std::string>& keys) {
+    int erased = 0;
+    const auto scrub = [&](const char* select, const char* update) {
+        std::vector<std::string> ids;
+        Statement q(store.db(), select);
+        while (q.executeStep()) {
+            if (keys.count(members::name_key(q.getColumn(1).getString())) != 0) {
+                ids.push_back(q.getColumn(0).getString());
+            }
+        }
+        Statement u(store.db(), update);
+        for (const auto& id : ids) {
+            u.bind(1, id);
+            u.exec();
+            u.reset();
+        }
+        erased += static_cast<int>(ids.size());
+    };
+    scrub("SELECT id, person FROM meeting_invitee WHERE member_id IS NULL AND person IS NOT NULL",
+          "UPDATE meeting_invitee SET person = 'personal data erased' WHERE id = ?");
+    scrub("SELECT id, owner_person FROM action_item WHERE owner_person IS NOT NULL",
+          "UPDATE action_item SET owner_person = 'personal data erased' WHERE id = ?");
+    return erased;
+}
+
+}  // namespace
+
 int erase_representative_mentions(store::Store& store, const std::string& member_id,
                                   const std::vector<std::string>& names) {
     std::set<std::string> keys;
@@ -423,6 +454,7 @@ int erase_representative_mentions(store::Store& store, const std::string& member
         }
     }
     std::vector<std::int64_t> mentioned;
+    int others = 0;
     store.transaction([&] {
         Statement mentions(store.db(),
                            "SELECT id, represented_by FROM meeting_invitee WHERE member_id = ? "
@@ -441,8 +473,9 @@ int erase_representative_mentions(store::Store& store, const std::string& member
             scrub.exec();
             scrub.reset();
         }
+        others = erase_named_people(store, keys);
     });
-    return static_cast<int>(mentioned.size());
+    return static_cast<int>(mentioned.size()) + others;
 }
 
 }  // namespace nacsa::meetings

@@ -449,10 +449,13 @@ void action_delete(store::Store& store, const std::string& id, const std::string
 void action_close(store::Store& store, const std::string& id, ActionStatus status,
                   const std::optional<std::string>& note);
 
-// Erasure of a person (`member forget`): attendance may name them as whoever represented their
-// organisation (`meeting attend --status represented --by NAME`). Replaces each such mention
-// of one of `names` (compared as members::name_key does) in the attendance of `member_id` by
-// "personal data erased"; joins the caller's use case. Returns how many mentions were erased.
+// Erasure of a person (`member forget`, `contact remove`): meeting records may name them as
+// whoever represented their organisation (`meeting attend --status represented --by NAME`), as
+// a guest invited by name, or as the person owning an action item. Replaces each such mention
+// of one of `names` (compared as members::name_key does: case, accents and spacing aside) by
+// "personal data erased" (representatives in the attendance of `member_id`; guests and owners
+// in every meeting, since they are not linked to a member); joins the caller's use case.
+// Returns how many mentions were erased.
 int erase_representative_mentions(store::Store& store, const std::string& member_id,
                                   const std::vector<std::string>& names);
 

@@ -165,4 +165,46 @@ bool expressed_interest(store::Store& store, const std::string& member_id, Inter
     return q.executeStep();
 }
 
+int erase_name_in_statements(store::Store& store, const std::string& member_id,
+                             const std::vector<std::string>& names) {
+    constexpr std::string_view erased = "[personal data erased]";
+    int changed = 0;
+    store.transaction([&] {
+        std::vector<std::pair<std::int64_t, std::string>> edits;
+        SQLite::Statement q(store.db(),
+                            "SELECT id, statement FROM interest WHERE member_id = ? AND statement "
+                            "IS NOT NULL");
+        q.bind(1, member_id);
+        while (q.executeStep()) {
+            std::string statement = q.getColumn(1).getString();
+            const std::string before = statement;
+            for (const auto& name : names) {
+                const auto trimmed = std::string(text::trim(name));
+                if (trimmed.empty()) {
+                    continue;
+                }
+                for (auto at = statement.find(trimmed); at != std::string::npos;
+                     at = statement.find(trimmed, at + erased.size())) {
+                    statement.replace(at, trimmed.size(), erased);
+                }
+                if (text::fold(statement).find(text::fold(trimmed)) != std::string::npos) {
+                    statement = std::string(erased);  // named in another case or spelling
+                }
+            }
+            if (statement != before) {
+                edits.emplace_back(q.getColumn(0).getInt64(), std::move(statement));
+            }
+        }
+        SQLite::Statement u(store.db(), "UPDATE interest SET statement = ? WHERE id = ?");
+        for (const auto& [id, statement] : edits) {
+            u.bind(1, statement);
+            u.bind(2, static_cast<int64_t>(id));
+            u.exec();
+            u.reset();
+        }
+        changed = static_cast<int>(edits.size());
+    });
+    return changed;
+}
+
 }  // namespace nacsa::members

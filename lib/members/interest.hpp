@@ -53,6 +53,12 @@ void withdraw_interest(store::Store& store, std::int64_t id);
 // inside the caller's use case.
 void fulfil_interest(store::Store& store, const std::string& member_id, InterestKind kind);
 
+// Erasure of a person: their name in the member's statements of interest (free text) is
+// replaced by "[personal data erased]"; a statement that names them otherwise (other case or
+// accents) is replaced as a whole. Inside the erasure's use case; returns how many statements.
+int erase_name_in_statements(store::Store& store, const std::string& member_id,
+                             const std::vector<std::string>& names);
+
 struct InterestQuery {
     std::optional<std::string> member;  // a member reference
     std::optional<InterestKind> kind;

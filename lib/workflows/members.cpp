@@ -3,6 +3,7 @@
 #include "core/text.hpp"
 #include "meetings/meetings.hpp"
 #include "meetings/query.hpp"
+#include "members/interest.hpp"
 #include "members/lookup.hpp"
 #include "wg/check.hpp"
 #include "workflows/workflows.hpp"
@@ -48,7 +49,8 @@ Erasure forget(store::Store& store, const std::string& member,
         erasure.member_id = id;
         const auto names = members::forget_contacts(store, id, contact);
         erasure.contacts = static_cast<int>(names.size());
-        erasure.mentions = meetings::erase_representative_mentions(store, id, names);
+        erasure.mentions = meetings::erase_representative_mentions(store, id, names) +
+                           members::erase_name_in_statements(store, id, names);
         if (erasure.contacts > 0) {
             store.audit(
                 "member", id,
@@ -56,7 +58,8 @@ Erasure forget(store::Store& store, const std::string& member,
                             erasure.contacts, erasure.contacts == 1 ? "" : "s",
                             erasure.mentions == 0
                                 ? ""
-                                : fmt::format(", and {} mention{} in meeting attendance",
+                                : fmt::format(", and {} mention{} in meeting records and "
+                                              "statements of interest",
                                               erasure.mentions, erasure.mentions == 1 ? "" : "s")));
         }
     });
@@ -70,8 +73,10 @@ ContactRemoval remove_contact(store::Store& store, const std::string& member,
         const auto removed = members::remove_contact(store, member, contact);
         removal.member_id = removed.contact.member_id;
         removal.kept_erased = removed.kept_erased;
-        removal.mentions = meetings::erase_representative_mentions(store, removal.member_id,
-                                                                   {removed.contact.name});
+        const std::vector<std::string> names{removed.contact.name};
+        removal.mentions =
+            meetings::erase_representative_mentions(store, removal.member_id, names) +
+            members::erase_name_in_statements(store, removal.member_id, names);
     });
     return removal;
 }

@@ -71,7 +71,7 @@ StatusChange change_member_status(store::Store& store, const std::string& member
 struct Erasure {
     std::string member_id;
     int contacts = 0;
-    int mentions = 0;  // in meeting attendance
+    int mentions = 0;  // in meeting records and statements of interest
 };
 Erasure forget(store::Store& store, const std::string& member,
                const std::optional<std::string>& contact);
@@ -82,7 +82,7 @@ Erasure forget(store::Store& store, const std::string& member,
 struct ContactRemoval {
     std::string member_id;
     bool kept_erased = false;
-    int mentions = 0;  // in meeting attendance
+    int mentions = 0;  // in meeting records and statements of interest
 };
 ContactRemoval remove_contact(store::Store& store, const std::string& member,
                               const std::string& contact);

@@ -78,7 +78,8 @@ def test_forget_reaches_the_name_given_as_a_representative_at_a_meeting(tricky):
         ("centro-la-esperanza", "represented", "personal data erased"),
         ("yes", "represented", "Ana María D'Alessandro")]
     assert tricky.sql("SELECT summary FROM audit WHERE command = 'member forget'") == [
-        ("erased the personal data of 1 contact on request, and 1 mention in meeting attendance",)]
+        ("erased the personal data of 1 contact on request, and 1 mention in meeting records and "
+         "statements of interest",)]
 
 
 def test_export_file_mode_and_redact(tricky):

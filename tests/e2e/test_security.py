@@ -273,6 +273,26 @@ def test_removing_a_former_representative_keeps_the_seat_without_the_name(allian
     assert alliance.run("db", "check").code == 0
 
 
+def test_forget_reaches_guest_names_action_owners_and_statements_of_interest(alliance):
+    alliance.ok("member", "import", EXAMPLES / "members.yaml")
+    secret = "Zoraida Quintanilla"
+    alliance.ok("member", "contact", "add", "rutas-seguras", "--name", secret)
+    (mid,) = alliance.ok("meeting", "schedule", "--title", "Consulta", "--kind", "general_assembly",
+                         "--start", "2026-12-10 10:00").out.split()
+    alliance.ok("meeting", "invitees", mid, "--guest", "zoraida quintanilla")  # typed in another case
+    alliance.ok("meeting", "action", "add", "Enviar el informe", "--meeting", mid, "--owner", secret)
+    alliance.ok("committee", "interest", "add", "rutas-seguras", "--for", "secretariat",
+                "--statement", f"Nos representaría {secret}, abogada.")
+    result = alliance.ok("member", "forget", "rutas-seguras", "--contact", secret, "--yes")
+    everything = "".join(alliance.ok(*args, "--format", "json").out for args in (
+        ("meeting", "show", mid), ("meeting", "action", "list"), ("committee", "interest", "list")))
+    assert "zoraida" not in everything.lower()
+    assert "Nos representaría [personal data erased], abogada." in everything
+    assert everything.count("personal data erased") >= 3
+    assert b"Zoraida" not in _raw_store_bytes(alliance)
+    assert b"zoraida" not in _raw_store_bytes(alliance)
+
+
 def test_removed_contact_leaves_no_personal_data_in_the_log_or_file(alliance):
     alliance.ok("member", "import", EXAMPLES / "members.yaml")
     secret = "Eleuterio Valdivieso-Quiroga"
