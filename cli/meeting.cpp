@@ -773,13 +773,15 @@ int run_attendance_delete(Context& ctx, const AttendanceOptions& opts) {
 
 struct CheckOptions {
     std::optional<std::string> as_of;
+    std::optional<std::string> since;
     bool all = false;
 };
 
 int run_check(Context& ctx, const CheckOptions& opts) {
     auto& store = ctx.store();
     const Date date = date_option(opts.as_of, "--as-of").value_or(store.today());
-    return print_check(ctx, "meeting", mt::check(store, date), opts.all);
+    const Date since = date_option(opts.since, "--since").value_or(Date{});
+    return print_check(ctx, "meeting", mt::check(store, date, since), opts.all);
 }
 
 // ---- registering the subcommands ----
@@ -1116,6 +1118,9 @@ void register_ics_check(CLI::App* meeting, Context& ctx) {
     auto* check = meeting->add_subcommand(
         "check", "Check consultations, committee cadence, records, quorum, action items");
     check->add_option("--as-of", check_opts->as_of, "Check as on this date (default: today)")
+        ->type_name("DATE");
+    check->add_option("--since", check_opts->since,
+                      "Only quarters, meetings and items from this date on (default: all)")
         ->type_name("DATE");
     add_acknowledgements(check, ctx, "meeting", check_opts->all,
                          [](store::Store& store) { return mt::check(store, store.today()); });

@@ -132,7 +132,12 @@ using output::Severity;
 
 // government-consultation-missing: every quarter that started on or after the founding date and
 // ended before as_of.
-void check_consultations(store::Store& store, Date as_of, std::vector<Finding>& out) {
+// Whether `date` is before the check's --since (an unset `since` limits nothing).
+bool before_since(Date date, Date since) {
+    return since.ok() && chr::sys_days{date} < chr::sys_days{since};
+}
+
+void check_consultations(store::Store& store, Date as_of, Date since, std::vector<Finding>& out) {
     const auto& alliance = store.alliance();
     const int per_quarter = alliance.meetings.government_consultations_per_quarter;
     if (per_quarter <= 0 || !alliance.founded.ok()) {
@@ -144,6 +149,9 @@ void check_consultations(store::Store& store, Date as_of, std::vector<Finding>& 
     }
     const auto wanted = static_cast<std::size_t>(per_quarter);
     for (; chr::sys_days{q.last_day()} < chr::sys_days{as_of}; q = q.next()) {
+        if (before_since(q.last_day(), since)) {
+            continue;
+        }
         const auto held = government_consultations(store, q).size();
         if (held < wanted) {
             out.push_back(Finding{
@@ -156,7 +164,8 @@ void check_consultations(store::Store& store, Date as_of, std::vector<Finding>& 
 }
 
 // committee-meeting-gap: the held steering committee meetings, from the founding date to as_of.
-void check_committee_cadence(store::Store& store, Date as_of, std::vector<Finding>& out) {
+void check_committee_cadence(store::Store& store, Date as_of, Date since,
+                             std::vector<Finding>& out) {
     const auto& alliance = store.alliance();
     const int max_weeks = alliance.meetings.steering_committee_max_weeks_between;
     const int max_days = max_weeks * 7;
@@ -167,7 +176,7 @@ void check_committee_cadence(store::Store& store, Date as_of, std::vector<Findin
     std::string previous_id;
     for (const auto& s : held) {
         const int gap = days_between(previous, s.date);
-        if (previous.ok() && gap > max_days) {
+        if (previous.ok() && gap > max_days && !before_since(s.date, since)) {
             out.push_back(Finding{
                 Severity::error, "committee-meeting-gap", s.meeting.id,
                 previous_id.empty()
@@ -241,13 +250,13 @@ void check_decisions(store::Store& store, const Meeting& m, Date date, std::vect
 }
 
 // The records and decisions of the meetings on or before as_of.
-void check_past_meetings(store::Store& store, Date as_of, std::vector<Finding>& out) {
+void check_past_meetings(store::Store& store, Date as_of, Date since, std::vector<Finding>& out) {
     const int due_days = store.alliance().meetings.records_due_days;
     MeetingFilter past;
     past.until = Seconds{chr::sys_days{as_of} + chr::days{1}};
     for (const auto& m : list_meetings(store, past)) {
         const Date date = m.local_date();
-        if (chr::sys_days{date} > chr::sys_days{as_of}) {
+        if (chr::sys_days{date} > chr::sys_days{as_of} || before_since(date, since)) {
             continue;
         }
         check_records(m, date, as_of, due_days, out);
@@ -256,9 +265,12 @@ void check_past_meetings(store::Store& store, Date as_of, std::vector<Finding>& 
 }
 
 // action-item-overdue.
-void check_action_items(store::Store& store, Date as_of, std::vector<Finding>& out) {
+void check_action_items(store::Store& store, Date as_of, Date since, std::vector<Finding>& out) {
     const Period all{Date{chr::year{1970}, chr::January, chr::day{1}}, as_of};
     for (const auto& a : action_items_in_period(store, all).overdue) {
+        if (a.due && before_since(*a.due, since)) {
+            continue;
+        }
         out.push_back(
             Finding{Severity::warning, "action-item-overdue", a.id,
                     fmt::format("due {}{}: {}", format_date(*a.due),
@@ -268,12 +280,12 @@ void check_action_items(store::Store& store, Date as_of, std::vector<Finding>& o
 
 }  // namespace
 
-std::vector<output::Finding> check(store::Store& store, Date as_of) {
+std::vector<output::Finding> check(store::Store& store, Date as_of, Date since) {
     std::vector<Finding> out;
-    check_consultations(store, as_of, out);
-    check_committee_cadence(store, as_of, out);
-    check_past_meetings(store, as_of, out);
-    check_action_items(store, as_of, out);
+    check_consultations(store, as_of, since, out);
+    check_committee_cadence(store, as_of, since, out);
+    check_past_meetings(store, as_of, since, out);
+    check_action_items(store, as_of, since, out);
     return out;
 }
 

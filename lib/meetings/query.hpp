@@ -62,7 +62,11 @@ struct ActionItemActivity {
 
 // `nacsa meeting check`: consultations per quarter, committee cadence, records of held meetings,
 // decisions without quorum, overdue action items, past meetings left open.
-[[nodiscard]] std::vector<output::Finding> check(store::Store& store, Date as_of);
+// With `since` set, only what concerns that day or later: quarters ending on or after it,
+// meetings and committee gaps ending on or after it, action items due on or after it (a gap
+// still open at as_of is always reported).
+[[nodiscard]] std::vector<output::Finding> check(store::Store& store, Date as_of,
+                                                 Date since = Date{});
 
 // Meetings still to come in the period as they were known at the end of `known_on` (a day of
 // the alliance's time zone), from meeting_status_history: each meeting's last status change

@@ -697,6 +697,12 @@ def test_a_past_quarter_without_consultation_can_be_acknowledged(founded_recentl
     code, rules = check_rules(n, "--as-of", "2027-01-05")
     assert (code, ("government-consultation-missing", "2026Q4", "error") in rules) == (1, True)
     assert ("government-consultation-missing", "2026Q3", "error") not in rules
+    n.ok("meeting", "check", "unack", "government-consultation-missing:2026Q3")
+    # --since limits the check to recent periods: 2026Q3 ended before it.
+    code, rules = check_rules(n, "--as-of", "2027-01-05", "--since", "2026-10-01")
+    assert [r for r in rules if r[0] == "government-consultation-missing"] == [
+        ("government-consultation-missing", "2026Q4", "error")]
+    assert n.run("meeting", "check", "--since", "2026-13-01").code == 2
 
 
 def test_check_committee_meeting_gap(founded_recently):
