@@ -170,7 +170,7 @@ Invitee find_invitee(store::Store& store, const Meeting& m, const std::vector<In
 // the represented member, by members::resolve_contact's rule (their name); else a member (its
 // id); else the text as typed.
 std::string representative(store::Store& store, const Invitee& invitee, const std::string& by) {
-    const std::string typed(text::trim(by));
+    std::string typed(text::trim(by));
     if (invitee.member_id) {
         try {
             return members::resolve_contact(store, *invitee.member_id, typed, "by").name;
