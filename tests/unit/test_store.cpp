@@ -17,6 +17,8 @@
 #include "core/embedded.hpp"
 #include "core/error.hpp"
 #include "core/files.hpp"
+#include "fixture.hpp"
+#include "store/acknowledgements.hpp"
 #include "store/maintenance.hpp"
 #include "store/sql.hpp"
 #include "store/store.hpp"
@@ -484,4 +486,45 @@ TEST_CASE("list_audit filters by date, kind and record, oldest first, and keeps 
     entries = nacsa::store::list_audit(store, q);
     REQUIRE(entries.size() == 1);
     CHECK(entries[0].summary == "edited");
+}
+
+TEST_CASE("an acknowledged finding is left out until the end of its last day, then counts again") {
+    nacsa::testing::StoreFixture fx;
+    auto& store = fx.store();
+    using nacsa::output::Finding;
+    using nacsa::output::Severity;
+    const std::vector<Finding> findings{
+        Finding{Severity::error, "seat-count", "", "too few seats", {}, {}, {}},
+        Finding{Severity::error, "theme-without-seat", "firearms", "no firearms seat", {}, {}, {}},
+    };
+    const nacsa::Date today = store.today();
+    // A key that is not a finding now is refused: a typo is not kept for ever.
+    CHECK_THROWS_AS(nacsa::store::acknowledge(store, "committee", "theme-without-seat:drugs", "x",
+                                              std::nullopt, findings),
+                    nacsa::NotFoundError);
+    CHECK_THROWS_AS(nacsa::store::acknowledge(store, "committee", "seat-count", "  ", std::nullopt,
+                                              findings),
+                    nacsa::ValidationError);
+    nacsa::store::acknowledge(store, "committee", "theme-without-seat:firearms", "no such member",
+                              today, findings);
+    auto result = nacsa::store::apply_acknowledgements(store, "committee", findings, today, false);
+    REQUIRE(result.shown.size() == 1);
+    CHECK(result.shown[0].rule == "seat-count");
+    CHECK(result.silenced == 1);
+    CHECK(nacsa::output::has_errors(result.shown));
+    // --all shows it, marked, and it does not count for the exit status.
+    result = nacsa::store::apply_acknowledgements(store, "committee",
+                                                  {findings[1]}, today, true);
+    REQUIRE(result.shown.size() == 1);
+    CHECK(result.shown[0].acknowledged.find("no such member") != std::string::npos);
+    CHECK_FALSE(nacsa::output::has_errors(result.shown));
+    // Another area's check is not affected; the day after `until` it counts again.
+    CHECK(nacsa::store::apply_acknowledgements(store, "wg", findings, today, false).silenced == 0);
+    const nacsa::Date tomorrow{std::chrono::sys_days{today} + std::chrono::days{1}};
+    CHECK(nacsa::store::apply_acknowledgements(store, "committee", findings, tomorrow, false)
+              .silenced == 0);
+    nacsa::store::withdraw_acknowledgement(store, "committee", "theme-without-seat:firearms");
+    CHECK_THROWS_AS(nacsa::store::withdraw_acknowledgement(store, "committee",
+                                                           "theme-without-seat:firearms"),
+                    nacsa::NotFoundError);
 }
