@@ -311,8 +311,8 @@ def test_seat_edit_corrects_dates_representative_and_role(members):
     assert f"edited seat 1 of rutas-seguras: from 2026-01-06 (was 2026-01-05), representative; reason: {why}" in logged
     assert not [s for s in logged if "Matías" in s]
     r = members.run("committee", "seat", "edit", "2", "--role", "coordinator", "--reason", "x")
-    assert (r.code, r.err) == (65, "nacsa: error: field \"role\": the leading role is not given or taken by a correction "
-                                   "(unseat and seat instead)\n")
+    assert (r.code, r.err) == (65, "nacsa: error: field \"role\": the leading role is not given or taken by "
+                                   "a correction (unseat and seat instead)\n")
     assert members.run("committee", "seat", "edit", "2", "--from", "2026-02-01", "--to", "2026-01-31",
                        "--reason", "x").code == 65
     assert members.run("committee", "seat", "edit", "2", "--reason", "x").code == 65
@@ -364,7 +364,8 @@ def test_a_voided_ballot_stays_recorded_and_no_longer_counts(members):
     assert members.run("committee", "election", "ballot", "void", "42", "--voter", "cecosh", "--reason", "x").code == 3
     assert members.run("committee", "election", "ballot", "void", eid, "--voter", "nobody", "--reason", "x").code == 3
     assert members.run("committee", "election", "ballot", "void", eid, "--voter", "cibersur").code == 2
-    assert members.run("committee", "election", "ballot", "void", eid, "--voter", "cibersur", "--reason", " ").code == 65
+    r = members.run("committee", "election", "ballot", "void", eid, "--voter", "cibersur", "--reason", " ")
+    assert r.code == 65
     for voter, choice in [("puente-andino", "cecosh"), ("rutas-seguras", "rutas-seguras")]:
         members.ok("committee", "election", "vote", eid, "--voter", voter, "--for", choice)
     out = json.loads(members.ok("committee", "election", "close", eid, "--format", "json").out)
