@@ -205,6 +205,7 @@ void check_role_free(store::Store& store, const config::Role& role, const NewSea
         return;
     }
     std::vector<std::string> names;
+    names.reserve(holders.size());
     for (const auto& h : holders) {
         names.push_back(fmt::format("{} until {}", h.member_id, format_date(h.last_day())));
     }
