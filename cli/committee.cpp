@@ -120,11 +120,25 @@ Table candidates_table(const governance::Election& e) {
                  {"member", "NAME"},
                  {"representative", "REPRESENTATIVE"},
                  {"votes", "VOTES", Align::right},
-                 {"elected", "ELECTED"}},
+                 {"elected", "ELECTED"},
+                 {"withdrawn_on", "WITHDRAWN"},
+                 {"withdraw_reason", "REASON"}},
                 {}};
     for (const auto& c : e.candidates) {
+        table.add_row({c.member_id, c.member_name, text_cell(c.representative), c.votes, c.elected,
+                       date_cell(c.withdrawn_on), text_cell(c.withdraw_reason)});
+    }
+    return table;
+}
+
+// Voided ballots: who voted, when, and why the ballot was voided (never for whom).
+Table voided_table(const governance::Election& e) {
+    Table table{
+        {{"voter_id", "VOTER"}, {"cast_on", "CAST"}, {"voided_on", "VOIDED"}, {"reason", "REASON"}},
+        {}};
+    for (const auto& b : e.voided) {
         table.add_row(
-            {c.member_id, c.member_name, text_cell(c.representative), c.votes, c.elected});
+            {b.voter_id, format_date(b.cast_on), format_date(b.voided_on), text_cell(b.reason)});
     }
     return table;
 }
@@ -284,15 +298,22 @@ struct SeatOptions {
 };
 
 int run_seat(Context& ctx, const SeatOptions& opts) {
+    // Required unless 'edit' follows (CLI11 would require them of 'seat edit' too).
+    for (const auto& [value, name] :
+         {std::pair{&opts.member, "MEMBER"}, std::pair{&opts.role, "--role"},
+          std::pair{&opts.representative, "--representative"}}) {
+        if (value->empty()) {
+            throw UsageError(fmt::format("seat: {} is required", name));
+        }
+    }
     const governance::SeatRequest request{opts.member, opts.role, opts.representative,
                                           date_option(opts.from, "--from"),
                                           date_option(opts.to, "--to")};
     auto& store = ctx.store(store::Access::read_write);
     governance::SeatOutcome out;
     const auto created =
-        workflows::committee_findings_created(store, request.from.value_or(store.today()), [&] {
-            out = governance::seat(store, request);
-        });
+        workflows::committee_findings_created(store, request.from.value_or(store.today()),
+                                              [&] { out = governance::seat(store, request); });
     ctx.info(fmt::format("seated {} as {} until {} (seat {})", out.member_id, opts.role,
                          format_date(out.term_end), out.seat_id));
     if (out.secretariat_recorded) {
@@ -300,6 +321,49 @@ int run_seat(Context& ctx, const SeatOptions& opts) {
     }
     warn_committee_findings(ctx, created);
     return 0;
+}
+
+struct SeatEditOptions {
+    std::string id;
+    std::optional<std::string> from;
+    std::optional<std::string> to;
+    std::optional<std::string> representative;
+    std::optional<std::string> role;
+    std::string reason;
+};
+
+int run_seat_edit(Context& ctx, const SeatEditOptions& opts) {
+    const auto id = parse_id(opts.id, "seat");
+    const governance::SeatChanges changes{date_option(opts.from, "--from"),
+                                          date_option(opts.to, "--to"), opts.representative,
+                                          opts.role};
+    auto& store = ctx.store(store::Access::read_write);
+    governance::SeatEdited out;
+    const auto created = workflows::committee_findings_created(
+        store, changes.from.value_or(store.today()),
+        [&] { out = governance::edit_seat(store, id, changes, opts.reason); });
+    ctx.info(fmt::format("corrected seat {} of {}", out.seat_id, out.member_id));
+    warn_committee_findings(ctx, created);
+    return 0;
+}
+
+void register_seat_edit(CLI::App* seat, Context& ctx) {
+    auto opts = std::make_shared<SeatEditOptions>();
+    auto* edit = seat->add_subcommand(
+        "edit", "Correct a seat entered with a wrong date, representative or role");
+    edit->add_option("seat", opts->id, "The seat's id (see 'committee history')")
+        ->required()
+        ->type_name("SEAT-ID");
+    edit->add_option("--from", opts->from, "First day of the term")->type_name("DATE");
+    edit->add_option("--to", opts->to, "Last day of the term")->type_name("DATE");
+    edit->add_option("--representative", opts->representative,
+                     "The contact who sits: name, e-mail or contact number")
+        ->type_name("NAME");
+    edit->add_option("--role", opts->role, "A role of the configuration");
+    edit->add_option("--reason", opts->reason, "Why it is corrected (in the audit log)")
+        ->required()
+        ->type_name("TEXT");
+    ctx.on_run(edit, [&ctx, opts] { return run_seat_edit(ctx, *opts); });
 }
 
 struct UnseatOptions {
@@ -350,17 +414,16 @@ void register_seats(CLI::App* cmd, Context& ctx) {
     ctx.on_run(show, [&ctx, show_opts] { return run_show(ctx, *show_opts); });
 
     auto seat_opts = std::make_shared<SeatOptions>();
-    auto* seat =
-        cmd->add_subcommand("seat", "Give a member a seat, represented by one of its contacts");
+    auto* seat = cmd->add_subcommand(
+        "seat",
+        "Give a member a seat, represented by one of its contacts; 'seat edit' corrects one");
+    // Required (checked by run_seat) unless 'edit' follows.
     seat->add_option("member", seat_opts->member, "The member (id, name or acronym)")
-        ->required()
         ->type_name("MEMBER");
     seat->add_option("--role", seat_opts->role,
-                     "A role of the configuration (coordinator, member...)")
-        ->required();
+                     "A role of the configuration (coordinator, member...)");
     seat->add_option("--representative", seat_opts->representative,
                      "The contact who sits: name, e-mail or contact number")
-        ->required()
         ->type_name("NAME");
     seat->add_option("--from", seat_opts->from, "First day of the term (default today)")
         ->type_name("DATE");
@@ -368,6 +431,7 @@ void register_seats(CLI::App* cmd, Context& ctx) {
                      "Last day of the term (default: from the configured term length)")
         ->type_name("DATE");
     ctx.on_run(seat, [&ctx, seat_opts] { return run_seat(ctx, *seat_opts); });
+    register_seat_edit(seat, ctx);
 
     auto unseat_opts = std::make_shared<UnseatOptions>();
     auto* unseat = cmd->add_subcommand(
@@ -437,6 +501,67 @@ int run_observer_end(Context& ctx, const ObserverEndOptions& opts) {
     return 0;
 }
 
+struct ObserverEditOptions {
+    std::string id;
+    std::optional<std::string> name;
+    std::optional<std::string> institution;
+    std::optional<std::string> email;
+    std::optional<std::string> gender;
+    std::optional<std::string> from;
+    std::optional<std::string> until;
+    std::optional<std::string> reason;
+};
+
+int run_observer_edit(Context& ctx, const ObserverEditOptions& opts) {
+    const auto id = parse_id(opts.id, "observer");
+    const governance::ObserverChanges changes{opts.name,
+                                              opts.institution,
+                                              opts.email,
+                                              opts.gender,
+                                              date_option(opts.from, "--from"),
+                                              date_option(opts.until, "--until")};
+    governance::edit_observer(ctx.store(store::Access::read_write), id, changes, opts.reason);
+    ctx.info(fmt::format("corrected observer {}", id));
+    return 0;
+}
+
+struct ObserverDeleteOptions {
+    std::string id;
+    std::string reason;
+};
+
+int run_observer_delete(Context& ctx, const ObserverDeleteOptions& opts) {
+    const auto id = parse_id(opts.id, "observer");
+    governance::delete_observer(ctx.store(store::Access::read_write), id, opts.reason);
+    ctx.info(fmt::format("deleted observer {}", id));
+    return 0;
+}
+
+void register_observer_corrections(CLI::App* observer, Context& ctx) {
+    auto edit_opts = std::make_shared<ObserverEditOptions>();
+    auto* edit = observer->add_subcommand("edit", "Correct an observer (only the fields given)");
+    edit->add_option("id", edit_opts->id, "The observer's id")->required()->type_name("ID");
+    edit->add_option("--name", edit_opts->name, "The person's name");
+    edit->add_option("--institution", edit_opts->institution, "The ministry or agency");
+    edit->add_option("--email", edit_opts->email, "The person's e-mail (\"\" for none)");
+    edit->add_option("--gender", edit_opts->gender, "female, male, non_binary or undisclosed");
+    edit->add_option("--from", edit_opts->from, "First day")->type_name("DATE");
+    edit->add_option("--until", edit_opts->until, "First day no longer observing (if ended)")
+        ->type_name("DATE");
+    edit->add_option("--reason", edit_opts->reason, "Why it is corrected (in the audit log)")
+        ->type_name("TEXT");
+    ctx.on_run(edit, [&ctx, edit_opts] { return run_observer_edit(ctx, *edit_opts); });
+
+    auto delete_opts = std::make_shared<ObserverDeleteOptions>();
+    auto* del = observer->add_subcommand(
+        "delete", "Delete an observer entered by mistake (one who left is ended, not deleted)");
+    del->add_option("id", delete_opts->id, "The observer's id")->required()->type_name("ID");
+    del->add_option("--reason", delete_opts->reason, "Why it is deleted (in the audit log)")
+        ->required()
+        ->type_name("TEXT");
+    ctx.on_run(del, [&ctx, delete_opts] { return run_observer_delete(ctx, *delete_opts); });
+}
+
 int run_observer_list(Context& ctx) {
     ctx.print_table(observers_table(governance::list_observers(ctx.store())));
     return 0;
@@ -467,6 +592,7 @@ void register_observer(CLI::App* cmd, Context& ctx) {
 
     auto* list = observer->add_subcommand("list", "Every observer, past and present");
     ctx.on_run(list, [&ctx] { return run_observer_list(ctx); });
+    register_observer_corrections(observer, ctx);
 }
 
 // ---- interest ----------------------------------------------------------------------------------
@@ -612,6 +738,9 @@ struct CandidateOptions {
 };
 
 int run_candidate(Context& ctx, const CandidateOptions& opts) {
+    if (opts.election.empty() || opts.member.empty()) {
+        throw UsageError("candidate: give ELECTION MEMBER (or 'candidate withdraw')");
+    }
     const auto id = parse_id(opts.election, "election");
     const auto out = governance::add_candidate(ctx.store(store::Access::read_write), id,
                                                opts.member, opts.representative.value_or(""));
@@ -624,20 +753,50 @@ int run_candidate(Context& ctx, const CandidateOptions& opts) {
     return 0;
 }
 
-void register_candidate(CLI::App* election, Context& ctx) {
-    auto opts = std::make_shared<CandidateOptions>();
-    auto* candidate = election->add_subcommand("candidate", "Add a candidate (an active member)");
-    candidate->add_option("election", opts->election, "The election's id")
+struct WithdrawOptions {
+    std::string election;
+    std::string member;
+    std::string reason;
+};
+
+int run_withdraw(Context& ctx, const WithdrawOptions& opts) {
+    const auto id = parse_id(opts.election, "election");
+    const auto member = governance::withdraw_candidate(ctx.store(store::Access::read_write), id,
+                                                       opts.member, opts.reason);
+    ctx.info(fmt::format("{} withdrew from election {}", member, id));
+    return 0;
+}
+
+void register_withdraw(CLI::App* candidate, Context& ctx) {
+    auto opts = std::make_shared<WithdrawOptions>();
+    auto* withdraw = candidate->add_subcommand(
+        "withdraw", "Withdraw a candidate (kept in the record, no longer electable)");
+    withdraw->add_option("election", opts->election, "The election's id")
         ->required()
         ->type_name("ID");
-    candidate->add_option("member", opts->member, "The member standing (id, name or acronym)")
+    withdraw->add_option("member", opts->member, "The candidate (id, name or acronym)")
         ->required()
+        ->type_name("MEMBER");
+    withdraw->add_option("--reason", opts->reason, "Why it withdraws (in the record and the log)")
+        ->required()
+        ->type_name("TEXT");
+    ctx.on_run(withdraw, [&ctx, opts] { return run_withdraw(ctx, *opts); });
+}
+
+void register_candidate(CLI::App* election, Context& ctx) {
+    auto opts = std::make_shared<CandidateOptions>();
+    auto* candidate = election->add_subcommand(
+        "candidate", "Add a candidate (an active member); 'candidate withdraw' withdraws one");
+    // Both are required unless 'withdraw' follows (checked by run_candidate).
+    candidate->add_option("election", opts->election, "The election's id")->type_name("ID");
+    candidate->add_option("member", opts->member, "The member standing (id, name or acronym)")
         ->type_name("MEMBER");
     candidate
         ->add_option("--representative", opts->representative,
                      "Who would sit (default: the member's primary contact)")
         ->type_name("NAME");
     ctx.on_run(candidate, [&ctx, opts] { return run_candidate(ctx, *opts); });
+    register_withdraw(candidate, ctx);
 }
 
 // ---- election vote, tally, close -------------------------------------------------------------
@@ -672,6 +831,38 @@ void register_vote(CLI::App* election, Context& ctx) {
     auto* blank_opt = vote->add_flag("--blank", opts->blank, "A blank ballot");
     for_opt->excludes(blank_opt);
     ctx.on_run(vote, [&ctx, opts] { return run_vote(ctx, *opts); });
+}
+
+struct BallotVoidOptions {
+    std::string election;
+    std::string voter;
+    std::string reason;
+};
+
+int run_ballot_void(Context& ctx, const BallotVoidOptions& opts) {
+    const auto id = parse_id(opts.election, "election");
+    const auto voter =
+        governance::void_ballot(ctx.store(store::Access::read_write), id, opts.voter, opts.reason);
+    ctx.info(fmt::format("voided the ballot of {} in election {}", voter, id));
+    return 0;
+}
+
+void register_ballot(CLI::App* election, Context& ctx) {
+    auto* ballot = election->add_subcommand("ballot", "Correct a ballot already recorded");
+    ballot->require_subcommand(1);
+    auto opts = std::make_shared<BallotVoidOptions>();
+    auto* void_cmd = ballot->add_subcommand(
+        "void", "Void a voter's ballot (kept in the record, no longer counted)");
+    void_cmd->add_option("election", opts->election, "The election's id")
+        ->required()
+        ->type_name("ID");
+    void_cmd->add_option("--voter", opts->voter, "The member whose ballot is voided")
+        ->required()
+        ->type_name("MEMBER");
+    void_cmd->add_option("--reason", opts->reason, "Why it is voided (in the record and the log)")
+        ->required()
+        ->type_name("TEXT");
+    ctx.on_run(void_cmd, [&ctx, opts] { return run_ballot_void(ctx, *opts); });
 }
 
 struct TallyOptions {
@@ -746,6 +937,7 @@ int run_election_show(Context& ctx, const ElectionShowOptions& opts) {
     if (ctx.format() == output::Format::json) {
         auto out = output::to_json(elections_table({e})).at(0);
         out["candidates"] = output::to_json(candidates_table(e));
+        out["voided_ballots"] = output::to_json(voided_table(e));
         ctx.print(output::json_text(out) + "\n");
         return 0;
     }
@@ -756,6 +948,11 @@ int run_election_show(Context& ctx, const ElectionShowOptions& opts) {
     ctx.print_record(elections_table({e}));
     ctx.print("\n");
     ctx.print_table(candidates_table(e));
+    if (!e.voided.empty()) {
+        ctx.print(
+            fmt::format("\nVoided ballot{} (not counted):\n", e.voided.size() == 1 ? "" : "s"));
+        ctx.print_table(voided_table(e));
+    }
     if (e.is_open()) {
         ctx.print(fmt::format("\nSo far: {}\n", e.explanation));
     }
@@ -798,6 +995,7 @@ void register_election(CLI::App* cmd, Context& ctx) {
     register_open(election, ctx);
     register_candidate(election, ctx);
     register_vote(election, ctx);
+    register_ballot(election, ctx);
     register_tally(election, ctx);
     register_close(election, ctx);
     register_election_queries(election, ctx);

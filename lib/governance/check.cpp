@@ -258,6 +258,7 @@ std::optional<std::string> member_named(store::Store& store, const std::string& 
 void check_observers(store::Store& store, const std::vector<Seat>& seats,
                      const std::vector<Observer>& observers, std::vector<Finding>& out) {
     std::vector<std::int64_t> contact_ids;
+    contact_ids.reserve(seats.size());
     for (const auto& s : seats) {
         contact_ids.push_back(s.contact_id);
     }

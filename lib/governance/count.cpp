@@ -43,18 +43,20 @@ std::string threshold_text(config::Threshold threshold) {
 
 // The ballots, blank ballots and votes per candidate of an election voting ballot by ballot.
 void count_ballots(store::Store& store, const Election& e, Count& count) {
-    SQLite::Statement b(
-        store.db(),
-        "SELECT COUNT(DISTINCT voter_id), COUNT(DISTINCT CASE WHEN candidate_id IS NULL THEN "
-        "voter_id END) FROM vote WHERE election_id = ?");
+    // Voided ballots do not count; a ballot naming no candidate still standing counts as blank.
+    SQLite::Statement b(store.db(),
+                        "SELECT COUNT(DISTINCT voter_id), COUNT(DISTINCT CASE WHEN candidate_id IN "
+                        "(SELECT member_id FROM candidate c WHERE c.election_id = vote.election_id "
+                        "AND c.withdrawn_on IS NULL) THEN voter_id END) FROM vote "
+                        "WHERE election_id = ? AND voided_on IS NULL");
     b.bind(1, static_cast<int64_t>(e.id));
     b.executeStep();
     count.ballots = b.getColumn(0).getInt64();
-    count.blank = b.getColumn(1).getInt64();
+    count.blank = count.ballots - b.getColumn(1).getInt64();
     std::map<std::string, std::int64_t> votes;
     SQLite::Statement v(store.db(),
                         "SELECT candidate_id, COUNT(*) FROM vote WHERE election_id = ? AND "
-                        "candidate_id IS NOT NULL GROUP BY candidate_id");
+                        "candidate_id IS NOT NULL AND voided_on IS NULL GROUP BY candidate_id");
     v.bind(1, static_cast<int64_t>(e.id));
     while (v.executeStep()) {
         votes[v.getColumn(0).getString()] = v.getColumn(1).getInt64();
@@ -128,7 +130,14 @@ std::string detail::percent(double share) {
 
 Count detail::count_loaded(store::Store& store, const Election& e, Date as_of) {
     Count count;
-    count.candidates = e.candidates;
+    std::int64_t withdrawn_votes = 0;  // tally mode: votes recorded for withdrawn candidates
+    for (const auto& c : e.candidates) {
+        if (c.withdrawn()) {
+            withdrawn_votes += c.votes;
+        } else {
+            count.candidates.push_back(c);
+        }
+    }
     count.electorate = e.is_open()
                            ? static_cast<std::int64_t>(members::active_on(store, as_of).size())
                            : e.electorate;
@@ -136,7 +145,9 @@ Count detail::count_loaded(store::Store& store, const Election& e, Date as_of) {
         count_ballots(store, e, count);
     } else if (e.mode == VoteMode::tally) {
         count.ballots = e.ballots;
-        count.blank = e.blank;
+        // A ballot of a one-seat election names one candidate: one for a withdrawn candidate
+        // counts as blank. With more seats the ballots behind those votes are unknown.
+        count.blank = e.blank + (e.seats == 1 ? withdrawn_votes : 0);
     }
     std::stable_sort(count.candidates.begin(), count.candidates.end(),
                      [](const Candidate& a, const Candidate& b) {

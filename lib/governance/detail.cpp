@@ -176,6 +176,9 @@ std::vector<Seat> busiest_holders(const std::vector<Seat>& seats, Date from, Dat
 // A member holds one seat at a time.
 void check_one_seat(store::Store& store, const NewSeat& seat, Diagnostics& problems) {
     for (const auto& other : seat_rows(store, "s.member_id = ?", {seat.member_id})) {
+        if (other.id == seat.replacing) {
+            continue;
+        }
         if (other.term_start <= seat.to && seat.from <= other.last_day()) {
             problems.add({.field = "member",
                           .message = fmt::format(
@@ -195,12 +198,14 @@ void check_role_free(store::Store& store, const config::Role& role, const NewSea
     if (!limit) {
         return;
     }
-    const auto holders =
-        busiest_holders(seat_rows(store, "s.role = ?", {seat.role}), seat.from, seat.to);
+    auto seats = seat_rows(store, "s.role = ?", {seat.role});
+    std::erase_if(seats, [&](const Seat& s) { return s.id == seat.replacing; });
+    const auto holders = busiest_holders(seats, seat.from, seat.to);
     if (static_cast<int>(holders.size()) < *limit) {
         return;
     }
     std::vector<std::string> names;
+    names.reserve(holders.size());
     for (const auto& h : holders) {
         names.push_back(fmt::format("{} until {}", h.member_id, format_date(h.last_day())));
     }
@@ -213,7 +218,7 @@ void check_role_free(store::Store& store, const config::Role& role, const NewSea
 
 }  // namespace
 
-std::int64_t insert_seat(store::Store& store, const NewSeat& seat) {
+void check_seat(store::Store& store, const NewSeat& seat) {
     const auto* role = store.alliance().find_role(seat.role);
     if (role == nullptr) {
         throw ValidationError({unknown_role(store.alliance(), seat.role, "role")});
@@ -228,6 +233,11 @@ std::int64_t insert_seat(store::Store& store, const NewSeat& seat) {
     check_one_seat(store, seat, problems);
     check_role_free(store, *role, seat, problems);
     problems.throw_if_any();
+}
+
+std::int64_t insert_seat(store::Store& store, const NewSeat& seat) {
+    check_seat(store, seat);
+    const auto* role = store.alliance().find_role(seat.role);
     SQLite::Statement ins(
         store.db(),
         "INSERT INTO seat (member_id, contact_id, role, term_start, term_end, election_id, "

@@ -60,7 +60,11 @@ struct NewSeat {
     Date from{};
     Date to{};
     std::optional<std::int64_t> election_id;
+    std::optional<std::int64_t> replacing;  // the seat being corrected: not checked against itself
 };
+// The rules of a new (or corrected) seat: role exists, term ends after it starts, member has no
+// other seat during the term, role below its max_holders. Throws ValidationError (65).
+void check_seat(store::Store& store, const NewSeat& seat);
 // Validates the rules of a new seat (role exists, member has no seat during the term, role
 // below its max_holders) against the seats stored, and inserts it; audited; fulfils the
 // member's interest. Inside the caller's use case. Throws ValidationError (65).

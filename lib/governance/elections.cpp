@@ -68,8 +68,8 @@ Election election_row(SQLite::Statement& q) {
 // The election's candidates in the order they were added, then by name.
 std::vector<Candidate> candidates_of(store::Store& store, std::int64_t election) {
     SQLite::Statement c(store.db(),
-                        "SELECT member_id, contact_id, IFNULL(votes, 0), elected, added_on "
-                        "FROM candidate WHERE election_id = ?");
+                        "SELECT member_id, contact_id, IFNULL(votes, 0), elected, added_on, "
+                        "withdrawn_on, withdraw_reason FROM candidate WHERE election_id = ?");
     c.bind(1, static_cast<int64_t>(election));
     std::vector<std::pair<std::string, Candidate>> rows;  // (added_on, candidate)
     std::vector<std::string> member_ids;
@@ -80,6 +80,8 @@ std::vector<Candidate> candidates_of(store::Store& store, std::int64_t election)
         cand.contact_id = store::optional_int64(c.getColumn(1));
         cand.votes = c.getColumn(2).getInt64();
         cand.elected = c.getColumn(3).getInt() != 0;
+        cand.withdrawn_on = store::optional_date(c.getColumn(5));
+        cand.withdraw_reason = store::text(c.getColumn(6));
         member_ids.push_back(cand.member_id);
         if (cand.contact_id) {
             contact_ids.push_back(*cand.contact_id);
@@ -109,6 +111,20 @@ std::vector<Candidate> candidates_of(store::Store& store, std::int64_t election)
     return out;
 }
 
+std::vector<VoidedBallot> voided_of(store::Store& store, std::int64_t election) {
+    SQLite::Statement q(store.db(),
+                        "SELECT voter_id, MIN(cast_on), voided_on, MIN(void_reason) FROM vote "
+                        "WHERE election_id = ? AND voided_on IS NOT NULL "
+                        "GROUP BY voter_id, voided_on, void_reason ORDER BY MIN(id)");
+    q.bind(1, static_cast<int64_t>(election));
+    std::vector<VoidedBallot> out;
+    while (q.executeStep()) {
+        out.push_back({q.getColumn(0).getString(), store::date(q.getColumn(1)),
+                       store::date(q.getColumn(2)), store::text(q.getColumn(3))});
+    }
+    return out;
+}
+
 const Candidate* find_candidate(const Election& e, const std::string& member) {
     for (const auto& c : e.candidates) {
         if (c.member_id == member) {
@@ -132,6 +148,7 @@ Election detail::load_election(store::Store& store, std::int64_t id) {
     }
     Election e = election_row(q);
     e.candidates = candidates_of(store, id);
+    e.voided = voided_of(store, id);
     return e;
 }
 
@@ -217,10 +234,13 @@ void check_candidate(store::Store& store, const Election& e, const std::string& 
                                                "members stand for election",
                                                member_id, detail::status_text(status))}});
     }
-    if (find_candidate(e, member_id) != nullptr) {
+    if (const auto* c = find_candidate(e, member_id); c != nullptr) {
         throw ValidationError({Diagnostic{
             .field = "member",
-            .message = fmt::format("{} already stands in election {}", member_id, e.id)}});
+            .message = c->withdrawn()
+                           ? fmt::format("{} withdrew from election {} on {}", member_id, e.id,
+                                         format_date(*c->withdrawn_on))
+                           : fmt::format("{} already stands in election {}", member_id, e.id)}});
     }
 }
 
@@ -286,10 +306,15 @@ namespace {
 // of the election's, named once.
 void check_named(const Election& e, const std::string& named, std::set<std::string>& seen,
                  const std::string& field, const char* twice, Diagnostics& problems) {
-    if (find_candidate(e, named) == nullptr) {
+    const auto* candidate = find_candidate(e, named);
+    if (candidate == nullptr) {
         problems.add({.field = field,
                       .message = fmt::format("\"{}\" is not a candidate in election {}",
                                              text::escape_control(named), e.id)});
+    } else if (candidate->withdrawn()) {
+        problems.add({.field = field,
+                      .message = fmt::format("{} withdrew from election {} on {}", named, e.id,
+                                             format_date(*candidate->withdrawn_on))});
     } else if (!seen.insert(named).second) {
         problems.add({.field = field, .message = fmt::format("{} {}", named, twice)});
     }
@@ -312,7 +337,9 @@ void check_ballot(store::Store& store, const Election& e, const std::string& vot
                                     voter, detail::status_text(status))});
     }
     SQLite::Statement voted(
-        store.db(), "SELECT cast_on FROM vote WHERE election_id = ? AND voter_id = ? LIMIT 1");
+        store.db(),
+        "SELECT cast_on FROM vote WHERE election_id = ? AND voter_id = ? AND voided_on IS NULL "
+        "LIMIT 1");
     voted.bind(1, static_cast<int64_t>(e.id));
     voted.bind(2, voter);
     if (voted.executeStep()) {
@@ -382,6 +409,100 @@ std::string cast_vote(store::Store& store, std::int64_t election, const std::str
                     fmt::format("{} voted in election {}", voter, election));
     });
     return voter;
+}
+
+// ---- Corrections -------------------------------------------------------------------------------
+
+namespace {
+
+std::string required_reason(const std::string& reason) {
+    std::string trimmed(text::trim(reason));
+    if (trimmed.empty()) {
+        throw ValidationError({Diagnostic{.field = "reason", .message = "a reason is required"}});
+    }
+    return trimmed;
+}
+
+// An election whose record may still be corrected: open (a closed election's result stands).
+void require_correctable(const Election& e, const char* what) {
+    if (!e.is_open()) {
+        throw ValidationError({Diagnostic{
+            .field = "election",
+            .message = fmt::format("election {} was closed on {}: {} (its result stands)", e.id,
+                                   format_date(*e.closed_on), what)}});
+    }
+}
+
+}  // namespace
+
+std::string void_ballot(store::Store& store, std::int64_t election, const std::string& voter_ref,
+                        const std::string& reason) {
+    std::string voter;
+    store.transaction([&] {
+        const auto e = detail::load_election(store, election);
+        voter = members::resolve_member(store, voter_ref).id;
+        const auto why = required_reason(reason);
+        require_correctable(e, "its ballots can no longer be voided");
+        if (e.mode == VoteMode::tally) {
+            throw ValidationError({Diagnostic{
+                .field = "election",
+                .message = fmt::format("election {} records its votes as a tally, not ballots; "
+                                       "record the tally again",
+                                       election)}});
+        }
+        const Date day = store.today();
+        SQLite::Statement u(store.db(),
+                            "UPDATE vote SET voided_on = ?, void_reason = ? WHERE election_id = ? "
+                            "AND voter_id = ? AND voided_on IS NULL");
+        store::bind(u, 1, day);
+        u.bind(2, why);
+        u.bind(3, static_cast<int64_t>(election));
+        u.bind(4, voter);
+        if (u.exec() == 0) {
+            const bool voided =
+                std::any_of(e.voided.begin(), e.voided.end(),
+                            [&](const VoidedBallot& b) { return b.voter_id == voter; });
+            throw NotFoundError(fmt::format("{} has no valid ballot in election {}{}", voter,
+                                            election, voided ? " (its ballot was voided)" : ""));
+        }
+        store.audit("election", std::to_string(election),
+                    fmt::format("voided the ballot of {} in election {}; reason: {}", voter,
+                                election, why));
+    });
+    return voter;
+}
+
+std::string withdraw_candidate(store::Store& store, std::int64_t election,
+                               const std::string& member_ref, const std::string& reason) {
+    std::string member;
+    store.transaction([&] {
+        const auto e = detail::load_election(store, election);
+        member = detail::member_id_or_text(store, member_ref);
+        const auto why = required_reason(reason);
+        const auto* candidate = find_candidate(e, member);
+        if (candidate == nullptr) {
+            throw NotFoundError(fmt::format("\"{}\" is not a candidate in election {}",
+                                            text::escape_control(member_ref), election));
+        }
+        require_correctable(e, "its candidates can no longer withdraw");
+        if (candidate->withdrawn()) {
+            throw ValidationError({Diagnostic{
+                .field = "member",
+                .message = fmt::format("{} already withdrew from election {} on {}", member,
+                                       election, format_date(*candidate->withdrawn_on))}});
+        }
+        SQLite::Statement u(store.db(),
+                            "UPDATE candidate SET withdrawn_on = ?, withdraw_reason = ? "
+                            "WHERE election_id = ? AND member_id = ?");
+        store::bind(u, 1, store.today());
+        u.bind(2, why);
+        u.bind(3, static_cast<int64_t>(election));
+        u.bind(4, member);
+        u.exec();
+        store.audit("election", std::to_string(election),
+                    fmt::format("{} withdrew from election {}; reason: {}", member, election, why));
+    });
+    return member;
 }
 
 namespace {
@@ -593,6 +714,14 @@ CloseOutcome close_election(store::Store& store, std::int64_t election, std::opt
 
 Election get_election(store::Store& store, std::int64_t id) {
     auto e = detail::load_election(store, id);
+    std::vector<Candidate> withdrawn;
+    for (const auto& c : e.candidates) {
+        if (c.withdrawn()) {
+            withdrawn.push_back(c);
+            withdrawn.back().votes = 0;
+            withdrawn.back().elected = false;
+        }
+    }
     if (e.is_open()) {
         auto count = detail::count_loaded(store, e, store.today());
         e.candidates = std::move(count.candidates);
@@ -601,9 +730,11 @@ Election get_election(store::Store& store, std::int64_t id) {
         e.electorate = count.electorate;
         e.explanation = std::move(count.explanation);
     } else {
+        std::erase_if(e.candidates, [](const Candidate& c) { return c.withdrawn(); });
         std::stable_sort(e.candidates.begin(), e.candidates.end(),
                          [](const Candidate& a, const Candidate& b) { return a.votes > b.votes; });
     }
+    e.candidates.insert(e.candidates.end(), withdrawn.begin(), withdrawn.end());
     return e;
 }
 

@@ -73,8 +73,20 @@ struct Candidate {
     std::string member_name;
     std::optional<std::int64_t> contact_id;
     std::string representative;
-    std::int64_t votes = 0;
+    std::int64_t votes = 0;  // a withdrawn candidate's votes are not counted: 0
     bool elected = false;
+    std::optional<Date> withdrawn_on;  // withdrew from the election: no longer electable
+    std::string withdraw_reason;
+    [[nodiscard]] bool withdrawn() const { return withdrawn_on.has_value(); }
+};
+
+// A ballot voided while its election was open: kept, no longer counted. For whom it was cast
+// is not shown (the ballot is secret).
+struct VoidedBallot {
+    std::string voter_id;
+    Date cast_on{};
+    Date voided_on{};
+    std::string reason;
 };
 
 enum class ElectionResult { pending, elected, tie, quorum_not_reached, no_majority, no_votes };
@@ -101,7 +113,8 @@ struct Election {
     std::int64_t blank = 0;        // blank ballots
     std::int64_t electorate = 0;   // voting members (when closed: as of the closing date)
     ElectionResult result = ElectionResult::pending;
-    std::vector<Candidate> candidates;  // most votes first
+    std::vector<Candidate> candidates;  // most votes first, withdrawn candidates last
+    std::vector<VoidedBallot> voided;   // voided ballots, in the order they were voided
     // get_election of an open election: how the count stands today, in one sentence.
     std::string explanation;
     [[nodiscard]] bool is_open() const { return !closed_on.has_value(); }
@@ -113,7 +126,7 @@ struct Count {
     std::int64_t electorate = 0;
     std::int64_t ballots = 0;
     std::int64_t blank = 0;
-    std::vector<Candidate> candidates;  // most votes first, then by name
+    std::vector<Candidate> candidates;  // not withdrawn; most votes first, then by name
     std::vector<std::string> elected;   // member ids
     std::vector<std::string> tied;      // member ids tied for the last seat(s)
     std::string explanation;            // one sentence for people
@@ -150,6 +163,27 @@ struct Unseated {
 Unseated unseat(store::Store& store, const std::string& member, const std::string& reason,
                 std::optional<Date> on = std::nullopt);
 
+// The fields of a seat to correct (only those given).
+struct SeatChanges {
+    std::optional<Date> from;
+    std::optional<Date> to;
+    std::optional<std::string> representative;  // a contact of the seat's member
+    std::optional<std::string> role;
+};
+
+struct SeatEdited {
+    std::int64_t seat_id = 0;
+    std::string member_id;
+};
+// Corrects a seat entered with a wrong date, representative or role, with the reason (required),
+// audited (the fields changed; the representative's name stays out of the log). The corrected
+// seat keeps the rules of `seat` against the other seats (ValidationError, 65); a role is not
+// changed to or from the leading role (unseat and seat instead), and a seat that ended early
+// does not start after it ended. When its start moves, so does the secretariat recorded with it.
+// Unknown seat: NotFoundError (3).
+SeatEdited edit_seat(store::Store& store, std::int64_t seat_id, const SeatChanges& changes,
+                     const std::string& reason);
+
 // ---- Observers ---------------------------------------------------------------------------------
 
 struct ObserverRequest {
@@ -165,6 +199,24 @@ std::int64_t add_observer(store::Store& store, const ObserverRequest& request);
 // or `on` before it started: ValidationError (65).
 void end_observer(store::Store& store, std::int64_t id, const std::string& reason,
                   std::optional<Date> on);
+
+// The fields of an observer to correct (only those given).
+struct ObserverChanges {
+    std::optional<std::string> name;
+    std::optional<std::string> institution;
+    std::optional<std::string> email;  // empty: none
+    std::optional<std::string> gender;
+    std::optional<Date> from;
+    std::optional<Date> until;  // only for an observer who ended
+};
+// Corrects an observer's record, audited with the reason when given (the fields changed, never
+// their values: the person's data stays out of the log). Unknown: NotFoundError (3); invalid or
+// nothing to change: ValidationError (65).
+void edit_observer(store::Store& store, std::int64_t id, const ObserverChanges& changes,
+                   const std::optional<std::string>& reason);
+// Deletes an observer entered by mistake (one who observed and left is ended, not deleted);
+// audited with the reason, which is required. Unknown: NotFoundError (3).
+void delete_observer(store::Store& store, std::int64_t id, const std::string& reason);
 
 // ---- Elections ---------------------------------------------------------------------------------
 
@@ -192,6 +244,23 @@ CandidateOutcome add_candidate(store::Store& store, std::int64_t election,
 // that records it.
 std::string cast_vote(store::Store& store, std::int64_t election, const std::string& voter,
                       const std::vector<std::string>& candidates);
+
+// Voids the valid ballot of a voter (a member reference) in an open election, with the reason
+// (required): the ballot stays in the record, marked void on today's date, and no longer counts;
+// the voter may then vote again. Returns the voter's id. Unknown election, or no valid ballot of
+// the voter: NotFoundError (3); a closed election (its result stands) or one that records a
+// tally: ValidationError (65).
+std::string void_ballot(store::Store& store, std::int64_t election, const std::string& voter,
+                        const std::string& reason);
+
+// Withdraws a candidate (a member reference) from an open election, with the reason (required):
+// it stays in the record, marked withdrawn on today's date, is no longer electable and its
+// votes are not counted (a ballot naming only withdrawn candidates counts as blank; in a tally
+// of a one-seat election its votes count as blank ballots). Returns the member's id. Unknown
+// election or not a candidate: NotFoundError (3); closed election or already withdrawn:
+// ValidationError (65).
+std::string withdraw_candidate(store::Store& store, std::int64_t election,
+                               const std::string& member, const std::string& reason);
 
 struct TallyRequest {
     std::int64_t ballots = 0;  // organisations that voted

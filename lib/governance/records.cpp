@@ -99,11 +99,123 @@ Unseated unseat(store::Store& store, const std::string& member_ref, const std::s
     return out;
 }
 
+namespace {
+
+// What a correction changes in a seat, for the audit log ("from 2026-01-06 (was 2026-01-05)").
+std::vector<std::string> seat_changes(const Seat& was, const detail::NewSeat& seat) {
+    std::vector<std::string> out;
+    if (seat.from != was.term_start) {
+        out.push_back(
+            fmt::format("from {} (was {})", format_date(seat.from), format_date(was.term_start)));
+    }
+    if (seat.to != was.term_end) {
+        out.push_back(
+            fmt::format("to {} (was {})", format_date(seat.to), format_date(was.term_end)));
+    }
+    if (seat.role != was.role) {
+        out.push_back(fmt::format("role {} (was {})", seat.role, was.role));
+    }
+    if (seat.contact_id != was.contact_id) {
+        out.emplace_back("representative");
+    }
+    return out;
+}
+
+void check_seat_edit(const config::Alliance& alliance, const Seat& was, const detail::NewSeat& seat,
+                     const std::vector<std::string>& changed) {
+    if (changed.empty()) {
+        throw ValidationError({Diagnostic{
+            .field = "seat", .message = fmt::format("nothing to change in seat {}", was.id)}});
+    }
+    const auto leading = [&](const std::string& key) {
+        const auto* role = alliance.find_role(key);
+        return role != nullptr && role->leading;
+    };
+    Diagnostics problems;
+    if (seat.role != was.role && (leading(seat.role) || leading(was.role))) {
+        problems.add({.field = "role",
+                      .message = "the leading role is not given or taken by a correction "
+                                 "(unseat and seat instead)"});
+    }
+    if (seat.to < seat.from) {
+        problems.add({.field = "to",
+                      .message = fmt::format("the term ends ({}) before it starts ({})",
+                                             format_date(seat.to), format_date(seat.from))});
+    }
+    if (was.ended_on && *was.ended_on < seat.from) {
+        problems.add({.field = "from",
+                      .message = fmt::format("seat {} ended on {}; its term cannot start after",
+                                             was.id, format_date(*was.ended_on))});
+    }
+    problems.throw_if_any();
+}
+
+}  // namespace
+
+SeatEdited edit_seat(store::Store& store, std::int64_t id, const SeatChanges& changes,
+                     const std::string& reason) {
+    SeatEdited out;
+    store.transaction([&] {
+        const auto rows = detail::seat_rows(store, "s.id = ?", {std::to_string(id)});
+        if (rows.empty()) {
+            throw NotFoundError(fmt::format("no seat {} (see 'nacsa committee history')", id));
+        }
+        const auto& was = rows.front();
+        const std::string why(text::trim(reason));
+        if (why.empty()) {
+            throw ValidationError(
+                {Diagnostic{.field = "reason", .message = "a reason is required"}});
+        }
+        detail::NewSeat seat{was.member_id,
+                             was.contact_id,
+                             changes.role.value_or(was.role),
+                             changes.from.value_or(was.term_start),
+                             changes.to.value_or(was.term_end),
+                             was.election_id,
+                             id};
+        if (changes.representative) {
+            seat.contact_id = members::resolve_contact(store, was.member_id,
+                                                       *changes.representative, "representative")
+                                  .id;
+        }
+        const auto changed = seat_changes(was, seat);
+        check_seat_edit(store.alliance(), was, seat, changed);
+        auto held = seat;  // checked for the days it is held: up to its early end
+        if (was.ended_on) {
+            held.to = std::max(seat.from, std::min(seat.to, add_days(*was.ended_on, -1)));
+        }
+        detail::check_seat(store, held);
+        auto& db = store.db();
+        SQLite::Statement u(db,
+                            "UPDATE seat SET contact_id = ?, role = ?, term_start = ?, "
+                            "term_end = ? WHERE id = ?");
+        u.bind(1, static_cast<int64_t>(seat.contact_id));
+        u.bind(2, seat.role);
+        store::bind(u, 3, seat.from);
+        store::bind(u, 4, seat.to);
+        u.bind(5, static_cast<int64_t>(id));
+        u.exec();
+        SQLite::Statement s(db,
+                            "UPDATE secretariat SET from_date = ?1 WHERE seat_id = ?2 AND "
+                            "from_date = ?3 AND (until_date IS NULL OR until_date >= ?1)");
+        store::bind(s, 1, seat.from);
+        s.bind(2, static_cast<int64_t>(id));
+        store::bind(s, 3, was.term_start);
+        s.exec();
+        store.audit("seat", std::to_string(id),
+                    fmt::format("edited seat {} of {}: {}; reason: {}", id, was.member_id,
+                                text::join(changed, ", "), why));
+        out = {id, was.member_id};
+    });
+    return out;
+}
+
 // ---- Observers ---------------------------------------------------------------------------------
 
 namespace {
 
-void check_observer(const config::Alliance& alliance, const ObserverRequest& request) {
+// The fields of an observer's record.
+void check_observer_fields(const ObserverRequest& request) {
     Diagnostics problems;
     if (text::trim(request.name).empty()) {
         problems.add({.field = "name", .message = "a name is required"});
@@ -125,6 +237,10 @@ void check_observer(const config::Alliance& alliance, const ObserverRequest& req
                                                text::escape_control(request.gender),
                                                text::join(genders, ", "))}});
     }
+}
+
+void check_observer(const config::Alliance& alliance, const ObserverRequest& request) {
+    check_observer_fields(request);
     if (!alliance.steering_committee.observer_seat) {
         throw ValidationError(
             {Diagnostic{.field = "observer",
@@ -207,6 +323,106 @@ void end_observer(store::Store& store, std::int64_t id, const std::string& reaso
         u.exec();
         store.audit("observer", std::to_string(id),
                     fmt::format("observer ended from {}", format_date(day)));
+    });
+}
+
+namespace {
+
+Observer load_observer(store::Store& store, std::int64_t id) {
+    SQLite::Statement q(store.db(), std::string(k_observer_columns) + "WHERE id = ?");
+    q.bind(1, static_cast<int64_t>(id));
+    if (!q.executeStep()) {
+        throw NotFoundError(
+            fmt::format("no observer {} (see 'nacsa committee observer list')", id));
+    }
+    return observer_from(q);
+}
+
+// The observer as corrected, and the names of the fields that change.
+std::pair<Observer, std::vector<std::string>> corrected(const Observer& was,
+                                                        const ObserverChanges& changes) {
+    Observer o = was;
+    std::vector<std::string> fields;
+    auto take = [&](const auto& given, auto& field, const char* name) {
+        if (given && *given != field) {
+            field = *given;
+            fields.emplace_back(name);
+        }
+    };
+    take(changes.name, o.name, "name");
+    take(changes.institution, o.institution, "institution");
+    take(changes.email, o.email, "email");
+    take(changes.gender, o.gender, "gender");
+    take(changes.from, o.from, "from");
+    if (changes.until && o.until != changes.until) {
+        o.until = changes.until;
+        fields.emplace_back("until");
+    }
+    return {o, fields};
+}
+
+void check_corrected(const Observer& was, const Observer& o, const ObserverChanges& changes,
+                     const std::vector<std::string>& fields) {
+    if (fields.empty()) {
+        throw ValidationError(
+            {Diagnostic{.field = "observer",
+                        .message = fmt::format("nothing to change in observer {}", o.id)}});
+    }
+    Diagnostics problems;
+    if (changes.until && !was.until) {
+        problems.add({.field = "until",
+                      .message = fmt::format("observer {} has not ended (see 'nacsa committee "
+                                             "observer end')",
+                                             o.id)});
+    }
+    if (o.until && *o.until < o.from) {
+        problems.add({.field = "from",
+                      .message = fmt::format("observer {} would start on {} after ending on {}",
+                                             o.id, format_date(o.from), format_date(*o.until))});
+    }
+    problems.throw_if_any();
+}
+
+}  // namespace
+
+void edit_observer(store::Store& store, std::int64_t id, const ObserverChanges& changes,
+                   const std::optional<std::string>& reason) {
+    store.transaction([&] {
+        const auto was = load_observer(store, id);
+        const auto [o, fields] = corrected(was, changes);
+        check_corrected(was, o, changes, fields);
+        check_observer_fields({o.name, o.institution, o.email, o.gender, o.from});
+        SQLite::Statement u(store.db(),
+                            "UPDATE observer SET name = ?, institution = ?, email = ?, gender = ?, "
+                            "from_date = ?, until_date = ? WHERE id = ?");
+        u.bind(1, std::string(text::trim(o.name)));
+        u.bind(2, std::string(text::trim(o.institution)));
+        store::bind_nonempty(u, 3, o.email);
+        u.bind(4, o.gender);
+        store::bind(u, 5, o.from);
+        store::bind(u, 6, o.until);
+        u.bind(7, static_cast<int64_t>(id));
+        u.exec();
+        const auto why = reason ? text::trim(*reason) : std::string_view{};
+        store.audit("observer", std::to_string(id),
+                    fmt::format("edited observer {}: {}{}", id, text::join(fields, ", "),
+                                why.empty() ? "" : fmt::format("; reason: {}", why)));
+    });
+}
+
+void delete_observer(store::Store& store, std::int64_t id, const std::string& reason) {
+    store.transaction([&] {
+        const auto o = load_observer(store, id);
+        const std::string why(text::trim(reason));
+        if (why.empty()) {
+            throw ValidationError(
+                {Diagnostic{.field = "reason", .message = "a reason is required"}});
+        }
+        SQLite::Statement d(store.db(), "DELETE FROM observer WHERE id = ?");
+        d.bind(1, static_cast<int64_t>(id));
+        d.exec();
+        store.audit("observer", std::to_string(id),
+                    fmt::format("deleted observer {} from {}; reason: {}", id, o.institution, why));
     });
 }
 

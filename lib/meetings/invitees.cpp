@@ -35,6 +35,7 @@ std::vector<DerivedInvitee> committee_invitees(store::Store& store, Date date) {
         auto& v = votes[seat.member_id];
         v = v || role == nullptr || role->votes;
     }
+    out.reserve(out.size() + votes.size());
     for (const auto& [member, voting] : votes) {
         out.push_back(DerivedInvitee{member, std::nullopt,
                                      voting ? InviteeRole::voting : InviteeRole::observer});

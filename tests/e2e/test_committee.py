@@ -290,6 +290,186 @@ def test_election_tally(members):
     assert out["result"] == "elected" and out["ballots"] == 5 and out["blank"] == 1
 
 
+# ---- corrections: seats --------------------------------------------------------------------------
+
+def test_seat_edit_corrects_dates_representative_and_role(members):
+    seat_all(members)
+    why = "wrong date and person"
+    r = members.run("committee", "seat", "edit", "1", "--from", "2026-01-06", "--representative", "Matías Rojas",
+                    "--reason", why)
+    assert r.code == 0, r
+    assert r.err.startswith("nacsa: corrected seat 1 of rutas-seguras\n")
+    history = json.loads(members.ok("committee", "history", "--format", "json").out)
+    first = [h for h in history if h["seat"] == 1][0]
+    assert (first["representative"], first["term_start"]) == ("Matías Rojas", "2026-01-06")
+    # The secretariat recorded with the seat moves with its first day.
+    before = json.loads(members.ok("committee", "show", "--as-of", "2026-01-05", "--format", "json").out)
+    assert (len(before["seats"]), before["secretariat"]) == (4, None)
+    after = json.loads(members.ok("committee", "show", "--as-of", "2026-01-06", "--format", "json").out)
+    assert (len(after["seats"]), after["secretariat"]) == (5, "rutas-seguras")
+    logged = summaries(members, "seat")
+    assert f"edited seat 1 of rutas-seguras: from 2026-01-06 (was 2026-01-05), representative; reason: {why}" in logged
+    assert not [s for s in logged if "Matías" in s]
+    r = members.run("committee", "seat", "edit", "2", "--role", "coordinator", "--reason", "x")
+    assert (r.code, r.err) == (65, "nacsa: error: field \"role\": the leading role is not given or taken by "
+                                   "a correction (unseat and seat instead)\n")
+    assert members.run("committee", "seat", "edit", "2", "--from", "2026-02-01", "--to", "2026-01-31",
+                       "--reason", "x").code == 65
+    assert members.run("committee", "seat", "edit", "2", "--reason", "x").code == 65
+    assert members.run("committee", "seat", "edit", "9", "--to", "2027-01-01", "--reason", "x").code == 3
+    assert members.run("committee", "seat", "edit", "2", "--to", "2027-01-01").code == 2
+    assert members.run("committee", "seat", "valle-austral", "--representative", "Fabio Ruiz").code == 2
+    # A seat ended early is checked for the days it was held: the member's next seat is no conflict.
+    members.ok("committee", "unseat", "puente-andino", "--on", "2026-06-01", "--reason", "resigned")
+    members.ok("committee", "seat", "puente-andino", "--role", "member", "--representative", "Rodrigo Mamani",
+               "--from", "2026-07-01")
+    members.ok("committee", "seat", "edit", "2", "--to", "2027-01-03", "--reason", "term misread")
+    r = members.run("committee", "seat", "edit", "2", "--from", "2026-06-02", "--reason", "x")
+    assert r.code == 65 and "seat 2 ended on 2026-06-01; its term cannot start after" in r.err
+    assert [(h["seat"], h["term_end"], h["ended_on"]) for h in
+            json.loads(members.ok("committee", "history", "puente-andino", "--format", "json").out)] == [
+        (2, "2027-01-03", "2026-06-01"), (6, "2028-06-30", None)]
+
+
+# ---- corrections: void a ballot, withdraw a candidate -----------------------------------------
+
+def election_show(nacsa, eid):
+    return json.loads(nacsa.ok("committee", "election", "show", eid, "--format", "json").out)
+
+
+def summaries(nacsa, kind):
+    return [e["summary"] for e in json.loads(nacsa.ok("--format", "json", "log", "--kind", kind).out)]
+
+
+def test_a_voided_ballot_stays_recorded_and_no_longer_counts(members):
+    eid = open_coordinator_election(members, "rutas-seguras", "cecosh")
+    for voter, choice in [("red-norte", "rutas-seguras"), ("cibersur", "cecosh"),
+                          ("puente-andino", "rutas-seguras"), ("valle-austral", "cecosh")]:
+        members.ok("committee", "election", "vote", eid, "--voter", voter, "--for", choice)
+    why = "recorded for the wrong organisation"
+    r = members.run("committee", "election", "ballot", "void", eid, "--voter", "Corporación Puente Andino",
+                    "--reason", why)
+    assert (r.code, r.err) == (0, "nacsa: voided the ballot of puente-andino in election 1\n")
+    shown = election_show(members, eid)
+    assert (shown["ballots"], shown["blank"]) == (3, 0)
+    assert [(c["member_id"], c["votes"]) for c in shown["candidates"]] == [("cecosh", 2), ("rutas-seguras", 1)]
+    assert shown["voided_ballots"] == [
+        {"voter_id": "puente-andino", "cast_on": "2026-11-29", "voided_on": "2026-11-29", "reason": why}]
+    assert f"voided the ballot of puente-andino in election 1; reason: {why}" in summaries(members, "election")
+    # Once voided, the voter has no valid ballot to void, and may vote again.
+    r = members.run("committee", "election", "ballot", "void", eid, "--voter", "puente-andino", "--reason", "x")
+    assert (r.code, r.err) == (3, "nacsa: error: puente-andino has no valid ballot in election 1 "
+                                  "(its ballot was voided)\n")
+    assert members.run("committee", "election", "ballot", "void", eid, "--voter", "cecosh", "--reason", "x").code == 3
+    assert members.run("committee", "election", "ballot", "void", "42", "--voter", "cecosh", "--reason", "x").code == 3
+    assert members.run("committee", "election", "ballot", "void", eid, "--voter", "nobody", "--reason", "x").code == 3
+    assert members.run("committee", "election", "ballot", "void", eid, "--voter", "cibersur").code == 2
+    r = members.run("committee", "election", "ballot", "void", eid, "--voter", "cibersur", "--reason", " ")
+    assert r.code == 65
+    for voter, choice in [("puente-andino", "cecosh"), ("rutas-seguras", "rutas-seguras")]:
+        members.ok("committee", "election", "vote", eid, "--voter", voter, "--for", choice)
+    out = json.loads(members.ok("committee", "election", "close", eid, "--format", "json").out)
+    assert (out["result"], out["elected"], out["ballots"]) == ("elected", ["cecosh"], 5)
+    assert [(c["member_id"], c["votes"]) for c in out["candidates"]] == [("cecosh", 3), ("rutas-seguras", 2)]
+    # A closed election's result stands.
+    r = members.run("committee", "election", "ballot", "void", eid, "--voter", "cibersur", "--reason", "late")
+    assert (r.code, r.err) == (65, "nacsa: error: field \"election\": election 1 was closed on 2026-11-29: its ballots "
+                                   "can no longer be voided (its result stands)\n")
+    assert len(election_show(members, eid)["voided_ballots"]) == 1
+
+
+def test_a_withdrawn_candidate_stays_recorded_and_is_not_counted(members):
+    eid = open_coordinator_election(members, "rutas-seguras", "cecosh", "cibersur")
+    for voter, choice in [("red-norte", "cibersur"), ("valle-austral", "cibersur"), ("puente-andino", "rutas-seguras"),
+                          ("rutas-seguras", "rutas-seguras"), ("cecosh", "cecosh")]:
+        members.ok("committee", "election", "vote", eid, "--voter", voter, "--for", choice)
+    why = "stands for the secretariat instead"
+    r = members.run("committee", "election", "candidate", "withdraw", eid, "Observatorio Cibersur", "--reason", why)
+    assert (r.code, r.err) == (0, "nacsa: cibersur withdrew from election 1\n")
+    shown = election_show(members, eid)
+    # Its two ballots still count as cast (quorum), but as blank ones.
+    assert (shown["ballots"], shown["blank"]) == (5, 2)
+    assert [(c["member_id"], c["votes"], c["withdrawn_on"], c["withdraw_reason"]) for c in shown["candidates"]] == [
+        ("rutas-seguras", 2, None, None), ("cecosh", 1, None, None), ("cibersur", 0, "2026-11-29", why)]
+    assert f"cibersur withdrew from election 1; reason: {why}" in summaries(members, "election")
+    r = members.run("committee", "election", "vote", eid, "--voter", "cibersur", "--for", "cibersur")
+    assert r.code == 65 and "cibersur withdrew from election 1 on 2026-11-29" in r.err
+    assert members.run("committee", "election", "candidate", eid, "cibersur").code == 65
+    assert members.run("committee", "election", "candidate", "withdraw", eid, "cibersur", "--reason", "x").code == 65
+    assert members.run("committee", "election", "candidate", "withdraw", eid, "red-norte", "--reason", "x").code == 3
+    assert members.run("committee", "election", "candidate", "withdraw", "42", "cecosh", "--reason", "x").code == 3
+    assert members.run("committee", "election", "candidate", "withdraw", eid, "cecosh").code == 2
+    assert members.run("committee", "election", "candidate", eid).code == 2
+    # A voter of the withdrawn candidate chooses again.
+    members.ok("committee", "election", "ballot", "void", eid, "--voter", "red-norte", "--reason", "chooses again")
+    members.ok("committee", "election", "vote", eid, "--voter", "red-norte", "--for", "cecosh")
+    members.ok("committee", "election", "vote", eid, "--voter", "cibersur", "--for", "rutas-seguras")
+    r = members.run("committee", "election", "close", eid, "--format", "json")
+    assert "elected: rutas-seguras (3 of 5 votes)" in r.err
+    out = json.loads(r.out)
+    assert (out["result"], out["ballots"], out["blank"]) == ("elected", 6, 1)
+    assert [(c["member_id"], c["votes"]) for c in out["candidates"]] == [("rutas-seguras", 3), ("cecosh", 2)]
+    shown = election_show(members, eid)
+    assert [(c["member_id"], c["votes"], c["elected"]) for c in shown["candidates"]] == [
+        ("rutas-seguras", 3, True), ("cecosh", 2, False), ("cibersur", 0, False)]
+    r = members.run("committee", "election", "candidate", "withdraw", eid, "cecosh", "--reason", "late")
+    assert r.code == 65 and "its candidates can no longer withdraw" in r.err
+
+
+def test_a_withdrawal_in_a_tally_counts_its_votes_as_blank(members):
+    eid = open_coordinator_election(members, "rutas-seguras", "cecosh", "cibersur")
+    members.ok("committee", "election", "tally", eid, "rutas-seguras=2", "cecosh=1", "cibersur=2", "--ballots", "5")
+    r = members.run("committee", "election", "ballot", "void", eid, "--voter", "cecosh", "--reason", "x")
+    assert r.code == 65 and "records its votes as a tally" in r.err
+    members.ok("committee", "election", "candidate", "withdraw", eid, "cibersur", "--reason", "withdrew at the meeting")
+    shown = election_show(members, eid)
+    assert (shown["ballots"], shown["blank"]) == (5, 2)
+    assert [(c["member_id"], c["votes"]) for c in shown["candidates"]] == [
+        ("rutas-seguras", 2), ("cecosh", 1), ("cibersur", 0)]
+    r = members.run("committee", "election", "tally", eid, "rutas-seguras=2", "cibersur=1", "--ballots", "3")
+    assert r.code == 65 and "cibersur withdrew from election 1" in r.err
+
+
+# ---- corrections: observers ---------------------------------------------------------------------
+
+def test_observer_edit_and_delete(members):
+    oid = members.ok("committee", "observer", "add", "--name", "Paula Herera", "--institution",
+                     "Ministerio del Interior", "--from", "2026-02-01").out.strip()
+    r = members.run("committee", "observer", "edit", oid, "--name", "Paula Herrera", "--email",
+                    "pherrera@interior.example", "--gender", "female", "--from", "2026-02-03",
+                    "--reason", "typo in the name")
+    assert (r.code, r.err) == (0, "nacsa: corrected observer 1\n")
+    listed = json.loads(members.ok("committee", "observer", "list", "--format", "json").out)
+    assert [(o["name"], o["email"], o["gender"], o["from"]) for o in listed] == [
+        ("Paula Herrera", "pherrera@interior.example", "female", "2026-02-03")]
+    r = members.run("committee", "observer", "edit", oid, "--until", "2026-10-01")
+    assert (r.code, r.err) == (65, "nacsa: error: field \"until\": observer 1 has not ended (see 'nacsa committee "
+                                   "observer end')\n")
+    assert members.run("committee", "observer", "edit", oid, "--name", "Paula Herrera").code == 65
+    assert members.run("committee", "observer", "edit", oid, "--gender", "f").code == 65
+    assert members.run("committee", "observer", "edit", oid, "--from", "someday").code == 2
+    assert members.run("committee", "observer", "edit", "9", "--name", "X").code == 3
+    members.ok("committee", "observer", "end", oid, "--on", "2026-10-01")
+    members.ok("committee", "observer", "edit", oid, "--until", "2026-09-30", "--email", "", "--reason",
+               "left a day earlier")
+    listed = json.loads(members.ok("committee", "observer", "list", "--format", "json").out)
+    assert (listed[0]["until"], listed[0]["email"]) == ("2026-09-30", None)
+    assert members.run("committee", "observer", "edit", oid, "--from", "2026-10-05").code == 65
+    # Entered twice by mistake: deleted, with the reason.
+    twice = members.ok("committee", "observer", "add", "--name", "Paula Herrera", "--institution",
+                       "Ministerio del Interior").out.strip()
+    assert members.run("committee", "observer", "delete", twice).code == 2
+    assert members.run("committee", "observer", "delete", "9", "--reason", "x").code == 3
+    members.ok("committee", "observer", "delete", twice, "--reason", "entered twice")
+    assert [o["id"] for o in json.loads(members.ok("committee", "observer", "list", "--format", "json").out)] == [1]
+    logged = summaries(members, "observer")
+    assert "edited observer 1: name, email, gender, from; reason: typo in the name" in logged
+    assert "edited observer 1: email, until; reason: left a day earlier" in logged
+    assert "deleted observer 2 from Ministerio del Interior; reason: entered twice" in logged
+    # The observer's name and e-mail are personal data: never in the audit log.
+    assert not [s for s in logged if "Paula" in s or "pherrera" in s]
+
+
 # ---- committee check --------------------------------------------------------------------------
 
 def test_check_passes_on_a_compliant_committee(members):

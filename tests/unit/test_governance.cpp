@@ -194,6 +194,33 @@ TEST_CASE("governance: a seat needs a known member, a contact as representative 
     }
 }
 
+TEST_CASE("governance: a seat is corrected by the rules of seating, not against itself") {
+    StoreFixture f;
+    add_member(f, "alfa", "tarapaca", {"firearms"},
+               {{"Ana Pérez", "female"}, {"Bruno Díaz", "male"}});
+    add_member(f, "beta", "tarapaca", {"firearms"}, {{"Carla Soto", "female"}});
+    auto& store = f.store();
+    const auto a = gov::seat(store, {"alfa", "member", "Ana Pérez", d("2026-01-01"), std::nullopt});
+    const auto b = gov::seat(
+        store, {"beta", "administrative_coordinator", "Carla Soto", d("2026-01-01"), std::nullopt});
+    gov::SeatChanges changes;
+    changes.from = d("2026-01-02");
+    changes.representative = "Bruno Díaz";
+    CHECK(gov::edit_seat(store, a.seat_id, changes, "wrong day").member_id == "alfa");
+    const auto seats = gov::seat_history(store, std::string("alfa"));
+    REQUIRE(seats.size() == 1);
+    CHECK(seats[0].term_start == d("2026-01-02"));
+    CHECK(seats[0].representative == "Bruno Díaz");
+    CHECK(audited_mentions(f, "seat", "Bruno") == 0);
+    gov::SeatChanges role;
+    role.role = "administrative_coordinator";  // held by beta: at most one holder
+    CHECK_THROWS_AS(gov::edit_seat(store, a.seat_id, role, "x"), nacsa::ValidationError);
+    role.role = "coordinator";  // the leading role
+    CHECK_THROWS_AS(gov::edit_seat(store, a.seat_id, role, "x"), nacsa::ValidationError);
+    CHECK_THROWS_AS(gov::edit_seat(store, b.seat_id, changes, ""), nacsa::ValidationError);
+    CHECK_THROWS_AS(gov::edit_seat(store, b.seat_id + 1, changes, "x"), nacsa::NotFoundError);
+}
+
 TEST_CASE("governance: an observer's time ends once") {
     StoreFixture f;
     auto& store = f.store();
@@ -304,6 +331,77 @@ TEST_CASE("governance: elections count ballots, report ties and seat the winner"
         CHECK(out.count.result == gov::ElectionResult::elected);  // 2 of 3 votes cast
         CHECK(out.count.elected == std::vector<std::string>{"alfa"});
     }
+    SUBCASE("a voided ballot is kept and no longer counts; the voter votes again") {
+        gov::cast_vote(store, id, "alfa", {"alfa"});
+        gov::cast_vote(store, id, "beta", {"alfa"});
+        CHECK_THROWS_AS(gov::void_ballot(store, id, "beta", " "), nacsa::ValidationError);
+        CHECK_THROWS_AS(gov::void_ballot(store, id, "gama", "x"), nacsa::NotFoundError);
+        CHECK(gov::void_ballot(store, id, "Org beta", "wrong choice recorded") == "beta");
+        CHECK_THROWS_AS(gov::void_ballot(store, id, "beta", "again"), nacsa::NotFoundError);
+        auto e = gov::get_election(store, id);
+        CHECK(e.ballots == 1);
+        REQUIRE(e.voided.size() == 1);
+        CHECK(e.voided[0].voter_id == "beta");
+        CHECK(e.voided[0].reason == "wrong choice recorded");
+        gov::cast_vote(store, id, "beta", {"alfa"});  // the same choice again: allowed once void
+        gov::cast_vote(store, id, "gama", {"beta"});
+        e = gov::get_election(store, id);
+        CHECK(e.ballots == 3);
+        CHECK(e.explanation == "elected: alfa (2 of 3 votes)");
+        CHECK(audited(f, "election", "voided the ballot of beta in election ") == 1);
+        (void)gov::close_election(store, id, d("2026-11-29"));
+        CHECK_THROWS_AS(gov::void_ballot(store, id, "gama", "x"), nacsa::ValidationError);
+    }
+    SUBCASE("a withdrawn candidate is kept, not electable, and its ballots count as blank") {
+        gov::cast_vote(store, id, "alfa", {"alfa"});
+        gov::cast_vote(store, id, "beta", {"beta"});
+        gov::cast_vote(store, id, "gama", {"beta"});
+        CHECK_THROWS_AS(gov::withdraw_candidate(store, id, "gama", "x"), nacsa::NotFoundError);
+        CHECK_THROWS_AS(gov::withdraw_candidate(store, id, "beta", ""), nacsa::ValidationError);
+        CHECK(gov::withdraw_candidate(store, id, "Org beta", "joined the secretariat") == "beta");
+        CHECK_THROWS_AS(gov::withdraw_candidate(store, id, "beta", "x"), nacsa::ValidationError);
+        CHECK_THROWS_AS(gov::cast_vote(store, id, "delta", {"beta"}), nacsa::ValidationError);
+        const auto e = gov::get_election(store, id);
+        CHECK(e.ballots == 3);
+        CHECK(e.blank == 2);
+        REQUIRE(e.candidates.size() == 2);
+        CHECK(e.candidates[1].member_id == "beta");
+        CHECK(e.candidates[1].withdrawn());
+        CHECK(e.candidates[1].votes == 0);
+        CHECK(e.explanation == "elected: alfa (1 of 1 votes)");
+        const auto out = gov::close_election(store, id, d("2026-11-29"));
+        CHECK(out.count.elected == std::vector<std::string>{"alfa"});
+        CHECK(out.count.candidates.size() == 1);
+        CHECK(audited(f, "election", "beta withdrew from election ") == 1);
+        CHECK_THROWS_AS(gov::withdraw_candidate(store, id, "alfa", "x"), nacsa::ValidationError);
+    }
+}
+
+TEST_CASE("governance: an observer is corrected or deleted, audited without personal data") {
+    StoreFixture f;
+    auto& store = f.store();
+    const auto id = gov::add_observer(
+        store, {"Paula Herera", "Ministerio de Justicia", "", "female", d("2026-02-01")});
+    gov::ObserverChanges changes;
+    changes.name = "Paula Herrera";
+    changes.from = d("2026-02-02");
+    gov::edit_observer(store, id, changes, "typo");
+    auto all = gov::list_observers(store);
+    REQUIRE(all.size() == 1);
+    CHECK(all[0].name == "Paula Herrera");
+    CHECK(all[0].from == d("2026-02-02"));
+    CHECK_THROWS_AS(gov::edit_observer(store, id, changes, std::nullopt), nacsa::ValidationError);
+    CHECK_THROWS_AS(gov::edit_observer(store, id + 1, changes, std::nullopt), nacsa::NotFoundError);
+    gov::ObserverChanges until;
+    until.until = d("2026-05-01");
+    CHECK_THROWS_AS(gov::edit_observer(store, id, until, std::nullopt), nacsa::ValidationError);
+    CHECK(audited(f, "observer", "edited observer ") == 1);
+    CHECK(audited_mentions(f, "observer", "Paula") == 0);
+    CHECK_THROWS_AS(gov::delete_observer(store, id, " "), nacsa::ValidationError);
+    CHECK_THROWS_AS(gov::delete_observer(store, id + 1, "x"), nacsa::NotFoundError);
+    gov::delete_observer(store, id, "entered by mistake");
+    CHECK(gov::list_observers(store).empty());
+    CHECK(audited(f, "observer", "deleted observer ") == 1);
 }
 
 TEST_CASE("governance: results and vote modes have names") {
