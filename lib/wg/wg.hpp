@@ -225,6 +225,30 @@ Task add_task(store::Store& store, const NewTask& task);
 Task close_task(store::Store& store, std::int64_t id, TaskStatus status, std::optional<Date> date,
                 const std::string& note);
 
+// Corrections of a task's fields: only those given change. The owner, when set, must be a
+// current member of the group; the due date may not be before the task was added.
+struct TaskChanges {
+    std::optional<std::string> title;
+    std::optional<std::string> description;
+    std::optional<std::string> owner;  // a member reference
+    bool clear_owner = false;
+    std::optional<Date> due;
+    bool clear_due = false;
+};
+struct TaskEdit {
+    Task task;                         // after the change
+    std::vector<std::string> changed;  // one phrase per change; empty: nothing changed
+};
+// Corrects a task, audited with the changes and the reason ("...; reason: TEXT") when
+// something changed. Unknown: NotFoundError (3); invalid fields: ValidationError (65).
+TaskEdit edit_task(store::Store& store, std::int64_t id, const TaskChanges& changes,
+                   const std::string& reason);
+
+// Deletes a task entered by mistake (a task that will not be done is dropped instead), audited
+// with its title, group and the reason, which is required (ValidationError, 65). Unknown:
+// NotFoundError (3). Returns the task as it was.
+Task delete_task(store::Store& store, std::int64_t id, const std::string& reason);
+
 // What end_memberships_of ended.
 struct EndedRole {
     std::string wg_id;
