@@ -260,6 +260,13 @@ struct EndedRole {
 std::vector<EndedRole> end_memberships_of(store::Store& store, const std::string& member_id,
                                           Date date);
 
+// Gives back what end_memberships_of(member_id, date) ended, when the withdrawal is voided as
+// entered by mistake: reopens the member's memberships and leads ended on that date with reason
+// "withdrawn", except in groups archived since, where the member has joined again, or (a lead)
+// where the group has had another lead since. Audited; returns what was reopened.
+std::vector<EndedRole> restore_ended_of(store::Store& store, const std::string& member_id,
+                                        Date date);
+
 // One sentence for the user about what end_memberships_of ended, e.g. "ended on 2026-12-01:
 // working-group memberships of a, b; lead of a"; empty when nothing was ended.
 [[nodiscard]] std::string describe_ended(const std::vector<EndedRole>& ended, Date date);
