@@ -49,6 +49,7 @@ struct StatusOptions {
     std::string status;
     std::string reason;
     std::optional<std::string> date;
+    bool correct = false;
 };
 
 struct ContactAddOptions {
@@ -221,8 +222,13 @@ output::Cell text_cell(const std::string& s) {
 
 std::string history_line(const members::StatusChange& h) {
     const auto status = members::status_name(h.status);
-    return h.reason.empty() ? fmt::format("{} {}", format_date(h.date), status)
-                            : fmt::format("{} {}: {}", format_date(h.date), status, h.reason);
+    std::string line = h.reason.empty()
+                           ? fmt::format("{} {}", format_date(h.date), status)
+                           : fmt::format("{} {}: {}", format_date(h.date), status, h.reason);
+    if (h.voided) {
+        line += fmt::format(" [voided {}: {}]", format_date(*h.voided), h.void_reason);
+    }
+    return line;
 }
 
 std::string contact_line(const members::Contact& c) {
@@ -372,7 +378,32 @@ int run_edit(Context& ctx, const EditOptions& opts) {
     return 0;
 }
 
+// `member status MEMBER --correct`: voids the latest status change as entered by mistake.
+int run_status_correction(Context& ctx, const StatusOptions& opts) {
+    if (!opts.status.empty() || opts.date) {
+        throw UsageError("member status: --correct takes no new status and no --date");
+    }
+    const auto r = workflows::correct_member_status(ctx.store(store::Access::read_write),
+                                                    opts.member, opts.reason);
+    const auto& c = r.correction;
+    ctx.info(fmt::format("member {}: status {} of {} voided; the member is {} again", c.member_id,
+                         members::status_name(c.voided.status), format_date(c.voided.date),
+                         members::status_name(c.status)));
+    if (!r.restored.empty()) {
+        std::string restored = wg::describe_ended(r.restored, c.voided.date);
+        restored.replace(0, std::string("ended").size(), "given back what ended");
+        ctx.info(fmt::format("member {}: {}", c.member_id, restored));
+    }
+    return 0;
+}
+
 int run_status(Context& ctx, const StatusOptions& opts) {
+    if (opts.correct) {
+        return run_status_correction(ctx, opts);
+    }
+    if (opts.status.empty()) {
+        throw UsageError("member status: give the new status, or --correct");
+    }
     const auto date = date_option(opts.date, "--date");
     const auto status = members::parse_status(opts.status).value();  // CLI11 checked it
     auto& store = ctx.store(store::Access::read_write);
@@ -480,7 +511,6 @@ void register_member_status(CLI::App& member, Context& ctx) {
         ->required()
         ->type_name("MEMBER");
     cmd->add_option("status", opts->status, "The new status: active, suspended or withdrawn")
-        ->required()
         ->check(CLI::IsMember(members::status_names()))
         ->type_name("STATUS");
     cmd->add_option("--reason", opts->reason, "Why the status changes (kept in the history)")
@@ -489,6 +519,9 @@ void register_member_status(CLI::App& member, Context& ctx) {
     cmd->add_option("--date", opts->date,
                     "Date the change takes effect, not after today (default: today)")
         ->type_name("DATE");
+    cmd->add_flag("--correct", opts->correct,
+                  "Void the latest status change as entered by mistake (kept in the history, "
+                  "marked); a withdrawal voided gives back the working-group roles it ended");
     ctx.on_run(cmd, [&ctx, opts] { return run_status(ctx, *opts); });
 }
 

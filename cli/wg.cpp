@@ -71,6 +71,22 @@ struct TaskCloseOptions {
     std::optional<std::string> note;
 };
 
+struct TaskEditOptions {
+    std::int64_t id = 0;
+    std::optional<std::string> title;
+    std::optional<std::string> description;
+    std::optional<std::string> owner;
+    bool no_owner = false;
+    std::optional<std::string> due;
+    bool no_due = false;
+    std::optional<std::string> reason;
+};
+
+struct TaskDeleteOptions {
+    std::int64_t id = 0;
+    std::string reason;
+};
+
 struct CheckOptions {
     std::optional<std::string> as_of;
     int meeting_months = 3;
@@ -314,6 +330,33 @@ int run_task_close(Context& ctx, const TaskCloseOptions& opts, wg::TaskStatus st
     return 0;
 }
 
+int run_task_edit(Context& ctx, const TaskEditOptions& opts) {
+    if (!opts.title && !opts.description && !opts.owner && !opts.no_owner && !opts.due &&
+        !opts.no_due) {
+        throw UsageError(
+            "wg task edit: nothing to change (give --title, --description, --owner, --no-owner, "
+            "--due or --no-due)");
+    }
+    const auto edit = wg::edit_task(ctx.store(store::Access::read_write), opts.id,
+                                    {.title = opts.title,
+                                     .description = opts.description,
+                                     .owner = opts.owner,
+                                     .clear_owner = opts.no_owner,
+                                     .due = date_option(opts.due, "--due"),
+                                     .clear_due = opts.no_due},
+                                    opts.reason.value_or(""));
+    ctx.info(edit.changed.empty() ? fmt::format("task {}: nothing changed", edit.task.id)
+                                  : fmt::format("task {} of {}: changed {}", edit.task.id,
+                                                edit.task.wg_id, text::join(edit.changed, "; ")));
+    return 0;
+}
+
+int run_task_delete(Context& ctx, const TaskDeleteOptions& opts) {
+    const auto t = wg::delete_task(ctx.store(store::Access::read_write), opts.id, opts.reason);
+    ctx.info(fmt::format("deleted task {} of {} (\"{}\")", t.id, t.wg_id, t.title));
+    return 0;
+}
+
 int run_check(Context& ctx, const CheckOptions& opts) {
     const auto as_of = date_option(opts.as_of, "--as-of");
     auto& store = ctx.store();
@@ -469,6 +512,33 @@ void register_task_close(CLI::App* task, Context& ctx, wg::TaskStatus status) {
     ctx.on_run(close, [&ctx, opts, status] { return run_task_close(ctx, *opts, status); });
 }
 
+void register_task_edit(CLI::App* task, Context& ctx) {
+    auto opts = std::make_shared<TaskEditOptions>();
+    auto* edit = task->add_subcommand(
+        "edit", "Correct a task's title, description, owner or due date (changed fields only)");
+    edit->add_option("id", opts->id, "The task's number")->required()->type_name("ID");
+    edit->add_option("--title", opts->title, "A new title");
+    edit->add_option("--description", opts->description, "A new description (\"\" clears it)");
+    auto* owner = edit->add_option("--owner", opts->owner,
+                                   "A new owner (a member of the group): its id, name or acronym")
+                      ->type_name("MEMBER");
+    edit->add_flag("--no-owner", opts->no_owner, "The task has no owner any more")->excludes(owner);
+    auto* due = edit->add_option("--due", opts->due, "A new due date")->type_name("DATE");
+    edit->add_flag("--no-due", opts->no_due, "The task has no due date any more")->excludes(due);
+    edit->add_option("--reason", opts->reason, "Why it is corrected (kept in the audit log)")
+        ->type_name("TEXT");
+    ctx.on_run(edit, [&ctx, opts] { return run_task_edit(ctx, *opts); });
+
+    auto del_opts = std::make_shared<TaskDeleteOptions>();
+    auto* del = task->add_subcommand(
+        "delete", "Delete a task entered by mistake (one that will not be done is dropped)");
+    del->add_option("id", del_opts->id, "The task's number")->required()->type_name("ID");
+    del->add_option("--reason", del_opts->reason, "Why it is deleted (kept in the audit log)")
+        ->required()
+        ->type_name("TEXT");
+    ctx.on_run(del, [&ctx, del_opts] { return run_task_delete(ctx, *del_opts); });
+}
+
 void register_check(CLI::App* cmd, Context& ctx) {
     auto opts = std::make_shared<CheckOptions>();
     auto* check = cmd->add_subcommand(
@@ -497,12 +567,13 @@ void register_wg(CLI::App& app, Context& ctx) {
     register_archive(cmd, ctx);
     register_membership_commands(cmd, ctx);
 
-    auto* task = cmd->add_subcommand("task", "Working-group tasks: add, list, done, drop");
+    auto* task = cmd->add_subcommand("task", "Working-group tasks: add, list, done, drop, edit, delete");
     task->require_subcommand(1);
     register_task_add(task, ctx);
     register_task_list(task, ctx);
     register_task_close(task, ctx, wg::TaskStatus::done);
     register_task_close(task, ctx, wg::TaskStatus::dropped);
+    register_task_edit(task, ctx);
 
     register_check(cmd, ctx);
 }

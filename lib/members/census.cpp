@@ -13,11 +13,12 @@ namespace {
 // The status of member `m` on :d, by the rule of census.hpp.
 constexpr const char* k_status_on = R"(
     COALESCE((SELECT h.status FROM member_status_history h
-               WHERE h.member_id = m.id AND h.date <= :d
+               WHERE h.member_id = m.id AND h.date <= :d AND h.voided_at IS NULL
                ORDER BY h.date DESC, h.id DESC LIMIT 1),
              CASE WHEN m.joined IS NOT NULL AND m.joined <= :d
                   THEN (SELECT h.status FROM member_status_history h
-                         WHERE h.member_id = m.id ORDER BY h.date, h.id LIMIT 1) END))";
+                         WHERE h.member_id = m.id AND h.voided_at IS NULL
+                         ORDER BY h.date, h.id LIMIT 1) END))";
 
 MemberStatus status_of(const SQLite::Column& column) {
     return parse_status(column.getString()).value_or(MemberStatus::active);
@@ -81,7 +82,7 @@ Census census(store::Store& store, Date from, Date to) {
 
     SQLite::Statement left(db, R"(
         SELECT m.id, m.name, h.date FROM member_status_history h JOIN member m ON m.id = h.member_id
-         WHERE h.status = 'withdrawn' AND h.date BETWEEN :from AND :to
+         WHERE h.status = 'withdrawn' AND h.voided_at IS NULL AND h.date BETWEEN :from AND :to
          ORDER BY h.date, m.sort_key, h.id)");
     store::bind(left, ":from", from);
     store::bind(left, ":to", to);

@@ -105,7 +105,7 @@ void check_new_member(detail::Writer& writer, const Member& member, const Member
 std::optional<StatusChange> last_status_change(store::Store& store, const std::string& member_id) {
     SQLite::Statement last(store.db(),
                            "SELECT status, date FROM member_status_history WHERE member_id = ? "
-                           "ORDER BY date DESC, id DESC LIMIT 1");
+                           "AND voided_at IS NULL ORDER BY date DESC, id DESC LIMIT 1");
     last.bind(1, member_id);
     if (!last.executeStep()) {
         return std::nullopt;
@@ -253,6 +253,77 @@ StatusUpdate change_status(store::Store& store, const std::string& member, Membe
     return update;
 }
 
+namespace {
+
+// The member's latest status entries that are not voided, newest first: (row id, entry).
+std::vector<std::pair<std::int64_t, StatusChange>> latest_entries(store::Store& store,
+                                                                  const std::string& member_id) {
+    SQLite::Statement q(store.db(),
+                        "SELECT id, status, date, IFNULL(reason, '') FROM member_status_history "
+                        "WHERE member_id = ? AND voided_at IS NULL ORDER BY date DESC, id DESC "
+                        "LIMIT 2");
+    q.bind(1, member_id);
+    std::vector<std::pair<std::int64_t, StatusChange>> out;
+    while (q.executeStep()) {
+        StatusChange c;
+        c.status = parse_status(q.getColumn(1).getString()).value_or(MemberStatus::active);
+        c.date = store::date(q.getColumn(2));
+        c.reason = q.getColumn(3).getString();
+        out.emplace_back(q.getColumn(0).getInt64(), std::move(c));
+    }
+    return out;
+}
+
+}  // namespace
+
+StatusCorrection correct_status(store::Store& store, const std::string& member,
+                                const std::string& reason) {
+    StatusCorrection result;
+    store.transaction([&] {
+        const Member before = member_now(store, member);
+        if (text::trim(reason).empty()) {
+            refuse("--reason", "a status correction needs a reason");
+        }
+        const auto entries = latest_entries(store, before.id);
+        if (entries.size() < 2) {
+            refuse("status", fmt::format("member \"{}\" has no status change to correct (only its "
+                                         "first status)",
+                                         before.id));
+        }
+        const auto& [row, voided] = entries[0];
+        const auto& previous = entries[1].second;
+        const Date today = store.today();
+        const std::string why(text::trim(reason));
+        SQLite::Statement v(store.db(),
+                            "UPDATE member_status_history SET voided_at = ?, void_reason = ? "
+                            "WHERE id = ?");
+        store::bind(v, 1, today);
+        v.bind(2, why);
+        v.bind(3, static_cast<int64_t>(row));
+        v.exec();
+        // Voiding the admission takes back the joined date it set.
+        const bool unadmitted = voided.status == MemberStatus::active &&
+                                previous.status == MemberStatus::applicant &&
+                                before.joined == format_date(voided.date);
+        SQLite::Statement set_status(
+            store.db(), "UPDATE member SET status = ?, joined = ?, updated_at = ? WHERE id = ?");
+        set_status.bind(1, std::string(status_name(previous.status)));
+        store::bind_nonempty(set_status, 2, unadmitted ? std::string() : before.joined);
+        set_status.bind(3, format_timestamp(now()));
+        set_status.bind(4, before.id);
+        set_status.exec();
+        store.audit("member", before.id,
+                    fmt::format("status {} of {} voided as entered by mistake: status {} -> {}; "
+                                "reason: {}",
+                                status_name(voided.status), format_date(voided.date),
+                                status_name(before.status), status_name(previous.status), why));
+        result = {before.id, voided, previous.status, today};
+        result.voided.voided = today;
+        result.voided.void_reason = why;
+    });
+    return result;
+}
+
 Contact add_contact(store::Store& store, const std::string& member, const ContactInput& input,
                     const Locator& where) {
     Contact added;
@@ -367,7 +438,7 @@ std::vector<std::string> changed_field_list(const Member& before, const Member& 
 std::optional<StatusChange> last_status_change(store::Store& store, const std::string& member_id) {
     SQLite::Statement q(store.db(),
                         "SELECT status, date, IFNULL(reason, '') FROM member_status_history "
-                        "WHERE member_id = ? ORDER BY date DESC, id DESC LIMIT 1");
+                        "WHERE member_id = ? AND voided_at IS NULL ORDER BY date DESC, id DESC LIMIT 1");
     q.bind(1, member_id);
     if (!q.executeStep()) {
         return std::nullopt;

@@ -96,6 +96,10 @@ nlohmann::ordered_json to_record_json(const Member& m, const std::vector<StatusC
         changes.push_back({{"status", std::string(status_name(h.status))},
                            {"date", format_date(h.date)},
                            {"reason", text_or_null(h.reason)}});
+        if (h.voided) {  // entered by mistake: kept in the history, marked
+            changes.back()["voided"] = format_date(*h.voided);
+            changes.back()["void_reason"] = text_or_null(h.void_reason);
+        }
     }
     return j;
 }

@@ -45,6 +45,8 @@ struct StatusChange {
     MemberStatus status = MemberStatus::active;
     Date date{};
     std::string reason;
+    std::optional<Date> voided;  // the day it was voided as entered by mistake (correct_status)
+    std::string void_reason;
 };
 
 // A member organisation of the alliance.
@@ -192,6 +194,21 @@ struct StatusUpdate {
 // workflows::change_member_status.
 StatusUpdate change_status(store::Store& store, const std::string& member, MemberStatus status,
                            const std::string& reason, std::optional<Date> date);
+
+// What a status correction did.
+struct StatusCorrection {
+    std::string member_id;
+    StatusChange voided;                         // the entry voided
+    MemberStatus status = MemberStatus::active;  // the status the member has again
+    Date date{};                                 // the day of the correction (today)
+};
+// Voids the member's latest status change as entered by mistake, with a reason: the history
+// keeps the entry, marked voided on today's date with the reason, and the member has again the
+// status before it. Refuses (ValidationError) a member whose only entry is the first one (its
+// admission or addition: correct it with `member edit`) and an empty reason. Audited. What the
+// voided change ended elsewhere is given back by workflows::correct_member_status.
+StatusCorrection correct_status(store::Store& store, const std::string& member,
+                                const std::string& reason);
 
 // Contacts of a member. A contact is named as resolve_contact_argument takes it (lookup.hpp:
 // its number, e-mail or name; NotFoundError, exit 3, when none matches). Names are unique

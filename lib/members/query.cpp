@@ -25,13 +25,14 @@ std::string contacts_query() {
 
 std::vector<StatusChange> status_history(store::Store& store, const std::string& member_id) {
     SQLite::Statement q(store.db(),
-                        "SELECT status, date, reason FROM member_status_history WHERE member_id = "
-                        "? ORDER BY date, id");
+                        "SELECT status, date, reason, voided_at, void_reason FROM member_status_history "
+                        "WHERE member_id = ? ORDER BY date, id");
     q.bind(1, member_id);
     std::vector<StatusChange> out;
     while (q.executeStep()) {
         out.push_back({parse_status(q.getColumn(0).getString()).value_or(MemberStatus::active),
-                       store::date(q.getColumn(1)), store::text(q.getColumn(2))});
+                       store::date(q.getColumn(1)), store::text(q.getColumn(2)),
+                       store::optional_date(q.getColumn(3)), store::text(q.getColumn(4))});
     }
     return out;
 }

@@ -364,6 +364,47 @@ std::vector<EndedRole> end_memberships_of(store::Store& store, const std::string
     return ended;
 }
 
+std::vector<EndedRole> restore_ended_of(store::Store& store, const std::string& member_id,
+                                        Date date) {
+    std::vector<EndedRole> restored;
+    store.transaction([&] {
+        const auto reopen = [&](const char* sql, EndedRole::Kind kind, const char* what) {
+            SQLite::Statement q(store.db(), sql);
+            q.bind(1, member_id);
+            store::bind(q, 2, date);
+            std::vector<std::string> groups;
+            while (q.executeStep()) {
+                groups.push_back(q.getColumn(0).getString());
+            }
+            std::sort(groups.begin(), groups.end());
+            for (const auto& g : groups) {
+                store.audit(k_group_kind, g,
+                            fmt::format("{} of {} ended on {} restored (the withdrawal was "
+                                        "voided as entered by mistake)",
+                                        what, member_id, format_date(date)));
+                detail::touch_group(store, g);
+                restored.push_back(EndedRole{g, kind});
+            }
+        };
+        reopen(
+            "UPDATE wg_membership SET ended = NULL, end_reason = NULL "
+            "WHERE member_id = ?1 AND end_reason = 'withdrawn' AND ended = max(?2, joined) "
+            "AND wg_id IN (SELECT id FROM working_group WHERE status = 'active') "
+            "AND NOT EXISTS (SELECT 1 FROM wg_membership o WHERE o.wg_id = wg_membership.wg_id "
+            "AND o.member_id = wg_membership.member_id AND o.id > wg_membership.id) "
+            "RETURNING wg_id",
+            EndedRole::Kind::membership, "membership");
+        reopen(
+            "UPDATE wg_lead SET ended = NULL, end_reason = NULL "
+            "WHERE member_id = ?1 AND end_reason = 'withdrawn' AND ended = max(?2, started) "
+            "AND wg_id IN (SELECT id FROM working_group WHERE status = 'active') "
+            "AND NOT EXISTS (SELECT 1 FROM wg_lead o WHERE o.wg_id = wg_lead.wg_id "
+            "AND o.id > wg_lead.id) RETURNING wg_id",
+            EndedRole::Kind::lead, "lead");
+    });
+    return restored;
+}
+
 std::string describe_ended(const std::vector<EndedRole>& ended, Date date) {
     std::vector<std::string> leads;
     std::vector<std::string> groups;

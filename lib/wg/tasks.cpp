@@ -55,6 +55,59 @@ void insert_task(store::Store& store, Task& t) {
                             t.due ? ", due " + format_date(*t.due) : std::string()));
 }
 
+Task existing_task(store::Store& store, std::int64_t id) {
+    auto found = find_task(store, id);
+    if (!found) {
+        throw NotFoundError(fmt::format("no task {} (see `nacsa wg task list`)", id));
+    }
+    return std::move(*found);
+}
+
+std::string with_reason(std::string summary, const std::string& reason) {
+    return reason.empty() ? summary : fmt::format("{}; reason: {}", summary, reason);
+}
+
+std::string date_text(const std::optional<Date>& date) {
+    return date ? format_date(*date) : std::string("none");
+}
+
+// Applies the owner and due-date changes to `t`, noting them in `changed`.
+void change_owner_and_due(store::Store& store, Task& t, const TaskChanges& changes,
+                          Diagnostics& problems, std::vector<std::string>& changed) {
+    std::optional<std::string> owner = t.owner_id;
+    if (changes.clear_owner) {
+        owner.reset();
+    } else if (changes.owner) {
+        const auto ref = members::resolve_member(store, *changes.owner);
+        if (ref.id != t.owner_id && !detail::current_membership(store, t.wg_id, ref.id)) {
+            problems.add(detail::problem(
+                "owner", fmt::format("{} is not a member of {} (add it with `nacsa wg join {} {}`)",
+                                     ref.id, t.wg_id, t.wg_id, ref.id)));
+        }
+        owner = ref.id;
+    }
+    if (owner != t.owner_id) {
+        changed.push_back(fmt::format("owner {} -> {}", t.owner_id.value_or("none"),
+                                      owner.value_or("none")));
+        t.owner_id = owner;
+    }
+    std::optional<Date> due = t.due;
+    if (changes.clear_due) {
+        due.reset();
+    } else if (changes.due) {
+        if (*changes.due < t.created) {
+            problems.add(detail::problem(
+                "due", fmt::format("{} is before the task was added ({})",
+                                   format_date(*changes.due), format_date(t.created))));
+        }
+        due = changes.due;
+    }
+    if (due != t.due) {
+        changed.push_back(fmt::format("due {} -> {}", date_text(t.due), date_text(due)));
+        t.due = due;
+    }
+}
+
 }  // namespace
 
 std::string status_name(TaskStatus s) {
@@ -180,11 +233,7 @@ Task close_task(store::Store& store, std::int64_t id, TaskStatus status, std::op
                 const std::string& note) {
     Task t;
     store.transaction([&] {
-        auto found = find_task(store, id);
-        if (!found) {
-            throw NotFoundError(fmt::format("no task {} (see `nacsa wg task list`)", id));
-        }
-        t = std::move(*found);
+        t = existing_task(store, id);
         if (t.status != TaskStatus::open) {
             detail::invalid("task", fmt::format("task {} is already {} (on {})", id,
                                                 status_name(t.status), format_date(*t.closed)));
@@ -205,6 +254,67 @@ Task close_task(store::Store& store, std::int64_t id, TaskStatus status, std::op
                     fmt::format("{} on {}", status_name(status), format_date(day)));
         t.status = status;
         t.closed = day;
+    });
+    return t;
+}
+
+TaskEdit edit_task(store::Store& store, std::int64_t id, const TaskChanges& changes,
+                   const std::string& reason) {
+    TaskEdit edit;
+    store.transaction([&] {
+        Task t = existing_task(store, id);
+        Diagnostics problems;
+        const std::string why = checked_text(reason, "reason", problems, Required::no);
+        if (changes.title) {
+            const auto title = checked_text(*changes.title, "title", problems, Required::yes);
+            if (!title.empty() && title != t.title) {
+                edit.changed.push_back(fmt::format("title \"{}\" -> \"{}\"", t.title, title));
+                t.title = title;
+            }
+        }
+        if (changes.description) {
+            const auto description =
+                checked_text(*changes.description, "description", problems, Required::no);
+            if (description != t.description) {
+                edit.changed.push_back("description");
+                t.description = description;
+            }
+        }
+        change_owner_and_due(store, t, changes, problems, edit.changed);
+        problems.throw_if_any();
+        edit.task = t;
+        if (edit.changed.empty()) {
+            return;
+        }
+        SQLite::Statement q(store.db(),
+                            "UPDATE wg_task SET title = ?, description = ?, owner_id = ?, due = ? "
+                            "WHERE id = ?");
+        q.bind(1, t.title);
+        store::bind_nonempty(q, 2, t.description);
+        store::bind(q, 3, t.owner_id);
+        store::bind(q, 4, t.due);
+        q.bind(5, static_cast<int64_t>(id));
+        q.exec();
+        store.audit(k_task_kind, std::to_string(id),
+                    with_reason(fmt::format("changed {}", text::join(edit.changed, ", ")), why));
+    });
+    return edit;
+}
+
+Task delete_task(store::Store& store, std::int64_t id, const std::string& reason) {
+    Task t;
+    store.transaction([&] {
+        t = existing_task(store, id);
+        Diagnostics problems;
+        const std::string why = checked_text(reason, "reason", problems, Required::yes);
+        problems.throw_if_any();
+        SQLite::Statement q(store.db(), "DELETE FROM wg_task WHERE id = ?");
+        q.bind(1, static_cast<int64_t>(id));
+        q.exec();
+        store.audit(k_task_kind, std::to_string(id),
+                    with_reason(fmt::format("deleted task \"{}\" of {} ({})", t.title, t.wg_id,
+                                            status_name(t.status)),
+                                why));
     });
     return t;
 }

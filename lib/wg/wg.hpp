@@ -225,6 +225,30 @@ Task add_task(store::Store& store, const NewTask& task);
 Task close_task(store::Store& store, std::int64_t id, TaskStatus status, std::optional<Date> date,
                 const std::string& note);
 
+// Corrections of a task's fields: only those given change. The owner, when set, must be a
+// current member of the group; the due date may not be before the task was added.
+struct TaskChanges {
+    std::optional<std::string> title;
+    std::optional<std::string> description;
+    std::optional<std::string> owner;  // a member reference
+    bool clear_owner = false;
+    std::optional<Date> due;
+    bool clear_due = false;
+};
+struct TaskEdit {
+    Task task;                         // after the change
+    std::vector<std::string> changed;  // one phrase per change; empty: nothing changed
+};
+// Corrects a task, audited with the changes and the reason ("...; reason: TEXT") when
+// something changed. Unknown: NotFoundError (3); invalid fields: ValidationError (65).
+TaskEdit edit_task(store::Store& store, std::int64_t id, const TaskChanges& changes,
+                   const std::string& reason);
+
+// Deletes a task entered by mistake (a task that will not be done is dropped instead), audited
+// with its title, group and the reason, which is required (ValidationError, 65). Unknown:
+// NotFoundError (3). Returns the task as it was.
+Task delete_task(store::Store& store, std::int64_t id, const std::string& reason);
+
 // What end_memberships_of ended.
 struct EndedRole {
     std::string wg_id;
@@ -235,6 +259,13 @@ struct EndedRole {
 // "withdrawn"), audited (the member status change of lib/workflows calls it in its transaction).
 std::vector<EndedRole> end_memberships_of(store::Store& store, const std::string& member_id,
                                           Date date);
+
+// Gives back what end_memberships_of(member_id, date) ended, when the withdrawal is voided as
+// entered by mistake: reopens the member's memberships and leads ended on that date with reason
+// "withdrawn", except in groups archived since, where the member has joined again, or (a lead)
+// where the group has had another lead since. Audited; returns what was reopened.
+std::vector<EndedRole> restore_ended_of(store::Store& store, const std::string& member_id,
+                                        Date date);
 
 // One sentence for the user about what end_memberships_of ended, e.g. "ended on 2026-12-01:
 // working-group memberships of a, b; lead of a"; empty when nothing was ended.

@@ -41,6 +41,19 @@ StatusChange change_member_status(store::Store& store, const std::string& member
     return change_member_status(store, member, *status, reason, date);
 }
 
+StatusCorrection correct_member_status(store::Store& store, const std::string& member,
+                                       const std::string& reason) {
+    StatusCorrection result;
+    store.transaction([&] {
+        result.correction = members::correct_status(store, member, reason);
+        if (result.correction.voided.status == members::MemberStatus::withdrawn) {
+            result.restored = wg::restore_ended_of(store, result.correction.member_id,
+                                                   result.correction.voided.date);
+        }
+    });
+    return result;
+}
+
 Erasure forget(store::Store& store, const std::string& member,
                const std::optional<std::string>& contact) {
     Erasure erasure;

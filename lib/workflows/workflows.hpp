@@ -62,6 +62,17 @@ StatusChange change_member_status(store::Store& store, const std::string& member
                                   const std::string& new_status, const std::string& reason,
                                   std::optional<Date> date);
 
+// `nacsa member status MEMBER --correct`: voids the member's latest status change as entered
+// by mistake (members::correct_status) and, when it was a withdrawal, gives back the
+// working-group memberships and leads that withdrawal ended (wg::restore_ended_of). An ordinary
+// later reinstatement (change_member_status to active) gives nothing back.
+struct StatusCorrection {
+    members::StatusCorrection correction;
+    std::vector<wg::EndedRole> restored;
+};
+StatusCorrection correct_member_status(store::Store& store, const std::string& member,
+                                       const std::string& reason);
+
 // `nacsa member forget`: erases the personal data of one contact of a member (`contact`: its
 // number, e-mail or name, members::resolve_contact_argument), or of every contact, wherever
 // nacsa keeps it: the contact record, the audit log, and attendance records naming them as

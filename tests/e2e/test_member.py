@@ -476,3 +476,42 @@ def test_an_empty_list_option_empties_the_list(alliance):
     alliance.ok("member", "edit", "fundacion-paz-ciudadana", "--theme", "untoc, firearms")
     shown = json.loads(alliance.ok("member", "show", "fundacion-paz-ciudadana", "--format", "json").out)
     assert shown["thematic_areas"] == ["firearms", "untoc"]
+
+
+def test_status_correction_voids_the_mistaken_withdrawal_and_gives_back_the_wg_lead(alliance):
+    add_paz(alliance)
+    paz = "fundacion-paz-ciudadana"
+    alliance.ok("member", "contact", "add", paz, "--name", "Ana Pérez", "--primary")
+    alliance.ok("wg", "lead", "experticia_tecnica", paz, "--representative", "Ana Pérez", "--date", "2026-02-01")
+    result = alliance.ok("member", "status", paz, "withdrawn", "--reason", "wrong member", "--date", "2026-11-01")
+    assert "lead of experticia_tecnica" in result.err
+    assert json.loads(alliance.ok("wg", "show", "experticia_tecnica", "--format", "json").out)["lead"] is None
+    before = alliance.dump()
+    assert alliance.run("member", "status", paz, "active", "--correct", "--reason", "x").code == 2
+    assert alliance.run("member", "status", paz, "--correct").code == 2
+    assert alliance.run("member", "status", paz, "--correct", "--reason", " ").code == 65
+    assert alliance.run("member", "status", "nadie", "--correct", "--reason", "x").code == 3
+    assert alliance.dump() == before
+    result = alliance.ok("member", "status", paz, "--correct", "--reason", "entered for the wrong member")
+    assert result.err == (f"nacsa: member {paz}: status withdrawn of 2026-11-01 voided; the member is active again\n"
+                          f"nacsa: member {paz}: given back what ended on 2026-11-01: working-group membership of "
+                          "experticia_tecnica; lead of experticia_tecnica\n")
+    shown = json.loads(alliance.ok("member", "show", paz, "--format", "json").out)
+    assert shown["status"] == "active"
+    assert shown["status_history"][-1] == {"status": "withdrawn", "date": "2026-11-01", "reason": "wrong member",
+                                           "voided": "2026-11-29", "void_reason": "entered for the wrong member"}
+    assert "[voided 2026-11-29: entered for the wrong member]" in alliance.ok("member", "show", paz).out
+    group = json.loads(alliance.ok("wg", "show", "experticia_tecnica", "--format", "json").out)
+    assert (group["lead"], group["lead_since"], group["former_leads"]) == (paz, "2026-02-01", [])
+    assert [m["id"] for m in json.loads(alliance.ok("member", "list", "--status", "active",
+                                                     "--format", "json").out)] == [paz]
+    assert json.loads(alliance.ok("member", "list", "--status", "withdrawn", "--format", "json").out) == []
+    log = json.loads(alliance.ok("--format", "json", "log", "--kind", "member").out)
+    assert any(e["summary"] == "status withdrawn of 2026-11-01 voided as entered by mistake: status withdrawn -> "
+               "active; reason: entered for the wrong member" for e in log)
+    # Only the first status is left: nothing to correct. An ordinary reinstatement gives nothing back.
+    assert alliance.run("member", "status", paz, "--correct", "--reason", "again").code == 65
+    alliance.ok("member", "status", paz, "withdrawn", "--reason", "left")
+    result = alliance.ok("member", "status", paz, "active", "--reason", "rejoined")
+    assert "given back" not in result.err
+    assert json.loads(alliance.ok("wg", "show", "experticia_tecnica", "--format", "json").out)["lead"] is None

@@ -626,3 +626,33 @@ def test_the_same_group_created_eight_times_at_once_is_created_once(wg):
                for r in results if r.returncode == 65)
     groups = [g["id"] for g in json.loads(wg.ok("wg", "list", "--format", "json").out)]
     assert groups.count("grupo-unico") == 1
+
+
+def test_task_edit_and_delete_audited_with_reason(wg):
+    wg.ok("wg", "join", ET, PAZ)
+    wg.ok("wg", "task", "add", ET, "Minuta", "--due", "2026-12-15")
+    wg.ok("wg", "task", "add", ET, "Duplicada")
+    result = wg.ok("wg", "task", "edit", "1", "--title", "Minuta sobre trata", "--owner", PAZ,
+                   "--due", "2027-01-15", "--reason", "acordado en la reunión")
+    assert result.err == (f'nacsa: task 1 of {ET}: changed title "Minuta" -> "Minuta sobre trata"; '
+                          f"owner none -> {PAZ}; due 2026-12-15 -> 2027-01-15\n")
+    assert wg.ok("wg", "task", "edit", "1", "--due", "2027-01-15").err == "nacsa: task 1: nothing changed\n"
+    result = wg.ok("wg", "task", "delete", "2", "--reason", "entrada duplicada")
+    assert result.err == f'nacsa: deleted task 2 of {ET} ("Duplicada")\n'
+    listed = json.loads(wg.ok("wg", "task", "list", "--status", "all", "--format", "json").out)
+    assert [(t["id"], t["title"], t["owner"], t["due"]) for t in listed] == [
+        (1, "Minuta sobre trata", PAZ, "2027-01-15")]
+    log = json.loads(wg.ok("--format", "json", "log", "--kind", "wg_task").out)
+    assert sorted(e["summary"] for e in log if e["command"] in ("wg task edit", "wg task delete")) == [
+        f'changed title "Minuta" -> "Minuta sobre trata", owner none -> {PAZ}, due 2026-12-15 -> 2027-01-15; '
+        "reason: acordado en la reunión",
+        f'deleted task "Duplicada" of {ET} (open); reason: entrada duplicada']
+    wg.ok("wg", "task", "edit", "1", "--no-owner", "--no-due")
+    assert [(t["owner"], t["due"]) for t in json.loads(
+        wg.ok("wg", "task", "list", "--format", "json").out)] == [(None, None)]
+    before = wg.dump()
+    for args, code in [(("edit", "9", "--title", "X"), 3), (("delete", "9", "--reason", "x"), 3),
+                       (("delete", "1"), 2), (("edit", "1"), 2), (("delete", "1", "--reason", " "), 65),
+                       (("edit", "1", "--owner", NORTE), 65), (("edit", "1", "--due", "2026-01-01"), 65)]:
+        assert wg.run("wg", "task", *args).code == code, args
+    assert wg.dump() == before

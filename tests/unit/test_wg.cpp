@@ -340,6 +340,23 @@ TEST_CASE("wg: a withdrawal through the member status change ends the roles too"
     CHECK_FALSE(wg::current_lead(f.store(), k_et));
 }
 
+TEST_CASE("wg: restoring what a voided withdrawal ended skips groups that moved on") {
+    StoreFixture f;
+    member_with(f, "alfa", "Ana");
+    member_with(f, "beta", "Berta");
+    (void)wg::set_lead(f.store(), k_et, "alfa", "Ana", d("2026-10-01"));
+    (void)wg::set_lead(f.store(), k_ce, "alfa", "Ana", d("2026-10-01"));
+    (void)wg::end_memberships_of(f.store(), "alfa", d("2026-11-01"));
+    // Since then comunicacion_estrategica got another lead: that lead is not taken back.
+    (void)wg::set_lead(f.store(), k_ce, "beta", "Berta", d("2026-11-02"));
+    const auto restored = wg::restore_ended_of(f.store(), "alfa", d("2026-11-01"));
+    REQUIRE(restored.size() == 3);
+    CHECK(wg::current_lead(f.store(), k_et)->member_id == "alfa");
+    CHECK(wg::current_lead(f.store(), k_ce)->member_id == "beta");
+    CHECK(wg::memberships(f.store(), k_ce).size() == 2);
+    CHECK(wg::restore_ended_of(f.store(), "alfa", d("2026-11-01")).empty());
+}
+
 TEST_CASE("wg: check finds each problem and passes a healthy group") {
     StoreFixture f;
     member_with(f, "alfa", "Ana");
