@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <memory>
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -128,6 +129,18 @@ bool Context::stderr_is_terminal() const {
 }
 bool Context::stdin_is_terminal() const {
     return ::isatty(STDIN_FILENO) != 0;
+}
+
+void Context::on_destructive_run(CLI::App* command, Action action) {
+    auto yes = std::make_shared<bool>(false);
+    command->add_flag("-y,--yes", *yes, "Do not ask for confirmation");
+    const std::string what = command->get_parent()->get_name();
+    on_run(command, [this, yes, what, action = std::move(action)] {
+        if (!*yes && !confirm(fmt::format("Delete this {}?", what))) {
+            throw UsageError(fmt::format("deleting this {} needs confirmation: add --yes", what));
+        }
+        return action();
+    });
 }
 
 bool Context::confirm(const std::string& question) const {

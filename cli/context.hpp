@@ -36,6 +36,10 @@ class Context {
     // Parse first, act later: nothing opens the store before every argument checked out.
     using Action = std::function<int()>;
     void on_run(CLI::App* command, Action action) { m_actions[command] = std::move(action); }
+    // The same for a destructive command (a `delete`): adds -y/--yes, and before acting asks
+    // for confirmation on a terminal; without a terminal and without --yes it is a UsageError
+    // (exit 2), as CLI.md asks of destructive commands.
+    void on_destructive_run(CLI::App* command, Action action);
     [[nodiscard]] const Action* action_for(const CLI::App* command) const {
         const auto it = m_actions.find(command);
         return it == m_actions.end() ? nullptr : &it->second;

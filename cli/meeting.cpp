@@ -887,7 +887,7 @@ void register_agenda(CLI::App* meeting, Context& ctx) {
     del->add_option("--reason", opts->reason, "Why it is deleted (in the audit log)")
         ->required()
         ->type_name("TEXT");
-    ctx.on_run(del, [&ctx, opts] { return run_agenda_delete(ctx, *opts); });
+    ctx.on_destructive_run(del, [&ctx, opts] { return run_agenda_delete(ctx, *opts); });
 }
 
 void register_attendance(CLI::App* meeting, Context& ctx) {
@@ -911,7 +911,7 @@ void register_attendance(CLI::App* meeting, Context& ctx) {
     del->add_option("--reason", opts->reason, "Why it is deleted (in the audit log)")
         ->required()
         ->type_name("TEXT");
-    ctx.on_run(del, [&ctx, opts] { return run_attendance_delete(ctx, *opts); });
+    ctx.on_destructive_run(del, [&ctx, opts] { return run_attendance_delete(ctx, *opts); });
 }
 
 void register_invitees_attend_held(CLI::App* meeting, Context& ctx) {
@@ -1027,7 +1027,7 @@ void register_decision(CLI::App* meeting, Context& ctx) {
     del->add_option("--reason", del_opts->reason, "Why it is deleted (in the audit log)")
         ->required()
         ->type_name("TEXT");
-    ctx.on_run(del, [&ctx, del_opts] { return run_decision_delete(ctx, *del_opts); });
+    ctx.on_destructive_run(del, [&ctx, del_opts] { return run_decision_delete(ctx, *del_opts); });
 }
 
 void register_action_corrections(CLI::App* action, Context& ctx) {
@@ -1056,7 +1056,7 @@ void register_action_corrections(CLI::App* action, Context& ctx) {
     del->add_option("--reason", del_opts->reason, "Why it is deleted (in the audit log)")
         ->required()
         ->type_name("TEXT");
-    ctx.on_run(del, [&ctx, del_opts] { return run_action_delete(ctx, *del_opts); });
+    ctx.on_destructive_run(del, [&ctx, del_opts] { return run_action_delete(ctx, *del_opts); });
 }
 
 void register_action(CLI::App* meeting, Context& ctx) {

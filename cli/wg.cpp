@@ -536,7 +536,7 @@ void register_task_edit(CLI::App* task, Context& ctx) {
     del->add_option("--reason", del_opts->reason, "Why it is deleted (kept in the audit log)")
         ->required()
         ->type_name("TEXT");
-    ctx.on_run(del, [&ctx, del_opts] { return run_task_delete(ctx, *del_opts); });
+    ctx.on_destructive_run(del, [&ctx, del_opts] { return run_task_delete(ctx, *del_opts); });
 }
 
 void register_check(CLI::App* cmd, Context& ctx) {

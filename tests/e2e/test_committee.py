@@ -459,8 +459,8 @@ def test_observer_edit_and_delete(members):
     twice = members.ok("committee", "observer", "add", "--name", "Paula Herrera", "--institution",
                        "Ministerio del Interior").out.strip()
     assert members.run("committee", "observer", "delete", twice).code == 2
-    assert members.run("committee", "observer", "delete", "9", "--reason", "x").code == 3
-    members.ok("committee", "observer", "delete", twice, "--reason", "entered twice")
+    assert members.run("committee", "observer", "delete", "9", "--yes", "--reason", "x").code == 3
+    members.ok("committee", "observer", "delete", twice, "--yes", "--reason", "entered twice")
     assert [o["id"] for o in json.loads(members.ok("committee", "observer", "list", "--format", "json").out)] == [1]
     logged = summaries(members, "observer")
     assert "edited observer 1: name, email, gender, from; reason: typo in the name" in logged

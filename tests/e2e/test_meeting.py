@@ -476,14 +476,14 @@ def test_corrections_are_audited_with_their_reason(members):
     result = members.ok("meeting", "decision", "edit", f"{mid}#1", "--for", "2", "--against", "0",
                         "--reason", "conteo mal transcrito")
     assert result.err == f"nacsa: updated decision {mid}#1: votes_for, votes_against\n"
-    members.ok("meeting", "decision", "delete", f"{mid}#2", "--reason", "registrada dos veces")
+    members.ok("meeting", "decision", "delete", f"{mid}#2", "--yes", "--reason", "registrada dos veces")
     # Action item, agenda item, attendance.
     members.ok("meeting", "action", "edit", action, "--title", "Carta al ministerio", "--due", "2026-12-15",
                "--reason", "título incompleto")
     members.ok("meeting", "agenda", mid, "edit", "1", "--title", "Bienvenida", "--reason", "nombre del punto")
-    members.ok("meeting", "agenda", mid, "delete", "2", "--reason", "no se trató")
+    members.ok("meeting", "agenda", mid, "delete", "2", "--yes", "--reason", "no se trató")
     members.ok("meeting", "attendance", mid, "edit", "ong-b", "--status", "excused", "--reason", "avisó")
-    members.ok("meeting", "attendance", mid, "delete", "fundacion-a", "--reason", "no estaba")
+    members.ok("meeting", "attendance", mid, "delete", "fundacion-a", "--yes", "--reason", "no estaba")
     show = json.loads(members.ok("--format", "json", "meeting", "show", mid).out)
     assert show["decisions"] == ["1. Aprobar [for 2, against 0, abstain 0]: adopted (without quorum); action "
                                  f"items {action}"]
@@ -504,14 +504,14 @@ def test_corrections_are_audited_with_their_reason(members):
         assert entry in log
     # A deleted decision's number is not given again.
     assert members.ok("meeting", "decide", mid, "Nueva").out == f"{mid}#3\n"
-    members.ok("meeting", "action", "delete", action, "--reason", "duplicada")
+    members.ok("meeting", "action", "delete", action, "--yes", "--reason", "duplicada")
     assert json.loads(members.ok("--format", "json", "meeting", "action", "list", "--status", "all").out) == []
     # Not found: exit 3; a delete needs its reason (usage, exit 2).
-    for args in (("decision", "edit", f"{mid}#7", "--text", "x"), ("decision", "delete", "M-2030-001#1", "--reason", "r"),
-                 ("action", "edit", "A-2026-099", "--title", "x"), ("action", "delete", "A-2026-099", "--reason", "r"),
-                 ("agenda", mid, "edit", "5", "--title", "x"), ("agenda", mid, "delete", "5", "--reason", "r"),
+    for args in (("decision", "edit", f"{mid}#7", "--text", "x"), ("decision", "delete", "M-2030-001#1", "--yes", "--reason", "r"),
+                 ("action", "edit", "A-2026-099", "--title", "x"), ("action", "delete", "A-2026-099", "--yes", "--reason", "r"),
+                 ("agenda", mid, "edit", "5", "--title", "x"), ("agenda", mid, "delete", "5", "--yes", "--reason", "r"),
                  ("attendance", mid, "edit", "fundacion-a", "--status", "present"),
-                 ("attendance", mid, "delete", "nadie", "--reason", "r")):
+                 ("attendance", mid, "delete", "nadie", "--yes", "--reason", "r")):
         assert members.run("meeting", *args).code == 3, args
     assert members.run("meeting", "decision", "delete", f"{mid}#1").code == 2
     assert members.run("meeting", "decision", "edit", "M-2026-001", "--text", "x").code == 2

@@ -819,10 +819,10 @@ def test_corrections_are_audited_and_the_report_follows_them(planned):
     assert [r["contribution"] for r in rows["review_contributions"]] == ["C1", "C2"]
     planned.ok("plan", "measurement", "edit", "I1", "2026-09-30", "--value", "48", "--note", "",
                "--reason", "Cifra duplicada en la planilla")
-    planned.ok("plan", "measurement", "delete", "I3", "2026-08-31", "--reason", "Medición no verificada")
+    planned.ok("plan", "measurement", "delete", "I3", "2026-08-31", "--yes", "--reason", "Medición no verificada")
     planned.ok("plan", "indicator", "edit", "I1", "--target", "100", "--reason", "Meta revisada")
-    planned.ok("plan", "indicator", "delete", "I5", "--reason", "Indicador repetido")
-    planned.ok("plan", "contribution", "delete", "C2", "--reason", "Registrada dos veces")
+    planned.ok("plan", "indicator", "delete", "I5", "--yes", "--reason", "Indicador repetido")
+    planned.ok("plan", "contribution", "delete", "C2", "--yes", "--reason", "Registrada dos veces")
     rows = plan_report()
     indicators = {r["indicator"]: r for r in rows["indicators"]}
     assert (indicators["I1"]["latest"], indicators["I1"]["target"]) == (48, 100)
@@ -842,13 +842,13 @@ def test_corrections_are_audited_and_the_report_follows_them(planned):
 
 
 @pytest.mark.parametrize("args, code, message", [
-    (["measurement", "delete", "I1", "2026-01-01", "--reason", "x"], 3,
+    (["measurement", "delete", "I1", "2026-01-01", "--yes", "--reason", "x"], 3,
      "indicator I1 has no measurement on 2026-01-01"),
     (["measurement", "edit", "I9", "2026-03-31", "--value", "1", "--reason", "x"], 3, 'no indicator "I9"'),
     (["measurement", "edit", "I1", "2026-03-31", "--value", "1", "--reason", " "], 65,
      "a correction needs a reason (--reason TEXT)"),
     (["contribution", "delete", "C1"], 2, "--reason is required"),
-    (["indicator", "delete", "I9", "--reason", "x"], 3, 'no indicator "I9"'),
+    (["indicator", "delete", "I9", "--yes", "--reason", "x"], 3, 'no indicator "I9"'),
 ])
 def test_corrections_refuse_what_is_not_there_or_has_no_reason(planned, args, code, message):
     before = planned.dump()

@@ -637,7 +637,7 @@ def test_task_edit_and_delete_audited_with_reason(wg):
     assert result.err == (f'nacsa: task 1 of {ET}: changed title "Minuta" -> "Minuta sobre trata"; '
                           f"owner none -> {PAZ}; due 2026-12-15 -> 2027-01-15\n")
     assert wg.ok("wg", "task", "edit", "1", "--due", "2027-01-15").err == "nacsa: task 1: nothing changed\n"
-    result = wg.ok("wg", "task", "delete", "2", "--reason", "entrada duplicada")
+    result = wg.ok("wg", "task", "delete", "2", "--yes", "--reason", "entrada duplicada")
     assert result.err == f'nacsa: deleted task 2 of {ET} ("Duplicada")\n'
     listed = json.loads(wg.ok("wg", "task", "list", "--status", "all", "--format", "json").out)
     assert [(t["id"], t["title"], t["owner"], t["due"]) for t in listed] == [
@@ -651,8 +651,11 @@ def test_task_edit_and_delete_audited_with_reason(wg):
     assert [(t["owner"], t["due"]) for t in json.loads(
         wg.ok("wg", "task", "list", "--format", "json").out)] == [(None, None)]
     before = wg.dump()
-    for args, code in [(("edit", "9", "--title", "X"), 3), (("delete", "9", "--reason", "x"), 3),
-                       (("delete", "1"), 2), (("edit", "1"), 2), (("delete", "1", "--reason", " "), 65),
+    for args, code in [(("edit", "9", "--title", "X"), 3), (("delete", "9", "--yes", "--reason", "x"), 3),
+                       (("delete", "1"), 2), (("edit", "1"), 2), (("delete", "1", "--yes", "--reason", " "), 65),
                        (("edit", "1", "--owner", NORTE), 65), (("edit", "1", "--due", "2026-01-01"), 65)]:
         assert wg.run("wg", "task", *args).code == code, args
+    # A delete is destructive: in a script it needs --yes (CLI.md), and nothing is deleted without.
+    result = wg.run("wg", "task", "delete", "1", "--reason", "x")
+    assert (result.code, result.err) == (2, "nacsa: error: deleting this task needs confirmation: add --yes\n")
     assert wg.dump() == before
