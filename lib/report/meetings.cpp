@@ -126,16 +126,38 @@ Table meetings_held(const Translator& tr, const std::vector<meetings::MeetingSum
     return table;
 }
 
+// A decision's outcome in the report's language.
+std::string outcome_label(const Translator& tr, meetings::DecisionOutcome outcome) {
+    switch (outcome) {
+        case meetings::DecisionOutcome::adopted:
+            return tr("adopted");
+        case meetings::DecisionOutcome::rejected:
+            return tr("rejected");
+        case meetings::DecisionOutcome::deferred:
+            return tr("deferred");
+    }
+    return meetings::outcome_name(outcome);
+}
+
 Table decisions_taken(const Translator& tr, const std::vector<meetings::Decision>& decisions) {
     Table table{"decisions",
                 tr("Decisions taken"),
                 {{"meeting", tr("Meeting")},
                  {"number", tr("Number"), ValueKind::integer},
-                 {"text", tr("Decision")}},
+                 {"text", tr("Decision")},
+                 {"outcome", tr("Outcome")},
+                 {"votes_for", tr("For"), ValueKind::integer},
+                 {"votes_against", tr("Against"), ValueKind::integer},
+                 {"votes_abstain", tr("Abstentions"), ValueKind::integer}},
                 {},
                 tr("No decision was recorded in this period.")};
+    const auto votes = [](const std::optional<int>& n) {
+        return n ? Value{static_cast<std::int64_t>(*n)} : Value{};
+    };
     for (const auto& d : decisions) {
-        table.rows.push_back({d.meeting_id, static_cast<std::int64_t>(d.number), d.text});
+        table.rows.push_back({d.meeting_id, static_cast<std::int64_t>(d.number), d.text,
+                              outcome_label(tr, d.outcome), votes(d.tally.votes_for),
+                              votes(d.tally.votes_against), votes(d.tally.votes_abstain)});
     }
     return table;
 }

@@ -258,6 +258,26 @@ def test_held_government_consultation_is_stated_plainly(sample):
     assert f"La consulta con el gobierno de 2026Q3 se realizó el 2 de septiembre de 2026 ({mid})." in result.out
 
 
+def test_decisions_are_reported_with_their_outcome_and_votes(sample):
+    (mid,) = sample.ok("meeting", "schedule", "--title", "Asamblea", "--kind", "general_assembly",
+                       "--start", "2026-09-03 10:00").out.split()
+    members = [m["id"] for m in json.loads(sample.ok("member", "list", "--status", "active", "--format",
+                                                   "json").out)][:3]
+    for member in members:
+        sample.ok("meeting", "attend", mid, member, "--status", "present")
+    sample.ok("meeting", "held", mid, "--force")
+    sample.ok("meeting", "decide", mid, "Aprobar el plan", "--for", "2", "--against", "1", "--abstain", "0")
+    sample.ok("meeting", "decide", mid, "Cambiar la sede", "--for", "1", "--against", "2")
+    sample.ok("meeting", "decide", mid, "Revisar estatutos", "--outcome", "deferred")
+    report = json.loads(sample.ok("report", "meetings", "--quarter", "2026Q3", "--format", "json",
+                                  "--lang", "es").out)
+    tables = [t for s in report["sections"] for t in s["tables"] if t["key"] == "decisions"]
+    assert [[r["outcome"], r["votes_for"], r["votes_against"], r["votes_abstain"]] for r in tables[0]["rows"]] == [
+        ["aprobada", 2, 1, 0], ["rechazada", 1, 2, None], ["aplazada", None, None, None]]
+    md = sample.ok("report", "meetings", "--quarter", "2026Q3", "--lang", "fr").out
+    assert "| Cambiar la sede | rejetée | 1 | 2 |" in md
+
+
 def test_report_naming_people_is_owner_only_and_redact_drops_them(sample):
     sample.ok("report", "quarterly", "--quarter", "2026Q3", "--output", "named.md")
     assert stat.S_IMODE(os.stat(sample.path("named.md")).st_mode) == 0o600
