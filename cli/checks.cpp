@@ -37,7 +37,8 @@ int run_unack(Context& ctx, const std::string& area, const std::string& key) {
 
 void add_acknowledgements(CLI::App* check, Context& ctx, const std::string& area, bool& all,
                           CurrentFindings current) {
-    check->add_flag("--all", all, "Show acknowledged findings too (they do not set the exit status)");
+    check->add_flag("--all", all,
+                    "Show acknowledged findings too (they do not set the exit status)");
     auto opts = std::make_shared<AckOptions>();
     auto* ack = check->add_subcommand(
         "ack", "Acknowledge a finding: leave it out of this check until a date or for good");
@@ -53,7 +54,9 @@ void add_acknowledgements(CLI::App* check, Context& ctx, const std::string& area
     });
     auto key = std::make_shared<std::string>();
     auto* unack = check->add_subcommand("unack", "Make an acknowledged finding count again");
-    unack->add_option("key", *key, "The finding: RULE:RECORD (or RULE)")->required()->type_name("KEY");
+    unack->add_option("key", *key, "The finding: RULE:RECORD (or RULE)")
+        ->required()
+        ->type_name("KEY");
     ctx.on_run(unack, [&ctx, area, key] { return run_unack(ctx, area, *key); });
 }
 

@@ -559,7 +559,8 @@ void register_observer_corrections(CLI::App* observer, Context& ctx) {
     del->add_option("--reason", delete_opts->reason, "Why it is deleted (in the audit log)")
         ->required()
         ->type_name("TEXT");
-    ctx.on_destructive_run(del, [&ctx, delete_opts] { return run_observer_delete(ctx, *delete_opts); });
+    ctx.on_destructive_run(del,
+                           [&ctx, delete_opts] { return run_observer_delete(ctx, *delete_opts); });
 }
 
 int run_observer_list(Context& ctx) {

@@ -1119,8 +1119,9 @@ void register_ics_check(CLI::App* meeting, Context& ctx) {
         "check", "Check consultations, committee cadence, records, quorum, action items");
     check->add_option("--as-of", check_opts->as_of, "Check as on this date (default: today)")
         ->type_name("DATE");
-    check->add_option("--since", check_opts->since,
-                      "Only quarters, meetings and items from this date on (default: all)")
+    check
+        ->add_option("--since", check_opts->since,
+                     "Only quarters, meetings and items from this date on (default: all)")
         ->type_name("DATE");
     add_acknowledgements(check, ctx, "meeting", check_opts->all,
                          [](store::Store& store) { return mt::check(store, store.today()); });

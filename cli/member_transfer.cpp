@@ -122,7 +122,8 @@ void report_changes(Context& ctx, const std::vector<members::RecordChange>& chan
     if (ctx.format() == output::Format::json) {
         auto out = nlohmann::ordered_json::array();
         for (const auto& c : changes) {
-            out.push_back({{"id", c.id}, {"action", c.added ? "add" : "update"}, {"fields", c.fields}});
+            out.push_back(
+                {{"id", c.id}, {"action", c.added ? "add" : "update"}, {"fields", c.fields}});
         }
         ctx.print(output::json_text(out) + "\n");
         return;
@@ -154,7 +155,8 @@ void report_import(Context& ctx, const ImportOptions& opts, const members::Impor
         ctx.warn(summary.warnings[i].to_string());
     }
     if (summary.warnings.size() > k_max_shown) {
-        ctx.warn(fmt::format("... and {} more statuses kept", summary.warnings.size() - k_max_shown));
+        ctx.warn(
+            fmt::format("... and {} more statuses kept", summary.warnings.size() - k_max_shown));
     }
     if (opts.dry_run) {
         report_changes(ctx, summary.changes);

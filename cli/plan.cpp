@@ -672,7 +672,8 @@ void register_indicator_changes(CLI::App* cmd, Context& ctx) {
     del->add_option("--reason", delete_opts->reason, "Why: kept in the audit log")
         ->required()
         ->type_name("TEXT");
-    ctx.on_destructive_run(del, [&ctx, delete_opts] { return run_indicator_delete(ctx, *delete_opts); });
+    ctx.on_destructive_run(del,
+                           [&ctx, delete_opts] { return run_indicator_delete(ctx, *delete_opts); });
 
     auto measure_opts = std::make_shared<MeasureOptions>();
     auto* measure =
@@ -707,7 +708,8 @@ void register_measurement(CLI::App* plan_cmd, Context& ctx) {
     edit->add_option("--note", edit_opts->note, "The right note (\"\" to clear)")
         ->type_name("TEXT");
     ctx.on_run(edit, [&ctx, edit_opts] { return run_measurement_edit(ctx, *edit_opts); });
-    ctx.on_destructive_run(del, [&ctx, delete_opts] { return run_measurement_delete(ctx, *delete_opts); });
+    ctx.on_destructive_run(
+        del, [&ctx, delete_opts] { return run_measurement_delete(ctx, *delete_opts); });
 }
 
 void register_indicator(CLI::App* plan_cmd, Context& ctx) {
@@ -826,7 +828,8 @@ void register_contribution(CLI::App* plan_cmd, Context& ctx) {
     del->add_option("--reason", delete_opts->reason, "Why: kept in the audit log")
         ->required()
         ->type_name("TEXT");
-    ctx.on_destructive_run(del, [&ctx, delete_opts] { return run_contribution_delete(ctx, *delete_opts); });
+    ctx.on_destructive_run(
+        del, [&ctx, delete_opts] { return run_contribution_delete(ctx, *delete_opts); });
 
     auto* list = cmd->add_subcommand("list", "List the contributions to the review");
     ctx.on_run(list, [&ctx] { return run_contribution_list(ctx); });

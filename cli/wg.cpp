@@ -87,9 +87,12 @@ struct TaskDeleteOptions {
     std::string reason;
 };
 
+// A group should have met within this many months (wg check --meeting-months).
+constexpr int k_default_meeting_months = 3;
+
 struct CheckOptions {
     std::optional<std::string> as_of;
-    int meeting_months = 3;
+    int meeting_months = k_default_meeting_months;
     bool all = false;
 };
 
@@ -551,7 +554,7 @@ void register_check(CLI::App* cmd, Context& ctx) {
         ->check(whole_number(1))
         ->type_name("N");
     add_acknowledgements(check, ctx, "wg", opts->all, [](store::Store& store) {
-        return workflows::check_working_groups(store, store.today(), 3);
+        return workflows::check_working_groups(store, store.today(), k_default_meeting_months);
     });
     ctx.on_run(check, [&ctx, opts] { return run_check(ctx, *opts); });
 }
@@ -567,7 +570,8 @@ void register_wg(CLI::App& app, Context& ctx) {
     register_archive(cmd, ctx);
     register_membership_commands(cmd, ctx);
 
-    auto* task = cmd->add_subcommand("task", "Working-group tasks: add, list, done, drop, edit, delete");
+    auto* task =
+        cmd->add_subcommand("task", "Working-group tasks: add, list, done, drop, edit, delete");
     task->require_subcommand(1);
     register_task_add(task, ctx);
     register_task_list(task, ctx);

@@ -19,23 +19,12 @@ using detail::non_empty;
 using detail::now_text;
 using Statement = SQLite::Statement;
 
-std::optional<std::string> outcome_text(const std::optional<DecisionOutcome>& outcome) {
-    return outcome ? std::optional<std::string>(outcome_name(*outcome)) : std::nullopt;
-}
-
 void update_decision(SQLite::Database& db, const Decision& d) {
     Statement q(db,
                 "UPDATE decision SET text = :t, votes_for = :f, votes_against = :a, "
                 "votes_abstain = :ab, outcome = :o, activity = :act WHERE meeting_id = :m AND "
                 "number = :n");
-    q.bind(":m", d.meeting_id);
-    q.bind(":n", d.number);
-    q.bind(":t", d.text);
-    store::bind(q, ":f", d.tally.votes_for);
-    store::bind(q, ":a", d.tally.votes_against);
-    store::bind(q, ":ab", d.tally.votes_abstain);
-    store::bind(q, ":o", outcome_text(d.outcome_set));
-    store::bind(q, ":act", d.activity);
+    detail::bind_decision(q, d);
     q.exec();
 }
 

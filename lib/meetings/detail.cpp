@@ -124,4 +124,17 @@ void require_started(const Meeting& meeting, const std::string& what) {
     }
 }
 
+void bind_decision(SQLite::Statement& q, const Decision& d) {
+    q.bind(":m", d.meeting_id);
+    q.bind(":n", d.number);
+    q.bind(":t", d.text);
+    store::bind(q, ":f", d.tally.votes_for);
+    store::bind(q, ":a", d.tally.votes_against);
+    store::bind(q, ":ab", d.tally.votes_abstain);
+    store::bind(
+        q, ":o",
+        d.outcome_set ? std::optional<std::string>(outcome_name(*d.outcome_set)) : std::nullopt);
+    store::bind(q, ":act", d.activity);
+}
+
 }  // namespace nacsa::meetings::detail

@@ -5,6 +5,7 @@
 // what a meeting's status allows. Every function here runs inside the caller's transaction.
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 #include <initializer_list>
 #include <optional>
@@ -45,6 +46,10 @@ void add_history(SQLite::Database& db, const std::string& id, MeetingStatus stat
 // number, after checking that it exists (NotFoundError) and agrees with the meeting given.
 [[nodiscard]] DecisionRef decision_of_action(store::Store& store, const std::string& typed,
                                              const std::optional<std::string>& meeting_id);
+
+// Binds a decision's fields to the named parameters :m, :n, :t, :f, :a, :ab, :o and :act that
+// the INSERT and the UPDATE of a decision share.
+void bind_decision(SQLite::Statement& q, const Decision& d);
 
 // ValidationError "M is <status>: cannot <what>" unless the meeting's status is one of these.
 void require_status(const Meeting& meeting, std::initializer_list<MeetingStatus> allowed,

@@ -64,23 +64,12 @@ void check_tally(const Tally& tally, const Quorum& quorum, Diagnostics& problems
     }
 }
 
-std::optional<std::string> outcome_text(const std::optional<DecisionOutcome>& outcome) {
-    return outcome ? std::optional<std::string>(outcome_name(*outcome)) : std::nullopt;
-}
-
 void insert_decision(SQLite::Database& db, const Decision& d) {
     Statement q(db,
                 "INSERT INTO decision (meeting_id, number, text, votes_for, votes_against, "
                 "votes_abstain, outcome, activity, recorded_at) VALUES (:m, :n, :t, :f, :a, :ab, "
                 ":o, :act, :at)");
-    q.bind(":m", d.meeting_id);
-    q.bind(":n", d.number);
-    q.bind(":t", d.text);
-    store::bind(q, ":f", d.tally.votes_for);
-    store::bind(q, ":a", d.tally.votes_against);
-    store::bind(q, ":ab", d.tally.votes_abstain);
-    store::bind(q, ":o", outcome_text(d.outcome_set));
-    store::bind(q, ":act", d.activity);
+    detail::bind_decision(q, d);
     q.bind(":at", d.recorded_at);
     q.exec();
 }

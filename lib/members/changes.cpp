@@ -387,10 +387,11 @@ namespace {
 // seat, a candidacy: their history keeps that someone represented the member). Asked of the
 // schema's foreign keys, so that the members module need not know who refers to its contacts.
 bool contact_is_referenced(store::Store& store, std::int64_t contact_id) {
-    SQLite::Statement keys(store.db(),
-                           "SELECT m.name, k.\"from\" FROM sqlite_schema m, "
-                           "pragma_foreign_key_list(m.name) k WHERE m.type = 'table' "
-                           "AND k.\"table\" = 'contact' AND k.on_delete IN ('NO ACTION', 'RESTRICT')");
+    SQLite::Statement keys(
+        store.db(),
+        "SELECT m.name, k.\"from\" FROM sqlite_schema m, "
+        "pragma_foreign_key_list(m.name) k WHERE m.type = 'table' "
+        "AND k.\"table\" = 'contact' AND k.on_delete IN ('NO ACTION', 'RESTRICT')");
     while (keys.executeStep()) {
         SQLite::Statement uses(
             store.db(), fmt::format("SELECT 1 FROM \"{}\" WHERE \"{}\" = ? LIMIT 1",
@@ -429,16 +430,18 @@ std::vector<std::string> changed_field_list(const Member& before, const Member& 
         if (was == before.contacts.end()) {
             out.push_back(fmt::format("contact {} added", c.name));
         } else if (!(*was == c)) {
-            out.push_back(fmt::format("contact {}: {}", was->name, changed_contact_fields(*was, c)));
+            out.push_back(
+                fmt::format("contact {}: {}", was->name, changed_contact_fields(*was, c)));
         }
     }
     return out;
 }
 
 std::optional<StatusChange> last_status_change(store::Store& store, const std::string& member_id) {
-    SQLite::Statement q(store.db(),
-                        "SELECT status, date, IFNULL(reason, '') FROM member_status_history "
-                        "WHERE member_id = ? AND voided_at IS NULL ORDER BY date DESC, id DESC LIMIT 1");
+    SQLite::Statement q(
+        store.db(),
+        "SELECT status, date, IFNULL(reason, '') FROM member_status_history "
+        "WHERE member_id = ? AND voided_at IS NULL ORDER BY date DESC, id DESC LIMIT 1");
     q.bind(1, member_id);
     if (!q.executeStep()) {
         return std::nullopt;

@@ -79,8 +79,8 @@ std::optional<std::string> erased_match(store::Store& store, const std::string& 
         return std::nullopt;  // the usual case: nothing to compute
     }
     const auto key = erasure_key(store);
-    SQLite::Statement q(store.db(),
-                        "SELECT 1 FROM erased_person WHERE member_id = ? AND kind = ? AND digest = ?");
+    SQLite::Statement q(
+        store.db(), "SELECT 1 FROM erased_person WHERE member_id = ? AND kind = ? AND digest = ?");
     const auto matches = [&](const char* kind, const std::string& value) {
         if (value.empty()) {
             return false;

@@ -406,10 +406,9 @@ void Importer::refuse_erased(const Member& before, const std::vector<ContactInpu
                              const Locator& where, std::vector<Diagnostic>& problems) {
     for (std::size_t i = 0; i < contacts.size(); ++i) {
         const auto key = detail::contact_key(contacts[i].name.value_or(""));
-        const bool known = std::any_of(before.contacts.begin(), before.contacts.end(),
-                                       [&](const Contact& c) {
-                                           return detail::contact_key(c.name) == key;
-                                       });
+        const bool known =
+            std::any_of(before.contacts.begin(), before.contacts.end(),
+                        [&](const Contact& c) { return detail::contact_key(c.name) == key; });
         if (known) {
             continue;
         }
@@ -446,12 +445,13 @@ void Importer::keep_later_status(const Member& before, Member& after, const Loca
 
 void Importer::write(const Member& before, Member& after, bool exists,
                      const detail::NameForms& name) {
-    if (m_options.dry_run == DryRun::yes && (!exists || (m_options.on_existing == OnExisting::update &&
-                                                        !(after == before)))) {
-        m_summary.changes.push_back(RecordChange{
-            .id = after.id.empty() ? before.id : after.id,
-            .added = !exists,
-            .fields = exists ? detail::changed_field_list(before, after) : std::vector<std::string>{}});
+    if (m_options.dry_run == DryRun::yes &&
+        (!exists || (m_options.on_existing == OnExisting::update && !(after == before)))) {
+        m_summary.changes.push_back(
+            RecordChange{.id = after.id.empty() ? before.id : after.id,
+                         .added = !exists,
+                         .fields = exists ? detail::changed_field_list(before, after)
+                                          : std::vector<std::string>{}});
     }
     if (!exists) {
         m_writer.insert(after, name, after.joined.empty() ? m_today : after.joined, "imported");

@@ -24,9 +24,10 @@ std::string contacts_query() {
 }
 
 std::vector<StatusChange> status_history(store::Store& store, const std::string& member_id) {
-    SQLite::Statement q(store.db(),
-                        "SELECT status, date, reason, voided_at, void_reason FROM member_status_history "
-                        "WHERE member_id = ? ORDER BY date, id");
+    SQLite::Statement q(
+        store.db(),
+        "SELECT status, date, reason, voided_at, void_reason FROM member_status_history "
+        "WHERE member_id = ? ORDER BY date, id");
     q.bind(1, member_id);
     std::vector<StatusChange> out;
     while (q.executeStep()) {

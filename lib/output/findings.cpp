@@ -100,10 +100,9 @@ std::string localized_message(const Finding& finding, const FindingLanguage& lan
 }
 
 bool has_errors(const std::vector<Finding>& findings) {
-    return std::any_of(findings.begin(), findings.end(),
-                       [](const Finding& f) {
-                           return f.severity == Severity::error && f.acknowledged.empty();
-                       });
+    return std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
+        return f.severity == Severity::error && f.acknowledged.empty();
+    });
 }
 
 std::string finding_key(const Finding& finding) {

@@ -46,15 +46,15 @@ void acknowledge(Store& store, const std::string& area, const std::string& key,
                  const std::vector<output::Finding>& current) {
     const auto trimmed = std::string(text::trim(reason));
     if (trimmed.empty()) {
-        throw ValidationError({Diagnostic{.field = "reason",
-                                          .message = "say why the finding may be left as it is"}});
+        throw ValidationError(
+            {Diagnostic{.field = "reason", .message = "say why the finding may be left as it is"}});
     }
     store.transaction([&] {
         if (until && *until < store.today()) {
-            throw ValidationError({Diagnostic{
-                .field = "until",
-                .message = fmt::format("{} is before today ({})", format_date(*until),
-                                       format_date(store.today()))}});
+            throw ValidationError(
+                {Diagnostic{.field = "until",
+                            .message = fmt::format("{} is before today ({})", format_date(*until),
+                                                   format_date(store.today()))}});
         }
         const bool found = std::any_of(current.begin(), current.end(), [&](const auto& f) {
             return output::finding_key(f) == key;
@@ -88,8 +88,9 @@ void withdraw_acknowledgement(Store& store, const std::string& area, const std::
         del.bind(1, area);
         del.bind(2, key);
         if (del.exec() == 0) {
-            throw NotFoundError(fmt::format("\"{}\" is not an acknowledged finding of `nacsa {} check`",
-                                            text::escape_control(key), area));
+            throw NotFoundError(
+                fmt::format("\"{}\" is not an acknowledged finding of `nacsa {} check`",
+                            text::escape_control(key), area));
         }
         store.audit("finding", area + " " + key, "acknowledgement withdrawn");
     });

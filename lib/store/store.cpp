@@ -431,8 +431,8 @@ class ChangeRecorder {
 // Copies the write-ahead log into the store and truncates it; false when a reader of an older
 // state kept it from finishing within the busy timeout.
 bool checkpoint_all(sqlite3* db) {
-    const int rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr,
-                                             nullptr);
+    const int rc =
+        sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
     if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
         return false;
     }
@@ -470,12 +470,14 @@ void Store::erasure(const std::function<void()>& work) {
     try {
         transaction([&] { recorder->revert(); });
     } catch (const Error&) {
-        throw LockedError(why + "; undoing the erasure failed too, so it is recorded but not yet "
-                                "complete: run the same command again when that process has "
-                                "finished");
+        throw LockedError(why +
+                          "; undoing the erasure failed too, so it is recorded but not yet "
+                          "complete: run the same command again when that process has "
+                          "finished");
     }
-    throw LockedError(why + "; the erasure was undone and nothing changed: run the same command "
-                            "again when that process has finished");
+    throw LockedError(why +
+                      "; the erasure was undone and nothing changed: run the same command "
+                      "again when that process has finished");
 }
 
 void Store::audit(std::string_view record_kind, std::string_view record_id,

@@ -87,8 +87,8 @@ void change_owner_and_due(store::Store& store, Task& t, const TaskChanges& chang
         owner = ref.id;
     }
     if (owner != t.owner_id) {
-        changed.push_back(fmt::format("owner {} -> {}", t.owner_id.value_or("none"),
-                                      owner.value_or("none")));
+        changed.push_back(
+            fmt::format("owner {} -> {}", t.owner_id.value_or("none"), owner.value_or("none")));
         t.owner_id = owner;
     }
     std::optional<Date> due = t.due;

@@ -554,7 +554,8 @@ TEST_CASE("erased people are recognised by keyed digests of their name and e-mai
     // Only from the member it was erased from.
     CHECK_FALSE(members::detail::erased_match(store, "otra", input("Ana Pérez", {})));
     // What is kept cannot be read back: no name or e-mail anywhere in the table.
-    SQLite::Statement rows(store.db(), "SELECT count(*), sum(length(digest) = 32) FROM erased_person");
+    SQLite::Statement rows(store.db(),
+                           "SELECT count(*), sum(length(digest) = 32) FROM erased_person");
     REQUIRE(rows.executeStep());
     CHECK(rows.getColumn(0).getInt() == 3);
     CHECK(rows.getColumn(1).getInt() == 3);

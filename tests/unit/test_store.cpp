@@ -502,9 +502,9 @@ TEST_CASE("an acknowledged finding is left out until the end of its last day, th
     CHECK_THROWS_AS(nacsa::store::acknowledge(store, "committee", "theme-without-seat:drugs", "x",
                                               std::nullopt, findings),
                     nacsa::NotFoundError);
-    CHECK_THROWS_AS(nacsa::store::acknowledge(store, "committee", "seat-count", "  ", std::nullopt,
-                                              findings),
-                    nacsa::ValidationError);
+    CHECK_THROWS_AS(
+        nacsa::store::acknowledge(store, "committee", "seat-count", "  ", std::nullopt, findings),
+        nacsa::ValidationError);
     nacsa::store::acknowledge(store, "committee", "theme-without-seat:firearms", "no such member",
                               today, findings);
     auto result = nacsa::store::apply_acknowledgements(store, "committee", findings, today, false);
@@ -513,8 +513,7 @@ TEST_CASE("an acknowledged finding is left out until the end of its last day, th
     CHECK(result.silenced == 1);
     CHECK(nacsa::output::has_errors(result.shown));
     // --all shows it, marked, and it does not count for the exit status.
-    result = nacsa::store::apply_acknowledgements(store, "committee",
-                                                  {findings[1]}, today, true);
+    result = nacsa::store::apply_acknowledgements(store, "committee", {findings[1]}, today, true);
     REQUIRE(result.shown.size() == 1);
     CHECK(result.shown[0].acknowledged.find("no such member") != std::string::npos);
     CHECK_FALSE(nacsa::output::has_errors(result.shown));
@@ -524,7 +523,7 @@ TEST_CASE("an acknowledged finding is left out until the end of its last day, th
     CHECK(nacsa::store::apply_acknowledgements(store, "committee", findings, tomorrow, false)
               .silenced == 0);
     nacsa::store::withdraw_acknowledgement(store, "committee", "theme-without-seat:firearms");
-    CHECK_THROWS_AS(nacsa::store::withdraw_acknowledgement(store, "committee",
-                                                           "theme-without-seat:firearms"),
-                    nacsa::NotFoundError);
+    CHECK_THROWS_AS(
+        nacsa::store::withdraw_acknowledgement(store, "committee", "theme-without-seat:firearms"),
+        nacsa::NotFoundError);
 }
