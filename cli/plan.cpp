@@ -281,6 +281,8 @@ struct ActivityStatusOptions {
     std::string status;
     std::optional<std::string> date;
     std::optional<std::string> note;
+    bool correct = false;
+    std::optional<std::string> reason;  // of a correction
 };
 
 int run_activity_add(Context& ctx, const ActivityOptions& o) {
@@ -324,7 +326,34 @@ int run_activity_edit(Context& ctx, const ActivityOptions& o) {
     return 0;
 }
 
+// `plan activity status ID --correct --reason TEXT`: voids the latest status change.
+int run_activity_status_correction(Context& ctx, const ActivityStatusOptions& o) {
+    if (!o.status.empty() || o.date || o.note) {
+        throw UsageError("plan activity status: --correct takes no new status, --date or --note");
+    }
+    if (!o.reason) {
+        throw UsageError("plan activity status: --correct needs --reason TEXT");
+    }
+    const auto c =
+        plan::correct_activity_status(ctx.store(store::Access::read_write), o.id, *o.reason);
+    ctx.info(fmt::format("activity {}: status {} of {} voided; the activity is {} again", o.id,
+                         plan::status_name(c.voided.change.status),
+                         format_date(c.voided.change.date), plan::status_name(c.status)));
+    return 0;
+}
+
 int run_activity_status(Context& ctx, const ActivityStatusOptions& o) {
+    if (o.correct) {
+        return run_activity_status_correction(ctx, o);
+    }
+    if (o.reason) {
+        throw UsageError(
+            "plan activity status: --reason goes with --correct (a new status takes "
+            "--note)");
+    }
+    if (o.status.empty()) {
+        throw UsageError("plan activity status: give the new status, or --correct");
+    }
     const auto status = status_option(o.status, "status");
     const auto date = date_option(o.date, "--date");
     const auto update = plan::change_activity_status(ctx.store(store::Access::read_write), o.id,
@@ -372,6 +401,11 @@ int run_activity_show(Context& ctx, const std::string& id) {
             h.note.empty() ? fmt::format("{} {}", format_date(h.date), plan::status_name(h.status))
                            : fmt::format("{} {}: {}", format_date(h.date),
                                          plan::status_name(h.status), h.note));
+    }
+    for (const auto& v : a.voided) {
+        history.push_back(fmt::format("{} {} [voided {}: {}]", format_date(v.change.date),
+                                      plan::status_name(v.change.status), format_date(v.voided_on),
+                                      v.reason));
     }
     std::vector<std::string> progress;
     for (const auto& n : a.progress) {
@@ -469,13 +503,16 @@ void register_activity(CLI::App* plan_cmd, Context& ctx) {
     auto status_opts = std::make_shared<ActivityStatusOptions>();
     auto* status = cmd->add_subcommand("status", "Record an activity's new status, dated");
     status->add_option("id", status_opts->id, "The activity's id")->required();
-    status
-        ->add_option("status", status_opts->status,
-                     "planned, in_progress, done, delayed or cancelled")
-        ->required();
+    status->add_option("status", status_opts->status,
+                       "planned, in_progress, done, delayed or cancelled");
     status->add_option("--date", status_opts->date, "When it took effect (default: today)")
         ->type_name("DATE");
     status->add_option("--note", status_opts->note, "Why, or what happened")->type_name("TEXT");
+    status->add_flag("--correct", status_opts->correct,
+                     "Void the latest status change as entered by mistake (kept in the history, "
+                     "marked)");
+    status->add_option("--reason", status_opts->reason, "Why a correction is made (with --correct)")
+        ->type_name("TEXT");
     ctx.on_run(status, [&ctx, status_opts] { return run_activity_status(ctx, *status_opts); });
 }
 

@@ -157,6 +157,7 @@ Changed edit_record(store::Store& store, const T& (Plan::*find)(const std::strin
 
 void add_priority(store::Store& store, Priority priority) {
     normalise(priority);
+    priority.recorded_on = store.today();
     store.transaction([&] {
         if (load_plan(store).find_priority(priority.code) != nullptr) {
             invalid("code", fmt::format("priority \"{}\" already exists", priority.code));
@@ -286,11 +287,41 @@ StatusUpdate change_activity_status(store::Store& store, const std::string& id,
     return update;
 }
 
+StatusCorrection correct_activity_status(store::Store& store, const std::string& id,
+                                         const std::string& reason) {
+    const auto why = required_reason(reason);
+    StatusCorrection result;
+    store.transaction([&] {
+        const auto plan = load_plan(store);
+        Activity a = plan.activity(id);
+        if (a.history.size() < 2) {
+            invalid("status", fmt::format("activity {} has no status change to correct (only its "
+                                          "first status, its entry into the plan)",
+                                          a.id));
+        }
+        const Date today = store.today();
+        const StatusChange wrong = a.history.back();
+        void_latest_status(store.db(), a.id, today, why);
+        a.history.pop_back();
+        const ActivityStatus before = a.status;
+        a.status = a.history.back().status;
+        update_activity(store.db(), a);
+        store.audit("plan_activity", a.id,
+                    fmt::format("status {} of {} voided as entered by mistake: status {} -> {}; "
+                                "reason: {}",
+                                status_name(wrong.status), format_date(wrong.date),
+                                status_name(before), status_name(a.status), why));
+        result = {VoidedStatus{wrong, today, why}, a.status};
+    });
+    return result;
+}
+
 // ---- Indicators ----
 
 std::string add_indicator(store::Store& store, Indicator indicator) {
     indicator.measurements.clear();
     normalise(indicator);
+    indicator.recorded_on = store.today();
     store.transaction([&] {
         const auto plan = load_plan(store);
         indicator.id = next_id_of(plan.indicators, &Indicator::id, "I");

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 
 #include "core/text.hpp"
 #include "plan/plan.hpp"
@@ -95,7 +96,19 @@ std::string describe(const Contribution& before, const Contribution& after) {
 void merge_history(const Activity* stored, Activity& incoming, Date today) {
     std::vector<StatusChange> merged =
         stored != nullptr ? stored->history : std::vector<StatusChange>{};
+    incoming.voided = stored != nullptr ? stored->voided : std::vector<VoidedStatus>{};
+    bool latest_voided = false;
     for (const auto& change : incoming.history) {
+        const bool voided =
+            std::any_of(incoming.voided.begin(), incoming.voided.end(), [&](const VoidedStatus& v) {
+                return v.change.date == change.date && v.change.status == change.status;
+            });
+        if (voided) {
+            // Corrected as entered by mistake: an older file does not bring it back, nor the
+            // status it set.
+            latest_voided = &change == &incoming.history.back() && incoming.status == change.status;
+            continue;
+        }
         auto it = std::find_if(merged.begin(), merged.end(), [&](const StatusChange& m) {
             return m.date == change.date && m.status == change.status;
         });
@@ -107,6 +120,9 @@ void merge_history(const Activity* stored, Activity& incoming, Date today) {
     }
     std::stable_sort(merged.begin(), merged.end(),
                      [](const StatusChange& x, const StatusChange& y) { return x.date < y.date; });
+    if (latest_voided && !merged.empty()) {
+        incoming.status = merged.back().status;
+    }
     if (merged.empty() || merged.back().status != incoming.status) {
         merged.push_back(StatusChange{
             std::max(today, merged.empty() ? today : merged.back().date), incoming.status, {}});
@@ -153,14 +169,25 @@ Merge merge_file(store::Store& store, const std::string& yaml_text, const std::s
     const Plan incoming = parse_plan_file(store, yaml_text, file_name);
     const Plan stored = load_plan(store);
     Merge m;
-    for (const auto& p : incoming.priorities) {
+    // The day a record was entered is the store's, not the file's.
+    auto entered = [&](const auto* before) {
+        return before != nullptr ? before->recorded_on : std::optional<Date>(today);
+    };
+    for (auto p : incoming.priorities) {
+        const auto* before = stored.find_priority(p.code);
+        p.recorded_on = entered(before);
         merge_record(
-            m, "priority", "plan_priority", p.code, stored.find_priority(p.code), p,
+            m, "priority", "plan_priority", p.code, before, p,
             [p](auto& db) { insert_priority(db, p); }, [p](auto& db) { update_priority(db, p); });
     }
+    // New activities with the day each entered the plan (its first status).
+    std::map<std::string, Date> new_activities;
     for (auto a : incoming.activities) {
         const auto* before = stored.find_activity(a.id);
         merge_history(before, a, today);
+        if (before == nullptr) {
+            new_activities[a.id] = std::min(today, a.history.front().date);
+        }
         merge_record(
             m, "activity", "plan_activity", a.id, before, a,
             [a](auto& db) { insert_activity(db, a); },
@@ -170,9 +197,15 @@ Merge merge_file(store::Store& store, const std::string& yaml_text, const std::s
                 replace_progress(db, a);
             });
     }
-    for (const auto& i : incoming.indicators) {
+    for (auto i : incoming.indicators) {
+        const auto* before = stored.find_indicator(i.id);
+        i.recorded_on = entered(before);
+        if (const auto it = new_activities.find(i.activity_id);
+            before == nullptr && it != new_activities.end()) {
+            i.recorded_on = it->second;  // entered with its activity, as the file describes it
+        }
         merge_record(
-            m, "indicator", "plan_indicator", i.id, stored.find_indicator(i.id), i,
+            m, "indicator", "plan_indicator", i.id, before, i,
             [i](auto& db) { insert_indicator(db, i); },
             [i](auto& db) {
                 update_indicator(db, i);

@@ -232,7 +232,7 @@ namespace {
 void load_priorities(SQLite::Database& db, Plan& plan) {
     SQLite::Statement q(db,
                         "SELECT code, title, description, source, source_reference, "
-                        "source_date FROM plan_priority");
+                        "source_date, recorded_on FROM plan_priority");
     while (q.executeStep()) {
         Priority p;
         p.code = store::text(q.getColumn(0));
@@ -241,6 +241,7 @@ void load_priorities(SQLite::Database& db, Plan& plan) {
         p.source = parse_source(store::text(q.getColumn(3))).value_or(Source::alliance);
         p.source_reference = store::text(q.getColumn(4));
         p.source_date = store::optional_date(q.getColumn(5));
+        p.recorded_on = store::optional_date(q.getColumn(6));
         plan.priorities.push_back(std::move(p));
     }
     SQLite::Statement t(db, "SELECT priority_code, theme FROM plan_priority_theme ORDER BY theme");
@@ -294,14 +295,21 @@ void load_activities(SQLite::Database& db, Plan& plan) {
             a->priorities.push_back(store::text(links.getColumn(1)));
         }
     }
-    SQLite::Statement history(
-        db, "SELECT activity_id, date, status, note FROM plan_activity_status ORDER BY id");
+    SQLite::Statement history(db,
+                              "SELECT activity_id, date, status, note, voided_at, void_reason "
+                              "FROM plan_activity_status ORDER BY id");
     while (history.executeStep()) {
         if (auto* a = activity(history.getColumn(0))) {
-            a->history.push_back(StatusChange{
+            StatusChange change{
                 store::date(history.getColumn(1)),
                 parse_status(store::text(history.getColumn(2))).value_or(ActivityStatus::planned),
-                store::text(history.getColumn(3))});
+                store::text(history.getColumn(3))};
+            if (const auto voided = store::optional_date(history.getColumn(4))) {
+                a->voided.push_back(
+                    VoidedStatus{std::move(change), *voided, store::text(history.getColumn(5))});
+            } else {
+                a->history.push_back(std::move(change));
+            }
         }
     }
     SQLite::Statement notes(db,
@@ -321,7 +329,7 @@ void load_indicators(SQLite::Database& db, Plan& plan) {
     SQLite::Statement q(
         db,
         "SELECT id, activity_id, priority_code, name, unit, baseline, baseline_date, target, "
-        "target_date FROM plan_indicator");
+        "target_date, recorded_on FROM plan_indicator");
     while (q.executeStep()) {
         Indicator i;
         i.id = store::text(q.getColumn(0));
@@ -333,6 +341,7 @@ void load_indicators(SQLite::Database& db, Plan& plan) {
         i.baseline_date = store::optional_date(q.getColumn(6));
         i.target = q.getColumn(7).getDouble();
         i.target_date = store::date(q.getColumn(8));
+        i.recorded_on = store::optional_date(q.getColumn(9));
         plan.indicators.push_back(std::move(i));
     }
     SQLite::Statement m(

@@ -62,6 +62,9 @@ struct Indicator {
     double target = 0;
     Date target_date{};
     std::vector<Measurement> measurements;  // by date
+    // The day it was entered (none: before schema version 13); with its first measurement,
+    // when it entered the plan (plan_as_of).
+    std::optional<Date> recorded_on;
     bool operator==(const Indicator&) const = default;
 };
 
@@ -73,6 +76,9 @@ struct Priority {
     Source source = Source::vpi_report;
     std::string source_reference;
     std::optional<Date> source_date;
+    // The day it was entered (none: before schema version 13); with its source date, when it
+    // entered the plan (plan_as_of).
+    std::optional<Date> recorded_on;
     bool operator==(const Priority&) const = default;
 };
 
@@ -81,6 +87,15 @@ struct StatusChange {
     ActivityStatus status = ActivityStatus::planned;
     std::string note;
     bool operator==(const StatusChange&) const = default;
+};
+
+// A status change voided as entered by mistake (`plan activity status --correct`): kept, with
+// the day it was voided and why, out of the history every reader uses.
+struct VoidedStatus {
+    StatusChange change;
+    Date voided_on{};
+    std::string reason;
+    bool operator==(const VoidedStatus&) const = default;
 };
 
 struct ProgressNote {
@@ -101,7 +116,8 @@ struct Activity {
     Date start{};
     Date end{};
     ActivityStatus status = ActivityStatus::planned;  // the latest of history
-    std::vector<StatusChange> history;                // by date
+    std::vector<StatusChange> history;                // by date, without the voided ones
+    std::vector<VoidedStatus> voided;                 // in the order they were recorded
     std::vector<ProgressNote> progress;               // by date
     bool operator==(const Activity&) const = default;
 };
@@ -150,8 +166,12 @@ struct Plan {
 // notes up to that day, its status the latest of them (an activity whose first status is dated
 // later was not yet in the plan: left out, with its indicators); each indicator's measurements
 // up to that day; the contributions submitted by then. What records carry no date of their own
-// (priorities, an activity's title and dates, an indicator's definition) is as stored: an edit
-// corrects it for every day. Reports and `--as-of` read the plan through this.
+// (an activity's title and dates, an indicator's definition) is as stored: an edit corrects it
+// for every day. A priority is in the plan from the earlier of the day it was entered and its
+// source date, an indicator from the earliest of the day it was entered, its baseline date and
+// its first measurement (records entered before schema version 13 always; an indicator
+// imported with its activity was entered when the activity was); a priority that a kept
+// activity serves stays. Reports and `--as-of` read the plan through this.
 [[nodiscard]] Plan plan_as_of(const Plan& plan, Date as_of);
 
 // Whether an activity's end date has passed on a date while it is neither done nor cancelled.
@@ -286,6 +306,17 @@ struct StatusUpdate {
 StatusUpdate change_activity_status(store::Store& store, const std::string& id,
                                     ActivityStatus status, std::optional<Date> date,
                                     const std::string& note);
+
+// `plan activity status ID --correct --reason TEXT`: voids the activity's latest status change
+// as entered by mistake (kept in its history, marked voided today with the reason); the one
+// before it is the activity's status again. Refused (exit 65) for an activity's first status,
+// which is its entry into the plan, and without a reason.
+struct StatusCorrection {
+    VoidedStatus voided;
+    ActivityStatus status = ActivityStatus::planned;  // the activity's status now
+};
+StatusCorrection correct_activity_status(store::Store& store, const std::string& id,
+                                         const std::string& reason);
 
 // Adds an indicator of an activity or of a priority (exactly one; NotFoundError when it is not
 // in the plan) under the next free id, which it returns. Measurements given are not read.

@@ -64,6 +64,9 @@ void insert_activity(SQLite::Database& db, const Activity& a);
 void update_activity(SQLite::Database& db, const Activity& a);
 void insert_status_change(SQLite::Database& db, const std::string& activity_id,
                           const StatusChange& change);
+// Marks the latest status change of an activity not yet voided as voided today, with why.
+void void_latest_status(SQLite::Database& db, const std::string& activity_id, Date today,
+                        const std::string& reason);
 void insert_progress_note(SQLite::Database& db, const std::string& activity_id,
                           const ProgressNote& note);
 void insert_indicator(SQLite::Database& db, const Indicator& i);

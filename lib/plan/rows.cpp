@@ -91,10 +91,12 @@ void bind_contribution(SQLite::Statement& q, const Contribution& c) {
 }  // namespace
 
 void insert_priority(SQLite::Database& db, const Priority& p) {
-    SQLite::Statement q(db,
-                        "INSERT INTO plan_priority (title, description, source, source_reference, "
-                        "source_date, updated_at, code) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement q(
+        db,
+        "INSERT INTO plan_priority (title, description, source, source_reference, "
+        "source_date, updated_at, code, recorded_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     bind_priority(q, p);
+    store::bind(q, 8, p.recorded_on);
     q.exec();
     insert_themes(db, p);
 }
@@ -149,6 +151,18 @@ void insert_status_change(SQLite::Database& db, const std::string& activity_id,
     ins.exec();
 }
 
+void void_latest_status(SQLite::Database& db, const std::string& activity_id, Date today,
+                        const std::string& reason) {
+    SQLite::Statement v(db,
+                        "UPDATE plan_activity_status SET voided_at = ?, void_reason = ? "
+                        "WHERE id = (SELECT id FROM plan_activity_status WHERE activity_id = ? "
+                        "AND voided_at IS NULL ORDER BY date DESC, id DESC LIMIT 1)");
+    store::bind(v, 1, today);
+    v.bind(2, reason);
+    v.bind(3, activity_id);
+    v.exec();
+}
+
 void insert_progress_note(SQLite::Database& db, const std::string& activity_id,
                           const ProgressNote& note) {
     SQLite::Statement ins(
@@ -168,7 +182,7 @@ void replace_history(SQLite::Database& db, const Activity& a) {
     {
         SQLite::Statement sel(db,
                               "SELECT id, date, status, note FROM plan_activity_status WHERE "
-                              "activity_id = ? ORDER BY id");
+                              "activity_id = ? AND voided_at IS NULL ORDER BY id");
         sel.bind(1, a.id);
         while (sel.executeStep()) {
             stored.push_back(Row{
@@ -179,7 +193,8 @@ void replace_history(SQLite::Database& db, const Activity& a) {
                     store::text(sel.getColumn(3))}});
         }
     }
-    // Rows still in the history stay (with when they were recorded); the others go.
+    // Rows still in the history stay (with when they were recorded); the others go. Voided rows
+    // are not part of the history and stay as they are.
     std::vector<bool> kept(stored.size(), false);
     std::vector<StatusChange> added;
     for (const auto& change : a.history) {
@@ -217,9 +232,10 @@ void replace_progress(SQLite::Database& db, const Activity& a) {
 void insert_indicator(SQLite::Database& db, const Indicator& i) {
     SQLite::Statement q(db,
                         "INSERT INTO plan_indicator (activity_id, priority_code, name, unit, "
-                        "baseline, baseline_date, target, target_date, updated_at, id) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        "baseline, baseline_date, target, target_date, updated_at, id, "
+                        "recorded_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     bind_indicator(q, i);
+    store::bind(q, 11, i.recorded_on);
     q.exec();
     for (const auto& m : i.measurements) {
         insert_measurement(db, i.id, m);

@@ -144,3 +144,41 @@ def test_the_same_priority_code_eight_times_at_once_is_added_once(alliance):
     assert all("already exists" in r.stderr for r in results if r.returncode == 65)
     assert len(_json(nacsa, "plan", "priority", "list")) == 1
     assert _audited(nacsa, "plan_priority") == 1
+
+
+def test_eight_acknowledgements_of_one_finding_at_once_keep_one_each_audited(alliance):
+    """An acknowledgement is an upsert on the finding's key: eight at once all exit 0, the check
+    shows one acknowledgement (the last one's reason), and the log has the eight."""
+    nacsa = alliance
+    nacsa.ok("plan", "import", EXAMPLES / "plan.yaml")
+    with ThreadPoolExecutor(max_workers=AT_ONCE) as pool:
+        results = list(pool.map(
+            lambda i: _run(nacsa, ["plan", "check", "ack", "activity-overdue:A2", "--reason", f"motivo {i}"]),
+            range(AT_ONCE)))
+    assert [r.returncode for r in results] == [0] * AT_ONCE, [r.stderr for r in results]
+    findings = [f for f in _json(nacsa, "plan", "check", "--all") if f["record"] == "A2"]
+    assert len(findings) == 1
+    reasons = [e["summary"] for e in _json(nacsa, "log", "--kind", "finding")]
+    assert sorted(reasons) == sorted(f"acknowledged: motivo {i}" for i in range(AT_ONCE))
+    assert findings[0]["acknowledged"] == reasons[-1].removeprefix("acknowledged: ")
+
+
+def test_eight_status_corrections_at_once_void_only_what_there_is(alliance):
+    """An activity with two status changes after its first status: of eight corrections at once,
+    two void one change each (the latest, then the one before), six find nothing left to void
+    (exit 65), and the first status stands."""
+    nacsa = alliance
+    nacsa.ok("plan", "import", EXAMPLES / "plan.yaml")
+    nacsa.ok("plan", "activity", "status", "A4", "delayed", "--date", "2026-11-20")
+    with ThreadPoolExecutor(max_workers=AT_ONCE) as pool:
+        results = list(pool.map(
+            lambda i: _run(nacsa, ["plan", "activity", "status", "A4", "--correct", "--reason", f"error {i}"]),
+            range(AT_ONCE)))
+    codes = sorted(r.returncode for r in results)
+    assert codes == [0, 0] + [65] * (AT_ONCE - 2), [(r.returncode, r.stderr) for r in results]
+    shown = _json(nacsa, "plan", "activity", "show", "A4")
+    assert shown["status"] == "planned"
+    assert [h.split(" [")[0] for h in shown["status_history"]] == [
+        "2026-01-10 planned", "2026-07-06 in_progress", "2026-11-20 delayed"]
+    assert sum("[voided" in h for h in shown["status_history"]) == 2
+    assert len([e for e in _json(nacsa, "log", "--record", "A4") if "voided" in e["summary"]]) == 2

@@ -198,6 +198,53 @@ def test_activity_status_history(planned):
     assert planned.dump() == before
 
 
+
+def test_activity_status_correction_voids_the_latest_change(planned, tmp_path):
+    """A status entered by mistake is voided with a reason: the history shows both, the activity
+    and the plan as of any day read without it, and an older plan file does not bring it back."""
+    exported = planned.ok("plan", "export").out
+    planned.ok("plan", "activity", "status", "A4", "done", "--date", "2026-11-20")
+    assert planned.run("plan", "status", "--as-of", "2026-11-25", "--format", "json").code == 0
+    result = planned.ok("plan", "activity", "status", "A4", "--correct", "--reason", "Marcada por error")
+    assert result.err == "nacsa: activity A4: status done of 2026-11-20 voided; the activity is in_progress again\n"
+    shown = json.loads(planned.ok("plan", "activity", "show", "A4", "--format", "json").out)
+    assert shown["status"] == "in_progress"
+    assert shown["status_history"] == ["2026-01-10 planned", "2026-07-06 in_progress",
+                                       "2026-11-20 done [voided 2026-11-29: Marcada por error]"]
+    status = json.loads(planned.ok("plan", "status", "--as-of", "2026-11-25", "--format", "json").out)
+    a4 = next(a for p in status["priorities"] for a in p["activities"] if a["id"] == "A4")
+    assert a4["status"] == "in_progress"
+    log = json.loads(planned.ok("--format", "json", "log", "--record", "A4").out)
+    assert log[-1]["summary"] == ("status done of 2026-11-20 voided as entered by mistake: status done -> "
+                                 "in_progress; reason: Marcada por error")
+    # The plan file written before the correction does not bring the mistake back.
+    (planned.workdir / "old-plan.yaml").write_text(exported, encoding="utf-8")
+    planned.ok("plan", "activity", "status", "A4", "done", "--date", "2026-11-21")
+    planned.ok("plan", "activity", "status", "A4", "--correct", "--reason", "Otra vez no")
+    planned.ok("plan", "import", "old-plan.yaml")
+    shown = json.loads(planned.ok("plan", "activity", "show", "A4", "--format", "json").out)
+    assert shown["status"] == "in_progress" and len(shown["status_history"]) == 4
+
+    new = planned.ok("plan", "activity", "add", "--title", "Nueva", "--kind", "other", "--no-priority",
+                     "--start", "2026-12-01", "--end", "2026-12-31").out.strip()
+    before = planned.dump()
+    result = planned.run("plan", "activity", "status", new, "--correct", "--reason", "x")
+    assert (result.code, result.err) == (
+        65, f'nacsa: error: field "status": activity {new} has no status change to correct (only its '
+            "first status, its entry into the plan)\n")
+    for args, message in [
+        (["A4", "--correct"], "--correct needs --reason TEXT"),
+        (["A4", "done", "--correct", "--reason", "x"], "--correct takes no new status"),
+        (["A4", "done", "--reason", "x"], "--reason goes with --correct"),
+        (["A4"], "give the new status, or --correct"),
+    ]:
+        result = planned.run("plan", "activity", "status", *args)
+        assert result.code == 2 and message in result.err, args
+    result = planned.run("plan", "activity", "status", "A4", "--correct", "--reason", "  ")
+    assert result.code == 65 and "needs a reason" in result.err
+    assert planned.dump() == before
+
+
 # ---- indicators ----
 
 def test_indicator_add_measure_list(planned):
@@ -524,8 +571,9 @@ def test_status_as_of_early_date(planned):
     i1 = data["priorities"][0]["indicators"][0]
     assert i1["standing"] == "no_data"
     # The activities of the priorities entered the plan on 2026-01-10 at the earliest (their first
-    # status); only A7, serving none, was in it.
-    assert [[a["id"] for a in p["activities"]] for p in data["priorities"]] == [[], [], [], [], ["A7"]]
+    # status); only A7, serving none, was in it. P4 was agreed on 2026-03-12 (its source date).
+    assert [p["code"] for p in data["priorities"]] == ["P1", "P2", "P3", None]
+    assert [[a["id"] for a in p["activities"]] for p in data["priorities"]] == [[], [], [], ["A7"]]
     # A5 entered the plan on 2026-06-01; its indicator's baseline is its start, 2026-09-01.
     data = json.loads(planned.ok("plan", "status", "--as-of", "2026-07-01", "--format", "json").out)
     a5 = next(a for a in data["priorities"][3]["activities"] if a["id"] == "A5")

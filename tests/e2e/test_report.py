@@ -479,6 +479,14 @@ def test_a_closed_quarter_written_again_later_is_the_same_document(year):
         ("2026-11-15", ["plan", "indicator", "measure", "I1", "9"]),
         ("2026-11-16", ["plan", "contribution", "add", "--questionnaire", "Art. 6", "--submitted", "2026-11-16",
                         "--to", "Cancillería", "--summary", "Más aportes"]),
+        # Added to the plan after the quarter, undated or dated later: not in the plan of 2026Q3.
+        ("2026-11-17", ["plan", "priority", "add", "P2", "--title", "Lavado de activos"]),
+        ("2026-11-17", ["plan", "indicator", "add", "--priority", "P2", "--name", "Informes", "--unit",
+                        "informes", "--baseline", "0", "--baseline-date", "2026-01-01", "--target", "2",
+                        "--target-date", "2026-12-31"]),
+        ("2026-11-17", ["plan", "indicator", "add", "--activity", "A1", "--name", "Asistentes", "--unit",
+                        "personas", "--baseline", "0", "--target", "30", "--target-date", "2026-12-31"]),
+        ("2026-11-18", ["plan", "indicator", "measure", "I3", "12", "--date", "2026-11-18"]),
     ]
     for day, args in later:
         year.ok(*args, env=on(day))
@@ -495,7 +503,8 @@ def test_a_closed_quarter_written_again_later_is_the_same_document(year):
     assert [(r["activity"], r["date"]) for r in tables["activities_completed"]["rows"]] == [
         ("A2", "2026-11-15"), ("A3", "2026-11-15")]
     assert [r["activity"] for r in tables["activities_delayed"]["rows"]] == ["A4"]
-    assert [r["latest"] for r in tables["indicators"]["rows"]] == [9]
+    assert sorted((r["indicator"], r["latest"]) for r in tables["indicators"]["rows"]) == [
+        ("I1", 9), ("I2", None), ("I3", 12)]
     assert [r["contribution"] for r in tables["review_contributions"]["rows"]] == ["C2"]
     assert tables["withdrawals"]["rows"] == [{"member": "Centro de Estudios Penales", "date": "2026-11-01"}]
     assert sorted(r["member"] for r in tables["committee"]["rows"]) == ["Fundación Rutas Seguras",

@@ -226,6 +226,56 @@ TEST_CASE("plan as of a day reads only the records dated up to it") {
     CHECK(plan::plan_as_of(p, d("2026-01-04")).activities.empty());
 }
 
+TEST_CASE("priorities and indicators enter the plan on the day they were entered or dated") {
+    plan::Plan p;
+    p.priorities = {
+        plan::Priority{.code = "P1", .title = "Antigua"},
+        plan::Priority{.code = "P2", .title = "Nueva", .recorded_on = d("2026-11-17")},
+        plan::Priority{.code = "P3",
+                       .title = "Acordada antes",
+                       .source_date = d("2026-03-01"),
+                       .recorded_on = d("2026-11-17")},
+        plan::Priority{.code = "P4", .title = "Servida", .recorded_on = d("2026-11-17")}};
+    plan::Activity a;
+    a.id = "A1";
+    a.priorities = {"P4"};
+    a.history = {{d("2026-01-10"), plan::ActivityStatus::planned, ""}};
+    p.activities.push_back(a);
+    auto indicator = [](std::string id, std::optional<Date> baseline_date,
+                        std::vector<plan::Measurement> measured) {
+        plan::Indicator i;
+        i.id = std::move(id);
+        i.activity_id = "A1";
+        i.baseline_date = baseline_date;
+        i.target_date = d("2026-12-31");
+        i.measurements = std::move(measured);
+        i.recorded_on = d("2026-11-17");
+        return i;
+    };
+    p.indicators = {indicator("I1", std::nullopt, {}), indicator("I2", d("2026-01-01"), {}),
+                    indicator("I3", std::nullopt, {{d("2026-08-01"), 1, ""}}),
+                    indicator("I4", std::nullopt, {{d("2026-11-20"), 1, ""}})};
+    p.indicators.push_back(indicator("I5", std::nullopt, {}));
+    p.indicators.back().recorded_on.reset();  // entered before schema version 13
+
+    auto codes = [](const plan::Plan& plan) {
+        std::vector<std::string> out;
+        for (const auto& x : plan.priorities) {
+            out.push_back(x.code);
+        }
+        for (const auto& x : plan.indicators) {
+            out.push_back(x.id);
+        }
+        return out;
+    };
+    CHECK(codes(plan::plan_as_of(p, d("2026-09-30"))) ==
+          std::vector<std::string>{"P1", "P3", "P4", "I2", "I3", "I5"});
+    CHECK(codes(plan::plan_as_of(p, d("2026-11-17"))) ==
+          std::vector<std::string>{"P1", "P2", "P3", "P4", "I1", "I2", "I3", "I4", "I5"});
+    // Before its activity entered the plan, P4 is not served: out, as P2 and P3 are.
+    CHECK(codes(plan::plan_as_of(p, d("2026-01-05"))) == std::vector<std::string>{"P1"});
+}
+
 TEST_CASE("plan check finds each problem") {
     plan::Plan p;
     p.priorities.push_back(plan::Priority{.code = "P1", .title = "Sola"});
