@@ -1,6 +1,8 @@
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include "commands.hpp"
+#include "core/error.hpp"
 #include "core/text.hpp"
 #include "store/maintenance.hpp"
 
@@ -36,8 +38,18 @@ int run_migrate(Context& ctx) {
 
 int run_backup(Context& ctx, const std::string& destination) {
     // Any schema version: backing up is what one does before `db migrate`.
+    if (destination == "-" && ::isatty(STDOUT_FILENO) == 1) {
+        throw UsageError(
+            "db backup -: standard output is a terminal; redirect it to a file or a "
+            "program (nacsa db backup - | gpg -e ...)");
+    }
     auto store =
         store::Store::open_any_version(ctx.db_path(), store::Access::read_only, ctx.actor());
+    if (destination == "-") {
+        store::backup_store_to(store, STDOUT_FILENO);
+        ctx.info(fmt::format("backed up {} to standard output", ctx.db_path()));
+        return 0;
+    }
     store::backup_store(store, destination);
     ctx.info(fmt::format("backed up {} to {}", ctx.db_path(), destination));
     return 0;
@@ -60,7 +72,9 @@ void register_db(CLI::App& app, Context& ctx) {
     auto destination = std::make_shared<std::string>();
     auto* backup = cmd->add_subcommand(
         "backup", "Copy the store consistently, even while it is in use (mode 0600)");
-    backup->add_option("file", *destination, "Where to write the copy (must not exist)")
+    backup
+        ->add_option("file", *destination,
+                     "Where to write the copy (must not exist); - for standard output")
         ->required()
         ->type_name("FILE");
     ctx.on_run(backup, [&ctx, destination] { return run_backup(ctx, *destination); });

@@ -7,7 +7,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <array>
 #include <cstring>
+#include <fstream>
 
 #include "core/error.hpp"
 #include "core/files.hpp"
@@ -108,6 +110,39 @@ std::vector<Finding> check_store(const fs::path& path, const Actor& actor) {
     return findings;
 }
 
+namespace {
+
+// Copies the store into the empty file `tmpl` (created by a files::Temporary) through SQLite's
+// online backup API and checks the copy; `shown` names the destination in errors.
+void copy_store_into(Store& store, const std::string& tmpl, const std::string& shown) {
+    SQLite::Database target(tmpl, SQLite::OPEN_READWRITE);
+    target.setBusyTimeout(5000);
+    SQLite::Backup backup(target, store.db());
+    // One step copies every page inside a single read transaction on the store: in WAL mode
+    // writers go on meanwhile and the copy is the snapshot at the start. (Copying in several
+    // steps would restart each time another process writes, possibly forever.)
+    int rc = SQLITE_OK;
+    for (int attempt = 0; attempt < 200; ++attempt) {
+        rc = backup.executeStep(-1);
+        if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED) {
+            break;
+        }
+        ::usleep(50000);
+    }
+    if (rc != SQLITE_DONE) {
+        throw LockedError(fmt::format("{}: the store stayed locked; try the backup again later",
+                                      store.path().string()));
+    }
+    // A standalone file: no -wal beside it to lose when it is copied elsewhere.
+    target.exec("PRAGMA journal_mode = DELETE");
+    const auto check = target.execAndGet("PRAGMA quick_check").getString();
+    if (check != "ok") {
+        throw StoreError(fmt::format("{}: the copy failed its check ({})", shown, check));
+    }
+}
+
+}  // namespace
+
 void backup_store(Store& store, const fs::path& destination) {
     files::check_output(destination.string());
     std::error_code ec;
@@ -126,34 +161,7 @@ void backup_store(Store& store, const fs::path& destination) {
     temporary.close();
     const std::string& tmpl = temporary.path();
     try {
-        {
-            SQLite::Database target(tmpl, SQLite::OPEN_READWRITE);
-            target.setBusyTimeout(5000);
-            SQLite::Backup backup(target, store.db());
-            // One step copies every page inside a single read transaction on the store: in WAL
-            // mode writers go on meanwhile and the copy is the snapshot at the start. (Copying in
-            // several steps would restart each time another process writes, possibly forever.)
-            int rc = SQLITE_OK;
-            for (int attempt = 0; attempt < 200; ++attempt) {
-                rc = backup.executeStep(-1);
-                if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED) {
-                    break;
-                }
-                ::usleep(50000);
-            }
-            if (rc != SQLITE_DONE) {
-                throw LockedError(
-                    fmt::format("{}: the store stayed locked; try the backup again later",
-                                store.path().string()));
-            }
-            // A standalone file: no -wal beside it to lose when it is copied elsewhere.
-            target.exec("PRAGMA journal_mode = DELETE");
-            const auto check = target.execAndGet("PRAGMA quick_check").getString();
-            if (check != "ok") {
-                throw StoreError(
-                    fmt::format("{}: the copy failed its check ({})", destination.string(), check));
-            }
-        }
+        copy_store_into(store, tmpl, destination.string());
         files::make_owner_only(tmpl);
         // link() fails when the destination appeared meanwhile, where rename() would replace it.
         // Folders without hard links (some network or FAT mounts) fall back to rename().
@@ -176,6 +184,46 @@ void backup_store(Store& store, const fs::path& destination) {
         // Linked into place: the temporary name goes with `temporary`.
     } catch (const SQLite::Exception& e) {
         rethrow_sqlite(e, destination);
+    }
+}
+
+void backup_store_to(Store& store, int fd) {
+    const std::string shown = "standard output";
+    // The copy is made in a private temporary file (mode 0600, in $TMPDIR or /tmp, removed on
+    // any exit or interruption), checked, then streamed.
+    std::error_code ec;
+    fs::path dir = fs::temp_directory_path(ec);
+    if (ec) {
+        dir = "/tmp";
+    }
+    files::Temporary temporary(dir / "nacsa-backup.db");
+    temporary.close();
+    try {
+        copy_store_into(store, temporary.path(), shown);
+    } catch (const SQLite::Exception& e) {
+        rethrow_sqlite(e, temporary.path());
+    }
+    std::ifstream in(temporary.path(), std::ios::binary);
+    std::array<char, 1 << 16> buffer{};
+    while (in) {
+        in.read(buffer.data(), buffer.size());
+        std::size_t left = static_cast<std::size_t>(in.gcount());
+        const char* at = buffer.data();
+        while (left > 0) {
+            const ssize_t n = ::write(fd, at, left);
+            if (n < 0 && errno == EINTR) {
+                continue;
+            }
+            if (n < 0) {
+                throw StoreError(
+                    fmt::format("{}: cannot write the backup: {}", shown, std::strerror(errno)));
+            }
+            at += n;
+            left -= static_cast<std::size_t>(n);
+        }
+    }
+    if (in.bad()) {
+        throw StoreError(fmt::format("{}: cannot read the copy back", temporary.path()));
     }
 }
 

@@ -19,6 +19,9 @@ namespace nacsa::store {
 // `nacsa db backup`: a consistent copy through SQLite's online backup API, even while another
 // process writes; written to a temporary file, made 0600, then renamed into place.
 void backup_store(Store& store, const std::filesystem::path& destination);
+// The same copy written to a file descriptor (`nacsa db backup -`: standard output, for a pipe
+// into gpg or ssh); made in a private temporary file first, so a failed copy writes nothing.
+void backup_store_to(Store& store, int fd);
 
 struct AuditEntry {
     std::int64_t id = 0;

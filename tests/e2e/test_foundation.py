@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, NACSA_BIN, SOURCE_DIR
+from conftest import EXAMPLES, NACSA_BIN, SOURCE_DIR, TIMEOUT_SCALE, WRAPPER
 
 EXAMPLE = EXAMPLES / "alliance.yaml"
 MINIMAL = EXAMPLES / "alliance-minimal.yaml"
@@ -335,6 +335,33 @@ def test_db_backup_never_overwrites(alliance):
     result = alliance.run("db", "backup", "no/such/folder/x.db")
     assert (result.code, result.err) == (
         73, "nacsa: error: no/such/folder/x.db: the folder no/such/folder does not exist\n")
+
+
+def test_db_backup_to_standard_output_is_the_store_and_leaves_no_copy(alliance):
+    alliance.ok("member", "add", "--name", "Fundación Copia", "--type", "ngo")
+    tmp = alliance.path("tmp")
+    tmp.mkdir()
+    result = alliance.run("db", "backup", "-", binary=True, env={"TMPDIR": str(tmp)})
+    assert result.code == 0 and result.err == b"nacsa: backed up " + str(alliance.db).encode() + b" to standard output\n"
+    assert result.out.startswith(b"SQLite format 3\x00")
+    alliance.path("piped.db").write_bytes(result.out)
+    copy = sqlite3.connect(alliance.path("piped.db"))
+    assert copy.execute("SELECT name FROM member WHERE name = 'Fundación Copia'").fetchall() == [("Fundación Copia",)]
+    assert copy.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    copy.close()
+    assert list(tmp.iterdir()) == []  # the private temporary copy is gone
+    assert not alliance.path("-").exists()
+    # A store's bytes are not for a terminal.
+    master, slave = os.openpty()
+    try:
+        proc = subprocess.run([*WRAPPER, NACSA_BIN, "db", "backup", "-"], cwd=alliance.workdir, env=alliance.env,
+                              stdout=slave, stderr=subprocess.PIPE, timeout=60 * TIMEOUT_SCALE)
+    finally:
+        os.close(slave)
+        os.close(master)
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == ("nacsa: error: db backup -: standard output is a terminal; redirect it to a "
+                                    "file or a program (nacsa db backup - | gpg -e ...)\n")
 
 
 # --- schema versions ----------------------------------------------------------------------
