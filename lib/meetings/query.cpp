@@ -164,6 +164,22 @@ void check_consultations(store::Store& store, Date as_of, Date since, std::vecto
 }
 
 // committee-meeting-gap: the held steering committee meetings, from the founding date to as_of.
+// A span of days in weeks and days: "8 weeks and 4 days", "9 weeks", "1 week and 1 day".
+std::string span_text(int days) {
+    const int weeks = days / 7;
+    const int rest = days % 7;
+    const auto unit = [](int n, const char* one, const char* many) {
+        return fmt::format("{} {}", n, n == 1 ? one : many);
+    };
+    if (rest == 0) {
+        return unit(weeks, "week", "weeks");
+    }
+    if (weeks == 0) {
+        return unit(rest, "day", "days");
+    }
+    return unit(weeks, "week", "weeks") + " and " + unit(rest, "day", "days");
+}
+
 void check_committee_cadence(store::Store& store, Date as_of, Date since,
                              std::vector<Finding>& out) {
     const auto& alliance = store.alliance();
@@ -180,13 +196,13 @@ void check_committee_cadence(store::Store& store, Date as_of, Date since,
             out.push_back(Finding{
                 Severity::error, "committee-meeting-gap", s.meeting.id,
                 previous_id.empty()
-                    ? fmt::format("the first steering committee meeting was held {} weeks after "
+                    ? fmt::format("the first steering committee meeting was held {} after "
                                   "the alliance was founded ({}); at most {} weeks are allowed",
-                                  gap / 7, format_date(previous), max_weeks)
-                    : fmt::format("{} weeks passed between the steering committee meetings of {} "
+                                  span_text(gap), format_date(previous), max_weeks)
+                    : fmt::format("{} passed between the steering committee meetings of {} "
                                   "({}) and {}; at most {} weeks are allowed",
-                                  gap / 7, format_date(previous), previous_id, format_date(s.date),
-                                  max_weeks)});
+                                  span_text(gap), format_date(previous), previous_id,
+                                  format_date(s.date), max_weeks)});
         }
         previous = s.date;
         previous_id = s.meeting.id;
@@ -198,9 +214,9 @@ void check_committee_cadence(store::Store& store, Date as_of, Date since,
                 ? fmt::format("no steering committee meeting has been held since the alliance "
                               "was founded ({}); one is due every {} weeks",
                               format_date(previous), max_weeks)
-                : fmt::format("no steering committee meeting has been held since {} ({} weeks); "
+                : fmt::format("no steering committee meeting has been held since {} ({}); "
                               "one is due every {} weeks",
-                              format_date(previous), days_between(previous, as_of) / 7,
+                              format_date(previous), span_text(days_between(previous, as_of)),
                               max_weeks)});
     }
 }

@@ -714,10 +714,12 @@ def test_check_committee_meeting_gap(founded_recently):
     assert code == 1
     assert rules == [("committee-meeting-gap", second, "error")]
     text = n.run("meeting", "check", "--as-of", "2026-11-15").out
-    assert f"13 weeks passed between the steering committee meetings of 2026-07-10 ({first}) and 2026-10-10" in text
+    # 92 days: not "13 weeks" against a limit in whole weeks, which read as no gap at all.
+    assert f"13 weeks and 1 day passed between the steering committee meetings of 2026-07-10 ({first}) and " \
+        "2026-10-10; at most" in text
     code, rules = check_rules(n, "--as-of", "2026-11-29")
     assert rules[-1] == ("committee-meeting-gap", second, "error")
-    assert "no steering committee meeting has been held since 2026-10-10 (7 weeks)" in \
+    assert "no steering committee meeting has been held since 2026-10-10 (7 weeks and 1 day)" in \
         n.run("meeting", "check", "--as-of", "2026-11-29").out
 
 
