@@ -70,7 +70,17 @@ void add_field_options(CLI::App* cmd, FieldOptions& f, ForEdit for_edit) {
     }
 }
 
+// A date-and-time option ("YYYY-MM-DD HH:MM") that is not one is a usage error (exit 2), like
+// a bad date option; the library checks it again as a field.
+void check_date_time_option(const std::optional<std::string>& value, const std::string& option) {
+    if (value && !mt::parse_local_date_time(*value)) {
+        throw UsageError(fmt::format(
+            "{}: \"{}\" is not a date and time (expected YYYY-MM-DD HH:MM)", option, *value));
+    }
+}
+
 mt::MeetingFields to_fields(const FieldOptions& f) {
+    check_date_time_option(f.start, "--start");
     return mt::MeetingFields{.title = f.title,
                              .kind = f.kind,
                              .body = f.body,
@@ -391,6 +401,7 @@ int run_cancel(Context& ctx, const CancelOptions& opts) {
 }
 
 int run_postpone(Context& ctx, const CancelOptions& opts) {
+    check_date_time_option(opts.to, "--to");
     const auto m =
         mt::postpone(ctx.store(store::Access::read_write), opts.id, opts.reason, opts.to);
     ctx.info(

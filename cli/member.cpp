@@ -174,6 +174,7 @@ members::MemberInput member_input(const MemberFieldOptions& o) {
     in.thematic_areas = keys(o.themes);
     in.services = keys(o.services);
     in.joined = o.joined;
+    (void)date_option(o.joined, "--joined");  // a bad date option is exit 2, as everywhere
     in.status = o.status;
     in.interest = keys(o.interest);
     in.ecosoc_status = o.ecosoc;

@@ -83,7 +83,13 @@ def test_schedule_every_new_kind_and_format_defaults(alliance):
 
 def test_schedule_reports_every_problem_and_writes_nothing(alliance):
     before = alliance.dump()
-    result = alliance.run("meeting", "schedule", "--title", " ", "--kind", "picnic", "--start", "2026-13-01 10:00",
+    # A date option that is not a date is a usage error (exit 2), as everywhere.
+    for args in (["meeting", "schedule", "--title", "x", "--kind", "other", "--start", "2026-13-01 10:00"],
+                 ["meeting", "postpone", "M-2026-001", "--reason", "x", "--to", "2026-02-30 10:00"]):
+        result = alliance.run(*args)
+        assert result.code == 2, result
+        assert result.err.startswith(f'nacsa: error: {args[-2]}: "{args[-1]}" is not a date and time'), result
+    result = alliance.run("meeting", "schedule", "--title", " ", "--kind", "picnic", "--start", "2026-12-01 10:00",
                           "--tz", "Mars/Olympus", "--duration", "0", "--link", "ftp://x", "--language", "de")
     assert result.code == 65, result
     assert result.err.splitlines() == [
@@ -92,7 +98,6 @@ def test_schedule_reports_every_problem_and_writes_nothing(alliance):
         'working_group, government_consultation, capacity_building, constructive_dialogue, '
         'multistakeholder_preparation_day, cop_side_event, regional_network_meeting, other)',
         'nacsa: error: field "time_zone": "Mars/Olympus" is not an IANA time zone (e.g. America/Santiago)',
-        'nacsa: error: field "start": "2026-13-01 10:00" is not a date and time (expected YYYY-MM-DD HH:MM)',
         'nacsa: error: field "duration": 0 minutes is not a meeting length (1 to 10080)',
         'nacsa: error: field "online_link": "ftp://x" is not a web address (http:// or https://)',
         'nacsa: error: field "language": "de" is not a language (known: en, es, fr)',
