@@ -2,6 +2,7 @@
 
 #include "commands.hpp"
 #include "config/alliance.hpp"
+#include "core/error.hpp"
 #include "core/files.hpp"
 #include "workflows/workflows.hpp"
 
@@ -9,10 +10,22 @@ namespace nacsa::cli {
 
 namespace {
 
-int run_init(Context& ctx, const std::optional<std::string>& config_file) {
+struct InitOptions {
+    std::optional<std::string> config_file;
+    bool example = false;
+};
+
+int run_init(Context& ctx, const InitOptions& o) {
+    if (!o.config_file && !o.example) {
+        throw UsageError(
+            "init: give the alliance's configuration with --config FILE (`nacsa config template "
+            "--country CC > alliance.yaml` writes a starter to edit), or --example to try nacsa "
+            "with the example alliance");
+    }
+    const auto& config_file = o.config_file;
     const std::string yaml =
         config_file ? files::read_file(*config_file) : config::default_alliance_yaml();
-    const std::string name = config_file ? *config_file : "(built-in default configuration)";
+    const std::string name = config_file ? *config_file : "(built-in example configuration)";
     const std::string path = ctx.db_path();
     auto created = workflows::create_store(path, yaml, name, ctx.actor());
     const auto& alliance = created.store.alliance();
@@ -25,11 +38,14 @@ int run_init(Context& ctx, const std::optional<std::string>& config_file) {
 
 void register_init(CLI::App& app, Context& ctx) {
     auto* cmd = app.add_subcommand("init", "Create a new alliance store (never overwrites one)");
-    auto config_file = std::make_shared<std::optional<std::string>>();
-    cmd->add_option("--config", *config_file,
-                    "The alliance configuration (default: the built-in example)")
-        ->type_name("FILE");
-    ctx.on_run(cmd, [&ctx, config_file] { return run_init(ctx, *config_file); });
+    auto opts = std::make_shared<InitOptions>();
+    auto* config = cmd->add_option("--config", opts->config_file,
+                                   "The alliance configuration (see `nacsa config template`)")
+                       ->type_name("FILE");
+    cmd->add_flag("--example", opts->example,
+                  "Use the built-in example alliance (fictional, in Chile), to try nacsa")
+        ->excludes(config);
+    ctx.on_run(cmd, [&ctx, opts] { return run_init(ctx, *opts); });
 }
 
 }  // namespace nacsa::cli

@@ -98,7 +98,7 @@ std::vector<Diagnostic> config_conflicts(store::Store& store, const config::Alli
 }
 
 std::string apply_config(store::Store& store, const std::string& yaml_text,
-                         const std::string& file_name) {
+                         const std::string& file_name, bool dry_run) {
     const config::Alliance next = config::parse_alliance(yaml_text, file_name);
     std::string summary = "the configuration is unchanged";
     store.transaction([&] {
@@ -111,6 +111,9 @@ std::string apply_config(store::Store& store, const std::string& yaml_text,
             throw ValidationError(std::move(conflicts));
         }
         summary = change_summary(store.alliance(), next);
+        if (dry_run) {
+            return;
+        }
         store.replace_config(yaml_text, file_name);
         store.audit("config", next.short_name, summary);
     });

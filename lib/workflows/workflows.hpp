@@ -40,8 +40,9 @@ struct NewStore {
 // `nacsa config apply`: validates the file, refuses to drop keys still in use (naming the
 // records; ValidationError, exit 65), then stores it and records the change in the audit log.
 // Returns a one-line summary of what changed.
+// With dry_run, checks and summarises the same way and changes nothing.
 std::string apply_config(store::Store& store, const std::string& yaml_text,
-                         const std::string& file_name);
+                         const std::string& file_name, bool dry_run = false);
 
 // `nacsa member status`: moves a member (an id, name or acronym) to a new status
 // (members::change_status); a withdrawal also ends the member's working-group memberships and

@@ -103,7 +103,7 @@ class Nacsa:
         return result
 
     def init(self, config=None):
-        args = ["init"] if config is None else ["init", "--config", config]
+        args = ["init", "--example"] if config is None else ["init", "--config", config]
         return self.ok(*args)
 
     def sql(self, query, *params):

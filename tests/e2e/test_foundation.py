@@ -67,14 +67,40 @@ def test_init_creates_a_private_wal_store_even_under_umask_000(nacsa):
         con.close()
 
 
-def test_init_without_config_uses_the_built_in_example(nacsa):
-    nacsa.ok("init")
+def test_init_needs_a_configuration_or_says_example(nacsa):
+    """Without --config, init used to make the Chilean example alliance silently, which config
+    apply could not then turn into the user's own."""
+    result = nacsa.run("init")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == ("nacsa: error: init: give the alliance's configuration with --config FILE (`nacsa config "
+                          "template --country CC > alliance.yaml` writes a starter to edit), or --example to try "
+                          "nacsa with the example alliance\n")
+    assert not nacsa.db.exists()
+    assert nacsa.run("init", "--example", "--config", EXAMPLE).code == 2
+    nacsa.ok("init", "--example")
     assert nacsa.ok("config", "show").out == EXAMPLE.read_text(encoding="utf-8")
+
+
+def test_config_template_is_a_valid_starter_for_a_country(nacsa):
+    result = nacsa.ok("config", "template", "--country", "pe", "--language", "es")
+    text = result.out
+    assert text.startswith("# Starter configuration of a national civil society alliance in Peru")
+    assert "\ncountry: PE\nlanguage: es\ntime_zone: America/Lima\n" in text
+    assert 'name: "Alianza Nacional de la Sociedad Civil de Peru"' in text
+    assert '  - {key: la_libertad, name: "La Libertad"}' in text
+    assert "\nthematic_areas:\n" in text and "\nworking_groups:" not in text
+    nacsa.write("alliance.yaml", text)
+    assert "valid configuration for Alianza Nacional de la Sociedad Civil de Peru (PE, 26 regions" in \
+        nacsa.ok("config", "check", "alliance.yaml").err
+    nacsa.ok("init", "--config", "alliance.yaml")
+    assert nacsa.ok("config", "show").out == text
+    for args, code in ((["--country", "XQ"], 2), ([], 2), (["--country", "PE", "--language", "de"], 2)):
+        assert nacsa.run("config", "template", *args).code == code, args
 
 
 def test_init_at_the_default_path_creates_private_folders(nacsa):
     xdg = nacsa.workdir / "xdg"
-    proc = run_with_umask(nacsa, 0o000, "init", env={"NACSA_DB": None, "XDG_DATA_HOME": str(xdg)})
+    proc = run_with_umask(nacsa, 0o000, "init", "--example", env={"NACSA_DB": None, "XDG_DATA_HOME": str(xdg)})
     assert proc.returncode == 0, proc.stderr
     store = xdg / "nacsa" / "nacsa.db"
     assert proc.stderr.startswith(f"nacsa: created {store} for ")
@@ -82,13 +108,13 @@ def test_init_at_the_default_path_creates_private_folders(nacsa):
     assert mode(xdg / "nacsa") == 0o700
     assert mode(store) == 0o600
     # Without XDG_DATA_HOME: ~/.local/share/nacsa/nacsa.db
-    proc = run_with_umask(nacsa, 0o022, "init", env={"NACSA_DB": None})
+    proc = run_with_umask(nacsa, 0o022, "init", "--example", env={"NACSA_DB": None})
     assert proc.returncode == 0, proc.stderr
     home_store = nacsa.workdir / "home" / ".local" / "share" / "nacsa" / "nacsa.db"
     assert mode(home_store) == 0o600
     assert mode(home_store.parent) == 0o700
     # --db wins over NACSA_DB, which wins over the default.
-    nacsa.ok("--db", nacsa.path("explicit.db"), "init")
+    nacsa.ok("--db", nacsa.path("explicit.db"), "init", "--example")
     assert nacsa.path("explicit.db").exists()
     assert not nacsa.db.exists()
 
@@ -107,7 +133,7 @@ def test_init_twice_refuses_and_leaves_the_store_untouched(alliance):
 
 def test_init_refuses_any_existing_file(nacsa):
     nacsa.write("store.db", "not mine\n")
-    assert nacsa.run("init").code == 73
+    assert nacsa.run("init", "--example").code == 73
     assert nacsa.db.read_text() == "not mine\n"
 
 
@@ -447,6 +473,11 @@ def test_config_check(nacsa):
 
 
 def test_config_apply_updates_and_audits(alliance):
+    before = alliance.dump()
+    result = alliance.ok("config", "apply", "--dry-run", MINIMAL)
+    assert result.err == (f"nacsa: dry run: would apply {MINIMAL}: configuration updated (regions: 16 -> 3; "
+                          "organisation types: 9 -> 1; roles: 4 -> 2)\n")
+    assert alliance.dump() == before
     result = alliance.ok("config", "apply", MINIMAL)
     assert result.err == "nacsa: configuration updated (regions: 16 -> 3; organisation types: 9 -> 1; roles: 4 -> 2)\n"
     assert alliance.ok("config", "show").out == MINIMAL.read_text(encoding="utf-8")
@@ -477,11 +508,12 @@ def test_config_apply_refuses_to_drop_a_region_still_in_use(alliance):
     con.commit()
     con.close()
     before = alliance.dump()
-    result = alliance.run("config", "apply", MINIMAL)
-    assert result.code == 65, str(result)
-    assert result.err == (f'nacsa: error: {MINIMAL}: field "regions": "maule" is dropped but still used by 1 record: '
-                          "fundacion-paz-ciudadana\n")
-    assert alliance.dump() == before
+    for dry_run in ([], ["--dry-run"]):
+        result = alliance.run("config", "apply", *dry_run, MINIMAL)
+        assert result.code == 65, str(result)
+        assert result.err == (f'nacsa: error: {MINIMAL}: field "regions": "maule" is dropped but still used by 1 '
+                              "record: fundacion-paz-ciudadana\n")
+        assert alliance.dump() == before
 
 
 # --- audit log ----------------------------------------------------------------------------
@@ -525,18 +557,18 @@ def test_log_lists_every_change_with_user_and_command(alliance):
 
 def test_commands_that_fail_leave_no_audit_entry(alliance):
     before = alliance.dump()
-    alliance.run("init")
+    alliance.run("init", "--example")
     alliance.run("config", "apply", "nowhere.yaml")
     alliance.run("member", "add", "--name", "Sin Tipo")  # no --type: refused
     assert alliance.dump() == before
 
 
 def test_source_date_epoch_is_now(nacsa):
-    nacsa.ok("init", env={"SOURCE_DATE_EPOCH": "1767225600"})  # 2026-01-01T00:00:00Z
+    nacsa.ok("init", "--example", env={"SOURCE_DATE_EPOCH": "1767225600"})  # 2026-01-01T00:00:00Z
     assert {e["at"] for e in json.loads(nacsa.ok("--format", "json", "log").out)} == {"2026-01-01T00:00:00Z"}
     assert nacsa.sql("SELECT applied_at FROM config") == [("2026-01-01T00:00:00Z",)]
     other = nacsa.path("other.db")
-    nacsa.ok("--db", other, "init", env={"SOURCE_DATE_EPOCH": ""})
+    nacsa.ok("--db", other, "init", "--example", env={"SOURCE_DATE_EPOCH": ""})
     con = sqlite3.connect(other)
     at = con.execute("SELECT at FROM audit").fetchone()[0]
     con.close()

@@ -158,7 +158,7 @@ def _mode(path):
 
 
 def test_personal_data_files_are_0600_under_umask_000(nacsa):
-    proc = _umask_run(nacsa, "init")
+    proc = _umask_run(nacsa, "init", "--example")
     assert proc.returncode == 0, proc.stderr
     proc = _umask_run(nacsa, "member", "add", "--name", "Fundación Uno", "--type", "ngo", "--region", "maule")
     assert proc.returncode == 0, proc.stderr
@@ -176,7 +176,7 @@ def test_store_folder_created_0700_under_umask_000(nacsa):
     env = dict(nacsa.env)
     del env["NACSA_DB"]
     env["XDG_DATA_HOME"] = str(nacsa.path("xdg"))
-    proc = subprocess.run([*WRAPPER, NACSA_BIN, "init"], cwd=nacsa.workdir, env=env, capture_output=True,
+    proc = subprocess.run([*WRAPPER, NACSA_BIN, "init", "--example"], cwd=nacsa.workdir, env=env, capture_output=True,
                           preexec_fn=lambda: os.umask(0), timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert _mode(nacsa.path("xdg") / "nacsa") == 0o700
