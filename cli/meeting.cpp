@@ -98,6 +98,7 @@ struct ScheduleOptions {
     std::optional<std::string> repeat;
     std::optional<int> count;
     std::optional<std::string> until;
+    std::optional<std::string> weekday;
 };
 
 int run_schedule(Context& ctx, const ScheduleOptions& opts) {
@@ -106,6 +107,18 @@ int run_schedule(Context& ctx, const ScheduleOptions& opts) {
         series.repeat = *mt::parse_repeat(*opts.repeat);
         series.count = opts.count;
         series.until = date_option(opts.until, "--until");
+        if (opts.weekday) {
+            series.weekday = mt::parse_monthly_weekday(*opts.weekday);
+            if (!series.weekday) {
+                throw UsageError(fmt::format(
+                    "--weekday: \"{}\" is not a weekday of the month (e.g. 2tue for the second "
+                    "Tuesday, -1fri for the last Friday)",
+                    *opts.weekday));
+            }
+            if (series.repeat != mt::Repeat::monthly && series.repeat != mt::Repeat::quarterly) {
+                throw UsageError("--weekday goes with --repeat monthly or quarterly");
+            }
+        }
         if (!series.count && !series.until) {
             throw UsageError("--repeat needs --count N or --until DATE");
         }
@@ -809,6 +822,11 @@ void register_schedule(CLI::App* meeting, Context& ctx) {
     count->excludes(cmd->add_option("--until", opts->until, "Last date of the series")
                         ->type_name("DATE")
                         ->needs(repeat));
+    cmd->add_option("--weekday", opts->weekday,
+                    "Monthly or quarterly on a weekday of the month: 2tue = 2nd Tuesday, -1fri = "
+                    "last Friday (RFC 5545 BYDAY)")
+        ->type_name("NDAY")
+        ->needs(repeat);
     ctx.on_run(cmd, [&ctx, opts] { return run_schedule(ctx, *opts); });
 }
 

@@ -2,6 +2,9 @@
 #include <date/tz.h>
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
+#include <cctype>
 #include <cmath>
 
 #include "core/error.hpp"
@@ -101,10 +104,90 @@ std::optional<Repeat> parse_repeat(const std::string& text) {
     return std::nullopt;
 }
 
+std::optional<MonthlyWeekday> parse_monthly_weekday(const std::string& text) {
+    static const std::array<std::pair<const char*, const char*>, 7> names{{{"sun", "su"},
+                                                                           {"mon", "mo"},
+                                                                           {"tue", "tu"},
+                                                                           {"wed", "we"},
+                                                                           {"thu", "th"},
+                                                                           {"fri", "fr"},
+                                                                           {"sat", "sa"}}};
+    std::size_t i = 0;
+    const bool negative = !text.empty() && text[0] == '-';
+    i += negative || (!text.empty() && text[0] == '+') ? 1 : 0;
+    if (i >= text.size() || text[i] < '1' || text[i] > '5') {
+        return std::nullopt;
+    }
+    const int n = text[i] - '0';
+    std::string day = text.substr(i + 1);
+    std::transform(day.begin(), day.end(), day.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (unsigned d = 0; d < names.size(); ++d) {
+        if (day == names[d].first || day == names[d].second) {
+            return MonthlyWeekday{negative ? -n : n, chr::weekday{d}};
+        }
+    }
+    return std::nullopt;
+}
+
+std::string describe(const MonthlyWeekday& w) {
+    static const std::array<const char*, 7> days{"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                                 "Thursday", "Friday", "Saturday"};
+    static const std::array<const char*, 5> nth{"1st", "2nd", "3rd", "4th", "5th"};
+    static const std::array<const char*, 5> from_end{"last", "second-to-last", "third-to-last",
+                                                     "fourth-to-last", "fifth-to-last"};
+    const auto index = static_cast<std::size_t>(std::abs(w.n) - 1);
+    return fmt::format("{} {}", w.n > 0 ? nth.at(index) : from_end.at(index),
+                       days.at(w.weekday.c_encoding()));
+}
+
+std::optional<Date> nth_weekday(chr::year_month month, const MonthlyWeekday& w) {
+    const chr::sys_days first{month / 1};
+    const chr::sys_days last{month / chr::last};
+    chr::sys_days day;
+    if (w.n > 0) {
+        day = first + (w.weekday - chr::weekday{first}) + chr::weeks{w.n - 1};
+    } else {
+        day = last - (chr::weekday{last} - w.weekday) - chr::weeks{-w.n - 1};
+    }
+    if (day < first || day > last) {
+        return std::nullopt;
+    }
+    return Date{day};
+}
+
 std::vector<LocalDateTime> occurrences(const LocalDateTime& first, Repeat repeat,
-                                       std::optional<int> count, std::optional<Date> until) {
+                                       std::optional<int> count, std::optional<Date> until,
+                                       std::optional<MonthlyWeekday> weekday) {
     constexpr int k_max = 520;
     std::vector<LocalDateTime> out;
+    if (weekday) {
+        if (repeat != Repeat::monthly && repeat != Repeat::quarterly) {
+            throw ValidationError("field \"weekday\": goes with a monthly or quarterly series");
+        }
+        const auto expected = nth_weekday(first.date.year() / first.date.month(), *weekday);
+        if (expected != first.date) {
+            throw ValidationError(fmt::format(
+                "field \"start\": {} is not the {} of its month{}", format_date(first.date),
+                describe(*weekday),
+                expected ? fmt::format(" ({} is)", format_date(*expected)) : std::string()));
+        }
+        const int step = repeat == Repeat::monthly ? 1 : 3;
+        const chr::year_month start = first.date.year() / first.date.month();
+        for (int i = 0; i < k_max * 2 && !(count && std::ssize(out) >= *count); ++i) {
+            const auto day = nth_weekday(start + chr::months{step * i}, *weekday);
+            if (!day) {
+                continue;  // no such weekday that month
+            }
+            if (until && chr::sys_days{*day} > chr::sys_days{*until}) {
+                break;
+            }
+            LocalDateTime next = first;
+            next.date = *day;
+            out.push_back(next);
+        }
+        return out;
+    }
     for (int i = 0; i < k_max; ++i) {
         if (count && i >= *count) {
             break;

@@ -86,11 +86,27 @@ struct LocalDateTime {
 
 enum class Repeat { none, weekly, monthly, quarterly };
 [[nodiscard]] std::optional<Repeat> parse_repeat(const std::string& text);
+// The n-th weekday of a month, as RFC 5545's BYDAY in a monthly rule: "2tue" (or "2TU") the
+// second Tuesday, "-1fri" the last Friday; n from 1 to 5 or -1 to -5.
+struct MonthlyWeekday {
+    int n = 1;
+    std::chrono::weekday weekday{};
+    bool operator==(const MonthlyWeekday&) const = default;
+};
+[[nodiscard]] std::optional<MonthlyWeekday> parse_monthly_weekday(const std::string& text);
+// "2nd Tuesday", "last Friday".
+[[nodiscard]] std::string describe(const MonthlyWeekday& w);
+// That day in a month, if the month has it (a fifth Monday is not in every month).
+[[nodiscard]] std::optional<Date> nth_weekday(std::chrono::year_month month,
+                                              const MonthlyWeekday& w);
+
 // The local start of each occurrence of a series: the same wall-clock time each time, whatever
 // the daylight-saving offset. Stops after `count` occurrences or after `until` (inclusive).
-[[nodiscard]] std::vector<LocalDateTime> occurrences(const LocalDateTime& first, Repeat repeat,
-                                                     std::optional<int> count,
-                                                     std::optional<Date> until);
+// With `weekday` (monthly or quarterly only), each occurrence is that weekday of its month, and
+// months without it (a fifth Tuesday) are skipped, as RFC 5545 does; the first start must be one.
+[[nodiscard]] std::vector<LocalDateTime> occurrences(
+    const LocalDateTime& first, Repeat repeat, std::optional<int> count, std::optional<Date> until,
+    std::optional<MonthlyWeekday> weekday = std::nullopt);
 
 struct Quorum {
     double fraction = 0.5;
@@ -321,6 +337,7 @@ struct SeriesRequest {
     Repeat repeat = Repeat::none;
     std::optional<int> count;
     std::optional<Date> until;
+    std::optional<MonthlyWeekday> weekday;  // monthly or quarterly: "the 2nd Tuesday"
 };
 
 // Schedules one meeting, or a series; returns the meetings created, in order.

@@ -163,6 +163,28 @@ def test_recurring_series_crossing_a_year(alliance):
     assert alliance.sql("SELECT starts_at FROM meeting WHERE id = 'M-2027-003'") == [("2027-03-15T14:00:00Z",)]
 
 
+def test_monthly_series_on_the_second_tuesday(alliance):
+    ids = schedule(alliance, "--title", "Comité", "--kind", "steering_committee", "--start", "2027-01-12 18:00",
+                   "--repeat", "monthly", "--weekday", "2tue", "--count", "3")
+    listed = json.loads(alliance.ok("meeting", "list", "--format", "json").out)
+    assert [(m["id"], m["start"]) for m in listed if m["id"] in ids] == [
+        (ids[0], "2027-01-12 18:00 -03"), (ids[1], "2027-02-09 18:00 -03"), (ids[2], "2027-03-09 18:00 -03")]
+    before = alliance.dump()
+    result = alliance.run("meeting", "schedule", "--title", "x", "--kind", "other", "--start", "2027-01-14 18:00",
+                          "--repeat", "monthly", "--weekday", "2tue", "--count", "3")
+    assert (result.code, result.err) == (
+        65, 'nacsa: error: field "start": 2027-01-14 is not the 2nd Tuesday of its month (2027-01-12 is)\n')
+    for extra, message in [(["--repeat", "weekly", "--weekday", "2tue", "--count", "2"],
+                            "--weekday goes with --repeat monthly or quarterly"),
+                           (["--repeat", "monthly", "--weekday", "second tuesday", "--count", "2"],
+                            '--weekday: "second tuesday" is not a weekday of the month'),
+                           (["--weekday", "2tue"], "--weekday requires --repeat")]:
+        result = alliance.run("meeting", "schedule", "--title", "x", "--kind", "other", "--start",
+                              "2027-01-12 18:00", *extra)
+        assert result.code == 2 and message in result.err, (extra, result)
+    assert alliance.dump() == before
+
+
 def test_list_filters(alliance):
     schedule(alliance, "--title", "Pasada", "--kind", "steering_committee", "--start", "2026-11-01 10:00")
     schedule(alliance, "--title", "Futura", "--kind", "government_consultation", "--start", "2026-12-01 10:00")

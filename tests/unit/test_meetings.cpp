@@ -120,6 +120,46 @@ TEST_CASE("meeting: series occurrences") {
               .empty());
 }
 
+TEST_CASE("meeting: monthly series on a weekday of the month (RFC 5545 BYDAY)") {
+    const auto second_tuesday = mt::parse_monthly_weekday("2tue");
+    REQUIRE(second_tuesday);
+    CHECK(mt::parse_monthly_weekday("2TU") == second_tuesday);
+    CHECK(mt::describe(*second_tuesday) == "2nd Tuesday");
+    const auto last_friday = mt::parse_monthly_weekday("-1fri");
+    REQUIRE(last_friday);
+    CHECK(mt::describe(*last_friday) == "last Friday");
+    for (const char* bad : {"", "tue", "0tue", "6tue", "2tues", "-tue", "2"}) {
+        CHECK_FALSE(mt::parse_monthly_weekday(bad));
+    }
+    auto dates = [](const std::vector<mt::LocalDateTime>& series) {
+        std::vector<std::string> out;
+        for (const auto& o : series) {
+            out.push_back(format_date(o.date));
+        }
+        return out;
+    };
+    CHECK(dates(mt::occurrences(at("2026-10-13", 18), mt::Repeat::monthly, 4, std::nullopt,
+                                second_tuesday)) ==
+          std::vector<std::string>{"2026-10-13", "2026-11-10", "2026-12-08", "2027-01-12"});
+    CHECK(dates(mt::occurrences(at("2026-10-30", 9), mt::Repeat::quarterly, 3, std::nullopt,
+                                last_friday)) ==
+          std::vector<std::string>{"2026-10-30", "2027-01-29", "2027-04-30"});
+    // A fifth Thursday is not in every month: those months are skipped, not moved.
+    const auto fifth_thursday = mt::parse_monthly_weekday("5thu");
+    CHECK(dates(mt::occurrences(at("2026-10-29", 18), mt::Repeat::monthly, std::nullopt,
+                                parse_date("2027-04-30"), fifth_thursday)) ==
+          std::vector<std::string>{"2026-10-29", "2026-12-31", "2027-04-29"});
+    // The first start must be such a day, and a weekly series has no weekday of the month.
+    CHECK_THROWS_WITH_AS(
+        mt::occurrences(at("2026-10-15", 18), mt::Repeat::monthly, 2, std::nullopt, second_tuesday),
+        "field \"start\": 2026-10-15 is not the 2nd Tuesday of its month "
+        "(2026-10-13 is)",
+        nacsa::ValidationError);
+    CHECK_THROWS_AS(
+        mt::occurrences(at("2026-10-13", 18), mt::Repeat::weekly, 2, std::nullopt, second_tuesday),
+        nacsa::ValidationError);
+}
+
 TEST_CASE("meeting: quorum is the fraction of voting invitees, rounded up") {
     CHECK(mt::compute_quorum(0.5, 4, 2).met);
     CHECK(mt::compute_quorum(0.5, 4, 2).required == 2);
