@@ -6,6 +6,7 @@
 #include "config/alliance.hpp"
 #include "governance/governance.hpp"
 #include "meetings/meetings.hpp"
+#include "members/interest.hpp"
 #include "members/lookup.hpp"
 #include "members/members.hpp"
 #include "plan/plan.hpp"
@@ -69,6 +70,16 @@ ValueSource plan_kind() {
     return fixed(enum_names(plan::ActivityKind::other,
                             [](plan::ActivityKind k) { return plan::kind_name(k); }));
 }
+ValueSource interest_status() {
+    return fixed(enum_names(members::InterestStatus::fulfilled, [](members::InterestStatus s) {
+        return std::string(members::status_name(s));
+    }));
+}
+ValueSource interest_kind() {
+    return fixed(enum_names(members::InterestKind::working_group_lead, [](members::InterestKind k) {
+        return std::string(members::kind_name(k));
+    }));
+}
 
 // First match wins; a longer prefix comes before a shorter one.
 constexpr Rule k_rules[] = {
@@ -92,6 +103,8 @@ constexpr Rule k_rules[] = {
     {"plan activity status", "status", plan_status},
     {"plan", "--kind", plan_kind},
     {"plan", "--working-group", wg_id},
+    {"committee interest", "--status", interest_status},
+    {"committee interest", "--for", interest_kind},
     {"committee", "election", election_id},
     {"committee", "--working-group", wg_id},
     {"committee", "--voter", member_id},
