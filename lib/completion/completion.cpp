@@ -1,9 +1,9 @@
+// The bash, zsh and fish completion scripts, generated from the command tree.
 #include "completion/completion.hpp"
 
 #include <fmt/format.h>
 
 #include <map>
-#include <set>
 
 #include "core/text.hpp"
 
@@ -12,12 +12,19 @@ namespace nacsa::completion {
 namespace {
 
 using Paths = std::map<std::string, const CommandSpec*>;
+using Kind = ValueSource::Kind;
 
 void collect(const CommandSpec& spec, const std::string& path, Paths& out) {
     out[path] = &spec;
     for (const auto& sub : spec.subcommands) {
         collect(sub, path.empty() ? sub.name : path + " " + sub.name, out);
     }
+}
+
+Paths all_paths(const CommandSpec& root) {
+    Paths paths;
+    collect(root, "", paths);
+    return paths;
 }
 
 std::string words(const std::vector<std::string>& items) {
@@ -40,78 +47,74 @@ std::vector<std::string> option_names(const CommandSpec& spec) {
     return out;
 }
 
-// The names of a command's options that take a value.
-std::vector<std::string> value_option_names(const CommandSpec& spec) {
-    std::vector<std::string> out;
-    for (const auto& option : spec.options) {
-        if (option.takes_value) {
-            out.insert(out.end(), option.names.begin(), option.names.end());
-        }
+// ---- bash ----
+
+// A value source as the bash script reads it: "w:WORDS", "s:SOURCE", "f", "d" or "n".
+std::string bash_spec(const ValueSource& value) {
+    switch (value.kind) {
+        case Kind::fixed:
+            return "w:" + words(value.values);
+        case Kind::store:
+            return "s:" + value.name;
+        case Kind::file:
+            return "f";
+        case Kind::directory:
+            return "d";
+        case Kind::nothing:
+            break;
     }
-    return out;
+    return "n";
 }
 
-// The arms of the bash script's `case` statements, generated from the command tree.
+// The arms of the bash script's `case` statements.
 struct BashCases {
     std::string subcommands;    // command path -> its subcommands
     std::string options;        // command path -> its options
-    std::string value_options;  // command path -> its options that take a value
-    std::string member_paths;   // command paths whose positional argument is a member
-    std::string global_values;  // global option -> its known values
-    std::string local_values;   // "path|option" -> its known values
+    std::string global_values;  // global option that takes a value -> its value source
+    std::string values;         // "path|option" that takes a value -> its value source
+    std::string positionals;    // command path -> its positionals' value sources
 };
 
+void bash_command_cases(const std::string& path, const CommandSpec& spec, BashCases& out) {
+    if (!spec.subcommands.empty()) {
+        out.subcommands +=
+            fmt::format("        \"{}\") echo \"{}\" ;;\n", path, words(subcommand_names(spec)));
+    }
+    if (path.empty()) {
+        return;  // global options: completed everywhere
+    }
+    out.options += fmt::format("        \"{}\") echo \"{}\" ;;\n", path, words(option_names(spec)));
+    for (const auto& option : spec.options) {
+        for (const auto& name : option.takes_value ? option.names : std::vector<std::string>{}) {
+            out.values += fmt::format("        \"{}|{}\") echo \"{}\" ;;\n", path, name,
+                                      bash_spec(option.value));
+        }
+    }
+    if (!spec.positionals.empty() && spec.subcommands.empty()) {
+        std::vector<std::string> specs;
+        for (const auto& positional : spec.positionals) {
+            specs.push_back("\"" + bash_spec(positional.value) + "\"");
+        }
+        out.positionals += fmt::format("        \"{}\") specs=({}); many={} ;;\n", path,
+                                       words(specs), spec.positionals.back().repeats ? 1 : 0);
+    }
+}
+
 BashCases bash_cases(const CommandSpec& root) {
-    Paths paths;
-    collect(root, "", paths);
     BashCases out;
-    std::map<std::string, std::vector<std::string>> values_by_option;
-    for (const auto& [path, spec] : paths) {
-        if (!spec->subcommands.empty()) {
-            out.subcommands += fmt::format("        \"{}\") echo \"{}\" ;;\n", path,
-                                           words(subcommand_names(*spec)));
-        }
-        if (path.empty()) {
-            continue;  // global options are completed everywhere
-        }
-        out.options +=
-            fmt::format("        \"{}\") echo \"{}\" ;;\n", path, words(option_names(*spec)));
-        for (const auto& option : spec->options) {
-            if (!option.values.empty()) {
-                for (const auto& name : option.names) {
-                    values_by_option[path + "|" + name] = option.values;
-                }
-            }
-        }
-        if (const auto takes = value_option_names(*spec); !takes.empty()) {
-            out.value_options +=
-                fmt::format("        \"{}\") echo \"{}\" ;;\n", path, words(takes));
-        }
-        if (spec->takes_member) {
-            out.member_paths += fmt::format("        \"{}\") return 0 ;;\n", path);
-        }
+    for (const auto& [path, spec] : all_paths(root)) {
+        bash_command_cases(path, *spec, out);
     }
     for (const auto& option : root.options) {
-        if (option.values.empty()) {
-            continue;
+        for (const auto& name : option.takes_value ? option.names : std::vector<std::string>{}) {
+            out.global_values +=
+                fmt::format("        {}) echo \"{}\"; return 0 ;;\n", name, bash_spec(option.value));
         }
-        for (const auto& name : option.names) {
-            out.global_values += fmt::format("        {}) _nacsa_reply \"{}\"; return ;;\n", name,
-                                             words(option.values));
-        }
-    }
-    for (const auto& [key, values] : values_by_option) {
-        const auto bar = key.find('|');
-        out.local_values += fmt::format("        \"{}|{}\") _nacsa_reply \"{}\"; return ;;\n",
-                                        key.substr(0, bar), key.substr(bar + 1), words(values));
     }
     return out;
 }
 
-// A template: the shell functions, with the case arms of bash_cases filled in.
-std::string bash_script(const CommandSpec& root) {
-    const auto cases = bash_cases(root);
-    return fmt::format(R"SH(# bash completion for nacsa; generated by `nacsa completion bash`.
+constexpr const char* k_bash_template = R"SH(# bash completion for nacsa; generated by `nacsa completion bash`.
 # Load it with:  source <(nacsa completion bash)
 # or install it as /usr/share/bash-completion/completions/nacsa
 
@@ -125,15 +128,26 @@ _nacsa_options() {{
 {options}    esac
 }}
 
-_nacsa_value_options() {{
-    case "$1" in
-{values}    esac
+# The value source of option $2 of command $1; fails for a flag, which takes no value.
+_nacsa_option_value() {{
+    case "$2" in
+{global_values}    esac
+    case "$1|$2" in
+{values}        *) return 1 ;;
+    esac
 }}
 
-_nacsa_takes_member() {{
+# The value source of positional number $2 (from 0) of command $1.
+_nacsa_positional() {{
+    local -a specs=()
+    local many=0 n=$2
     case "$1" in
-{members}    esac
-    return 1
+{positionals}    esac
+    if (( n >= ${{#specs[@]}} )); then
+        (( many && ${{#specs[@]}} > 0 )) || return 1
+        n=$(( ${{#specs[@]}} - 1 ))
+    fi
+    echo "${{specs[n]}}"
 }}
 
 _nacsa_reply() {{
@@ -141,66 +155,264 @@ _nacsa_reply() {{
     COMPREPLY=($(compgen -W "$1" -- "$cur"))
 }}
 
+_nacsa_offer() {{
+    local IFS=$'\n'
+    case "$1" in
+        w:*) _nacsa_reply "${{1#w:}}" ;;
+        s:*)
+            local -a dbargs=()
+            [[ -n "$db" ]] && dbargs=(--db "$db")
+            _nacsa_reply "$("${{COMP_WORDS[0]}}" "${{dbargs[@]}}" completion --values "${{1#s:}}" 2>/dev/null)" ;;
+        f) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;
+        d) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -d -- "$cur")) ;;
+        *) COMPREPLY=() ;;
+    esac
+}}
+
 _nacsa() {{
-    local cur="${{COMP_WORDS[COMP_CWORD]}}"
-    local prev=""
+    local cur="${{COMP_WORDS[COMP_CWORD]}}" prev=""
     (( COMP_CWORD > 0 )) && prev="${{COMP_WORDS[COMP_CWORD-1]}}"
-    local path="" db="" i w
-    local global_takes=" {global_takes} "
+    local cmdpath="" db="" npos=0 i w spec opt=""
     for (( i = 1; i < COMP_CWORD; i++ )); do
         w="${{COMP_WORDS[i]}}"
         case "$w" in
-            --db) db="${{COMP_WORDS[i+1]}}"; (( i++ )); continue ;;
             --db=*) db="${{w#--db=}}"; continue ;;
-            -*=*) continue ;;
+            --db)
+                if [[ "${{COMP_WORDS[i+1]}}" == "=" ]]; then db="${{COMP_WORDS[i+2]}}"; (( i += 2 ))
+                else db="${{COMP_WORDS[i+1]}}"; (( i++ )); fi
+                continue ;;
+            -?*=*) continue ;;
+            -?*)
+                if [[ "${{COMP_WORDS[i+1]}}" == "=" ]]; then (( i += 2 ))
+                elif _nacsa_option_value "$cmdpath" "$w" >/dev/null; then (( i++ )); fi
+                continue ;;
         esac
-        if [[ "$global_takes" == *" $w "* || " $(_nacsa_value_options "$path") " == *" $w "* ]]; then
-            (( i++ ))
-            continue
-        fi
-        if [[ " $(_nacsa_subcommands "$path") " == *" $w "* ]]; then
-            path="${{path:+$path }}$w"
+        if (( npos == 0 )) && [[ " $(_nacsa_subcommands "$cmdpath") " == *" $w "* ]]; then
+            cmdpath="${{cmdpath:+$cmdpath }}$w"
+        else
+            (( npos++ ))
         fi
     done
 
-    case "$prev" in
-{global_value_cases}    esac
-    case "$path|$prev" in
-{local_value_cases}    esac
-    if [[ "$global_takes" == *" $prev "* || " $(_nacsa_value_options "$path") " == *" $prev "* ]]; then
-        COMPREPLY=($(compgen -f -- "$cur"))
+    if [[ "$prev" == "=" ]] && (( COMP_CWORD > 1 )); then opt="${{COMP_WORDS[COMP_CWORD-2]}}"
+    elif [[ "$cur" == --*=* ]]; then opt="${{cur%%=*}}"; cur="${{cur#*=}}"
+    elif [[ "$prev" == -?* ]]; then opt="$prev"; fi
+    if [[ -n "$opt" ]] && spec="$(_nacsa_option_value "$cmdpath" "$opt")"; then
+        _nacsa_offer "$spec"
         return
     fi
-
     if [[ "$cur" == -* ]]; then
-        _nacsa_reply "$(_nacsa_options "$path") {global_options}"
+        _nacsa_reply "$(_nacsa_options "$cmdpath") {global_options}"
         return
     fi
     local subs
-    subs="$(_nacsa_subcommands "$path")"
-    if [[ -n "$subs" ]]; then
+    subs="$(_nacsa_subcommands "$cmdpath")"
+    if [[ -n "$subs" ]] && (( npos == 0 )); then
         _nacsa_reply "$subs"
         return
     fi
-    if _nacsa_takes_member "$path"; then
-        local ids
-        ids="$("${{COMP_WORDS[0]}}" ${{db:+--db "$db"}} completion --member-ids 2>/dev/null)"
-        _nacsa_reply "$ids"
+    if spec="$(_nacsa_positional "$cmdpath" "$npos")"; then
+        _nacsa_offer "$spec"
         return
     fi
-    COMPREPLY=($(compgen -f -- "$cur"))
+    COMPREPLY=()
 }}
 
 complete -F _nacsa nacsa
-)SH",
-                       fmt::arg("subs", cases.subcommands), fmt::arg("options", cases.options),
-                       fmt::arg("values", cases.value_options),
-                       fmt::arg("members", cases.member_paths),
-                       fmt::arg("global_takes", words(value_option_names(root))),
-                       fmt::arg("global_value_cases", cases.global_values),
-                       fmt::arg("local_value_cases", cases.local_values),
+)SH";
+
+std::string bash_script(const CommandSpec& root) {
+    const auto cases = bash_cases(root);
+    return fmt::format(k_bash_template, fmt::arg("subs", cases.subcommands),
+                       fmt::arg("options", cases.options),
+                       fmt::arg("global_values", cases.global_values),
+                       fmt::arg("values", cases.values),
+                       fmt::arg("positionals", cases.positionals),
                        fmt::arg("global_options", words(option_names(root))));
 }
+
+// ---- zsh ----
+
+std::string zsh_single_quoted(const std::string& s) {
+    std::string out = "'";
+    for (const char c : s) {
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    }
+    return out + "'";
+}
+
+// Escapes what _arguments and _describe read specially in a description or message.
+std::string zsh_escape(const std::string& s, const std::string& special) {
+    std::string out;
+    for (const char c : s) {
+        if (c == '\\' || special.find(c) != std::string::npos) {
+            out += '\\';
+        }
+        out += c;
+    }
+    return out;
+}
+
+std::string zsh_function(const std::string& path) {
+    std::string name = path.empty() ? "_nacsa_cmd" : "_nacsa_cmd__";
+    for (const char c : path) {
+        name += c == ' ' ? std::string("__") : c == '-' ? std::string("_") : std::string(1, c);
+    }
+    return name;
+}
+
+std::string zsh_action(const ValueSource& value) {
+    switch (value.kind) {
+        case Kind::fixed: {
+            std::vector<std::string> escaped;
+            for (const auto& v : value.values) {
+                escaped.push_back(zsh_escape(v, " ()"));
+            }
+            return "(" + words(escaped) + ")";
+        }
+        case Kind::store:
+            return "_nacsa_values " + value.name;
+        case Kind::file:
+            return "_files";
+        case Kind::directory:
+            return "_files -/";
+        case Kind::nothing:
+            break;
+    }
+    return " ";
+}
+
+std::vector<std::string> zsh_option_specs(const OptionSpec& option) {
+    std::vector<std::string> out;
+    std::string exclusion;
+    if (option.repeats) {
+        exclusion = "*";
+    } else if (option.names.size() > 1) {
+        exclusion = "(" + words(option.names) + ")";
+    }
+    const auto description = "[" + zsh_escape(option.description, "[]") + "]";
+    for (const auto& name : option.names) {
+        std::string spec = exclusion + name;
+        if (option.takes_value) {
+            spec += name.rfind("--", 0) == 0 ? "=" : "+";
+            const auto message = zsh_escape(name.substr(name.find_first_not_of('-')), ":");
+            spec += description + ":" + message + ":" + zsh_action(option.value);
+        } else {
+            spec += description;
+        }
+        out.push_back(zsh_single_quoted(spec));
+    }
+    return out;
+}
+
+std::string zsh_command_function(const std::string& path, const CommandSpec& spec,
+                                 const std::vector<std::string>& global_specs) {
+    std::vector<std::string> specs = global_specs;
+    if (!path.empty()) {
+        for (const auto& option : spec.options) {
+            const auto more = zsh_option_specs(option);
+            specs.insert(specs.end(), more.begin(), more.end());
+        }
+    }
+    const auto body = fmt::format("{}() {{\n", zsh_function(path));
+    if (spec.subcommands.empty()) {
+        for (std::size_t i = 0; i < spec.positionals.size(); ++i) {
+            const auto& positional = spec.positionals[i];
+            const auto number = positional.repeats ? std::string("*") : std::to_string(i + 1);
+            const auto message = zsh_escape(positional.name + ": " + positional.description, ":");
+            specs.push_back(zsh_single_quoted(number + ":" + message + ":" +
+                                              zsh_action(positional.value)));
+        }
+        return body + "    _arguments -S \\\n        " + text::join(specs, " \\\n        ") +
+               "\n}\n\n";
+    }
+    std::string commands;
+    std::string dispatch;
+    for (const auto& sub : spec.subcommands) {
+        commands += "        " +
+                    zsh_single_quoted(zsh_escape(sub.name, ":") + ":" + sub.description) + "\n";
+        dispatch += fmt::format("            {}) {} && ret=0 ;;\n", sub.name,
+                                zsh_function(path.empty() ? sub.name : path + " " + sub.name));
+    }
+    specs.emplace_back("': :->command'");
+    specs.emplace_back("'*:: :->argument'");
+    return body + fmt::format(R"SH(    local curcontext="$curcontext" state state_descr line ret=1
+    typeset -A opt_args
+    _arguments -C -S \
+        {specs} && ret=0
+    case $state in
+        command)
+            local -a commands=(
+{commands}            )
+            _describe -t commands {title} commands && ret=0 ;;
+        argument)
+            curcontext="${{curcontext%:*:*}}:nacsa-$words[1]:"
+            case $words[1] in
+{dispatch}            esac ;;
+    esac
+    return ret
+}}
+
+)SH",
+                              fmt::arg("specs", text::join(specs, " \\\n        ")),
+                              fmt::arg("commands", commands),
+                              fmt::arg("title", zsh_single_quoted(
+                                                    "nacsa " + (path.empty() ? "" : path + " ") +
+                                                    "command")),
+                              fmt::arg("dispatch", dispatch));
+}
+
+constexpr const char* k_zsh_header = R"SH(#compdef nacsa
+# zsh completion for nacsa; generated by `nacsa completion zsh`.
+# Install it as _nacsa in a folder of $fpath (before compinit runs), or load it with
+#   source <(nacsa completion zsh)
+# after compinit.
+
+# Values nacsa reads from the store and its configuration: member ids, regions...
+# _arguments puts compadd options before the source's name, the last argument.
+_nacsa_values() {
+    local src=${@[-1]}
+    local -a dbargs vals expl
+    [[ -n $_nacsa_db ]] && dbargs=(--db "$_nacsa_db")
+    vals=(${(f)"$("${_nacsa_bin:-nacsa}" $dbargs completion --values "$src" 2>/dev/null)"})
+    _wanted values expl "$src" compadd -a vals
+}
+
+)SH";
+
+constexpr const char* k_zsh_footer = R"SH(_nacsa() {
+    local _nacsa_bin=$words[1] _nacsa_db="" i
+    for (( i = 2; i < CURRENT; i++ )); do
+        case $words[i] in
+            --db) _nacsa_db=$words[i+1] ;;
+            --db=*) _nacsa_db=${words[i]#--db=} ;;
+        esac
+    done
+    _nacsa_db=${~_nacsa_db}
+    _nacsa_cmd "$@"
+}
+
+if [[ $zsh_eval_context[-1] == loadautofunc ]]; then
+    _nacsa "$@"
+else
+    compdef _nacsa nacsa
+fi
+)SH";
+
+std::string zsh_script(const CommandSpec& root) {
+    std::vector<std::string> global_specs;
+    for (const auto& option : root.options) {
+        const auto more = zsh_option_specs(option);
+        global_specs.insert(global_specs.end(), more.begin(), more.end());
+    }
+    std::string out = k_zsh_header;
+    for (const auto& [path, spec] : all_paths(root)) {
+        out += zsh_command_function(path, *spec, global_specs);
+    }
+    return out + k_zsh_footer;
+}
+
+// ---- fish ----
 
 std::string fish_quote(const std::string& s) {
     std::string out = "'";
@@ -213,118 +425,175 @@ std::string fish_quote(const std::string& s) {
     return out + "'";
 }
 
-std::string fish_script(const CommandSpec& root) {
-    Paths paths;
-    collect(root, "", paths);
-    std::string out = R"SH(# fish completion for nacsa; generated by `nacsa completion fish`.
+constexpr const char* k_fish_header = R"SH(# fish completion for nacsa; generated by `nacsa completion fish`.
 # Install it as ~/.config/fish/completions/nacsa.fish
 
-# The subcommand path typed so far, e.g. "member contact".
-function __nacsa_path
+# The command path typed so far ("member contact") and how many positionals follow it.
+function __nacsa_state
     set -l tokens (commandline -opc)
     set -e tokens[1]
-    set -l path ""
+    set -l cmdpath ""
+    set -l npos 0
+    set -l skip 0
     for t in $tokens
+        if test $skip -eq 1
+            set skip 0
+            continue
+        end
         switch $t
-            case '-*'
+            case '--*=*'
+                continue
+            case '-?*'
+                __nacsa_takes_value "$cmdpath" $t; and set skip 1
                 continue
         end
-        set -l candidate (string trim -- "$path $t")
-        if contains -- $candidate $__nacsa_paths
-            set path $candidate
+        set -l candidate (string trim -- "$cmdpath $t")
+        if test $npos -eq 0; and contains -- $candidate $__nacsa_paths
+            set cmdpath $candidate
+        else
+            set npos (math $npos + 1)
         end
     end
-    echo $path
+    echo $cmdpath
+    echo $npos
 end
 
 function __nacsa_at
-    test (__nacsa_path) = "$argv[1]"
+    set -l state (__nacsa_state)
+    test "$state[1]" = "$argv[1]"
 end
 
-function __nacsa_member_ids
+# At command $1, completing positional $2 (from 0); with a third argument, $2 or later.
+function __nacsa_arg
+    set -l state (__nacsa_state)
+    test "$state[1]" = "$argv[1]"; or return 1
+    if set -q argv[3]
+        test $state[2] -ge $argv[2]
+    else
+        test $state[2] -eq $argv[2]
+    end
+end
+
+function __nacsa_values
     set -l tokens (commandline -opc)
     set -l db_args
     set -l i (contains -i -- --db $tokens)
     and set db_args --db $tokens[(math $i + 1)]
-    nacsa $db_args completion --member-ids 2>/dev/null
+    nacsa $db_args completion --values $argv[1] 2>/dev/null
 end
 
 complete -c nacsa -f
 )SH";
-    std::vector<std::string> all_paths;
-    for (const auto& [path, spec] : paths) {
-        if (!path.empty()) {
-            all_paths.push_back(fish_quote(path));
+
+std::string fish_value(const ValueSource& value) {
+    switch (value.kind) {
+        case Kind::fixed:
+            return " -a " + fish_quote(words(value.values));
+        case Kind::store:
+            return " -a " + fish_quote("(__nacsa_values " + value.name + ")");
+        case Kind::file:
+        case Kind::directory:
+            return " -F";
+        case Kind::nothing:
+            break;
+    }
+    return "";
+}
+
+std::string fish_option(const std::string& condition, const OptionSpec& option) {
+    std::string line = "complete -c nacsa" + condition;
+    for (const auto& name : option.names) {
+        if (name.rfind("--", 0) == 0) {
+            line += " -l " + name.substr(2);
+        } else if (name.size() == 2) {
+            line += " -s " + name.substr(1);
         }
     }
-    out += "set -g __nacsa_paths " + words(all_paths) + "\n";
-    auto option_line = [](const std::string& condition, const OptionSpec& option) {
-        std::string line = "complete -c nacsa" + condition;
-        for (const auto& name : option.names) {
-            if (name.rfind("--", 0) == 0) {
-                line += " -l " + name.substr(2);
-            } else if (name.size() == 2) {
-                line += " -s " + name.substr(1);
+    if (!option.description.empty()) {
+        line += " -d " + fish_quote(option.description);
+    }
+    if (option.takes_value) {
+        const bool files =
+            option.value.kind == Kind::file || option.value.kind == Kind::directory;
+        line += (files ? " -r" : " -x") + fish_value(option.value);
+    }
+    return line + "\n";
+}
+
+// `__nacsa_takes_value PATH OPTION`: whether the option takes the next word as its value.
+std::string fish_takes_value(const Paths& paths, const CommandSpec& root) {
+    std::vector<std::string> patterns;
+    for (const auto& option : root.options) {
+        for (const auto& name : option.takes_value ? option.names : std::vector<std::string>{}) {
+            patterns.push_back(fish_quote("*|" + name));
+        }
+    }
+    for (const auto& [path, spec] : paths) {
+        for (const auto& option : path.empty() ? std::vector<OptionSpec>{} : spec->options) {
+            for (const auto& name :
+                 option.takes_value ? option.names : std::vector<std::string>{}) {
+                patterns.push_back(fish_quote(path + "|" + name));
             }
         }
-        if (option.takes_value) {
-            line += option.values.empty() ? " -r -F" : " -x -a " + fish_quote(words(option.values));
-        }
-        return line + "\n";
-    };
-    for (const auto& option : root.options) {
-        out += option_line("", option);
     }
-    for (const auto& [path, spec] : paths) {
-        const std::string condition =
-            fmt::format(" -n {}", fish_quote("__nacsa_at " + fish_quote(path)));
-        if (!spec->subcommands.empty()) {
-            out += fmt::format("complete -c nacsa{} -a {}\n", condition,
-                               fish_quote(words(subcommand_names(*spec))));
-        }
-        if (path.empty()) {
+    return "function __nacsa_takes_value\n    switch \"$argv[1]|$argv[2]\"\n        case " +
+           words(patterns) + "\n            return 0\n    end\n    return 1\nend\n\n";
+}
+
+std::string fish_command(const std::string& path, const CommandSpec& spec) {
+    std::string out;
+    const auto at = fmt::format(" -n {}", fish_quote("__nacsa_at " + fish_quote(path)));
+    for (const auto& sub : spec.subcommands) {
+        out += fmt::format("complete -c nacsa{} -a {} -d {}\n", at, fish_quote(sub.name),
+                           fish_quote(sub.description));
+    }
+    if (path.empty()) {
+        return out;
+    }
+    for (const auto& option : spec.options) {
+        out += fish_option(at, option);
+    }
+    for (std::size_t i = 0; i < spec.positionals.size() && spec.subcommands.empty(); ++i) {
+        const auto& positional = spec.positionals[i];
+        const auto value = fish_value(positional.value);
+        if (value.empty()) {
             continue;
         }
-        for (const auto& option : spec->options) {
-            out += option_line(condition, option);
+        const auto condition = fmt::format("__nacsa_arg {} {}{}", fish_quote(path), i,
+                                           positional.repeats ? " many" : "");
+        out += fmt::format("complete -c nacsa -n {}{}\n", fish_quote(condition), value);
+    }
+    return out;
+}
+
+std::string fish_script(const CommandSpec& root) {
+    const auto paths = all_paths(root);
+    std::string out = k_fish_header;
+    std::vector<std::string> quoted_paths;
+    for (const auto& [path, spec] : paths) {
+        if (!path.empty()) {
+            quoted_paths.push_back(fish_quote(path));
         }
-        if (spec->takes_member) {
-            out += fmt::format("complete -c nacsa{} -a '(__nacsa_member_ids)'\n", condition);
-        }
+    }
+    out += "set -g __nacsa_paths " + words(quoted_paths) + "\n\n";
+    out += fish_takes_value(paths, root);
+    for (const auto& option : root.options) {
+        out += fish_option("", option);
+    }
+    for (const auto& [path, spec] : paths) {
+        out += fish_command(path, *spec);
     }
     return out;
 }
 
 }  // namespace
 
-std::vector<std::string> known_values(const std::string& long_name) {
-    static const std::map<std::string, std::vector<std::string>> values = {
-        {"--format", {"table", "json", "csv", "md", "html", "yaml", "jsonl"}},
-        {"--lang", {"en", "es", "fr"}},
-        {"--input-format", {"yaml", "csv", "jsonl"}},
-        {"--on-existing", {"update", "skip", "fail"}},
-        {"--gender", {"female", "male", "non_binary", "undisclosed"}},
-        {"--repeat", {"weekly", "monthly", "quarterly"}},
-        {"--ecosoc-status", {"none", "general", "special", "roster"}},
-        {"--status",
-         {"applicant", "active", "suspended", "withdrawn", "present", "excused", "absent",
-          "planned", "in_progress", "done", "delayed", "cancelled", "open", "dropped"}},
-    };
-    const auto it = values.find(long_name);
-    return it == values.end() ? std::vector<std::string>{} : it->second;
-}
-
 std::string script(const CommandSpec& root, Shell shell) {
     switch (shell) {
         case Shell::bash:
             return bash_script(root);
         case Shell::zsh:
-            return "#compdef nacsa\n# zsh completion for nacsa; generated by `nacsa completion "
-                   "zsh`.\n"
-                   "# Install it as _nacsa in a folder of $fpath, or: source <(nacsa completion "
-                   "zsh)\n"
-                   "autoload -U +X bashcompinit && bashcompinit\n" +
-                   bash_script(root);
+            return zsh_script(root);
         case Shell::fish:
             return fish_script(root);
     }
