@@ -4,6 +4,7 @@
 
 #include "checks.hpp"
 #include "commands.hpp"
+#include "config/value_matcher.hpp"
 #include "core/text.hpp"
 #include "members/format.hpp"
 #include "members/members.hpp"
@@ -335,10 +336,21 @@ output::Table member_list_records(const std::vector<members::MemberSummary>& row
     return table;
 }
 
+// Labels given for keys (--region "La Libertad", --theme "trata de personas") read as the keys,
+// as `member import` reads them; what names no key is left for the checks to report.
+void keys_from_labels(const config::Alliance& alliance, members::MemberInput& in) {
+    const auto matcher = config::alliance_matcher(alliance);
+    matcher.to_key("type", in.type);
+    matcher.to_key("region", in.region);
+    matcher.to_keys("thematic_areas", in.thematic_areas);
+    matcher.to_keys("services", in.services);
+}
+
 int run_add(Context& ctx, const MemberFieldOptions& opts) {
-    const auto input = member_input(opts);
-    const auto added = members::add_member(ctx.store(store::Access::read_write), input,
-                                           members::command_line_locator());
+    auto input = member_input(opts);
+    auto& store = ctx.store(store::Access::read_write);
+    keys_from_labels(store.alliance(), input);
+    const auto added = members::add_member(store, input, members::command_line_locator());
     ctx.info(fmt::format("added member {} ({})", added.id, added.name));
     ctx.print(added.id + "\n");
     return 0;
@@ -357,10 +369,11 @@ int run_show(Context& ctx, const ShowOptions& opts) {
 int run_list(Context& ctx, const ListOptions& opts) {
     members::MemberFilter filter;
     filter.status = opts.status ? members::parse_status(*opts.status) : std::nullopt;
-    filter.type = opts.type.value_or("");
-    filter.region = opts.region.value_or("");
-    filter.theme = opts.theme.value_or("");
-    filter.service = opts.service.value_or("");
+    const auto matcher = config::alliance_matcher(ctx.store().alliance());
+    filter.type = matcher.key_or_text("type", opts.type.value_or(""));
+    filter.region = matcher.key_or_text("region", opts.region.value_or(""));
+    filter.theme = matcher.key_or_text("thematic_areas", opts.theme.value_or(""));
+    filter.service = matcher.key_or_text("services", opts.service.value_or(""));
     filter.joined_since = date_option(opts.since, "--joined-since");
     filter.joined_until = date_option(opts.until, "--joined-until");
     filter.search = opts.search.value_or("");
@@ -371,9 +384,11 @@ int run_list(Context& ctx, const ListOptions& opts) {
 }
 
 int run_edit(Context& ctx, const EditOptions& opts) {
-    const auto input = member_input(opts.fields);
-    const auto result = members::edit_member(ctx.store(store::Access::read_write), opts.member,
-                                             input, members::command_line_locator());
+    auto input = member_input(opts.fields);
+    auto& store = ctx.store(store::Access::read_write);
+    keys_from_labels(store.alliance(), input);
+    const auto result =
+        members::edit_member(store, opts.member, input, members::command_line_locator());
     ctx.info(result.changed ? fmt::format("updated member {}", result.member.id)
                             : fmt::format("member {} unchanged", result.member.id));
     return 0;

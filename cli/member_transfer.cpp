@@ -21,6 +21,7 @@ struct ImportOptions {
     std::optional<std::string> input_format;
     std::optional<std::string> delimiter;
     std::vector<std::string> maps;
+    std::vector<std::string> map_values;
     std::string on_existing = "update";
     std::optional<std::string> rejects;
     bool dry_run = false;
@@ -104,6 +105,9 @@ members::ImportOptions import_options(const ImportOptions& opts) {
             throw UsageError(fmt::format("--map: \"{}\" is not COLUMN=FIELD", m));
         }
         options.map.emplace_back(m.substr(0, eq), m.substr(eq + 1));
+    }
+    for (const auto& m : opts.map_values) {
+        options.map_values.push_back(members::parse_value_mapping(m));
     }
     options.on_existing = opts.on_existing == "skip"   ? members::OnExisting::skip
                           : opts.on_existing == "fail" ? members::OnExisting::fail
@@ -256,6 +260,12 @@ void register_import(CLI::App& member, Context& ctx) {
     // One COLUMN=FIELD per --map, so that the files after it stay files.
     cmd->add_option("--map", opts->maps, "CSV: read column COLUMN as FIELD (repeatable)")
         ->type_name("COLUMN=FIELD")
+        ->allow_extra_args(false);
+    cmd->add_option(
+           "--map-value", opts->map_values,
+           "Read TEXT in FIELD (region, type, thematic_areas, services, status, gender...) "
+           "as the key KEY (repeatable)")
+        ->type_name("FIELD:TEXT=KEY")
         ->allow_extra_args(false);
     cmd->add_option(
            "--on-existing", opts->on_existing,

@@ -21,6 +21,7 @@
 #include "members/import_duplicates.hpp"
 #include "members/import_reader.hpp"
 #include "members/import_rejects.hpp"
+#include "members/import_values.hpp"
 #include "members/writer.hpp"
 #include "store/sql.hpp"
 
@@ -130,12 +131,13 @@ struct Identity {
 class Importer {
   public:
     Importer(store::Store& store, const std::vector<std::string>& files, const Inputs& inputs,
-             const ImportOptions& options, detail::Rejects& rejects, ImportSummary& summary,
-             std::vector<Diagnostic>& problems)
+             const ImportOptions& options, detail::KeyedValues& values, detail::Rejects& rejects,
+             ImportSummary& summary, std::vector<Diagnostic>& problems)
         : m_store(store),
           m_files(files),
           m_inputs(inputs),
           m_options(options),
+          m_values(values),
           m_rejects(rejects),
           m_summary(summary),
           m_problems(problems),
@@ -179,6 +181,7 @@ class Importer {
     const std::vector<std::string>& m_files;
     const Inputs& m_inputs;
     const ImportOptions& m_options;
+    detail::KeyedValues& m_values;
     detail::Rejects& m_rejects;
     ImportSummary& m_summary;
     std::vector<Diagnostic>& m_problems;
@@ -342,6 +345,7 @@ MemberInput Importer::checked_fields(RecordReader& reader, SourceRecord& record,
     if (!has_fields) {
         return input;
     }
+    m_values.resolve(input, where, problems);
     Diagnostics checks;
     validate(input, m_alliance, m_today_date, where, true, checks);
     // A field the reader already rejected ("expected text") is not reported again as missing.
@@ -483,6 +487,21 @@ void Importer::reject(const RecordReader& reader, const SourceRecord& record,
 
 }  // namespace
 
+ValueMapping parse_value_mapping(const std::string& given) {
+    const auto colon = given.find(':');
+    const auto equals = given.rfind('=');
+    if (colon == std::string::npos || equals == std::string::npos || equals < colon ||
+        text::trim(given.substr(0, colon)).empty() ||
+        text::trim(given.substr(colon + 1, equals - colon - 1)).empty() ||
+        text::trim(given.substr(equals + 1)).empty()) {
+        throw UsageError(fmt::format(
+            "--map-value \"{}\": expected FIELD:TEXT=KEY (region:Lima Metropolitana=lima)", given));
+    }
+    return ValueMapping{std::string(text::trim(given.substr(0, colon))),
+                        std::string(text::trim(given.substr(colon + 1, equals - colon - 1))),
+                        std::string(text::trim(given.substr(equals + 1)))};
+}
+
 std::optional<FileFormat> parse_file_format(const std::string& name) {
     if (name == "yaml" || name == "yml") {
         return FileFormat::yaml;
@@ -528,13 +547,14 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
     if (!options.rejects.empty()) {
         files::check_output(options.rejects);  // not the store or its companions (exit 73)
     }
+    detail::KeyedValues values(store.alliance(), options.map_values);
     ImportSummary summary;
     std::vector<Diagnostic> problems;
     detail::Rejects rejects(std::all_of(inputs.formats.begin(), inputs.formats.end(),
                                         [](FileFormat f) { return f == FileFormat::csv; }));
     try {
         store.transaction([&] {
-            Importer(store, files, inputs, options, rejects, summary, problems).run();
+            Importer(store, files, inputs, options, values, rejects, summary, problems).run();
             if (!options.rejects.empty()) {
                 rejects.write(options.rejects);
             }

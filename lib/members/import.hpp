@@ -25,11 +25,23 @@ enum class DryRun { no, yes };
 // Whether suspected duplicates are errors (--strict) or warnings.
 enum class Strictness { warn, strict };
 
+// --map-value FIELD:TEXT=KEY: a spreadsheet's own word for a key of a keyed field.
+struct ValueMapping {
+    std::string field;  // region, type, thematic_areas, services, status, gender...
+    std::string text;
+    std::string key;
+};
+// Parses "FIELD:TEXT=KEY" (the field and the key are checked by import_members). UsageError
+// (exit 2) when a part is missing.
+[[nodiscard]] ValueMapping parse_value_mapping(const std::string& given);
+
 struct ImportOptions {
     std::optional<FileFormat> format;  // else by each file's extension
     std::optional<char> delimiter;     // CSV: else detected from the header
     // CSV: (column name, field): reads the column of that name (ignoring case) as the field.
     std::vector<std::pair<std::string, std::string>> map;
+    // Texts that name keys, field by field (--map-value); they win over the labels.
+    std::vector<ValueMapping> map_values;
     OnExisting on_existing = OnExisting::update;
     DryRun dry_run = DryRun::no;
     Strictness strictness = Strictness::warn;
@@ -69,6 +81,9 @@ struct ImportSummary {
 // problem throws ValidationError with all of them (exit 65) and nothing is written, unless
 // options.rejects names a file, which then receives the invalid records with their reasons
 // while the valid ones are imported. DryRun::yes computes the summary and writes nothing.
+// Keyed fields (region, type, thematic areas, services, status, ECOSOC status, interest,
+// contact gender) take a key or a label (config::ValueMatcher); an unknown FIELD or KEY in
+// options.map_values is a UsageError (exit 2).
 ImportSummary import_members(store::Store& store, const std::vector<std::string>& files,
                              const ImportOptions& options);
 

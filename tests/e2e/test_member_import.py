@@ -3,7 +3,7 @@ import json
 import os
 
 import pytest
-from conftest import EXAMPLES, Nacsa
+from conftest import EXAMPLES, TESTDATA, Nacsa
 
 HEADER = "id,name,type,region,thematic_areas,services,contact_name,contact_email,contact_gender,contact_primary"
 
@@ -69,7 +69,7 @@ def test_every_problem_is_reported_with_file_line_and_field(alliance):
   email: no-es-correo
   contacts:
     - name: Ana
-      gender: woman
+      gender: robot
 - type: ngo
   colour: blue
 """)
@@ -80,9 +80,10 @@ def test_every_problem_is_reported_with_file_line_and_field(alliance):
     assert lines[0].startswith('nacsa: error: bad.yaml:3:11: field "region": "norte" is not a region of this '
                                'alliance (known: arica_parinacota, ')
     assert lines[1].startswith('nacsa: error: bad.yaml:6:9: field "type": "club" is not an organisation type')
-    assert lines[2] == 'nacsa: error: bad.yaml:7:10: field "email": "no-es-correo" is not an e-mail address'
-    assert lines[3].startswith('nacsa: error: bad.yaml:10:15: field "contacts[1].gender": "woman" is not a '
+    # Keyed values (type, region, gender...) are read first, then the other fields checked.
+    assert lines[2].startswith('nacsa: error: bad.yaml:10:15: field "contacts[1].gender": "robot" is not a '
                                'gender (known: female, male, non_binary, undisclosed)')
+    assert lines[3] == 'nacsa: error: bad.yaml:7:10: field "email": "no-es-correo" is not an e-mail address'
     assert lines[4].startswith('nacsa: error: bad.yaml:12:11: field "colour": unknown field (known: id, name,')
     assert lines[5] == 'nacsa: error: bad.yaml:11: field "name": a member needs a name'
     assert len(lines) == 6
@@ -438,3 +439,118 @@ def test_rejects_of_mixed_formats_are_json_lines_with_what_was_read(alliance):
     assert records[2]["text"] == '{"name": "Siete", '  # a line that is not JSON, as it was
     assert records[2]["errors"][0].startswith("r4.jsonl:2:19: invalid JSON")
     assert alliance.sql("SELECT id FROM member") == [("seis",)]
+
+
+PERU = TESTDATA / "peru"
+
+
+@pytest.fixture
+def peru(nacsa):
+    """A store of a Peruvian alliance: 25 regions; thematic areas labelled in Spanish only."""
+    nacsa.init(PERU / "alliance.yaml")
+    return nacsa
+
+
+def test_labels_as_people_write_them_import(peru):
+    """Regions, types, themes, services, statuses and genders written as labels, in any case,
+    without accents or with other spacing: each becomes its key."""
+    before = peru.dump()
+    result = peru.ok("member", "import", "--dry-run", PERU / "members.csv")
+    assert result.err.endswith("would import 8 new, 0 updated, 0 unchanged; nothing written\n")
+    assert result.out.startswith("add asociacion-runa-wasi\nadd red-amazonica-de-defensa\n")
+    assert peru.dump() == before
+    result = peru.ok("member", "import", PERU / "members.csv", PERU / "members.yaml")
+    assert result.err == "nacsa: imported 10 records: 10 new, 0 updated, 0 unchanged (4 contacts added)\n"
+    got = {m["id"]: m for m in members_json(peru)}
+    expected = {
+        "asociacion-runa-wasi": ("ngo", "la_libertad", ["trafficking_in_persons", "illegal_mining"], "active"),
+        "red-amazonica-de-defensa": ("network", "huanuco", ["trafficking_in_persons"], "active"),
+        "fundacion-warmi": ("foundation", "huanuco", ["smuggling_of_migrants"], "applicant"),
+        "centro-de-estudios-andinos": ("academia", "lima", ["untoc", "firearms"], "active"),
+        "colectivo-selva-viva": ("community_based", "san_martin", ["illegal_mining"], "active"),
+        "observatorio-del-sur": ("ngo", "lima", ["emerging_crimes"], "active"),
+        "vigilancia-ciudadana-puno": ("ngo", "san_martin", ["drugs_corruption"], "active"),
+        "mujeres-del-callao": ("community_based", "callao", ["trafficking_in_persons"], "active"),
+        "defensoria-comunitaria-ayacucho": ("community_based", "ayacucho",
+                                            ["trafficking_in_persons", "illegal_mining"], "active"),
+        "red-loretana": ("network", "loreto", ["emerging_crimes", "untoc"], "active"),
+    }
+    assert {i: (m["type"], m["region"], m["thematic_areas"], m["status"]) for i, m in got.items()} == \
+        {i: (t, r, sorted(themes), s) for i, (t, r, themes, s) in expected.items()}
+    assert peru.sql("SELECT m.id, s.service FROM member_service s JOIN member m ON m.id = s.member_id "
+                    "ORDER BY 1") == [("asociacion-runa-wasi", "crime_prevention"),
+                                      ("fundacion-warmi", "victim_assistance"),
+                                      ("mujeres-del-callao", "youth_at_risk")]
+    assert peru.sql("SELECT name, gender FROM contact ORDER BY name") == [
+        ("Carmen Rojas", "female"), ("Julia Mamani", "female"), ("Luis Huamán", "male"), ("Rosa Quispe", "female")]
+
+
+def test_unknown_labels_say_did_you_mean_and_list_the_known_values_once(peru):
+    peru.write("m.csv", "name,type,region,thematic_areas\n"
+               "Uno,ngo,Huanuko,trata de personas\n"
+               "Dos,ngo,La Libertat,Trata de persona\n"
+               "Tres,ngo,Atlantis,pirateria\n"
+               "Cuatro,ngo,Lima Metropolitana,untoc\n")
+    before = peru.dump()
+    result = peru.run("member", "import", "m.csv")
+    assert result.code == 65
+    regions = ("amazonas, ancash, apurimac, arequipa, ayacucho, cajamarca, callao, cusco, huancavelica, "
+               "huanuco, ica, junin, la_libertad, lambayeque, lima, loreto, madre_de_dios, moquegua, pasco, "
+               "piura, puno, san_martin, tacna, tumbes, ucayali")
+    themes = ("untoc, trafficking_in_persons, smuggling_of_migrants, firearms, drugs_corruption, "
+              "emerging_crimes, illegal_mining")
+    assert result.err.splitlines() == [
+        'nacsa: error: m.csv:2:3: field "region": "Huanuko" is not a region of this alliance '
+        f'(did you mean "Huánuco"?) (known: {regions})',
+        'nacsa: error: m.csv:3:3: field "region": "La Libertat" is not a region of this alliance '
+        '(did you mean "La Libertad"?)',
+        'nacsa: error: m.csv:3:4: field "thematic_areas": "Trata de persona" is not a thematic area of this '
+        f'alliance (did you mean "Trata de personas"?) (known: {themes})',
+        'nacsa: error: m.csv:4:3: field "region": "Atlantis" is not a region of this alliance',
+        'nacsa: error: m.csv:4:4: field "thematic_areas": "pirateria" is not a thematic area of this alliance',
+        'nacsa: error: m.csv:5:3: field "region": "Lima Metropolitana" is not a region of this alliance',
+    ]
+    assert peru.dump() == before
+    # The spreadsheet's own words, mapped; the same dry run then finds nothing wrong there.
+    peru.write("m.csv", "name,type,region,thematic_areas\nCuatro,ONG,Lima Metropolitana,untoc\n")
+    result = peru.ok("member", "import", "m.csv", "--map-value", "region:Lima Metropolitana=lima",
+                     "--map-value", "type:ong=ngo")
+    assert peru.sql("SELECT id, type, region FROM member") == [("cuatro", "ngo", "lima")]
+
+
+@pytest.mark.parametrize("mapping, message", [
+    ("colour:Rojo=red", '--map-value "colour:Rojo=red": "colour" is not a field with keys (known: '),
+    ("region:Lima Metropolitana=lima_metro",
+     '--map-value "region:Lima Metropolitana=lima_metro": "lima_metro" is not a region of this alliance '
+     '(known: amazonas, '),
+    ("region=lima", '--map-value "region=lima": expected FIELD:TEXT=KEY'),
+])
+def test_map_value_with_an_unknown_field_or_key_is_a_usage_error(peru, mapping, message):
+    peru.write("m.csv", "name,type,region\nUno,ngo,lima\n")
+    result = peru.run("member", "import", "m.csv", "--map-value", mapping)
+    assert result.code == 2, str(result)
+    assert result.err.startswith("nacsa: error: " + message), result.err
+    assert peru.sql("SELECT count(*) FROM member") == [(0,)]
+
+
+def test_a_label_naming_two_keys_is_an_error_naming_both(nacsa):
+    config = (PERU / "alliance.yaml").read_text(encoding="utf-8")
+    config = config.replace("{key: callao, name: Callao}", "{key: callao, name: LIMA}")
+    nacsa.write("alliance.yaml", config)
+    nacsa.init("alliance.yaml")
+    nacsa.write("m.yaml", "- {name: Uno, type: ngo, region: Lima}\n- {name: Dos, type: ngo, region: lima}\n")
+    result = nacsa.run("member", "import", "m.yaml")
+    assert result.code == 65
+    assert result.err == ('nacsa: error: m.yaml:1:34: field "region": "Lima" could be callao or lima: write the '
+                          'key, or map the text with --map-value\n')
+    nacsa.ok("member", "import", "m.yaml", "--map-value", "region:Lima=callao")
+    assert nacsa.sql("SELECT id, region FROM member ORDER BY id") == [("dos", "lima"), ("uno", "callao")]
+
+
+def test_member_options_take_labels_as_import_does(peru):
+    peru.ok("member", "add", "--name", "Red Selva", "--type", "organizacion no gubernamental", "--region",
+            "SAN MARTIN", "--theme", "trata de personas,Minería ilegal")
+    listed = json.loads(peru.ok("member", "list", "--region", "San Martín", "--theme", "mineria ilegal",
+                                "--format", "json").out)
+    assert [(m["id"], m["type"], m["region"], sorted(m["thematic_areas"])) for m in listed] == [
+        ("red-selva", "ngo", "san_martin", ["illegal_mining", "trafficking_in_persons"])]
