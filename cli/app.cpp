@@ -129,6 +129,11 @@ void build(CLI::App& app, Context& ctx, GlobalOptions& options) {
         ->type_name("LANG");
     app.add_flag("-q,--quiet", options.quiet, "Print only errors on stderr");
     app.add_flag("--no-color", options.no_color, "Never colour output");
+    app.add_flag("--wide", options.wide,
+                 "Tables: every column, nothing cut, whatever the terminal's width");
+    app.add_flag("--no-pager", options.no_pager,
+                 "Never page output (else long output on a terminal goes through $NACSA_PAGER, "
+                 "$PAGER or less -FRX)");
 
     for (const auto register_command : k_commands) {
         register_command(app, ctx);
@@ -171,6 +176,12 @@ int run(int argc, const char* const* argv) {
         } catch (const nacsa::UsageError&) {
             // No store can be named (no HOME): a command that needs one says so itself.
         }
+        // What the command printed is shown (maybe through the pager) when it returns or
+        // throws, before any error message.
+        struct FinishOutput {
+            Context& ctx;
+            ~FinishOutput() { ctx.finish_output(); }
+        } finish{ctx};
         return (*action)();
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);

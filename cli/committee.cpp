@@ -42,22 +42,35 @@ std::string role_label(Context& ctx, const std::string& key) {
 enum class WithHistory { no, yes };
 
 Table seats_table(Context& ctx, const std::vector<governance::Seat>& seats, WithHistory history) {
-    Table table{{{"role", "ROLE"},
-                 {"role_label", "ROLE LABEL"},
-                 {"member_id", "MEMBER"},
-                 {"member", "NAME"},
-                 {"representative", "REPRESENTATIVE"},
-                 {"gender", "GENDER"},
-                 {"region", "REGION"},
-                 {"thematic_areas", "THEMES"},
-                 {"term_start", "FROM"},
-                 {"term_end", "TERM END"}},
-                {}};
+    // In a table the role is shown as its label: ROLE LABEL, for scripts, is left out first.
+    using output::Label;
+    Table table{
+        {{.key = "role", .header = "ROLE", .min_width = 12, .label = Label::role},
+         {.key = "role_label", .header = "ROLE LABEL", .priority = 5},
+         {"member_id", "MEMBER"},
+         {.key = "member", .header = "NAME", .priority = 50, .min_width = 16},
+         {.key = "representative", .header = "REPRESENTATIVE", .priority = 45, .min_width = 14},
+         {.key = "gender", .header = "GENDER", .priority = 15},
+         {.key = "region",
+          .header = "REGION",
+          .priority = 25,
+          .min_width = 12,
+          .label = Label::region},
+         {.key = "thematic_areas",
+          .header = "THEMES",
+          .priority = 20,
+          .min_width = 16,
+          .label = Label::thematic_area},
+         {.key = "term_start", .header = "FROM", .priority = 30},
+         {.key = "term_end", .header = "TERM END", .priority = 35}},
+        {}};
     if (history == WithHistory::yes) {
         table.columns.insert(table.columns.begin(), {"seat", "SEAT", Align::right});
-        table.columns.push_back({"ended_on", "ENDED"});
-        table.columns.push_back({"end_reason", "REASON"});
-        table.columns.push_back({"election", "ELECTION", Align::right});
+        table.columns.push_back({.key = "ended_on", .header = "ENDED", .priority = 40});
+        table.columns.push_back(
+            {.key = "end_reason", .header = "REASON", .priority = 10, .min_width = 12});
+        table.columns.push_back(
+            {.key = "election", .header = "ELECTION", .align = Align::right, .priority = 8});
     }
     for (const auto& s : seats) {
         std::vector<Cell> row{s.role,
@@ -83,13 +96,13 @@ Table seats_table(Context& ctx, const std::vector<governance::Seat>& seats, With
 
 Table observers_table(const std::vector<governance::Observer>& observers) {
     Table table{{{"id", "OBSERVER", Align::right},
-                 {"name", "NAME"},
-                 {"institution", "INSTITUTION"},
-                 {"email", "E-MAIL"},
-                 {"gender", "GENDER"},
-                 {"from", "FROM"},
-                 {"until", "UNTIL"},
-                 {"end_reason", "REASON"}},
+                 {.key = "name", .header = "NAME", .min_width = 14},
+                 {.key = "institution", .header = "INSTITUTION", .priority = 40, .min_width = 14},
+                 {.key = "email", .header = "E-MAIL", .priority = 20, .min_width = 12},
+                 {.key = "gender", .header = "GENDER", .priority = 10},
+                 {.key = "from", .header = "FROM", .priority = 30},
+                 {.key = "until", .header = "UNTIL", .priority = 25},
+                 {.key = "end_reason", .header = "REASON", .priority = 15, .min_width = 10}},
                 {}};
     for (const auto& o : observers) {
         table.add_row({o.id, o.name, o.institution, text_cell(o.email), o.gender,

@@ -1,9 +1,15 @@
 #include "context.hpp"
 
 #include <fmt/format.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <csignal>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -73,7 +79,7 @@ output::Format Context::format() const {
     return output::Format::table;
 }
 
-output::RenderOptions Context::render_options(bool allow_csv) const {
+output::RenderOptions Context::render_options(bool allow_csv) {
     output::RenderOptions options;
     options.format = format();
     if (!allow_csv && options.format == output::Format::csv) {
@@ -86,23 +92,205 @@ output::RenderOptions Context::render_options(bool allow_csv) const {
                     !(term != nullptr && std::string(term) == "dumb") &&
                     ::isatty(STDOUT_FILENO) != 0;
     options.terminal = ::isatty(STDOUT_FILENO) != 0;
+    options.wide = m_options.wide;
+    options.width = m_options.wide ? 0 : terminal_width();
+    options.label = [this](output::Label kind, const std::string& key) { return label(kind, key); };
     return options;
 }
 
-void Context::print(const std::string& text) const {
+std::string Context::label(output::Label kind, const std::string& key) {
+    if (!m_store) {
+        return {};  // a table that names no configured key: nothing to look up
+    }
+    const auto& alliance = m_store->alliance();
+    const std::string lang = language();
+    const config::Term* term = nullptr;
+    switch (kind) {
+        case output::Label::none:
+            return {};
+        case output::Label::region: {
+            const auto* region = alliance.find_region(key);
+            return region == nullptr ? std::string() : region->name;
+        }
+        case output::Label::role: {
+            const auto* role = alliance.find_role(key);
+            return role == nullptr ? std::string() : role->labels.in(lang);
+        }
+        case output::Label::status:
+            // The catalogs have no entry for every status yet, and a column half English,
+            // half Spanish reads worse than the keys, which are English words.
+            return {};
+        case output::Label::organisation_type:
+            term = alliance.find_type(key);
+            break;
+        case output::Label::thematic_area:
+            term = alliance.find_theme(key);
+            break;
+        case output::Label::service:
+            term = alliance.find_service(key);
+            break;
+    }
+    return term == nullptr ? std::string() : term->labels.in(lang);
+}
+
+namespace {
+
+std::size_t positive_number(const char* text) {
+    if (text == nullptr || *text == '\0') {
+        return 0;
+    }
+    char* end = nullptr;
+    const long value = std::strtol(text, &end, 10);
+    return *end == '\0' && value > 0 ? static_cast<std::size_t>(value) : 0;
+}
+
+// The terminal's size (columns, rows) when stdout is one; zeros otherwise.
+std::pair<std::size_t, std::size_t> stdout_window() {
+    winsize size{};
+    if (::isatty(STDOUT_FILENO) == 0 || ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0) {
+        return {0, 0};
+    }
+    return {size.ws_col, size.ws_row};
+}
+
+bool on_path(const std::string& program) {
+    const char* path = std::getenv("PATH");
+    std::string_view rest = path == nullptr ? "/usr/bin:/bin" : path;
+    while (true) {
+        const auto colon = rest.find(':');
+        const std::string dir(rest.substr(0, colon));
+        if (!dir.empty() && ::access((dir + "/" + program).c_str(), X_OK) == 0) {
+            return true;
+        }
+        if (colon == std::string_view::npos) {
+            return false;
+        }
+        rest.remove_prefix(colon + 1);
+    }
+}
+
+// Writes all of `text` to a file descriptor; false when the reader went away (EPIPE).
+bool write_all(int fd, std::string_view text) {
+    while (!text.empty()) {
+        const auto written = ::write(fd, text.data(), text.size());
+        if (written < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return false;
+        }
+        text.remove_prefix(static_cast<std::size_t>(written));
+    }
+    return true;
+}
+
+// Runs `command` with /bin/sh, `text` on its standard input, and waits for it. A pager that is
+// quit before it read everything, fails or cannot start is not an error of nacsa: whatever was
+// shown was shown.
+void run_pager(const std::string& command, const std::string& text) {
+    int fds[2];
+    if (::pipe(fds) != 0) {
+        std::cout << text << std::flush;
+        return;
+    }
+    std::cout.flush();
+    const pid_t child = ::fork();
+    if (child < 0) {
+        ::close(fds[0]);
+        ::close(fds[1]);
+        std::cout << text << std::flush;
+        return;
+    }
+    if (child == 0) {
+        ::dup2(fds[0], STDIN_FILENO);
+        ::close(fds[0]);
+        ::close(fds[1]);
+        ::setenv("LESS", "FRX", 0);  // as git does, when the user set no LESS
+        ::setenv("LV", "-c", 0);
+        ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    ::close(fds[0]);
+    // The user may quit the pager early: the write fails with EPIPE instead of a signal, and
+    // an interrupt typed in the pager is the pager's, not a reason to end nacsa before it.
+    auto* old_pipe = std::signal(SIGPIPE, SIG_IGN);
+    auto* old_int = std::signal(SIGINT, SIG_IGN);
+    write_all(fds[1], text);
+    ::close(fds[1]);
+    int status = 0;
+    while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+    }
+    std::signal(SIGPIPE, old_pipe);
+    std::signal(SIGINT, old_int);
+}
+
+}  // namespace
+
+std::size_t terminal_width() {
+    if (const auto columns = positive_number(std::getenv("COLUMNS")); columns > 0) {
+        return columns;
+    }
+    return stdout_window().first;
+}
+
+std::optional<std::string> pager_command() {
+    std::string command;
+    if (const char* nacsa_pager = std::getenv("NACSA_PAGER"); nacsa_pager != nullptr) {
+        command = nacsa_pager;
+    } else if (const char* pager = std::getenv("PAGER"); pager != nullptr) {
+        command = pager;
+    } else if (on_path("less")) {
+        command = "less -FRX";
+    }
+    const auto trimmed = text::trim(command);
+    if (trimmed.empty() || trimmed == "cat") {
+        return std::nullopt;
+    }
+    return std::string(trimmed);
+}
+
+void Context::print(const std::string& text) {
+    if (!m_pager_checked) {
+        m_pager_checked = true;
+        if (!m_options.no_pager && stdout_window().second > 0) {
+            m_pager = pager_command();
+        }
+    }
+    if (m_pager) {
+        m_kept += text;
+        return;
+    }
     std::cout << text;
     std::cout.flush();
 }
 
-void Context::print_table(const output::Table& table) const {
+void Context::finish_output() noexcept {
+    if (m_kept.empty()) {
+        return;
+    }
+    std::string text;
+    text.swap(m_kept);
+    try {
+        const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+        if (m_pager && lines >= stdout_window().second) {
+            run_pager(*m_pager, text);
+        } else {
+            std::cout << text << std::flush;
+        }
+    } catch (...) {
+        // Nothing better to do with output that cannot be written at exit.
+    }
+}
+
+void Context::print_table(const output::Table& table) {
     print(output::render(table, render_options()));
 }
 
-void Context::print_record(const output::Table& table) const {
+void Context::print_record(const output::Table& table) {
     print(output::render_record(table, render_options()));
 }
 
-int Context::print_findings(const std::vector<output::Finding>& findings) const {
+int Context::print_findings(const std::vector<output::Finding>& findings) {
     if (findings.empty() && format() == output::Format::table) {
         info("no problems found");
         return 0;

@@ -22,6 +22,8 @@ struct GlobalOptions {
     bool quiet = false;
     bool no_color = false;
     bool excel = false;
+    bool wide = false;      // tables: every column, whole, whatever the terminal's width
+    bool no_pager = false;  // never page output on a terminal
 };
 
 // What a command needs from the outside world: options, the store (opened on first use),
@@ -58,15 +60,25 @@ class Context {
     // Language for human-readable text: --lang, $NACSA_LANG, the alliance's default, "en".
     [[nodiscard]] std::string language();
 
-    [[nodiscard]] output::RenderOptions render_options(bool allow_csv = true) const;
+    // How to render: the format, and for tables the width to fit (terminal_width, unless
+    // --wide) and the labels of configured keys in the output language.
+    [[nodiscard]] output::RenderOptions render_options(bool allow_csv = true);
     [[nodiscard]] output::Format format() const;
 
-    // Data to stdout.
-    void print(const std::string& text) const;
-    void print_table(const output::Table& table) const;
-    void print_record(const output::Table& table) const;
+    // The label of a key in the output language (a region's name, a type's, theme's, service's
+    // or role's label, a status); empty when the store is not open or the key is unknown.
+    [[nodiscard]] std::string label(output::Label kind, const std::string& key);
+
+    // Data to stdout. On a terminal with paging on (page_command), it is kept until
+    // finish_output, which shows it through the pager when it is longer than the screen.
+    void print(const std::string& text);
+    void print_table(const output::Table& table);
+    void print_record(const output::Table& table);
     // Prints findings; returns the exit code (1 when any is an error).
-    [[nodiscard]] int print_findings(const std::vector<output::Finding>& findings) const;
+    [[nodiscard]] int print_findings(const std::vector<output::Finding>& findings);
+    // Writes what print kept: through the pager when it has more lines than the terminal,
+    // else to stdout. The pager's exit status and a pager quit early (EPIPE) are not errors.
+    void finish_output() noexcept;
 
     // Messages to stderr ("nacsa: ..."); suppressed by --quiet. Warnings are shown unless quiet.
     void info(const std::string& message) const;
@@ -79,11 +91,22 @@ class Context {
 
   private:
     GlobalOptions& m_options;
+    std::string m_kept;  // output kept for the pager
+    bool m_pager_checked = false;
+    std::optional<std::string> m_pager;  // the pager for this run's output, when paging
     std::unique_ptr<store::Store> m_store;
     std::optional<store::Access> m_access;
     std::string m_command_path;
     std::map<const CLI::App*, Action> m_actions;
 };
+
+// The width tables fit: $COLUMNS when a positive number, else the terminal's when stdout is
+// one, else 0 (no limit: pipes and files get whole lines).
+[[nodiscard]] std::size_t terminal_width();
+
+// The pager to run on a terminal, as a shell command: $NACSA_PAGER, else $PAGER, else
+// "less -FRX" when less is installed; nullopt for none (an empty value or "cat" is none).
+[[nodiscard]] std::optional<std::string> pager_command();
 
 // Registers a command with its subcommands on the app.
 using RegisterCommand = void (*)(CLI::App& app, Context& ctx);

@@ -23,11 +23,11 @@ int run_log(Context& ctx, const LogOptions& opts) {
                                   .limit = opts.limit};
     output::Table table{{{"id", "ID", output::Align::right},
                          {"at", "AT"},
-                         {"user", "USER"},
-                         {"command", "COMMAND"},
-                         {"record_kind", "KIND"},
-                         {"record_id", "RECORD"},
-                         {"summary", "SUMMARY"}},
+                         {.key = "user", .header = "USER", .priority = 20, .min_width = 8},
+                         {.key = "command", .header = "COMMAND", .priority = 30, .min_width = 12},
+                         {.key = "record_kind", .header = "KIND", .priority = 50},
+                         {.key = "record_id", .header = "RECORD", .priority = 60, .min_width = 12},
+                         {.key = "summary", .header = "SUMMARY", .min_width = 20}},
                         {}};
     for (const auto& e : store::list_audit(ctx.store(), query)) {
         table.add_row({e.id, e.at, e.os_user, e.command, e.record_kind, e.record_id, e.summary});

@@ -195,17 +195,18 @@ mt::MeetingFilter make_filter(Context& ctx, const FilterOptions& f) {
 }
 
 output::Table meeting_table(const std::vector<mt::Meeting>& meetings) {
-    output::Table table{{{"id", "ID"},
-                         {"start", "START"},
-                         {"starts_at", "UTC", Align::left},
-                         {"time_zone", "ZONE"},
-                         {"kind", "KIND"},
-                         {"body", "BODY"},
-                         {"title", "TITLE"},
-                         {"status", "STATUS"},
-                         {"format", "FORMAT"},
-                         {"series_id", "SERIES"}},
-                        {}};
+    output::Table table{
+        {{"id", "ID"},
+         {"start", "START"},
+         {.key = "starts_at", .header = "UTC", .align = Align::left, .priority = 10},
+         {.key = "time_zone", .header = "ZONE", .priority = 15},
+         {.key = "kind", .header = "KIND", .priority = 40, .min_width = 12},
+         {.key = "body", .header = "BODY", .priority = 30, .min_width = 10},
+         {.key = "title", .header = "TITLE", .min_width = 20},
+         {.key = "status", .header = "STATUS", .priority = 60, .label = output::Label::status},
+         {.key = "format", .header = "FORMAT", .priority = 20},
+         {.key = "series_id", .header = "SERIES", .priority = 5}},
+        {}};
     for (const auto& m : meetings) {
         table.add_row({m.id, mt::format_local(m.starts_at, m.time_zone),
                        format_timestamp(m.starts_at), m.time_zone, m.kind, m.body, m.title,

@@ -259,26 +259,29 @@ output::Table member_record_table(const members::MemberRecord& record) {
     for (const auto& c : member.contacts) {
         contact_lines.push_back(contact_line(c));
     }
-    output::Table table{{{"id", "ID"},
-                         {"name", "Name"},
-                         {"acronym", "Acronym"},
-                         {"type", "Type"},
-                         {"region", "Region"},
-                         {"city", "City"},
-                         {"website", "Website"},
-                         {"email", "E-mail"},
-                         {"phone", "Phone"},
-                         {"thematic_areas", "Thematic areas"},
-                         {"services", "Services"},
-                         {"joined", "Joined"},
-                         {"status", "Status"},
-                         {"interest", "Interest"},
-                         {"ecosoc_status", "ECOSOC status"},
-                         {"net4u", "NET4U"},
-                         {"notes", "Notes"},
-                         {"contacts", "Contacts"},
-                         {"status_history", "Status history"}},
-                        {}};
+    output::Table table{
+        {{"id", "ID"},
+         {"name", "Name"},
+         {"acronym", "Acronym"},
+         {.key = "type", .header = "Type", .label = output::Label::organisation_type},
+         {.key = "region", .header = "Region", .label = output::Label::region},
+         {"city", "City"},
+         {"website", "Website"},
+         {"email", "E-mail"},
+         {"phone", "Phone"},
+         {.key = "thematic_areas",
+          .header = "Thematic areas",
+          .label = output::Label::thematic_area},
+         {.key = "services", .header = "Services", .label = output::Label::service},
+         {"joined", "Joined"},
+         {.key = "status", .header = "Status", .label = output::Label::status},
+         {"interest", "Interest"},
+         {"ecosoc_status", "ECOSOC status"},
+         {"net4u", "NET4U"},
+         {"notes", "Notes"},
+         {"contacts", "Contacts"},
+         {"status_history", "Status history"}},
+        {}};
     table.add_row({member.id, member.name, text_cell(member.acronym), member.type,
                    text_cell(member.region), text_cell(member.city), text_cell(member.website),
                    text_cell(member.email), text_cell(member.phone), member.thematic_areas,
@@ -291,12 +294,22 @@ output::Table member_record_table(const members::MemberRecord& record) {
 
 // `member list` in a table: the columns a reader scans.
 output::Table member_list_table(const std::vector<members::MemberSummary>& rows) {
-    output::Table table{{{"id", "ID"},
-                         {"name", "NAME"},
-                         {"type", "TYPE"},
-                         {"region", "REGION"},
-                         {"status", "STATUS"},
-                         {"joined", "JOINED"}},
+    using output::Label;
+    // Ids are slugs of the names, up to 64 long: cut first, the name being there to read.
+    output::Table table{{{.key = "id", .header = "ID", .min_width = 28},
+                         {.key = "name", .header = "NAME", .min_width = 20},
+                         {.key = "type",
+                          .header = "TYPE",
+                          .priority = 30,
+                          .min_width = 12,
+                          .label = Label::organisation_type},
+                         {.key = "region",
+                          .header = "REGION",
+                          .priority = 40,
+                          .min_width = 12,
+                          .label = Label::region},
+                         {.key = "status", .header = "STATUS", .label = Label::status},
+                         {.key = "joined", .header = "JOINED", .priority = 20}},
                         {}};
     for (const auto& s : rows) {
         const auto& m = s.member;

@@ -369,14 +369,14 @@ int run_activity_list(Context& ctx, const ActivityListOptions& o) {
     const auto p = plan::load_plan(ctx.store());
     const Date today = ctx.store().today();
     Table t{{{"id", "ID"},
-             {"title", "TITLE"},
-             {"kind", "KIND"},
-             {"priorities", "PRIORITIES"},
-             {"status", "STATUS"},
-             {"start", "START"},
-             {"end", "END"},
-             {"working_group", "WORKING GROUP"},
-             {"member", "MEMBER"}},
+             {.key = "title", .header = "TITLE", .min_width = 20},
+             {.key = "kind", .header = "KIND", .priority = 20},
+             {.key = "priorities", .header = "PRIORITIES", .priority = 30, .min_width = 10},
+             {.key = "status", .header = "STATUS", .label = output::Label::status},
+             {.key = "start", .header = "START", .priority = 40},
+             {.key = "end", .header = "END", .priority = 50},
+             {.key = "working_group", .header = "WORKING GROUP", .priority = 25, .min_width = 12},
+             {.key = "member", .header = "MEMBER", .priority = 15, .min_width = 12}},
             {}};
     for (const auto& a : p.activities) {
         if ((o.priority && std::find(a.priorities.begin(), a.priorities.end(), *o.priority) ==

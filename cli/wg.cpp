@@ -134,15 +134,22 @@ int run_create(Context& ctx, const CreateOptions& opts) {
 }
 
 int run_list(Context& ctx, const ListOptions& opts) {
-    output::Table table{{{"id", "ID"},
-                         {"name", "NAME"},
-                         {"status", "STATUS"},
-                         {"themes", "THEMES"},
-                         {"lead", "LEAD"},
-                         {"members", "MEMBERS", output::Align::right},
-                         {"open_tasks", "OPEN TASKS", output::Align::right},
-                         {"overdue_tasks", "OVERDUE", output::Align::right}},
-                        {}};
+    using output::Align;
+    using output::Label;
+    output::Table table{
+        {{"id", "ID"},
+         {.key = "name", .header = "NAME", .priority = 50, .min_width = 16},
+         {.key = "status", .header = "STATUS", .priority = 25, .label = Label::status},
+         {.key = "themes",
+          .header = "THEMES",
+          .priority = 20,
+          .min_width = 16,
+          .label = Label::thematic_area},
+         {.key = "lead", .header = "LEAD", .priority = 40, .min_width = 12},
+         {.key = "members", .header = "MEMBERS", .align = Align::right, .priority = 35},
+         {.key = "open_tasks", .header = "OPEN TASKS", .align = Align::right, .priority = 30},
+         {.key = "overdue_tasks", .header = "OVERDUE", .align = Align::right, .priority = 45}},
+        {}};
     for (const auto& d :
          wg::group_details(ctx.store(), opts.all ? wg::Include::all : wg::Include::current)) {
         table.add_row({d.group.id, d.group.name, wg::status_name(d.group.status), d.group.themes,
@@ -175,22 +182,23 @@ int run_show(Context& ctx, const std::string& group) {
             "{} ({}, {} to {}, {})", l.member_id, representative_text(l.contact_id, l.contact_name),
             format_date(l.started), format_date(*l.ended), l.end_reason));
     }
-    output::Table table{{{"id", "Id"},
-                         {"name", "Name"},
-                         {"purpose", "Purpose"},
-                         {"status", "Status"},
-                         {"created", "Created"},
-                         {"archived", "Archived"},
-                         {"themes", "Themes"},
-                         {"lead", "Lead"},
-                         {"lead_representative", "Lead representative"},
-                         {"lead_since", "Lead since"},
-                         {"former_leads", "Former leads"},
-                         {"members", "Members"},
-                         {"former_members", "Former members"},
-                         {"open_tasks", "Open tasks"},
-                         {"overdue_tasks", "Overdue tasks"}},
-                        {}};
+    output::Table table{
+        {{"id", "Id"},
+         {"name", "Name"},
+         {"purpose", "Purpose"},
+         {.key = "status", .header = "Status", .label = output::Label::status},
+         {"created", "Created"},
+         {"archived", "Archived"},
+         {.key = "themes", .header = "Themes", .label = output::Label::thematic_area},
+         {"lead", "Lead"},
+         {"lead_representative", "Lead representative"},
+         {"lead_since", "Lead since"},
+         {"former_leads", "Former leads"},
+         {"members", "Members"},
+         {"former_members", "Former members"},
+         {"open_tasks", "Open tasks"},
+         {"overdue_tasks", "Overdue tasks"}},
+        {}};
     const auto& lead = d.lead;
     table.add_row({g.id, g.name, text_cell(g.purpose), wg::status_name(g.status),
                    format_date(g.created), date_cell(g.archived), g.themes,

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "core/text.hpp"
 
@@ -38,6 +39,85 @@ std::string pad(const std::string& s, std::size_t width, Align align) {
     return align == Align::left ? s + spaces : spaces + s;
 }
 
+// The text of a cell in table format: a key of a Label column as its label.
+std::string table_cell_text(const Cell& cell, const Column& column, const RenderOptions& options) {
+    if (column.label == Label::none || !options.label) {
+        return cell_text(cell);
+    }
+    auto label = [&](const std::string& key) {
+        std::string shown = options.label(column.label, key);
+        return shown.empty() ? key : shown;
+    };
+    if (const auto* key = std::get_if<std::string>(&cell)) {
+        return label(*key);
+    }
+    if (const auto* keys = std::get_if<std::vector<std::string>>(&cell)) {
+        std::vector<std::string> labels;
+        labels.reserve(keys->size());
+        for (const auto& key : *keys) {
+            labels.push_back(label(key));
+        }
+        return text::join(labels, ", ");
+    }
+    return cell_text(cell);
+}
+
+std::size_t total_width(const std::vector<std::size_t>& widths, const std::vector<bool>& shown) {
+    std::size_t total = 0;
+    std::size_t count = 0;
+    for (std::size_t c = 0; c < widths.size(); ++c) {
+        if (shown[c]) {
+            total += widths[c];
+            ++count;
+        }
+    }
+    return count == 0 ? 0 : total + 2 * (count - 1);
+}
+
+// Fits the columns to options.width: while even cut to their minimum the shown columns are too
+// wide, leaves out the one of lowest priority (the rightmost among equals; never the first nor
+// one of k_always); then cuts the widest free-text column one column at a time until the table
+// fits or none can be cut further. `widths` are the natural widths, narrowed in place.
+std::vector<bool> fit_columns(const std::vector<Column>& columns, std::vector<std::size_t>& widths,
+                              const RenderOptions& options) {
+    const std::size_t n = columns.size();
+    std::vector<bool> shown(n, true);
+    if (options.wide || options.width == 0) {
+        return shown;
+    }
+    std::vector<std::size_t> least(n);
+    for (std::size_t c = 0; c < n; ++c) {
+        least[c] =
+            columns[c].min_width == 0 ? widths[c] : std::min(widths[c], columns[c].min_width);
+    }
+    while (total_width(least, shown) > options.width) {
+        std::optional<std::size_t> drop;
+        for (std::size_t c = 1; c < n; ++c) {
+            if (shown[c] && columns[c].priority < k_always &&
+                (!drop || columns[c].priority <= columns[*drop].priority)) {
+                drop = c;
+            }
+        }
+        if (!drop) {
+            break;
+        }
+        shown[*drop] = false;
+    }
+    while (total_width(widths, shown) > options.width) {
+        std::optional<std::size_t> cut;
+        for (std::size_t c = 0; c < n; ++c) {
+            if (shown[c] && widths[c] > least[c] && (!cut || widths[c] > widths[*cut])) {
+                cut = c;
+            }
+        }
+        if (!cut) {
+            break;
+        }
+        --widths[*cut];
+    }
+    return shown;
+}
+
 std::string render_table(const Table& table, const RenderOptions& options) {
     const std::size_t n = table.columns.size();
     std::vector<std::size_t> widths(n, 0);
@@ -50,19 +130,31 @@ std::string render_table(const Table& table, const RenderOptions& options) {
         std::vector<std::string> line;
         for (std::size_t c = 0; c < n; ++c) {
             std::string t =
-                c < row.size() ? text::escape_control(cell_text(row[c])) : std::string();
+                c < row.size()
+                    ? text::escape_control(table_cell_text(row[c], table.columns[c], options))
+                    : std::string();
             widths[c] = std::max(widths[c], text::display_width(t));
             line.push_back(std::move(t));
         }
         texts.push_back(std::move(line));
     }
+    const std::vector<bool> shown = fit_columns(table.columns, widths, options);
+    const bool fitting = options.width != 0 && !options.wide;
+    std::size_t last_shown = 0;
+    for (std::size_t c = 0; c < n; ++c) {
+        last_shown = shown[c] ? c : last_shown;
+    }
     std::string out;
     auto emit = [&](const std::vector<std::string>& cells, bool header) {
         std::string line;
         for (std::size_t c = 0; c < n; ++c) {
-            const bool last = c + 1 == n;
+            if (!shown[c]) {
+                continue;
+            }
+            const bool last = c == last_shown;
             const auto align = header ? Align::left : table.columns[c].align;
-            line += last && align == Align::left ? cells[c] : pad(cells[c], widths[c], align);
+            const std::string cell = fitting ? truncate_display(cells[c], widths[c]) : cells[c];
+            line += last && align == Align::left ? cell : pad(cell, widths[c], align);
             if (!last) {
                 line += "  ";
             }
@@ -106,6 +198,41 @@ std::string render_csv(const Table& table, const RenderOptions& options) {
 }
 
 }  // namespace
+
+std::string truncate_display(const std::string& utf8, std::size_t width) {
+    if (text::display_width(utf8) <= width) {
+        return utf8;
+    }
+    if (width == 0) {
+        return {};
+    }
+    std::string out;
+    std::size_t used = 0;
+    std::size_t i = 0;
+    while (i < utf8.size()) {
+        const auto lead = static_cast<unsigned char>(utf8[i]);
+        std::size_t length = 1;
+        if (lead >= 0xF0) {
+            length = 4;
+        } else if (lead >= 0xE0) {
+            length = 3;
+        } else if (lead >= 0xC0) {
+            length = 2;
+        }
+        const std::string_view one = std::string_view(utf8).substr(i, length);
+        const std::size_t w = text::display_width(one);
+        if (used + w > width - 1) {
+            break;
+        }
+        out += one;
+        used += w;
+        i += length;
+    }
+    while (!out.empty() && out.back() == ' ') {
+        out.pop_back();  // "Norte…", not "Norte …"
+    }
+    return out + "\u2026";
+}
 
 std::string cell_text(const Cell& cell) {
     return std::visit(
@@ -246,15 +373,20 @@ namespace {
 
 // The lines of a value in a record view, after a label `indent` wide: text on several lines
 // as its lines; a list on one line, or one item per line when that would pass 80 columns.
-std::vector<std::string> record_lines(const Cell& cell, std::size_t indent) {
+std::vector<std::string> record_lines(const Cell& cell, const Column& column,
+                                      const RenderOptions& options, std::size_t indent) {
     if (const auto* list = std::get_if<std::vector<std::string>>(&cell)) {
-        const std::string joined = text::join(*list, ", ");
+        std::vector<std::string> items;
+        for (const auto& item : *list) {
+            items.push_back(table_cell_text(item, column, options));
+        }
+        const std::string joined = text::join(items, ", ");
         if (indent + text::display_width(joined) <= 80) {
             return {joined};
         }
-        return *list;
+        return items;
     }
-    const std::string value = cell_text(cell);
+    const std::string value = table_cell_text(cell, column, options);
     std::vector<std::string> lines;
     std::string_view rest = value;
     while (true) {
@@ -295,7 +427,8 @@ std::string render_record(const Table& table, const RenderOptions& options) {
     std::string out;
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
         const std::vector<std::string> lines =
-            c < row.size() ? record_lines(row[c], width + 2) : std::vector<std::string>{};
+            c < row.size() ? record_lines(row[c], table.columns[c], options, width + 2)
+                           : std::vector<std::string>{};
         for (std::size_t i = 0; i < std::max<std::size_t>(lines.size(), 1); ++i) {
             out +=
                 pad(i == 0 ? table.columns[c].header + ":" : std::string(), width + 2, Align::left);

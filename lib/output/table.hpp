@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
@@ -15,10 +16,26 @@ using Cell =
 
 enum class Align { left, right };
 
+// What a column's cells are when they are keys people read as labels: a key of the alliance
+// configuration (a region, an organisation type, thematic areas, services, a committee role) or
+// a status. The table format shows each key as its label in the output language
+// (RenderOptions::label); JSON and CSV keep the key.
+enum class Label { none, region, organisation_type, thematic_area, service, role, status };
+
+// A column's priority when the table does not fit the terminal: the columns with the lowest
+// priority are left out first; a column of priority k_always (the default) is always shown, and
+// so is the first column whatever its priority.
+inline constexpr int k_always = 100;
+
 struct Column {
     std::string key;     // snake_case name: the JSON field and the CSV header
     std::string header;  // shown above the column in table format
     Align align = Align::left;
+    int priority = k_always;
+    // Free text that may be cut with "…" down to this many columns when the table does not fit
+    // (0: never cut). Columns are cut before any is left out, down to these widths.
+    std::size_t min_width = 0;
+    Label label = Label::none;
 };
 
 // Plain values a command computed, before they are turned into text.
@@ -39,7 +56,18 @@ struct RenderOptions {
     // (\x1b), as tables do, instead of passing them to the terminal. To a file or a pipe, CSV
     // keeps the text as stored.
     bool terminal = false;
+    // Table format: the display width to fit (the terminal's); 0 for no limit. A table too wide
+    // cuts its free-text columns (Column::min_width), then leaves out columns by priority.
+    std::size_t width = 0;
+    // Table format: every column, whole (--wide), whatever the width.
+    bool wide = false;
+    // Table format: the label of a key in a Label column; without it, or when it returns an
+    // empty text, the key is shown.
+    std::function<std::string(Label, const std::string&)> label;
 };
+
+// The text `utf8` cut to at most `width` display columns, ending in "…" when cut.
+[[nodiscard]] std::string truncate_display(const std::string& utf8, std::size_t width);
 
 // Renders every row: an aligned table, a JSON array of objects, or RFC 4180 CSV.
 [[nodiscard]] std::string render(const Table& table, const RenderOptions& options);

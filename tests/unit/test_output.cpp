@@ -1,8 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "core/text.hpp"
 #include "output/findings.hpp"
 #include "output/table.hpp"
 
@@ -201,4 +203,101 @@ TEST_CASE("a finding's message is English, and another language fills its msgid"
 
     Finding plain{Severity::info, "rule", "", "written in its language", {}, {}};
     CHECK(localized_message(plain, fr) == "written in its language");
+}
+
+namespace {
+
+// Widest line of a rendered table, in display columns.
+std::size_t widest_line(const std::string& rendered) {
+    std::size_t widest = 0;
+    std::size_t start = 0;
+    while (start < rendered.size()) {
+        const auto end = rendered.find('\n', start);
+        widest = std::max(widest, nacsa::text::display_width(rendered.substr(start, end - start)));
+        start = end + 1;
+    }
+    return widest;
+}
+
+// ID always, NAME cut down to 10, REGION (a key, labelled) left out after PHONE.
+Table fitting_sample() {
+    Table t{{{"id", "ID"},
+             {.key = "name", .header = "NAME", .min_width = 10},
+             {.key = "region", .header = "REGION", .priority = 40, .label = Label::region},
+             {.key = "phone", .header = "PHONE", .priority = 20},
+             {.key = "n", .header = "N", .align = Align::right}},
+            {}};
+    t.add_row({std::string("a"), std::string("Fundación Ñandú del Norte Grande"),
+               std::string("tarapaca"), std::string("+56 57 242 1180"), std::int64_t{7}});
+    t.add_row({std::string("tokyo"), std::string("東京の会東京の会東京の会"), std::string("lima"),
+               Cell{}, std::int64_t{12}});
+    return t;
+}
+
+RenderOptions fit(std::size_t width) {
+    RenderOptions o;
+    o.width = width;
+    o.label = [](Label kind, const std::string& key) {
+        return kind == Label::region && key == "tarapaca" ? std::string("Tarapacá") : std::string();
+    };
+    return o;
+}
+
+}  // namespace
+
+TEST_CASE("table fitting: no width, or --wide, shows every column whole") {
+    const auto whole = render(fitting_sample(), fit(0));
+    CHECK(whole.find("Fundación Ñandú del Norte Grande") != std::string::npos);
+    CHECK(whole.find("+56 57 242 1180") != std::string::npos);
+    auto wide = fit(20);
+    wide.wide = true;
+    CHECK(render(fitting_sample(), wide) == whole);
+}
+
+TEST_CASE("table fitting: labels shown for keys; an unknown key is shown as itself") {
+    const auto shown = render(fitting_sample(), fit(0));
+    CHECK(shown.find("Tarapacá") != std::string::npos);
+    CHECK(shown.find("tarapaca") == std::string::npos);
+    CHECK(shown.find("lima") != std::string::npos);
+    // JSON and CSV keep the keys.
+    auto json = fit(10);
+    json.format = Format::json;
+    CHECK(render(fitting_sample(), json).find("\"tarapaca\"") != std::string::npos);
+    auto csv = fit(10);
+    csv.format = Format::csv;
+    const auto csv_text = render(fitting_sample(), csv);
+    CHECK(csv_text.find("tarapaca") != std::string::npos);
+    CHECK(csv_text.find("Fundación Ñandú del Norte Grande") != std::string::npos);
+}
+
+TEST_CASE(
+    "table fitting: text is cut with … first, by display width, then columns leave by priority") {
+    const auto whole_width = widest_line(render(fitting_sample(), fit(0)));
+    // A little narrower: only NAME is cut, every column stays.
+    const auto cut = render(fitting_sample(), fit(whole_width - 5));
+    CHECK(widest_line(cut) <= whole_width - 5);
+    CHECK(cut.find("PHONE") != std::string::npos);
+    CHECK(cut.find("…") != std::string::npos);
+    CHECK(cut.find("Fundación Ñandú del Norte… ") != std::string::npos);  // no space before …
+    // Narrower than NAME at its minimum allows: PHONE (priority 20) goes before REGION (40).
+    const auto narrow = render(fitting_sample(), fit(40));
+    CHECK(widest_line(narrow) <= 40);
+    CHECK(narrow.find("PHONE") == std::string::npos);
+    CHECK(narrow.find("REGION") != std::string::npos);
+    // Narrower still: REGION goes too; ID, NAME and N (k_always) stay, NAME cut to its minimum.
+    const auto narrowest = render(fitting_sample(), fit(21));
+    CHECK(narrowest ==
+          "ID     NAME        N\n"
+          "a      Fundación…   7\n"
+          "tokyo  東京の会…   12\n");
+    // Too narrow for what is always shown: the table overflows rather than lose more.
+    CHECK(widest_line(render(fitting_sample(), fit(5))) == 21);
+}
+
+TEST_CASE("truncate_display: cuts by display width, never inside a character") {
+    CHECK(truncate_display("Ñandú", 5) == "Ñandú");
+    CHECK(truncate_display("Ñandúes", 5) == "Ñand…");
+    CHECK(truncate_display("東京の会", 4) == "東…");
+    CHECK(truncate_display("東京の会", 5) == "東京…");
+    CHECK(truncate_display("abc", 0).empty());
 }
