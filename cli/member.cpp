@@ -400,8 +400,8 @@ output::Cell matched_cell(const members::MemberSummary& s) {
 int run_list(Context& ctx, const ListOptions& opts) {
     const auto filter = member_filter(opts);
     const auto rows = members::list_members(ctx.store(), filter);
-    auto table = ctx.format() == output::Format::table ? member_list_table(rows)
-                                                       : member_list_records(rows);
+    auto table =
+        ctx.format() == output::Format::table ? member_list_table(rows) : member_list_records(rows);
     if (filter.search.empty()) {
         ctx.print_table(table);
         return 0;
@@ -429,8 +429,9 @@ int run_list(Context& ctx, const ListOptions& opts) {
 // `member contact list`: people with their organisation.
 int run_contact_list(Context& ctx, const ContactListOptions& opts) {
     if (opts.redact) {
-        throw UsageError("member contact list: every column but the organisation is personal "
-                         "data; --redact would leave nothing to list (use member list)");
+        throw UsageError(
+            "member contact list: every column but the organisation is personal "
+            "data; --redact would leave nothing to list (use member list)");
     }
     const auto rows = members::list_contacts(ctx.store(), member_filter(opts.filter));
     output::Table table{{{"member", "MEMBER"},
@@ -462,8 +463,9 @@ std::vector<members::RecipientSource> email_sources(Context& ctx, const EmailsOp
     const int given = (opts.committee ? 1 : 0) + (opts.wg ? 1 : 0) + (opts.meeting ? 1 : 0) +
                       (any_filter(opts.filter) ? 1 : 0);
     if (given > 1) {
-        throw UsageError("member emails: give one of --committee, --wg, --meeting or member-list "
-                         "filters");
+        throw UsageError(
+            "member emails: give one of --committee, --wg, --meeting or member-list "
+            "filters");
     }
     if (opts.as_of && !opts.committee && !opts.wg) {
         throw UsageError("member emails: --as-of goes with --committee or --wg");
@@ -487,8 +489,9 @@ std::vector<members::RecipientSource> email_sources(Context& ctx, const EmailsOp
             if (invitee.member_id) {
                 out.push_back({*invitee.member_id, std::nullopt});
             } else {
-                left_out.push_back(fmt::format("invitee \"{}\": invited by name, no e-mail on record",
-                                               text::escape_control(invitee.name())));
+                left_out.push_back(
+                    fmt::format("invitee \"{}\": invited by name, no e-mail on record",
+                                text::escape_control(invitee.name())));
             }
         }
     } else {
@@ -521,8 +524,8 @@ std::string emails_text(Context& ctx, const EmailsOptions& opts,
                          {"primary", "PRIMARY"}},
                         {}};
     for (const auto& r : people) {
-        table.add_row({r.member_id, r.organisation, static_cast<std::int64_t>(r.contact_id),
-                       r.name, text_cell(r.position), r.email, text_cell(r.phone), r.primary});
+        table.add_row({r.member_id, r.organisation, static_cast<std::int64_t>(r.contact_id), r.name,
+                       text_cell(r.position), r.email, text_cell(r.phone), r.primary});
     }
     auto render = ctx.render_options();
     render.format = form == "json" ? output::Format::json : output::Format::csv;
@@ -533,8 +536,9 @@ std::string emails_text(Context& ctx, const EmailsOptions& opts,
 // file written with -o is readable by its owner only.
 int run_emails(Context& ctx, const EmailsOptions& opts) {
     if (opts.redact) {
-        throw UsageError("member emails: a distribution list is personal data (names and "
-                         "e-mail addresses); --redact would leave nothing");
+        throw UsageError(
+            "member emails: a distribution list is personal data (names and "
+            "e-mail addresses); --redact would leave nothing");
     }
     std::vector<std::string> left_out;
     const auto sources = email_sources(ctx, opts, left_out);
@@ -685,8 +689,9 @@ void register_member_list(CLI::App& member, Context& ctx) {
 void register_member_emails(CLI::App& member, Context& ctx) {
     auto opts = std::make_shared<EmailsOptions>();
     auto* cmd = member.add_subcommand(
-        "emails", "Print the e-mail addresses of the committee, a working group, a meeting's "
-                  "invitees or a member list");
+        "emails",
+        "Print the e-mail addresses of the committee, a working group, a meeting's "
+        "invitees or a member list");
     cmd->add_flag("--committee", opts->committee, "The committee's seated representatives");
     cmd->add_option("--wg", opts->wg, "The members of a working group")->type_name("GROUP");
     cmd->add_option("--meeting", opts->meeting, "The invitees of a meeting")->type_name("MEETING");
@@ -739,8 +744,7 @@ void register_member_status(CLI::App& member, Context& ctx) {
 }
 
 void register_member_contact(CLI::App& member, Context& ctx) {
-    auto* contact =
-        member.add_subcommand("contact", "List, add, change or remove contact persons");
+    auto* contact = member.add_subcommand("contact", "List, add, change or remove contact persons");
     contact->require_subcommand(1);
 
     auto add_opts = std::make_shared<ContactAddOptions>();

@@ -121,8 +121,8 @@ std::vector<const Contact*> chosen(const MemberPeople& people, const RecipientSo
     std::vector<const Contact*> out;
     for (const auto& c : people.contacts) {
         const bool wanted = which == WhichContacts::all ? true
-                            : source.contact_id     ? c.id == *source.contact_id
-                                                    : c.primary;
+                            : source.contact_id         ? c.id == *source.contact_id
+                                                        : c.primary;
         if (wanted && (c.erased_at.empty() || source.contact_id)) {
             out.push_back(&c);
         }
@@ -150,7 +150,8 @@ DistributionList distribution_list(store::Store& store, const std::vector<Recipi
     for (const auto& source : sources) {
         const auto people = reader.read(source.member_id);
         if (!people) {
-            list.left_out.push_back(fmt::format("member {}: not in the register", source.member_id));
+            list.left_out.push_back(
+                fmt::format("member {}: not in the register", source.member_id));
             continue;
         }
         for (const Contact* c : chosen(*people, source, which, list.left_out)) {
@@ -158,21 +159,21 @@ DistributionList distribution_list(store::Store& store, const std::vector<Recipi
                 continue;
             }
             if (!c->erased_at.empty()) {
-                list.left_out.push_back(fmt::format(
-                    "member {}: contact {} was erased", source.member_id, c->id));
+                list.left_out.push_back(
+                    fmt::format("member {}: contact {} was erased", source.member_id, c->id));
                 continue;
             }
             if (c->email.empty()) {
-                list.left_out.push_back(fmt::format("member {}: contact {} ({}) has no e-mail address",
-                                                    source.member_id, c->id,
-                                                    text::escape_control(c->name)));
+                list.left_out.push_back(
+                    fmt::format("member {}: contact {} ({}) has no e-mail address",
+                                source.member_id, c->id, text::escape_control(c->name)));
                 continue;
             }
             if (!seen_emails.insert(text::fold(c->email)).second) {
                 continue;
             }
-            list.recipients.push_back({c->id, source.member_id, people->name, c->name,
-                                       c->position, c->email, c->phone, c->primary});
+            list.recipients.push_back({c->id, source.member_id, people->name, c->name, c->position,
+                                       c->email, c->phone, c->primary});
         }
     }
     return list;

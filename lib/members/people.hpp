@@ -22,7 +22,8 @@ struct ContactRow {
 // The contacts (not erased) of the members matching the filter (check_filter first), by their
 // organisation's name then contact number. filter.search keeps the contacts whose name, e-mail
 // or phone (on digits) matches, or whose organisation matches as in list_members.
-[[nodiscard]] std::vector<ContactRow> list_contacts(store::Store& store, const MemberFilter& filter);
+[[nodiscard]] std::vector<ContactRow> list_contacts(store::Store& store,
+                                                    const MemberFilter& filter);
 
 // Who a distribution list is for: a member, or one person of it (a seated representative).
 struct RecipientSource {

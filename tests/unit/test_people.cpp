@@ -87,7 +87,7 @@ TEST_CASE("people: search terms fold the text and read phone numbers on digits")
     CHECK(t.digits.empty());
     t = members::detail::search_terms("+56 (2) 1234-5678");
     CHECK(t.digits == "56212345678");
-    CHECK(members::detail::search_terms("12").digits.empty());     // too short for a phone
+    CHECK(members::detail::search_terms("12").digits.empty());       // too short for a phone
     CHECK(members::detail::search_terms("ong 123").digits.empty());  // not a phone number
     CHECK(members::detail::contact_search_text("Ñandú Pérez", "A@B.example") ==
           "nandu perez\na@b.example");
@@ -141,11 +141,12 @@ TEST_CASE("people: a distribution list takes primary contacts, leaves out and sa
     REQUIRE(list.recipients.size() == 1);  // Ana once, though a is named twice
     CHECK(list.recipients[0].email == "ana@a.example");
     CHECK(list.recipients[0].organisation == "Org a");
-    CHECK(list.left_out == std::vector<std::string>{
-                               "member b: contact 3 (Carlos) has no e-mail address",
-                               "member c: no primary contact"});
+    CHECK(list.left_out ==
+          std::vector<std::string>{"member b: contact 3 (Carlos) has no e-mail address",
+                                   "member c: no primary contact"});
     list = members::distribution_list(store, {{"a", std::nullopt}}, members::WhichContacts::all);
-    CHECK(members::to_header(list.recipients) == "\"Ana\" <ana@a.example>, \"Bea\" <bea@a.example>");
+    CHECK(members::to_header(list.recipients) ==
+          "\"Ana\" <ana@a.example>, \"Bea\" <bea@a.example>");
     // A seated representative: that person, not the primary contact.
     list = members::distribution_list(store, {{"a", 2}}, members::WhichContacts::primary);
     REQUIRE(list.recipients.size() == 1);
