@@ -2,12 +2,19 @@
 
 #include <fmt/format.h>
 
+#include <nlohmann/json.hpp>
+
 #include "checks.hpp"
 #include "commands.hpp"
 #include "config/value_matcher.hpp"
+#include "core/files.hpp"
 #include "core/text.hpp"
+#include "governance/governance.hpp"
+#include "meetings/meetings.hpp"
 #include "members/format.hpp"
 #include "members/members.hpp"
+#include "members/people.hpp"
+#include "output/table.hpp"
 #include "wg/wg.hpp"
 #include "workflows/workflows.hpp"
 
@@ -38,6 +45,21 @@ struct ShowOptions {
 
 struct ListOptions {
     std::optional<std::string> status, type, region, theme, service, since, until, search;
+};
+
+// `member contact list`: the member-list filters.
+struct ContactListOptions {
+    ListOptions filter;
+    bool redact = false;
+};
+
+// `member emails`: one source of people, a form and which contacts.
+struct EmailsOptions {
+    ListOptions filter;  // a filtered member list (the default source)
+    bool committee = false;
+    std::optional<std::string> wg, meeting, as_of, as, output;
+    bool all_contacts = false;
+    bool redact = false;
 };
 
 struct EditOptions {
@@ -379,7 +401,7 @@ int run_show(Context& ctx, const ShowOptions& opts) {
     return 0;
 }
 
-int run_list(Context& ctx, const ListOptions& opts) {
+members::MemberFilter member_filter(const ListOptions& opts) {
     members::MemberFilter filter;
     filter.status = opts.status ? members::parse_status(*opts.status) : std::nullopt;
     const auto matcher = config::alliance_matcher(ctx.store().alliance());
@@ -390,9 +412,177 @@ int run_list(Context& ctx, const ListOptions& opts) {
     filter.joined_since = date_option(opts.since, "--joined-since");
     filter.joined_until = date_option(opts.until, "--joined-until");
     filter.search = opts.search.value_or("");
+    return filter;
+}
+
+// The contacts a search found, for a cell: "Name", or "Name (email)" when another field matched.
+output::Cell matched_cell(const members::MemberSummary& s) {
+    std::vector<std::string> out;
+    for (const auto& m : s.matched_contacts) {
+        out.push_back(m.field == "name" ? m.name : fmt::format("{} ({})", m.name, m.field));
+    }
+    return out;
+}
+
+int run_list(Context& ctx, const ListOptions& opts) {
+    const auto filter = member_filter(opts);
     const auto rows = members::list_members(ctx.store(), filter);
-    ctx.print_table(ctx.format() == output::Format::table ? member_list_table(rows)
-                                                          : member_list_records(rows));
+    auto table =
+        ctx.format() == output::Format::table ? member_list_table(rows) : member_list_records(rows);
+    if (filter.search.empty()) {
+        ctx.print_table(table);
+        return 0;
+    }
+    if (ctx.format() != output::Format::json) {
+        table.columns.push_back({"matched", "MATCHED"});
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            table.rows[i].push_back(matched_cell(rows[i]));
+        }
+        ctx.print_table(table);
+        return 0;
+    }
+    auto json = output::to_json(table);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        auto matched = nlohmann::json::array();
+        for (const auto& m : rows[i].matched_contacts) {
+            matched.push_back({{"contact", m.id}, {"name", m.name}, {"field", m.field}});
+        }
+        json[i]["matched"] = std::move(matched);
+    }
+    ctx.print(output::json_text(json) + "\n");
+    return 0;
+}
+
+// `member contact list`: people with their organisation.
+int run_contact_list(Context& ctx, const ContactListOptions& opts) {
+    if (opts.redact) {
+        throw UsageError(
+            "member contact list: every column but the organisation is personal "
+            "data; --redact would leave nothing to list (use member list)");
+    }
+    const auto rows = members::list_contacts(ctx.store(), member_filter(opts.filter));
+    output::Table table{{{"member", "MEMBER"},
+                         {"organisation", "ORGANISATION"},
+                         {"contact", "NO", output::Align::right},
+                         {"name", "NAME"},
+                         {"position", "POSITION"},
+                         {"email", "EMAIL"},
+                         {"phone", "PHONE"},
+                         {"primary", "PRIMARY"}},
+                        {}};
+    for (const auto& r : rows) {
+        const auto& c = r.contact;
+        table.add_row({c.member_id, r.member_name, static_cast<std::int64_t>(c.id), c.name,
+                       text_cell(c.position), text_cell(c.email), text_cell(c.phone), c.primary});
+    }
+    ctx.print_table(table);
+    return 0;
+}
+
+bool any_filter(const ListOptions& f) {
+    return f.status || f.type || f.region || f.theme || f.service || f.since || f.until || f.search;
+}
+
+// Who `member emails` is for: the committee's seated representatives, a group's members, a
+// meeting's invitees or the members a filter lists (one source, else a usage error).
+std::vector<members::RecipientSource> email_sources(Context& ctx, const EmailsOptions& opts,
+                                                    std::vector<std::string>& left_out) {
+    const int given = (opts.committee ? 1 : 0) + (opts.wg ? 1 : 0) + (opts.meeting ? 1 : 0) +
+                      (any_filter(opts.filter) ? 1 : 0);
+    if (given > 1) {
+        throw UsageError(
+            "member emails: give one of --committee, --wg, --meeting or member-list "
+            "filters");
+    }
+    if (opts.as_of && !opts.committee && !opts.wg) {
+        throw UsageError("member emails: --as-of goes with --committee or --wg");
+    }
+    auto& store = ctx.store();
+    const Date date = date_option(opts.as_of, "--as-of").value_or(store.today());
+    std::vector<members::RecipientSource> out;
+    if (opts.committee) {
+        for (const auto& seat : governance::committee_as_of(store, date)) {
+            out.push_back({seat.member_id, seat.contact_id != 0
+                                               ? std::optional<std::int64_t>(seat.contact_id)
+                                               : std::nullopt});
+        }
+    } else if (opts.wg) {
+        const auto group = wg::get_group(store, *opts.wg);
+        for (const auto& id : wg::member_ids_on(store, group.id, date)) {
+            out.push_back({id, std::nullopt});
+        }
+    } else if (opts.meeting) {
+        for (const auto& invitee : meetings::invitees(store, *opts.meeting)) {
+            if (invitee.member_id) {
+                out.push_back({*invitee.member_id, std::nullopt});
+            } else {
+                left_out.push_back(
+                    fmt::format("invitee \"{}\": invited by name, no e-mail on record",
+                                text::escape_control(invitee.name())));
+            }
+        }
+    } else {
+        for (const auto& s : members::list_members(store, member_filter(opts.filter))) {
+            out.push_back({s.member.id, std::nullopt});
+        }
+    }
+    return out;
+}
+
+// The list in the form asked: --as, else the global --format (json, csv), else a To: line.
+std::string emails_text(Context& ctx, const EmailsOptions& opts,
+                        const std::vector<members::Recipient>& people) {
+    const std::string form = opts.as.value_or(ctx.format() == output::Format::json  ? "json"
+                                              : ctx.format() == output::Format::csv ? "csv"
+                                                                                    : "to");
+    if (form == "to") {
+        return people.empty() ? "" : members::to_header(people) + "\n";
+    }
+    if (form == "vcard") {
+        return members::to_vcard(people);
+    }
+    output::Table table{{{"member", "MEMBER"},
+                         {"organisation", "ORGANISATION"},
+                         {"contact", "NO"},
+                         {"name", "NAME"},
+                         {"position", "POSITION"},
+                         {"email", "EMAIL"},
+                         {"phone", "PHONE"},
+                         {"primary", "PRIMARY"}},
+                        {}};
+    for (const auto& r : people) {
+        table.add_row({r.member_id, r.organisation, static_cast<std::int64_t>(r.contact_id), r.name,
+                       text_cell(r.position), r.email, text_cell(r.phone), r.primary});
+    }
+    auto render = ctx.render_options();
+    render.format = form == "json" ? output::Format::json : output::Format::csv;
+    return output::render(table, render);
+}
+
+// `member emails`: a distribution list. Personal data throughout: --redact is refused, and a
+// file written with -o is readable by its owner only.
+int run_emails(Context& ctx, const EmailsOptions& opts) {
+    if (opts.redact) {
+        throw UsageError(
+            "member emails: a distribution list is personal data (names and "
+            "e-mail addresses); --redact would leave nothing");
+    }
+    std::vector<std::string> left_out;
+    const auto sources = email_sources(ctx, opts, left_out);
+    auto list = members::distribution_list(
+        ctx.store(), sources,
+        opts.all_contacts ? members::WhichContacts::all : members::WhichContacts::primary);
+    left_out.insert(left_out.begin(), list.left_out.begin(), list.left_out.end());
+    for (const auto& why : left_out) {
+        ctx.warn("left out: " + why);
+    }
+    const auto text = emails_text(ctx, opts, list.recipients);
+    const std::string path = opts.output.value_or("-");
+    files::write_file_atomic(path, text, files::Privacy::owner_only);
+    if (path != "-") {
+        ctx.info(fmt::format("wrote {} address{} to {}", list.recipients.size(),
+                             list.recipients.size() == 1 ? "" : "es", path));
+    }
     return 0;
 }
 
@@ -500,24 +690,52 @@ void register_member_show(CLI::App& member, Context& ctx) {
     ctx.on_run(cmd, [&ctx, opts] { return run_show(ctx, *opts); });
 }
 
+// The filters of `member list`, shared by `member contact list` and `member emails`.
+void add_filter_options(CLI::App* cmd, ListOptions& o) {
+    cmd->add_option("--status", o.status, "Only members with this status")
+        ->check(CLI::IsMember(members::status_names()));
+    cmd->add_option("--type", o.type, "Only members of this organisation type");
+    cmd->add_option("--region", o.region, "Only members of this region");
+    cmd->add_option("--theme", o.theme, "Only members working on this thematic area");
+    cmd->add_option("--service", o.service, "Only members providing this service");
+    cmd->add_option("--joined-since", o.since, "Only members who joined on or after this date")
+        ->type_name("DATE");
+    cmd->add_option("--joined-until", o.until, "Only members who joined on or before this date")
+        ->type_name("DATE");
+    cmd->add_option("--search", o.search,
+                    "Only members whose name, acronym or city, or a contact's name, e-mail or "
+                    "phone, contains TEXT (case and accents ignored)")
+        ->type_name("TEXT");
+}
+
 void register_member_list(CLI::App& member, Context& ctx) {
     auto opts = std::make_shared<ListOptions>();
     auto* cmd = member.add_subcommand("list", "List members, sorted by name");
-    cmd->add_option("--status", opts->status, "Only members with this status")
-        ->check(CLI::IsMember(members::status_names()));
-    cmd->add_option("--type", opts->type, "Only members of this organisation type");
-    cmd->add_option("--region", opts->region, "Only members of this region");
-    cmd->add_option("--theme", opts->theme, "Only members working on this thematic area");
-    cmd->add_option("--service", opts->service, "Only members providing this service");
-    cmd->add_option("--joined-since", opts->since, "Only members who joined on or after this date")
-        ->type_name("DATE");
-    cmd->add_option("--joined-until", opts->until, "Only members who joined on or before this date")
-        ->type_name("DATE");
-    cmd->add_option(
-           "--search", opts->search,
-           "Only members whose name, acronym or city contains TEXT (case and accents ignored)")
-        ->type_name("TEXT");
+    add_filter_options(cmd, *opts);
     ctx.on_run(cmd, [&ctx, opts] { return run_list(ctx, *opts); });
+}
+
+void register_member_emails(CLI::App& member, Context& ctx) {
+    auto opts = std::make_shared<EmailsOptions>();
+    auto* cmd = member.add_subcommand(
+        "emails",
+        "Print the e-mail addresses of the committee, a working group, a meeting's "
+        "invitees or a member list");
+    cmd->add_flag("--committee", opts->committee, "The committee's seated representatives");
+    cmd->add_option("--wg", opts->wg, "The members of a working group")->type_name("GROUP");
+    cmd->add_option("--meeting", opts->meeting, "The invitees of a meeting")->type_name("MEETING");
+    cmd->add_option("--as-of", opts->as_of, "Who sat or was in the group on this date (today)")
+        ->type_name("DATE");
+    add_filter_options(cmd, opts->filter);
+    cmd->add_flag("--all-contacts", opts->all_contacts,
+                  "Every contact of each member, not only the primary one");
+    cmd->add_option("--as", opts->as, "to (a To: line, the default), csv, vcard or json")
+        ->check(CLI::IsMember({"to", "csv", "vcard", "json"}))
+        ->type_name("FORM");
+    cmd->add_option("-o,--output", opts->output, "Write to FILE (readable by you only)")
+        ->type_name("FILE");
+    cmd->add_flag("--redact", opts->redact, "Refused: the list is personal data");
+    ctx.on_run(cmd, [&ctx, opts] { return run_emails(ctx, *opts); });
 }
 
 void register_member_edit(CLI::App& member, Context& ctx) {
@@ -555,8 +773,7 @@ void register_member_status(CLI::App& member, Context& ctx) {
 }
 
 void register_member_contact(CLI::App& member, Context& ctx) {
-    auto* contact =
-        member.add_subcommand("contact", "Add, change or remove a member's contact persons");
+    auto* contact = member.add_subcommand("contact", "List, add, change or remove contact persons");
     contact->require_subcommand(1);
 
     auto add_opts = std::make_shared<ContactAddOptions>();
@@ -590,6 +807,13 @@ void register_member_contact(CLI::App& member, Context& ctx) {
         ->type_name("CONTACT");
     remove->add_flag("-y,--yes", remove_opts->yes, "Do not ask for confirmation");
     ctx.on_run(remove, [&ctx, remove_opts] { return run_contact_remove(ctx, *remove_opts); });
+
+    auto list_opts = std::make_shared<ContactListOptions>();
+    auto* list = contact->add_subcommand(
+        "list", "List contact persons with their organisation, position, e-mail and phone");
+    add_filter_options(list, list_opts->filter);
+    list->add_flag("--redact", list_opts->redact, "Refused: the list is personal data");
+    ctx.on_run(list, [&ctx, list_opts] { return run_contact_list(ctx, *list_opts); });
 }
 
 }  // namespace
@@ -604,6 +828,7 @@ void register_member(CLI::App& app, Context& ctx) {
     register_member_edit(*cmd, ctx);
     register_member_status(*cmd, ctx);
     register_member_contact(*cmd, ctx);
+    register_member_emails(*cmd, ctx);
     register_member_transfer(*cmd, ctx);
 }
 

@@ -411,7 +411,8 @@ void erase_contact_row(store::Store& store, const Contact& contact) {
     SQLite::Statement erase(
         store.db(),
         "UPDATE contact SET name = '', position = NULL, email = NULL, phone = NULL, "
-        "gender = 'undisclosed', is_primary = 0, consent_date = NULL, erased_at = ? WHERE id = ?");
+        "gender = 'undisclosed', is_primary = 0, consent_date = NULL, search_text = '', "
+        "phone_digits = '', erased_at = ? WHERE id = ?");
     erase.bind(1, format_timestamp(now()));
     erase.bind(2, static_cast<int64_t>(contact_id));
     erase.exec();

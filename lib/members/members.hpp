@@ -146,7 +146,9 @@ struct MemberFilter {
     std::string service;
     std::optional<Date> joined_since;
     std::optional<Date> joined_until;
-    std::string search;  // case- and accent-insensitive, over name, acronym and city
+    // Case- and accent-insensitive, over the name, acronym and city, and over the contacts'
+    // names, e-mails and phones (phones on digits: "+56 9 1234" finds "+56912345678").
+    std::string search;
 };
 
 // Checks the type, region, theme and service of a filter against the alliance configuration:
@@ -156,9 +158,18 @@ void check_filter(const MemberFilter& filter, const config::Alliance& alliance);
 // Members matching the filter, sorted by name (accent-correct for the alliance's language).
 // Contacts are not loaded (contacts is empty); contact_count says how many there are.
 // The filter is checked first (check_filter).
+// A contact that a search found: which one, and in which field (name, email, phone).
+struct ContactMatch {
+    std::int64_t id = 0;
+    std::string name;
+    std::string field;
+};
 struct MemberSummary {
     Member member;
     int contact_count = 0;
+    // With a search: the member's contacts it found, by number (empty: the member matched by
+    // its own name, acronym or city).
+    std::vector<ContactMatch> matched_contacts;
 };
 [[nodiscard]] std::vector<MemberSummary> list_members(store::Store& store,
                                                       const MemberFilter& filter);

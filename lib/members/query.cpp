@@ -5,6 +5,7 @@
 #include "i18n/i18n.hpp"
 #include "members/lookup.hpp"
 #include "members/members.hpp"
+#include "members/people.hpp"
 #include "members/writer.hpp"
 #include "store/sql.hpp"
 
@@ -112,24 +113,13 @@ void check_filter(const MemberFilter& filter, const config::Alliance& alliance) 
     }
 }
 
-std::vector<MemberSummary> list_members(store::Store& store, const MemberFilter& filter) {
-    check_filter(filter, store.alliance());
-    std::string sql =
-        "SELECT m.id, m.name, m.acronym, m.type, m.region, m.city, m.website, m.email, m.phone, "
-        "m.joined, m.status, "
-        "m.ecosoc_status, m.net4u, m.notes, "
-        "(SELECT group_concat(theme, '|') FROM (SELECT theme FROM member_theme t WHERE t.member_id "
-        "= m.id "
-        "ORDER BY theme)), "
-        "(SELECT group_concat(service, '|') FROM (SELECT service FROM member_service s WHERE "
-        "s.member_id = m.id "
-        "ORDER BY service)), "
-        "(SELECT count(*) FROM contact c WHERE c.member_id = m.id AND c.erased_at IS NULL) "
-        "FROM member m WHERE 1";
-    std::vector<std::string> binds;
+namespace detail {
+
+Conditions member_conditions(const MemberFilter& filter) {
+    Conditions c;
     auto where = [&](const std::string& clause, const std::string& value) {
-        sql += " AND " + clause;
-        binds.push_back(value);
+        c.sql += " AND " + clause;
+        c.binds.push_back(value);
     };
     if (filter.status) {
         where("m.status = ?", std::string(status_name(*filter.status)));
@@ -154,8 +144,86 @@ std::vector<MemberSummary> list_members(store::Store& store, const MemberFilter&
     if (filter.joined_until) {
         where("m.joined <= ?", format_date(*filter.joined_until));
     }
-    if (!filter.search.empty()) {
-        where("instr(m.search_text, ?) > 0", text::fold(text::trim(filter.search)));
+    return c;
+}
+
+}  // namespace detail
+
+namespace {
+
+// Whether a contact matches the search, as SQL over `contact c` with its values appended.
+std::string contact_match(const detail::SearchTerms& terms, std::vector<std::string>& binds) {
+    binds.push_back(terms.folded);
+    if (terms.digits.empty()) {
+        return "instr(c.search_text, ?) > 0";
+    }
+    binds.push_back(terms.digits);
+    return "(instr(c.search_text, ?) > 0 OR instr(c.phone_digits, ?) > 0)";
+}
+
+// The contacts of a member that match, as "id<US>name<US>field" joined by <RS>: which field
+// matched is told by where the folded text is (name on the first line of search_text).
+std::string matched_contacts_column(const detail::SearchTerms& terms,
+                                    std::vector<std::string>& binds) {
+    std::vector<std::string> own;
+    const std::string match = contact_match(terms, own);
+    std::string sql = fmt::format(
+        ", (SELECT group_concat(c.id || char(31) || c.name || char(31) || CASE WHEN "
+        "instr(substr(c.search_text, 1, instr(c.search_text || char(10), char(10)) - 1), ?) > 0 "
+        "THEN 'name' WHEN instr(c.search_text, ?) > 0 THEN 'email' ELSE 'phone' END, char(30)) "
+        "FROM contact c WHERE c.member_id = m.id AND c.erased_at IS NULL AND {})",
+        match);
+    binds.push_back(terms.folded);
+    binds.push_back(terms.folded);
+    binds.insert(binds.end(), own.begin(), own.end());
+    return sql;
+}
+
+std::vector<ContactMatch> parse_matches(const std::string& column) {
+    std::vector<ContactMatch> out;
+    for (const auto& item : text::split_list(column, '\x1e')) {
+        const auto parts = text::split_list(item, '\x1f');
+        if (parts.size() == 3) {
+            out.push_back({std::stoll(parts[0]), parts[1], parts[2]});
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<MemberSummary> list_members(store::Store& store, const MemberFilter& filter) {
+    check_filter(filter, store.alliance());
+    const auto terms = detail::search_terms(filter.search);
+    const bool searching = !terms.folded.empty();
+    std::vector<std::string> binds;
+    std::string sql =
+        "SELECT m.id, m.name, m.acronym, m.type, m.region, m.city, m.website, m.email, m.phone, "
+        "m.joined, m.status, "
+        "m.ecosoc_status, m.net4u, m.notes, "
+        "(SELECT group_concat(theme, '|') FROM (SELECT theme FROM member_theme t WHERE t.member_id "
+        "= m.id "
+        "ORDER BY theme)), "
+        "(SELECT group_concat(service, '|') FROM (SELECT service FROM member_service s WHERE "
+        "s.member_id = m.id "
+        "ORDER BY service)), "
+        "(SELECT count(*) FROM contact c WHERE c.member_id = m.id AND c.erased_at IS NULL)";
+    if (searching) {
+        sql += matched_contacts_column(terms, binds);
+    }
+    auto conditions = detail::member_conditions(filter);
+    sql += " FROM member m WHERE 1" + conditions.sql;
+    binds.insert(binds.end(), conditions.binds.begin(), conditions.binds.end());
+    if (searching) {
+        // Contacts are searched once, into a list of members (SQLite runs the IN subquery
+        // once), not once per member.
+        std::vector<std::string> own;
+        sql += fmt::format(
+            " AND (instr(m.search_text, ?) > 0 OR m.id IN (SELECT c.member_id FROM contact c "
+            "WHERE c.erased_at IS NULL AND {}))",
+            contact_match(terms, own));
+        binds.push_back(terms.folded);
+        binds.insert(binds.end(), own.begin(), own.end());
     }
     // "+" keeps SQLite from walking the member_sort index to avoid a sort: that visits the
     // table in name order, a page read for nearly every row, and a search of 100,000 members
@@ -174,6 +242,9 @@ std::vector<MemberSummary> list_members(store::Store& store, const MemberFilter&
         m.thematic_areas = text::split_list(store::text(q.getColumn(14)), '|');
         m.services = text::split_list(store::text(q.getColumn(15)), '|');
         s.contact_count = q.getColumn(16).getInt();
+        if (searching) {
+            s.matched_contacts = parse_matches(store::text(q.getColumn(17)));
+        }
         out.push_back(std::move(s));
     }
     return out;

@@ -1,4 +1,5 @@
 #include "members/writer.hpp"
+#include "members/people.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -238,11 +239,11 @@ Writer::Writer(store::Store& store)
       m_insert_contact(
           store.db(),
           "INSERT INTO contact (member_id, name, position, email, phone, gender, is_primary, "
-          "consent_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+          "consent_date, search_text, phone_digits) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
       m_update_contact(store.db(),
                        "UPDATE contact SET name = ?, position = ?, email = ?, phone = ?, gender = "
                        "?, is_primary = ?, "
-                       "consent_date = ? WHERE id = ?"),
+                       "consent_date = ?, search_text = ?, phone_digits = ? WHERE id = ?"),
       m_insert_interest(
           store.db(),
           "INSERT INTO interest (member_id, kind, date, status) VALUES (?, ?, ?, 'open')"),
@@ -428,6 +429,8 @@ void Writer::insert_contact(const std::string& member_id, Contact& c) {
     bind_ref(s, 6, c.gender);
     s.bind(7, c.primary ? 1 : 0);
     bind_ref_or_null(s, 8, c.consent);
+    s.bind(9, contact_search_text(c.name, c.email));
+    s.bind(10, phone_digits(c.phone));
     run(s);
     c.id = m_store.db().getLastInsertRowid();
     c.member_id = member_id;
@@ -538,7 +541,9 @@ void Writer::update_contacts(const Member& before, Member& after) {
         s.bind(5, c.gender);
         s.bind(6, c.primary ? 1 : 0);
         store::bind_nonempty(s, 7, c.consent);
-        s.bind(8, static_cast<int64_t>(c.id));
+        s.bind(8, contact_search_text(c.name, c.email));
+        s.bind(9, phone_digits(c.phone));
+        s.bind(10, static_cast<int64_t>(c.id));
         s.exec();
     }
 }

@@ -517,3 +517,168 @@ def test_status_correction_voids_the_mistaken_withdrawal_and_gives_back_the_wg_l
     result = alliance.ok("member", "status", paz, "active", "--reason", "rejoined")
     assert "given back" not in result.err
     assert json.loads(alliance.ok("wg", "show", "experticia_tecnica", "--format", "json").out)["lead"] is None
+
+
+# ---- people in reach: search over contacts, contact list, distribution lists ----
+
+LONG_NAME = "María José de los Ángeles Fernández-Villavicencio y Altamirano, Jr; \\ hija"
+
+
+def add_people(nacsa):
+    """Three members: Paz (Ana primary with e-mail and phone, Luis without e-mail), KYT (Wanjiru),
+    Rutas (a primary contact without e-mail, and one with a long name full of , ; and \\)."""
+    add_paz(nacsa)
+    paz = "fundacion-paz-ciudadana"
+    nacsa.ok("member", "contact", "add", paz, "--name", "Ana Pérez", "--primary", "--email", "ana@paz.example",
+             "--phone", "+56 2 2345 6789", "--position", "Directora")
+    nacsa.ok("member", "contact", "add", paz, "--name", "Luis Soto")
+    nacsa.ok("member", "add", "--name", "Kenya Youth Trust", "--id", "kyt", "--type", "ngo", "--region", "biobio",
+             "--theme", "untoc", "--joined", "2024-05-01")
+    nacsa.ok("member", "contact", "add", "kyt", "--name", "Wanjirú Kamau", "--primary", "--email",
+             "W.Kamau@kyt.example")
+    nacsa.ok("member", "add", "--name", "Rutas Seguras", "--id", "rutas", "--type", "ngo", "--region", "biobio",
+             "--theme", "untoc", "--joined", "2024-05-01")
+    nacsa.ok("member", "contact", "add", "rutas", "--name", "Pedro Sin Correo", "--primary")
+    nacsa.ok("member", "contact", "add", "rutas", "--name", LONG_NAME, "--email", "maria@rutas.example")
+
+
+def test_search_finds_contacts_by_name_e_mail_and_phone_and_says_which(alliance):
+    add_people(alliance)
+
+    def search(text):
+        rows = json.loads(alliance.ok("member", "list", "--search", text, "--format", "json").out)
+        return [(r["id"], r["matched"]) for r in rows]
+
+    wanjiru = [{"contact": 3, "name": "Wanjirú Kamau", "field": "name"}]
+    assert search("Wanjiru") == [("kyt", wanjiru)]
+    assert search("WANJIRÚ kam") == [("kyt", wanjiru)]
+    assert search("w.kamau@KYT") == [("kyt", [{"contact": 3, "name": "Wanjirú Kamau", "field": "email"}])]
+    # Phones compare on digits, however they are written.
+    assert search("(2) 2345-6789") == [("fundacion-paz-ciudadana",
+                                         [{"contact": 1, "name": "Ana Pérez", "field": "phone"}])]
+    # A member found by its own name has no matched contact; one found by both says the contact.
+    assert search("paz ciudadana") == [("fundacion-paz-ciudadana", [])]
+    assert search("paz") == [("fundacion-paz-ciudadana", [{"contact": 1, "name": "Ana Pérez", "field": "email"}])]
+    assert search("nadie") == []
+    table = alliance.ok("member", "list", "--search", "kamau").out.splitlines()
+    assert table[0].split()[-1] == "MATCHED" and table[1].endswith("Wanjirú Kamau")
+    assert "MATCHED" not in alliance.ok("member", "list").out
+    assert "matched" not in json.loads(alliance.ok("member", "list", "--format", "json").out)[0]
+    # An erased person is no longer found.
+    alliance.ok("member", "forget", "kyt", "--contact", "Wanjirú Kamau", "--yes")
+    assert search("wanjiru") == []
+
+
+def test_contact_list_shows_people_with_their_organisation_and_filters(alliance):
+    add_people(alliance)
+    rows = json.loads(alliance.ok("member", "contact", "list", "--format", "json").out)
+    assert [(r["member"], r["name"], r["email"], r["primary"]) for r in rows] == [
+        ("fundacion-paz-ciudadana", "Ana Pérez", "ana@paz.example", True),
+        ("fundacion-paz-ciudadana", "Luis Soto", None, False),
+        ("kyt", "Wanjirú Kamau", "W.Kamau@kyt.example", True),
+        ("rutas", "Pedro Sin Correo", None, True),
+        ("rutas", LONG_NAME, "maria@rutas.example", False)]
+    assert rows[0] == {"member": "fundacion-paz-ciudadana", "organisation": "Fundación Paz Ciudadana",
+                       "contact": 1, "name": "Ana Pérez", "position": "Directora", "email": "ana@paz.example",
+                       "phone": "+56 2 2345 6789", "primary": True}
+    found = json.loads(alliance.ok("member", "contact", "list", "--region", "biobio", "--search", "KAMAU",
+                                   "--format", "json").out)
+    assert [r["name"] for r in found] == ["Wanjirú Kamau"]
+    table = alliance.ok("member", "contact", "list", "--search", "rutas").out
+    assert "Pedro Sin Correo" in table and "Ana Pérez" not in table
+    result = alliance.run("member", "contact", "list", "--redact")
+    assert result.code == 2 and "personal data" in result.err and result.out == ""
+    assert alliance.run("member", "contact", "list", "--region", "atlantis").code == 2
+
+
+def parse_vcards(data: bytes):
+    """vCards parsed structurally: every line ends CRLF and has at most 75 octets; folded lines
+    unfolded; each card a list of (name, value) between BEGIN and END."""
+    assert data.endswith(b"\r\n")
+    physical = data[:-2].split(b"\r\n")
+    assert all(len(line) <= 75 for line in physical), [len(line) for line in physical]
+    logical = []
+    for line in physical:
+        line.decode("utf-8")  # folding never splits a character
+        if line.startswith(b" "):
+            logical[-1] += line[1:]
+        else:
+            logical.append(line)
+    cards, card = [], None
+    for line in (entry.decode("utf-8") for entry in logical):
+        name, value = line.split(":", 1)
+        if name == "BEGIN":
+            assert value == "VCARD" and card is None
+            card = []
+        elif name == "END":
+            assert value == "VCARD"
+            cards.append(card)
+            card = None
+        else:
+            card.append((name, value))
+    assert card is None
+    return cards
+
+
+def test_emails_of_a_member_list_as_to_csv_vcard_and_json(alliance):
+    add_people(alliance)
+    result = alliance.ok("member", "emails")
+    assert result.out == '"Ana Pérez" <ana@paz.example>, "Wanjirú Kamau" <W.Kamau@kyt.example>\n'
+    assert result.err == "nacsa: warning: left out: member rutas: contact 4 (Pedro Sin Correo) has no e-mail address\n"
+    result = alliance.ok("member", "emails", "--region", "biobio", "--all-contacts", "--as", "csv")
+    assert result.out.splitlines() == [
+        "member,organisation,contact,name,position,email,phone,primary",
+        "kyt,Kenya Youth Trust,3,Wanjirú Kamau,,W.Kamau@kyt.example,,yes",
+        f'rutas,Rutas Seguras,5,"{LONG_NAME}",,maria@rutas.example,,no']
+    assert "Pedro Sin Correo" in result.err
+    out = alliance.ok("member", "emails", "--all-contacts", "--as", "to", "--search", "rutas").out
+    assert out == '"María José de los Ángeles Fernández-Villavicencio y Altamirano, Jr; \\\\ hija" <maria@rutas.example>\n'
+    data = alliance.run("member", "emails", "--all-contacts", "--as", "vcard", binary=True)
+    assert data.code == 0
+    cards = parse_vcards(data.out)
+    assert len(cards) == 3
+    assert cards[0] == [("VERSION", "4.0"), ("KIND", "individual"), ("FN", "Ana Pérez"),
+                        ("EMAIL", "ana@paz.example"), ("TEL;TYPE=work", "+56 2 2345 6789"),
+                        ("ORG", "Fundación Paz Ciudadana"), ("TITLE", "Directora")]
+    assert dict(cards[2])["FN"] == ("María José de los Ángeles Fernández-Villavicencio y Altamirano\\, Jr\\; "
+                                    "\\\\ hija")
+    assert dict(cards[2])["ORG"] == "Rutas Seguras"
+    rows = json.loads(alliance.ok("--format", "json", "member", "emails", "--search", "kamau").out)
+    assert rows == [{"member": "kyt", "organisation": "Kenya Youth Trust", "contact": 3, "name": "Wanjirú Kamau",
+                     "position": None, "email": "W.Kamau@kyt.example", "phone": None, "primary": True}]
+    # Written with -o, the list is readable by its owner only; --redact is refused.
+    alliance.ok("member", "emails", "--as", "vcard", "-o", "list.vcf")
+    assert (alliance.path("list.vcf").stat().st_mode & 0o777) == 0o600
+    assert parse_vcards(alliance.path("list.vcf").read_bytes())[0][2] == ("FN", "Ana Pérez")
+    result = alliance.run("member", "emails", "--redact")
+    assert (result.code, result.out) == (2, "") and "personal data" in result.err
+    assert alliance.run("member", "emails", "--committee", "--region", "biobio").code == 2
+    assert alliance.run("member", "emails", "--as", "pdf").code == 2
+
+
+def test_emails_of_the_committee_a_working_group_and_a_meeting(alliance):
+    add_people(alliance)
+    # The committee: the seated representative, not the primary contact.
+    alliance.ok("committee", "seat", "fundacion-paz-ciudadana", "--role", "member", "--representative", "Luis Soto",
+                "--from", "2026-01-05")
+    alliance.ok("committee", "seat", "kyt", "--role", "member", "--representative", "Wanjirú Kamau",
+                "--from", "2026-01-05")
+    result = alliance.ok("member", "emails", "--committee")
+    assert result.out == '"Wanjirú Kamau" <W.Kamau@kyt.example>\n'
+    assert "contact 2 (Luis Soto) has no e-mail address" in result.err
+    assert alliance.ok("member", "emails", "--committee", "--as-of", "2025-12-31").out == ""
+    # A working group: its members' primary contacts.
+    alliance.ok("wg", "join", "experticia_tecnica", "rutas")
+    alliance.ok("wg", "join", "experticia_tecnica", "kyt")
+    result = alliance.ok("member", "emails", "--wg", "experticia_tecnica", "--all-contacts")
+    assert result.out == '"Wanjirú Kamau" <W.Kamau@kyt.example>, "María José de los Ángeles ' \
+                         'Fernández-Villavicencio y Altamirano, Jr; \\\\ hija" <maria@rutas.example>\n'
+    assert alliance.run("member", "emails", "--wg", "nadie").code == 3
+    # A meeting: its invitees; a guest invited by name has no e-mail on record.
+    (mid,) = alliance.ok("meeting", "schedule", "--title", "Asamblea", "--kind", "general_assembly",
+                         "--start", "2026-12-10 10:00").out.split()
+    alliance.ok("meeting", "invitees", mid, "--remove", "kyt", "--guest", "Ana Gómez")
+    result = alliance.ok("member", "emails", "--meeting", mid)
+    assert result.out == '"Ana Pérez" <ana@paz.example>\n'
+    assert 'invitee "Ana Gómez": invited by name, no e-mail on record' in result.err
+    assert alliance.run("member", "emails", "--meeting", "nadie").code == 3
