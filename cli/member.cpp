@@ -401,10 +401,11 @@ int run_show(Context& ctx, const ShowOptions& opts) {
     return 0;
 }
 
-members::MemberFilter member_filter(const ListOptions& opts) {
+// The list filters; type, region, theme and service may be written as labels (alliance_matcher).
+members::MemberFilter member_filter(store::Store& store, const ListOptions& opts) {
     members::MemberFilter filter;
     filter.status = opts.status ? members::parse_status(*opts.status) : std::nullopt;
-    const auto matcher = config::alliance_matcher(ctx.store().alliance());
+    const auto matcher = config::alliance_matcher(store.alliance());
     filter.type = matcher.key_or_text("type", opts.type.value_or(""));
     filter.region = matcher.key_or_text("region", opts.region.value_or(""));
     filter.theme = matcher.key_or_text("thematic_areas", opts.theme.value_or(""));
@@ -425,7 +426,7 @@ output::Cell matched_cell(const members::MemberSummary& s) {
 }
 
 int run_list(Context& ctx, const ListOptions& opts) {
-    const auto filter = member_filter(opts);
+    const auto filter = member_filter(ctx.store(), opts);
     const auto rows = members::list_members(ctx.store(), filter);
     auto table =
         ctx.format() == output::Format::table ? member_list_table(rows) : member_list_records(rows);
@@ -460,7 +461,7 @@ int run_contact_list(Context& ctx, const ContactListOptions& opts) {
             "member contact list: every column but the organisation is personal "
             "data; --redact would leave nothing to list (use member list)");
     }
-    const auto rows = members::list_contacts(ctx.store(), member_filter(opts.filter));
+    const auto rows = members::list_contacts(ctx.store(), member_filter(ctx.store(), opts.filter));
     output::Table table{{{"member", "MEMBER"},
                          {"organisation", "ORGANISATION"},
                          {"contact", "NO", output::Align::right},
@@ -522,7 +523,7 @@ std::vector<members::RecipientSource> email_sources(Context& ctx, const EmailsOp
             }
         }
     } else {
-        for (const auto& s : members::list_members(store, member_filter(opts.filter))) {
+        for (const auto& s : members::list_members(store, member_filter(store, opts.filter))) {
             out.push_back({s.member.id, std::nullopt});
         }
     }
