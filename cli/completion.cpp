@@ -129,7 +129,8 @@ void register_completion(CLI::App& app, Context& ctx) {
         ->group("");
     cmd->add_flag("--member-ids", opts->member_ids, "List member ids (same as --values member-id)")
         ->group("");
-    ctx.on_run(cmd, [&app, &ctx, opts] { return run_completion(ctx, app, *opts); });
+    ctx.on_document_run(cmd, "a shell script",
+                        [&app, &ctx, opts] { return run_completion(ctx, app, *opts); });
 }
 
 }  // namespace nacsa::cli

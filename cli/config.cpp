@@ -66,7 +66,7 @@ void register_config(CLI::App& app, Context& ctx) {
     cmd->require_subcommand(1);
 
     auto* show = cmd->add_subcommand("show", "Print the configuration the store holds (YAML)");
-    ctx.on_run(show, [&ctx] { return run_show(ctx); });
+    ctx.on_document_run(show, "the configuration as YAML", [&ctx] { return run_show(ctx); });
 
     auto file = std::make_shared<std::string>();
     auto* check =

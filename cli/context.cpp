@@ -76,6 +76,11 @@ output::Format Context::format() const {
     if (m_options.format == "csv") {
         return output::Format::csv;
     }
+    if (m_options.format != "table") {  // md and html are the reports' (cli/report.cpp)
+        throw UsageError(fmt::format(
+            "--format {} is for reports (nacsa report); this command prints table, json or csv",
+            m_options.format));
+    }
     return output::Format::table;
 }
 
@@ -326,6 +331,21 @@ void Context::on_destructive_run(CLI::App* command, Action action) {
     on_run(command, [this, yes, what, action = std::move(action)] {
         if (!*yes && !confirm(fmt::format("Delete this {}?", what))) {
             throw UsageError(fmt::format("deleting this {} needs confirmation: add --yes", what));
+        }
+        return action();
+    });
+}
+
+void Context::on_document_run(CLI::App* command, std::string prints, Action action) {
+    std::string path = command->get_name();
+    for (const auto* p = command->get_parent(); p != nullptr && p->get_parent() != nullptr;
+         p = p->get_parent()) {
+        path = p->get_name() + " " + path;
+    }
+    on_run(command, [this, path, prints = std::move(prints), action = std::move(action)] {
+        if (m_options.format != "table") {
+            throw UsageError(fmt::format("{}: --format {} does not apply: it prints {}", path,
+                                         m_options.format, prints));
         }
         return action();
     });

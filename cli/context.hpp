@@ -42,6 +42,10 @@ class Context {
     // for confirmation on a terminal; without a terminal and without --yes it is a UsageError
     // (exit 2), as CLI.md asks of destructive commands.
     void on_destructive_run(CLI::App* command, Action action);
+    // The same for a command that prints a document of its own format (YAML, iCalendar, a text
+    // chart, a shell script): --format other than the default table is refused with exit 2,
+    // naming what it prints, instead of being silently ignored.
+    void on_document_run(CLI::App* command, std::string prints, Action action);
     [[nodiscard]] const Action* action_for(const CLI::App* command) const {
         const auto it = m_actions.find(command);
         return it == m_actions.end() ? nullptr : &it->second;

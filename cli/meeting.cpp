@@ -1142,7 +1142,7 @@ void register_ics_check(CLI::App* meeting, Context& ctx) {
     add_filter_options(ics, opts->filter);
     ics->add_option("-o,--output", opts->output, "Where to write it (default: standard output)")
         ->type_name("FILE");
-    ctx.on_run(ics, [&ctx, opts] { return run_ics(ctx, *opts); });
+    ctx.on_document_run(ics, "iCalendar (RFC 5545)", [&ctx, opts] { return run_ics(ctx, *opts); });
 
     auto check_opts = std::make_shared<CheckOptions>();
     auto* check = meeting->add_subcommand(

@@ -209,6 +209,11 @@ int run_export(Context& ctx, const ExportOptions& opts) {
         format = members::parse_file_format(*opts.format);
     } else if (ctx.options().format == "csv") {
         format = members::FileFormat::csv;
+    } else if (ctx.options().format != "table") {
+        throw UsageError(
+            fmt::format("member export: --format {} does not apply: it writes yaml, "
+                        "csv or jsonl (JSON Lines)",
+                        ctx.options().format));
     } else if (opts.output != "-") {
         format = members::format_from_extension(opts.output);
     }

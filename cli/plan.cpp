@@ -986,7 +986,8 @@ void register_plan_file(CLI::App* cmd, Context& ctx) {
         cmd->add_subcommand("export", "Write the whole plan as YAML (the format import reads)");
     exp->add_option("-o,--output", *output, "Write to this file instead of standard output")
         ->type_name("FILE");
-    ctx.on_run(exp, [&ctx, output] { return run_export(ctx, *output); });
+    ctx.on_document_run(exp, "the plan file (YAML)",
+                        [&ctx, output] { return run_export(ctx, *output); });
 }
 
 void register_plan_views(CLI::App* cmd, Context& ctx) {
@@ -1011,7 +1012,8 @@ void register_plan_views(CLI::App* cmd, Context& ctx) {
         ->add_option("--by", timeline_opts->by,
                      "month or quarter (default: month when 12 months or fewer)")
         ->check(CLI::IsMember({"month", "quarter"}));
-    ctx.on_run(timeline, [&ctx, timeline_opts] { return run_timeline(ctx, *timeline_opts); });
+    ctx.on_document_run(timeline, "a text chart (plan status gives the figures as json or csv)",
+                        [&ctx, timeline_opts] { return run_timeline(ctx, *timeline_opts); });
 
     auto check_opts = std::make_shared<CheckOptions>();
     auto* check = cmd->add_subcommand(

@@ -646,3 +646,20 @@ def test_version(nacsa):
     assert re.fullmatch(r"nacsa \d+\.\d+\.\d+", lines[0])
     assert lines[1] == f"schema version {LATEST} (the store version this nacsa writes)"
     assert lines[2].startswith("SQLite 3.")
+
+
+@pytest.mark.parametrize("args, prints", [
+    (["config", "show"], "config show: --format {} does not apply: it prints the configuration as YAML"),
+    (["plan", "timeline"], "plan timeline: --format {} does not apply: it prints a text chart"),
+    (["plan", "export"], "plan export: --format {} does not apply: it prints the plan file (YAML)"),
+    (["meeting", "ics"], "meeting ics: --format {} does not apply: it prints iCalendar (RFC 5545)"),
+    (["completion", "bash"], "completion: --format {} does not apply: it prints a shell script"),
+    (["member", "export"], "member export: --format {} does not apply: it writes yaml, csv or jsonl"),
+    (["member", "list"], "--format {} is for reports (nacsa report); this command prints table, json or csv"),
+])
+def test_a_format_a_command_cannot_give_is_refused_not_ignored(alliance, args, prints):
+    for fmt in (["json", "md"] if args != ["member", "list"] else ["md", "html"]):
+        result = alliance.run("--format", fmt, *args)
+        assert (result.code, result.out) == (2, ""), (fmt, result)
+        assert result.err.startswith("nacsa: error: " + prints.format(fmt)), (fmt, result)
+    assert alliance.run(*args).code == 0
