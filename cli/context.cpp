@@ -164,7 +164,7 @@ bool on_path(const std::string& program) {
     while (true) {
         const auto colon = rest.find(':');
         const std::string dir(rest.substr(0, colon));
-        if (!dir.empty() && ::access((dir + "/" + program).c_str(), X_OK) == 0) {
+        if (!dir.empty() && ::access(fmt::format("{}/{}", dir, program).c_str(), X_OK) == 0) {
             return true;
         }
         if (colon == std::string_view::npos) {
@@ -340,7 +340,7 @@ void Context::on_document_run(CLI::App* command, std::string prints, Action acti
     std::string path = command->get_name();
     for (const auto* p = command->get_parent(); p != nullptr && p->get_parent() != nullptr;
          p = p->get_parent()) {
-        path = p->get_name() + " " + path;
+        path = fmt::format("{} {}", p->get_name(), path);
     }
     on_run(command, [this, path, prints = std::move(prints), action = std::move(action)] {
         if (m_options.format != "table") {

@@ -172,8 +172,7 @@ std::optional<std::string> ValueMatcher::key(std::string_view field, std::string
 }
 
 std::string ValueMatcher::key_or_text(std::string_view field, const std::string& text) const {
-    auto found = key(field, text);
-    return found ? std::move(*found) : text;
+    return key(field, text).value_or(text);
 }
 
 void ValueMatcher::to_key(std::string_view field, std::optional<std::string>& value) const {

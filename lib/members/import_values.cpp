@@ -81,7 +81,7 @@ void add_fixed(config::ValueMatcher& m, const std::string& field, std::string wh
 
 // The field a --map-value names: the fields of the import format, and a few other names.
 std::string mapped_field(const std::string& given) {
-    const std::string f = config::ValueMatcher::normalise(given);
+    std::string f = config::ValueMatcher::normalise(given);
     if (f == "theme" || f == "themes" || f == "thematic area" || f == "thematic areas") {
         return "thematic_areas";
     }
