@@ -1,5 +1,4 @@
 #include "members/writer.hpp"
-#include "members/people.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -9,6 +8,7 @@
 #include <set>
 
 #include "core/text.hpp"
+#include "members/people.hpp"
 #include "store/sql.hpp"
 
 namespace nacsa::members::detail {
@@ -168,15 +168,41 @@ Contact read_contact(SQLite::Statement& q) {
 }
 
 std::string duplicate_key(const std::string& key) {
-    static const std::vector<std::string> prefixes = {
-        "asociacion civil ", "asociacion ", "fundacion ", "centro ", "corporacion ",
-        "association ",      "foundation ", "centre ",    "center "};
-    for (const auto& p : prefixes) {
-        if (key.starts_with(p) && key.size() > p.size()) {
-            return key.substr(p.size());
+    // Form words that lead or end organisation names in en, es and fr, and the small words that
+    // join them to the name ("Foundation for X", "Asociación de X", "X Trust", "X Inc.").
+    static const std::vector<std::string> leading = {
+        "the ",         "asociacion civil ", "asociacion ", "fundacion ", "centro ",
+        "corporacion ", "association ",      "foundation ", "fondation ", "centre ",
+        "center ",      "institute ",        "instituto ",  "institut ",  "society ",
+        "trust ",       "coalition ",        "coalicion ",  "network ",   "red "};
+    static const std::vector<std::string> joining = {"for ",  "of ",   "on ",  "de ",  "del ",
+                                                     "para ", "pour ", "du ",  "des ", "la ",
+                                                     "el ",   "los ",  "las ", "the "};
+    static const std::vector<std::string> trailing = {
+        " trust",     " foundation", " association", " society", " inc", " ltd", " limited",
+        " fundacion", " asociacion", " ac",          " asbl",    " ong", " ngo"};
+    std::string name = key;
+    auto strip_front = [&](const std::vector<std::string>& words) {
+        for (const auto& w : words) {
+            if (name.starts_with(w) && name.size() > w.size()) {
+                name.erase(0, w.size());
+                return true;
+            }
+        }
+        return false;
+    };
+    strip_front({"the "});
+    if (strip_front(leading)) {
+        strip_front(joining);
+        strip_front(joining);  // "de la", "of the"
+    }
+    for (const auto& w : trailing) {
+        if (name.ends_with(w) && name.size() > w.size()) {
+            name.erase(name.size() - w.size());
+            break;
         }
     }
-    return key;
+    return name;
 }
 
 Member merge(const Member& base, MemberInput in) {

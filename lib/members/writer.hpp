@@ -148,7 +148,8 @@ class Writer {
 [[nodiscard]] std::vector<std::string> changed_field_list(const Member& before,
                                                           const Member& after);
 
-// Words that lead many organisation names and are ignored when looking for duplicates.
+// The name without the form words that lead or end many organisation names (en, es, fr:
+// "Foundation for X", "Asociación de X", "X Trust"), for finding suspected duplicates.
 [[nodiscard]] std::string duplicate_key(const std::string& name_key);
 
 }  // namespace nacsa::members::detail

@@ -100,6 +100,15 @@ TEST_CASE("member duplicate keys drop a leading organisation word") {
     CHECK(members::detail::duplicate_key("asociacion civil rutas seguras") == "rutas seguras");
     CHECK(members::detail::duplicate_key("fundacion rutas seguras") == "rutas seguras");
     CHECK(members::detail::duplicate_key("centro") == "centro");
+    // English, Spanish and French forms around the same name (#19).
+    for (const char* name :
+         {"foundation for safe routes", "safe routes trust", "the safe routes trust",
+          "association of safe routes", "safe routes inc", "safe routes foundation",
+          "fondation pour safe routes", "safe routes"}) {
+        CHECK_MESSAGE(members::detail::duplicate_key(name) == "safe routes", name);
+    }
+    CHECK(members::detail::duplicate_key("fundacion de la paz") == "paz");
+    CHECK(members::detail::duplicate_key("trust") == "trust");
 }
 
 TEST_CASE("member contact details are checked") {
