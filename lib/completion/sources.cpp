@@ -44,24 +44,60 @@ struct Rule {
     ValueSource (*source)();
 };
 
-ValueSource member_id() { return from_store("member-id"); }
-ValueSource meeting_id() { return from_store("meeting-id"); }
-ValueSource wg_id() { return from_store("wg-id"); }
-ValueSource election_id() { return from_store("election-id"); }
-ValueSource region() { return from_store("region"); }
-ValueSource member_type() { return from_store("member-type"); }
-ValueSource theme() { return from_store("theme"); }
-ValueSource service() { return from_store("service"); }
-ValueSource role() { return from_store("role"); }
-ValueSource file() { return {Kind::file, {}, {}}; }
-ValueSource member_status() { return fixed(members::status_names()); }
-ValueSource meeting_status() { return fixed(meetings::k_meeting_statuses); }
-ValueSource meeting_kind() { return fixed(meetings::k_kinds); }
-ValueSource meeting_mode() { return fixed(meetings::k_formats); }
-ValueSource attendance() { return fixed(meetings::k_attendance); }
-ValueSource language() { return fixed(config::k_languages); }
-ValueSource gender() { return fixed(members::k_genders); }
-ValueSource ecosoc() { return fixed({"none", "general", "special", "roster"}); }
+ValueSource member_id() {
+    return from_store("member-id");
+}
+ValueSource meeting_id() {
+    return from_store("meeting-id");
+}
+ValueSource wg_id() {
+    return from_store("wg-id");
+}
+ValueSource election_id() {
+    return from_store("election-id");
+}
+ValueSource region() {
+    return from_store("region");
+}
+ValueSource member_type() {
+    return from_store("member-type");
+}
+ValueSource theme() {
+    return from_store("theme");
+}
+ValueSource service() {
+    return from_store("service");
+}
+ValueSource role() {
+    return from_store("role");
+}
+ValueSource file() {
+    return {Kind::file, {}, {}};
+}
+ValueSource member_status() {
+    return fixed(members::status_names());
+}
+ValueSource meeting_status() {
+    return fixed(meetings::k_meeting_statuses);
+}
+ValueSource meeting_kind() {
+    return fixed(meetings::k_kinds);
+}
+ValueSource meeting_mode() {
+    return fixed(meetings::k_formats);
+}
+ValueSource attendance() {
+    return fixed(meetings::k_attendance);
+}
+ValueSource language() {
+    return fixed(config::k_languages);
+}
+ValueSource gender() {
+    return fixed(members::k_genders);
+}
+ValueSource ecosoc() {
+    return fixed({"none", "general", "special", "roster"});
+}
 ValueSource plan_status() {
     return fixed(enum_names(plan::ActivityStatus::cancelled,
                             [](plan::ActivityStatus s) { return plan::status_name(s); }));
@@ -157,9 +193,9 @@ ValueSource value_source(const std::string& path, const std::string& name,
 }
 
 const std::vector<std::string>& store_sources() {
-    static const std::vector<std::string> names = {
-        "member-id", "meeting-id", "wg-id", "election-id", "region",
-        "member-type", "theme", "service", "role"};
+    static const std::vector<std::string> names = {"member-id",   "meeting-id", "wg-id",
+                                                   "election-id", "region",     "member-type",
+                                                   "theme",       "service",    "role"};
     return names;
 }
 

@@ -250,7 +250,8 @@ std::vector<Meeting> schedule(store::Store& store, const MeetingFields& fields,
     std::vector<Meeting> out;
     store.transaction([&] {
         const auto r = resolve(store, fields, std::nullopt);
-        const auto starts = occurrences(r.start, series.repeat, series.count, series.until, series.weekday);
+        const auto starts =
+            occurrences(r.start, series.repeat, series.count, series.until, series.weekday);
         if (starts.empty()) {
             throw ValidationError("the series has no meeting (--until is before the first start)");
         }

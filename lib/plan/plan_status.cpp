@@ -28,37 +28,12 @@ std::string number_text(double v) {
     return fmt::format("{:.1f}", v);
 }
 
-// Cuts a text to a number of terminal columns, marking the cut with "~".
+// A text in a number of terminal columns: cut with "…" as table cells are
+// (output::truncate_display), padded with spaces.
 std::string fit(const std::string& raw, std::size_t width) {
-    const std::string s = text::escape_control(raw);
-    if (text::display_width(s) <= width) {
-        return s + std::string(width - text::display_width(s), ' ');
-    }
-    std::string out;
-    std::size_t used = 0;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        std::size_t len = 1;
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0xF0) {
-            len = 4;
-        } else if (c >= 0xE0) {
-            len = 3;
-        } else if (c >= 0xC0) {
-            len = 2;
-        }
-        const auto ch = s.substr(i, len);
-        const auto w = text::display_width(ch);
-        if (used + w + 1 > width) {
-            break;
-        }
-        out += ch;
-        used += w;
-        i += len;
-    }
-    out += '~';
-    ++used;
-    return out + std::string(width > used ? width - used : 0, ' ');
+    const std::string s = output::truncate_display(text::escape_control(raw), width);
+    const auto used = text::display_width(s);
+    return s + std::string(width > used ? width - used : 0, ' ');
 }
 }  // namespace
 

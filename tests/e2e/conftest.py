@@ -1,10 +1,13 @@
 """Shared fixtures of the end-to-end tests: they run the built nacsa binary in a temporary
 folder, with its own store, and look at stdout, stderr, the exit code and the store itself."""
+import fcntl
 import os
 import shlex
 import shutil
 import sqlite3
+import struct
 import subprocess
+import termios
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -153,3 +156,30 @@ def copy_example(nacsa, name):
     target = nacsa.workdir / name
     shutil.copy(EXAMPLES / name, target)
     return target
+
+
+def tty(n, *args, env=None, cols=80, rows=24):
+    """Runs nacsa with stdout on a pseudo-terminal of cols x rows: (exit code, what the terminal
+    got with \\r\\n as \\n, stderr)."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    full_env = dict(n.env)
+    full_env.update(env or {})
+    try:
+        proc = subprocess.Popen([*WRAPPER, NACSA_BIN, *map(str, args)], cwd=n.workdir, env=full_env,
+                                stdin=subprocess.DEVNULL, stdout=slave, stderr=subprocess.PIPE)
+        os.close(slave)
+        chunks = []
+        while True:
+            try:
+                data = os.read(master, 65536)
+            except OSError:
+                break
+            if not data:
+                break
+            chunks.append(data)
+        err = proc.stderr.read().decode("utf-8", "replace")
+        code = proc.wait(timeout=120)
+    finally:
+        os.close(master)
+    return code, b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n"), err

@@ -12,7 +12,7 @@ import subprocess
 
 import pytest
 
-from conftest import EXAMPLES, NACSA_BIN, WRAPPER
+from conftest import EXAMPLES, NACSA_BIN, WRAPPER, tty
 
 HOSTILE = {
     "name": "Robert'); DROP TABLE members;-- \"quoted\" $(rm -rf ~) `id` %s%n%x {} {0} ${HOME}",
@@ -106,25 +106,8 @@ def test_json_escapes_c1_controls_and_reads_back_the_same(controls):
 def test_csv_keeps_controls_for_files_and_escapes_them_on_a_terminal(controls):
     piped = controls.ok("member", "list", "--format", "csv").out
     assert C1_NAME in piped  # verbatim for scripts and files
-    import pty
-    master, slave = pty.openpty()
-    try:
-        proc = subprocess.run([*WRAPPER, NACSA_BIN, "member", "list", "--format", "csv"], cwd=controls.workdir,
-                              env=controls.env, stdout=slave, stderr=subprocess.PIPE, timeout=120)
-        os.close(slave)
-        chunks = []
-        while True:
-            try:
-                data = os.read(master, 65536)
-            except OSError:
-                break
-            if not data:
-                break
-            chunks.append(data)
-    finally:
-        os.close(master)
-    assert proc.returncode == 0
-    shown = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    code, shown, _ = tty(controls, "member", "list", "--format", "csv")
+    assert code == 0
     assert "Org \\x1bc reset \\u009b31m csi \\u0085 nel" in shown
     assert _raw_controls(shown.replace("\r", "")) == []
 

@@ -3,17 +3,12 @@ configuration's labels instead of keys, --wide shows everything, pipes get whole
 output goes through the pager ($NACSA_PAGER, $PAGER, less -FRX) unless --no-pager.
 
 The terminal is a real pseudo-terminal (os.openpty) set to 80x24 with TIOCSWINSZ."""
-import fcntl
 import json
-import os
-import struct
-import subprocess
-import termios
 import unicodedata
 
 import pytest
 
-from conftest import EXAMPLES, NACSA_BIN, WRAPPER, Nacsa
+from conftest import EXAMPLES, Nacsa, tty
 
 COMMANDS = [("member", "list"), ("committee", "show"), ("log",), ("meeting", "list")]
 
@@ -45,31 +40,6 @@ def store(tmp_path_factory):
     return n
 
 
-def tty(n, *args, env=None, cols=80, rows=24):
-    """Runs nacsa with stdout on a pseudo-terminal of cols x rows: (exit code, what the terminal
-    got with \\r\\n as \\n, stderr)."""
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-    full_env = dict(n.env)
-    full_env.update(env or {})
-    try:
-        proc = subprocess.Popen([*WRAPPER, NACSA_BIN, *map(str, args)], cwd=n.workdir, env=full_env,
-                                stdin=subprocess.DEVNULL, stdout=slave, stderr=subprocess.PIPE)
-        os.close(slave)
-        chunks = []
-        while True:
-            try:
-                data = os.read(master, 65536)
-            except OSError:
-                break
-            if not data:
-                break
-            chunks.append(data)
-        err = proc.stderr.read().decode("utf-8", "replace")
-        code = proc.wait(timeout=120)
-    finally:
-        os.close(master)
-    return code, b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n"), err
 
 
 def widest(text):
