@@ -3,9 +3,12 @@
 # they are all present. Usage: scripts/deps.sh [build|test|fuzz|tidy|long]
 #   test = build + test tools; fuzz = build + clang and libFuzzer; tidy = build + clang-tidy 14
 #   (scripts/tidy.sh); long = test + fuzz + valgrind and debootstrap (scripts/fresh-debian.sh)
+# ccache is among the build packages: CMakeLists.txt compiles through it when it is there, so a
+# rebuild after a pull or a switch of branch recompiles only what changed, and CI's fresh-Debian
+# stage shares the compile cache of the build before it (scripts/fresh-debian.sh).
 set -eu
 want=${1:-build}
-build_pkgs="g++ cmake ninja-build pkg-config gettext tzdata
+build_pkgs="g++ cmake ninja-build ccache pkg-config gettext tzdata
 libcli11-dev libsqlitecpp-dev libsqlite3-dev libfmt-dev libyaml-cpp-dev libyaml-dev doctest-dev
 nlohmann-json3-dev libical-dev libicu-dev libhowardhinnant-date-dev libcsv-dev nettle-dev iso-codes"
 test_pkgs="python3 python3-pytest python3-jsonschema python3-icalendar python3-yaml mandoc man-db

@@ -17,7 +17,15 @@
 # is a part: a cached tarball would save too little to be worth a stale base) and removed
 # afterwards; the commands' logs stay in build-debian/.
 # Inside, CI=true (the chroot is a throwaway machine: tests/e2e/test_install.py installs and
-# removes the Debian package there, as in CI) and otherwise a root login's environment.
+# removes the Debian package there, as in CI) and otherwise a root login's environment, but for
+# the compile cache: when this machine has ccache, its cache folder is bound into the chroot and
+# named by CCACHE_DIR (with CCACHE_BASEDIR and CCACHE_NOHASHDIR, as scripts/test.sh sets them
+# here), so that the chroot's build of the same commit takes the compiles of the build before it
+# instead of compiling everything again beside the other stages. It hides nothing the stage is
+# there to find: scripts/deps.sh must still install ccache, the compiler and every -dev package
+# in the chroot (a cached compile is used only when every header it read is there with the same
+# content; a missing one is compiled, and fails, as without a cache), linking and the tests are
+# never cached, and the log ends with the chroot's ccache figures.
 #   scripts/fresh-debian.sh      (root; scripts/deps.sh long installs debootstrap)
 #   FRESH_DEBIAN_KEEP=1          keeps the tree (unmounted) for a look afterwards
 #   DEBIAN_MIRROR=URL            default http://deb.debian.org/debian
@@ -119,6 +127,15 @@ mount -t sysfs -o ro,nosuid,nodev,noexec sysfs "$root/sys" ||
 mount -t devpts -o newinstance,ptmxmode=0666,mode=0620,nosuid,noexec devpts "$root/dev/pts"
 mount -t tmpfs -o mode=1777,nosuid,nodev shm "$root/dev/shm"
 
+# The compile cache of this machine, if it has one (see above).
+cache_env=""
+if command -v ccache >/dev/null && cache=$(ccache -k cache_dir 2>/dev/null) && mkdir -p "$cache"; then
+    mkdir -p "$root/var/cache/host-ccache"
+    mount --bind "$cache" "$root/var/cache/host-ccache"
+    cache_env="CCACHE_DIR=/var/cache/host-ccache CCACHE_BASEDIR=/root/nacsa CCACHE_NOHASHDIR=1"
+    cache_env="$cache_env CCACHE_LOGFILE=/root/ccache.log"
+fi
+
 status=0
 i=0
 readme_commands >"$top/commands"
@@ -127,9 +144,10 @@ while IFS= read -r command; do
     log=$top/command-$i.log
     say "in the chroot, as root, in /root/nacsa: $command"
     t=$(date +%s)
-    # A root login's environment, no terminal, CI=true (see above).
+    # A root login's environment, no terminal, CI=true and the compile cache (see above).
+    # shellcheck disable=SC2086  # $cache_env: words
     if chroot "$root" /usr/bin/env -i -C /root/nacsa HOME=/root USER=root LOGNAME=root SHELL=/bin/bash \
-        PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin CI=true \
+        PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin CI=true $cache_env \
         /bin/sh -c "$command" </dev/null >"$log" 2>&1; then
         say "passed in $(elapsed "$t"): $command"
         tail -n 5 "$log" >&2
@@ -141,4 +159,10 @@ while IFS= read -r command; do
         break
     fi
 done <"$top/commands"
+if [ -n "$cache_env" ]; then
+    log=$root/root/ccache.log
+    hits=$(grep -c 'Result: [a-z]*_cache_hit$' "$log" 2>/dev/null || true)
+    misses=$(grep -c 'Result: cache_miss$' "$log" 2>/dev/null || true)
+    say "the chroot's compiles: ${hits:-0} taken from the compile cache, ${misses:-0} compiled"
+fi
 exit "$status"

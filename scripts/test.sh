@@ -79,6 +79,10 @@ if [ "${1:-}" = "--long" ]; then
     exit 0
 fi
 
+# ccache (scripts/deps.sh installs it) keys a compile by paths relative to the checkout and not by
+# the folder it runs in, so that another clone of the same commit, such as the fresh-Debian
+# stage's, finds the compiles of this one (its objects' debug paths name the first clone).
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}" CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
 preset=release
 if [ "${1:-}" = "--sanitize" ]; then
     preset=sanitize

@@ -1,12 +1,15 @@
 """Shared fixtures of the end-to-end tests: they run the built nacsa binary in a temporary
 folder, with its own store, and look at stdout, stderr, the exit code and the store itself."""
+import atexit
 import fcntl
+import hashlib
 import os
 import shlex
 import shutil
 import sqlite3
 import struct
 import subprocess
+import tempfile
 import termios
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +52,11 @@ def _asan_options(options: str, args) -> str:
         return options
     return options.replace("detect_leaks=1", "detect_leaks=0")
 
+
+# Stores built by Nacsa.cached, by key, for the other tests of this test file (one pytest process).
+_STORES = Path(tempfile.mkdtemp(prefix="nacsa-e2e-stores-"))
+atexit.register(shutil.rmtree, _STORES, True)
+_built: dict = {}
 
 # 2026-11-29T12:00:00Z: "now" for every test, so dates and reports are reproducible.
 DEFAULT_EPOCH = "1795953600"
@@ -106,8 +114,34 @@ class Nacsa:
         return result
 
     def init(self, config=None):
-        args = ["init", "--example"] if config is None else ["init", "--config", config]
-        return self.ok(*args)
+        if config is None:
+            return self.ok("init", "--example")
+        return self.cached(_init, str(config), hashlib.sha256(Path(config).read_bytes()).hexdigest())
+
+    def cached(self, build, *args):
+        """build(self, *args), a module-level function that only runs nacsa commands on this
+        store, with what it returns. The first test of this test file to ask runs it; later
+        tests that ask for the same build from the same store (byte for byte) with the same
+        environment get a copy of the store it left and the same return value: the e2e suite
+        sets up the same alliance hundreds of times, and runs every test three times in CI
+        (plainly, under ASan+UBSan and under valgrind). Tests of the set-up commands themselves
+        run them directly."""
+        store = Path(self.env["NACSA_DB"])
+        before = hashlib.sha256(store.read_bytes()).hexdigest() if store.exists() else ""
+        env = sorted((k, v) for k, v in self.env.items()
+                     if k not in ("HOME", "NACSA_DB", "PATH") and not k.endswith("SAN_OPTIONS"))
+        key = hashlib.sha256(repr((build.__module__, build.__qualname__, args, before, env)).encode()).hexdigest()
+        saved = _STORES / key
+        if key in _built:
+            shutil.copy2(saved, store)
+            return _built[key]
+        result = build(self, *args)
+        assert not isinstance(result, Nacsa), "a cached build returns data, not the store"
+        for suffix in ("-wal", "-journal"):
+            assert not Path(f"{store}{suffix}").exists(), f"{store}{suffix} left by {build.__qualname__}"
+        shutil.copy2(store, saved)
+        _built[key] = result
+        return result
 
     def sql(self, query, *params):
         """Rows of a query on the store (read-only)."""
@@ -150,6 +184,10 @@ def alliance(nacsa):
     """A store initialised with the example alliance (examples/alliance.yaml)."""
     nacsa.init(EXAMPLES / "alliance.yaml")
     return nacsa
+
+
+def _init(nacsa, config, _digest):
+    return nacsa.ok("init", "--config", config)
 
 
 def copy_example(nacsa, name):

@@ -38,7 +38,7 @@ def add_members(nacsa, members=MEMBERS):
 
 @pytest.fixture
 def members(alliance):
-    add_members(alliance)
+    alliance.cached(add_members)
     return alliance
 
 

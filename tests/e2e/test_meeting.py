@@ -13,6 +13,10 @@ from conftest import EXAMPLES
 
 
 def add_members(nacsa, *ids, status="active", joined="2024-03-15"):
+    nacsa.cached(record_members, ids, status, joined)
+
+
+def record_members(nacsa, ids, status, joined):
     for member_id in ids:
         nacsa.ok("member", "add", "--id", member_id, "--name", member_id.replace("-", " ").title(), "--type", "ngo",
                  "--region", "metropolitana", "--joined", joined, "--status", status)

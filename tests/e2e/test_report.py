@@ -41,6 +41,11 @@ CONTACTS = [
 
 @pytest.fixture
 def sample(alliance):
+    alliance.cached(add_sample)
+    return alliance
+
+
+def add_sample(alliance):
     config = (EXAMPLES / "alliance.yaml").read_text(encoding="utf-8")
     for name, type_, region, themes, services, joined in MEMBERS:
         assert f"key: {type_}" in config, type_
@@ -63,7 +68,6 @@ def sample(alliance):
     alliance.ok("meeting", "held", held, "--force")
     alliance.ok("meeting", "schedule", "--title", "Consulta trimestral", "--kind", "government_consultation",
                 "--start", "2026-12-10 10:00", env=on("2026-09-20"))
-    return alliance
 
 
 def check_golden(name, text):
@@ -395,6 +399,11 @@ def year(nacsa):
     """An alliance recorded day by day through 2026Q3: a plan with activities done, delayed and due
     next quarter, a measured indicator, a contribution, a held committee meeting and two meetings
     scheduled for 2026Q4."""
+    nacsa.cached(record_year)
+    return nacsa
+
+
+def record_year(nacsa):
     nacsa.ok("init", "--config", EXAMPLES / "alliance.yaml", env=on("2026-06-01"))
     july = on("2026-07-01")
     nacsa.ok("plan", "priority", "add", "P1", "--title", "Trata de personas", env=july)
@@ -427,7 +436,6 @@ def year(nacsa):
     for title, kind, start in [("Consulta de noviembre", "government_consultation", "2026-11-10 10:00"),
                                ("Comité de diciembre", "steering_committee", "2026-12-02 10:00")]:
         nacsa.ok("meeting", "schedule", "--title", title, "--kind", kind, "--start", start, env=september)
-    return nacsa
 
 
 def write_q3(store, day):

@@ -20,13 +20,17 @@ IA = "incidencia_y_accion"
 @pytest.fixture
 def wg(alliance):
     """The example alliance with three members: two with contacts, one without."""
+    alliance.cached(add_wg_members)
+    return alliance
+
+
+def add_wg_members(alliance):
     alliance.ok("member", "add", "--name", "Fundación Paz Ciudadana", "--type", "foundation", "--joined", "2024-03-15")
     alliance.ok("member", "contact", "add", PAZ, "--name", "Ana Pérez", "--gender", "female", "--primary")
     alliance.ok("member", "contact", "add", PAZ, "--name", "Luis Soto", "--gender", "male")
     alliance.ok("member", "add", "--name", "Red Norte", "--type", "network", "--joined", "2024-04-01")
     alliance.ok("member", "contact", "add", NORTE, "--name", "Carla Ríos", "--primary")
     alliance.ok("member", "add", "--name", "Fundación Sola", "--type", "foundation")
-    return alliance
 
 
 def contact_id(nacsa, name):
