@@ -1,16 +1,124 @@
-"""The demo (scripts/demo-run.sh, what scripts/demo.sh runs after building) works end to end."""
+"""The demo (scripts/demo-run.sh, what scripts/demo.sh runs after building) works end to end, and
+every command of the man pages' EXAMPLES runs on the store it leaves."""
+import os
+import re
+import shutil
 import subprocess
 
-from conftest import NACSA_BIN, SOURCE_DIR
+import pytest
+
+from conftest import DEFAULT_EPOCH, EXAMPLES, NACSA_BIN, SOURCE_DIR, TIMEOUT_SCALE, WRAPPER
+
+ENV = {"PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8"}
 
 
-def test_demo_runs_and_leaves_a_healthy_store(tmp_path):
-    out = tmp_path / "demo-out"
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "LC_ALL": "C.UTF-8"}
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """The demo's store (demo-out/alliance.db), made once for this file."""
+    top = tmp_path_factory.mktemp("demo")
+    out = top / "demo-out"
     proc = subprocess.run([SOURCE_DIR / "scripts" / "demo-run.sh", NACSA_BIN, out], capture_output=True, text=True,
-                          env=env, timeout=600)
+                          env={**ENV, "HOME": str(top)}, timeout=600 * TIMEOUT_SCALE)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    store = out / "alliance.db"
-    assert (store.stat().st_mode & 0o777) == 0o600
-    check = subprocess.run([NACSA_BIN, "--db", store, "db", "check"], capture_output=True, text=True, env=env)
+    return out / "alliance.db"
+
+
+def test_demo_runs_and_leaves_a_healthy_store(demo, tmp_path):
+    assert (demo.stat().st_mode & 0o777) == 0o600
+    check = subprocess.run([NACSA_BIN, "--db", demo, "db", "check"], capture_output=True, text=True,
+                           env={**ENV, "HOME": str(tmp_path)})
     assert check.returncode == 0, check.stderr
+
+
+# ---- the man pages' EXAMPLES ------------------------------------------------------------------
+
+PAGES = sorted((SOURCE_DIR / "man").glob("nacsa*.1"))
+CRON = re.compile(r"^(\S+\s+){5}(?=nacsa\b)")  # a crontab line's five time fields
+
+
+def unescape(line):
+    """mdoc text as a shell reads it."""
+    for escaped, plain in ((r"\(dq", '"'), (r"\-", "-"), (r"\&", ""), (r"\e", "\\")):
+        line = line.replace(escaped, plain)
+    return line
+
+
+def example_commands(page):
+    """The shell commands of a page's EXAMPLES: its .Dl lines and literal displays. In a display
+    that shows a prompt ("$ "), only the prompted lines (and their continuations) are commands, the
+    others are output; crontab lines lose their time fields and the % escapes cron wants."""
+    lines = page.read_text(encoding="utf-8").splitlines()
+    commands, block, inside = [], [], False
+    section = ""
+    for line in lines:
+        if line.startswith(".Sh "):
+            section = line[4:].strip()
+            continue
+        if section != "EXAMPLES":
+            continue
+        if line.startswith(".Dl "):
+            commands.append(unescape(line[4:]).removeprefix("$ "))
+        elif line.startswith(".Bd -literal"):
+            block, inside = [], True
+        elif line.startswith(".Ed"):
+            inside = False
+            commands += display_commands([unescape(text) for text in block])
+        elif inside:
+            block.append(line)
+    return commands
+
+
+def display_commands(block):
+    prompted = any(text.startswith("$ ") for text in block)
+    commands, continued = [], False
+    for text in block:
+        if continued:
+            commands[-1] += "\n" + text
+        elif not prompted or text.startswith("$ "):
+            text = text.removeprefix("$ ")
+            if CRON.match(text):
+                text = CRON.sub("", text).replace("\\%", "%")
+            commands.append(text)
+        else:
+            continue
+        continued = text.endswith("\\")
+    return commands
+
+
+def test_every_page_has_examples():
+    for page in PAGES:
+        assert example_commands(page), page.name
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_every_example_runs_on_the_demo_store(demo, page, tmp_path):
+    """A page's examples run in order as one script (`set -eux`: a variable set by one is there for
+    the next) on a copy of the demo's store at the default path, or on no store when the page shows
+    how to create one (`nacsa init`), in a folder holding a copy of examples/ and
+    examples/alliance.yaml as alliance.yaml. $EDITOR changes nothing; mail and gpg are stand-ins
+    that read their input."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    nacsa = " ".join([*map(str, WRAPPER), NACSA_BIN])
+    (bin_dir / "nacsa").write_text(f"#!/bin/sh\nexec {nacsa} \"$@\"\n")
+    for stand_in in ("mail", "gpg"):
+        (bin_dir / stand_in).write_text("#!/bin/sh\ncat\n")
+    for program in bin_dir.iterdir():
+        program.chmod(0o755)
+    work = tmp_path / "work"
+    shutil.copytree(EXAMPLES, work / "examples")
+    shutil.copy(EXAMPLES / "alliance.yaml", work / "alliance.yaml")
+    home = tmp_path / "home"
+    store = home / ".local" / "share" / "nacsa" / "nacsa.db"
+    store.parent.mkdir(parents=True)
+    commands = example_commands(page)
+    if not any(re.search(r"\bnacsa\b.*\binit\b", command) for command in commands):
+        shutil.copy2(demo, store)
+    env = {**ENV, "PATH": f"{bin_dir}:/usr/bin:/bin", "HOME": str(home), "EDITOR": "true",
+           "SOURCE_DATE_EPOCH": DEFAULT_EPOCH}
+    for name in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"):
+        if name in os.environ:
+            env[name] = os.environ[name]
+    proc = subprocess.run(["/bin/bash", "-eux", "-c", "\n".join(commands)], cwd=work, env=env, capture_output=True,
+                          text=True, timeout=300 * TIMEOUT_SCALE)
+    assert proc.returncode == 0, f"{page.name}: exit {proc.returncode}\n{proc.stdout}{proc.stderr[-3000:]}"
