@@ -116,7 +116,8 @@ class Nacsa:
     def init(self, config=None):
         if config is None:
             return self.ok("init", "--example")
-        return self.cached(_init, str(config), hashlib.sha256(Path(config).read_bytes()).hexdigest())
+        path = Path(config) if Path(config).is_absolute() else self.workdir / config  # nacsa runs in workdir
+        return self.cached(_init, str(config), hashlib.sha256(path.read_bytes()).hexdigest())
 
     def cached(self, build, *args):
         """build(self, *args), a module-level function that only runs nacsa commands on this
