@@ -26,8 +26,7 @@ namespace {
 struct MemberFieldOptions {
     std::optional<std::string> id, name, acronym, type, region, city, website, email, phone, joined,
         status, ecosoc, net4u, notes;
-    // Comma-separated keys, one option each (`--theme a,b`). Not add_list_option: CLI11 takes
-    // an empty value of a list option for no option at all, and `--service ""` empties the
+    // Comma-separated keys, repeatable (add_joined_list_option): `--service ""` empties the
     // list, `--theme ""` is refused (a member needs a thematic area).
     std::optional<std::string> themes, services, interest;
     std::vector<std::string> clear;  // edit only
@@ -130,17 +129,19 @@ void add_member_field_options(CLI::App* cmd, MemberFieldOptions& o, bool adding)
     cmd->add_option("--website", o.website, "Web site (http:// or https://)");
     cmd->add_option("--email", o.email, "General e-mail address");
     cmd->add_option("--phone", o.phone, "General phone number");
-    cmd->add_option("--theme", o.themes, "Thematic areas, comma-separated keys")->type_name("KEYS");
-    cmd->add_option("--service", o.services, "Services, comma-separated keys")->type_name("KEYS");
+    add_joined_list_option(cmd, "--theme", o.themes,
+                           "Thematic areas (keys or labels; a,b or repeated)");
+    add_joined_list_option(cmd, "--service", o.services,
+                           "Services (keys or labels; a,b or repeated)");
     cmd->add_option("--joined", o.joined, "Date the organisation joined (not after today)")
         ->type_name("DATE");
     if (adding) {
         cmd->add_option("--status", o.status, "Initial status (default: active)")
             ->check(CLI::IsMember(members::status_names()));
     }
-    cmd->add_option("--interest", o.interest,
-                    "Roles of interest, comma-separated: steering_committee, secretariat, "
-                    "coordinator")
+    add_joined_list_option(cmd, "--interest", o.interest,
+                           "Roles of interest: steering_committee, secretariat, coordinator "
+                           "(a,b or repeated)")
         ->type_name("KINDS");
     cmd->add_option("--ecosoc", o.ecosoc, "ECOSOC status: none, general, special, roster");
     cmd->add_option("--net4u", o.net4u, "Member of the regional network: yes or no")

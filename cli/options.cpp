@@ -18,6 +18,14 @@ CLI::Option* add_list_option(CLI::App* cmd, const std::string& name,
     return cmd->add_option(name, target, help)->delimiter(',')->type_name("KEY");
 }
 
+CLI::Option* add_joined_list_option(CLI::App* cmd, const std::string& name,
+                                    std::optional<std::string>& target, const std::string& help) {
+    return cmd->add_option(name, target, help)
+        ->delimiter(',')
+        ->multi_option_policy(CLI::MultiOptionPolicy::Join)
+        ->type_name("KEYS");
+}
+
 CLI::Validator whole_number(long long min, long long max) {
     return CLI::Validator(
         [min, max](std::string& value) -> std::string {

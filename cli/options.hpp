@@ -20,6 +20,11 @@ CLI::Option* add_list_option(CLI::App* cmd, const std::string& name,
                              const std::string& help);
 CLI::Option* add_list_option(CLI::App* cmd, const std::string& name,
                              std::vector<std::string>& target, const std::string& help);
+// A list option kept as one comma-separated text, for edits that may empty a list: repeats and
+// commas join (`--theme a,b --theme c` gives "a,b,c") and `--service ""` gives "" (CLI11 takes an
+// empty value of a vector option for no option at all).
+CLI::Option* add_joined_list_option(CLI::App* cmd, const std::string& name,
+                                    std::optional<std::string>& target, const std::string& help);
 
 // A whole number from `min` to `max` (checked before CLI11 converts it): a bad one says, with the
 // value, "cannot be negative", "must be at least N", "is at most N" or "is not a whole number".

@@ -9,7 +9,9 @@
 #include "members/interest.hpp"
 #include "members/lookup.hpp"
 #include "members/members.hpp"
+#include "members/people.hpp"
 #include "plan/plan.hpp"
+#include "store/maintenance.hpp"
 #include "store/store.hpp"
 #include "wg/wg.hpp"
 
@@ -70,6 +72,21 @@ ValueSource service() {
 }
 ValueSource role() {
     return from_store("role");
+}
+ValueSource contact() {
+    return from_store("contact");
+}
+ValueSource plan_priority() {
+    return from_store("plan-priority");
+}
+ValueSource plan_activity() {
+    return from_store("plan-activity");
+}
+ValueSource plan_indicator() {
+    return from_store("plan-indicator");
+}
+ValueSource record_kind() {
+    return from_store("record-kind");
 }
 ValueSource file() {
     return {Kind::file, {}, {}};
@@ -135,6 +152,11 @@ constexpr Rule k_rules[] = {
     {"meeting", "meeting", meeting_id},
     {"meeting", "id", meeting_id},
     {"meeting", "who", member_id},
+    {"plan priority add", "code", nullptr},
+    {"plan priority", "code", plan_priority},
+    {"plan activity", "id", plan_activity},
+    {"plan indicator", "id", plan_indicator},
+    {"plan", "--priority", plan_priority},
     {"plan", "--status", plan_status},
     {"plan activity status", "status", plan_status},
     {"plan", "--kind", plan_kind},
@@ -145,6 +167,11 @@ constexpr Rule k_rules[] = {
     {"committee", "--working-group", wg_id},
     {"committee", "--voter", member_id},
     {"wg", "group", wg_id},
+    {"log", "--kind", record_kind},
+    {"", "--activity", plan_activity},
+    {"", "--representative", contact},
+    {"", "--by", contact},
+    {"member forget", "--contact", contact},
     {"", "--member", member_id},
     {"", "--owner", member_id},
     {"", "member", member_id},
@@ -158,6 +185,27 @@ constexpr Rule k_rules[] = {
     {"", "--lang", language},
     {"", "--db", file},
 };
+
+// The codes of the plan's priorities, activities or indicators.
+void plan_values(store::Store& store, const std::string& name, std::vector<std::string>& out) {
+    if (!name.starts_with("plan-")) {
+        return;
+    }
+    const auto plan = plan::load_plan(store);
+    if (name == "plan-priority") {
+        for (const auto& p : plan.priorities) {
+            out.push_back(p.code);
+        }
+    } else if (name == "plan-activity") {
+        for (const auto& a : plan.activities) {
+            out.push_back(a.id);
+        }
+    } else if (name == "plan-indicator") {
+        for (const auto& i : plan.indicators) {
+            out.push_back(i.id);
+        }
+    }
+}
 
 bool under(const std::string& path, const std::string& prefix) {
     return prefix.empty() || path == prefix ||
@@ -193,9 +241,10 @@ ValueSource value_source(const std::string& path, const std::string& name,
 }
 
 const std::vector<std::string>& store_sources() {
-    static const std::vector<std::string> names = {"member-id",   "meeting-id", "wg-id",
-                                                   "election-id", "region",     "member-type",
-                                                   "theme",       "service",    "role"};
+    static const std::vector<std::string> names = {
+        "member-id",     "meeting-id",    "wg-id",          "election-id", "region",
+        "member-type",   "theme",         "service",        "role",        "contact",
+        "plan-priority", "plan-activity", "plan-indicator", "record-kind"};
     return names;
 }
 
@@ -230,6 +279,16 @@ std::vector<std::string> store_values(store::Store& store, const std::string& na
         keys(store.alliance().services);
     } else if (name == "role") {
         keys(store.alliance().roles);
+    } else if (name == "contact") {  // by e-mail: one word, and what --representative takes
+        for (const auto& row : members::list_contacts(store, {})) {
+            if (!row.contact.email.empty()) {
+                out.push_back(row.contact.email);
+            }
+        }
+    } else if (name == "record-kind") {
+        out = store::audit_record_kinds(store);
+    } else {
+        plan_values(store, name, out);
     }
     return out;
 }

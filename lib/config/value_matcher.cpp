@@ -183,11 +183,30 @@ void ValueMatcher::to_key(std::string_view field, std::optional<std::string>& va
 
 void ValueMatcher::to_keys(std::string_view field,
                            std::optional<std::vector<std::string>>& values) const {
-    if (values) {
-        for (auto& value : *values) {
-            value = key_or_text(field, value);
-        }
+    if (!values) {
+        return;
     }
+    // A label with commas in it ("Trata de personas, especialmente mujeres y niños") arrives
+    // from a comma-separated option in pieces: the longest run of pieces that names a key is
+    // that key; a piece that is part of no such run is read alone.
+    std::vector<std::string> keys;
+    const auto& pieces = *values;
+    for (std::size_t i = 0; i < pieces.size();) {
+        std::size_t taken = 1;
+        std::string value = key_or_text(field, pieces[i]);
+        for (std::size_t n = pieces.size() - i; n > 1; --n) {
+            const std::vector<std::string> run(pieces.begin() + static_cast<std::ptrdiff_t>(i),
+                                               pieces.begin() + static_cast<std::ptrdiff_t>(i + n));
+            if (auto named = key(field, text::join(run, ", "))) {
+                value = std::move(*named);
+                taken = n;
+                break;
+            }
+        }
+        keys.push_back(std::move(value));
+        i += taken;
+    }
+    values = std::move(keys);
 }
 
 const std::string& ValueMatcher::what(std::string_view field) const {

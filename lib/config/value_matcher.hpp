@@ -49,6 +49,8 @@ class ValueMatcher {
     // The key `text` names, or else `text` itself (for callers whose own checks report it).
     [[nodiscard]] std::string key_or_text(std::string_view field, const std::string& text) const;
     void to_key(std::string_view field, std::optional<std::string>& value) const;
+    // Each value read as to_key does; a run of values that together name a key (a label with
+    // commas, split by a comma-separated option) reads as that key.
     void to_keys(std::string_view field, std::optional<std::vector<std::string>>& values) const;
     // The message for a text that names no key or two: "\"Huanuko\" is not a region of this
     // alliance (did you mean \"Huánuco\"?)", "\"Lima\" could be lima or lima_province: ...".

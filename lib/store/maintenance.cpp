@@ -227,6 +227,15 @@ void backup_store_to(Store& store, int fd) {
     }
 }
 
+std::vector<std::string> audit_record_kinds(Store& store) {
+    SQLite::Statement q(store.db(), "SELECT DISTINCT record_kind FROM audit ORDER BY record_kind");
+    std::vector<std::string> out;
+    while (q.executeStep()) {
+        out.push_back(q.getColumn(0).getString());
+    }
+    return out;
+}
+
 std::vector<AuditEntry> list_audit(Store& store, const AuditQuery& query) {
     std::string sql =
         "SELECT id, at, os_user, command, record_kind, record_id, summary FROM audit WHERE 1";

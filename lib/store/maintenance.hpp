@@ -43,5 +43,7 @@ struct AuditQuery {
 
 // Audit entries, oldest first.
 [[nodiscard]] std::vector<AuditEntry> list_audit(Store& store, const AuditQuery& query);
+// The kinds of record the audit log names ("member", "meeting"...), sorted.
+[[nodiscard]] std::vector<std::string> audit_record_kinds(Store& store);
 
 }  // namespace nacsa::store

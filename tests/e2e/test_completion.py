@@ -2,6 +2,7 @@
 
 Each helper asks several completions of one shell process, so the number of nacsa runs stays
 small: one to print the script, then one per completion that reads the store."""
+import json
 import os
 import shutil
 import subprocess
@@ -188,6 +189,28 @@ def test_bash(filled):
     assert got[13] == [], "free text never falls back to file names"
     assert got[14] == ["json"]
     assert got[15] == ["migrate"]
+
+
+def test_bash_completes_plan_codes_contacts_and_log_kinds(filled):
+    filled.ok("plan", "import", EXAMPLES / "plan.yaml")
+    got = bash_complete(
+        filled,
+        ["nacsa", "plan", "activity", "status", "A"],
+        ["nacsa", "plan", "activity", "list", "--priority", ""],
+        ["nacsa", "plan", "indicator", "measure", "I"],
+        ["nacsa", "plan", "priority", "add", ""],
+        ["nacsa", "meeting", "decide", "M-2026-001", "x", "--activity", "A1"],
+        ["nacsa", "committee", "seat", "rutas-seguras", "--representative", "cfu"],
+        ["nacsa", "log", "--kind", ""],
+    )
+    assert got[0] == [f"A{i}" for i in range(1, 9)]
+    assert got[1] == ["P1", "P2", "P3", "P4"]
+    assert got[2] == ["I1", "I2", "I3", "I4", "I5"]
+    assert got[3] == [], "a new priority's code is not an existing one"
+    assert got[4] == ["A1"]
+    assert got[5] == ["cfuentes@rutasseguras.cl.example"]
+    assert got[6] == sorted({e["record_kind"] for e in json.loads(filled.ok("log", "--format", "json").out)
+                             if e["record_kind"]}) and "meeting" in got[6]
 
 
 def test_zsh(filled):

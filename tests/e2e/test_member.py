@@ -480,6 +480,18 @@ def test_an_empty_list_option_empties_the_list(alliance):
     assert shown["thematic_areas"] == ["firearms", "untoc"]
 
 
+def test_list_options_take_commas_and_repeats_alike(alliance):
+    alliance.ok("member", "add", "--name", "Fundación Paz Ciudadana", "--type", "foundation", "--theme", "untoc",
+                "--theme", "Trata de personas, especialmente mujeres y niños", "--interest", "secretariat",
+                "--interest", "steering_committee")
+    alliance.ok("member", "edit", "fundacion-paz-ciudadana", "--service", "crime_prevention",
+                "--service", "victim_assistance,human_rights")
+    shown = json.loads(alliance.ok("member", "show", "fundacion-paz-ciudadana", "--format", "json").out)
+    assert shown["thematic_areas"] == ["trafficking_in_persons", "untoc"]
+    assert shown["services"] == ["crime_prevention", "human_rights", "victim_assistance"]
+    assert shown["interest"] == ["secretariat", "steering_committee"]
+
+
 def test_status_correction_voids_the_mistaken_withdrawal_and_gives_back_the_wg_lead(alliance):
     add_paz(alliance)
     paz = "fundacion-paz-ciudadana"

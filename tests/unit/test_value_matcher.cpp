@@ -1,6 +1,7 @@
 // config::ValueMatcher: keyed values as people write them (member import, member options).
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -139,4 +140,20 @@ TEST_CASE("the import matcher knows the fixed lists in en, es and fr, and checks
                     nacsa::UsageError);
     CHECK_THROWS_AS((void)nacsa::members::detail::import_matcher(a, {{"status", "x", "dormant"}}),
                     nacsa::UsageError);
+}
+
+TEST_CASE("to_keys reads a label with commas that a comma-separated option split into pieces") {
+    ValueMatcher m;
+    m.add_field("thematic_areas", "a thematic area of this alliance");
+    m.add_value("thematic_areas", "trafficking_in_persons",
+                {"Trata de personas, especialmente mujeres y niños"});
+    m.add_value("thematic_areas", "untoc", {"La UNTOC y su implementación"});
+    std::optional<std::vector<std::string>> values = std::vector<std::string>{
+        "untoc", "trata de personas", "Especialmente mujeres y niños", "nada"};
+    m.to_keys("thematic_areas", values);
+    CHECK(*values == std::vector<std::string>{"untoc", "trafficking_in_persons", "nada"});
+
+    std::optional<std::vector<std::string>> none;
+    m.to_keys("thematic_areas", none);
+    CHECK_FALSE(none.has_value());
 }
