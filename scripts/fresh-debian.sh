@@ -19,8 +19,8 @@
 # Inside, CI=true (the chroot is a throwaway machine: tests/e2e/test_install.py installs and
 # removes the Debian package there, as in CI) and otherwise a root login's environment, but for
 # the compile cache: when this machine has ccache, its cache folder is bound into the chroot and
-# named by CCACHE_DIR (with CCACHE_BASEDIR and CCACHE_NOHASHDIR, as scripts/test.sh sets them
-# here), so that the chroot's build of the same commit takes the compiles of the build before it
+# named by CCACHE_DIR (with CCACHE_BASEDIR, CCACHE_NOHASHDIR and CCACHE_SLOPPINESS, as
+# scripts/test.sh sets them here), so that the chroot's build of the same commit takes the compiles of the build before it
 # instead of compiling everything again beside the other stages. It hides nothing the stage is
 # there to find: scripts/deps.sh must still install ccache, the compiler and every -dev package
 # in the chroot (a cached compile is used only when every header it read is there with the same
@@ -133,6 +133,7 @@ if command -v ccache >/dev/null && cache=$(ccache -k cache_dir 2>/dev/null) && m
     mkdir -p "$root/var/cache/host-ccache"
     mount --bind "$cache" "$root/var/cache/host-ccache"
     cache_env="CCACHE_DIR=/var/cache/host-ccache CCACHE_BASEDIR=/root/nacsa CCACHE_NOHASHDIR=1"
+    cache_env="$cache_env CCACHE_SLOPPINESS=locale"
     cache_env="$cache_env CCACHE_LOGFILE=/root/ccache.log"
 fi
 

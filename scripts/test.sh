@@ -79,10 +79,12 @@ if [ "${1:-}" = "--long" ]; then
     exit 0
 fi
 
-# ccache (scripts/deps.sh installs it) keys a compile by paths relative to the checkout and not by
-# the folder it runs in, so that another clone of the same commit, such as the fresh-Debian
-# stage's, finds the compiles of this one (its objects' debug paths name the first clone).
+# ccache (scripts/deps.sh installs it) keys a compile by paths relative to the checkout, not by
+# the folder it runs in nor by the locale (LANG only changes the language of the compiler's
+# messages), so that another clone of the same commit on another environment, such as the
+# fresh-Debian stage's, finds the compiles of this one (its objects' debug paths name the first).
 export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}" CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
+export CCACHE_SLOPPINESS="${CCACHE_SLOPPINESS:-locale}"
 preset=release
 if [ "${1:-}" = "--sanitize" ]; then
     preset=sanitize
