@@ -371,20 +371,58 @@ std::string render(const Table& table, const RenderOptions& options) {
 
 namespace {
 
+// `line` in lines of at most `columns` display columns, broken at spaces; a word wider than
+// that has a line of its own, whole.
+void wrap_into(std::string_view line, std::size_t columns, std::vector<std::string>& lines) {
+    std::string current;
+    std::size_t current_width = 0;
+    for (const auto& word : text::split_list(line, ' ')) {  // trimmed, empty ones left out
+        const std::size_t w = text::display_width(word);
+        if (!current.empty() && current_width + 1 + w > columns) {
+            lines.push_back(std::move(current));
+            current.clear();
+            current_width = 0;
+        }
+        if (!current.empty()) {
+            current += ' ';
+            ++current_width;
+        }
+        current += word;
+        current_width += w;
+    }
+    lines.push_back(std::move(current));
+}
+
 // The lines of a value in a record view, after a label `indent` wide: text on several lines
-// as its lines; a list on one line, or one item per line when that would pass 80 columns.
+// as its lines, each wrapped at a terminal's width (options.width; not with --wide or to a pipe);
+// a list on one line, or one item per line when that would pass the terminal's width (80
+// columns to a pipe), an item wrapped too when it is wider than that.
 std::vector<std::string> record_lines(const Cell& cell, const Column& column,
                                       const RenderOptions& options, std::size_t indent) {
+    const bool wrap = options.width > 0 && !options.wide;
+    const std::size_t columns =
+        std::max<std::size_t>(20, options.width > indent ? options.width - indent : 0);
     if (const auto* list = std::get_if<std::vector<std::string>>(&cell)) {
         std::vector<std::string> items;
         for (const auto& item : *list) {
             items.push_back(table_cell_text(item, column, options));
         }
         const std::string joined = text::join(items, ", ");
-        if (indent + text::display_width(joined) <= 80) {
+        if (indent + text::display_width(joined) <= (options.width > 0 ? options.width : 80)) {
             return {joined};
         }
-        return items;
+        if (!wrap) {
+            return items;
+        }
+        std::vector<std::string> lines;  // an item too wide goes on, indented, on the next lines
+        for (const auto& item : items) {
+            const std::size_t first = lines.size();
+            wrap_into(item, columns - 2, lines);
+            for (std::size_t i = first + 1; i < lines.size(); ++i) {
+                lines[i].insert(0, "  ");
+            }
+        }
+        return lines;
     }
     const std::string value = table_cell_text(cell, column, options);
     std::vector<std::string> lines;
@@ -395,7 +433,11 @@ std::vector<std::string> record_lines(const Cell& cell, const Column& column,
         if (line.ends_with('\r')) {
             line.remove_suffix(1);
         }
-        lines.emplace_back(line);
+        if (wrap && text::display_width(line) > columns) {
+            wrap_into(line, columns, lines);
+        } else {
+            lines.emplace_back(line);
+        }
         if (end == std::string_view::npos) {
             return lines;
         }

@@ -137,3 +137,28 @@ def test_quitting_the_pager_early_is_not_an_error(store):
     assert (code, err) == (0, "")
     code, _, err = tty(store, "member", "list", env={"NACSA_PAGER": "exit 3"})
     assert (code, err) == (0, "")
+
+
+def field_words(text, label):
+    """The words of a record view's field, on its first line and the indented lines after it."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(label + ":"))
+    words = lines[start][len(label) + 1:].split()
+    for line in lines[start + 1:]:
+        if not line.startswith(" "):
+            break
+        words += line.split()
+    return words
+
+
+def test_record_views_wrap_long_text_at_the_terminal_width(store):
+    code, out, err = tty(store, "--no-pager", "wg", "show", "experticia_tecnica", cols=60)
+    assert code == 0, err
+    assert widest(out) <= 60, out
+    assert "…" not in out
+    whole = store.ok("wg", "show", "experticia_tecnica").out  # a pipe: one line per text line
+    assert widest(whole) > 60
+    assert field_words(out, "Purpose") == field_words(whole, "Purpose")
+    assert len(field_words(out, "Purpose")) > 10
+    _, wide, _ = tty(store, "--no-pager", "--wide", "wg", "show", "experticia_tecnica", cols=60)
+    assert wide == whole
