@@ -1,12 +1,13 @@
 """cmake --install lays files where Unix tools look for them; the Debian package is one Debian
 would accept (lintian: no error, no warning; stripped; under 8 MB; gzip'd man pages, copyright
 and changelog) and installs and removes cleanly (that part as root in CI only, since it changes
-the machine)."""
+the machine); every source file names its licence (scripts/spdx.sh --check)."""
 import glob
 import gzip
 import os
 import re
 import shutil
+import stat
 import subprocess
 from pathlib import Path
 
@@ -135,3 +136,37 @@ def test_debian_package_installs_and_removes(deb):
         subprocess.run(["dpkg", "-r", "nacsa"], check=True, capture_output=True, env=env)
     assert not os.path.exists("/usr/bin/nacsa")
 
+
+def test_every_source_file_names_its_licence():
+    proc = subprocess.run(["sh", str(SOURCE_DIR / "scripts" / "spdx.sh"), "--check"], capture_output=True,
+                          text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_spdx_script_adds_the_line_once_in_each_language(tmp_path):
+    (tmp_path / "scripts").mkdir()
+    shutil.copy(SOURCE_DIR / "scripts" / "spdx.sh", tmp_path / "scripts" / "spdx.sh")
+    files = {
+        "lib/a.cpp": ("int a;\n", "// SPDX-License-Identifier: Apache-2.0\nint a;\n"),
+        "tests/e2e/test_a.py": ('"""A."""\n', '# SPDX-License-Identifier: Apache-2.0\n"""A."""\n'),
+        "bench/run.sh": ("#!/bin/sh\necho\n", "#!/bin/sh\n# SPDX-License-Identifier: Apache-2.0\necho\n"),
+        "man/x.1": (".Dd May 1, 2026\n", '.\\" SPDX-License-Identifier: Apache-2.0\n.Dd May 1, 2026\n'),
+        "CMakeLists.txt": ("project(x)\n", "# SPDX-License-Identifier: Apache-2.0\nproject(x)\n"),
+        "tests/data/members.csv": ("name\n", "name\n"),
+        "tests/bad/x.cpp": ("int b;\n", "int b;\n"),
+    }
+    for name, (before, _after) in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(before, encoding="utf-8")
+    (tmp_path / "bench/run.sh").chmod(0o755)
+    script = ["sh", str(tmp_path / "scripts" / "spdx.sh")]
+    check = subprocess.run([*script, "--check"], capture_output=True, text=True)
+    assert check.returncode == 1
+    assert "lib/a.cpp: no" in check.stdout and "tests/data" not in check.stdout and "tests/bad" not in check.stdout
+    subprocess.run(script, check=True, capture_output=True)
+    again = subprocess.run(script, check=True, capture_output=True, text=True)
+    assert again.stdout == ""
+    for name, (_before, after) in files.items():
+        assert (tmp_path / name).read_text(encoding="utf-8") == after, name
+    assert stat.S_IMODE((tmp_path / "bench/run.sh").stat().st_mode) == 0o755
+    assert subprocess.run([*script, "--check"], capture_output=True).returncode == 0
