@@ -71,15 +71,16 @@ if(NOT rc EQUAL 0)
   message(FATAL_ERROR "debian-staging: date -R of ${epoch} failed")
 endif()
 set(version "${CPACK_PACKAGE_VERSION}-${CPACK_DEBIAN_PACKAGE_RELEASE}")
+# One line under 80 columns (lintian: debian-changelog-line-too-long).
 if(commit STREQUAL "")
-  set(origin "from the nacsa source tree")
+  set(origin "")
 else()
-  set(origin "from commit ${commit} of the nacsa repository")
+  set(origin " (commit ${commit})")
 endif()
 file(WRITE "${doc}/changelog.Debian" "\
 ${CPACK_PACKAGE_NAME} (${version}) unstable; urgency=medium
 
-  * Package of nacsa ${CPACK_PACKAGE_VERSION}, built by CPack ${origin}.
+  * nacsa ${CPACK_PACKAGE_VERSION}, packaged by CPack${origin}.
 
  -- ${CPACK_PACKAGE_CONTACT}  ${date}
 ")
