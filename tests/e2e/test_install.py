@@ -121,6 +121,7 @@ def test_debian_package_contents(deb, tmp_path):
     assert deb_field(deb, "Recommends") == "iso-codes"
 
 
+@release_only
 @pytest.mark.skipif(os.environ.get("CI") != "true" or os.geteuid() != 0,
                     reason="installs a package on the machine: CI (as root) only")
 def test_debian_package_installs_and_removes(deb):
