@@ -15,6 +15,7 @@
 #include "core/files.hpp"
 #include "core/text.hpp"
 #include "core/time.hpp"
+#include "i18n/i18n.hpp"
 #include "nacsa_version.hpp"
 #include "store/store.hpp"
 
@@ -23,11 +24,6 @@ namespace nacsa::cli {
 namespace {
 
 constexpr std::size_t k_max_problems_shown = 50;
-
-void print_error(const std::string& message) {
-    std::cerr << "nacsa: error: "
-              << nacsa::text::escape_control(message, nacsa::text::KeepNewlines::yes) << '\n';
-}
 
 std::string version_text() {
     return fmt::format(
@@ -63,7 +59,7 @@ std::string command_names(const CLI::App& app) {
 // A usage error that names what was not understood. CLI11 checks "a subcommand is required"
 // before it complains about unknown arguments, so `nacsa --bogus` would otherwise only say that
 // a command is missing.
-std::string usage_message(const CLI::App& app, const CLI::ParseError& e) {
+Message usage_message(const CLI::App& app, const CLI::ParseError& e) {
     std::string path;
     const CLI::App* command = selected_command(app, path);
     const auto extras = app.remaining(true);
@@ -71,19 +67,19 @@ std::string usage_message(const CLI::App& app, const CLI::ParseError& e) {
     if (!extras.empty()) {
         const auto& first = extras.front();
         if (first.size() > 1 && first.front() == '-') {
-            return fmt::format("unknown option \"{}\" for '{}'", first, where);
+            return msg("unknown option \"{}\" for '{}'", first, where);
         }
         if (!command->get_subcommands([](const CLI::App*) { return true; }).empty()) {
-            return fmt::format("unknown command \"{}\" for '{}' (known: {})", first, where,
-                               command_names(*command));
+            return msg("unknown command \"{}\" for '{}' (known: {})", first, where,
+                       command_names(*command));
         }
-        return fmt::format("unexpected argument \"{}\" for '{}'", first, where);
+        return msg("unexpected argument \"{}\" for '{}'", first, where);
     }
     if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr &&
         std::string_view(e.what()).find("subcommand") != std::string_view::npos) {
-        return fmt::format("'{}' needs a command (one of: {})", where, command_names(*command));
+        return msg("'{}' needs a command (one of: {})", where, command_names(*command));
     }
-    return e.what();
+    return Message(e.what());
 }
 
 // `nacsa help COMMAND [SUBCOMMAND]`: the help of that command, as `--help` prints it.
@@ -93,7 +89,7 @@ int run_help(CLI::App& app, const std::vector<std::string>& topic) {
         try {
             target = target->get_subcommand(name);
         } catch (const CLI::OptionNotFound&) {
-            throw UsageError(fmt::format("no such command: {}", name));
+            throw UsageError(msg("no such command: {}", name));
         }
     }
     // help(prefix) prints "Usage: nacsa db backup ...", the way the user types it.
@@ -161,9 +157,8 @@ int run(int argc, const char* const* argv) {
         const auto* action = ctx.action_for(command);
         if (action == nullptr) {
             const std::string where = path.empty() ? "nacsa" : "nacsa " + path;
-            throw nacsa::UsageError(
-                fmt::format("'{}' needs a command (one of: {}); run '{} --help'", where,
-                            command_names(*command), where));
+            throw nacsa::UsageError(msg("'{}' needs a command (one of: {}); run '{} --help'", where,
+                                        command_names(*command), where));
         }
         ctx.set_command_path(path);
         if (const auto problem = source_date_epoch_problem(); !problem.empty()) {
@@ -190,34 +185,36 @@ int run(int argc, const char* const* argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        print_error(usage_message(app, e));
-        std::cerr << "Run 'nacsa --help' or 'nacsa help <command>' for usage.\n";
+        ctx.error(usage_message(app, e));
+        std::cerr << ctx.say(msg("Run 'nacsa --help' or 'nacsa help <command>' for usage."))
+                  << '\n';
         return static_cast<int>(nacsa::ExitCode::usage);
     } catch (const nacsa::DiagnosticError& e) {
         const auto& problems = e.problems();
+        const i18n::Translator tr(ctx.message_language());
+        const auto translate = [&tr](std::string_view msgid) { return tr(msgid); };
         for (std::size_t i = 0; i < problems.size() && i < k_max_problems_shown; ++i) {
-            print_error(problems[i].to_string());
+            ctx.error(problems[i].to_string(translate));
         }
         if (problems.size() > k_max_problems_shown) {
-            print_error(
-                fmt::format("... and {} more problems", problems.size() - k_max_problems_shown));
+            ctx.error(msg("... and {} more problems", problems.size() - k_max_problems_shown));
         }
         return static_cast<int>(e.code());
     } catch (const nacsa::Error& e) {
-        print_error(e.what());
+        ctx.error(e.message());
         return static_cast<int>(e.code());
     } catch (const SQLite::Exception& e) {
         try {
             nacsa::store::rethrow_sqlite(e, ctx.options().db);
         } catch (const nacsa::Error& mapped) {
-            print_error(mapped.what());
+            ctx.error(mapped.message());
             return static_cast<int>(mapped.code());
         }
     } catch (const std::bad_alloc&) {
-        print_error("out of memory");
+        ctx.error(msg("out of memory"));
         return static_cast<int>(nacsa::ExitCode::io_error);
     } catch (const std::exception& e) {
-        print_error(fmt::format("unexpected failure: {}", e.what()));
+        ctx.error(msg("unexpected failure: {}", e.what()));
         return static_cast<int>(nacsa::ExitCode::io_error);
     }
     return static_cast<int>(nacsa::ExitCode::io_error);

@@ -22,14 +22,14 @@ int run_ack(Context& ctx, const std::string& area, const AckOptions& opts,
     auto& store = ctx.store(store::Access::read_write);
     const auto until = date_option(opts.until, "--until");
     store::acknowledge(store, area, opts.key, opts.reason, until, current(store));
-    ctx.info(until ? fmt::format("acknowledged {} until {}", opts.key, format_date(*until))
-                   : fmt::format("acknowledged {}", opts.key));
+    ctx.info(until ? msg("acknowledged {} until {}", opts.key, format_date(*until))
+                   : msg("acknowledged {}", opts.key));
     return 0;
 }
 
 int run_unack(Context& ctx, const std::string& area, const std::string& key) {
     store::withdraw_acknowledgement(ctx.store(store::Access::read_write), area, key);
-    ctx.info(fmt::format("{} counts again", key));
+    ctx.info(msg("{} counts again", key));
     return 0;
 }
 
@@ -67,17 +67,17 @@ int print_check(Context& ctx, const std::string& area, std::vector<output::Findi
         store::apply_acknowledgements(store, area, std::move(findings), store.today(), all);
     const int status = ctx.print_findings(result.shown);
     if (result.silenced > 0 && !all) {
-        ctx.info(fmt::format("{} acknowledged finding{} left out (--all shows {})", result.silenced,
-                             result.silenced == 1 ? "" : "s",
-                             result.silenced == 1 ? "it" : "them"));
+        ctx.info(result.silenced == 1 ? msg("1 acknowledged finding left out (--all shows it)")
+                                      : msg("{} acknowledged findings left out (--all shows them)",
+                                            result.silenced));
     }
     return status;
 }
 
 void warn_committee_findings(const Context& ctx, const std::vector<output::Finding>& created) {
     for (const auto& f : created) {
-        ctx.warn(fmt::format("committee: {} ({}{}; see nacsa committee check)", f.message, f.rule,
-                             f.record.empty() ? "" : ":" + f.record));
+        ctx.warn(msg("committee: {} ({}{}; see nacsa committee check)", ctx.finding_message(f),
+                     f.rule, f.record.empty() ? "" : ":" + f.record));
     }
 }
 

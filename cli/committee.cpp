@@ -45,32 +45,32 @@ Table seats_table(Context& ctx, const std::vector<governance::Seat>& seats, With
     // In a table the role is shown as its label: ROLE LABEL, for scripts, is left out first.
     using output::Label;
     Table table{
-        {{.key = "role", .header = "ROLE", .min_width = 12, .label = Label::role},
-         {.key = "role_label", .header = "ROLE LABEL", .priority = 5},
-         {"member_id", "MEMBER"},
-         {.key = "member", .header = "NAME", .priority = 50, .min_width = 16},
-         {.key = "representative", .header = "REPRESENTATIVE", .priority = 45, .min_width = 14},
-         {.key = "gender", .header = "GENDER", .priority = 15},
+        {{.key = "role", .header = N_("ROLE"), .min_width = 12, .label = Label::role},
+         {.key = "role_label", .header = N_("ROLE LABEL"), .priority = 5},
+         {"member_id", N_("MEMBER")},
+         {.key = "member", .header = N_("NAME"), .priority = 50, .min_width = 16},
+         {.key = "representative", .header = N_("REPRESENTATIVE"), .priority = 45, .min_width = 14},
+         {.key = "gender", .header = N_("GENDER"), .priority = 15},
          {.key = "region",
-          .header = "REGION",
+          .header = N_("REGION"),
           .priority = 25,
           .min_width = 12,
           .label = Label::region},
          {.key = "thematic_areas",
-          .header = "THEMES",
+          .header = N_("THEMES"),
           .priority = 20,
           .min_width = 16,
           .label = Label::thematic_area},
-         {.key = "term_start", .header = "FROM", .priority = 30},
-         {.key = "term_end", .header = "TERM END", .priority = 35}},
+         {.key = "term_start", .header = N_("FROM"), .priority = 30},
+         {.key = "term_end", .header = N_("TERM END"), .priority = 35}},
         {}};
     if (history == WithHistory::yes) {
-        table.columns.insert(table.columns.begin(), {"seat", "SEAT", Align::right});
-        table.columns.push_back({.key = "ended_on", .header = "ENDED", .priority = 40});
+        table.columns.insert(table.columns.begin(), {"seat", N_("SEAT"), Align::right});
+        table.columns.push_back({.key = "ended_on", .header = N_("ENDED"), .priority = 40});
         table.columns.push_back(
-            {.key = "end_reason", .header = "REASON", .priority = 10, .min_width = 12});
+            {.key = "end_reason", .header = N_("REASON"), .priority = 10, .min_width = 12});
         table.columns.push_back(
-            {.key = "election", .header = "ELECTION", .align = Align::right, .priority = 8});
+            {.key = "election", .header = N_("ELECTION"), .align = Align::right, .priority = 8});
     }
     for (const auto& s : seats) {
         std::vector<Cell> row{s.role,
@@ -95,15 +95,16 @@ Table seats_table(Context& ctx, const std::vector<governance::Seat>& seats, With
 }
 
 Table observers_table(const std::vector<governance::Observer>& observers) {
-    Table table{{{"id", "OBSERVER", Align::right},
-                 {.key = "name", .header = "NAME", .min_width = 14},
-                 {.key = "institution", .header = "INSTITUTION", .priority = 40, .min_width = 14},
-                 {.key = "email", .header = "E-MAIL", .priority = 20, .min_width = 12},
-                 {.key = "gender", .header = "GENDER", .priority = 10},
-                 {.key = "from", .header = "FROM", .priority = 30},
-                 {.key = "until", .header = "UNTIL", .priority = 25},
-                 {.key = "end_reason", .header = "REASON", .priority = 15, .min_width = 10}},
-                {}};
+    Table table{
+        {{"id", N_("OBSERVER"), Align::right},
+         {.key = "name", .header = N_("NAME"), .min_width = 14},
+         {.key = "institution", .header = N_("INSTITUTION"), .priority = 40, .min_width = 14},
+         {.key = "email", .header = N_("E-MAIL"), .priority = 20, .min_width = 12},
+         {.key = "gender", .header = N_("GENDER"), .priority = 10},
+         {.key = "from", .header = N_("FROM"), .priority = 30},
+         {.key = "until", .header = N_("UNTIL"), .priority = 25},
+         {.key = "end_reason", .header = N_("REASON"), .priority = 15, .min_width = 10}},
+        {}};
     for (const auto& o : observers) {
         table.add_row({o.id, o.name, o.institution, text_cell(o.email), o.gender,
                        format_date(o.from), date_cell(o.until), text_cell(o.end_reason)});
@@ -112,13 +113,13 @@ Table observers_table(const std::vector<governance::Observer>& observers) {
 }
 
 Table interest_table(const std::vector<members::Interest>& items) {
-    Table table{{{"id", "ID", Align::right},
-                 {"member_id", "MEMBER"},
-                 {"kind", "FOR"},
-                 {"working_group", "GROUP"},
-                 {"date", "DATE"},
-                 {"status", "STATUS"},
-                 {"statement", "STATEMENT"}},
+    Table table{{{"id", N_("ID"), Align::right},
+                 {"member_id", N_("MEMBER")},
+                 {"kind", N_("FOR")},
+                 {"working_group", N_("GROUP")},
+                 {"date", N_("DATE")},
+                 {"status", N_("STATUS")},
+                 {"statement", N_("STATEMENT")}},
                 {}};
     for (const auto& i : items) {
         table.add_row({i.id, i.member_id, std::string(members::kind_name(i.kind)),
@@ -129,13 +130,13 @@ Table interest_table(const std::vector<members::Interest>& items) {
 }
 
 Table candidates_table(const governance::Election& e) {
-    Table table{{{"member_id", "CANDIDATE"},
-                 {"member", "NAME"},
-                 {"representative", "REPRESENTATIVE"},
-                 {"votes", "VOTES", Align::right},
-                 {"elected", "ELECTED"},
-                 {"withdrawn_on", "WITHDRAWN"},
-                 {"withdraw_reason", "REASON"}},
+    Table table{{{"member_id", N_("CANDIDATE")},
+                 {"member", N_("NAME")},
+                 {"representative", N_("REPRESENTATIVE")},
+                 {"votes", N_("VOTES"), Align::right},
+                 {"elected", N_("ELECTED")},
+                 {"withdrawn_on", N_("WITHDRAWN")},
+                 {"withdraw_reason", N_("REASON")}},
                 {}};
     for (const auto& c : e.candidates) {
         table.add_row({c.member_id, c.member_name, text_cell(c.representative), c.votes, c.elected,
@@ -146,9 +147,11 @@ Table candidates_table(const governance::Election& e) {
 
 // Voided ballots: who voted, when, and why the ballot was voided (never for whom).
 Table voided_table(const governance::Election& e) {
-    Table table{
-        {{"voter_id", "VOTER"}, {"cast_on", "CAST"}, {"voided_on", "VOIDED"}, {"reason", "REASON"}},
-        {}};
+    Table table{{{"voter_id", N_("VOTER")},
+                 {"cast_on", N_("CAST")},
+                 {"voided_on", N_("VOIDED")},
+                 {"reason", N_("REASON")}},
+                {}};
     for (const auto& b : e.voided) {
         table.add_row(
             {b.voter_id, format_date(b.cast_on), format_date(b.voided_on), text_cell(b.reason)});
@@ -157,19 +160,19 @@ Table voided_table(const governance::Election& e) {
 }
 
 Table elections_table(const std::vector<governance::Election>& elections) {
-    Table table{{{"id", "ID", Align::right},
-                 {"role", "ROLE"},
-                 {"seats", "SEATS", Align::right},
-                 {"title", "TITLE"},
-                 {"opened_on", "OPENED"},
-                 {"closed_on", "CLOSED"},
-                 {"quorum", "QUORUM", Align::right},
-                 {"threshold", "THRESHOLD"},
-                 {"electorate", "ELECTORATE", Align::right},
-                 {"ballots", "BALLOTS", Align::right},
-                 {"blank", "BLANK", Align::right},
-                 {"result", "RESULT"},
-                 {"elected", "ELECTED"}},
+    Table table{{{"id", N_("ID"), Align::right},
+                 {"role", N_("ROLE")},
+                 {"seats", N_("SEATS"), Align::right},
+                 {"title", N_("TITLE")},
+                 {"opened_on", N_("OPENED")},
+                 {"closed_on", N_("CLOSED")},
+                 {"quorum", N_("QUORUM"), Align::right},
+                 {"threshold", N_("THRESHOLD")},
+                 {"electorate", N_("ELECTORATE"), Align::right},
+                 {"ballots", N_("BALLOTS"), Align::right},
+                 {"blank", N_("BLANK"), Align::right},
+                 {"result", N_("RESULT")},
+                 {"elected", N_("ELECTED")}},
                 {}};
     for (const auto& e : elections) {
         std::vector<std::string> elected;
@@ -187,8 +190,10 @@ Table elections_table(const std::vector<governance::Election>& elections) {
 }
 
 void print_count(Context& ctx, const governance::Count& count) {
-    Table table{
-        {{"member_id", "CANDIDATE"}, {"votes", "VOTES", Align::right}, {"elected", "ELECTED"}}, {}};
+    Table table{{{"member_id", N_("CANDIDATE")},
+                 {"votes", N_("VOTES"), Align::right},
+                 {"elected", N_("ELECTED")}},
+                {}};
     for (const auto& c : count.candidates) {
         table.add_row({c.member_id, c.votes, c.elected});
     }

@@ -15,6 +15,7 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "i18n/i18n.hpp"
 
 namespace nacsa::cli {
 
@@ -48,25 +49,75 @@ store::Store& Context::store(store::Access access) {
     return *m_store;
 }
 
-std::string Context::language() {
-    if (!m_options.lang.empty()) {
-        return m_options.lang;
+namespace {
+
+bool known_language(std::string_view lang) {
+    return std::find(config::k_languages.begin(), config::k_languages.end(), lang) !=
+           config::k_languages.end();
+}
+
+// The language that wins over the alliance's: --lang, else $NACSA_LANG; empty for none.
+// An unknown NACSA_LANG is an error when `strict`, else ignored.
+std::string chosen_language(const GlobalOptions& options, bool strict) {
+    if (!options.lang.empty()) {
+        return options.lang;
     }
     if (const char* env = std::getenv("NACSA_LANG"); env != nullptr && *env != '\0') {
-        std::string lang(env);
-        for (const auto& known : config::k_languages) {
-            if (lang == known) {
-                return lang;
-            }
+        if (known_language(env)) {
+            return env;
         }
-        throw UsageError(
-            fmt::format("NACSA_LANG=\"{}\" is not a language nacsa speaks (en, es or fr)", lang));
+        if (strict) {
+            throw UsageError(
+                msg("NACSA_LANG=\"{}\" is not a language nacsa speaks (en, es or fr)", env));
+        }
+    }
+    return {};
+}
+
+std::string fallback_language() {
+    const auto lang = message_locale_language();
+    return lang.empty() ? "en" : lang;
+}
+
+}  // namespace
+
+std::string message_locale_language() {
+    for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+        const char* value = std::getenv(name);
+        if (value == nullptr || *value == '\0') {
+            continue;
+        }
+        const std::string_view locale(value);
+        const auto lang = locale.substr(0, locale.find_first_of("_.@"));
+        return lang == "es" || lang == "fr" ? std::string(lang) : std::string();
+    }
+    return {};
+}
+
+std::string Context::language() {
+    if (auto lang = chosen_language(m_options, true); !lang.empty()) {
+        return lang;
     }
     try {
         return store().alliance().language;
     } catch (const Error&) {
+        return fallback_language();
+    }
+}
+
+std::string Context::message_language() const noexcept {
+    try {
+        if (auto lang = chosen_language(m_options, false); !lang.empty()) {
+            return lang;
+        }
+        return fallback_language();
+    } catch (...) {
         return "en";
     }
+}
+
+std::string Context::say(const Message& message) const {
+    return i18n::Translator(message_language()).text(message);
 }
 
 output::Format Context::format() const {
@@ -100,6 +151,11 @@ output::RenderOptions Context::render_options(bool allow_csv) {
     options.wide = m_options.wide;
     options.width = m_options.wide ? 0 : terminal_width();
     options.label = [this](output::Label kind, const std::string& key) { return label(kind, key); };
+    if (options.format == output::Format::table) {
+        options.translate = [tr = i18n::Translator(message_language())](const std::string& header) {
+            return tr(header);
+        };
+    }
     return options;
 }
 
@@ -287,6 +343,37 @@ void Context::finish_output() noexcept {
     }
 }
 
+namespace {
+
+// How a finding's message is said by `tr` (dates stay ISO, as in the English message).
+output::FindingLanguage finding_language(const i18n::Translator& tr) {
+    return output::FindingLanguage{tr.language(),
+                                   [&tr](const std::string& msgid) { return tr(msgid); },
+                                   [](Date date) { return format_date(date); },
+                                   [&tr](double share) { return tr.percent(share); }};
+}
+
+// Findings with their messages in `lang`.
+std::vector<output::Finding> localized(std::vector<output::Finding> findings,
+                                       const std::string& lang) {
+    const i18n::Translator tr(lang);
+    const auto language = finding_language(tr);
+    for (auto& f : findings) {
+        f.message = output::localized_message(f, language);
+    }
+    return findings;
+}
+
+}  // namespace
+
+std::string Context::finding_message(const output::Finding& finding) const {
+    const i18n::Translator tr(message_language());
+    if (tr.language() == "en") {
+        return finding.message;
+    }
+    return output::localized_message(finding, finding_language(tr));
+}
+
 void Context::print_table(const output::Table& table) {
     print(output::render(table, render_options()));
 }
@@ -297,24 +384,35 @@ void Context::print_record(const output::Table& table) {
 
 int Context::print_findings(const std::vector<output::Finding>& findings) {
     if (findings.empty() && format() == output::Format::table) {
-        info("no problems found");
+        info(msg("no problems found"));
         return 0;
     }
-    print_table(output::findings_table(findings));
+    const std::string lang = message_language();
+    if (format() != output::Format::table || lang == "en") {
+        print_table(output::findings_table(findings));  // JSON and CSV: the English sentence
+    } else {
+        print_table(output::findings_table(localized(findings, lang)));
+    }
     return output::has_errors(findings) ? 1 : 0;
 }
 
-void Context::info(const std::string& message) const {
+void Context::info(const Message& message) const {
     if (!m_options.quiet) {
-        std::cerr << "nacsa: " << text::escape_control(message, text::KeepNewlines::yes) << '\n';
+        std::cerr << "nacsa: " << text::escape_control(say(message), text::KeepNewlines::yes)
+                  << '\n';
     }
 }
 
-void Context::warn(const std::string& message) const {
+void Context::warn(const Message& message) const {
     if (!m_options.quiet) {
-        std::cerr << "nacsa: warning: " << text::escape_control(message, text::KeepNewlines::yes)
-                  << '\n';
+        std::cerr << "nacsa: warning: "
+                  << text::escape_control(say(message), text::KeepNewlines::yes) << '\n';
     }
+}
+
+void Context::error(const Message& message) const {
+    std::cerr << "nacsa: error: " << text::escape_control(say(message), text::KeepNewlines::yes)
+              << '\n';
 }
 
 bool Context::stderr_is_terminal() const {

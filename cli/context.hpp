@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "core/message.hpp"
 #include "options.hpp"
 #include "output/findings.hpp"
 #include "output/table.hpp"
@@ -61,8 +62,17 @@ class Context {
     [[nodiscard]] store::Actor actor() const;
     void set_command_path(std::string path) { m_command_path = std::move(path); }
 
-    // Language for human-readable text: --lang, $NACSA_LANG, the alliance's default, "en".
+    // Language for human-readable text: --lang, $NACSA_LANG, the alliance's default, the
+    // locale's (message_locale_language), "en".
     [[nodiscard]] std::string language();
+    // The language of what nacsa says to the person at the terminal (errors, warnings, notes,
+    // check findings, table headers): --lang, else $NACSA_LANG, else the locale's
+    // (message_locale_language), else "en". Not the alliance's language, which is the reports'
+    // and the configured labels': a secretariat working in English keeps English messages over
+    // a Spanish alliance's store. Never fails: an unknown NACSA_LANG counts as unset here.
+    [[nodiscard]] std::string message_language() const noexcept;
+    // A message in message_language().
+    [[nodiscard]] std::string say(const Message& message) const;
 
     // How to render: the format, and for tables the width to fit (terminal_width, unless
     // --wide) and the labels of configured keys in the output language.
@@ -78,15 +88,20 @@ class Context {
     void print(const std::string& text);
     void print_table(const output::Table& table);
     void print_record(const output::Table& table);
-    // Prints findings; returns the exit code (1 when any is an error).
+    // A finding's message in message_language().
+    [[nodiscard]] std::string finding_message(const output::Finding& finding) const;
+    // Prints findings, their messages in the output language in table format (English in JSON
+    // and CSV); returns the exit code (1 when any is an error).
     [[nodiscard]] int print_findings(const std::vector<output::Finding>& findings);
     // Writes what print kept: through the pager when it has more lines than the terminal,
     // else to stdout. The pager's exit status and a pager quit early (EPIPE) are not errors.
     void finish_output() noexcept;
 
-    // Messages to stderr ("nacsa: ..."); suppressed by --quiet. Warnings are shown unless quiet.
-    void info(const std::string& message) const;
-    void warn(const std::string& message) const;
+    // Messages to stderr ("nacsa: ..."), in message_language(); suppressed by --quiet.
+    void info(const Message& message) const;
+    void warn(const Message& message) const;
+    // "nacsa: error: ..." on stderr, whatever --quiet says.
+    void error(const Message& message) const;
 
     [[nodiscard]] bool stderr_is_terminal() const;
     [[nodiscard]] bool stdin_is_terminal() const;
@@ -107,6 +122,11 @@ class Context {
 // The width tables fit: $COLUMNS when a positive number, else the terminal's when stdout is
 // one, else 0 (no limit: pipes and files get whole lines).
 [[nodiscard]] std::size_t terminal_width();
+
+// The language the locale names for messages (LC_ALL, else LC_MESSAGES, else LANG, the first
+// that is set and not empty) when it is one nacsa speaks other than English ("es_CL.UTF-8"
+// gives "es"); empty otherwise ("C", "en_US.UTF-8", "de_DE", unset).
+[[nodiscard]] std::string message_locale_language();
 
 // The pager to run on a terminal, as a shell command: $NACSA_PAGER, else $PAGER, else
 // "less -FRX" when less is installed; nullopt for none (an empty value or "cat" is none).

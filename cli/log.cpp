@@ -21,14 +21,15 @@ int run_log(Context& ctx, const LogOptions& opts) {
                                   .record_kind = opts.kind,
                                   .record_id = opts.record,
                                   .limit = opts.limit};
-    output::Table table{{{"id", "ID", output::Align::right},
-                         {"at", "AT"},
-                         {.key = "user", .header = "USER", .priority = 20, .min_width = 8},
-                         {.key = "command", .header = "COMMAND", .priority = 30, .min_width = 12},
-                         {.key = "record_kind", .header = "KIND", .priority = 50},
-                         {.key = "record_id", .header = "RECORD", .priority = 60, .min_width = 12},
-                         {.key = "summary", .header = "SUMMARY", .min_width = 20}},
-                        {}};
+    output::Table table{
+        {{"id", N_("ID"), output::Align::right},
+         {"at", N_("AT")},
+         {.key = "user", .header = N_("USER"), .priority = 20, .min_width = 8},
+         {.key = "command", .header = N_("COMMAND"), .priority = 30, .min_width = 12},
+         {.key = "record_kind", .header = N_("KIND"), .priority = 50},
+         {.key = "record_id", .header = N_("RECORD"), .priority = 60, .min_width = 12},
+         {.key = "summary", .header = N_("SUMMARY"), .min_width = 20}},
+        {}};
     for (const auto& e : store::list_audit(ctx.store(), query)) {
         table.add_row({e.id, e.at, e.os_user, e.command, e.record_kind, e.record_id, e.summary});
     }

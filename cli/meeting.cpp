@@ -196,16 +196,16 @@ mt::MeetingFilter make_filter(Context& ctx, const FilterOptions& f) {
 
 output::Table meeting_table(const std::vector<mt::Meeting>& meetings) {
     output::Table table{
-        {{"id", "ID"},
-         {"start", "START"},
-         {.key = "starts_at", .header = "UTC", .align = Align::left, .priority = 10},
-         {.key = "time_zone", .header = "ZONE", .priority = 15},
-         {.key = "kind", .header = "KIND", .priority = 40, .min_width = 12},
-         {.key = "body", .header = "BODY", .priority = 30, .min_width = 10},
-         {.key = "title", .header = "TITLE", .min_width = 20},
-         {.key = "status", .header = "STATUS", .priority = 60, .label = output::Label::status},
-         {.key = "format", .header = "FORMAT", .priority = 20},
-         {.key = "series_id", .header = "SERIES", .priority = 5}},
+        {{"id", N_("ID")},
+         {"start", N_("START")},
+         {.key = "starts_at", .header = N_("UTC"), .align = Align::left, .priority = 10},
+         {.key = "time_zone", .header = N_("ZONE"), .priority = 15},
+         {.key = "kind", .header = N_("KIND"), .priority = 40, .min_width = 12},
+         {.key = "body", .header = N_("BODY"), .priority = 30, .min_width = 10},
+         {.key = "title", .header = N_("TITLE"), .min_width = 20},
+         {.key = "status", .header = N_("STATUS"), .priority = 60, .label = output::Label::status},
+         {.key = "format", .header = N_("FORMAT"), .priority = 20},
+         {.key = "series_id", .header = N_("SERIES"), .priority = 5}},
         {}};
     for (const auto& m : meetings) {
         table.add_row({m.id, mt::format_local(m.starts_at, m.time_zone),
@@ -331,7 +331,7 @@ std::vector<std::string> carried_lines(const std::vector<mt::ActionItem>& carrie
 
 output::Table record_table(const mt::MeetingRecord& r) {
     const auto& m = r.meeting;
-    output::Table table{{{"id", "ID"},
+    output::Table table{{{"id", N_("ID")},
                          {"title", "Title"},
                          {"kind", "Kind"},
                          {"body", "Body"},
@@ -345,7 +345,7 @@ output::Table record_table(const mt::MeetingRecord& r) {
                          {"format", "Format"},
                          {"language", "Language"},
                          {"series_id", "Series"},
-                         {"uid", "UID"},
+                         {"uid", N_("UID")},
                          {"sequence", "Sequence"},
                          {"agenda", "Agenda"},
                          {"open_action_items", "Open action items"},
@@ -447,12 +447,12 @@ int run_agenda_add(Context& ctx, const AgendaOptions& opts) {
 int run_agenda_list(Context& ctx, const AgendaOptions& opts) {
     const auto record = mt::meeting_record(ctx.store(), opts.id);
     output::Table table{{{"position", "#", Align::right},
-                         {"item", "ITEM"},
-                         {"title", "TITLE"},
-                         {"presenter", "PRESENTER/OWNER"},
-                         {"link", "LINK"},
-                         {"due", "DUE"},
-                         {"from_meeting", "FROM"}},
+                         {"item", N_("ITEM")},
+                         {"title", N_("TITLE")},
+                         {"presenter", N_("PRESENTER/OWNER")},
+                         {"link", N_("LINK")},
+                         {"due", N_("DUE")},
+                         {"from_meeting", N_("FROM")}},
                         {}};
     int position = 0;
     for (const auto& a : record.agenda) {
@@ -496,11 +496,11 @@ int run_invitees(Context& ctx, const InviteesOptions& opts) {
         ctx.info(fmt::format("{}: {} voting invitees", opts.id, q.voting_invited));
         return 0;
     }
-    output::Table table{{{"who", "WHO"},
-                         {"role", "ROLE"},
-                         {"source", "SOURCE"},
-                         {"attendance", "ATTENDANCE"},
-                         {"represented_by", "REPRESENTED BY"}},
+    output::Table table{{{"who", N_("WHO")},
+                         {"role", N_("ROLE")},
+                         {"source", N_("SOURCE")},
+                         {"attendance", N_("ATTENDANCE")},
+                         {"represented_by", N_("REPRESENTED BY")}},
                         {}};
     for (const auto& i : mt::invitees(ctx.store(), opts.id)) {
         table.add_row({i.name(), mt::role_name(i.role), mt::source_name(i.source),
@@ -610,18 +610,18 @@ int run_action_add(Context& ctx, const ActionOptions& opts) {
 }
 
 output::Table action_table(const std::vector<mt::ActionItem>& items, Date as_of) {
-    output::Table table{{{"id", "ID"},
-                         {"title", "TITLE"},
-                         {"owner", "OWNER"},
-                         {"due", "DUE"},
-                         {"status", "STATUS"},
-                         {"overdue", "OVERDUE"},
-                         {"meeting_id", "MEETING"},
-                         {"body", "BODY"},
-                         {"opened_on", "OPENED"},
-                         {"closed_on", "CLOSED"},
-                         {"note", "NOTE"},
-                         {"decision", "DECISION"}},
+    output::Table table{{{"id", N_("ID")},
+                         {"title", N_("TITLE")},
+                         {"owner", N_("OWNER")},
+                         {"due", N_("DUE")},
+                         {"status", N_("STATUS")},
+                         {"overdue", N_("OVERDUE")},
+                         {"meeting_id", N_("MEETING")},
+                         {"body", N_("BODY")},
+                         {"opened_on", N_("OPENED")},
+                         {"closed_on", N_("CLOSED")},
+                         {"note", N_("NOTE")},
+                         {"decision", N_("DECISION")}},
                         {}};
     for (const auto& a : items) {
         const auto decision = a.decision && a.meeting_id
@@ -674,18 +674,18 @@ struct DecisionOptions {
 int run_decision_list(Context& ctx, const DecisionOptions& opts) {
     auto& store = ctx.store();
     (void)mt::get_meeting(store, opts.ref);
-    output::Table table{{{"decision", "DECISION"},
+    output::Table table{{{"decision", N_("DECISION")},
                          {"number", "#", Align::right},
-                         {"text", "TEXT"},
-                         {"votes_for", "FOR", Align::right},
-                         {"votes_against", "AGAINST", Align::right},
-                         {"votes_abstain", "ABSTAIN", Align::right},
-                         {"outcome", "OUTCOME"},
-                         {"outcome_set", "SET"},
-                         {"quorum_met", "QUORUM"},
-                         {"activity", "ACTIVITY"},
-                         {"action_items", "ACTION ITEMS"},
-                         {"recorded_at", "RECORDED"}},
+                         {"text", N_("TEXT")},
+                         {"votes_for", N_("FOR"), Align::right},
+                         {"votes_against", N_("AGAINST"), Align::right},
+                         {"votes_abstain", N_("ABSTAIN"), Align::right},
+                         {"outcome", N_("OUTCOME")},
+                         {"outcome_set", N_("SET")},
+                         {"quorum_met", N_("QUORUM")},
+                         {"activity", N_("ACTIVITY")},
+                         {"action_items", N_("ACTION ITEMS")},
+                         {"recorded_at", N_("RECORDED")}},
                         {}};
     auto count = [](const std::optional<int>& v) {
         return v ? Cell{static_cast<std::int64_t>(*v)} : Cell{};

@@ -283,7 +283,7 @@ output::Table member_record_table(const members::MemberRecord& record) {
         contact_lines.push_back(contact_line(c));
     }
     output::Table table{
-        {{"id", "ID"},
+        {{"id", N_("ID")},
          {"name", "Name"},
          {"acronym", "Acronym"},
          {.key = "type", .header = "Type", .label = output::Label::organisation_type},
@@ -300,7 +300,7 @@ output::Table member_record_table(const members::MemberRecord& record) {
          {.key = "status", .header = "Status", .label = output::Label::status},
          {"interest", "Interest"},
          {"ecosoc_status", "ECOSOC status"},
-         {"net4u", "NET4U"},
+         {"net4u", N_("NET4U")},
          {"notes", "Notes"},
          {"contacts", "Contacts"},
          {"status_history", "Status history"}},
@@ -319,20 +319,20 @@ output::Table member_record_table(const members::MemberRecord& record) {
 output::Table member_list_table(const std::vector<members::MemberSummary>& rows) {
     using output::Label;
     // Ids are slugs of the names, up to 64 long: cut first, the name being there to read.
-    output::Table table{{{.key = "id", .header = "ID", .min_width = 28},
-                         {.key = "name", .header = "NAME", .min_width = 20},
+    output::Table table{{{.key = "id", .header = N_("ID"), .min_width = 28},
+                         {.key = "name", .header = N_("NAME"), .min_width = 20},
                          {.key = "type",
-                          .header = "TYPE",
+                          .header = N_("TYPE"),
                           .priority = 30,
                           .min_width = 12,
                           .label = Label::organisation_type},
                          {.key = "region",
-                          .header = "REGION",
+                          .header = N_("REGION"),
                           .priority = 40,
                           .min_width = 12,
                           .label = Label::region},
-                         {.key = "status", .header = "STATUS", .label = Label::status},
-                         {.key = "joined", .header = "JOINED", .priority = 20}},
+                         {.key = "status", .header = N_("STATUS"), .label = Label::status},
+                         {.key = "joined", .header = N_("JOINED"), .priority = 20}},
                         {}};
     for (const auto& s : rows) {
         const auto& m = s.member;
@@ -344,22 +344,22 @@ output::Table member_list_table(const std::vector<members::MemberSummary>& rows)
 
 // `member list` as JSON or CSV: every field.
 output::Table member_list_records(const std::vector<members::MemberSummary>& rows) {
-    output::Table table{{{"id", "ID"},
-                         {"name", "NAME"},
-                         {"acronym", "ACRONYM"},
-                         {"type", "TYPE"},
-                         {"region", "REGION"},
-                         {"city", "CITY"},
-                         {"website", "WEBSITE"},
-                         {"email", "EMAIL"},
-                         {"phone", "PHONE"},
-                         {"thematic_areas", "THEMATIC AREAS"},
-                         {"services", "SERVICES"},
-                         {"joined", "JOINED"},
-                         {"status", "STATUS"},
-                         {"ecosoc_status", "ECOSOC"},
-                         {"net4u", "NET4U"},
-                         {"contacts", "CONTACTS", output::Align::right}},
+    output::Table table{{{"id", N_("ID")},
+                         {"name", N_("NAME")},
+                         {"acronym", N_("ACRONYM")},
+                         {"type", N_("TYPE")},
+                         {"region", N_("REGION")},
+                         {"city", N_("CITY")},
+                         {"website", N_("WEBSITE")},
+                         {"email", N_("EMAIL")},
+                         {"phone", N_("PHONE")},
+                         {"thematic_areas", N_("THEMATIC AREAS")},
+                         {"services", N_("SERVICES")},
+                         {"joined", N_("JOINED")},
+                         {"status", N_("STATUS")},
+                         {"ecosoc_status", N_("ECOSOC")},
+                         {"net4u", N_("NET4U")},
+                         {"contacts", N_("CONTACTS"), output::Align::right}},
                         {}};
     for (const auto& s : rows) {
         const auto& m = s.member;
@@ -436,7 +436,7 @@ int run_list(Context& ctx, const ListOptions& opts) {
         return 0;
     }
     if (ctx.format() != output::Format::json) {
-        table.columns.push_back({"matched", "MATCHED"});
+        table.columns.push_back({"matched", N_("MATCHED")});
         for (std::size_t i = 0; i < rows.size(); ++i) {
             table.rows[i].push_back(matched_cell(rows[i]));
         }
@@ -463,14 +463,14 @@ int run_contact_list(Context& ctx, const ContactListOptions& opts) {
             "data; --redact would leave nothing to list (use member list)");
     }
     const auto rows = members::list_contacts(ctx.store(), member_filter(ctx.store(), opts.filter));
-    output::Table table{{{"member", "MEMBER"},
-                         {"organisation", "ORGANISATION"},
-                         {"contact", "NO", output::Align::right},
-                         {"name", "NAME"},
-                         {"position", "POSITION"},
-                         {"email", "EMAIL"},
-                         {"phone", "PHONE"},
-                         {"primary", "PRIMARY"}},
+    output::Table table{{{"member", N_("MEMBER")},
+                         {"organisation", N_("ORGANISATION")},
+                         {"contact", N_("NO"), output::Align::right},
+                         {"name", N_("NAME")},
+                         {"position", N_("POSITION")},
+                         {"email", N_("EMAIL")},
+                         {"phone", N_("PHONE")},
+                         {"primary", N_("PRIMARY")}},
                         {}};
     for (const auto& r : rows) {
         const auto& c = r.contact;
@@ -543,14 +543,14 @@ std::string emails_text(Context& ctx, const EmailsOptions& opts,
     if (form == "vcard") {
         return members::to_vcard(people);
     }
-    output::Table table{{{"member", "MEMBER"},
-                         {"organisation", "ORGANISATION"},
-                         {"contact", "NO"},
-                         {"name", "NAME"},
-                         {"position", "POSITION"},
-                         {"email", "EMAIL"},
-                         {"phone", "PHONE"},
-                         {"primary", "PRIMARY"}},
+    output::Table table{{{"member", N_("MEMBER")},
+                         {"organisation", N_("ORGANISATION")},
+                         {"contact", N_("NO")},
+                         {"name", N_("NAME")},
+                         {"position", N_("POSITION")},
+                         {"email", N_("EMAIL")},
+                         {"phone", N_("PHONE")},
+                         {"primary", N_("PRIMARY")}},
                         {}};
     for (const auto& r : people) {
         table.add_row({r.member_id, r.organisation, static_cast<std::int64_t>(r.contact_id), r.name,

@@ -324,10 +324,10 @@ void register_forget(CLI::App& member, Context& ctx) {
 
 int run_stats(Context& ctx) {
     const auto rows = members::member_stats(ctx.store(), ctx.language());
-    output::Table table{{{"dimension", "BY"},
-                         {"key", "KEY"},
-                         {"label", "LABEL"},
-                         {"count", "COUNT", output::Align::right}},
+    output::Table table{{{"dimension", N_("BY")},
+                         {"key", N_("KEY")},
+                         {"label", N_("LABEL")},
+                         {"count", N_("COUNT"), output::Align::right}},
                         {}};
     // Members without a region: "(none)" for a reader, null (JSON) or empty (CSV) for a program.
     const bool for_reader = ctx.format() == output::Format::table;

@@ -70,8 +70,8 @@ Date parse_date_option(const std::string& value, const std::string& option) {
     if (const auto d = parse_date(value)) {
         return *d;
     }
-    throw UsageError(fmt::format("{}: \"{}\" is not a date (expected YYYY-MM-DD)", option,
-                                 text::escape_control(value)));
+    throw UsageError(
+        msg("{}: \"{}\" is not a date (expected YYYY-MM-DD)", option, text::escape_control(value)));
 }
 
 std::optional<Date> date_option(const std::optional<std::string>& value,

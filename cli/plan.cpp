@@ -141,14 +141,14 @@ int run_priority_edit(Context& ctx, const PriorityOptions& o) {
 
 int run_priority_list(Context& ctx, const std::optional<std::string>& theme) {
     const auto p = plan::load_plan(ctx.store());
-    Table t{{{"code", "CODE"},
-             {"title", "TITLE"},
-             {"thematic_areas", "THEMES"},
-             {"source", "SOURCE"},
-             {"source_reference", "REFERENCE"},
-             {"source_date", "DATE"},
-             {"activities", "ACTIVITIES", Align::right},
-             {"indicators", "INDICATORS", Align::right}},
+    Table t{{{"code", N_("CODE")},
+             {"title", N_("TITLE")},
+             {"thematic_areas", N_("THEMES")},
+             {"source", N_("SOURCE")},
+             {"source_reference", N_("REFERENCE")},
+             {"source_date", N_("DATE")},
+             {"activities", N_("ACTIVITIES"), Align::right},
+             {"indicators", N_("INDICATORS"), Align::right}},
             {}};
     for (const auto& pr : p.priorities) {
         const auto& themes = pr.thematic_areas;
@@ -368,16 +368,17 @@ int run_activity_list(Context& ctx, const ActivityListOptions& o) {
         o.status, [](const std::string& s) { return status_option(s, "--status"); });
     const auto p = plan::load_plan(ctx.store());
     const Date today = ctx.store().today();
-    Table t{{{"id", "ID"},
-             {.key = "title", .header = "TITLE", .min_width = 20},
-             {.key = "kind", .header = "KIND", .priority = 20},
-             {.key = "priorities", .header = "PRIORITIES", .priority = 30, .min_width = 10},
-             {.key = "status", .header = "STATUS", .label = output::Label::status},
-             {.key = "start", .header = "START", .priority = 40},
-             {.key = "end", .header = "END", .priority = 50},
-             {.key = "working_group", .header = "WORKING GROUP", .priority = 25, .min_width = 12},
-             {.key = "member", .header = "MEMBER", .priority = 15, .min_width = 12}},
-            {}};
+    Table t{
+        {{"id", N_("ID")},
+         {.key = "title", .header = N_("TITLE"), .min_width = 20},
+         {.key = "kind", .header = N_("KIND"), .priority = 20},
+         {.key = "priorities", .header = N_("PRIORITIES"), .priority = 30, .min_width = 10},
+         {.key = "status", .header = N_("STATUS"), .label = output::Label::status},
+         {.key = "start", .header = N_("START"), .priority = 40},
+         {.key = "end", .header = N_("END"), .priority = 50},
+         {.key = "working_group", .header = N_("WORKING GROUP"), .priority = 25, .min_width = 12},
+         {.key = "member", .header = N_("MEMBER"), .priority = 15, .min_width = 12}},
+        {}};
     for (const auto& a : p.activities) {
         if ((o.priority && std::find(a.priorities.begin(), a.priorities.end(), *o.priority) ==
                                a.priorities.end()) ||
@@ -639,18 +640,18 @@ int run_indicator_measure(Context& ctx, const MeasureOptions& o) {
 int run_indicator_list(Context& ctx, const IndicatorListOptions& o) {
     const auto p = plan::load_plan(ctx.store());
     const Date as_of = as_of_or_today(ctx, o.as_of);
-    Table t{{{"id", "ID"},
-             {"activity", "ACTIVITY"},
-             {"priority", "PRIORITY"},
-             {"name", "NAME"},
-             {"unit", "UNIT"},
-             {"baseline", "BASELINE", Align::right},
-             {"target", "TARGET", Align::right},
-             {"target_date", "BY"},
-             {"latest_value", "ACTUAL", Align::right},
-             {"latest_date", "ON"},
-             {"expected", "EXPECTED", Align::right},
-             {"standing", "STANDING"}},
+    Table t{{{"id", N_("ID")},
+             {"activity", N_("ACTIVITY")},
+             {"priority", N_("PRIORITY")},
+             {"name", N_("NAME")},
+             {"unit", N_("UNIT")},
+             {"baseline", N_("BASELINE"), Align::right},
+             {"target", N_("TARGET"), Align::right},
+             {"target_date", N_("BY")},
+             {"latest_value", N_("ACTUAL"), Align::right},
+             {"latest_date", N_("ON")},
+             {"expected", N_("EXPECTED"), Align::right},
+             {"standing", N_("STANDING")}},
             {}};
     for (const auto& i : p.indicators) {
         if ((o.activity && i.activity_id != *o.activity) ||
@@ -813,12 +814,12 @@ int run_contribution_delete(Context& ctx, const DeleteOptions& o) {
 
 int run_contribution_list(Context& ctx) {
     const auto p = plan::load_plan(ctx.store());
-    Table t{{{"id", "ID"},
-             {"questionnaire", "QUESTIONNAIRE"},
-             {"submitted", "SUBMITTED"},
-             {"submitted_to", "TO"},
-             {"summary", "SUMMARY"},
-             {"file_reference", "FILE"}},
+    Table t{{{"id", N_("ID")},
+             {"questionnaire", N_("QUESTIONNAIRE")},
+             {"submitted", N_("SUBMITTED")},
+             {"submitted_to", N_("TO")},
+             {"summary", N_("SUMMARY")},
+             {"file_reference", N_("FILE")}},
             {}};
     for (const auto& c : p.contributions) {
         t.add_row({c.id, c.questionnaire, format_date(c.submitted), c.submitted_to, c.summary,
@@ -911,13 +912,13 @@ int run_export(Context& ctx, const std::string& output) {
 }
 
 Table status_table(const std::vector<plan::PriorityProgress>& status) {
-    Table t{{{"priority", "PRIORITY"},
-             {"activity", "ACTIVITY"},
-             {"title", "TITLE"},
-             {"status", "STATUS"},
-             {"end", "END"},
-             {"overdue", "OVERDUE"},
-             {"completion", "COMPLETION"}},
+    Table t{{{"priority", N_("PRIORITY")},
+             {"activity", N_("ACTIVITY")},
+             {"title", N_("TITLE")},
+             {"status", N_("STATUS")},
+             {"end", N_("END")},
+             {"overdue", N_("OVERDUE")},
+             {"completion", N_("COMPLETION")}},
             {}};
     for (const auto& pp : status) {
         for (const auto& ap : pp.activities) {

@@ -137,18 +137,18 @@ int run_list(Context& ctx, const ListOptions& opts) {
     using output::Align;
     using output::Label;
     output::Table table{
-        {{"id", "ID"},
-         {.key = "name", .header = "NAME", .priority = 50, .min_width = 16},
-         {.key = "status", .header = "STATUS", .priority = 25, .label = Label::status},
+        {{"id", N_("ID")},
+         {.key = "name", .header = N_("NAME"), .priority = 50, .min_width = 16},
+         {.key = "status", .header = N_("STATUS"), .priority = 25, .label = Label::status},
          {.key = "themes",
-          .header = "THEMES",
+          .header = N_("THEMES"),
           .priority = 20,
           .min_width = 16,
           .label = Label::thematic_area},
-         {.key = "lead", .header = "LEAD", .priority = 40, .min_width = 12},
-         {.key = "members", .header = "MEMBERS", .align = Align::right, .priority = 35},
-         {.key = "open_tasks", .header = "OPEN TASKS", .align = Align::right, .priority = 30},
-         {.key = "overdue_tasks", .header = "OVERDUE", .align = Align::right, .priority = 45}},
+         {.key = "lead", .header = N_("LEAD"), .priority = 40, .min_width = 12},
+         {.key = "members", .header = N_("MEMBERS"), .align = Align::right, .priority = 35},
+         {.key = "open_tasks", .header = N_("OPEN TASKS"), .align = Align::right, .priority = 30},
+         {.key = "overdue_tasks", .header = N_("OVERDUE"), .align = Align::right, .priority = 45}},
         {}};
     for (const auto& d :
          wg::group_details(ctx.store(), opts.all ? wg::Include::all : wg::Include::current)) {
@@ -303,16 +303,16 @@ int run_task_add(Context& ctx, const TaskAddOptions& opts) {
 }
 
 output::Table task_table(const wg::TaskList& list) {
-    output::Table table{{{"id", "ID", output::Align::right},
-                         {"working_group", "GROUP"},
-                         {"title", "TITLE"},
-                         {"owner", "OWNER"},
-                         {"due", "DUE"},
-                         {"status", "STATUS"},
-                         {"overdue", "OVERDUE"},
-                         {"activity", "ACTIVITY"},
-                         {"created", "CREATED"},
-                         {"closed", "CLOSED"}},
+    output::Table table{{{"id", N_("ID"), output::Align::right},
+                         {"working_group", N_("GROUP")},
+                         {"title", N_("TITLE")},
+                         {"owner", N_("OWNER")},
+                         {"due", N_("DUE")},
+                         {"status", N_("STATUS")},
+                         {"overdue", N_("OVERDUE")},
+                         {"activity", N_("ACTIVITY")},
+                         {"created", N_("CREATED")},
+                         {"closed", N_("CLOSED")}},
                         {}};
     for (const auto& t : list.tasks) {
         table.add_row({t.id, t.wg_id, t.title, optional_cell(t.owner_id), date_cell(t.due),

@@ -1,12 +1,43 @@
 #!/bin/sh
-# Extracts the report's messages (tr("...") and N_("...") in lib/report) into a template and
-# merges it into each catalog of lib/i18n/po, for translators. Usage: scripts/update-po.sh
+# The catalogs of lib/i18n/po hold every message people read: tr("..."), N_("...") and
+# msg("...", ...) anywhere in lib/ and cli/.
+#   scripts/update-po.sh          extracts them and merges them into each catalog, for translators
+#   scripts/update-po.sh --check  fails (exit 1) naming every message that a catalog lacks, leaves
+#                                 untranslated or marks fuzzy (the ctest entry "catalogs")
 set -eu
 cd "$(dirname "$0")/.."
+check=no
+if [ "${1:-}" = "--check" ]; then
+    check=yes
+fi
 pot=$(mktemp)
 trap 'rm -f "$pot"' EXIT
-xgettext --language=C++ --from-code=UTF-8 --keyword= --keyword=tr --keyword=N_ \
-    --add-comments=TRANSLATORS: --sort-output --no-wrap --no-location --package-name=nacsa -o "$pot" lib/i18n/*.cpp lib/report/*.cpp lib/governance/check.cpp
+find lib cli \( -name '*.cpp' -o -name '*.hpp' \) | LC_ALL=C sort |
+    xgettext --language=C++ --from-code=UTF-8 --keyword= --keyword=tr --keyword=N_ --keyword=msg \
+        --add-comments=TRANSLATORS: --sort-output --no-wrap --no-location --package-name=nacsa \
+        -o "$pot" --files-from=-
+sed -i "s/charset=CHARSET/charset=UTF-8/" "$pot"
+status=0
 for po in lib/i18n/po/*.po; do
-    msgmerge --quiet --update --backup=none --no-fuzzy-matching --sort-output --no-wrap --no-location "$po" "$pot"
+    if [ "$check" = no ]; then
+        msgmerge --quiet --update --backup=none --no-fuzzy-matching --sort-output --no-wrap \
+            --no-location "$po" "$pot"
+        continue
+    fi
+    # The catalog as it would be merged: a message it lacks is then untranslated.
+    merged=$(mktemp)
+    msgmerge --quiet --no-fuzzy-matching --no-wrap -o "$merged" "$po" "$pot"
+    missing=$( (msgattrib --untranslated --no-obsolete --no-wrap "$merged";
+                msgattrib --only-fuzzy --no-obsolete --no-wrap "$merged") |
+               grep '^msgid "..*"$' || true)
+    rm -f "$merged"
+    if [ -n "$missing" ]; then
+        echo "$po: no translation for:" >&2
+        echo "$missing" | sed 's/^msgid /  /' >&2
+        status=1
+    fi
 done
+if [ "$status" -ne 0 ]; then
+    echo "update-po.sh: run scripts/update-po.sh, then translate what it added" >&2
+fi
+exit "$status"

@@ -60,7 +60,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return row[b.size()];
 }
 
-void ValueMatcher::add_field(const std::string& field, std::string what) {
+void ValueMatcher::add_field(const std::string& field, Message what) {
     m_fields[field].what = std::move(what);
 }
 
@@ -99,8 +99,8 @@ void ValueMatcher::add_alias(const std::string& field, const std::string& text,
                                                 field, text::join(fields(), ", ")));
     }
     if (!has_key(field, key)) {
-        throw std::invalid_argument(
-            fmt::format("\"{}\" is not {} (known: {})", key, it->second.what, known(field)));
+        throw std::invalid_argument(fmt::format("\"{}\" is not {} (known: {})", key,
+                                                it->second.what.english(), known(field)));
     }
     const std::string n = normalise(text);
     if (n.empty()) {
@@ -209,8 +209,8 @@ void ValueMatcher::to_keys(std::string_view field,
     values = std::move(keys);
 }
 
-const std::string& ValueMatcher::what(std::string_view field) const {
-    static const std::string unknown = "a known value";
+const Message& ValueMatcher::what(std::string_view field) const {
+    static const Message unknown = msg("a known value");
     const Field* f = find(field);
     return f == nullptr ? unknown : f->what;
 }
@@ -223,19 +223,23 @@ std::string ValueMatcher::known(std::string_view field) const {
     return text::join(f->keys, ", ");
 }
 
-std::string ValueMatcher::problem(std::string_view field, std::string_view text, const Match& match,
-                                  bool known_values) const {
+Message ValueMatcher::problem(std::string_view field, std::string_view text, const Match& match,
+                              bool known_values) const {
     const std::string shown = text::escape_control(text);
     if (match.keys.size() > 1) {
-        return fmt::format("\"{}\" could be {}: write the key, or map the text with --map-value",
-                           shown, text::join(match.keys, " or "));
+        Message keys = match.keys.front();
+        for (std::size_t i = 1; i < match.keys.size(); ++i) {
+            keys = msg("{} or {}", keys, match.keys[i]);
+        }
+        return msg("\"{}\" could be {}: write the key, or map the text with --map-value", shown,
+                   keys);
     }
-    std::string message = fmt::format("\"{}\" is not {}", shown, what(field));
+    Message message = msg("\"{}\" is not {}", shown, what(field));
     if (match.near) {
-        message += fmt::format(" (did you mean \"{}\"?)", *match.near);
+        message = msg("{} (did you mean \"{}\"?)", message, *match.near);
     }
     if (known_values) {
-        message += fmt::format(" (known: {})", known(field));
+        message = msg("{} (known: {})", message, known(field));
     }
     return message;
 }
@@ -246,19 +250,19 @@ ValueMatcher alliance_matcher(const Alliance& alliance) {
     const auto labels = [&](const Labels& l) {
         return std::vector<std::string>{l.in(language), l.en, l.es, l.fr};
     };
-    m.add_field("region", "a region of this alliance");
+    m.add_field("region", msg("a region of this alliance"));
     for (const auto& r : alliance.regions) {
         m.add_value("region", r.key, {r.name});
     }
-    m.add_field("type", "an organisation type of this alliance");
+    m.add_field("type", msg("an organisation type of this alliance"));
     for (const auto& t : alliance.organisation_types) {
         m.add_value("type", t.key, labels(t.labels));
     }
-    m.add_field("thematic_areas", "a thematic area of this alliance");
+    m.add_field("thematic_areas", msg("a thematic area of this alliance"));
     for (const auto& t : alliance.thematic_areas) {
         m.add_value("thematic_areas", t.key, labels(t.labels));
     }
-    m.add_field("services", "a service of this alliance");
+    m.add_field("services", msg("a service of this alliance"));
     for (const auto& t : alliance.services) {
         m.add_value("services", t.key, labels(t.labels));
     }

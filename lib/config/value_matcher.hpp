@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "config/alliance.hpp"
+#include "core/message.hpp"
 
 namespace nacsa::config {
 
@@ -27,7 +28,7 @@ class ValueMatcher {
 
     // A field whose values are checked; `what` says what a value is in messages ("a region of
     // this alliance").
-    void add_field(const std::string& field, std::string what);
+    void add_field(const std::string& field, Message what);
     // A key of a field and the texts that name it besides the key (labels, in any language;
     // empty ones are left out).
     void add_value(const std::string& field, const std::string& key,
@@ -55,11 +56,11 @@ class ValueMatcher {
     // The message for a text that names no key or two: "\"Huanuko\" is not a region of this
     // alliance (did you mean \"Huánuco\"?)", "\"Lima\" could be lima or lima_province: ...".
     // Without `known`, the list of known values is left out (given once elsewhere).
-    [[nodiscard]] std::string problem(std::string_view field, std::string_view text,
-                                      const Match& match, bool known) const;
+    [[nodiscard]] Message problem(std::string_view field, std::string_view text, const Match& match,
+                                  bool known) const;
     // "amazonas, ancash, ...": the keys, in the order they were added.
     [[nodiscard]] std::string known(std::string_view field) const;
-    [[nodiscard]] const std::string& what(std::string_view field) const;
+    [[nodiscard]] const Message& what(std::string_view field) const;
 
     // The form texts are compared in: folded (case, accents) with runs of spaces, underscores
     // and hyphens as one space, trimmed.
@@ -72,7 +73,7 @@ class ValueMatcher {
         std::string key;
     };
     struct Field {
-        std::string what;
+        Message what;
         std::vector<std::string> keys;
         std::map<std::string, std::vector<std::string>, std::less<>> names;  // normalised -> keys
         std::map<std::string, std::string, std::less<>> aliases;             // normalised -> key

@@ -7,7 +7,14 @@
 
 namespace nacsa {
 
-std::string Diagnostic::to_string() const {
+namespace {
+
+// "FILE:LINE:COL: field "F": ", leaving out the parts that are unknown.
+std::string where(const Diagnostic& d) {
+    const auto& file = d.file;
+    const auto line = d.line;
+    const auto column = d.column;
+    const auto& field = d.field;
     std::string out;
     if (!file.empty()) {
         out += file;
@@ -24,8 +31,17 @@ std::string Diagnostic::to_string() const {
     if (!field.empty()) {
         out += fmt::format("field \"{}\": ", field);
     }
-    out += message;
     return out;
+}
+
+}  // namespace
+
+std::string Diagnostic::to_string() const {
+    return where(*this) + message.english();
+}
+
+std::string Diagnostic::to_string(const Message::Translate& translate) const {
+    return where(*this) + message.text(translate);
 }
 
 namespace {
@@ -37,8 +53,7 @@ std::string first_message(const std::vector<Diagnostic>& problems) {
 DiagnosticError::DiagnosticError(ExitCode code, std::vector<Diagnostic> problems)
     : Error(code, first_message(problems)), m_problems(std::move(problems)) {}
 
-void Diagnostics::add(std::string file, int line, int column, std::string field,
-                      std::string message) {
+void Diagnostics::add(std::string file, int line, int column, std::string field, Message message) {
     m_items.push_back(
         Diagnostic{std::move(file), line, column, std::move(field), std::move(message)});
 }

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "core/message.hpp"
+
 namespace nacsa {
 
 // Exit status of the nacsa binary, as documented in nacsa(1) and CLI.md.
@@ -27,50 +29,56 @@ struct Diagnostic {
     int line = 0;       // 1-based; 0 when unknown
     int column = 0;     // 1-based; 0 when unknown
     std::string field;  // the field or key concerned, may be empty
-    std::string message;
+    Message message;
 
     // "FILE:LINE:COL: field "F": MESSAGE", leaving out the parts that are unknown.
     [[nodiscard]] std::string to_string() const;
+    // The same with the message in another language (the prefix stays as it is).
+    [[nodiscard]] std::string to_string(const Message::Translate& translate) const;
 };
 
-// Base of every error nacsa reports; carries the exit code main() returns.
+// Base of every error nacsa reports; carries the exit code main() returns and its message,
+// which what() gives in English and message() in any language.
 class Error : public std::runtime_error {
   public:
-    Error(ExitCode code, const std::string& message) : std::runtime_error(message), m_code(code) {}
+    Error(ExitCode code, Message message)
+        : std::runtime_error(message.english()), m_code(code), m_message(std::move(message)) {}
     [[nodiscard]] ExitCode code() const { return m_code; }
+    [[nodiscard]] const Message& message() const { return m_message; }
 
   private:
     ExitCode m_code;
+    Message m_message;
 };
 
 class UsageError : public Error {
   public:
-    explicit UsageError(const std::string& message) : Error(ExitCode::usage, message) {}
+    explicit UsageError(Message message) : Error(ExitCode::usage, std::move(message)) {}
 };
 
 class NotFoundError : public Error {
   public:
-    explicit NotFoundError(const std::string& message) : Error(ExitCode::not_found, message) {}
+    explicit NotFoundError(Message message) : Error(ExitCode::not_found, std::move(message)) {}
 };
 
 class InputError : public Error {
   public:
-    explicit InputError(const std::string& message) : Error(ExitCode::no_input, message) {}
+    explicit InputError(Message message) : Error(ExitCode::no_input, std::move(message)) {}
 };
 
 class CantCreateError : public Error {
   public:
-    explicit CantCreateError(const std::string& message) : Error(ExitCode::cant_create, message) {}
+    explicit CantCreateError(Message message) : Error(ExitCode::cant_create, std::move(message)) {}
 };
 
 class StoreError : public Error {
   public:
-    explicit StoreError(const std::string& message) : Error(ExitCode::io_error, message) {}
+    explicit StoreError(Message message) : Error(ExitCode::io_error, std::move(message)) {}
 };
 
 class LockedError : public Error {
   public:
-    explicit LockedError(const std::string& message) : Error(ExitCode::locked, message) {}
+    explicit LockedError(Message message) : Error(ExitCode::locked, std::move(message)) {}
 };
 
 // An error made of every problem found in an input; the message is the first problem.
@@ -88,8 +96,8 @@ class ValidationError : public DiagnosticError {
   public:
     explicit ValidationError(std::vector<Diagnostic> problems)
         : DiagnosticError(ExitCode::data_invalid, std::move(problems)) {}
-    explicit ValidationError(const std::string& message)
-        : DiagnosticError(ExitCode::data_invalid, {Diagnostic{.message = message}}) {}
+    explicit ValidationError(Message message)
+        : DiagnosticError(ExitCode::data_invalid, {Diagnostic{.message = std::move(message)}}) {}
 };
 
 // The alliance configuration is invalid: exit 78.
@@ -97,15 +105,15 @@ class ConfigError : public DiagnosticError {
   public:
     explicit ConfigError(std::vector<Diagnostic> problems)
         : DiagnosticError(ExitCode::config_invalid, std::move(problems)) {}
-    explicit ConfigError(const std::string& message)
-        : DiagnosticError(ExitCode::config_invalid, {Diagnostic{.message = message}}) {}
+    explicit ConfigError(Message message)
+        : DiagnosticError(ExitCode::config_invalid, {Diagnostic{.message = std::move(message)}}) {}
 };
 
 // Collects diagnostics while validating, then throws them all at once.
 class Diagnostics {
   public:
     void add(Diagnostic d) { m_items.push_back(std::move(d)); }
-    void add(std::string file, int line, int column, std::string field, std::string message);
+    void add(std::string file, int line, int column, std::string field, Message message);
     [[nodiscard]] bool empty() const { return m_items.empty(); }
     [[nodiscard]] std::size_t size() const { return m_items.size(); }
     [[nodiscard]] const std::vector<Diagnostic>& items() const { return m_items; }

@@ -116,6 +116,13 @@ std::string Translator::operator()(std::string_view msgid) const {
     return std::string(msgid);
 }
 
+std::string Translator::text(const Message& message) const {
+    if (m_language == "en") {
+        return message.english();
+    }
+    return message.text([this](std::string_view msgid) { return (*this)(msgid); });
+}
+
 std::string Translator::month(int month) const {
     if (month < 1 || month > 12) {
         return std::to_string(month);

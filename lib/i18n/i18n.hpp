@@ -5,12 +5,13 @@
 #include <string>
 #include <string_view>
 
+#include "core/message.hpp"
 #include "core/time.hpp"
 #include "output/findings.hpp"
 
 namespace nacsa::i18n {
 
-using output::N_;  // marks a message for the catalogs without translating it yet
+using nacsa::N_;  // marks a message for the catalogs without translating it yet
 
 // The messages, dates and numbers of one language. Catalogs are the gettext PO files of
 // lib/i18n/po, compiled by msgfmt at build time and embedded: no system locale is used.
@@ -27,6 +28,8 @@ class Translator {
 
     // The translation of an English message (the message itself when the catalog lacks it).
     [[nodiscard]] std::string operator()(std::string_view msgid) const;
+    // A message (core/message.hpp) in the translator's language.
+    [[nodiscard]] std::string text(const Message& message) const;
 
     // "3 December 2026", "3 de diciembre de 2026", "3 décembre 2026".
     [[nodiscard]] std::string date(Date date) const;

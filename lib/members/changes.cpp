@@ -21,12 +21,12 @@ std::string q(const std::string& value) {
     return text::escape_control(value);
 }
 
-[[noreturn]] void refuse(Diagnostic where, std::string message) {
+[[noreturn]] void refuse(Diagnostic where, Message message) {
     where.message = std::move(message);
     throw ValidationError({std::move(where)});
 }
 
-[[noreturn]] void refuse(const std::string& field, std::string message) {
+[[noreturn]] void refuse(const std::string& field, Message message) {
     refuse(Diagnostic{.field = field}, std::move(message));
 }
 
@@ -90,14 +90,13 @@ void check_new_member(detail::Writer& writer, const Member& member, const Member
                       const Locator& where) {
     if (writer.id_exists(member.id)) {
         if (input.id) {
-            refuse(where("id"), fmt::format("a member with id \"{}\" already exists", member.id));
+            refuse(where("id"), msg("a member with id \"{}\" already exists", member.id));
         }
         refuse(where("name"),
-               fmt::format("a member with id \"{}\" already exists: give another id with --id",
-                           member.id));
+               msg("a member with id \"{}\" already exists: give another id with --id", member.id));
     }
     if (const auto other = writer.id_by_name_key(name_key(member.name))) {
-        refuse(where("name"), fmt::format("member \"{}\" already has this name", *other));
+        refuse(where("name"), msg("member \"{}\" already has this name", *other));
     }
 }
 
@@ -119,23 +118,22 @@ std::optional<StatusChange> last_status_change(store::Store& store, const std::s
 void check_status_move(store::Store& store, const Member& before, MemberStatus status,
                        const std::string& reason, Date date) {
     if (text::trim(reason).empty()) {
-        refuse("--reason", "a status change needs a reason");
+        refuse("--reason", msg("a status change needs a reason"));
     }
     if (before.status == status) {
-        refuse("status",
-               fmt::format("member \"{}\" is already {}", before.id, status_name(status)));
+        refuse("status", msg("member \"{}\" is already {}", before.id, status_name(status)));
     }
     if (auto why = detail::refused_move(before.status, status)) {
         refuse("status", std::move(*why));
     }
     if (const Date today = store.today(); date > today) {
-        refuse("--date", fmt::format("{} is in the future (today is {} in {})", format_date(date),
-                                     format_date(today), store.alliance().time_zone));
+        refuse("--date", msg("{} is in the future (today is {} in {})", format_date(date),
+                             format_date(today), store.alliance().time_zone));
     }
     if (const auto last = last_status_change(store, before.id); last && last->date > date) {
         refuse("--date",
-               fmt::format("{} is before the member's last status change ({} on {})",
-                           format_date(date), status_name(last->status), format_date(last->date)));
+               msg("{} is before the member's last status change ({} on {})", format_date(date),
+                   status_name(last->status), format_date(last->date)));
     }
 }
 
@@ -146,8 +144,8 @@ void check_contact_name(const Member& member, const std::string& name, std::int6
     const std::string key = detail::contact_key(name);
     for (const auto& c : member.contacts) {
         if (c.id != except && detail::contact_key(c.name) == key) {
-            refuse(where("name"), fmt::format("member \"{}\" already has a contact named \"{}\"",
-                                              member.id, q(name)));
+            refuse(where("name"),
+                   msg("member \"{}\" already has a contact named \"{}\"", member.id, q(name)));
         }
     }
 }
@@ -204,7 +202,7 @@ EditResult edit_member(store::Store& store, const std::string& member, const Mem
         if (after.name != before.name) {
             if (const auto other = writer.id_by_name_key(name_key(after.name));
                 other && *other != before.id) {
-                refuse(where("name"), fmt::format("member \"{}\" already has this name", *other));
+                refuse(where("name"), msg("member \"{}\" already has this name", *other));
             }
         }
         if (after == before) {
@@ -282,13 +280,13 @@ StatusCorrection correct_status(store::Store& store, const std::string& member,
     store.transaction([&] {
         const Member before = member_now(store, member);
         if (text::trim(reason).empty()) {
-            refuse("--reason", "a status correction needs a reason");
+            refuse("--reason", msg("a status correction needs a reason"));
         }
         const auto entries = latest_entries(store, before.id);
         if (entries.size() < 2) {
-            refuse("status", fmt::format("member \"{}\" has no status change to correct (only its "
-                                         "first status)",
-                                         before.id));
+            refuse("status", msg("member \"{}\" has no status change to correct (only its "
+                                 "first status)",
+                                 before.id));
         }
         const auto& [row, voided] = entries[0];
         const auto& previous = entries[1].second;

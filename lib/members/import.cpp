@@ -277,11 +277,12 @@ void Importer::take(RecordReader& reader, SourceRecord& record, std::uint32_t fi
         m_seen_ids.add(id, Where{file, static_cast<std::uint32_t>(record.line)});
     if (!first) {
         Diagnostic d = where(by_id ? "id" : "name");
-        d.message = fmt::format("member \"{}\" is already given at {}{}", id,
-                                where_text(m_origins.where(origin)),
-                                by_id ? ""
-                                      : " (names are the same member when they differ only in "
-                                        "case, accents, punctuation or spacing)");
+        d.message =
+            by_id ? msg("member \"{}\" is already given at {}", id,
+                        where_text(m_origins.where(origin)))
+                  : msg("member \"{}\" is already given at {} (names are the same member when "
+                        "they differ only in case, accents, punctuation or spacing)",
+                        id, where_text(m_origins.where(origin)));
         problems.push_back(std::move(d));
         reject(reader, record, problems, file);
         return;
@@ -291,7 +292,7 @@ void Importer::take(RecordReader& reader, SourceRecord& record, std::uint32_t fi
         before = stored(id);
         if (m_options.on_existing == OnExisting::fail) {
             Diagnostic d = where(by_id ? "id" : "name");
-            d.message = fmt::format("member \"{}\" already exists (--on-existing fail)", id);
+            d.message = msg("member \"{}\" already exists (--on-existing fail)", id);
             problems.push_back(std::move(d));
             reject(reader, record, problems, file);
             return;
@@ -394,8 +395,8 @@ void Importer::check_duplicates(const Member& after, const DuplicateIndex::Keys&
                                 const Locator& where, std::vector<Diagnostic>& problems) {
     for (const auto& [reason, field, other] : m_duplicates.check(after, keys)) {
         Diagnostic d = where(field);
-        d.message = fmt::format("suspected duplicate of member \"{}\" ({}, {})",
-                                m_origins.id(other), where_text(m_origins.where(other)), reason);
+        d.message = msg("suspected duplicate of member \"{}\" ({}, {})", m_origins.id(other),
+                        where_text(m_origins.where(other)), Message::translatable(reason, {}));
         if (m_options.strictness == Strictness::strict) {
             problems.push_back(std::move(d));
         } else {
@@ -418,11 +419,11 @@ void Importer::refuse_erased(const Member& before, const std::vector<ContactInpu
         }
         if (const auto what = detail::erased_match(m_store, before.id, contacts[i])) {
             Diagnostic d = where(fmt::format("contacts[{}].{}", i + 1, *what));
-            d.message = fmt::format(
-                "this person's personal data was erased from member \"{}\" (member forget or "
-                "contact remove): remove them from the file, or add --allow-erased to add them "
-                "again",
-                before.id);
+            d.message =
+                msg("this person's personal data was erased from member \"{}\" (member forget or "
+                    "contact remove): remove them from the file, or add --allow-erased to add them "
+                    "again",
+                    before.id);
             problems.push_back(std::move(d));
         }
     }
@@ -438,11 +439,11 @@ void Importer::keep_later_status(const Member& before, Member& after, const Loca
         return;
     }
     Diagnostic d = where("status");
-    d.message = fmt::format(
-        "member \"{}\" is {} since {} (member status: \"{}\"); the file's \"{}\" is left "
-        "out (--status-from-file applies it)",
-        before.id, status_name(before.status), format_date(last->date),
-        text::escape_control(last->reason), status_name(after.status));
+    d.message =
+        msg("member \"{}\" is {} since {} (member status: \"{}\"); the file's \"{}\" is left "
+            "out (--status-from-file applies it)",
+            before.id, status_name(before.status), format_date(last->date),
+            text::escape_control(last->reason), status_name(after.status));
     m_summary.warnings.push_back(std::move(d));
     after.status = before.status;
 }

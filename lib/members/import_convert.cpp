@@ -63,9 +63,9 @@ std::string FieldPath::str() const {
     return prefix.empty() ? std::string(key) : fmt::format("{}.{}", prefix, key);
 }
 
-void Converter::report(const FieldPath& path, const std::string& message) {
+void Converter::report(const FieldPath& path, Message message) {
     Diagnostic d = m_reader.locate(m_record, path.str());
-    d.message = message;
+    d.message = std::move(message);
     m_problems.push_back(std::move(d));
 }
 
@@ -106,7 +106,7 @@ std::optional<bool> Converter::boolean(const std::string& given, const FieldPath
     if (s == "false" || s == "no" || s == "0") {
         return false;
     }
-    report(path, fmt::format("\"{}\" is not yes or no (true or false)", given));
+    report(path, msg("\"{}\" is not yes or no (true or false)", given));
     return std::nullopt;
 }
 
@@ -120,7 +120,7 @@ std::optional<bool> Converter::boolean(const Json& v, const FieldPath& path) {
     if (v.is_string()) {
         return boolean(v.get_ref<const std::string&>(), path);
     }
-    report(path, fmt::format("{} is not yes or no (true or false)", v.dump()));
+    report(path, msg("{} is not yes or no (true or false)", v.dump()));
     return std::nullopt;
 }
 
@@ -169,8 +169,8 @@ MemberInput Converter::member(const Json& v) {
         } else if (key == "contacts") {
             contacts(value, in);
         } else {
-            report(path, fmt::format("unknown field (known: {}, contacts)",
-                                     text::join(k_member_fields, ", ")));
+            report(path,
+                   msg("unknown field (known: {}, contacts)", text::join(k_member_fields, ", ")));
         }
     }
     return in;
@@ -206,8 +206,7 @@ ContactInput Converter::contact(const Json& c, const std::string& prefix) {
         } else if (key == "primary") {
             ci.primary = boolean(value, path);
         } else {
-            report(path,
-                   fmt::format("unknown field (known: {})", text::join(k_contact_fields, ", ")));
+            report(path, msg("unknown field (known: {})", text::join(k_contact_fields, ", ")));
         }
     }
     return ci;

@@ -37,7 +37,7 @@ class Converter {
                       std::string_view prefix);
 
   private:
-    void report(const FieldPath& path, const std::string& message);
+    void report(const FieldPath& path, Message message);
     // Text as read: valid UTF-8 without NUL; nothing when blank.
     std::optional<std::string> text(std::string s, const FieldPath& path);
     std::optional<std::string> text(const Json& v, const FieldPath& path);

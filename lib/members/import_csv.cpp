@@ -120,10 +120,9 @@ class CsvReader final : public RecordReader {
     void add_row(SourceRecord& record, CsvRow row) {
         const auto& columns = m_layout.columns;
         if (row.cells.size() != columns.size()) {
-            record.problems.push_back(
-                Diagnostic{m_name, row.line, 0, "",
-                           fmt::format("the row has {} fields but the header has {}",
-                                       row.cells.size(), columns.size())});
+            record.problems.push_back(Diagnostic{m_name, row.line, 0, "",
+                                                 msg("the row has {} fields but the header has {}",
+                                                     row.cells.size(), columns.size())});
             row.cells.resize(columns.size());
         }
         record.row_lines.push_back(row.line);
@@ -226,9 +225,9 @@ void CsvReader::check_repeated_columns(SourceRecord& record) {
             if (!text::trim(other).empty() && other != raw) {
                 record.problems.push_back(Diagnostic{
                     m_name, record.row_lines[r], static_cast<int>(i) + 1, col.header,
-                    fmt::format("\"{}\" differs from line {} (\"{}\"): the rows of one member "
-                                "must repeat its columns",
-                                other, record.row_lines[0], raw)});
+                    msg("\"{}\" differs from line {} (\"{}\"): the rows of one member must "
+                        "repeat its columns",
+                        other, record.row_lines[0], raw)});
             }
         }
     }
@@ -333,12 +332,12 @@ void CsvReader::read_column(const CsvRow& header, std::size_t i,
     } else if (col.field.empty()) {
         problems.push_back(
             Diagnostic{m_name, header.line, column, col.header,
-                       fmt::format("unknown column (known: {}; or map it with --map \"{}=FIELD\")",
-                                   known_csv_columns(), col.header)});
+                       msg("unknown column (known: {}; or map it with --map \"{}=FIELD\")",
+                           known_csv_columns(), col.header)});
         col.field.assign(1, '?');  // (not = "?": GCC 12 warns of a memcpy overlap there)
     } else if (!seen.insert(col.key()).second) {
         problems.push_back(
-            Diagnostic{m_name, header.line, column, col.header, "the column is given twice"});
+            Diagnostic{m_name, header.line, column, col.header, msg("the column is given twice")});
     }
     if (col.contact_slot < 0 && col.field == "id") {
         m_id_column = static_cast<int>(i);

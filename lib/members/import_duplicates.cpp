@@ -64,18 +64,18 @@ std::vector<DuplicateIndex::Suspicion> DuplicateIndex::check(const Member& m,
     for (const auto& k : keys) {
         switch (k.kind) {
             case 'n':
-                look(k.hash, "a similar name", "name");
-                look(k.other, "a name equal to its acronym", "name");
+                look(k.hash, N_("a similar name"), "name");
+                look(k.other, N_("a name equal to its acronym"), "name");
                 break;
             case 'a':
-                look(k.hash, "the same acronym", "acronym");
-                look(k.other, "a name equal to this acronym", "acronym");
+                look(k.hash, N_("the same acronym"), "acronym");
+                look(k.other, N_("a name equal to this acronym"), "acronym");
                 break;
             case 'd':
-                look(k.hash, "the same e-mail domain", "email");
+                look(k.hash, N_("the same e-mail domain"), "email");
                 break;
             default:
-                look(k.hash, "the same web site", "website");
+                look(k.hash, N_("the same web site"), "website");
                 break;
         }
     }

@@ -57,7 +57,7 @@ const std::vector<FixedWords>& interest_words() {
 // A fixed list: its keys, the labels lib/i18n gives them in en, es and fr (`label`, when
 // there is one), and the words above.
 template <typename Label>
-void add_fixed(config::ValueMatcher& m, const std::string& field, std::string what,
+void add_fixed(config::ValueMatcher& m, const std::string& field, Message what,
                const std::vector<std::string>& keys, const std::vector<FixedWords>& words,
                const Label& label) {
     m.add_field(field, std::move(what));
@@ -103,14 +103,14 @@ config::ValueMatcher import_matcher(const config::Alliance& alliance,
                                     const std::vector<ValueMapping>& mappings) {
     config::ValueMatcher m = config::alliance_matcher(alliance);
     add_fixed(
-        m, "status", "a membership status", status_names(), status_words(),
+        m, "status", msg("a membership status"), status_names(), status_words(),
         [](const std::string& k, const i18n::Translator& tr) { return i18n::status_label(k, tr); });
     add_fixed(
-        m, "gender", "a gender", k_genders, gender_words(),
+        m, "gender", msg("a gender"), k_genders, gender_words(),
         [](const std::string& k, const i18n::Translator& tr) { return i18n::gender_label(k, tr); });
     const auto none = [](const std::string&, const i18n::Translator&) { return std::string(); };
-    add_fixed(m, "ecosoc_status", "an ECOSOC status", k_ecosoc_statuses, ecosoc_words(), none);
-    add_fixed(m, "interest", "a role one can express interest in", k_interest_kinds,
+    add_fixed(m, "ecosoc_status", msg("an ECOSOC status"), k_ecosoc_statuses, ecosoc_words(), none);
+    add_fixed(m, "interest", msg("a role one can express interest in"), k_interest_kinds,
               interest_words(), none);
     for (const auto& [field, text, key] : mappings) {
         try {

@@ -79,9 +79,9 @@ std::optional<MemberRef> find_member_ref(store::Store& store, std::string_view r
         }
     }
     if (by_acronym.size() > 1) {
-        throw UsageError(fmt::format("\"{}\" is the acronym of {} members: {}; give the id",
-                                     text::escape_control(wanted), by_acronym.size(),
-                                     names_of(by_acronym)));
+        throw UsageError(msg("\"{}\" is the acronym of {} members: {}; give the id",
+                             text::escape_control(wanted), by_acronym.size(),
+                             names_of(by_acronym)));
     }
     if (by_acronym.size() == 1) {
         return std::move(by_acronym.front());
@@ -99,15 +99,15 @@ MemberRef resolve_member(store::Store& store, std::string_view reference) {
     if (!key.empty()) {
         close = refs_where(store, "WHERE instr(m.name_key, ?) > 0", key);
     }
-    std::string hint = "see 'nacsa member list'";
+    Message hint = msg("see 'nacsa member list'");
     if (!close.empty() && close.size() <= 5) {
-        hint = "did you mean: " + names_of(close) + "?";
+        hint = msg("did you mean: {}?", names_of(close));
     } else if (!close.empty()) {
-        hint = fmt::format("{} members' names contain it: see 'nacsa member list --search {}'",
-                           close.size(), text::escape_control(wanted));
+        hint = msg("{} members' names contain it: see 'nacsa member list --search {}'",
+                   close.size(), text::escape_control(wanted));
     }
-    throw NotFoundError(fmt::format("no member \"{}\" (an id, name or acronym; {})",
-                                    text::escape_control(wanted), hint));
+    throw NotFoundError(
+        msg("no member \"{}\" (an id, name or acronym; {})", text::escape_control(wanted), hint));
 }
 
 std::map<std::string, MemberRef> member_refs(store::Store& store,
@@ -184,7 +184,7 @@ std::string listing(const std::vector<Person>& people) {
     return text::join(out, ", ");
 }
 
-[[noreturn]] void contact_problem(const std::string& field, std::string message) {
+[[noreturn]] void contact_problem(const std::string& field, Message message) {
     throw ValidationError({Diagnostic{.field = field, .message = std::move(message)}});
 }
 
@@ -270,10 +270,10 @@ ContactMatch match_contact(store::Store& store, const std::string& member_id,
     return match;
 }
 
-std::string several_contacts(const std::string& shown, const std::string& member_id,
-                             const std::vector<Person>& several) {
-    return fmt::format("\"{}\" matches {} contacts of {}: {}; give the contact's number or e-mail",
-                       shown, several.size(), member_id, listing(several));
+Message several_contacts(const std::string& shown, const std::string& member_id,
+                         const std::vector<Person>& several) {
+    return msg("\"{}\" matches {} contacts of {}: {}; give the contact's number or e-mail", shown,
+               several.size(), member_id, listing(several));
 }
 
 }  // namespace
@@ -287,20 +287,18 @@ Person resolve_contact(store::Store& store, const std::string& member_id,
         return std::move(*match.found);
     }
     if (match.erased) {
-        contact_problem(field,
-                        fmt::format("contact #{} of {} was erased", match.erased->id, member_id));
+        contact_problem(field, msg("contact #{} of {} was erased", match.erased->id, member_id));
     }
     if (match.contacts.empty()) {
         contact_problem(
-            field, fmt::format("{} has no contacts on record (add one with 'nacsa member contact "
-                               "add {}')",
-                               member_id, member_id));
+            field, msg("{} has no contacts on record (add one with 'nacsa member contact add {}')",
+                       member_id, member_id));
     }
     if (!match.several.empty()) {
         contact_problem(field, several_contacts(shown, member_id, match.several));
     }
-    contact_problem(field, fmt::format("\"{}\" is not a contact of {} (contacts: {})", shown,
-                                       member_id, listing(match.contacts)));
+    contact_problem(field, msg("\"{}\" is not a contact of {} (contacts: {})", shown, member_id,
+                               listing(match.contacts)));
 }
 
 Person resolve_contact_argument(store::Store& store, const std::string& member_id,
@@ -313,12 +311,12 @@ Person resolve_contact_argument(store::Store& store, const std::string& member_i
     }
     if (match.erased) {
         throw NotFoundError(
-            fmt::format("contact #{} of member \"{}\" was erased", match.erased->id, member_id));
+            msg("contact #{} of member \"{}\" was erased", match.erased->id, member_id));
     }
     if (!match.several.empty()) {
         throw UsageError(several_contacts(shown, member_id, match.several));
     }
-    throw NotFoundError(fmt::format("member \"{}\" has no contact named \"{}\"", member_id, shown));
+    throw NotFoundError(msg("member \"{}\" has no contact named \"{}\"", member_id, shown));
 }
 
 std::optional<Person> default_contact(store::Store& store, const std::string& member_id) {

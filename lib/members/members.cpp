@@ -114,9 +114,9 @@ struct Report {
     Diagnostics& problems;
     std::string prefix;
 
-    void operator()(const std::string& field, const std::string& message) const {
+    void operator()(const std::string& field, Message message) const {
         Diagnostic d = where(prefix + field);
-        d.message = message;
+        d.message = std::move(message);
         problems.add(std::move(d));
     }
 };
@@ -128,8 +128,7 @@ void check_lengths(
         const std::size_t limit =
             std::string_view(name) == "notes" ? k_max_notes_bytes : k_max_field_bytes;
         if (*value && (*value)->size() > limit) {
-            report(name,
-                   fmt::format("is too long ({} bytes; at most {})", (*value)->size(), limit));
+            report(name, msg("is too long ({} bytes; at most {})", (*value)->size(), limit));
         }
     }
 }
@@ -137,12 +136,11 @@ void check_lengths(
 void check_email_and_phone(const std::optional<std::string>& email,
                            const std::optional<std::string>& phone, const Report& report) {
     if (email && !email->empty() && !is_email(*email)) {
-        report("email", fmt::format("\"{}\" is not an e-mail address", q(*email)));
+        report("email", msg("\"{}\" is not an e-mail address", q(*email)));
     }
     if (phone && !phone->empty() && !is_phone(*phone)) {
-        report("phone",
-               fmt::format("\"{}\" is not a phone number (digits, spaces, ()- and a leading +)",
-                           q(*phone)));
+        report("phone", msg("\"{}\" is not a phone number (digits, spaces, ()- and a leading +)",
+                            q(*phone)));
     }
 }
 
@@ -151,23 +149,21 @@ void check_identity(const MemberInput& input, const config::Alliance& alliance, 
                     const Report& report) {
     if (input.id && !input.id->empty() && (!text::is_slug(*input.id) || input.id->size() > 64)) {
         report("id",
-               fmt::format(
-                   "\"{}\" is not a valid id (lower-case letters and digits separated by single "
+               msg("\"{}\" is not a valid id (lower-case letters and digits separated by single "
                    "hyphens, at most 64 characters)",
                    q(*input.id)));
     }
     if (input.name ? text::trim(*input.name).empty() : is_new) {
-        report("name", "a member needs a name");
+        report("name", msg("a member needs a name"));
     } else if (input.name && !(input.id && !input.id->empty()) &&
                text::slugify(*input.name).empty()) {
-        report("name", fmt::format("\"{}\" gives no id: add an id", q(*input.name)));
+        report("name", msg("\"{}\" gives no id: add an id", q(*input.name)));
     }
     if (input.type ? input.type->empty() : is_new) {
-        report("type", fmt::format("a member needs a type (known: {})",
-                                   config::known_keys(alliance.organisation_types)));
+        report("type", msg("a member needs a type (known: {})",
+                           config::known_keys(alliance.organisation_types)));
     } else if (input.type && alliance.find_type(*input.type) == nullptr) {
-        report("type",
-               fmt::format("\"{}\" is not an organisation type of this alliance (known: {})",
+        report("type", msg("\"{}\" is not an organisation type of this alliance (known: {})",
                            q(*input.type), config::known_keys(alliance.organisation_types)));
     }
 }
@@ -176,12 +172,12 @@ void check_identity(const MemberInput& input, const config::Alliance& alliance, 
 void check_details(const MemberInput& input, const config::Alliance& alliance,
                    const Report& report) {
     if (input.region && !input.region->empty() && alliance.find_region(*input.region) == nullptr) {
-        report("region", fmt::format("\"{}\" is not a region of this alliance (known: {})",
-                                     q(*input.region), config::known_keys(alliance.regions)));
+        report("region", msg("\"{}\" is not a region of this alliance (known: {})",
+                             q(*input.region), config::known_keys(alliance.regions)));
     }
     if (input.website && !input.website->empty() && !is_website(*input.website)) {
         report("website",
-               fmt::format("\"{}\" is not a web address (http:// or https://)", q(*input.website)));
+               msg("\"{}\" is not a web address (http:// or https://)", q(*input.website)));
     }
     check_email_and_phone(input.email, input.phone, report);
 }
@@ -190,7 +186,7 @@ void check_details(const MemberInput& input, const config::Alliance& alliance,
 // configuration): `seen`, room for the keys met, stays short.
 template <typename Known, typename KnownList>
 void check_list(const std::optional<std::vector<std::string>>& list, const char* field,
-                const Known& known, const char* what, const KnownList& known_list,
+                const Known& known, const Message& what, const KnownList& known_list,
                 std::vector<std::string_view>& seen, const Report& report) {
     if (!list) {
         return;
@@ -198,9 +194,9 @@ void check_list(const std::optional<std::vector<std::string>>& list, const char*
     seen.clear();
     for (const auto& key : *list) {
         if (!known(key)) {
-            report(field, fmt::format("\"{}\" is not {} (known: {})", q(key), what, known_list()));
+            report(field, msg("\"{}\" is not {} (known: {})", q(key), what, known_list()));
         } else if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
-            report(field, fmt::format("\"{}\" is listed twice", q(key)));
+            report(field, msg("\"{}\" is listed twice", q(key)));
         } else {
             seen.emplace_back(key);
         }
@@ -210,24 +206,24 @@ void check_list(const std::optional<std::vector<std::string>>& list, const char*
 // The thematic areas, services and interests of a member.
 void check_lists(const MemberInput& input, const config::Alliance& alliance, const Report& report) {
     if (input.thematic_areas && input.thematic_areas->empty()) {
-        report("thematic_areas", "a member needs at least one thematic area");
+        report("thematic_areas", msg("a member needs at least one thematic area"));
     }
     std::vector<std::string_view> seen;
     check_list(
         input.thematic_areas, "thematic_areas",
         [&](const std::string& k) { return alliance.find_theme(k) != nullptr; },
-        "a thematic area of this alliance",
+        msg("a thematic area of this alliance"),
         [&] { return config::known_keys(alliance.thematic_areas); }, seen, report);
     check_list(
         input.services, "services",
         [&](const std::string& k) { return alliance.find_service(k) != nullptr; },
-        "a service of this alliance", [&] { return config::known_keys(alliance.services); }, seen,
-        report);
+        msg("a service of this alliance"), [&] { return config::known_keys(alliance.services); },
+        seen, report);
     check_list(
         input.interest, "interest",
         [](const std::string& k) { return contains(k_interest_kinds, k); },
-        "a role one can express interest in", [] { return text::join(k_interest_kinds, ", "); },
-        seen, report);
+        msg("a role one can express interest in"),
+        [] { return text::join(k_interest_kinds, ", "); }, seen, report);
 }
 
 // The joined date, the status and the ECOSOC status of a member.
@@ -235,22 +231,20 @@ void check_standing(const MemberInput& input, const config::Alliance& alliance, 
                     const Report& report) {
     if (input.joined && !input.joined->empty()) {
         if (const auto joined = parse_date(*input.joined); !joined) {
-            report("joined",
-                   fmt::format("\"{}\" is not a date (expected YYYY-MM-DD)", q(*input.joined)));
+            report("joined", msg("\"{}\" is not a date (expected YYYY-MM-DD)", q(*input.joined)));
         } else if (*joined > today) {
-            report("joined", fmt::format("\"{}\" is in the future (today is {} in {})",
-                                         *input.joined, format_date(today), alliance.time_zone));
+            report("joined", msg("\"{}\" is in the future (today is {} in {})", *input.joined,
+                                 format_date(today), alliance.time_zone));
         }
     }
     if (input.status && !parse_status(*input.status)) {
-        report("status", fmt::format("\"{}\" is not a membership status (known: {})",
-                                     q(*input.status), text::join(status_names(), ", ")));
+        report("status", msg("\"{}\" is not a membership status (known: {})", q(*input.status),
+                             text::join(status_names(), ", ")));
     }
     if (input.ecosoc_status && !input.ecosoc_status->empty() &&
         !contains(k_ecosoc_statuses, *input.ecosoc_status)) {
-        report("ecosoc_status",
-               fmt::format("\"{}\" is not an ECOSOC status (known: {})", q(*input.ecosoc_status),
-                           text::join(k_ecosoc_statuses, ", ")));
+        report("ecosoc_status", msg("\"{}\" is not an ECOSOC status (known: {})",
+                                    q(*input.ecosoc_status), text::join(k_ecosoc_statuses, ", ")));
     }
 }
 
@@ -268,14 +262,14 @@ void check_contacts(const std::vector<ContactInput>& contacts, const Locator& wh
             const auto it = std::find_if(names.begin(), names.end(),
                                          [&](const auto& named) { return named.first == key; });
             if (it != names.end()) {
-                report(prefix + "name", fmt::format("\"{}\" is listed twice (also contact {})",
-                                                    *c.name, it->second));
+                report(prefix + "name",
+                       msg("\"{}\" is listed twice (also contact {})", *c.name, it->second));
             } else {
                 names.emplace_back(std::move(key), i + 1);
             }
         }
         if (c.primary.value_or(false) && ++primaries == 2) {
-            report(prefix + "primary", "only one contact can be the primary contact");
+            report(prefix + "primary", msg("only one contact can be the primary contact"));
         }
     }
 }
@@ -290,16 +284,15 @@ void validate_contact(const ContactInput& input, const Locator& where, const std
                            {"email", &input.email},
                            {"phone", &input.phone}});
     if (input.name ? text::trim(*input.name).empty() : is_new) {
-        report("name", "a contact needs a name");
+        report("name", msg("a contact needs a name"));
     }
     check_email_and_phone(input.email, input.phone, report);
     if (input.gender && !input.gender->empty() && !contains(k_genders, *input.gender)) {
-        report("gender", fmt::format("\"{}\" is not a gender (known: {})", q(*input.gender),
-                                     text::join(k_genders, ", ")));
+        report("gender", msg("\"{}\" is not a gender (known: {})", q(*input.gender),
+                             text::join(k_genders, ", ")));
     }
     if (input.consent && !input.consent->empty() && !parse_date(*input.consent)) {
-        report("consent",
-               fmt::format("\"{}\" is not a date (expected YYYY-MM-DD)", q(*input.consent)));
+        report("consent", msg("\"{}\" is not a date (expected YYYY-MM-DD)", q(*input.consent)));
     }
 }
 

@@ -115,7 +115,7 @@ void merge_contacts(Member& m, std::vector<ContactInput>& contacts) {
 
 }  // namespace
 
-std::optional<std::string> refused_move(MemberStatus from, MemberStatus to) {
+std::optional<Message> refused_move(MemberStatus from, MemberStatus to) {
     using enum MemberStatus;
     static const std::map<MemberStatus, std::set<MemberStatus>> allowed = {
         {applicant, {active, withdrawn}},
@@ -126,7 +126,7 @@ std::optional<std::string> refused_move(MemberStatus from, MemberStatus to) {
     if (const auto it = allowed.find(from); it != allowed.end() && it->second.count(to) != 0) {
         return std::nullopt;
     }
-    return fmt::format(
+    return msg(
         "a member cannot go from {} to {} (allowed: applicant -> active or withdrawn; "
         "active -> suspended or withdrawn; suspended -> active or withdrawn; "
         "withdrawn -> active)",

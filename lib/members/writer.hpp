@@ -35,7 +35,7 @@ struct NameForms {
 
 // Why the membership lifecycle refuses a move between two statuses (the message names the
 // moves it allows), or nothing when it allows it.
-[[nodiscard]] std::optional<std::string> refused_move(MemberStatus from, MemberStatus to);
+[[nodiscard]] std::optional<Message> refused_move(MemberStatus from, MemberStatus to);
 
 // The columns of `contact` that read_contact reads, in its order.
 inline constexpr const char* k_contact_columns =

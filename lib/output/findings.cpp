@@ -115,11 +115,13 @@ Table findings_table(std::vector<Finding> findings) {
     });
     const bool acknowledged = std::any_of(findings.begin(), findings.end(),
                                           [](const Finding& f) { return !f.acknowledged.empty(); });
-    Table table{
-        {{"severity", "SEVERITY"}, {"rule", "RULE"}, {"record", "RECORD"}, {"message", "MESSAGE"}},
-        {}};
+    Table table{{{"severity", N_("SEVERITY")},
+                 {"rule", N_("RULE")},
+                 {"record", N_("RECORD")},
+                 {"message", N_("MESSAGE")}},
+                {}};
     if (acknowledged) {
-        table.columns.push_back({"acknowledged", "ACKNOWLEDGED"});
+        table.columns.push_back({"acknowledged", N_("ACKNOWLEDGED")});
     }
     for (auto& f : findings) {
         std::vector<Cell> row{severity_name(f.severity), f.rule,

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/message.hpp"
 #include "core/time.hpp"
 #include "output/table.hpp"
 
@@ -15,11 +16,7 @@ enum class Severity { error, warning, info };
 
 [[nodiscard]] std::string severity_name(Severity s);
 
-// Marks a string literal as a message for the report catalogs (lib/i18n/po) without
-// translating it where it is written; xgettext extracts it (scripts/update-po.sh).
-constexpr const char* N_(const char* msgid) {
-    return msgid;
-}
+using nacsa::N_;
 
 // A value in a finding's message, kept apart so that a report can say it in its language.
 struct FindingArg {

@@ -62,6 +62,11 @@ std::string table_cell_text(const Cell& cell, const Column& column, const Render
     return cell_text(cell);
 }
 
+// A column's header in the output language (RenderOptions::translate).
+std::string header_text(const Column& column, const RenderOptions& options) {
+    return options.translate ? options.translate(column.header) : column.header;
+}
+
 std::size_t total_width(const std::vector<std::size_t>& widths, const std::vector<bool>& shown) {
     std::size_t total = 0;
     std::size_t count = 0;
@@ -124,7 +129,7 @@ std::string render_table(const Table& table, const RenderOptions& options) {
     std::vector<std::vector<std::string>> texts;
     texts.reserve(table.rows.size());
     for (std::size_t c = 0; c < n; ++c) {
-        widths[c] = text::display_width(table.columns[c].header);
+        widths[c] = text::display_width(header_text(table.columns[c], options));
     }
     for (const auto& row : table.rows) {
         std::vector<std::string> line;
@@ -170,7 +175,7 @@ std::string render_table(const Table& table, const RenderOptions& options) {
     };
     std::vector<std::string> headers;
     for (const auto& column : table.columns) {
-        headers.push_back(column.header);
+        headers.push_back(header_text(column, options));
     }
     emit(headers, true);
     for (const auto& line : texts) {
@@ -464,7 +469,7 @@ std::string render_record(const Table& table, const RenderOptions& options) {
     }
     std::size_t width = 0;
     for (const auto& column : table.columns) {
-        width = std::max(width, text::display_width(column.header));
+        width = std::max(width, text::display_width(header_text(column, options)));
     }
     std::string out;
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
@@ -472,8 +477,8 @@ std::string render_record(const Table& table, const RenderOptions& options) {
             c < row.size() ? record_lines(row[c], table.columns[c], options, width + 2)
                            : std::vector<std::string>{};
         for (std::size_t i = 0; i < std::max<std::size_t>(lines.size(), 1); ++i) {
-            out +=
-                pad(i == 0 ? table.columns[c].header + ":" : std::string(), width + 2, Align::left);
+            out += pad(i == 0 ? header_text(table.columns[c], options) + ":" : std::string(),
+                       width + 2, Align::left);
             out += i < lines.size() ? text::escape_control(lines[i]) : std::string();
             while (!out.empty() && out.back() == ' ') {
                 out.pop_back();

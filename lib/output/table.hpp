@@ -28,8 +28,10 @@ enum class Label { none, region, organisation_type, thematic_area, service, role
 inline constexpr int k_always = 100;
 
 struct Column {
-    std::string key;     // snake_case name: the JSON field and the CSV header
-    std::string header;  // shown above the column in table format
+    std::string key;  // snake_case name: the JSON field and the CSV header
+    // Shown above the column in table format, in English, marked with N_ for the catalogs;
+    // said in the output language through RenderOptions::translate.
+    std::string header;
     Align align = Align::left;
     int priority = k_always;
     // Free text that may be cut with "…" down to this many columns when the table does not fit
@@ -64,6 +66,9 @@ struct RenderOptions {
     // Table format: the label of a key in a Label column; without it, or when it returns an
     // empty text, the key is shown.
     std::function<std::string(Label, const std::string&)> label;
+    // Table format: a header's translation into the output language; without it, the header as
+    // written.
+    std::function<std::string(const std::string&)> translate;
 };
 
 // The text `utf8` cut to at most `width` display columns, ending in "…" when cut.

@@ -223,3 +223,77 @@ def test_a_planted_companion_link_is_named(alliance, suffix):
     assert (alliance.workdir / "elsewhere").read_text() == "x"
     os.unlink(f"{alliance.db}{suffix}")
     alliance.ok("member", "list")
+
+
+# ---- the language of messages, findings and headers (#19) -----------------------------------
+# --lang, else NACSA_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG) when it is Spanish or
+# French, else English; the conftest's LC_ALL=C.UTF-8 keeps every other test in English.
+
+SPANISH = {"NACSA_LANG": "es"}
+
+
+def test_errors_are_said_in_the_chosen_language_with_the_same_exit_status(alliance):
+    no_member = {
+        "es": "nacsa: error: no hay ningún miembro \"nadie\" (un id, nombre o sigla; vea 'nacsa member list')\n",
+        "fr": "nacsa: error: aucun membre «\u00a0nadie\u00a0» (un identifiant, un nom ou un sigle\u00a0; voir 'nacsa member list')\n",
+    }
+    r = alliance.run("member", "show", "nadie", env=SPANISH)
+    assert (r.code, r.err) == (3, no_member["es"])
+    r = alliance.run("--lang", "fr", "member", "show", "nadie")
+    assert (r.code, r.err) == (3, no_member["fr"])
+    r = alliance.run("log", "--since", "2026-13-01", env=SPANISH)
+    assert (r.code, r.err) == (2, 'nacsa: error: --since: "2026-13-01" no es una fecha (se espera AAAA-MM-DD)\n')
+    r = alliance.run("--lang", "fr", "log", "--since", "2026-13-01")
+    assert (r.code, r.err) == (2, "nacsa: error: --since\u00a0: «\u00a02026-13-01\u00a0» n'est pas une date (attendu\u00a0: AAAA-MM-JJ)\n")
+    # An import: the file, line, column and field stay as they are; the problem is translated.
+    alliance.write("in.csv", "name,type,region\nNueva Org,ngo,Atlantis\n")
+    r = alliance.run("member", "import", "in.csv", env=SPANISH)
+    assert r.code == 65
+    assert r.err.startswith('nacsa: error: in.csv:2:3: field "region": "Atlantis" no es una región de esta alianza '
+                            "(valores conocidos: arica_parinacota, ")
+    r = alliance.run("--lang", "fr", "member", "import", "in.csv")
+    assert r.code == 65
+    assert r.err.startswith("nacsa: error: in.csv:2:3: field \"region\": «\u00a0Atlantis\u00a0» n'est pas une région de cette "
+                            "alliance (valeurs connues\u00a0: arica_parinacota, ")
+    # A usage error of the command line, and its hint.
+    r = alliance.run("bogus", env=SPANISH)
+    assert r.code == 2
+    assert r.err.startswith('nacsa: error: comando desconocido "bogus" para \'nacsa\' (conocidos: init, ')
+    assert r.err.endswith("Ejecute 'nacsa --help' o 'nacsa help <comando>' para ver el uso.\n")
+
+
+def test_findings_and_headers_are_said_in_the_chosen_language_json_keeps_keys(alliance):
+    r = alliance.run("committee", "check", env=SPANISH)
+    assert r.code == 1
+    lines = r.out.splitlines()
+    assert lines[0].split() == ["GRAVEDAD", "REGLA", "REGISTRO", "MENSAJE"]
+    assert "el comité tiene 0 puestos; la configuración pide entre 5 y 11" in lines[1]
+    r = alliance.run("--lang", "fr", "committee", "check")
+    assert r.code == 1
+    assert r.out.splitlines()[0].split() == ["GRAVITÉ", "RÈGLE", "ENREGISTREMENT", "MESSAGE"]
+    assert "le comité compte 0 sièges\u00a0; la configuration en demande de 5 à 11" in r.out
+    r = alliance.run("--lang", "fr", "log", "-n", "1")
+    assert r.out.splitlines()[0].split() == ["ID", "DATE", "ET", "HEURE", "UTILISATEUR", "COMMANDE", "TYPE",
+                                             "ENREGISTREMENT", "RÉSUMÉ"]
+    # Scripts are unaffected: JSON keeps its keys and the English message; so does CSV.
+    r = alliance.run("committee", "check", "--format", "json", env=SPANISH)
+    assert r.code == 1
+    seat_count = [f for f in json.loads(r.out) if f["rule"] == "seat-count"][0]
+    assert seat_count == {"severity": "error", "rule": "seat-count", "record": None,
+                          "message": "the committee has 0 seats; the configuration asks for 5 to 11"}
+    r = alliance.run("--format", "csv", "log", "-n", "1", env=SPANISH)
+    assert r.out.startswith("id,at,user,command,record_kind,record_id,summary\r\n")
+
+
+def test_the_locale_names_the_language_when_nothing_else_does(alliance):
+    spanish = "nacsa: error: no hay ningún miembro \"nadie\" (un id, nombre o sigla; vea 'nacsa member list')\n"
+    english = "nacsa: error: no member \"nadie\" (an id, name or acronym; see 'nacsa member list')\n"
+    assert alliance.run("member", "show", "nadie", env={"LC_ALL": "", "LANG": "es_CL.UTF-8"}).err == spanish
+    assert alliance.run("member", "show", "nadie",
+                        env={"LC_ALL": "", "LC_MESSAGES": "fr_FR.UTF-8", "LANG": "es_CL.UTF-8"}).err.startswith(
+        "nacsa: error: aucun membre")
+    # LC_ALL wins over LANG; a locale in another language is English; NACSA_LANG wins over both.
+    assert alliance.run("member", "show", "nadie", env={"LC_ALL": "C.UTF-8", "LANG": "es_CL.UTF-8"}).err == english
+    assert alliance.run("member", "show", "nadie", env={"LC_ALL": "", "LANG": "de_DE.UTF-8"}).err == english
+    assert alliance.run("member", "show", "nadie",
+                        env={"LC_ALL": "", "LANG": "fr_FR.UTF-8", "NACSA_LANG": "es"}).err == spanish

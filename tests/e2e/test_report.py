@@ -362,13 +362,12 @@ def test_every_message_of_the_code_is_translated(tmp_path):
     xgettext = shutil.which("xgettext")
     assert xgettext, "xgettext is missing (package gettext)"
     pot = tmp_path / "report.pot"
-    # The report's own messages, the labels and months of lib/i18n, and the committee check's
-    # findings, which reports translate.
-    sources = sorted(str(p) for folder in ("i18n", "report")
-                     for p in (SOURCE_DIR / "lib" / folder).glob("*.cpp"))
-    sources.append(str(SOURCE_DIR / "lib" / "governance" / "check.cpp"))
+    # Every message marked in lib/ and cli/ (as scripts/update-po.sh extracts them): the reports',
+    # the labels and months of lib/i18n, check findings, errors, warnings and table headers.
+    sources = sorted(str(p) for folder in ("lib", "cli") for ext in ("cpp", "hpp")
+                     for p in (SOURCE_DIR / folder).rglob(f"*.{ext}"))
     subprocess.run([xgettext, "--language=C++", "--from-code=UTF-8", "--keyword=", "--keyword=tr",
-                    "--keyword=N_", "--no-wrap", "-o", str(pot), *sources], check=True)
+                    "--keyword=N_", "--keyword=msg", "--no-wrap", "-o", str(pot), *sources], check=True)
     used = set(po_entries(pot))
     assert len(used) > 50 and "Nothing to report." in used
     for lang in ("es", "fr"):

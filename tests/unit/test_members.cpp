@@ -38,7 +38,7 @@ std::vector<std::string> problems_of(F&& f) {
     } catch (const ValidationError& e) {
         std::vector<std::string> out;
         for (const auto& p : e.problems()) {
-            out.push_back(p.field + ": " + p.message);
+            out.push_back(p.field + ": " + p.message.english());
         }
         return out;
     }
@@ -93,6 +93,7 @@ TEST_CASE("member statuses have names, and the lifecycle says which moves it all
     CHECK_FALSE(members::detail::refused_move(withdrawn, active));
     CHECK(members::detail::refused_move(suspended, applicant)
               .value()
+              .english()
               .starts_with("a member cannot go from suspended to applicant (allowed: "));
 }
 
@@ -154,9 +155,9 @@ TEST_CASE("member list filters are checked against the alliance configuration") 
     } catch (const DiagnosticError& e) {
         CHECK(e.code() == ExitCode::usage);
         REQUIRE(e.problems().size() == 2);
-        CHECK(e.problems()[0].message.starts_with(
+        CHECK(e.problems()[0].message.english().starts_with(
             "--region: \"Norte\" is not a region of this alliance (known: arica_parinacota, "));
-        CHECK(e.problems()[1].message.starts_with(
+        CHECK(e.problems()[1].message.english().starts_with(
             "--service: \"nope\" is not a service of this alliance (known: crime_prevention, "));
     }
 }

@@ -4,7 +4,10 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "core/error.hpp"
+#include "core/message.hpp"
 #include "core/text.hpp"
+#include "i18n/i18n.hpp"
 #include "output/findings.hpp"
 #include "output/table.hpp"
 
@@ -300,4 +303,41 @@ TEST_CASE("truncate_display: cuts by display width, never inside a character") {
     CHECK(truncate_display("東京の会", 4) == "東…");
     CHECK(truncate_display("東京の会", 5) == "東京…");
     CHECK(truncate_display("abc", 0).empty());
+}
+
+TEST_CASE("a message is English as written and translated with its arguments") {
+    using nacsa::Message;
+    using nacsa::msg;
+    const auto hint = msg("did you mean: {}?", "red-norte (Red Norte)");
+    const auto m = msg("no member \"{}\" (an id, name or acronym; {})", "rn", hint);
+    CHECK(m == "no member \"rn\" (an id, name or acronym; did you mean: red-norte (Red Norte)?)");
+    CHECK(m.msgid() == "no member \"{}\" (an id, name or acronym; {})");
+    // A translation may reorder the arguments; a nested message is translated too, a plain
+    // text is not.
+    const Message::Translate swapped = [](std::string_view id) {
+        if (id == "no member \"{}\" (an id, name or acronym; {})") {
+            return std::string("{1} / {0}");
+        }
+        return id == "did you mean: {}?" ? std::string("¿{}?") : std::string(id);
+    };
+    CHECK(m.text(swapped) == "¿red-norte (Red Norte)? / rn");
+    CHECK(Message("50% {plain}").text(swapped) == "50% {plain}");
+    // A translation whose placeholders do not fit gives the English text.
+    CHECK(msg("{} of {}", 1, 2).text([](std::string_view) { return std::string("{5}"); }) ==
+          "1 of 2");
+    // Through the catalogs, and in an error that keeps what() in English.
+    const nacsa::NotFoundError e(msg("out of memory"));
+    CHECK(std::string(e.what()) == "out of memory");
+    CHECK(nacsa::i18n::Translator("es").text(e.message()) == "memoria agotada");
+    CHECK(nacsa::i18n::Translator("en").text(e.message()) == "out of memory");
+}
+
+TEST_CASE("table headers are translated in table format only") {
+    Table t{{{"id", "ID"}, {"name", "NAME"}}, {{std::string("a"), std::string("b")}}};
+    RenderOptions o;
+    o.translate = [](const std::string& h) { return h == "NAME" ? std::string("NOMBRE") : h; };
+    CHECK(render(t, o) == "ID  NOMBRE\na   b\n");
+    CHECK(render_record(t, o) == "ID:     a\nNOMBRE: b\n");
+    o.format = Format::csv;
+    CHECK(render(t, o) == "id,name\r\na,b\r\n");
 }

@@ -186,7 +186,8 @@ std::vector<std::string> problems_reading(const std::string& document, Read read
     read(r, load(document));
     std::vector<std::string> out;
     for (const auto& p : problems.items()) {
-        out.push_back(std::to_string(p.line) + ":" + std::to_string(p.column) + ": " + p.message);
+        out.push_back(std::to_string(p.line) + ":" + std::to_string(p.column) + ": " +
+                      p.message.english());
     }
     return out;
 }
