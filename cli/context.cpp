@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "context.hpp"
 
 #include <fmt/format.h>
@@ -109,6 +110,9 @@ std::string Context::message_language() const noexcept {
     try {
         if (auto lang = chosen_language(m_options, false); !lang.empty()) {
             return lang;
+        }
+        if (m_store) {  // the alliance's language, once the command has opened its store
+            return m_store->alliance().language;
         }
         return fallback_language();
     } catch (...) {

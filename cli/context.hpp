@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -66,10 +67,10 @@ class Context {
     // locale's (message_locale_language), "en".
     [[nodiscard]] std::string language();
     // The language of what nacsa says to the person at the terminal (errors, warnings, notes,
-    // check findings, table headers): --lang, else $NACSA_LANG, else the locale's
-    // (message_locale_language), else "en". Not the alliance's language, which is the reports'
-    // and the configured labels': a secretariat working in English keeps English messages over
-    // a Spanish alliance's store. Never fails: an unknown NACSA_LANG counts as unset here.
+    // check findings, table headers), in the order of language(): --lang, else $NACSA_LANG,
+    // else the alliance's language once the store is open (an error before that, such as a bad
+    // option, is in the locale's), else the locale's (message_locale_language), else "en".
+    // Never fails: an unknown NACSA_LANG counts as unset here.
     [[nodiscard]] std::string message_language() const noexcept;
     // A message in message_language().
     [[nodiscard]] std::string say(const Message& message) const;
