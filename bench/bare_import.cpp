@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The floor for bench/run.sh: the least work that turns the benchmark's CSV into the same
 // normalised tables of a nacsa store. libcsv parses the file; each member's rows (one
 // contact per row) become a member row, its themes, services, interests, first status and

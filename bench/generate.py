@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Generate N members (default 100,000) as CSV, JSON Lines and YAML for the import benchmark.
 
 Usage: bench/generate.py [N] [OUTDIR]   -> OUTDIR/members.csv, members.jsonl, members.yaml

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Benchmark: the quarterly report on a store with 100,000 members, 300,000 contacts and (when
 # the meetings module is in the build) 10,000 meetings, generated with SQL directly.
 # Usage: bench/report.sh [NACSA_BINARY]   (default build/cli/nacsa). Target: under 1 second.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Import benchmark: generates 100,000 members (bench/generate.py), imports each format into a
 # fresh store, times `member list --search` on the result and a re-import of the same CSV
 # (nothing changes). Peak memory from GNU time.

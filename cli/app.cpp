@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The nacsa command line: the command tree, parsing, and errors mapped to exit codes.
 #include "app.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // nacsa: the command-line toolkit of a National Civil Society Alliance's secretariat.
 #include "app.hpp"
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Writes OUTPUT: a C++ file defining `nacsa::embedded::${FUNCTION}()` that returns the FILES
 # (a ;-list, embedded as byte arrays, sorted by name).
 list(SORT FILES)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The Debian package: `cpack -G DEB` in the build folder (tests/e2e/test_install.py builds it
 # and runs lintian on it: no error, no warning). `cmake --install` lays out the same files
 # uncompressed; debian-staging.cmake turns CPack's staging tree into what Debian policy asks

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Run by CPack (CPACK_PRE_BUILD_SCRIPTS, packaging/Packaging.cmake) on its staging tree, after
 # `cmake --install` into it and before the .deb is made: what Debian policy asks of a binary
 # package beyond the install rules.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # The demo itself: scripts/demo-run.sh NACSA_BINARY OUTPUT_FOLDER
 # Builds a demo alliance from examples/ in OUTPUT_FOLDER (replaced if it exists). The end-to-end
 # tests run this script too, so the demo cannot rot.

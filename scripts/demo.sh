@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Installs what is missing, builds nacsa and runs the main job on examples/ (scripts/demo-run.sh):
 # a demo alliance store in demo-out/ with its members, committee, meetings, plan and report.
 set -eu

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Installs, with apt-get, the Debian packages nacsa needs to build and test. Does nothing when
 # they are all present. Usage: scripts/deps.sh [build|test|fuzz|tidy|long]
 #   test = build + test tools; fuzz = build + clang and libFuzzer; tidy = build + clang-tidy 14

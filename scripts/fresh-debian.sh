@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # The README's set-up commands on a fresh Debian 12, as root: builds a `debootstrap
 # --variant=minbase bookworm` tree in build-debian/root/, puts a clean clone of this checkout's
 # HEAD (committed files only) in its /root/nacsa, and runs there, one after the other, the two

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Builds the libFuzzer targets of tests/fuzz with clang (build-fuzz/, ASan + UBSan) and runs each
 # for FUZZ_SECONDS (default 60), seeded from examples/ and tests/bad/. Fails on any crash, leak
 # or sanitizer report; the input that triggered it is left in build-fuzz/crashes/<target>/ (add

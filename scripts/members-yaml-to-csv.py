@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Convert a nacsa member import file from YAML to CSV as Spanish-locale Excel saves it.
 
 Usage: scripts/members-yaml-to-csv.py [examples/members.yaml] [examples/members.csv]

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Puts an SPDX line naming the Apache License 2.0 (LICENSE) in every source file that lacks it,
 # in the file's own comment syntax: "// " in C++ (cli/, lib/, tests/, bench/), "# " in
 # shell, Python and CMake files (after the "#!" line if there is one), '.\" ' as the first line

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Installs what is missing, builds nacsa and runs every test (unit and end-to-end) with ctest.
 #   scripts/test.sh              the README's test command: release build, all tests (minutes),
 #                                then clang-tidy on the C++ files that differ from HEAD

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # clang-tidy (Debian's clang-tidy 14, the checks of .clang-tidy) on C++ files, with the release
 # build's compile_commands.json (build/; configured and built first if missing). Any warning
 # fails (--warnings-as-errors='*'); each distinct finding is printed once.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # The catalogs of lib/i18n/po hold every message people read: tr("..."), N_("...") and
 # msg("...", ...) anywhere in lib/ and cli/.
 #   scripts/update-po.sh          extracts them and merges them into each catalog, for translators

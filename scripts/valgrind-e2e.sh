@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # The end-to-end tests under valgrind memcheck (scripts/test.sh --long), on both cores at once
 # (any valgrind error exits 99 and fails): the parsers' and the store's tests (member import and
 # export, security) with every nacsa run under it, and all the others with the first run of

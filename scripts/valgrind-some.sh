@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # NACSA_WRAPPER for the end-to-end tests: runs a nacsa command under valgrind memcheck if
 # fewer than RUNS runs of the same subcommand ("meeting attend", "report quarterly", "init")
 # have been under it in this test run, else runs it as it is. Every subcommand the suite

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The bash, zsh and fish completion scripts, generated from the command tree.
 #include "completion/completion.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What each option's or positional's value completes to: one table, and the store's answers.
 #include <algorithm>
 #include <map>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `nacsa config template`: a commented starter configuration for a country, with its regions
 // from Debian's iso-codes (ISO 3166-2) and its time zone from tzdata (zone1970.tab).
 #include "config/template.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Recognising text that is not UTF-8 before reading it, so that a UTF-16 spreadsheet export or a
 // Latin-1 file is named as such ("save it as UTF-8") instead of failing field by field.

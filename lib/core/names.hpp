@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The names of an enum's values, kept as a list in the enum's order (the first name is the first
 // value): what the store and the command line write. Each module keeps its lists; these read them.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Temporary files nacsa writes beside a destination before renaming them into place (atomic
 // writes, db backup). Each is named `.NAME.nacsa-PID-XXXXXX`, so that what a killed run leaves

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Who comes to a meeting: the invitees changed by hand, attendance, marking a meeting held, and
 // the erasure of a representative's name.
 #include <SQLiteCpp/Statement.h>

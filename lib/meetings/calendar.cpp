@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Local date-times, time zones and recurring series of meetings.
 #include <date/tz.h>
 #include <fmt/format.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Corrections of what a meeting records: decisions and action items edited (only the fields
 // given) or deleted, each audited with the reason. (Agenda items: records.cpp; attendance:
 // attendance.cpp.)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // What the use cases of lib/meetings share: writing the parts of a meeting that several of them

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Who a body is at a date: one function per kind of body, each asking the module that keeps
 // the body (members, governance, wg).
 #include <map>

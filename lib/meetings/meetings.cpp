@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The names of the meetings' enums, and reading meetings, agendas, invitees, decisions and
 // action items.
 #include "meetings/meetings.hpp"

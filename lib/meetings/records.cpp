@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What a meeting records: its agenda, minutes, decisions and action items.
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The calendar's use cases: schedule (one meeting or a series), edit, cancel, postpone.
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>

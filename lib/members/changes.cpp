@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The use cases that change members: each one transaction (store.hpp), which reads what it
 // decides on, validates, writes and audits.
 #include <SQLiteCpp/Statement.h>

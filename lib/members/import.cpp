@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `member import`: every record of every file read (import_yaml.cpp, import_jsonl.cpp,
 // import_csv.cpp), converted (import_convert.cpp) and checked, matched with the members of the
 // store, checked for duplicates (import_duplicates.cpp), and written, all in one transaction;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `member import` of CSV files: a header row naming the fields (nacsa-import(5)), then one
 // member per row, or several rows for one member with one contact each.
 #include <fmt/format.h>

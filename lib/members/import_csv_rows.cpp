@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "members/import_csv_rows.hpp"
 
 #include <fmt/format.h>

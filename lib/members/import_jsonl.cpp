@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `member import` of JSON Lines files: one member record (a JSON object) per line.
 #include <fmt/format.h>
 

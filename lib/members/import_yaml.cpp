@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `member import` of YAML files: one sequence of member records, streamed through libyaml's
 // event parser, with the line and column of every field kept for messages.
 #include <fmt/format.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The plan as its records stood on a date (reports, `plan status --as-of`, `plan check --as-of`).
 #include <algorithm>
 #include <initializer_list>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The plan's use cases: each reads the plan, validates, allocates the id, writes and audits
 // inside one store transaction (store/store.hpp).
 #include <fmt/format.h>

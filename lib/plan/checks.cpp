@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The checks of the plan's records, shared by the commands and the plan file.
 #include <fmt/format.h>
 

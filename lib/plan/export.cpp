@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Writing the plan file: deterministic, so export -> import -> export is byte-identical.
 #include "core/yaml_writer.hpp"
 #include "plan/plan.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Importing the plan file: its records merged into the plan, in one transaction.
 #include <SQLiteCpp/Database.h>
 #include <fmt/format.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Reading the plan file (nacsa-plan(1), THE PLAN FILE): every problem with its line and column.
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Where the plan stands on a date: indicator standing, activity completion, checks, timeline.
 #include <fmt/format.h>
 

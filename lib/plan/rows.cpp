@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Writing the plan's records to their tables (the callers hold the transaction and audit).
 #include <SQLiteCpp/Statement.h>
 

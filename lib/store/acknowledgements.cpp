@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "store/acknowledgements.hpp"
 
 #include <SQLiteCpp/Statement.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The session extension (sqlite3session_*, sqlite3changeset_*), which Debian's libsqlite3 is
 // built with: Store::erasure reverts an erasure whose old pages cannot leave the disk.
 #define SQLITE_ENABLE_SESSION 1

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Who is in a working group and who leads it: memberships and leads, kept with their history.
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Working-group tasks: added open, closed once (done or dropped), listed.
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Working groups themselves: reading, creating, editing, archiving; and what the files of
 // lib/wg share (wg/detail.hpp).
 #include "wg/wg.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Use cases that reach the Steering Committee from other modules' changes. A finding is "created"
 // when its rule and record were not reported before the change (a count in a message that
 // merely changes, as the seat count while seats are filled, is not a new problem).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Shared fixtures of the end-to-end tests: they run the built nacsa binary in a temporary
 folder, with its own store, and look at stdout, stderr, the exit code and the store itself."""
 import atexit
@@ -83,6 +84,9 @@ class Nacsa:
             "HOME": str(workdir / "home"),
             "SOURCE_DATE_EPOCH": DEFAULT_EPOCH,
             "LC_ALL": "C.UTF-8",
+            # Messages and reports in English unless a test asks for another language: the
+            # example alliance works in Spanish, and nacsa speaks the alliance's language.
+            "NACSA_LANG": "en",
             "NACSA_DB": str(self.db),
         }
         for name in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"):

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Bad input never crashes, hangs or half-writes: every file under tests/bad/ and every input
 generated below is fed to nacsa, and the exit code, the message (with file and line), the absence
 of a crash and the unchanged store are asserted.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The import benchmark (bench/run.sh) still runs: a few hundred members, one round.
 
 It times nothing here (speed is checked by running the benchmark itself, see bench/README.md);

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """End-to-end tests of `nacsa committee`: seats, history, observer, interest, elections and
 `committee check`, set up with the real `nacsa member` commands."""
 import json

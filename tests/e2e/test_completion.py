@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """nacsa completion: scripts generated from the command tree, checked in real bash, zsh and fish.
 
 Each helper asks several completions of one shell process, so the number of nacsa runs stays

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Several nacsa processes write one store at once while another reads it: no write fails with
 "database is locked" within the busy timeout, none is lost, and every read sees a consistent
 store (each listing's count is one some point in time had)."""

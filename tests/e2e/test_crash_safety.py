@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """A large member import killed with SIGKILL at many moments leaves a store that passes
 `nacsa db check` and holds none or all of the import; a full disk fails with exit 74 and
 leaves the store unchanged.

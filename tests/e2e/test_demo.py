@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The demo (scripts/demo-run.sh, what scripts/demo.sh runs after building) works end to end, and
 every command of the man pages' EXAMPLES runs on the store it leaves."""
 import os

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Documentation cannot drift from the code: every man page passes mandoc's lint, and every
 subcommand and option that `--help` shows is documented in its command's page."""
 import re

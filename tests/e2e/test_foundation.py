@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """End-to-end tests of the foundation: init, the store's safety, config, db, log, help, usage."""
 import json
 import os

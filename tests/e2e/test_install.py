@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """cmake --install lays files where Unix tools look for them; the Debian package is one Debian
 would accept (lintian: no error, no warning; stripped; under 8 MB; gzip'd man pages, copyright
 and changelog) and installs and removes cleanly (that part as root in CI only, since it changes

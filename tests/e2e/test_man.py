@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Every man page is clean mdoc (mandoc -Tlint -W warning prints nothing), and the pages of the
 foundation document what nacsa does."""
 import re

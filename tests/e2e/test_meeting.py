@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """End-to-end tests of `nacsa meeting`: calendar, agenda, invitees and attendance, quorum,
 minutes, decisions, action items, iCalendar export and the meeting check.
 "now" is 2026-11-29T12:00:00Z (America/Santiago: 09:00 -03)."""

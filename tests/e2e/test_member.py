@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """End-to-end tests of `nacsa member add|show|list|edit|status` and `member contact`."""
 import json
 import subprocess

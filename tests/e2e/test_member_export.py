@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """End-to-end tests of `nacsa member export`, `member forget` and `member stats`."""
 import json
 import os

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """End-to-end tests of `nacsa member import`: formats, validation, dry run, idempotence, duplicates."""
 import json
 import os

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The member records of examples/ and of `member export` validate against schemas/member.schema.json."""
 import json
 

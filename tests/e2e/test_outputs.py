@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Every output a command writes (-o, --skip-invalid, db backup) goes through one function:
 it never replaces the store or its companions however the path is spelled, writes through to
 FIFOs and character devices, follows a symbolic link to write its target, and leaves no

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Every command that allocates an id, run 20 times, 8 at a time, against one store: every run
 exits 0 and prints its own id (none prints an id another run printed), the store holds 20 new
 records, and the audit log 20 new entries for them. The id is chosen inside the write

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """nacsa plan: priorities, activities, indicators, contributions, import/export, status,
 timeline and check, run end to end against a store made from examples/alliance.yaml."""
 import datetime

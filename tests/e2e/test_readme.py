@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Every command the README shows is run here, in order, so the README cannot go stale.
 
 Blocks fenced as ```sh under the "Tour" heading (and the ones after it) are run line by line in

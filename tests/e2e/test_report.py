@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """nacsa report: golden files in every format and language, the empty alliance, validity of the
 HTML (tidy, headless chromium) and the JSON (schema), options, permissions and determinism.
 Regenerate the golden files with NACSA_UPDATE_GOLDEN=1 (then review them like code)."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The JSON Schema of alliance.yaml and nacsa's own loader agree: the examples pass both, and
 every invalid configuration in tests/bad/config/ is rejected by nacsa (exit 78, FILE:LINE:COL)
 and by the schema wherever a schema can express the rule."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Hostile text is data, never code: SQL and shell metacharacters, format strings, terminal
 escapes and bidi overrides are stored and printed back verbatim in JSON and CSV, and escaped on
 a terminal-facing table. Files holding personal data are created 0600 even under umask 000."""

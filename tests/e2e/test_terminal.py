@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Tables at a terminal: they fit its width (COLUMNS, else the pseudo-terminal's size), show the
 configuration's labels instead of keys, --wide shows everything, pipes get whole lines, and long
 output goes through the pager ($NACSA_PAGER, $PAGER, less -FRX) unless --no-pager.

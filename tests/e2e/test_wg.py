@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """End-to-end tests of `nacsa wg`: groups, memberships, leads, tasks, checks, and the end of
 memberships when a member withdraws. "Today" is 2026-11-29 (SOURCE_DATE_EPOCH)."""
 import json

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fuzzes the alliance configuration loader (alliance.yaml): YAML guard, yaml-cpp and validation.
 #include <cstddef>
 #include <cstdint>

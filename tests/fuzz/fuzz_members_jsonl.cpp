@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fuzzes `member import` of jsonl files: parsing and validation against a store (dry run).
 #include <cstddef>
 #include <cstdint>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fuzzes the plan file loader (`plan import`): parsing and validation against a store.
 #include <cstddef>
 #include <cstdint>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A store for fuzz targets that validate against one: created once per process in a temporary
 // folder with the built-in example configuration (set up as `nacsa init` does).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The command line as a library: how arguments parse, before any store is opened.
 #include <doctest/doctest.h>
 

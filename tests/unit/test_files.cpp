@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Output files: the guard on the store, what each kind of path gets, and temporary files.
 #include <doctest/doctest.h>
 #include <sys/stat.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <SQLiteCpp/Statement.h>
 #include <doctest/doctest.h>
 #include <fmt/format.h>

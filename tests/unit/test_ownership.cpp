@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Each module owns its tables (lib/store/ownership.hpp): only lib/<module>/ runs SQL on them,
 // cli/ runs none, and a module includes only the modules below it. These tests read the
 // sources and the schema; a failure names the file and what it must stop doing.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // People in reach: the To: header and vCard formatting of distribution lists, the search terms,
 // the contacts' search columns (written by the members module, filled by migration 0014 for
 // contacts already in a store) and the distribution list of a store's members.

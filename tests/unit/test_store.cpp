@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <doctest/doctest.h>

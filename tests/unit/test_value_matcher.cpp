@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // config::ValueMatcher: keyed values as people write them (member import, member options).
 #include <doctest/doctest.h>
 

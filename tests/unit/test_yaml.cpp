@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The one YAML reader and the one YAML writer (lib/core/yaml_reader.hpp, yaml_writer.hpp): what
 // the writer writes, the reader reads back unchanged.
 #include <doctest/doctest.h>
