@@ -286,15 +286,22 @@ def test_findings_and_headers_are_said_in_the_chosen_language_json_keeps_keys(al
     assert r.out.startswith("id,at,user,command,record_kind,record_id,summary\r\n")
 
 
-def test_the_locale_names_the_language_when_nothing_else_does(alliance):
+def test_the_alliance_then_the_locale_names_the_language_when_nothing_else_does(alliance):
     spanish = "nacsa: error: no hay ningún miembro \"nadie\" (un id, nombre o sigla; vea 'nacsa member list')\n"
     english = "nacsa: error: no member \"nadie\" (an id, name or acronym; see 'nacsa member list')\n"
-    assert alliance.run("member", "show", "nadie", env={"LC_ALL": "", "LANG": "es_CL.UTF-8"}).err == spanish
-    assert alliance.run("member", "show", "nadie",
-                        env={"LC_ALL": "", "LC_MESSAGES": "fr_FR.UTF-8", "LANG": "es_CL.UTF-8"}).err.startswith(
-        "nacsa: error: aucun membre")
-    # LC_ALL wins over LANG; a locale in another language is English; NACSA_LANG wins over both.
-    assert alliance.run("member", "show", "nadie", env={"LC_ALL": "C.UTF-8", "LANG": "es_CL.UTF-8"}).err == english
-    assert alliance.run("member", "show", "nadie", env={"LC_ALL": "", "LANG": "de_DE.UTF-8"}).err == english
-    assert alliance.run("member", "show", "nadie",
-                        env={"LC_ALL": "", "LANG": "fr_FR.UTF-8", "NACSA_LANG": "es"}).err == spanish
+    unset = {"NACSA_LANG": ""}
+    # Once the store is open, the alliance's language (the example's is Spanish), whatever the locale.
+    assert alliance.run("member", "show", "nadie", env={**unset, "LC_ALL": "C.UTF-8"}).err == spanish
+    assert alliance.run("member", "show", "nadie", env={**unset, "LC_ALL": "", "LANG": "fr_FR.UTF-8"}).err == spanish
+    assert alliance.run("member", "show", "nadie", env={"NACSA_LANG": "en", "LANG": "es_CL.UTF-8"}).err == english
+
+    # Before it (a mistake in the command line), the locale: LC_ALL, then LC_MESSAGES, then LANG;
+    # a locale in another language is English; NACSA_LANG wins over all of them.
+    def usage(**env):
+        return alliance.run("member", "list", "--nope", env={**unset, **env}).err.splitlines()[0]
+    assert usage(LC_ALL="", LANG="es_CL.UTF-8") == "nacsa: error: opción desconocida \"--nope\" para 'nacsa member list'"
+    assert usage(LC_ALL="", LC_MESSAGES="fr_FR.UTF-8", LANG="es_CL.UTF-8").startswith(
+        "nacsa: error: option inconnue")
+    assert usage(LC_ALL="C.UTF-8", LANG="es_CL.UTF-8") == "nacsa: error: unknown option \"--nope\" for 'nacsa member list'"
+    assert usage(LC_ALL="", LANG="de_DE.UTF-8").startswith("nacsa: error: unknown option")
+    assert usage(LC_ALL="", LANG="fr_FR.UTF-8", NACSA_LANG="es").startswith("nacsa: error: opción desconocida")

@@ -40,6 +40,10 @@ CONTACTS = [
 ]
 
 
+# No NACSA_LANG (conftest sets "en"): the report is in the alliance's language, Spanish.
+ALLIANCE_LANGUAGE = {"NACSA_LANG": ""}
+
+
 @pytest.fixture
 def sample(alliance):
     alliance.cached(add_sample)
@@ -153,14 +157,14 @@ def test_spanish_and_french_dates_and_numbers(sample):
 
 
 def test_language_from_environment_then_alliance(sample):
-    assert sample.ok("report", "membership").out.startswith("# Informe de membresía\n")
+    assert sample.ok("report", "membership", env=ALLIANCE_LANGUAGE).out.startswith("# Informe de membresía\n")
     out = sample.ok("report", "membership", env={"NACSA_LANG": "fr"}).out
     assert out.startswith("# Rapport sur les adhésions\n")
 
 
 def test_csv_section_picks_one_table(sample):
     out = sample.ok("report", "quarterly", "--quarter", "2026Q3", "--format", "csv", "--section",
-                    "members_by_theme").out
+                    "members_by_theme", env=ALLIANCE_LANGUAGE).out
     lines = out.split("\r\n")
     assert lines[0] == "theme,label,count"
     assert "trafficking_in_persons,\"Trata de personas, especialmente mujeres y niños\",1" in lines
@@ -208,7 +212,7 @@ def test_default_quarter_uses_the_alliance_time_zone(alliance):
     data = json.loads(alliance.ok("report", "quarterly", "--format", "json",
                                   env={"SOURCE_DATE_EPOCH": "1798768800"}).out)
     assert data["period"]["label"] == "2026Q3" and data["generated_on"] == "2026-12-31"
-    data = json.loads(alliance.ok("report", "annual", "--format", "json").out)
+    data = json.loads(alliance.ok("report", "annual", "--format", "json", env=ALLIANCE_LANGUAGE).out)
     assert data["period"]["label"] == "2025" and data["sections"][-1]["title"] == "Próximo período"
     data = json.loads(alliance.ok("report", "quarterly", "--from", "2026-01-01", "--to", "2026-01-31",
                                   "--format", "json").out)

@@ -26,6 +26,7 @@ def store(tmp_path_factory):
     (workdir / "home").mkdir()
     n = Nacsa(workdir)
     n.env["NO_COLOR"] = "1"
+    n.env["NACSA_LANG"] = ""  # the alliance's language, Spanish
     n.init(EXAMPLES / "alliance.yaml")
     n.ok("member", "import", EXAMPLES / "members.yaml")
     election = n.ok("-q", "committee", "election", "open", "--role", "coordinator", "--on", "2026-03-02",
@@ -79,7 +80,7 @@ def test_wide_shows_every_column_whole(store):
     _, fitted, _ = tty(store, "--no-pager", "committee", "show")
     code, wide, err = tty(store, "--no-pager", "--wide", "committee", "show")
     assert code == 0, err
-    assert "ROLE LABEL" not in fitted and "ROLE LABEL" in wide
+    assert "NOMBRE DEL CARGO" not in fitted and "NOMBRE DEL CARGO" in wide  # "ROLE LABEL" in Spanish
     assert wide == store.ok("committee", "show").out
     assert widest(wide) > 80
 
