@@ -446,6 +446,24 @@ def test_check_overdue_tasks(wg):
     assert wg.run("wg", "check", "--as-of", "someday").code == 2
 
 
+def test_check_findings_in_spanish_and_french(wg):
+    healthy(wg)
+    wg.ok("wg", "join", ET, NORTE)
+    wg.ok("member", "status", NORTE, "suspended", "--reason", "cuotas impagas")
+    wg.ok("wg", "task", "add", ET, "Informe", "--owner", PAZ, "--due", "2026-11-28")
+    es = wg.run("--lang", "es", "wg", "check").out
+    assert re.search(rf"^error\s+wg-inactive-member\s+{ET}\s+{NORTE} está suspendido pero sigue siendo miembro de "
+                     rf"{ET} \(póngale fin con `nacsa wg leave {ET} {NORTE}`\)$", es, re.M), es
+    assert f'la tarea 1 «Informe» vencía el 2026-11-28 (1 día de atraso, responsable {PAZ})' in es
+    assert es.startswith("GRAVEDAD ")
+    fr = wg.run("wg", "check", env={"NACSA_LANG": "fr"}).out
+    assert f"{NORTE} est suspendu mais reste membre de {ET}" in fr
+    assert "(1 jour de retard, responsable" in fr
+    # JSON keeps the English sentence, for scripts.
+    data = json.loads(wg.run("--lang", "es", "wg", "check", "--format", "json").out)
+    assert {f["message"] for f in data} >= {f'task 1 "Informe" was due on 2026-11-28 (1 day overdue, owner {PAZ})'}
+
+
 def test_check_themes_no_group_covers(wg):
     healthy(wg)
     wg.ok("wg", "edit", ET, "--remove-theme", "emerging_crimes")
