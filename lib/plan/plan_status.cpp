@@ -179,10 +179,31 @@ std::vector<PriorityProgress> plan_status(const Plan& plan, Date as_of) {
     return out;
 }
 
+namespace {
+
+// An unfinished activity's status in a finding's sentence, as an adjective.
+output::FindingArg status_arg(ActivityStatus status) {
+    switch (status) {
+        case ActivityStatus::planned:
+            return output::arg_labels("status", "planned", "planificada", "planifiée");
+        case ActivityStatus::in_progress:
+            return output::arg_labels("status", "in_progress", "en curso", "en cours");
+        case ActivityStatus::delayed:
+            return output::arg_labels("status", "delayed", "retrasada", "en retard");
+        default:
+            return output::arg("status", status_name(status));
+    }
+}
+
+}  // namespace
+
 std::vector<output::Finding> check_plan(const Plan& plan, Date as_of) {
-    using output::Finding;
+    using output::arg;
+    using output::arg_date;
+    using output::finding;
+    using output::N_;
     using output::Severity;
-    std::vector<Finding> out;
+    std::vector<output::Finding> out;
     for (const auto& p : plan.priorities) {
         const bool served =
             std::any_of(plan.activities.begin(), plan.activities.end(), [&](const Activity& a) {
@@ -190,20 +211,22 @@ std::vector<output::Finding> check_plan(const Plan& plan, Date as_of) {
                        a.priorities.end();
             });
         if (!served) {
-            out.push_back(Finding{Severity::error, "priority-without-activity", p.code,
-                                  fmt::format("priority \"{}\" has no activity", p.title)});
+            out.push_back(finding(Severity::error, "priority-without-activity", p.code,
+                                  N_("priority \"{title}\" has no activity"),
+                                  {arg("title", p.title)}));
         }
     }
     for (const auto& a : plan.activities) {
         if (a.priorities.empty() && !a.serves_no_priority) {
-            out.push_back(Finding{
-                Severity::error, "activity-without-priority", a.id,
-                "serves no priority and does not say so (give priorities, or none explicitly)"});
+            out.push_back(finding(Severity::error, "activity-without-priority", a.id,
+                                  N_("serves no priority and does not say so (give priorities, or "
+                                     "none explicitly)"),
+                                  {}));
         }
         if (is_overdue(a, as_of)) {
-            out.push_back(Finding{
-                Severity::error, "activity-overdue", a.id,
-                fmt::format("ended {} but is {}", format_date(a.end), status_name(a.status))});
+            out.push_back(finding(Severity::error, "activity-overdue", a.id,
+                                  N_("ended {end} but is {status}"),
+                                  {arg_date("end", a.end), status_arg(a.status)}));
         }
     }
     const Date window = Quarter::containing(as_of).previous().first_day();
@@ -219,8 +242,8 @@ std::vector<output::Finding> check_plan(const Plan& plan, Date as_of) {
             i.measurements.begin(), i.measurements.end(),
             [&](const Measurement& m) { return !(m.date < window) && !(as_of < m.date); });
         if (!measured) {
-            out.push_back(Finding{Severity::warning, "indicator-not-measured", i.id,
-                                  fmt::format("no measurement since {}", format_date(window))});
+            out.push_back(finding(Severity::warning, "indicator-not-measured", i.id,
+                                  N_("no measurement since {since}"), {arg_date("since", window)}));
         }
     }
     return out;

@@ -675,6 +675,14 @@ def test_check_each_rule(alliance):
         ("error", "activity-overdue", "A2", "ended 2026-10-31 but is in_progress"),
         ("warning", "indicator-not-measured", "I1", "no measurement since 2026-07-01"),
     ]
+    # At the terminal, in the alliance's language (Spanish) or another.
+    es = alliance.run("plan", "check", env={"NACSA_LANG": ""}).out
+    for sentence in ("la prioridad «Sin actividades» no tiene actividades",
+                     "no sirve a ninguna prioridad y no lo declara", "terminaba el 2026-10-31 pero está en curso",
+                     "sin mediciones desde el 2026-07-01"):
+        assert sentence in es, es
+    fr = alliance.run("--lang", "fr", "plan", "check").out
+    assert "se terminait le 2026-10-31 mais est en cours" in fr and "aucune mesure depuis le 2026-07-01" in fr
     # Fix them all: the check passes.
     alliance.ok("plan", "activity", "edit", "A1", "--no-priority")
     alliance.ok("plan", "activity", "add", "--title", "Para P1", "--kind", "other", "--priority", "P1",
