@@ -128,7 +128,10 @@ std::vector<Meeting> scheduled_in_period(store::Store& store, const Period& peri
 
 namespace {
 
+using output::arg;
+using output::arg_date;
 using output::Finding;
+using output::N_;
 using output::Severity;
 
 // government-consultation-missing: every quarter that started on or after the founding date and
@@ -155,30 +158,53 @@ void check_consultations(store::Store& store, Date as_of, Date since, std::vecto
         }
         const auto held = government_consultations(store, q).size();
         if (held < wanted) {
-            out.push_back(Finding{
-                Severity::error, "government-consultation-missing", q.to_string(),
-                held == 0 ? fmt::format("no government consultation was held in {}", q.to_string())
-                          : fmt::format("{} of {} government consultations were held in {}", held,
-                                        wanted, q.to_string())});
+            out.push_back(
+                held == 0
+                    ? output::finding(Severity::error, "government-consultation-missing",
+                                      q.to_string(),
+                                      N_("no government consultation was held in {quarter}"),
+                                      {arg("quarter", q.to_string())})
+                    : output::finding(
+                          Severity::error, "government-consultation-missing", q.to_string(),
+                          N_("{held} of {wanted} government consultations were held in {quarter}"),
+                          {arg("held", static_cast<std::int64_t>(held)),
+                           arg("wanted", static_cast<std::int64_t>(wanted)),
+                           arg("quarter", q.to_string())}));
         }
     }
 }
 
 // committee-meeting-gap: the held steering committee meetings, from the founding date to as_of.
-// A span of days in weeks and days: "8 weeks and 4 days", "9 weeks", "1 week and 1 day".
-std::string span_text(int days) {
+// A span of days in weeks and days: "8 weeks and 4 days", "9 weeks", "1 week and 1 day"; in
+// Spanish ("8 semanas y 4 días") and French ("8 semaines et 4 jours") for the finding's message.
+struct SpanWords {
+    const char* week;
+    const char* weeks;
+    const char* day;
+    const char* days;
+    const char* and_;
+};
+
+std::string span_text(int days, const SpanWords& words) {
     const int weeks = days / 7;
     const int rest = days % 7;
     const auto unit = [](int n, const char* one, const char* many) {
         return fmt::format("{} {}", n, n == 1 ? one : many);
     };
     if (rest == 0) {
-        return unit(weeks, "week", "weeks");
+        return unit(weeks, words.week, words.weeks);
     }
     if (weeks == 0) {
-        return unit(rest, "day", "days");
+        return unit(rest, words.day, words.days);
     }
-    return unit(weeks, "week", "weeks") + " and " + unit(rest, "day", "days");
+    return fmt::format("{} {} {}", unit(weeks, words.week, words.weeks), words.and_,
+                       unit(rest, words.day, words.days));
+}
+
+output::FindingArg span_arg(int days) {
+    return output::arg_labels("span", span_text(days, {"week", "weeks", "day", "days", "and"}),
+                              span_text(days, {"semana", "semanas", "día", "días", "y"}),
+                              span_text(days, {"semaine", "semaines", "jour", "jours", "et"}));
 }
 
 void check_committee_cadence(store::Store& store, Date as_of, Date since,
@@ -194,31 +220,39 @@ void check_committee_cadence(store::Store& store, Date as_of, Date since,
     for (const auto& s : held) {
         const int gap = days_between(previous, s.date);
         if (previous.ok() && gap > max_days && !before_since(s.date, since)) {
-            out.push_back(Finding{
-                Severity::error, "committee-meeting-gap", s.meeting.id,
+            out.push_back(
                 previous_id.empty()
-                    ? fmt::format("the first steering committee meeting was held {} after "
-                                  "the alliance was founded ({}); at most {} weeks are allowed",
-                                  span_text(gap), format_date(previous), max_weeks)
-                    : fmt::format("{} passed between the steering committee meetings of {} "
-                                  "({}) and {}; at most {} weeks are allowed",
-                                  span_text(gap), format_date(previous), previous_id,
-                                  format_date(s.date), max_weeks)});
+                    ? output::finding(
+                          Severity::error, "committee-meeting-gap", s.meeting.id,
+                          N_("the first steering committee meeting was held {span} "
+                             "after the alliance was founded ({founded}); at most "
+                             "{max} weeks are allowed"),
+                          {span_arg(gap), arg_date("founded", previous), arg("max", max_weeks)})
+                    : output::finding(Severity::error, "committee-meeting-gap", s.meeting.id,
+                                      N_("{span} passed between the steering committee meetings "
+                                         "of {previous} ({previous_id}) and {date}; at most {max} "
+                                         "weeks are allowed"),
+                                      {span_arg(gap), arg_date("previous", previous),
+                                       arg("previous_id", previous_id), arg_date("date", s.date),
+                                       arg("max", max_weeks)}));
         }
         previous = s.date;
         previous_id = s.meeting.id;
     }
     if (previous.ok() && days_between(previous, as_of) > max_days) {
-        out.push_back(Finding{
-            Severity::error, "committee-meeting-gap", previous_id,
+        out.push_back(
             previous_id.empty()
-                ? fmt::format("no steering committee meeting has been held since the alliance "
-                              "was founded ({}); one is due every {} weeks",
-                              format_date(previous), max_weeks)
-                : fmt::format("no steering committee meeting has been held since {} ({}); "
-                              "one is due every {} weeks",
-                              format_date(previous), span_text(days_between(previous, as_of)),
-                              max_weeks)});
+                ? output::finding(Severity::error, "committee-meeting-gap", previous_id,
+                                  N_("no steering committee meeting has been held since the "
+                                     "alliance was founded ({founded}); one is due every {max} "
+                                     "weeks"),
+                                  {arg_date("founded", previous), arg("max", max_weeks)})
+                : output::finding(
+                      Severity::error, "committee-meeting-gap", previous_id,
+                      N_("no steering committee meeting has been held since {date} "
+                         "({span}); one is due every {max} weeks"),
+                      {arg_date("date", previous), span_arg(days_between(previous, as_of)),
+                       arg("max", max_weeks)}));
     }
 }
 
@@ -230,25 +264,25 @@ void check_records(const Meeting& m, Date date, Date as_of, int due_days,
         return;
     }
     if (m.status == MeetingStatus::scheduled) {
-        out.push_back(
-            Finding{Severity::warning, "meeting-not-closed", m.id,
-                    fmt::format("the meeting of {} is still scheduled: mark it held, or cancel it",
-                                format_date(date))});
+        out.push_back(output::finding(
+            Severity::warning, "meeting-not-closed", m.id,
+            N_("the meeting of {date} is still scheduled: mark it held, or cancel it"),
+            {arg_date("date", date)}));
     }
     if (m.status != MeetingStatus::held) {
         return;
     }
     if (!m.attendance_at) {
-        out.push_back(
-            Finding{Severity::error, "attendance-missing", m.id,
-                    fmt::format("no attendance recorded for the meeting of {} ({} days allowed)",
-                                format_date(date), due_days)});
+        out.push_back(output::finding(
+            Severity::error, "attendance-missing", m.id,
+            N_("no attendance recorded for the meeting of {date} ({days} days allowed)"),
+            {arg_date("date", date), arg("days", due_days)}));
     }
     if (!m.minutes) {
-        out.push_back(
-            Finding{Severity::error, "minutes-missing", m.id,
-                    fmt::format("no minutes recorded for the meeting of {} ({} days allowed)",
-                                format_date(date), due_days)});
+        out.push_back(output::finding(
+            Severity::error, "minutes-missing", m.id,
+            N_("no minutes recorded for the meeting of {date} ({days} days allowed)"),
+            {arg_date("date", date), arg("days", due_days)}));
     }
 }
 
@@ -256,12 +290,13 @@ void check_records(const Meeting& m, Date date, Date as_of, int due_days,
 void check_decisions(store::Store& store, const Meeting& m, Date date, std::vector<Finding>& out) {
     for (const auto& d : decisions(store, m.id)) {
         if (!d.quorum.met) {
-            out.push_back(Finding{
+            out.push_back(output::finding(
                 Severity::error, "decision-without-quorum", fmt::format("{}#{}", m.id, d.number),
-                fmt::format("decision {} of {} was taken with {} of {} voting members present "
-                            "({} needed for quorum)",
-                            d.number, format_date(date), d.quorum.voting_present,
-                            d.quorum.voting_invited, d.quorum.required)});
+                N_("decision {number} of {date} was taken with {present} of {invited} voting "
+                   "members present ({required} needed for quorum)"),
+                {arg("number", d.number), arg_date("date", date),
+                 arg("present", d.quorum.voting_present), arg("invited", d.quorum.voting_invited),
+                 arg("required", d.quorum.required)}));
         }
     }
 }
@@ -288,10 +323,14 @@ void check_action_items(store::Store& store, Date as_of, Date since, std::vector
         if (a.due && before_since(*a.due, since)) {
             continue;
         }
-        out.push_back(
-            Finding{Severity::warning, "action-item-overdue", a.id,
-                    fmt::format("due {}{}: {}", format_date(*a.due),
-                                a.owner().empty() ? "" : " (owner: " + a.owner() + ")", a.title)});
+        out.push_back(a.owner().empty()
+                          ? output::finding(Severity::warning, "action-item-overdue", a.id,
+                                            N_("due {due}: {title}"),
+                                            {arg_date("due", *a.due), arg("title", a.title)})
+                          : output::finding(Severity::warning, "action-item-overdue", a.id,
+                                            N_("due {due} (owner: {owner}): {title}"),
+                                            {arg_date("due", *a.due), arg("owner", a.owner()),
+                                             arg("title", a.title)}));
     }
 }
 

@@ -753,6 +753,12 @@ def test_check_committee_meeting_gap(founded_recently):
     assert rules[-1] == ("committee-meeting-gap", second, "error")
     assert "no steering committee meeting has been held since 2026-10-10 (7 weeks and 1 day)" in \
         n.run("meeting", "check", "--as-of", "2026-11-29").out
+    # In the alliance's language (Spanish) and in French, the span too.
+    es = n.run("meeting", "check", "--as-of", "2026-11-15", env={"NACSA_LANG": ""}).out
+    assert f"pasaron 13 semanas y 1 día entre las reuniones del comité directivo del 2026-07-10 ({first}) y del " \
+        "2026-10-10; se permiten como máximo" in es, es
+    fr = n.run("--lang", "fr", "meeting", "check", "--as-of", "2026-11-29").out
+    assert "depuis le 2026-10-10 (7 semaines et 1 jour)" in fr, fr
 
 
 def test_check_records_missing_decisions_without_quorum_and_overdue_items(founded_recently):
