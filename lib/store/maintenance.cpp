@@ -36,25 +36,28 @@ std::vector<Finding> check_store(const fs::path& path, const Actor& actor) {
                         fs::is_directory(status) ? "a directory" : "not a regular file"));
     }
     std::vector<Finding> findings;
-    auto error = [&](std::string rule, std::string message) {
-        findings.push_back(
-            Finding{Severity::error, std::move(rule), path.string(), std::move(message)});
+    // Each finding with its msgid and values, for the message language (output::finding).
+    auto error = [&](std::string rule, const char* msgid, std::vector<output::FindingArg> args) {
+        findings.push_back(output::finding(Severity::error, std::move(rule), path.string(), msgid,
+                                           std::move(args)));
     };
+    using output::arg;
+    using output::N_;
     for (const auto* suffix : {"", "-wal", "-shm"}) {
         const fs::path file = path.string() + suffix;
         const int mode = files::file_mode(file);
         if (mode >= 0 && fs::is_regular_file(file, ec) && (mode & 077) != 0) {
             error("file-mode",
-                  fmt::format("{} has mode {:04o}; it holds personal data and must be 0600 "
-                              "(chmod 600 {})",
-                              file.string(), mode, file.string()));
+                  N_("{file} has mode {mode}; it holds personal data and must be 0600 (chmod 600 "
+                     "{file})"),
+                  {arg("file", file.string()), arg("mode", fmt::format("{:04o}", mode))});
         }
     }
     for (const auto& left : files::stale_temporaries(path.parent_path())) {
         error("leftover-temporary",
-              fmt::format("{} is a temporary file a killed nacsa left behind (a backup, export or "
-                          "report being written); it may hold personal data: remove it (rm {})",
-                          left.string(), left.string()));
+              N_("{file} is a temporary file a killed nacsa left behind (a backup, export or "
+                 "report being written); it may hold personal data: remove it (rm {file})"),
+              {arg("file", left.string())});
     }
     try {
         Store store = Store::open_any_version(path, Access::read_only, actor);
@@ -64,7 +67,7 @@ std::vector<Finding> check_store(const fs::path& path, const Actor& actor) {
             while (q.executeStep()) {
                 const auto line = q.getColumn(0).getString();
                 if (line != "ok") {
-                    error("integrity", fmt::format("integrity check: {}", line));
+                    error("integrity", N_("integrity check: {detail}"), {arg("detail", line)});
                 }
             }
         }
@@ -74,39 +77,41 @@ std::vector<Finding> check_store(const fs::path& path, const Actor& actor) {
             while (q.executeStep()) {
                 if (++count <= 20) {
                     error("foreign-key",
-                          fmt::format("row {} of table {} refers to a missing row of {}",
-                                      q.getColumn(1).getInt64(), q.getColumn(0).getString(),
-                                      q.getColumn(2).getString()));
+                          N_("row {row} of table {table} refers to a missing row of {parent}"),
+                          {arg("row", q.getColumn(1).getInt64()),
+                           arg("table", q.getColumn(0).getString()),
+                           arg("parent", q.getColumn(2).getString())});
                 }
             }
             if (count > 20) {
-                error("foreign-key",
-                      fmt::format("... and {} more rows with broken references", count - 20));
+                error("foreign-key", N_("... and {count} more rows with broken references"),
+                      {arg("count", count - 20)});
             }
         }
         const int version = store.schema_version();
         const int latest = latest_schema_version();
         if (version > latest) {
             error("schema-version",
-                  fmt::format("schema version {} is newer than this nacsa knows ({})", version,
-                              latest));
+                  N_("schema version {version} is newer than this nacsa knows ({latest})"),
+                  {arg("version", version), arg("latest", latest)});
         } else if (version < latest) {
             error("schema-version",
-                  fmt::format(
-                      "schema version {} is older than this nacsa's ({}); run `nacsa db migrate`",
-                      version, latest));
+                  N_("schema version {version} is older than this nacsa's ({latest}); run `nacsa "
+                     "db migrate`"),
+                  {arg("version", version), arg("latest", latest)});
         }
         try {
             (void)store.alliance();
         } catch (const DiagnosticError& e) {
-            error("config", fmt::format("the stored configuration is invalid: {}", e.what()));
+            error("config", N_("the stored configuration is invalid: {detail}"),
+                  {arg("detail", e.what())});
         } catch (const Error& e) {
-            error("config", e.what());
+            findings.push_back(Finding{Severity::error, "config", path.string(), e.what()});
         }
     } catch (const Error& e) {
-        error("open", e.what());
+        findings.push_back(Finding{Severity::error, "open", path.string(), e.what()});
     } catch (const std::exception& e) {
-        error("open", fmt::format("cannot read the store: {}", e.what()));
+        error("open", N_("cannot read the store: {detail}"), {arg("detail", e.what())});
     }
     return findings;
 }

@@ -284,6 +284,10 @@ def test_db_check_finds_a_store_readable_by_others(alliance):
     assert {(f["severity"], f["rule"], f["record"]) for f in findings} == {("error", "file-mode", str(alliance.db))}
     assert findings[0]["message"].startswith(f"{alliance.db} has mode 0644")
     assert {f["message"].split()[0] for f in findings} <= {str(alliance.db) + s for s in ("", "-wal", "-shm")}
+    es = alliance.run("--lang", "es", "db", "check").out
+    assert f"{alliance.db} tiene permisos 0644; contiene datos personales y debe tener 0600" in es, es
+    fr = alliance.run("db", "check", env={"NACSA_LANG": "fr"}).out
+    assert f"{alliance.db} a les droits 0644 ; il contient des données personnelles" in fr, fr
 
 
 def test_db_check_finds_a_missing_configuration(alliance):
