@@ -463,8 +463,8 @@ std::string void_ballot(store::Store& store, std::int64_t election, const std::s
             const bool voided =
                 std::any_of(e.voided.begin(), e.voided.end(),
                             [&](const VoidedBallot& b) { return b.voter_id == voter; });
-            throw NotFoundError(fmt::format("{} has no valid ballot in election {}{}", voter,
-                                            election, voided ? " (its ballot was voided)" : ""));
+            throw NotFoundError(msg("{} has no valid ballot in election {}{}", voter, election,
+                                    voided ? msg(" (its ballot was voided)") : Message()));
         }
         store.audit("election", std::to_string(election),
                     fmt::format("voided the ballot of {} in election {}; reason: {}", voter,
@@ -482,8 +482,8 @@ std::string withdraw_candidate(store::Store& store, std::int64_t election,
         const auto why = required_reason(reason);
         const auto* candidate = find_candidate(e, member);
         if (candidate == nullptr) {
-            throw NotFoundError(fmt::format("\"{}\" is not a candidate in election {}",
-                                            text::escape_control(member_ref), election));
+            throw NotFoundError(msg("\"{}\" is not a candidate in election {}",
+                                    text::escape_control(member_ref), election));
         }
         require_correctable(e, "its candidates can no longer withdraw");
         if (candidate->withdrawn()) {

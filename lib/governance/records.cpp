@@ -80,7 +80,7 @@ Unseated unseat(store::Store& store, const std::string& member_ref, const std::s
         const Date day = on.value_or(store.today());
         const auto target = seat_to_end(store, member.id, day);
         if (!target) {
-            throw NotFoundError(fmt::format("{} holds no seat on {}", member.id, format_date(day)));
+            throw NotFoundError(msg("{} holds no seat on {}", member.id, format_date(day)));
         }
         if (day < target->term_start) {
             throw ValidationError(
@@ -159,7 +159,7 @@ SeatEdited edit_seat(store::Store& store, std::int64_t id, const SeatChanges& ch
     store.transaction([&] {
         const auto rows = detail::seat_rows(store, "s.id = ?", {std::to_string(id)});
         if (rows.empty()) {
-            throw NotFoundError(fmt::format("no seat {} (see 'nacsa committee history')", id));
+            throw NotFoundError(msg("no seat {} (see 'nacsa committee history')", id));
         }
         const auto& was = rows.front();
         const std::string why(text::trim(reason));
@@ -301,7 +301,7 @@ void end_observer(store::Store& store, std::int64_t id, const std::string& reaso
         SQLite::Statement q(db, std::string(k_observer_columns) + "WHERE id = ?");
         q.bind(1, static_cast<int64_t>(id));
         if (!q.executeStep()) {
-            throw NotFoundError(fmt::format("no observer {} (see 'nacsa committee show')", id));
+            throw NotFoundError(msg("no observer {} (see 'nacsa committee show')", id));
         }
         const auto observer = observer_from(q);
         const Date day = on.value_or(store.today());

@@ -77,8 +77,8 @@ void invite(store::Store& store, const Meeting& m, const std::optional<std::stri
     const auto all = invitees(store, m, WithRemoved::yes);
     const auto existing = member_id ? find_member(all, *member_id) : find_person(all, *person);
     if (existing && !existing->removed) {
-        throw ValidationError(fmt::format("{} is already invited to {}",
-                                          member_id ? *member_id : "this person", m.id));
+        throw ValidationError(
+            msg("{} is already invited to {}", member_id ? *member_id : "this person", m.id));
     }
     if (member_id && detail::out_of_bodies(store, *member_id, m.local_date())) {
         throw ValidationError(
@@ -162,7 +162,7 @@ Invitee find_invitee(store::Store& store, const Meeting& m, const std::vector<In
     if (auto person = find_person(all, wanted)) {
         return *person;
     }
-    throw NotFoundError(fmt::format(
+    throw NotFoundError(msg(
         "{} is not invited to {} (invite them with `nacsa meeting invitees {} --add` or --guest)",
         name, m.id, m.id));
 }
@@ -240,9 +240,9 @@ Meeting meeting_for_attendance(store::Store& store, const std::string& id,
 Invitee invitee_with_attendance(store::Store& store, const Meeting& m, const std::string& who) {
     auto invitee = find_invitee(store, m, invitees(store, m), who);
     if (!invitee.attendance) {
-        throw NotFoundError(fmt::format(
-            "no attendance is recorded for {} at {} (record it with `nacsa meeting attend`)",
-            text::escape_control(std::string(text::trim(who))), m.id));
+        throw NotFoundError(
+            msg("no attendance is recorded for {} at {} (record it with `nacsa meeting attend`)",
+                text::escape_control(std::string(text::trim(who))), m.id));
     }
     return invitee;
 }
@@ -327,10 +327,10 @@ Quorum mark_held(store::Store& store, const std::string& id, Force force) {
             any = any || i.attendance.has_value();
         }
         if (!any && force == Force::no) {
-            throw ValidationError(fmt::format(
-                "no attendance is recorded for {}: record it with `nacsa meeting attend` "
-                "(or use --force)",
-                id));
+            throw ValidationError(
+                msg("no attendance is recorded for {}: record it with `nacsa meeting attend` "
+                    "(or use --force)",
+                    id));
         }
         auto& db = store.db();
         Statement q(db, "UPDATE meeting SET status = ?, held_at = ? WHERE id = ?");

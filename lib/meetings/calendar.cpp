@@ -168,10 +168,10 @@ std::vector<LocalDateTime> occurrences(const LocalDateTime& first, Repeat repeat
         }
         const auto expected = nth_weekday(first.date.year() / first.date.month(), *weekday);
         if (expected != first.date) {
-            throw ValidationError(fmt::format(
-                "field \"start\": {} is not the {} of its month{}", format_date(first.date),
-                describe(*weekday),
-                expected ? fmt::format(" ({} is)", format_date(*expected)) : std::string()));
+            throw ValidationError(
+                msg("field \"start\": {} is not the {} of its month{}", format_date(first.date),
+                    describe(*weekday),
+                    expected ? msg(" ({} is)", format_date(*expected)) : Message()));
         }
         const int step = repeat == Repeat::monthly ? 1 : 3;
         const chr::year_month start = first.date.year() / first.date.month();

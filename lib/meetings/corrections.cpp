@@ -54,7 +54,7 @@ std::vector<std::string> apply_decision_changes(Decision& d, const DecisionChang
           std::tuple{c.tally.votes_against, &d.tally.votes_against, "votes_against"},
           std::tuple{c.tally.votes_abstain, &d.tally.votes_abstain, "votes_abstain"}}) {
         if (given && *given < 0) {
-            throw ValidationError(fmt::format("field \"{}\": must not be negative", name));
+            throw ValidationError(msg("field \"{}\": must not be negative", name));
         }
         if (given && given != *value) {
             *value = given;
@@ -115,10 +115,10 @@ std::vector<std::string> apply_action_changes(store::Store& store, ActionItem& a
         if (const auto typed = non_empty(c.body)) {
             const auto parsed = Body::parse(*typed);
             if (!parsed) {
-                throw ValidationError(fmt::format(
-                    "field \"body\": \"{}\" is not a body (expected committee, all_members or "
-                    "working_group:KEY)",
-                    text::escape_control(*typed)));
+                throw ValidationError(
+                    msg("field \"body\": \"{}\" is not a body (expected committee, all_members or "
+                        "working_group:KEY)",
+                        text::escape_control(*typed)));
             }
             body = parsed->to_string();
         }
@@ -129,10 +129,10 @@ std::vector<std::string> apply_action_changes(store::Store& store, ActionItem& a
         if (const auto typed = non_empty(c.decision)) {
             const auto ref = detail::decision_of_action(store, *typed, a.meeting_id);
             if (!a.meeting_id) {
-                throw ValidationError(fmt::format(
-                    "field \"decision\": {} comes from no meeting; a decision links only the "
-                    "action items of its meeting",
-                    a.id));
+                throw ValidationError(
+                    msg("field \"decision\": {} comes from no meeting; a decision links only the "
+                        "action items of its meeting",
+                        a.id));
             }
             number = ref.number;
         }
@@ -180,8 +180,8 @@ ActionItem get_action_item(store::Store& store, const std::string& id) {
     if (auto item = find_action_item(store, id)) {
         return *item;
     }
-    throw NotFoundError(fmt::format("no action item {} (see `nacsa meeting action list`)",
-                                    text::escape_control(id)));
+    throw NotFoundError(
+        msg("no action item {} (see `nacsa meeting action list`)", text::escape_control(id)));
 }
 
 }  // namespace
@@ -199,9 +199,11 @@ std::vector<std::string> decision_edit(store::Store& store, const DecisionRef& r
         const int votes = d.tally.votes_for.value_or(0) + d.tally.votes_against.value_or(0) +
                           d.tally.votes_abstain.value_or(0);
         if (votes > d.quorum.voting_present) {
-            throw ValidationError(fmt::format(
-                "field \"tally\": {} votes but only {} voting member{} present", votes,
-                d.quorum.voting_present, d.quorum.voting_present == 1 ? " is" : "s are"));
+            throw ValidationError(
+                d.quorum.voting_present == 1
+                    ? msg("field \"tally\": {} votes but only 1 voting member is present", votes)
+                    : msg("field \"tally\": {} votes but only {} voting members are present", votes,
+                          d.quorum.voting_present));
         }
         update_decision(store.db(), d);
         store.audit("decision", d.ref(),

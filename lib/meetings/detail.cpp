@@ -96,14 +96,13 @@ DecisionRef decision_of_action(store::Store& store, const std::string& typed,
         ref = DecisionRef{*meeting_id, std::stoi(wanted)};
     }
     if (!ref || ref->number <= 0) {
-        throw ValidationError(fmt::format(
-            "field \"decision\": \"{}\" is not a decision (MEETING#N, or N with --meeting)",
-            text::escape_control(wanted)));
+        throw ValidationError(
+            msg("field \"decision\": \"{}\" is not a decision (MEETING#N, or N with --meeting)",
+                text::escape_control(wanted)));
     }
     if (meeting_id && *meeting_id != ref->meeting_id) {
-        throw ValidationError(fmt::format("field \"decision\": {} is a decision of {}, not of {}",
-                                          text::escape_control(wanted), ref->meeting_id,
-                                          *meeting_id));
+        throw ValidationError(msg("field \"decision\": {} is a decision of {}, not of {}",
+                                  text::escape_control(wanted), ref->meeting_id, *meeting_id));
     }
     (void)get_decision(store, *ref);
     return *ref;

@@ -35,8 +35,8 @@ Enum stored(const std::vector<std::string>& names, const SQLite::Column& column)
     if (const auto value = enum_named<Enum>(names, name)) {
         return *value;
     }
-    throw StoreError(fmt::format("the store holds \"{}\" where one of {} belongs (damaged store?)",
-                                 name, text::join(names, ", ")));
+    throw StoreError(msg("the store holds \"{}\" where one of {} belongs (damaged store?)", name,
+                         text::join(names, ", ")));
 }
 
 template <typename Enum>
@@ -217,7 +217,7 @@ Meeting get_meeting(store::Store& store, const std::string& id) {
     if (auto m = find_meeting(store, id)) {
         return *m;
     }
-    throw NotFoundError(fmt::format("no meeting {} (see `nacsa meeting list`)", id));
+    throw NotFoundError(msg("no meeting {} (see `nacsa meeting list`)", id));
 }
 
 std::vector<Meeting> list_meetings(store::Store& store, const MeetingFilter& filter) {
@@ -415,8 +415,8 @@ Decision get_decision(store::Store& store, const DecisionRef& ref) {
         throw NotFoundError(
             fmt::format("no meeting {} (see `nacsa meeting list`)", ref.meeting_id));
     }
-    throw NotFoundError(fmt::format("{} has no decision {} (see `nacsa meeting show {}`)",
-                                    ref.meeting_id, ref.number, ref.meeting_id));
+    throw NotFoundError(msg("{} has no decision {} (see `nacsa meeting show {}`)", ref.meeting_id,
+                            ref.number, ref.meeting_id));
 }
 
 std::vector<ActionItem> carried_action_items(store::Store& store, const Meeting& meeting) {

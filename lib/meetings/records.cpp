@@ -137,8 +137,8 @@ int agenda_add(store::Store& store, const std::string& id, const std::string& ti
         const int count = static_cast<int>(agenda(store, id).size());
         at = position ? *position : count + 1;
         if (at < 1 || at > count + 1) {
-            throw ValidationError(fmt::format("position {} is outside the agenda of {} (1 to {})",
-                                              at, id, count + 1));
+            throw ValidationError(
+                msg("position {} is outside the agenda of {} (1 to {})", at, id, count + 1));
         }
         auto& db = store.db();
         shift_agenda(db, id, at, 1);
@@ -198,7 +198,7 @@ void remove_agenda_item(store::Store& store, const std::string& id, int position
     (void)meeting_for_agenda(store, id);
     const auto items = agenda(store, id);
     if (position < 1 || position > static_cast<int>(items.size())) {
-        throw NotFoundError(fmt::format("{} has no agenda item {}", id, position));
+        throw NotFoundError(msg("{} has no agenda item {}", id, position));
     }
     auto& db = store.db();
     Statement d(db, "DELETE FROM agenda_item WHERE id = ?");
@@ -229,7 +229,7 @@ std::vector<std::string> agenda_edit(store::Store& store, const std::string& id,
         (void)meeting_for_agenda(store, id);
         const auto items = agenda(store, id);
         if (position < 1 || position > static_cast<int>(items.size())) {
-            throw NotFoundError(fmt::format("{} has no agenda item {}", id, position));
+            throw NotFoundError(msg("{} has no agenda item {}", id, position));
         }
         auto item = items[static_cast<std::size_t>(position - 1)];
         if (changes.title) {
@@ -286,8 +286,8 @@ void record_minutes(store::Store& store, const std::string& id, const std::strin
             throw ValidationError("the minutes are empty");
         }
         if (!text::is_valid_utf8(minutes)) {
-            throw ValidationError(fmt::format("the minutes are not valid UTF-8 (byte {})",
-                                              text::invalid_utf8_offset(minutes) + 1));
+            throw ValidationError(msg("the minutes are not valid UTF-8 (byte {})",
+                                      text::invalid_utf8_offset(minutes) + 1));
         }
         Statement q(
             store.db(),
@@ -400,7 +400,7 @@ void action_close(store::Store& store, const std::string& id, ActionStatus statu
                 fmt::format("no action item {} (see `nacsa meeting action list`)", id));
         }
         if (item->status != ActionStatus::open) {
-            throw ValidationError(fmt::format("{} is already {}", id, status_name(item->status)));
+            throw ValidationError(msg("{} is already {}", id, status_name(item->status)));
         }
         Statement q(store.db(),
                     "UPDATE action_item SET status = ?, closed_on = ?, note = coalesce(?, note), "

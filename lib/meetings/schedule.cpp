@@ -285,7 +285,7 @@ std::vector<std::string> edit(store::Store& store, const std::string& id,
                 fmt::format("{} is held: its start and body can no longer change", id));
         }
         if (before.status == MeetingStatus::cancelled) {
-            throw ValidationError(fmt::format("{} is cancelled: it cannot be edited", id));
+            throw ValidationError(msg("{} is cancelled: it cannot be edited", id));
         }
         const auto r = resolve(store, fields, before);
         const auto start = to_utc(r.start, r.time_zone);
@@ -335,9 +335,9 @@ Meeting postpone(store::Store& store, const std::string& id, const std::string& 
         if (to) {
             const auto local = parse_local_date_time(*to);
             if (!local) {
-                throw ValidationError(fmt::format(
-                    "field \"to\": \"{}\" is not a date and time (expected YYYY-MM-DD HH:MM)",
-                    *to));
+                throw ValidationError(
+                    msg("field \"to\": \"{}\" is not a date and time (expected YYYY-MM-DD HH:MM)",
+                        *to));
             }
             new_start = to_utc(*local, m.time_zone);
         }

@@ -82,23 +82,23 @@ namespace {
 template <typename T>
 const T& need(const T* found, const char* noun, const std::string& id) {
     if (found == nullptr) {
-        throw NotFoundError(fmt::format("no {} \"{}\" in the plan", noun, id));
+        throw NotFoundError(msg("no {} \"{}\" in the plan", Message::translatable(noun, {}), id));
     }
     return *found;
 }
 }  // namespace
 
 const Priority& Plan::priority(const std::string& code) const {
-    return need(find_priority(code), "priority", code);
+    return need(find_priority(code), N_("priority"), code);
 }
 const Activity& Plan::activity(const std::string& id) const {
-    return need(find_activity(id), "activity", id);
+    return need(find_activity(id), N_("activity"), id);
 }
 const Indicator& Plan::indicator(const std::string& id) const {
-    return need(find_indicator(id), "indicator", id);
+    return need(find_indicator(id), N_("indicator"), id);
 }
 const Contribution& Plan::contribution(const std::string& id) const {
-    return need(find_contribution(id), "contribution", id);
+    return need(find_contribution(id), N_("contribution"), id);
 }
 
 bool natural_less(const std::string& a, const std::string& b) {

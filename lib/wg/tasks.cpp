@@ -59,7 +59,7 @@ void insert_task(store::Store& store, Task& t) {
 Task existing_task(store::Store& store, std::int64_t id) {
     auto found = find_task(store, id);
     if (!found) {
-        throw NotFoundError(fmt::format("no task {} (see `nacsa wg task list`)", id));
+        throw NotFoundError(msg("no task {} (see `nacsa wg task list`)", id));
     }
     return std::move(*found);
 }

@@ -332,9 +332,9 @@ WorkingGroup get_group(store::Store& store, const std::string& id) {
     for (const auto& g : list_groups(store, Include::all)) {
         known.push_back(g.id);
     }
-    throw NotFoundError(fmt::format(
-        "no working group \"{}\" (known: {})", text::escape_control(id),
-        known.empty() ? "none; create one with `nacsa wg create`" : text::join(known, ", ")));
+    throw NotFoundError(
+        msg("no working group \"{}\" (known: {})", text::escape_control(id),
+            known.empty() ? "none; create one with `nacsa wg create`" : text::join(known, ", ")));
 }
 
 std::vector<WorkingGroup> list_groups(store::Store& store, Include include) {

@@ -305,3 +305,14 @@ def test_the_alliance_then_the_locale_names_the_language_when_nothing_else_does(
     assert usage(LC_ALL="C.UTF-8", LANG="es_CL.UTF-8") == "nacsa: error: unknown option \"--nope\" for 'nacsa member list'"
     assert usage(LC_ALL="", LANG="de_DE.UTF-8").startswith("nacsa: error: unknown option")
     assert usage(LC_ALL="", LANG="fr_FR.UTF-8", NACSA_LANG="es").startswith("nacsa: error: opción desconocida")
+
+
+def test_not_found_errors_of_meetings_plan_and_groups_in_spanish_and_french(alliance):
+    r = alliance.run("--lang", "es", "meeting", "show", "M-2026-999")
+    assert (r.code, r.err) == (3, "nacsa: error: no hay ninguna reunión M-2026-999 (vea `nacsa meeting list`)\n")
+    r = alliance.run("--lang", "fr", "plan", "activity", "show", "A99")
+    assert (r.code, r.err) == (3, "nacsa: error: aucune activité «\u00a0A99\u00a0» dans le plan\n")
+    r = alliance.run("wg", "task", "done", "999", env={"NACSA_LANG": ""})  # the alliance's language
+    assert (r.code, r.err) == (3, "nacsa: error: no hay ninguna tarea 999 (vea `nacsa wg task list`)\n")
+    r = alliance.run("plan", "activity", "show", "A99")
+    assert (r.code, r.err) == (3, 'nacsa: error: no activity "A99" in the plan\n')
