@@ -4,7 +4,8 @@
 # msg("...", ...) anywhere in lib/ and cli/.
 #   scripts/update-po.sh          extracts them and merges them into each catalog, for translators
 #   scripts/update-po.sh --check  fails (exit 1) naming every message that a catalog lacks, leaves
-#                                 untranslated or marks fuzzy (the ctest entry "catalogs")
+#                                 untranslated or marks fuzzy, and every one the code no longer
+#                                 uses (tests/e2e/test_report.py runs it)
 set -eu
 cd "$(dirname "$0")/.."
 check=no
@@ -31,10 +32,17 @@ for po in lib/i18n/po/*.po; do
     missing=$( (msgattrib --untranslated --no-obsolete --no-wrap "$merged";
                 msgattrib --only-fuzzy --no-obsolete --no-wrap "$merged") |
                grep '^msgid "..*"$' || true)
+    # A message the code no longer uses is obsolete (#~) once merged.
+    unused=$(msgattrib --only-obsolete --no-wrap "$merged" | grep '^#~ msgid "..*"$' || true)
     rm -f "$merged"
     if [ -n "$missing" ]; then
         echo "$po: no translation for:" >&2
         echo "$missing" | sed 's/^msgid /  /' >&2
+        status=1
+    fi
+    if [ -n "$unused" ]; then
+        echo "$po: messages the code no longer uses:" >&2
+        echo "$unused" | sed 's/^#~ msgid /  /' >&2
         status=1
     fi
 done
