@@ -116,8 +116,8 @@ void build(CLI::App& app, Context& ctx, GlobalOptions& options) {
                    "The store (else $NACSA_DB, else $XDG_DATA_HOME/nacsa/nacsa.db)")
         ->type_name("PATH");
     app.add_option("--format", options.format,
-                   "Output format: table, json or csv (reports add md and html)")
-        ->check(CLI::IsMember({"table", "json", "csv", "md", "html"}))
+                   "Output format: table, json or csv (reports add md, html and pdf)")
+        ->check(CLI::IsMember({"table", "json", "csv", "md", "html", "pdf"}))
         ->type_name("FORMAT");
     app.add_flag("--excel", options.excel, "CSV for spreadsheets: a BOM and ';' between fields");
     app.add_option("--lang", options.lang,

@@ -131,7 +131,7 @@ output::Format Context::format() const {
     if (m_options.format == "csv") {
         return output::Format::csv;
     }
-    if (m_options.format != "table") {  // md and html are the reports' (cli/report.cpp)
+    if (m_options.format != "table") {  // md, html and pdf are the reports' (cli/report.cpp)
         throw UsageError(fmt::format(
             "--format {} is for reports (nacsa report); this command prints table, json or csv",
             m_options.format));

@@ -2,6 +2,9 @@
 #include "report/report.hpp"
 
 #include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdlib>
 
 #include "commands.hpp"
 #include "core/error.hpp"
@@ -20,6 +23,7 @@ struct ReportOptions {
     std::optional<std::string> output;
     std::optional<std::string> section;
     std::optional<std::string> as_of;
+    std::optional<std::string> pdf_engine;
     bool redact = false;
     bool strict = false;
 };
@@ -49,6 +53,15 @@ std::optional<report::Period> period_of(const ReportOptions& opts) {
     return std::nullopt;
 }
 
+// --pdf-engine, else NACSA_PDF_ENGINE, else nothing (the first engine installed).
+std::optional<std::string> pdf_engine_of(const std::optional<std::string>& option) {
+    if (option) {
+        return option;
+    }
+    const char* env = std::getenv("NACSA_PDF_ENGINE");
+    return env != nullptr && *env != '\0' ? std::optional<std::string>(env) : std::nullopt;
+}
+
 report::Format format_of(const std::string& name) {
     if (name == "html") {
         return report::Format::html;
@@ -59,6 +72,9 @@ report::Format format_of(const std::string& name) {
     if (name == "csv") {
         return report::Format::csv;
     }
+    if (name == "pdf") {
+        return report::Format::pdf;
+    }
     return report::Format::md;  // "md" and the default "table"
 }
 
@@ -66,6 +82,12 @@ int run_report(Context& ctx, const ReportOptions& opts) {
     const auto format = format_of(ctx.options().format);
     if (format == report::Format::csv && !opts.section) {
         throw UsageError("--format csv needs --section TABLE (one table per CSV file)");
+    }
+    if (format == report::Format::pdf && opts.output.value_or("-") == "-" &&
+        ::isatty(STDOUT_FILENO) != 0) {
+        throw UsageError(
+            msg("--format pdf writes a binary file: give -o FILE.pdf or redirect "
+                "the output"));
     }
     std::optional<Date> as_of;
     if (opts.as_of) {
@@ -78,7 +100,8 @@ int run_report(Context& ctx, const ReportOptions& opts) {
                                   .section = opts.section,
                                   .excel = ctx.options().excel,
                                   .redact = opts.redact,
-                                  .as_of = as_of};
+                                  .as_of = as_of,
+                                  .pdf_engine = pdf_engine_of(opts.pdf_engine)};
     const auto document = report::produce(ctx.store(), request);
 
     const auto privacy =
@@ -104,7 +127,7 @@ int run_report(Context& ctx, const ReportOptions& opts) {
 
 void register_report(CLI::App& app, Context& ctx) {
     auto* cmd = app.add_subcommand(
-        "report", "Write the quarterly report and its siblings (md, html, json, csv)");
+        "report", "Write the quarterly report and its siblings (md, html, pdf, json, csv)");
     cmd->require_subcommand(1);
     const std::pair<report::Kind, const char*> kinds[] = {
         {report::Kind::quarterly,
@@ -148,6 +171,10 @@ void register_report(CLI::App& app, Context& ctx) {
         sub->add_option("--as-of", opts->as_of,
                         "Read the records dated up to this day (default: the period's last day)")
             ->type_name("DATE");
+        sub->add_option("--pdf-engine", opts->pdf_engine,
+                        "With --format pdf: weasyprint, chromium or a path (default: "
+                        "$NACSA_PDF_ENGINE, else the first installed)")
+            ->type_name("PROGRAM");
         sub->add_flag("--redact", opts->redact, "Leave personal data out (organisations stay)");
         sub->add_flag("--strict", opts->strict,
                       "Exit 1 when the report has error-level findings (e.g. a missing government "

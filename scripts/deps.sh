@@ -13,7 +13,7 @@ build_pkgs="g++ cmake ninja-build ccache pkg-config gettext tzdata
 libcli11-dev libsqlitecpp-dev libsqlite3-dev libfmt-dev libyaml-cpp-dev libyaml-dev doctest-dev
 nlohmann-json3-dev libical-dev libicu-dev libhowardhinnant-date-dev libcsv-dev nettle-dev iso-codes"
 test_pkgs="python3 python3-pytest python3-jsonschema python3-icalendar python3-yaml mandoc man-db lintian
-tidy sqlite3 bash bash-completion fish zsh dpkg-dev chromium time file"
+tidy sqlite3 bash bash-completion fish zsh dpkg-dev chromium weasyprint poppler-utils time file"
 fuzz_pkgs="clang clang-14 libclang-rt-14-dev"
 tidy_pkgs="clang-tidy-14"
 long_pkgs="valgrind debootstrap debian-archive-keyring"

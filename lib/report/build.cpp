@@ -108,6 +108,8 @@ Report build(store::Store& store, const Options& options) {
             report.sections.push_back(detail::meetings_section(in));
             report.sections.push_back(detail::plan_section(in));
             report.sections.push_back(detail::next_period_section(in));
+            report.sections.insert(report.sections.begin(),
+                                   detail::summary_section(in, report.sections));
             break;
         case Kind::membership:
             report.sections.push_back(detail::membership_section(in));

@@ -64,6 +64,7 @@ struct Figure {
 struct Bar {
     std::string label;
     double value = 0;
+    std::string text;  // shown at the bar's end instead of the value when set ("34 (50 %)")
 };
 
 // A bar chart (drawn as SVG in HTML; its numbers are also in a table or figures).

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "output/pdf.hpp"
 #include "report/report.hpp"
 
 namespace nacsa::report {
@@ -26,6 +27,9 @@ std::string render(const Report& report, const Request& request) {
             return render_markdown(report);
         case Format::html:
             return render_html(report);
+        case Format::pdf:
+            return output::html_to_pdf(render_html(report),
+                                       output::find_pdf_engine(request.pdf_engine), now());
         case Format::json:
             return render_json(report);
         case Format::csv:
@@ -49,6 +53,9 @@ std::vector<std::string> error_messages(const Report& report) {
 }  // namespace
 
 Document produce(store::Store& store, const Request& request) {
+    if (request.format == Format::pdf) {
+        (void)output::find_pdf_engine(request.pdf_engine);  // before the work: none, no report
+    }
     Options options;
     options.kind = request.kind;
     options.today = store.today();

@@ -7,7 +7,7 @@
 
 namespace nacsa::report {
 
-enum class Format { md, html, json, csv };
+enum class Format { md, html, json, csv, pdf };
 
 // Clean Markdown: title block, contents, one "##" heading per section.
 [[nodiscard]] std::string render_markdown(const Report& report);
@@ -15,6 +15,9 @@ enum class Format { md, html, json, csv };
 // One self-contained HTML file: inline CSS (with print CSS for A4), inline SVG charts, no
 // JavaScript, no external resources.
 [[nodiscard]] std::string render_html(const Report& report);
+
+// The HTML printed to A4 pages by a PDF engine (output/pdf.hpp).
+// (produce() does it: it needs the engine the request names.)
 
 // Every figure, table, chart and finding as JSON (schemas/report.schema.json).
 [[nodiscard]] std::string render_json(const Report& report);

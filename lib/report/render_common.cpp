@@ -2,6 +2,10 @@
 #include "report/render_common.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <cmath>
 
 #include "report/render.hpp"
 
@@ -31,7 +35,8 @@ std::string display_value(const Value& value, ValueKind kind, const std::string&
     if (kind == ValueKind::integer) {
         return tr.integer(static_cast<std::int64_t>(number));
     }
-    return tr.number(number, 1);
+    // A whole number (an indicator's 90 people) without decimals; others with one.
+    return tr.number(number, std::floor(number) == number ? 0 : 1);
 }
 
 namespace detail {
@@ -58,6 +63,100 @@ std::string severity_label(output::Severity severity, const Translator& tr) {
             return tr("Note");
     }
     return tr("Note");
+}
+
+namespace {
+
+constexpr std::size_t k_group_from = 3;
+
+std::string arg_text(const output::Finding& finding, const std::string& name) {
+    for (const auto& a : finding.args) {
+        if (a.name == name) {
+            return a.text;
+        }
+    }
+    return finding.record;
+}
+
+// What a finding is about, in the report's language: its first argument (a region, a thematic
+// area), else its record.
+std::string subject(const output::Finding& finding, const std::string& language) {
+    if (finding.args.empty() || finding.args.front().phrase || finding.args.front().date ||
+        finding.args.front().share) {
+        return finding.record;
+    }
+    const auto& a = finding.args.front();
+    if (language == "es" && !a.es.empty()) {
+        return a.es;
+    }
+    if (language == "fr" && !a.fr.empty()) {
+        return a.fr;
+    }
+    return a.text;
+}
+
+std::string group_line(const std::vector<const output::Finding*>& group, const Translator& tr) {
+    const auto& first = *group.front();
+    std::vector<std::string> names;
+    names.reserve(group.size());
+    if (first.rule == "region-without-seat") {
+        for (const auto* f : group) {
+            names.push_back(arg_text(*f, "region"));
+        }
+        return fmt::format(
+            fmt::runtime(tr("{n} regions with active members have no seat: {regions}.")),
+            fmt::arg("n", tr.integer(static_cast<std::int64_t>(group.size()))),
+            fmt::arg("regions", fmt::join(names, ", ")));
+    }
+    for (std::size_t i = 1; i < group.size(); ++i) {
+        names.push_back(subject(*group[i], tr.language()));
+    }
+    auto message = first.message;
+    while (!message.empty() && message.back() == '.') {
+        message.pop_back();
+    }
+    return fmt::format(fmt::runtime(tr("{message} (and {n} more of the same kind: {records}).")),
+                       fmt::arg("message", message),
+                       fmt::arg("n", tr.integer(static_cast<std::int64_t>(group.size() - 1))),
+                       fmt::arg("records", fmt::join(names, ", ")));
+}
+
+}  // namespace
+
+std::vector<FindingLine> grouped_findings(const std::vector<output::Finding>& findings,
+                                          const Translator& tr) {
+    std::vector<std::vector<const output::Finding*>> groups;
+    for (const auto& finding : findings) {
+        auto group = std::find_if(groups.begin(), groups.end(), [&](const auto& g) {
+            return g.front()->rule == finding.rule && g.front()->severity == finding.severity;
+        });
+        if (finding.rule.empty() || group == groups.end()) {
+            groups.push_back({&finding});
+        } else {
+            group->push_back(&finding);
+        }
+    }
+    std::vector<FindingLine> out;
+    for (const auto& group : groups) {
+        if (group.size() >= k_group_from) {
+            out.push_back({group.front()->severity, group_line(group, tr)});
+        } else {
+            for (const auto* f : group) {
+                out.push_back({f->severity, f->message});
+            }
+        }
+    }
+    return out;
+}
+
+Layout reading_order(const Report& report) {
+    Layout layout;
+    const bool first_page = report.find_section("summary") != nullptr;
+    for (const auto& section : report.sections) {
+        const bool front = first_page && (section.key == "summary" || section.key == "next_period");
+        (front ? layout.first_page : layout.numbered).push_back(&section);
+    }
+    return layout;
 }
 
 std::string period_text(const Period& period, const Translator& tr) {

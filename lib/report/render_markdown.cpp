@@ -73,6 +73,51 @@ void table_markdown(std::string& out, const Table& table, const Report& report) 
     out += "\n";
 }
 
+std::string labelled(const Translator& tr, const std::string& label, const std::string& value) {
+    // TRANSLATORS: a label and its value; French puts a no-break space before the colon.
+    return fmt::format(fmt::runtime(tr("{label}: {value}")), fmt::arg("label", label),
+                       fmt::arg("value", value));
+}
+
+void section_markdown(std::string& out, const Section& section, const Report& report,
+                      const Translator& tr) {
+    for (const auto& note : section.notes) {
+        out += escape(note) + "\n\n";
+    }
+    if (!section.figures.empty()) {
+        for (const auto& figure : section.figures) {
+            const auto value = escape(display_value(figure.value, figure.kind, report.language));
+            out += fmt::format("- {}\n", labelled(tr, escape(figure.label), "**" + value + "**"));
+        }
+        out += "\n";
+    }
+    if (!section.findings.empty()) {
+        out += fmt::format("### {}\n\n", tr("Findings"));
+        for (const auto& line : detail::grouped_findings(section.findings, tr)) {
+            out += fmt::format("- {}\n",
+                               labelled(tr, "**" + detail::severity_label(line.severity, tr) + "**",
+                                        escape(line.text)));
+        }
+        out += "\n";
+    }
+    for (const auto& table : section.tables) {
+        table_markdown(out, table, report);
+    }
+}
+
+// The key figures (this period, the previous one, the change), then what needs attention.
+void summary_markdown(std::string& out, const Section& section, const Report& report,
+                      const Translator& tr) {
+    for (const auto& table : section.tables) {
+        table_markdown(out, table, report);
+    }
+    out += fmt::format("### {}\n\n", tr("Needs attention"));
+    for (const auto& note : section.notes) {
+        out += "- " + escape(note) + "\n";
+    }
+    out += "\n";
+}
+
 }  // namespace
 
 std::string render_markdown(const Report& report) {
@@ -84,54 +129,35 @@ std::string render_markdown(const Report& report) {
         out += fmt::format(" ({})", escape(report.alliance_short_name));
     }
     out += "\n\n";
-    // TRANSLATORS: a label and its value; French puts a no-break space before the colon.
-    const auto labelled = [&tr](const std::string& label, const std::string& value) {
-        return fmt::format(fmt::runtime(tr("{label}: {value}")), fmt::arg("label", label),
-                           fmt::arg("value", value));
-    };
-    out += fmt::format("- {}\n", labelled(tr("Country"), escape(report.country)));
-    out +=
-        fmt::format("- {} ({})\n", labelled(tr("Period"), detail::period_text(report.period, tr)),
-                    report.period.label);
-    out += fmt::format("- {}\n", labelled(tr("Records as of"), tr.date(report.as_of)));
-    out += fmt::format("- {}\n", labelled(tr("Generated on"), tr.date(report.generated)));
+    out += fmt::format("- {}\n", labelled(tr, tr("Country"), escape(report.country)));
+    out += fmt::format("- {} ({})\n",
+                       labelled(tr, tr("Period"), detail::period_text(report.period, tr)),
+                       report.period.label);
+    out += fmt::format("- {}\n", labelled(tr, tr("Records as of"), tr.date(report.as_of)));
+    out += fmt::format("- {}\n", labelled(tr, tr("Generated on"), tr.date(report.generated)));
     if (report.redacted) {
         out += fmt::format("- {}\n", tr("Personal data left out."));
     }
     out += "\n";
-    if (report.sections.size() > 1) {
+    const auto layout = detail::reading_order(report);
+    if (layout.numbered.size() > 1) {
         out += fmt::format("## {}\n\n", tr("Contents"));
-        for (std::size_t i = 0; i < report.sections.size(); ++i) {
-            out += fmt::format("{}. {}\n", i + 1, escape(report.sections[i].title));
+        for (std::size_t i = 0; i < layout.numbered.size(); ++i) {
+            out += fmt::format("{}. {}\n", i + 1, escape(layout.numbered[i]->title));
         }
         out += "\n";
     }
-    for (std::size_t i = 0; i < report.sections.size(); ++i) {
-        const auto& section = report.sections[i];
-        out += fmt::format("## {}. {}\n\n", i + 1, escape(section.title));
-        for (const auto& note : section.notes) {
-            out += escape(note) + "\n\n";
+    for (const auto* section : layout.first_page) {
+        out += fmt::format("## {}\n\n", escape(section->title));
+        if (section->key == "summary") {
+            summary_markdown(out, *section, report, tr);
+        } else {
+            section_markdown(out, *section, report, tr);
         }
-        if (!section.figures.empty()) {
-            for (const auto& figure : section.figures) {
-                const auto value =
-                    escape(display_value(figure.value, figure.kind, report.language));
-                out += fmt::format("- {}\n", labelled(escape(figure.label), "**" + value + "**"));
-            }
-            out += "\n";
-        }
-        if (!section.findings.empty()) {
-            out += fmt::format("### {}\n\n", tr("Findings"));
-            for (const auto& finding : section.findings) {
-                out += fmt::format(
-                    "- {}\n", labelled("**" + detail::severity_label(finding.severity, tr) + "**",
-                                       escape(finding.message)));
-            }
-            out += "\n";
-        }
-        for (const auto& table : section.tables) {
-            table_markdown(out, table, report);
-        }
+    }
+    for (std::size_t i = 0; i < layout.numbered.size(); ++i) {
+        out += fmt::format("## {}. {}\n\n", i + 1, escape(layout.numbered[i]->title));
+        section_markdown(out, *layout.numbered[i], report, tr);
     }
     while (out.size() > 1 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') {
         out.pop_back();

@@ -49,6 +49,8 @@ struct Request {
     bool excel = false;  // csv: a BOM and ';'
     bool redact = false;
     std::optional<Date> as_of;  // see Options::as_of
+    // pdf: the engine (output::find_pdf_engine; default: the first installed).
+    std::optional<std::string> pdf_engine;
 };
 
 // A report rendered as the request asks.

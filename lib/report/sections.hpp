@@ -40,4 +40,10 @@ void add_gender(Section& section, const std::string& key, const std::string& tit
 [[nodiscard]] Section plan_section(const Inputs& in);
 [[nodiscard]] Section next_period_section(const Inputs& in);
 
+// The period before `period`: the previous quarter, year, or a range of the same length.
+[[nodiscard]] Period previous_period(const Period& period);
+// The first page: the key figures of `sections` beside those of the previous period (its
+// sections built as its own report read them), and the errors found, in plain words.
+[[nodiscard]] Section summary_section(const Inputs& in, const std::vector<Section>& sections);
+
 }  // namespace nacsa::report::detail

@@ -123,3 +123,44 @@ def test_every_example_runs_on_the_demo_store(demo, page, tmp_path):
     proc = subprocess.run(["/bin/bash", "-eux", "-c", "\n".join(commands)], cwd=work, env=env, capture_output=True,
                           text=True, timeout=300 * TIMEOUT_SCALE)
     assert proc.returncode == 0, f"{page.name}: exit {proc.returncode}\n{proc.stdout}{proc.stderr[-3000:]}"
+
+
+# ---- the quarterly report on paper ------------------------------------------------------------
+
+PDF_ENGINES = [name for name in ("weasyprint", "chromium") if shutil.which(name, path=ENV["PATH"])]
+FIRST_PAGE = {"en": ("At a glance", "Next quarter", "1. Membership"),
+              "es": ("Resumen", "Próximo trimestre", "1. Membresía"),
+              "fr": ("En bref", "Trimestre suivant", "1. Adhésions")}
+
+
+def pdf_text(pdf, page):
+    return subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-layout", pdf, "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.parametrize("engine", ["weasyprint", "chromium"])
+def test_the_example_quarterly_report_prints_on_six_a4_pages(demo, tmp_path, engine):
+    """The issue's aim: the example alliance's quarterly report, printed by either engine, is at
+    most six A4 pages in each language; the first page carries the quarter, each section begins
+    a page. The PDF is the same bytes when written again."""
+    assert engine in PDF_ENGINES, f"{engine} is missing: scripts/deps.sh test installs it"
+    env = {**ENV, "HOME": str(tmp_path), "SOURCE_DATE_EPOCH": str(DEFAULT_EPOCH)}
+    for lang, (glance, next_quarter, membership) in FIRST_PAGE.items():
+        pdf = tmp_path / f"q-{lang}.pdf"
+        args = [NACSA_BIN, "--db", demo, "--lang", lang, "report", "quarterly", "--quarter", "2026Q3",
+                "--format", "pdf", "--pdf-engine", engine, "-o", pdf]
+        proc = subprocess.run(args, capture_output=True, text=True, env=env, timeout=180 * TIMEOUT_SCALE)
+        assert proc.returncode == 0, proc.stderr
+        info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
+        pages = int(re.search(r"^Pages:\s+(\d+)$", info, re.M).group(1))
+        assert 2 <= pages <= 6, info
+        assert re.search(r"^Page size:\s+59[45]\.\d* x 841\.\d* pts \(A4\)$", info, re.M), info
+        assert re.search(r"^Title:\s+.* – ANSC Chile – 2026Q3$", info, re.M), info
+        first = pdf_text(pdf, 1)
+        assert glance in first and next_quarter in first and membership not in first
+        assert pdf_text(pdf, 2).lstrip().startswith(membership)
+    again = tmp_path / "again.pdf"
+    proc = subprocess.run([NACSA_BIN, "--db", demo, "--lang", "fr", "report", "quarterly", "--quarter", "2026Q3",
+                           "--format", "pdf", "--pdf-engine", engine, "-o", again],
+                          capture_output=True, text=True, env=env, timeout=180 * TIMEOUT_SCALE)
+    assert proc.returncode == 0 and again.read_bytes() == (tmp_path / "q-fr.pdf").read_bytes()

@@ -181,8 +181,8 @@ def test_section_option_for_text_formats(sample):
 @pytest.mark.parametrize("args,message", [
     (["--quarter", "2026Q5"], 'nacsa: error: --quarter: "2026Q5" is not a quarter (expected YYYYQn, e.g. 2026Q3)\n'),
     (["--format", "csv"], "nacsa: error: --format csv needs --section TABLE (one table per CSV file)\n"),
-    (["--section", "nope"], 'nacsa: error: --section: "nope" is not a section of this report (known: membership, '
-                            'governance, working_groups, meetings, plan, next_period)\n'),
+    (["--section", "nope"], 'nacsa: error: --section: "nope" is not a section of this report (known: summary, '
+                            'membership, governance, working_groups, meetings, plan, next_period)\n'),
     (["--from", "2026-02-01", "--to", "2026-01-01"], "nacsa: error: --to: 2026-01-01 is before --from 2026-02-01\n"),
 ])
 def test_usage_errors(alliance, args, message):
@@ -387,7 +387,8 @@ def on(day):
 
 def without_generation_date(text):
     """A report's text without the line that says when it was written."""
-    return re.sub(r'(- Generated on: .*\n|<dt>Generated on</dt><dd>.*</dd>\n|  "generated_on": ".*",\n)', "",
+    return re.sub(r'(- Generated on: .*\n|<tr><th scope="row">Generated on</th><td>.*</td></tr>\n|'
+                  r'  "generated_on": ".*",\n)', "",
                   text)
 
 
@@ -540,3 +541,68 @@ def test_as_of_gives_the_period_as_known_that_day(year):
                                             "begins (2026-07-01)\n")
     result = year.run("report", "quarterly", "--as-of", "2026-02-30")
     assert result.code == 2 and "--as-of" in result.err
+
+
+# ---- PDF ----------------------------------------------------------------------------------------
+
+def fake_engine(folder, name, script):
+    """A stand-in PDF engine: an executable NAME in FOLDER running the shell SCRIPT."""
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_text("#!/bin/sh\n" + script, encoding="utf-8")
+    path.chmod(0o755)
+    return path
+
+
+def test_pdf_without_an_engine_says_what_to_install(sample, tmp_path):
+    result = sample.run("report", "quarterly", "--quarter", "2026Q3", "--format", "pdf", "-o", "r.pdf",
+                        "--lang", "en", env={"PATH": str(tmp_path)})
+    assert result.code == 73
+    assert result.err == ("nacsa: error: --format pdf needs a PDF engine and none is installed: install one "
+                          "(Debian: apt install weasyprint, or apt install chromium) or name one with "
+                          "--pdf-engine PROGRAM or NACSA_PDF_ENGINE\n")
+    assert not sample.path("r.pdf").exists()
+    result = sample.run("report", "quarterly", "--format", "pdf", "-o", "r.pdf", "--pdf-engine", "wkhtmltopdf")
+    assert result.code == 73 and "is not a PDF engine nacsa knows" in result.err
+    result = sample.run("report", "quarterly", "--format", "pdf", "-o", "r.pdf", "--lang", "es",
+                        env={"NACSA_PDF_ENGINE": str(tmp_path / "chromium")})
+    assert result.code == 73
+    assert result.err.startswith(f"nacsa: error: el motor PDF «{tmp_path / 'chromium'}» no está instalado: "
+                                 "instale uno (Debian: apt install weasyprint")
+    assert not sample.path("r.pdf").exists()
+
+
+def test_a_failing_engine_fails_the_command_and_writes_nothing(sample, tmp_path):
+    bin_dir = tmp_path / "bin"
+    fake_engine(bin_dir, "weasyprint", 'echo "fontconfig: out of fonts" >&2\nexit 3\n')
+    result = sample.run("report", "quarterly", "--quarter", "2026Q3", "--format", "pdf", "-o", "r.pdf",
+                        "--lang", "en", env={"PATH": f"{bin_dir}:/usr/bin:/bin"})
+    assert result.code == 73
+    assert result.err == (f"nacsa: error: the PDF engine {bin_dir / 'weasyprint'} failed (exit status 3): "
+                          "fontconfig: out of fonts\n")
+    assert not sample.path("r.pdf").exists()
+
+
+def test_pdf_dates_are_the_source_date_epoch_and_the_html_is_private(sample, tmp_path):
+    """Chromium stamps the time it printed: nacsa writes SOURCE_DATE_EPOCH's time instead. The
+    engine gets the HTML in a folder only its owner can enter, removed afterwards."""
+    bin_dir = tmp_path / "bin"
+    seen = tmp_path / "seen"
+    fake_engine(bin_dir, "chromium", r'''
+for a in "$@"; do case $a in --print-to-pdf=*) out=${a#--print-to-pdf=} ;; file://*) in=${a#file://} ;; esac; done
+dir=$(dirname "$in")
+{ echo "$dir"; stat -c %a "$dir"; grep -c "Quarterly report" "$in"; } > "$SEEN"
+printf "%%PDF-1.4\n/CreationDate (D:20991231235959+00'00')\n/ModDate (D:20991231235959+00'00')\n" > "$out"
+''')
+    sample.ok("report", "quarterly", "--quarter", "2026Q3", "--format", "pdf", "-o", "r.pdf", "--lang", "en",
+              "--pdf-engine", str(bin_dir / "chromium"),
+              env={"SOURCE_DATE_EPOCH": "1795953600", "SEEN": str(seen)})
+    pdf = sample.path("r.pdf").read_bytes()
+    # 1795953600 is 2026-11-29 12:00:00 UTC.
+    assert pdf == (b"%PDF-1.4\n/CreationDate (D:20261129120000+00'00')\n"
+                   b"/ModDate (D:20261129120000+00'00')\n")
+    folder, mode, titles = seen.read_text().split()
+    assert mode == "700" and int(titles) >= 1
+    assert not os.path.exists(folder)
+    # The report names people: the PDF is owner only, like the HTML.
+    assert stat.S_IMODE(os.stat(sample.path("r.pdf")).st_mode) == 0o600

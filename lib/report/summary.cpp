@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: Apache-2.0
+// The first page of the quarterly and annual reports: the key figures with the previous
+// period's beside them, and what needs attention.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "report/render_common.hpp"
+#include "report/sections.hpp"
+
+namespace nacsa::report::detail {
+
+namespace {
+
+const Figure* find_figure(const std::vector<Section>& sections, const std::string& key) {
+    for (const auto& section : sections) {
+        for (const auto& figure : section.figures) {
+            if (figure.key == key) {
+                return &figure;
+            }
+        }
+    }
+    return nullptr;
+}
+
+std::optional<std::int64_t> whole(const std::vector<Section>& sections, const std::string& key) {
+    const auto* figure = find_figure(sections, key);
+    if (figure == nullptr) {
+        return std::nullopt;
+    }
+    if (const auto* n = std::get_if<std::int64_t>(&figure->value)) {
+        return *n;
+    }
+    return std::nullopt;
+}
+
+// Indicators achieved or on track at the end of the period (the plan's indicator table).
+std::optional<std::int64_t> indicators_on_track(const std::vector<Section>& sections) {
+    for (const auto& section : sections) {
+        for (const auto& table : section.tables) {
+            if (table.key != "indicators") {
+                continue;
+            }
+            const auto column = std::find_if(table.columns.begin(), table.columns.end(),
+                                             [](const Column& c) { return c.key == "standing"; });
+            if (column == table.columns.end()) {
+                return std::nullopt;
+            }
+            const auto c = static_cast<std::size_t>(column - table.columns.begin());
+            std::int64_t n = 0;
+            for (const auto& row : table.rows) {
+                const auto* standing = std::get_if<std::string>(&row[c]);
+                n += standing != nullptr && (*standing == "achieved" || *standing == "on_track")
+                         ? 1
+                         : 0;
+            }
+            return n;
+        }
+    }
+    return std::nullopt;
+}
+
+std::string signed_change(std::int64_t change, const Translator& tr) {
+    if (change == 0) {
+        return "=";
+    }
+    // U+2212 MINUS SIGN: a typographic minus, as the reports write numbers.
+    return (change > 0 ? "+" : "\u2212") + tr.integer(change > 0 ? change : -change);
+}
+
+}  // namespace
+
+Period previous_period(const Period& period) {
+    if (const auto q = Quarter::parse(period.label)) {
+        const auto p = q->previous();
+        return Period{p.first_day(), p.last_day(), p.to_string()};
+    }
+    if (period.label.size() == 4) {
+        const int year = std::stoi(period.label) - 1;
+        using namespace std::chrono;
+        return Period{Date{std::chrono::year{year}, January, day{1}},
+                      Date{std::chrono::year{year}, December, day{31}}, std::to_string(year)};
+    }
+    const auto to = add_days(period.from, -1);
+    const auto from = add_days(to, -days_between(period.from, period.to));
+    return Period{from, to, format_date(from) + "/" + format_date(to)};
+}
+
+Section summary_section(const Inputs& in, const std::vector<Section>& sections) {
+    const auto& tr = in.tr;
+    // The previous period as its own report read it: records dated up to its last day.
+    const auto previous = previous_period(in.period);
+    const Inputs before{in.store, in.alliance, tr, previous, in.period, previous.to};
+    const std::vector<Section> earlier{membership_section(before), meetings_section(before),
+                                       plan_section(before)};
+
+    const bool quarter = Quarter::parse(in.period.label).has_value();
+    Section section{.key = "summary", .title = tr("At a glance")};
+    Table figures{"key_figures",
+                  tr("Key figures"),
+                  {{"figure", tr("Key"), ValueKind::text, Personal::no, Shown::data_only},
+                   {"label", tr("Figure")},
+                   {"value", in.period.label, ValueKind::integer},
+                   {"previous", previous.label, ValueKind::integer},
+                   {"change", quarter ? tr("Change from the previous quarter")
+                                      : tr("Change from the previous period")}},
+                  {},
+                  ""};
+    const auto add = [&](const std::string& key, const std::string& label,
+                         std::optional<std::int64_t> now, std::optional<std::int64_t> then) {
+        if (!now && !then) {
+            return;  // a figure neither period has (no plan yet)
+        }
+        figures.rows.push_back({key, label, now ? Value{*now} : Value{},
+                                then ? Value{*then} : Value{},
+                                now && then ? Value{signed_change(*now - *then, tr)} : Value{}});
+    };
+    for (const auto& [key, label] : std::vector<std::pair<std::string, std::string>>{
+             {"active_members", tr("Active members at the end of the period")},
+             {"new_members", tr("New members in the period")},
+             {"withdrawals", tr("Withdrawals in the period")},
+             {"meetings_held", tr("Meetings held")},
+             {"government_consultations", tr("Government consultations held")},
+             {"activities_completed", tr("Activities completed in the period")},
+             {"activities_delayed", tr("Activities delayed")}}) {
+        add(key, label, whole(sections, key), whole(earlier, key));
+    }
+    add("indicators_on_track", tr("Indicators achieved or on track"), indicators_on_track(sections),
+        indicators_on_track(earlier));
+    section.tables.push_back(std::move(figures));
+
+    // What needs attention: the errors the sections found, said once per rule.
+    for (const auto& s : sections) {
+        for (const auto& line : grouped_findings(s.findings, tr)) {
+            if (line.severity == output::Severity::error) {
+                section.notes.push_back(line.text);
+            }
+        }
+    }
+    if (section.notes.empty()) {
+        section.notes.push_back(tr(k_no_problem));
+    }
+    return section;
+}
+
+}  // namespace nacsa::report::detail
