@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 
 #include "commands.hpp"
 #include "core/error.hpp"
@@ -78,6 +79,32 @@ report::Format format_of(const std::string& name) {
     return report::Format::md;  // "md" and the default "table"
 }
 
+int strict_result(const Context& ctx, const ReportOptions& opts, const report::Document& document);
+
+// Every table as DIRECTORY/KEY.csv (the folder made when missing: 0700 when the report names
+// people), each written atomically.
+void write_every_table(const Context& ctx, const report::Document& document,
+                       const std::string& directory) {
+    const auto privacy =
+        document.names_people ? files::Privacy::owner_only : files::Privacy::shared;
+    std::error_code error;
+    if (!std::filesystem::is_directory(directory)) {
+        std::filesystem::create_directory(directory, error);
+        if (error) {
+            throw CantCreateError(
+                msg("cannot create the folder {}: {}", directory, error.message()));
+        }
+        if (privacy == files::Privacy::owner_only) {
+            std::filesystem::permissions(directory, std::filesystem::perms::owner_all, error);
+        }
+    }
+    for (const auto& [name, text] : document.files) {
+        files::write_file_atomic((std::filesystem::path(directory) / name).string(), text, privacy);
+    }
+    ctx.info(msg("wrote {} tables of the report for {} to {}", document.files.size(),
+                 document.period.label, directory));
+}
+
 int run_report(Context& ctx, const ReportOptions& opts) {
     const auto format = format_of(ctx.options().format);
     if (format == report::Format::csv && !opts.section) {
@@ -102,7 +129,15 @@ int run_report(Context& ctx, const ReportOptions& opts) {
                                   .redact = opts.redact,
                                   .as_of = as_of,
                                   .pdf_engine = pdf_engine_of(opts.pdf_engine)};
+    const bool every_table = format == report::Format::csv && opts.section == "all";
+    if (every_table && opts.output.value_or("-") == "-") {
+        throw UsageError(msg("--section all writes one CSV file per table: give -o DIRECTORY"));
+    }
     const auto document = report::produce(ctx.store(), request);
+    if (every_table) {
+        write_every_table(ctx, document, *opts.output);
+        return strict_result(ctx, opts, document);
+    }
 
     const auto privacy =
         document.names_people ? files::Privacy::owner_only : files::Privacy::shared;
@@ -112,6 +147,11 @@ int run_report(Context& ctx, const ReportOptions& opts) {
         ctx.info(fmt::format("wrote the {} report for {} to {}", report::kind_name(opts.kind),
                              document.period.label, output));
     }
+    return strict_result(ctx, opts, document);
+}
+
+// With --strict: 1 (and the errors said) when the report has error-level findings.
+int strict_result(const Context& ctx, const ReportOptions& opts, const report::Document& document) {
     if (opts.strict && !document.errors.empty()) {
         for (const auto& message : document.errors) {
             ctx.warn(message);
@@ -166,7 +206,8 @@ void register_report(CLI::App& app, Context& ctx) {
             ->type_name("FILE");
         sub->add_option(
                "--section", opts->section,
-               "Only this section (md, html, json) or this table (csv), e.g. members_by_region")
+               "Only this section (md, html, json) or this table (csv; all: every table, one "
+               "file each in the folder -o names), e.g. members_by_region")
             ->type_name("NAME");
         sub->add_option("--as-of", opts->as_of,
                         "Read the records dated up to this day (default: the period's last day)")

@@ -179,7 +179,7 @@ struct Plan {
 [[nodiscard]] bool is_overdue(const Activity& activity, Date as_of);
 
 // How an indicator stands against its target on a date.
-enum class Standing { on_track, at_risk, off_track, achieved, no_data, not_started };
+enum class Standing { on_track, at_risk, off_track, achieved, missed, no_data, not_started };
 [[nodiscard]] std::string standing_name(Standing s);
 
 struct IndicatorStatus {
@@ -193,7 +193,8 @@ struct IndicatorStatus {
 
 // The rule of nacsa-plan(1): expected = baseline + (target - baseline) * elapsed share between
 // the baseline date and the target date; progress = (actual - baseline) / (expected - baseline);
-// achieved when the actual reaches the target; on track when progress >= 0.9, at risk when
+// achieved when the actual reaches the target; missed when the target date has passed without
+// it (the last measurement below the target); on track when progress >= 0.9, at risk when
 // >= 0.6, else off track. No measurement yet: no data; before the baseline date: not started.
 [[nodiscard]] IndicatorStatus indicator_status(const Plan& plan, const Indicator& indicator,
                                                Date as_of);

@@ -52,6 +52,8 @@ std::string standing_name(Standing s) {
             return "off_track";
         case Standing::achieved:
             return "achieved";
+        case Standing::missed:
+            return "missed";
         case Standing::no_data:
             return "no_data";
         case Standing::not_started:
@@ -100,6 +102,10 @@ IndicatorStatus indicator_status(const Plan& plan, const Indicator& indicator, D
     st.achieved = achieved;
     if (achieved >= 1.0) {
         st.standing = Standing::achieved;
+        return st;
+    }
+    if (indicator.target_date < as_of) {
+        st.standing = Standing::missed;  // the day has passed: no longer at risk, missed
         return st;
     }
     const double expected = expected_share(st.latest->date);

@@ -21,6 +21,8 @@ std::string standing_label(plan::Standing standing, const Translator& tr) {
             return tr("Off track");
         case plan::Standing::achieved:
             return tr("Achieved");
+        case plan::Standing::missed:
+            return tr("Missed");
         case plan::Standing::no_data:
             return tr("No data");
         case plan::Standing::not_started:

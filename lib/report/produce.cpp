@@ -67,8 +67,15 @@ Document produce(store::Store& store, const Request& request) {
     if (request.section && request.format != Format::csv) {
         keep_section(report, *request.section);
     }
-    return Document{render(report, request), report.period, report.names_people(),
-                    error_messages(report)};
+    if (request.format == Format::csv && request.section == "all") {
+        Document document{"", report.period, report.names_people(), error_messages(report), {}};
+        for (const auto& key : report.table_keys()) {
+            document.files.emplace_back(key + ".csv", render_csv(report, key, request.excel));
+        }
+        return document;
+    }
+    return Document{
+        render(report, request), report.period, report.names_people(), error_messages(report), {}};
 }
 
 }  // namespace nacsa::report

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
@@ -41,7 +42,30 @@ std::string kind_key(ValueKind kind) {
     return "text";
 }
 
-std::string csv_value(const Value& value) {
+// A number for a spreadsheet: at most the precision the report shows (one decimal; a share
+// 0..1 shown as 57.1% has three), no trailing zeros, the decimal comma of Spanish and French.
+std::string excel_number(double number, ValueKind kind, const std::string& language) {
+    auto text = fmt::format("{:.{}f}", number, kind == ValueKind::percent ? 3 : 1);
+    if (text.find('.') != std::string::npos) {
+        while (text.back() == '0') {
+            text.pop_back();
+        }
+        if (text.back() == '.') {
+            text.pop_back();
+        }
+    }
+    if (text == "-0") {
+        text = "0";
+    }
+    if (language != "en") {
+        std::replace(text.begin(), text.end(), '.', ',');
+    }
+    return text;
+}
+
+// A value as CSV writes it: raw (ISO dates, shares 0..1, numbers as they are), or for Excel as
+// excel_number says.
+std::string csv_value(const Value& value, ValueKind kind, const std::string* excel_language) {
     if (const auto* text = std::get_if<std::string>(&value)) {
         return *text;
     }
@@ -49,7 +73,8 @@ std::string csv_value(const Value& value) {
         return std::to_string(*whole);
     }
     if (const auto* number = std::get_if<double>(&value)) {
-        return fmt::format("{}", *number);
+        return excel_language != nullptr ? excel_number(*number, kind, *excel_language)
+                                         : fmt::format("{}", *number);
     }
     return "";
 }
@@ -164,7 +189,8 @@ std::string render_csv(const Report& report, const std::string& table_key, bool 
         std::vector<std::string> fields;
         fields.reserve(columns.size());
         for (const auto c : columns) {
-            fields.push_back(csv_value(row[c]));
+            fields.push_back(
+                csv_value(row[c], table->columns[c].kind, excel ? &report.language : nullptr));
         }
         rows.push_back(std::move(fields));
     }

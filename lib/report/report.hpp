@@ -44,7 +44,8 @@ struct Request {
     std::optional<Period> period;  // default: default_period(kind, the store's today)
     std::string language = "en";
     Format format = Format::md;
-    // md, html, json: only this section; csv: the table to write (required).
+    // md, html, json: only this section; csv: the table to write (required), or "all": every
+    // table, each a file of its own (Document::files).
     std::optional<std::string> section;
     bool excel = false;  // csv: a BOM and ';'
     bool redact = false;
@@ -60,6 +61,8 @@ struct Document {
     bool names_people = false;  // write it owner-only (0600)
     // The messages of its error-level findings, in the report's language (for --strict).
     std::vector<std::string> errors;
+    // csv with section "all": each table as (file name "KEY.csv", text); `text` is then empty.
+    std::vector<std::pair<std::string, std::string>> files;
 };
 
 // Builds the report (build) as of the store's today, keeps the section asked for, and renders

@@ -557,8 +557,9 @@ def test_status_json(planned):
     a2 = data["priorities"][1]["activities"][0]
     assert a2["id"] == "A2" and a2["overdue"] is True and a2["status"] == "delayed"
     # I3: 22 of 40 (55%) on 2026-08-31, when 87.6% of the way from 2026-02-01 to 2026-09-30 was
-    # expected: 63% of the expected progress, at risk.
-    assert a2["indicators"][0]["standing"] == "at_risk"
+    # expected: 63% of the expected progress, at risk then; its target date has passed since
+    # without reaching 40: missed.
+    assert a2["indicators"][0]["standing"] == "missed"
     assert a2["completion"] == pytest.approx(22 / 40)
     a1 = next(a for a in p1["activities"] if a["id"] == "A1")
     assert a1["completion"] == 1.0

@@ -606,3 +606,43 @@ printf "%%PDF-1.4\n/CreationDate (D:20991231235959+00'00')\n/ModDate (D:20991231
     assert not os.path.exists(folder)
     # The report names people: the PDF is owner only, like the HTML.
     assert stat.S_IMODE(os.stat(sample.path("r.pdf")).st_mode) == 0o600
+
+
+def test_excel_csv_has_the_decimal_comma_and_the_shown_precision(sample):
+    """--excel: a spreadsheet in Spanish or French reads 0,571 as a number; English keeps the
+    point; shares keep three decimals (57.1%), numbers one, whole values none."""
+    es = sample.ok("report", "quarterly", "--quarter", "2026Q3", "--format", "csv", "--excel", "--section",
+                   "contacts_by_gender", "--lang", "es").out.split("\r\n")
+    en = sample.ok("report", "quarterly", "--quarter", "2026Q3", "--format", "csv", "--excel", "--section",
+                   "contacts_by_gender", "--lang", "en").out.split("\r\n")
+    raw = sample.ok("report", "quarterly", "--quarter", "2026Q3", "--format", "csv", "--section",
+                    "contacts_by_gender").out.split("\r\n")
+    assert es[0] == "\ufeffgender;label;count;share"
+    shares = {line.split(";")[0]: line.split(";")[3] for line in es[1:] if line}
+    raw_shares = {line.split(",")[0]: float(line.split(",")[3]) for line in raw[1:] if line}
+    for gender, share in shares.items():
+        assert share == f"{raw_shares[gender]:.3f}".rstrip("0").rstrip(".").replace(".", ","), (gender, share)
+    assert any("," in s for s in shares.values())
+    assert all("," not in line.split(";")[3] for line in en[1:] if line)
+
+
+def test_section_all_writes_every_table_to_a_folder(sample):
+    result = sample.run("report", "quarterly", "--quarter", "2026Q3", "--format", "csv", "--section", "all",
+                        "--lang", "en")
+    assert result.code == 2
+    assert result.err == "nacsa: error: --section all writes one CSV file per table: give -o DIRECTORY\n"
+    result = sample.run("report", "quarterly", "--quarter", "2026Q3", "--format", "csv", "--section", "all",
+                        "-o", "tables", "--lang", "en")
+    assert result.code == 0
+    data = json.loads(sample.ok("report", "quarterly", "--quarter", "2026Q3", "--format", "json").out)
+    keys = [t["key"] for s in data["sections"] for t in s["tables"]]
+    folder = sample.path("tables")
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{k}.csv" for k in keys)
+    assert result.err == f"nacsa: wrote {len(keys)} tables of the report for 2026Q3 to tables\n"
+    for key in ("members_by_region", "committee"):
+        one = sample.ok("report", "quarterly", "--quarter", "2026Q3", "--format", "csv", "--section", key).out
+        with open(folder / f"{key}.csv", encoding="utf-8", newline="") as f:
+            assert f.read() == one
+    # The committee names its representatives: the folder and its files are the owner's only.
+    assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(folder / "committee.csv").st_mode) == 0o600

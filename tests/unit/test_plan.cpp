@@ -129,6 +129,14 @@ TEST_CASE("plan indicator standing follows the documented rule") {
     CHECK(standing(d("2026-07-02")) == plan::Standing::off_track);
     i.measurements = {{d("2026-07-02"), 100, ""}};
     CHECK(standing(d("2026-07-02")) == plan::Standing::achieved);
+    // Past the target date without reaching the target: missed, whatever the last ratio was;
+    // on the target date itself it still stands by the ratio.
+    i.measurements = {{d("2026-12-31"), 95, ""}};
+    CHECK(standing(d("2026-12-31")) == plan::Standing::on_track);
+    CHECK(standing(d("2027-01-01")) == plan::Standing::missed);
+    CHECK(plan::standing_name(plan::Standing::missed) == "missed");
+    i.measurements = {{d("2026-12-31"), 100, ""}};
+    CHECK(standing(d("2027-01-01")) == plan::Standing::achieved);
     // A measurement after the as-of date is not seen.
     i.measurements = {{d("2026-03-01"), 20, ""}, {d("2026-09-01"), 10, ""}};
     const auto st = plan::indicator_status(p, i, d("2026-06-01"));
