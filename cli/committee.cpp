@@ -241,7 +241,7 @@ std::int64_t parse_id(const std::string& text, const std::string& what) {
         }
     } catch (const std::exception&) {
     }
-    throw UsageError(fmt::format("{}: \"{}\" is not a number", what, text::escape_control(text)));
+    throw UsageError(msg("{}: \"{}\" is not a number", what, text::escape_control(text)));
 }
 
 // MEMBER=VOTES arguments of `election tally` (the member: an id, name or acronym).
@@ -251,13 +251,12 @@ std::vector<std::pair<std::string, std::int64_t>> parse_votes(
     for (const auto& pair : pairs) {
         const auto eq = pair.rfind('=');
         if (eq == std::string::npos || eq == 0) {
-            throw UsageError(
-                fmt::format("tally: \"{}\" is not MEMBER=VOTES", text::escape_control(pair)));
+            throw UsageError(msg("tally: \"{}\" is not MEMBER=VOTES", text::escape_control(pair)));
         }
         const std::string number = pair.substr(eq + 1);
         if (number.starts_with('-')) {
             throw UsageError(
-                fmt::format("tally: \"{}\": votes cannot be negative", text::escape_control(pair)));
+                msg("tally: \"{}\": votes cannot be negative", text::escape_control(pair)));
         }
         out.emplace_back(pair.substr(0, eq), number == "0" ? 0 : parse_id(number, "tally"));
     }
@@ -322,7 +321,7 @@ int run_seat(Context& ctx, const SeatOptions& opts) {
          {std::pair{&opts.member, "MEMBER"}, std::pair{&opts.role, "--role"},
           std::pair{&opts.representative, "--representative"}}) {
         if (value->empty()) {
-            throw UsageError(fmt::format("seat: {} is required", name));
+            throw UsageError(msg("seat: {} is required", name));
         }
     }
     const governance::SeatRequest request{opts.member, opts.role, opts.representative,
@@ -333,10 +332,10 @@ int run_seat(Context& ctx, const SeatOptions& opts) {
     const auto created =
         workflows::committee_findings_created(store, request.from.value_or(store.today()),
                                               [&] { out = governance::seat(store, request); });
-    ctx.info(fmt::format("seated {} as {} until {} (seat {})", out.member_id, opts.role,
-                         format_date(out.term_end), out.seat_id));
+    ctx.info(msg("seated {} as {} until {} (seat {})", out.member_id, opts.role,
+                 format_date(out.term_end), out.seat_id));
     if (out.secretariat_recorded) {
-        ctx.info(fmt::format("{} serves as secretariat", out.member_id));
+        ctx.info(msg("{} serves as secretariat", out.member_id));
     }
     warn_committee_findings(ctx, created);
     return 0;
@@ -361,7 +360,7 @@ int run_seat_edit(Context& ctx, const SeatEditOptions& opts) {
     const auto created = workflows::committee_findings_created(
         store, changes.from.value_or(store.today()),
         [&] { out = governance::edit_seat(store, id, changes, opts.reason); });
-    ctx.info(fmt::format("corrected seat {} of {}", out.seat_id, out.member_id));
+    ctx.info(msg("corrected seat {} of {}", out.seat_id, out.member_id));
     warn_committee_findings(ctx, created);
     return 0;
 }
@@ -398,7 +397,7 @@ int run_unseat(Context& ctx, const UnseatOptions& opts) {
     const auto created = workflows::committee_findings_created(
         store, on.value_or(store.today()),
         [&] { out = governance::unseat(store, opts.member, opts.reason, on); });
-    ctx.info(fmt::format("unseated {} (seat {})", out.member_id, out.seat_id));
+    ctx.info(msg("unseated {} (seat {})", out.member_id, out.seat_id));
     warn_committee_findings(ctx, created);
     return 0;
 }
@@ -500,7 +499,7 @@ int run_observer_add(Context& ctx, const ObserverAddOptions& opts) {
                                               opts.gender.value_or("undisclosed"),
                                               date_option(opts.from, "--from")};
     const auto id = governance::add_observer(ctx.store(store::Access::read_write), request);
-    ctx.info(fmt::format("added observer {} ({})", id, opts.institution));
+    ctx.info(msg("added observer {} ({})", id, opts.institution));
     ctx.print(fmt::format("{}\n", id));
     return 0;
 }
@@ -516,7 +515,7 @@ int run_observer_end(Context& ctx, const ObserverEndOptions& opts) {
     const auto on = date_option(opts.on, "--on");
     governance::end_observer(ctx.store(store::Access::read_write), id, opts.reason.value_or(""),
                              on);
-    ctx.info(fmt::format("ended observer {}", id));
+    ctx.info(msg("ended observer {}", id));
     return 0;
 }
 
@@ -540,7 +539,7 @@ int run_observer_edit(Context& ctx, const ObserverEditOptions& opts) {
                                               date_option(opts.from, "--from"),
                                               date_option(opts.until, "--until")};
     governance::edit_observer(ctx.store(store::Access::read_write), id, changes, opts.reason);
-    ctx.info(fmt::format("corrected observer {}", id));
+    ctx.info(msg("corrected observer {}", id));
     return 0;
 }
 
@@ -552,7 +551,7 @@ struct ObserverDeleteOptions {
 int run_observer_delete(Context& ctx, const ObserverDeleteOptions& opts) {
     const auto id = parse_id(opts.id, "observer");
     governance::delete_observer(ctx.store(store::Access::read_write), id, opts.reason);
-    ctx.info(fmt::format("deleted observer {}", id));
+    ctx.info(msg("deleted observer {}", id));
     return 0;
 }
 
@@ -631,7 +630,7 @@ int run_interest_add(Context& ctx, const InterestAddOptions& opts) {
         date_option(opts.date, "--date"), opts.statement.value_or(""),
         opts.working_group.value_or("")};
     const auto id = members::add_interest(ctx.store(store::Access::read_write), request);
-    ctx.info(fmt::format("recorded interest {}: {} for {}", id, opts.member, opts.kind));
+    ctx.info(msg("recorded interest {}: {} for {}", id, opts.member, opts.kind));
     ctx.print(fmt::format("{}\n", id));
     return 0;
 }
@@ -650,9 +649,9 @@ int run_interest_list(Context& ctx, const InterestListOptions& opts) {
     if (opts.status) {
         query.status = members::parse_interest_status(*opts.status);
         if (!query.status) {
-            throw UsageError(fmt::format("--status: \"{}\" is not a status (known: {})",
-                                         text::escape_control(*opts.status),
-                                         members::known_interest_statuses()));
+            throw UsageError(msg("--status: \"{}\" is not a status (known: {})",
+                                 text::escape_control(*opts.status),
+                                 members::known_interest_statuses()));
         }
     }
     ctx.print_table(interest_table(members::list_interest(ctx.store(), query)));
@@ -666,7 +665,7 @@ struct InterestWithdrawOptions {
 int run_interest_withdraw(Context& ctx, const InterestWithdrawOptions& opts) {
     const auto id = parse_id(opts.id, "interest");
     members::withdraw_interest(ctx.store(store::Access::read_write), id);
-    ctx.info(fmt::format("withdrew interest {}", id));
+    ctx.info(msg("withdrew interest {}", id));
     return 0;
 }
 
@@ -727,7 +726,7 @@ int run_open(Context& ctx, const OpenOptions& opts) {
         date_option(opts.on, "--on"),
         opts.title.value_or("")};
     const auto id = governance::open_election(ctx.store(store::Access::read_write), request);
-    ctx.info(fmt::format("opened election {} for {}", id, opts.role));
+    ctx.info(msg("opened election {} for {}", id, opts.role));
     ctx.print(fmt::format("{}\n", id));
     return 0;
 }
@@ -759,16 +758,16 @@ struct CandidateOptions {
 
 int run_candidate(Context& ctx, const CandidateOptions& opts) {
     if (opts.election.empty() || opts.member.empty()) {
-        throw UsageError("candidate: give ELECTION MEMBER (or 'candidate withdraw')");
+        throw UsageError(msg("candidate: give ELECTION MEMBER (or 'candidate withdraw')"));
     }
     const auto id = parse_id(opts.election, "election");
     const auto out = governance::add_candidate(ctx.store(store::Access::read_write), id,
                                                opts.member, opts.representative.value_or(""));
-    ctx.info(fmt::format("{} stands in election {}", out.member_id, id));
+    ctx.info(msg("{} stands in election {}", out.member_id, id));
     if (!out.interested) {
-        ctx.warn(fmt::format(
-            "{} has not expressed interest in this role (see 'nacsa committee interest list')",
-            out.member_id));
+        ctx.warn(
+            msg("{} has not expressed interest in this role (see 'nacsa committee interest list')",
+                out.member_id));
     }
     return 0;
 }
@@ -783,7 +782,7 @@ int run_withdraw(Context& ctx, const WithdrawOptions& opts) {
     const auto id = parse_id(opts.election, "election");
     const auto member = governance::withdraw_candidate(ctx.store(store::Access::read_write), id,
                                                        opts.member, opts.reason);
-    ctx.info(fmt::format("{} withdrew from election {}", member, id));
+    ctx.info(msg("{} withdrew from election {}", member, id));
     return 0;
 }
 
@@ -831,12 +830,12 @@ struct VoteOptions {
 int run_vote(Context& ctx, const VoteOptions& opts) {
     const auto candidates = opts.candidates.value_or(std::vector<std::string>{});
     if (candidates.empty() && !opts.blank) {
-        throw UsageError("vote: give --for MEMBER or --blank");
+        throw UsageError(msg("vote: give --for MEMBER or --blank"));
     }
     const auto id = parse_id(opts.election, "election");
     const auto voter =
         governance::cast_vote(ctx.store(store::Access::read_write), id, opts.voter, candidates);
-    ctx.info(fmt::format("recorded the ballot of {} in election {}", voter, id));
+    ctx.info(msg("recorded the ballot of {} in election {}", voter, id));
     return 0;
 }
 
@@ -863,7 +862,7 @@ int run_ballot_void(Context& ctx, const BallotVoidOptions& opts) {
     const auto id = parse_id(opts.election, "election");
     const auto voter =
         governance::void_ballot(ctx.store(store::Access::read_write), id, opts.voter, opts.reason);
-    ctx.info(fmt::format("voided the ballot of {} in election {}", voter, id));
+    ctx.info(msg("voided the ballot of {} in election {}", voter, id));
     return 0;
 }
 
@@ -897,7 +896,7 @@ int run_tally(Context& ctx, const TallyOptions& opts) {
     const governance::TallyRequest request{opts.ballots, opts.blank.value_or(0),
                                            parse_votes(opts.votes)};
     governance::record_tally(ctx.store(store::Access::read_write), id, request);
-    ctx.info(fmt::format("recorded the tally of election {}", id));
+    ctx.info(msg("recorded the tally of election {}", id));
     return 0;
 }
 
@@ -928,9 +927,9 @@ int run_close(Context& ctx, const CloseOptions& opts) {
     const auto id = parse_id(opts.election, "election");
     const auto on = date_option(opts.on, "--on");
     const auto out = governance::close_election(ctx.store(store::Access::read_write), id, on);
-    ctx.info(fmt::format("closed election {}: {}", id, out.count.explanation));
+    ctx.info(msg("closed election {}: {}", id, out.count.explanation));
     if (out.secretariat_recorded) {
-        ctx.info(fmt::format("{} serves as secretariat", out.count.elected.front()));
+        ctx.info(msg("{} serves as secretariat", out.count.elected.front()));
     }
     print_count(ctx, out.count);
     return 0;

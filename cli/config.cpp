@@ -21,9 +21,9 @@ int run_show(Context& ctx) {
 
 int run_check(Context& ctx, const std::string& file) {
     const auto alliance = config::parse_alliance(files::read_file(file), file);
-    ctx.info(fmt::format("{}: valid configuration for {} ({}, {} regions, {} thematic areas)", file,
-                         alliance.name, alliance.country, alliance.regions.size(),
-                         alliance.thematic_areas.size()));
+    ctx.info(msg("{}: valid configuration for {} ({}, {} regions, {} thematic areas)", file,
+                 alliance.name, alliance.country, alliance.regions.size(),
+                 alliance.thematic_areas.size()));
     return 0;
 }
 
@@ -37,8 +37,8 @@ int run_apply(Context& ctx, const ApplyOptions& o) {
     if (o.dry_run) {
         const auto summary = workflows::apply_config(ctx.store(), yaml, o.file, true);
         ctx.info(summary == "the configuration is unchanged"
-                     ? "dry run: " + summary
-                     : "dry run: would apply " + o.file + ": " + summary);
+                     ? msg("dry run: the configuration is unchanged")
+                     : msg("dry run: would apply {}: {}", o.file, summary));
         return 0;
     }
     ctx.info(workflows::apply_config(ctx.store(store::Access::read_write), yaml, o.file));

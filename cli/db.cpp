@@ -16,7 +16,7 @@ int run_check(Context& ctx) {
     if (!findings.empty()) {
         return ctx.print_findings(findings);
     }
-    ctx.info(fmt::format("{}: ok", ctx.db_path()));
+    ctx.info(msg("{}: ok", ctx.db_path()));
     if (ctx.format() != output::Format::table) {
         ctx.print_table(output::findings_table(findings));
     }
@@ -29,10 +29,10 @@ int run_migrate(Context& ctx) {
     const int before = store.schema_version();
     const auto applied = store.migrate();
     if (applied.empty()) {
-        ctx.info(fmt::format("{}: already at schema version {}", ctx.db_path(), before));
+        ctx.info(msg("{}: already at schema version {}", ctx.db_path(), before));
     } else {
-        ctx.info(fmt::format("{}: migrated from schema version {} to {}", ctx.db_path(), before,
-                             applied.back()));
+        ctx.info(msg("{}: migrated from schema version {} to {}", ctx.db_path(), before,
+                     applied.back()));
     }
     return 0;
 }
@@ -41,18 +41,18 @@ int run_backup(Context& ctx, const std::string& destination) {
     // Any schema version: backing up is what one does before `db migrate`.
     if (destination == "-" && ::isatty(STDOUT_FILENO) == 1) {
         throw UsageError(
-            "db backup -: standard output is a terminal; redirect it to a file or a "
-            "program (nacsa db backup - | gpg -e ...)");
+            msg("db backup -: standard output is a terminal; redirect it to a file or a "
+                "program (nacsa db backup - | gpg -e ...)"));
     }
     auto store =
         store::Store::open_any_version(ctx.db_path(), store::Access::read_only, ctx.actor());
     if (destination == "-") {
         store::backup_store_to(store, STDOUT_FILENO);
-        ctx.info(fmt::format("backed up {} to standard output", ctx.db_path()));
+        ctx.info(msg("backed up {} to standard output", ctx.db_path()));
         return 0;
     }
     store::backup_store(store, destination);
-    ctx.info(fmt::format("backed up {} to {}", ctx.db_path(), destination));
+    ctx.info(msg("backed up {} to {}", ctx.db_path(), destination));
     return 0;
 }
 

@@ -18,10 +18,10 @@ struct InitOptions {
 
 int run_init(Context& ctx, const InitOptions& o) {
     if (!o.config_file && !o.example) {
-        throw UsageError(
+        throw UsageError(msg(
             "init: give the alliance's configuration with --config FILE (`nacsa config template "
             "--country CC > alliance.yaml` writes a starter to edit), or --example to try nacsa "
-            "with the example alliance");
+            "with the example alliance"));
     }
     const auto& config_file = o.config_file;
     const std::string yaml =
@@ -30,8 +30,10 @@ int run_init(Context& ctx, const InitOptions& o) {
     const std::string path = ctx.db_path();
     auto created = workflows::create_store(path, yaml, name, ctx.actor());
     const auto& alliance = created.store.alliance();
-    ctx.info(fmt::format("created {} for {} ({}){}", path, alliance.name, alliance.short_name,
-                         created.summary.empty() ? "" : "; " + created.summary));
+    ctx.info(created.summary.empty()
+                 ? msg("created {} for {} ({})", path, alliance.name, alliance.short_name)
+                 : msg("created {} for {} ({}); {}", path, alliance.name, alliance.short_name,
+                       created.summary));
     return 0;
 }
 

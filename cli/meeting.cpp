@@ -75,8 +75,8 @@ void add_field_options(CLI::App* cmd, FieldOptions& f, ForEdit for_edit) {
 // a bad date option; the library checks it again as a field.
 void check_date_time_option(const std::optional<std::string>& value, const std::string& option) {
     if (value && !mt::parse_local_date_time(*value)) {
-        throw UsageError(fmt::format(
-            "{}: \"{}\" is not a date and time (expected YYYY-MM-DD HH:MM)", option, *value));
+        throw UsageError(
+            msg("{}: \"{}\" is not a date and time (expected YYYY-MM-DD HH:MM)", option, *value));
     }
 }
 
@@ -111,17 +111,17 @@ int run_schedule(Context& ctx, const ScheduleOptions& opts) {
         if (opts.weekday) {
             series.weekday = mt::parse_monthly_weekday(*opts.weekday);
             if (!series.weekday) {
-                throw UsageError(fmt::format(
-                    "--weekday: \"{}\" is not a weekday of the month (e.g. 2tue for the second "
-                    "Tuesday, -1fri for the last Friday)",
-                    *opts.weekday));
+                throw UsageError(
+                    msg("--weekday: \"{}\" is not a weekday of the month (e.g. 2tue for the second "
+                        "Tuesday, -1fri for the last Friday)",
+                        *opts.weekday));
             }
             if (series.repeat != mt::Repeat::monthly && series.repeat != mt::Repeat::quarterly) {
-                throw UsageError("--weekday goes with --repeat monthly or quarterly");
+                throw UsageError(msg("--weekday goes with --repeat monthly or quarterly"));
             }
         }
         if (!series.count && !series.until) {
-            throw UsageError("--repeat needs --count N or --until DATE");
+            throw UsageError(msg("--repeat needs --count N or --until DATE"));
         }
     }
     const auto meetings =
@@ -130,11 +130,10 @@ int run_schedule(Context& ctx, const ScheduleOptions& opts) {
         ctx.print(m.id + "\n");
     }
     const auto& first = meetings.front();
-    ctx.info(meetings.size() == 1
-                 ? fmt::format("scheduled {} on {}", first.id,
-                               mt::format_local(first.starts_at, first.time_zone))
-                 : fmt::format("scheduled {} meetings, {} to {} (series {})", meetings.size(),
-                               first.id, meetings.back().id, first.id));
+    ctx.info(meetings.size() == 1 ? msg("scheduled {} on {}", first.id,
+                                        mt::format_local(first.starts_at, first.time_zone))
+                                  : msg("scheduled {} meetings, {} to {} (series {})",
+                                        meetings.size(), first.id, meetings.back().id, first.id));
     return 0;
 }
 
@@ -146,8 +145,7 @@ struct EditOptions {
 int run_edit(Context& ctx, const EditOptions& opts) {
     const auto changed =
         mt::edit(ctx.store(store::Access::read_write), opts.id, to_fields(opts.fields));
-    ctx.info(changed.empty() ? fmt::format("{}: nothing to change", opts.id)
-                             : fmt::format("updated {}", opts.id));
+    ctx.info(changed.empty() ? msg("{}: nothing to change", opts.id) : msg("updated {}", opts.id));
     return 0;
 }
 
@@ -170,16 +168,16 @@ mt::MeetingFilter make_filter(Context& ctx, const FilterOptions& f) {
     mt::MeetingFilter filter;
     if (f.kind) {
         if (std::find(mt::k_kinds.begin(), mt::k_kinds.end(), *f.kind) == mt::k_kinds.end()) {
-            throw UsageError(fmt::format("--kind: \"{}\" is not a kind of meeting", *f.kind));
+            throw UsageError(msg("--kind: \"{}\" is not a kind of meeting", *f.kind));
         }
         filter.kind = f.kind;
     }
     if (f.body) {
         const auto parsed = mt::Body::parse(*f.body);
         if (!parsed) {
-            throw UsageError(fmt::format(
-                "--body: \"{}\" is not a body (committee, all_members or working_group:KEY)",
-                *f.body));
+            throw UsageError(
+                msg("--body: \"{}\" is not a body (committee, all_members or working_group:KEY)",
+                    *f.body));
         }
         filter.body = parsed->to_string();
     }
@@ -252,7 +250,7 @@ int run_ics(Context& ctx, const IcsOptions& opts) {
     files::write_file_atomic(opts.output, mt::to_icalendar(store, meetings),
                              files::Privacy::owner_only);
     if (opts.output != "-") {
-        ctx.info(fmt::format("wrote {} meetings to {}", meetings.size(), opts.output));
+        ctx.info(msg("wrote {} meetings to {}", meetings.size(), opts.output));
     }
     return 0;
 }
@@ -411,7 +409,7 @@ struct CancelOptions {
 
 int run_cancel(Context& ctx, const CancelOptions& opts) {
     mt::cancel(ctx.store(store::Access::read_write), opts.id, opts.reason);
-    ctx.info(fmt::format("cancelled {}", opts.id));
+    ctx.info(msg("cancelled {}", opts.id));
     return 0;
 }
 
@@ -419,9 +417,8 @@ int run_postpone(Context& ctx, const CancelOptions& opts) {
     check_date_time_option(opts.to, "--to");
     const auto m =
         mt::postpone(ctx.store(store::Access::read_write), opts.id, opts.reason, opts.to);
-    ctx.info(
-        opts.to ? fmt::format("moved {} to {}", opts.id, mt::format_local(m.starts_at, m.time_zone))
-                : fmt::format("postponed {}", opts.id));
+    ctx.info(opts.to ? msg("moved {} to {}", opts.id, mt::format_local(m.starts_at, m.time_zone))
+                     : msg("postponed {}", opts.id));
     return 0;
 }
 
@@ -441,7 +438,7 @@ struct AgendaOptions {
 int run_agenda_add(Context& ctx, const AgendaOptions& opts) {
     const int at = workflows::add_agenda_item(ctx.store(store::Access::read_write), opts.id,
                                               opts.title, opts.presenter, opts.link, opts.at);
-    ctx.info(fmt::format("added agenda item {} to {}", at, opts.id));
+    ctx.info(msg("added agenda item {} to {}", at, opts.id));
     return 0;
 }
 
@@ -472,13 +469,13 @@ int run_agenda_list(Context& ctx, const AgendaOptions& opts) {
 
 int run_agenda_move(Context& ctx, const AgendaOptions& opts) {
     mt::agenda_move(ctx.store(store::Access::read_write), opts.id, opts.from, opts.to);
-    ctx.info(fmt::format("moved agenda item {} of {} to {}", opts.from, opts.id, opts.to));
+    ctx.info(msg("moved agenda item {} of {} to {}", opts.from, opts.id, opts.to));
     return 0;
 }
 
 int run_agenda_remove(Context& ctx, const AgendaOptions& opts) {
     mt::agenda_remove(ctx.store(store::Access::read_write), opts.id, opts.position);
-    ctx.info(fmt::format("removed agenda item {} of {}", opts.position, opts.id));
+    ctx.info(msg("removed agenda item {} of {}", opts.position, opts.id));
     return 0;
 }
 
@@ -494,7 +491,7 @@ int run_invitees(Context& ctx, const InviteesOptions& opts) {
     if (c.refresh || !c.add.empty() || !c.remove.empty() || !c.guests.empty() ||
         !c.observers.empty()) {
         const auto q = mt::change_invitees(ctx.store(store::Access::read_write), opts.id, c);
-        ctx.info(fmt::format("{}: {} voting invitees", opts.id, q.voting_invited));
+        ctx.info(msg("{}: {} voting invitees", opts.id, q.voting_invited));
         return 0;
     }
     output::Table table{{{"who", N_("WHO")},
@@ -522,7 +519,7 @@ struct AttendOptions {
 int run_attend(Context& ctx, const AttendOptions& opts) {
     const auto q = mt::attend(ctx.store(store::Access::read_write), opts.id, opts.who,
                               *mt::parse_attendance(opts.status), opts.by);
-    ctx.info(fmt::format("{}: {}", opts.id, quorum_text(q)));
+    ctx.info(msg("{}: {}", opts.id, quorum_text(q)));
     return 0;
 }
 
@@ -534,7 +531,7 @@ struct HeldOptions {
 int run_held(Context& ctx, const HeldOptions& opts) {
     const auto q = mt::mark_held(ctx.store(store::Access::read_write), opts.id,
                                  opts.force ? mt::Force::yes : mt::Force::no);
-    ctx.info(fmt::format("{} held: {}", opts.id, quorum_text(q)));
+    ctx.info(msg("{} held: {}", opts.id, quorum_text(q)));
     return 0;
 }
 
@@ -555,10 +552,10 @@ int run_minutes(Context& ctx, const MinutesOptions& opts) {
     } else if (opts.text) {
         text = *opts.text;
     } else {
-        throw UsageError("minutes needs --file FILE or --text TEXT");
+        throw UsageError(msg("minutes needs --file FILE or --text TEXT"));
     }
     mt::record_minutes(ctx.store(store::Access::read_write), opts.id, text, file_name);
-    ctx.info(fmt::format("recorded the minutes of {}", opts.id));
+    ctx.info(msg("recorded the minutes of {}", opts.id));
     return 0;
 }
 
@@ -577,11 +574,11 @@ int run_decide(Context& ctx, const DecideOptions& opts) {
                                               opts.text, opts.tally, links);
     ctx.print(fmt::format("{}#{}\n", d.meeting_id, d.number));
     if (d.quorum.met) {
-        ctx.info(fmt::format("recorded decision {} of {}: {}", d.number, d.meeting_id,
-                             mt::outcome_name(d.outcome)));
+        ctx.info(msg("recorded decision {} of {}: {}", d.number, d.meeting_id,
+                     mt::outcome_name(d.outcome)));
     } else {
-        ctx.warn(fmt::format("decision {} of {} recorded without quorum ({})", d.number,
-                             d.meeting_id, quorum_text(d.quorum)));
+        ctx.warn(msg("decision {} of {} recorded without quorum ({})", d.number, d.meeting_id,
+                     quorum_text(d.quorum)));
     }
     return 0;
 }
@@ -606,7 +603,7 @@ int run_action_add(Context& ctx, const ActionOptions& opts) {
                                  .decision = opts.decision};
     const auto id = mt::action_add(ctx.store(store::Access::read_write), item);
     ctx.print(id + "\n");
-    ctx.info(fmt::format("added action item {}", id));
+    ctx.info(msg("added action item {}", id));
     return 0;
 }
 
@@ -652,7 +649,8 @@ int run_action_list(Context& ctx, const ActionOptions& opts) {
 
 int run_action_close(Context& ctx, const ActionOptions& opts, mt::ActionStatus status) {
     mt::action_close(ctx.store(store::Access::read_write), opts.id, status, opts.note);
-    ctx.info(fmt::format("{} {}", opts.id, mt::status_name(status)));
+    ctx.info(status == mt::ActionStatus::dropped ? msg("{} dropped", opts.id)
+                                                 : msg("{} done", opts.id));
     return 0;
 }
 
@@ -662,8 +660,8 @@ mt::DecisionRef decision_ref(const std::string& typed) {
     if (auto ref = mt::parse_decision_ref(typed)) {
         return *ref;
     }
-    throw UsageError(fmt::format("\"{}\" is not a decision (MEETING#N, as `meeting decide` prints)",
-                                 text::escape_control(typed)));
+    throw UsageError(msg("\"{}\" is not a decision (MEETING#N, as `meeting decide` prints)",
+                         text::escape_control(typed)));
 }
 
 struct DecisionOptions {
@@ -710,16 +708,15 @@ int run_decision_edit(Context& ctx, const DecisionOptions& opts) {
     const auto ref = decision_ref(opts.ref);
     const auto changed =
         workflows::edit_decision(ctx.store(store::Access::read_write), ref, changes, opts.reason);
-    ctx.info(changed.empty()
-                 ? fmt::format("{}: nothing to change", opts.ref)
-                 : fmt::format("updated decision {}: {}", opts.ref, text::join(changed, ", ")));
+    ctx.info(changed.empty() ? msg("{}: nothing to change", opts.ref)
+                             : msg("updated decision {}: {}", opts.ref, text::join(changed, ", ")));
     return 0;
 }
 
 int run_decision_delete(Context& ctx, const DecisionOptions& opts) {
     mt::decision_delete(ctx.store(store::Access::read_write), decision_ref(opts.ref),
                         opts.reason.value_or(""));
-    ctx.info(fmt::format("deleted decision {}", opts.ref));
+    ctx.info(msg("deleted decision {}", opts.ref));
     return 0;
 }
 
@@ -741,14 +738,14 @@ int run_action_edit(Context& ctx, const ActionEditOptions& opts) {
         .note = opts.note};
     const auto changed =
         mt::action_edit(ctx.store(store::Access::read_write), opts.id, changes, opts.reason);
-    ctx.info(changed.empty() ? fmt::format("{}: nothing to change", opts.id)
-                             : fmt::format("updated {}: {}", opts.id, text::join(changed, ", ")));
+    ctx.info(changed.empty() ? msg("{}: nothing to change", opts.id)
+                             : msg("updated {}: {}", opts.id, text::join(changed, ", ")));
     return 0;
 }
 
 int run_action_delete(Context& ctx, const ActionEditOptions& opts) {
     mt::action_delete(ctx.store(store::Access::read_write), opts.id, opts.reason.value_or(""));
-    ctx.info(fmt::format("deleted action item {}", opts.id));
+    ctx.info(msg("deleted action item {}", opts.id));
     return 0;
 }
 
@@ -757,17 +754,16 @@ int run_agenda_edit(Context& ctx, const AgendaOptions& opts) {
         .title = opts.new_title, .presenter = opts.presenter, .link = opts.link};
     const auto changed = workflows::edit_agenda_item(ctx.store(store::Access::read_write), opts.id,
                                                      opts.position, changes, opts.reason);
-    ctx.info(changed.empty()
-                 ? fmt::format("{}: agenda item {}: nothing to change", opts.id, opts.position)
-                 : fmt::format("updated agenda item {} of {}: {}", opts.position, opts.id,
-                               text::join(changed, ", ")));
+    ctx.info(changed.empty() ? msg("{}: agenda item {}: nothing to change", opts.id, opts.position)
+                             : msg("updated agenda item {} of {}: {}", opts.position, opts.id,
+                                   text::join(changed, ", ")));
     return 0;
 }
 
 int run_agenda_delete(Context& ctx, const AgendaOptions& opts) {
     mt::agenda_delete(ctx.store(store::Access::read_write), opts.id, opts.position,
                       opts.reason.value_or(""));
-    ctx.info(fmt::format("deleted agenda item {} of {}", opts.position, opts.id));
+    ctx.info(msg("deleted agenda item {} of {}", opts.position, opts.id));
     return 0;
 }
 
@@ -781,17 +777,16 @@ int run_attendance_edit(Context& ctx, const AttendanceOptions& opts) {
     const auto changed = mt::attendance_edit(
         ctx.store(store::Access::read_write), opts.id, opts.who,
         opts.status ? mt::parse_attendance(*opts.status) : std::nullopt, opts.by, opts.reason);
-    ctx.info(changed.empty()
-                 ? fmt::format("{}: attendance of {}: nothing to change", opts.id, opts.who)
-                 : fmt::format("{}: corrected the attendance of {}: {}", opts.id, opts.who,
-                               text::join(changed, ", ")));
+    ctx.info(changed.empty() ? msg("{}: attendance of {}: nothing to change", opts.id, opts.who)
+                             : msg("{}: corrected the attendance of {}: {}", opts.id, opts.who,
+                                   text::join(changed, ", ")));
     return 0;
 }
 
 int run_attendance_delete(Context& ctx, const AttendanceOptions& opts) {
     mt::attendance_delete(ctx.store(store::Access::read_write), opts.id, opts.who,
                           opts.reason.value_or(""));
-    ctx.info(fmt::format("{}: deleted the attendance of {}", opts.id, opts.who));
+    ctx.info(msg("{}: deleted the attendance of {}", opts.id, opts.who));
     return 0;
 }
 

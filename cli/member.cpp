@@ -110,7 +110,7 @@ std::optional<bool> yes_no(const std::optional<std::string>& value, const std::s
     if (*value == "no" || *value == "false") {
         return false;
     }
-    throw UsageError(fmt::format("{}: \"{}\" is not yes or no", option, *value));
+    throw UsageError(msg("{}: \"{}\" is not yes or no", option, *value));
 }
 
 void add_member_field_options(CLI::App* cmd, MemberFieldOptions& o, bool adding) {
@@ -179,7 +179,7 @@ void clear_fields(const std::vector<std::string>& clear, members::MemberInput& i
                        : field == "ecosoc"  ? &in.ecosoc_status
                                             : &in.notes;
         if (target->has_value()) {
-            throw UsageError(fmt::format("--clear {} cannot be used with --{} ", field, field));
+            throw UsageError(msg("--clear {} cannot be used with --{} ", field, field));
         }
         *target = std::string();
     }
@@ -388,7 +388,7 @@ int run_add(Context& ctx, const MemberFieldOptions& opts) {
     auto& store = ctx.store(store::Access::read_write);
     keys_from_labels(store.alliance(), input);
     const auto added = members::add_member(store, input, members::command_line_locator());
-    ctx.info(fmt::format("added member {} ({})", added.id, added.name));
+    ctx.info(msg("added member {} ({})", added.id, added.name));
     ctx.print(added.id + "\n");
     return 0;
 }
@@ -460,8 +460,8 @@ int run_list(Context& ctx, const ListOptions& opts) {
 int run_contact_list(Context& ctx, const ContactListOptions& opts) {
     if (opts.redact) {
         throw UsageError(
-            "member contact list: every column but the organisation is personal "
-            "data; --redact would leave nothing to list (use member list)");
+            msg("member contact list: every column but the organisation is personal "
+                "data; --redact would leave nothing to list (use member list)"));
     }
     const auto rows = members::list_contacts(ctx.store(), member_filter(ctx.store(), opts.filter));
     output::Table table{{{"member", N_("MEMBER")},
@@ -489,16 +489,16 @@ bool any_filter(const ListOptions& f) {
 // Who `member emails` is for: the committee's seated representatives, a group's members, a
 // meeting's invitees or the members a filter lists (one source, else a usage error).
 std::vector<members::RecipientSource> email_sources(Context& ctx, const EmailsOptions& opts,
-                                                    std::vector<std::string>& left_out) {
+                                                    std::vector<Message>& left_out) {
     const int given = (opts.committee ? 1 : 0) + (opts.wg ? 1 : 0) + (opts.meeting ? 1 : 0) +
                       (any_filter(opts.filter) ? 1 : 0);
     if (given > 1) {
         throw UsageError(
-            "member emails: give one of --committee, --wg, --meeting or member-list "
-            "filters");
+            msg("member emails: give one of --committee, --wg, --meeting or member-list "
+                "filters"));
     }
     if (opts.as_of && !opts.committee && !opts.wg) {
-        throw UsageError("member emails: --as-of goes with --committee or --wg");
+        throw UsageError(msg("member emails: --as-of goes with --committee or --wg"));
     }
     auto& store = ctx.store();
     const Date date = date_option(opts.as_of, "--as-of").value_or(store.today());
@@ -519,9 +519,8 @@ std::vector<members::RecipientSource> email_sources(Context& ctx, const EmailsOp
             if (invitee.member_id) {
                 out.push_back({*invitee.member_id, std::nullopt});
             } else {
-                left_out.push_back(
-                    fmt::format("invitee \"{}\": invited by name, no e-mail on record",
-                                text::escape_control(invitee.name())));
+                left_out.push_back(msg("invitee \"{}\": invited by name, no e-mail on record",
+                                       text::escape_control(invitee.name())));
             }
         }
     } else {
@@ -567,24 +566,25 @@ std::string emails_text(Context& ctx, const EmailsOptions& opts,
 int run_emails(Context& ctx, const EmailsOptions& opts) {
     if (opts.redact) {
         throw UsageError(
-            "member emails: a distribution list is personal data (names and "
-            "e-mail addresses); --redact would leave nothing");
+            msg("member emails: a distribution list is personal data (names and "
+                "e-mail addresses); --redact would leave nothing"));
     }
-    std::vector<std::string> left_out;
+    std::vector<Message> left_out;
     const auto sources = email_sources(ctx, opts, left_out);
     auto list = members::distribution_list(
         ctx.store(), sources,
         opts.all_contacts ? members::WhichContacts::all : members::WhichContacts::primary);
     left_out.insert(left_out.begin(), list.left_out.begin(), list.left_out.end());
     for (const auto& why : left_out) {
-        ctx.warn("left out: " + why);
+        ctx.warn(msg("left out: {}", why));
     }
     const auto text = emails_text(ctx, opts, list.recipients);
     const std::string path = opts.output.value_or("-");
     files::write_file_atomic(path, text, files::Privacy::owner_only);
     if (path != "-") {
-        ctx.info(fmt::format("wrote {} address{} to {}", list.recipients.size(),
-                             list.recipients.size() == 1 ? "" : "es", path));
+        ctx.info(list.recipients.size() == 1
+                     ? msg("wrote 1 address to {}", path)
+                     : msg("wrote {} addresses to {}", list.recipients.size(), path));
     }
     return 0;
 }
@@ -595,26 +595,26 @@ int run_edit(Context& ctx, const EditOptions& opts) {
     keys_from_labels(store.alliance(), input);
     const auto result =
         members::edit_member(store, opts.member, input, members::command_line_locator());
-    ctx.info(result.changed ? fmt::format("updated member {}", result.member.id)
-                            : fmt::format("member {} unchanged", result.member.id));
+    ctx.info(result.changed ? msg("updated member {}", result.member.id)
+                            : msg("member {} unchanged", result.member.id));
     return 0;
 }
 
 // `member status MEMBER --correct`: voids the latest status change as entered by mistake.
 int run_status_correction(Context& ctx, const StatusOptions& opts) {
     if (!opts.status.empty() || opts.date) {
-        throw UsageError("member status: --correct takes no new status and no --date");
+        throw UsageError(msg("member status: --correct takes no new status and no --date"));
     }
     const auto r = workflows::correct_member_status(ctx.store(store::Access::read_write),
                                                     opts.member, opts.reason);
     const auto& c = r.correction;
-    ctx.info(fmt::format("member {}: status {} of {} voided; the member is {} again", c.member_id,
-                         members::status_name(c.voided.status), format_date(c.voided.date),
-                         members::status_name(c.status)));
+    ctx.info(msg("member {}: status {} of {} voided; the member is {} again", c.member_id,
+                 members::status_name(c.voided.status), format_date(c.voided.date),
+                 members::status_name(c.status)));
     if (!r.restored.empty()) {
         std::string restored = wg::describe_ended(r.restored, c.voided.date);
         restored.replace(0, std::string("ended").size(), "given back what ended");
-        ctx.info(fmt::format("member {}: {}", c.member_id, restored));
+        ctx.info(msg("member {}: {}", c.member_id, restored));
     }
     return 0;
 }
@@ -624,7 +624,7 @@ int run_status(Context& ctx, const StatusOptions& opts) {
         return run_status_correction(ctx, opts);
     }
     if (opts.status.empty()) {
-        throw UsageError("member status: give the new status, or --correct");
+        throw UsageError(msg("member status: give the new status, or --correct"));
     }
     const auto date = date_option(opts.date, "--date");
     const auto status = members::parse_status(opts.status).value();  // CLI11 checked it
@@ -634,12 +634,11 @@ int run_status(Context& ctx, const StatusOptions& opts) {
         workflows::committee_findings_created(store, date.value_or(store.today()), [&] {
             change = workflows::change_member_status(store, opts.member, status, opts.reason, date);
         });
-    ctx.info(fmt::format("member {}: {} -> {} on {}", change.member_id,
-                         members::status_name(change.before), members::status_name(change.after),
-                         format_date(change.date)));
+    ctx.info(msg("member {}: {} -> {} on {}", change.member_id, members::status_name(change.before),
+                 members::status_name(change.after), format_date(change.date)));
     if (!change.ended.empty()) {
-        ctx.info(fmt::format("member {}: {}", change.member_id,
-                             wg::describe_ended(change.ended, change.date)));
+        ctx.info(
+            msg("member {}: {}", change.member_id, wg::describe_ended(change.ended, change.date)));
     }
     warn_committee_findings(ctx, created);
     return 0;
@@ -649,7 +648,7 @@ int run_contact_add(Context& ctx, const ContactAddOptions& opts) {
     const auto input = contact_input(opts.fields);
     const auto added = members::add_contact(ctx.store(store::Access::read_write), opts.member,
                                             input, members::command_line_locator());
-    ctx.info(fmt::format("added a contact to member {}", added.member_id));
+    ctx.info(msg("added a contact to member {}", added.member_id));
     return 0;
 }
 
@@ -657,8 +656,8 @@ int run_contact_edit(Context& ctx, const ContactEditOptions& opts) {
     const auto input = contact_input(opts.fields);
     const auto result = members::edit_contact(ctx.store(store::Access::read_write), opts.member,
                                               opts.contact, input, members::command_line_locator());
-    ctx.info(result.changed ? fmt::format("updated a contact of member {}", result.member.id)
-                            : fmt::format("contact of member {} unchanged", result.member.id));
+    ctx.info(result.changed ? msg("updated a contact of member {}", result.member.id)
+                            : msg("contact of member {} unchanged", result.member.id));
     return 0;
 }
 
@@ -666,14 +665,15 @@ int run_contact_remove(Context& ctx, const ContactRemoveOptions& opts) {
     auto& store = ctx.store(store::Access::read_write);
     if (!opts.yes && !ctx.confirm(fmt::format("Remove contact \"{}\" of member {}?", opts.contact,
                                               opts.member))) {
-        throw UsageError("removing a contact needs confirmation: add --yes");
+        throw UsageError(msg("removing a contact needs confirmation: add --yes"));
     }
     const auto removed = workflows::remove_contact(store, opts.member, opts.contact);
-    ctx.info(fmt::format("removed a contact of member {}{}", removed.member_id,
-                         removed.kept_erased
-                             ? " (it represented the member on the steering committee or in an "
-                               "election: that record stays, without the person's data)"
-                             : ""));
+    ctx.info(removed.kept_erased
+                 ? msg("removed a contact of member {} (it represented the member on the "
+                       "steering committee or in an election: that record stays, without the "
+                       "person's data)",
+                       removed.member_id)
+                 : msg("removed a contact of member {}", removed.member_id));
     return 0;
 }
 

@@ -6,6 +6,7 @@
 
 #include "core/files.hpp"
 #include "core/text.hpp"
+#include "i18n/i18n.hpp"
 #include "member.hpp"
 #include "members/export.hpp"
 #include "members/import.hpp"
@@ -87,7 +88,7 @@ constexpr std::size_t k_max_shown = 50;
 char delimiter_option(const std::string& given) {
     const std::string d = given == "\\t" || given == "tab" ? "\t" : given;
     if (d.size() != 1 || d == "\"" || d == "\n" || d == "\r") {
-        throw UsageError(fmt::format("--delimiter: \"{}\" is not a single delimiter character", d));
+        throw UsageError(msg("--delimiter: \"{}\" is not a single delimiter character", d));
     }
     return d[0];
 }
@@ -103,7 +104,7 @@ members::ImportOptions import_options(const ImportOptions& opts) {
     for (const auto& m : opts.maps) {
         const auto eq = m.find('=');
         if (eq == std::string::npos || eq == 0 || eq + 1 == m.size()) {
-            throw UsageError(fmt::format("--map: \"{}\" is not COLUMN=FIELD", m));
+            throw UsageError(msg("--map: \"{}\" is not COLUMN=FIELD", m));
         }
         options.map.emplace_back(m.substr(0, eq), m.substr(eq + 1));
     }
@@ -141,47 +142,73 @@ void report_changes(Context& ctx, const std::vector<members::RecordChange>& chan
     ctx.print(text);
 }
 
+// "48 new, 0 updated, 0 unchanged, 2 skipped" (members::summary_text) in the message language.
+Message counts_message(const members::ImportSummary& s) {
+    Message text = msg("{} new, {} updated, {} unchanged", s.added, s.updated, s.unchanged);
+    const auto add = [&text](const Message& part) {
+        text = Message::translatable("{}, {}", {text, part});
+    };
+    if (s.skipped > 0) {
+        add(msg("{} skipped", s.skipped));
+    }
+    if (s.rejected > 0) {
+        add(msg("{} rejected", s.rejected));
+    }
+    if (s.duplicates.size() == 1) {
+        add(msg("1 suspected duplicate"));
+    } else if (!s.duplicates.empty()) {
+        add(msg("{} suspected duplicates", s.duplicates.size()));
+    }
+    return text;
+}
+
+// "N records" with the right number.
+Message records_message(std::size_t n) {
+    return n == 1 ? msg("1 record") : msg("{} records", n);
+}
+
 // Warnings (at most k_max_shown of each kind), then what the import did.
 void report_import(Context& ctx, const ImportOptions& opts, const members::ImportSummary& summary) {
+    const i18n::Translator tr(ctx.message_language());
+    const auto translate = [&tr](std::string_view msgid) { return tr(msgid); };
     for (std::size_t i = 0; i < summary.duplicates.size() && i < k_max_shown; ++i) {
-        ctx.warn(summary.duplicates[i].to_string());
+        ctx.warn(summary.duplicates[i].to_string(translate));
     }
     if (summary.duplicates.size() > k_max_shown) {
-        ctx.warn(fmt::format("... and {} more suspected duplicates",
-                             summary.duplicates.size() - k_max_shown));
+        ctx.warn(
+            msg("... and {} more suspected duplicates", summary.duplicates.size() - k_max_shown));
     }
     for (std::size_t i = 0; i < summary.problems.size() && i < k_max_shown; ++i) {
-        ctx.warn(summary.problems[i].to_string());
+        ctx.warn(summary.problems[i].to_string(translate));
     }
     if (summary.problems.size() > k_max_shown) {
-        ctx.warn(fmt::format("... and {} more problems", summary.problems.size() - k_max_shown));
+        ctx.warn(msg("... and {} more problems", summary.problems.size() - k_max_shown));
     }
     for (std::size_t i = 0; i < summary.warnings.size() && i < k_max_shown; ++i) {
-        ctx.warn(summary.warnings[i].to_string());
+        ctx.warn(summary.warnings[i].to_string(translate));
     }
     if (summary.warnings.size() > k_max_shown) {
-        ctx.warn(
-            fmt::format("... and {} more statuses kept", summary.warnings.size() - k_max_shown));
+        ctx.warn(msg("... and {} more statuses kept", summary.warnings.size() - k_max_shown));
     }
     if (opts.dry_run) {
         report_changes(ctx, summary.changes);
     }
-    const std::string counts = members::summary_text(summary);
-    const char* records = summary.records == 1 ? "" : "s";
+    const Message counts = counts_message(summary);
+    const Message records = records_message(summary.records);
     if (opts.dry_run) {
-        ctx.info(fmt::format("dry run: {} record{} read; would import {}; nothing written",
-                             summary.records, records, counts));
+        ctx.info(msg("dry run: {} read; would import {}; nothing written", records, counts));
     } else if (summary.added + summary.updated == 0) {
-        ctx.info(
-            fmt::format("nothing changed: {} record{} read; {}", summary.records, records, counts));
+        ctx.info(msg("nothing changed: {} read; {}", records, counts));
     } else {
-        ctx.info(fmt::format("imported {} record{}: {} ({} contact{} added)", summary.records,
-                             records, counts, summary.contacts_added,
-                             summary.contacts_added == 1 ? "" : "s"));
+        ctx.info(summary.contacts_added == 1
+                     ? msg("imported {}: {} (1 contact added)", records, counts)
+                     : msg("imported {}: {} ({} contacts added)", records, counts,
+                           summary.contacts_added));
     }
     if (opts.rejects && summary.rejected > 0 && !opts.dry_run) {
-        ctx.info(fmt::format("wrote {} rejected record{} to {}", summary.rejected,
-                             summary.rejected == 1 ? "" : "s", *opts.rejects));
+        ctx.info(summary.rejected == 1
+                     ? msg("wrote 1 rejected record to {}", *opts.rejects)
+                     : msg("wrote {} rejected records to {}", summary.rejected, *opts.rejects));
     }
 }
 
@@ -212,9 +239,9 @@ int run_export(Context& ctx, const ExportOptions& opts) {
         format = members::FileFormat::csv;
     } else if (ctx.options().format != "table") {
         throw UsageError(
-            fmt::format("member export: --format {} does not apply: it writes yaml, "
-                        "csv or jsonl (JSON Lines)",
-                        ctx.options().format));
+            msg("member export: --format {} does not apply: it writes yaml, "
+                "csv or jsonl (JSON Lines)",
+                ctx.options().format));
     } else if (opts.output != "-") {
         format = members::format_from_extension(opts.output);
     }
@@ -224,14 +251,14 @@ int run_export(Context& ctx, const ExportOptions& opts) {
     files::write_file_atomic(opts.output, text,
                              opts.redact ? files::Privacy::shared : files::Privacy::owner_only);
     if (opts.output != "-") {
-        ctx.info(fmt::format("wrote the member register to {}", opts.output));
+        ctx.info(msg("wrote the member register to {}", opts.output));
     }
     return 0;
 }
 
 int run_forget(Context& ctx, const ForgetOptions& opts) {
     if (!opts.contact && !opts.all) {
-        throw UsageError("say whose data to erase: --contact NAME or --all-contacts");
+        throw UsageError(msg("say whose data to erase: --contact NAME or --all-contacts"));
     }
     auto& store = ctx.store(store::Access::read_write);
     // Named in the question, so an unknown member is said before confirmation is asked.
@@ -239,12 +266,14 @@ int run_forget(Context& ctx, const ForgetOptions& opts) {
     if (!opts.yes && !ctx.confirm(fmt::format(
                          "Erase the personal data of {} of member {}? This cannot be undone.",
                          opts.all ? "every contact" : "\"" + *opts.contact + "\"", member_id))) {
-        throw UsageError("erasing personal data needs confirmation: add --yes");
+        throw UsageError(msg("erasing personal data needs confirmation: add --yes"));
     }
     const auto erasure =
         workflows::forget(store, member_id, opts.all ? std::nullopt : opts.contact);
-    ctx.info(fmt::format("erased the personal data of {} contact{} of member {}", erasure.contacts,
-                         erasure.contacts == 1 ? "" : "s", erasure.member_id));
+    ctx.info(erasure.contacts == 1
+                 ? msg("erased the personal data of 1 contact of member {}", erasure.member_id)
+                 : msg("erased the personal data of {} contacts of member {}", erasure.contacts,
+                       erasure.member_id));
     return 0;
 }
 

@@ -30,7 +30,7 @@ double number_option(const std::string& value, const std::string& name) {
         }
     } catch (const std::exception&) {
     }
-    throw UsageError(fmt::format("{}: \"{}\" is not a number", name, value));
+    throw UsageError(msg("{}: \"{}\" is not a number", name, value));
 }
 
 std::optional<double> number_option(const std::optional<std::string>& value,
@@ -59,8 +59,7 @@ E enum_option(const std::string& name, std::optional<E> (*parse)(std::string_vie
     if (const auto value = parse(name)) {
         return *value;
     }
-    throw UsageError(
-        fmt::format("{}: \"{}\" is not {} (expected one of: {})", option, name, what, known));
+    throw UsageError(msg("{}: \"{}\" is not {} (expected one of: {})", option, name, what, known));
 }
 
 plan::Source source_option(const std::string& name) {
@@ -119,7 +118,7 @@ int run_priority_add(Context& ctx, const PriorityOptions& o) {
     p.source_reference = o.source_reference.value_or("");
     p.source_date = clearable_date(o.source_date, "--source-date").value_or(std::nullopt);
     plan::add_priority(ctx.store(store::Access::read_write), p);
-    ctx.info(fmt::format("added priority {}", p.code));
+    ctx.info(msg("added priority {}", p.code));
     ctx.print(p.code + "\n");
     return 0;
 }
@@ -133,9 +132,9 @@ int run_priority_edit(Context& ctx, const PriorityOptions& o) {
                                   .source_date = clearable_date(o.source_date, "--source-date")};
     if (plan::edit_priority(ctx.store(store::Access::read_write), o.code, edit) ==
         plan::Changed::no) {
-        ctx.info(fmt::format("priority {}: nothing changed", o.code));
+        ctx.info(msg("priority {}: nothing changed", o.code));
     } else {
-        ctx.info(fmt::format("updated priority {}", o.code));
+        ctx.info(msg("updated priority {}", o.code));
     }
     return 0;
 }
@@ -299,7 +298,7 @@ int run_activity_add(Context& ctx, const ActivityOptions& o) {
     a.end = parse_date_option(o.end.value_or(""), "--end");
     a.status = o.status ? status_option(*o.status, "--status") : plan::ActivityStatus::planned;
     const auto id = plan::add_activity(ctx.store(store::Access::read_write), a);
-    ctx.info(fmt::format("added activity {}", id));
+    ctx.info(msg("added activity {}", id));
     ctx.print(id + "\n");
     return 0;
 }
@@ -320,9 +319,9 @@ int run_activity_edit(Context& ctx, const ActivityOptions& o) {
     }
     if (plan::edit_activity(ctx.store(store::Access::read_write), o.id, edit) ==
         plan::Changed::no) {
-        ctx.info(fmt::format("activity {}: nothing changed", o.id));
+        ctx.info(msg("activity {}: nothing changed", o.id));
     } else {
-        ctx.info(fmt::format("updated activity {}", o.id));
+        ctx.info(msg("updated activity {}", o.id));
     }
     return 0;
 }
@@ -330,16 +329,17 @@ int run_activity_edit(Context& ctx, const ActivityOptions& o) {
 // `plan activity status ID --correct --reason TEXT`: voids the latest status change.
 int run_activity_status_correction(Context& ctx, const ActivityStatusOptions& o) {
     if (!o.status.empty() || o.date || o.note) {
-        throw UsageError("plan activity status: --correct takes no new status, --date or --note");
+        throw UsageError(
+            msg("plan activity status: --correct takes no new status, --date or --note"));
     }
     if (!o.reason) {
-        throw UsageError("plan activity status: --correct needs --reason TEXT");
+        throw UsageError(msg("plan activity status: --correct needs --reason TEXT"));
     }
     const auto c =
         plan::correct_activity_status(ctx.store(store::Access::read_write), o.id, *o.reason);
-    ctx.info(fmt::format("activity {}: status {} of {} voided; the activity is {} again", o.id,
-                         plan::status_name(c.voided.change.status),
-                         format_date(c.voided.change.date), plan::status_name(c.status)));
+    ctx.info(msg("activity {}: status {} of {} voided; the activity is {} again", o.id,
+                 plan::status_name(c.voided.change.status), format_date(c.voided.change.date),
+                 plan::status_name(c.status)));
     return 0;
 }
 
@@ -349,18 +349,18 @@ int run_activity_status(Context& ctx, const ActivityStatusOptions& o) {
     }
     if (o.reason) {
         throw UsageError(
-            "plan activity status: --reason goes with --correct (a new status takes "
-            "--note)");
+            msg("plan activity status: --reason goes with --correct (a new status takes "
+                "--note)"));
     }
     if (o.status.empty()) {
-        throw UsageError("plan activity status: give the new status, or --correct");
+        throw UsageError(msg("plan activity status: give the new status, or --correct"));
     }
     const auto status = status_option(o.status, "status");
     const auto date = date_option(o.date, "--date");
     const auto update = plan::change_activity_status(ctx.store(store::Access::read_write), o.id,
                                                      status, date, o.note.value_or(""));
-    ctx.info(fmt::format("activity {}: {} -> {}", o.id, plan::status_name(update.before),
-                         plan::status_name(update.after)));
+    ctx.info(msg("activity {}: {} -> {}", o.id, plan::status_name(update.before),
+                 plan::status_name(update.after)));
     return 0;
 }
 
@@ -563,7 +563,7 @@ struct IndicatorListOptions {
 
 int run_indicator_add(Context& ctx, const IndicatorOptions& o) {
     if (!o.activity && !o.priority) {
-        throw UsageError("give --activity or --priority: the indicator measures one of them");
+        throw UsageError(msg("give --activity or --priority: the indicator measures one of them"));
     }
     plan::Indicator i;
     i.activity_id = o.activity.value_or("");
@@ -575,7 +575,7 @@ int run_indicator_add(Context& ctx, const IndicatorOptions& o) {
     i.baseline_date = date_option(o.baseline_date, "--baseline-date");
     i.target_date = parse_date_option(o.target_date.value_or(""), "--target-date");
     const auto id = plan::add_indicator(ctx.store(store::Access::read_write), i);
-    ctx.info(fmt::format("added indicator {}", id));
+    ctx.info(msg("added indicator {}", id));
     ctx.print(id + "\n");
     return 0;
 }
@@ -591,16 +591,16 @@ int run_indicator_edit(Context& ctx, const IndicatorOptions& o) {
         .reason = o.reason};
     if (plan::edit_indicator(ctx.store(store::Access::read_write), o.id, edit) ==
         plan::Changed::no) {
-        ctx.info(fmt::format("indicator {}: nothing changed", o.id));
+        ctx.info(msg("indicator {}: nothing changed", o.id));
     } else {
-        ctx.info(fmt::format("updated indicator {}", o.id));
+        ctx.info(msg("updated indicator {}", o.id));
     }
     return 0;
 }
 
 int run_indicator_delete(Context& ctx, const DeleteOptions& o) {
     plan::delete_indicator(ctx.store(store::Access::read_write), o.id, o.reason);
-    ctx.info(fmt::format("deleted indicator {}", o.id));
+    ctx.info(msg("deleted indicator {}", o.id));
     return 0;
 }
 
@@ -610,9 +610,9 @@ int run_measurement_edit(Context& ctx, const MeasurementOptions& o) {
         .value = number_option(o.value, "--value"), .note = o.note, .reason = o.reason};
     if (plan::edit_measurement(ctx.store(store::Access::read_write), o.id, date, edit) ==
         plan::Changed::no) {
-        ctx.info(fmt::format("indicator {}: nothing changed", o.id));
+        ctx.info(msg("indicator {}: nothing changed", o.id));
     } else {
-        ctx.info(fmt::format("indicator {}: corrected the measurement of {}", o.id, o.date));
+        ctx.info(msg("indicator {}: corrected the measurement of {}", o.id, o.date));
     }
     return 0;
 }
@@ -620,7 +620,7 @@ int run_measurement_edit(Context& ctx, const MeasurementOptions& o) {
 int run_measurement_delete(Context& ctx, const MeasurementOptions& o) {
     plan::delete_measurement(ctx.store(store::Access::read_write), o.id,
                              parse_date_option(o.date, "date"), o.reason);
-    ctx.info(fmt::format("indicator {}: deleted the measurement of {}", o.id, o.date));
+    ctx.info(msg("indicator {}: deleted the measurement of {}", o.id, o.date));
     return 0;
 }
 
@@ -630,10 +630,10 @@ int run_indicator_measure(Context& ctx, const MeasureOptions& o) {
     const auto result = plan::record_measurement(ctx.store(store::Access::read_write), o.id, value,
                                                  date, o.note.value_or(""));
     if (result.recorded == plan::Recorded::unchanged) {
-        ctx.info(fmt::format("indicator {}: nothing changed", o.id));
+        ctx.info(msg("indicator {}: nothing changed", o.id));
     } else {
-        ctx.info(fmt::format("indicator {}: {} {} on {}", o.id, value, result.unit,
-                             format_date(result.measurement.date)));
+        ctx.info(msg("indicator {}: {} {} on {}", o.id, value, result.unit,
+                     format_date(result.measurement.date)));
     }
     return 0;
 }
@@ -786,7 +786,7 @@ int run_contribution_add(Context& ctx, const ContributionOptions& o) {
     c.summary = o.summary.value_or("");
     c.file_reference = o.file.value_or("");
     const auto id = plan::add_contribution(ctx.store(store::Access::read_write), c);
-    ctx.info(fmt::format("added contribution {}", id));
+    ctx.info(msg("added contribution {}", id));
     ctx.print(id + "\n");
     return 0;
 }
@@ -800,16 +800,16 @@ int run_contribution_edit(Context& ctx, const ContributionOptions& o) {
                                       .reason = o.reason};
     if (plan::edit_contribution(ctx.store(store::Access::read_write), o.id, edit) ==
         plan::Changed::no) {
-        ctx.info(fmt::format("contribution {}: nothing changed", o.id));
+        ctx.info(msg("contribution {}: nothing changed", o.id));
     } else {
-        ctx.info(fmt::format("updated contribution {}", o.id));
+        ctx.info(msg("updated contribution {}", o.id));
     }
     return 0;
 }
 
 int run_contribution_delete(Context& ctx, const DeleteOptions& o) {
     plan::delete_contribution(ctx.store(store::Access::read_write), o.id, o.reason);
-    ctx.info(fmt::format("deleted contribution {}", o.id));
+    ctx.info(msg("deleted contribution {}", o.id));
     return 0;
 }
 
@@ -897,11 +897,13 @@ int run_import(Context& ctx, const ImportOptions& o) {
         ctx.info(change);
     }
     if (result.added == 0 && result.updated == 0) {
-        ctx.info(fmt::format("{}: nothing changed ({} records)", name, result.unchanged));
+        ctx.info(msg("{}: nothing changed ({} records)", name, result.unchanged));
     } else {
-        ctx.info(fmt::format("{}{}: {} added, {} updated, {} unchanged{}",
-                             o.dry_run ? "dry run: " : "", name, result.added, result.updated,
-                             result.unchanged, o.dry_run ? "; nothing was written" : ""));
+        ctx.info(o.dry_run ? msg("dry run: {}: {} added, {} updated, {} unchanged; nothing was "
+                                 "written",
+                                 name, result.added, result.updated, result.unchanged)
+                           : msg("{}: {} added, {} updated, {} unchanged", name, result.added,
+                                 result.updated, result.unchanged));
     }
     return 0;
 }

@@ -35,8 +35,8 @@ std::optional<report::Period> period_of(const ReportOptions& opts) {
         const auto quarter = Quarter::parse(*opts.quarter);
         if (!quarter) {
             throw UsageError(
-                fmt::format("--quarter: \"{}\" is not a quarter (expected YYYYQn, e.g. 2026Q3)",
-                            *opts.quarter));
+                msg("--quarter: \"{}\" is not a quarter (expected YYYYQn, e.g. 2026Q3)",
+                    *opts.quarter));
         }
         return report::quarter_period(*quarter);
     }
@@ -47,7 +47,7 @@ std::optional<report::Period> period_of(const ReportOptions& opts) {
         const auto from = parse_date_option(*opts.from, "--from");
         const auto to = parse_date_option(*opts.to, "--to");
         if (to < from) {
-            throw UsageError(fmt::format("--to: {} is before --from {}", *opts.to, *opts.from));
+            throw UsageError(msg("--to: {} is before --from {}", *opts.to, *opts.from));
         }
         return report::range_period(from, to);
     }
@@ -108,7 +108,7 @@ void write_every_table(const Context& ctx, const report::Document& document,
 int run_report(Context& ctx, const ReportOptions& opts) {
     const auto format = format_of(ctx.options().format);
     if (format == report::Format::csv && !opts.section) {
-        throw UsageError("--format csv needs --section TABLE (one table per CSV file)");
+        throw UsageError(msg("--format csv needs --section TABLE (one table per CSV file)"));
     }
     if (format == report::Format::pdf && opts.output.value_or("-") == "-" &&
         ::isatty(STDOUT_FILENO) != 0) {
@@ -144,8 +144,8 @@ int run_report(Context& ctx, const ReportOptions& opts) {
     const std::string output = opts.output.value_or("-");
     files::write_file_atomic(output, document.text, privacy);
     if (output != "-") {
-        ctx.info(fmt::format("wrote the {} report for {} to {}", report::kind_name(opts.kind),
-                             document.period.label, output));
+        ctx.info(msg("wrote the {} report for {} to {}", report::kind_name(opts.kind),
+                     document.period.label, output));
     }
     return strict_result(ctx, opts, document);
 }
@@ -156,8 +156,10 @@ int strict_result(const Context& ctx, const ReportOptions& opts, const report::D
         for (const auto& message : document.errors) {
             ctx.warn(message);
         }
-        ctx.warn(fmt::format("--strict: the report has {} error-level finding{}",
-                             document.errors.size(), document.errors.size() == 1 ? "" : "s"));
+        ctx.warn(
+            document.errors.size() == 1
+                ? msg("--strict: the report has 1 error-level finding")
+                : msg("--strict: the report has {} error-level findings", document.errors.size()));
         return 1;
     }
     return 0;

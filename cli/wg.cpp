@@ -109,15 +109,11 @@ output::Cell text_cell(const std::string& value) {
     return value.empty() ? output::Cell() : output::Cell(value);
 }
 
-std::string representative_text(const std::optional<std::int64_t>& id, const std::string& name) {
+Message representative_text(const std::optional<std::int64_t>& id, const std::string& name) {
     if (!id) {
-        return "no representative";
+        return msg("no representative");
     }
-    return name.empty() ? fmt::format("contact {} (erased)", *id) : name;
-}
-
-std::string plural(std::int64_t n) {
-    return n == 1 ? "" : "s";
+    return name.empty() ? msg("contact {} (erased)", *id) : Message(name);
 }
 
 // ---- groups ----
@@ -130,7 +126,7 @@ int run_create(Context& ctx, const CreateOptions& opts) {
                                      .themes = opts.themes,
                                      .created = date_option(opts.created, "--created")});
     ctx.print(g.id + "\n");
-    ctx.info(fmt::format("created working group {} ({})", g.id, g.name));
+    ctx.info(msg("created working group {} ({})", g.id, g.name));
     return 0;
 }
 
@@ -172,16 +168,18 @@ int run_show(Context& ctx, const std::string& group) {
             former.push_back(fmt::format("{} ({} to {}, {})", m.member_id, format_date(m.joined),
                                          format_date(*m.ended), m.end_reason));
         } else {
-            members.push_back(fmt::format("{} ({}, since {})", m.member_id,
-                                          representative_text(m.contact_id, m.contact_name),
-                                          format_date(m.joined)));
+            members.push_back(
+                fmt::format("{} ({}, since {})", m.member_id,
+                            representative_text(m.contact_id, m.contact_name).english(),
+                            format_date(m.joined)));
         }
     }
     std::vector<std::string> former_leads;
     for (const auto& l : d.former_leads) {
-        former_leads.push_back(fmt::format(
-            "{} ({}, {} to {}, {})", l.member_id, representative_text(l.contact_id, l.contact_name),
-            format_date(l.started), format_date(*l.ended), l.end_reason));
+        former_leads.push_back(
+            fmt::format("{} ({}, {} to {}, {})", l.member_id,
+                        representative_text(l.contact_id, l.contact_name).english(),
+                        format_date(l.started), format_date(*l.ended), l.end_reason));
     }
     output::Table table{
         {{"id", "Id"},
@@ -201,13 +199,13 @@ int run_show(Context& ctx, const std::string& group) {
          {"overdue_tasks", "Overdue tasks"}},
         {}};
     const auto& lead = d.lead;
-    table.add_row({g.id, g.name, text_cell(g.purpose), wg::status_name(g.status),
-                   format_date(g.created), date_cell(g.archived), g.themes,
-                   lead ? output::Cell(lead->member_id) : output::Cell(),
-                   lead ? output::Cell(representative_text(lead->contact_id, lead->contact_name))
-                        : output::Cell(),
-                   lead ? output::Cell(format_date(lead->started)) : output::Cell(), former_leads,
-                   members, former, std::int64_t{d.open_tasks}, std::int64_t{d.overdue_tasks}});
+    table.add_row(
+        {g.id, g.name, text_cell(g.purpose), wg::status_name(g.status), format_date(g.created),
+         date_cell(g.archived), g.themes, lead ? output::Cell(lead->member_id) : output::Cell(),
+         lead ? output::Cell(representative_text(lead->contact_id, lead->contact_name).english())
+              : output::Cell(),
+         lead ? output::Cell(format_date(lead->started)) : output::Cell(), former_leads, members,
+         former, std::int64_t{d.open_tasks}, std::int64_t{d.overdue_tasks}});
     ctx.print_record(table);
     return 0;
 }
@@ -216,8 +214,8 @@ int run_edit(Context& ctx, const EditOptions& opts) {
     if (!opts.name && !opts.purpose && !opts.themes && opts.add_themes.empty() &&
         opts.remove_themes.empty()) {
         throw UsageError(
-            "wg edit: nothing to change (give --name, --purpose, --theme, --add-theme or "
-            "--remove-theme)");
+            msg("wg edit: nothing to change (give --name, --purpose, --theme, --add-theme or "
+                "--remove-theme)"));
     }
     const auto edit = wg::edit_group(ctx.store(store::Access::read_write), opts.group,
                                      {.name = opts.name,
@@ -226,8 +224,8 @@ int run_edit(Context& ctx, const EditOptions& opts) {
                                       .add_themes = opts.add_themes,
                                       .remove_themes = opts.remove_themes});
     ctx.info(edit.changed.empty()
-                 ? fmt::format("{}: nothing changed", edit.wg_id)
-                 : fmt::format("{}: changed {}", edit.wg_id, text::join(edit.changed, "; ")));
+                 ? msg("{}: nothing changed", edit.wg_id)
+                 : msg("{}: changed {}", edit.wg_id, text::join(edit.changed, "; ")));
     return 0;
 }
 
@@ -235,12 +233,20 @@ int run_archive(Context& ctx, const ArchiveOptions& opts) {
     const auto r = wg::archive_group(
         ctx.store(store::Access::read_write), opts.group, date_option(opts.date, "--date"),
         opts.drop_open_tasks ? wg::DropOpenTasks::yes : wg::DropOpenTasks::no);
-    ctx.info(fmt::format(
-        "archived {} on {}: {} membership{} ended{}{}", r.wg_id, format_date(r.date),
-        r.memberships_ended, plural(r.memberships_ended), r.lead_ended ? ", lead ended" : "",
-        r.tasks_dropped > 0
-            ? fmt::format(", {} open task{} dropped", r.tasks_dropped, plural(r.tasks_dropped))
-            : std::string()));
+    Message what = r.memberships_ended == 1 ? msg("1 membership ended")
+                                            : msg("{} memberships ended", r.memberships_ended);
+    const auto add = [&what](const Message& part) {
+        what = Message::translatable("{}, {}", {what, part});
+    };
+    if (r.lead_ended) {
+        add(msg("lead ended"));
+    }
+    if (r.tasks_dropped == 1) {
+        add(msg("1 open task dropped"));
+    } else if (r.tasks_dropped > 1) {
+        add(msg("{} open tasks dropped", r.tasks_dropped));
+    }
+    ctx.info(msg("archived {} on {}: {}", r.wg_id, format_date(r.date), what));
     return 0;
 }
 
@@ -251,13 +257,14 @@ int run_join(Context& ctx, const MembershipOptions& opts) {
                             opts.representative, date_option(opts.date, "--date"));
     const auto& m = r.membership;
     if (r.representative_changed) {
-        ctx.info(fmt::format("{}: {} is now represented by {}", m.wg_id, m.member_id,
-                             representative_text(m.contact_id, m.contact_name)));
+        ctx.info(msg("{}: {} is now represented by {}", m.wg_id, m.member_id,
+                     representative_text(m.contact_id, m.contact_name)));
     } else {
-        ctx.info(fmt::format(
-            "{} joined {} on {} ({})", m.member_id, m.wg_id, format_date(m.joined),
-            m.contact_id ? "represented by " + representative_text(m.contact_id, m.contact_name)
-                         : std::string("no representative: it has no primary contact")));
+        ctx.info(m.contact_id
+                     ? msg("{} joined {} on {} (represented by {})", m.member_id, m.wg_id,
+                           format_date(m.joined), representative_text(m.contact_id, m.contact_name))
+                     : msg("{} joined {} on {} (no representative: it has no primary contact)",
+                           m.member_id, m.wg_id, format_date(m.joined)));
     }
     return 0;
 }
@@ -266,22 +273,23 @@ int run_leave(Context& ctx, const MembershipOptions& opts) {
     const auto r = wg::leave(ctx.store(store::Access::read_write), opts.group, opts.member,
                              date_option(opts.date, "--date"));
     const auto& m = r.membership;
-    ctx.info(fmt::format("{} left {} on {}{}", m.member_id, m.wg_id, format_date(*m.ended),
-                         r.lead_ended ? "; the group has no lead now" : ""));
+    ctx.info(r.lead_ended ? msg("{} left {} on {}; the group has no lead now", m.member_id, m.wg_id,
+                                format_date(*m.ended))
+                          : msg("{} left {} on {}", m.member_id, m.wg_id, format_date(*m.ended)));
     return 0;
 }
 
 int run_lead(Context& ctx, const MembershipOptions& opts) {
     const auto r = wg::set_lead(ctx.store(store::Access::read_write), opts.group, opts.member,
                                 opts.representative.value_or(""), date_option(opts.date, "--date"));
-    std::string message = fmt::format("{} leads {} from {}, represented by {}", r.lead.member_id,
-                                      r.lead.wg_id, format_date(r.lead.started),
-                                      representative_text(r.lead.contact_id, r.lead.contact_name));
+    Message message = msg("{} leads {} from {}, represented by {}", r.lead.member_id, r.lead.wg_id,
+                          format_date(r.lead.started),
+                          representative_text(r.lead.contact_id, r.lead.contact_name));
     if (r.previous) {
-        message += fmt::format(" (replacing {})", r.previous->member_id);
+        message = msg("{} (replacing {})", message, r.previous->member_id);
     }
     if (r.joined) {
-        message += fmt::format("; {} joined the group", r.lead.member_id);
+        message = msg("{}; {} joined the group", message, r.lead.member_id);
     }
     ctx.info(message);
     return 0;
@@ -298,8 +306,9 @@ int run_task_add(Context& ctx, const TaskAddOptions& opts) {
                                                .due = date_option(opts.due, "--due"),
                                                .activity_id = opts.activity});
     ctx.print(fmt::format("{}\n", added.id));
-    ctx.info(fmt::format("added task {} to {}{}", added.id, added.wg_id,
-                         added.due ? ", due " + format_date(*added.due) : std::string()));
+    ctx.info(added.due ? msg("added task {} to {}, due {}", added.id, added.wg_id,
+                             format_date(*added.due))
+                       : msg("added task {} to {}", added.id, added.wg_id));
     return 0;
 }
 
@@ -337,17 +346,17 @@ int run_task_list(Context& ctx, const TaskListOptions& opts) {
 int run_task_close(Context& ctx, const TaskCloseOptions& opts, wg::TaskStatus status) {
     const auto t = wg::close_task(ctx.store(store::Access::read_write), opts.id, status,
                                   date_option(opts.date, "--date"), opts.note.value_or(""));
-    ctx.info(fmt::format("task {} of {} {} on {}", t.id, t.wg_id, wg::status_name(status),
-                         format_date(*t.closed)));
+    ctx.info(msg("task {} of {} {} on {}", t.id, t.wg_id, wg::status_name(status),
+                 format_date(*t.closed)));
     return 0;
 }
 
 int run_task_edit(Context& ctx, const TaskEditOptions& opts) {
     if (!opts.title && !opts.description && !opts.owner && !opts.no_owner && !opts.due &&
         !opts.no_due) {
-        throw UsageError(
+        throw UsageError(msg(
             "wg task edit: nothing to change (give --title, --description, --owner, --no-owner, "
-            "--due or --no-due)");
+            "--due or --no-due)"));
     }
     const auto edit = wg::edit_task(ctx.store(store::Access::read_write), opts.id,
                                     {.title = opts.title,
@@ -357,15 +366,15 @@ int run_task_edit(Context& ctx, const TaskEditOptions& opts) {
                                      .due = date_option(opts.due, "--due"),
                                      .clear_due = opts.no_due},
                                     opts.reason.value_or(""));
-    ctx.info(edit.changed.empty() ? fmt::format("task {}: nothing changed", edit.task.id)
-                                  : fmt::format("task {} of {}: changed {}", edit.task.id,
-                                                edit.task.wg_id, text::join(edit.changed, "; ")));
+    ctx.info(edit.changed.empty() ? msg("task {}: nothing changed", edit.task.id)
+                                  : msg("task {} of {}: changed {}", edit.task.id, edit.task.wg_id,
+                                        text::join(edit.changed, "; ")));
     return 0;
 }
 
 int run_task_delete(Context& ctx, const TaskDeleteOptions& opts) {
     const auto t = wg::delete_task(ctx.store(store::Access::read_write), opts.id, opts.reason);
-    ctx.info(fmt::format("deleted task {} of {} (\"{}\")", t.id, t.wg_id, t.title));
+    ctx.info(msg("deleted task {} of {} (\"{}\")", t.id, t.wg_id, t.title));
     return 0;
 }
 

@@ -74,11 +74,11 @@ std::string read_entry_key(Reader& r, const YAML::Node& entry, const std::string
     }
     if (!is_key(key)) {
         r.problem(entry["key"], path + ".key",
-                  fmt::format("\"{}\" is not a valid key (expected lower-case letters, digits and "
-                              "_, starting with a letter, at most {} characters)",
-                              key, k_max_key_length));
+                  msg("\"{}\" is not a valid key (expected lower-case letters, digits and "
+                      "_, starting with a letter, at most {} characters)",
+                      key, k_max_key_length));
     } else if (!seen.insert(key).second) {
-        r.problem(entry["key"], path + ".key", fmt::format("duplicate key \"{}\"", key));
+        r.problem(entry["key"], path + ".key", msg("duplicate key \"{}\"", key));
     }
     return key;
 }
@@ -90,7 +90,7 @@ std::vector<Term> read_terms(Reader& r, const YAML::Node& parent, const std::str
         return out;
     }
     if (!node.IsSequence() || node.size() == 0) {
-        r.problem(node, name, "expected a non-empty list of {key, labels} entries");
+        r.problem(node, name, msg("expected a non-empty list of {key, labels} entries"));
         return out;
     }
     std::set<std::string> seen;
@@ -122,9 +122,8 @@ void read_committee(Reader& r, const YAML::Node& node, SteeringCommitteeRules& o
         out.seats_min = r.integer(seats, "min", p + ".seats", 1, 1000).value_or(out.seats_min);
         out.seats_max = r.integer(seats, "max", p + ".seats", 1, 1000).value_or(out.seats_max);
         if (out.seats_min > out.seats_max) {
-            r.problem(
-                seats, p + ".seats",
-                fmt::format("min ({}) is greater than max ({})", out.seats_min, out.seats_max));
+            r.problem(seats, p + ".seats",
+                      msg("min ({}) is greater than max ({})", out.seats_min, out.seats_max));
         }
     }
     out.term_months = r.integer(node, "term_months", p, 1, 240).value_or(out.term_months);
@@ -134,7 +133,7 @@ void read_committee(Reader& r, const YAML::Node& node, SteeringCommitteeRules& o
             r.fraction(gb, "min_share", p + ".gender_balance").value_or(out.gender_min_share);
         if (out.gender_min_share > 0.5) {
             r.problem(gb["min_share"], p + ".gender_balance.min_share",
-                      "cannot be more than 0.5 (both genders must be able to reach it)");
+                      msg("cannot be more than 0.5 (both genders must be able to reach it)"));
         }
     }
     out.quorum = r.fraction(node, "quorum", p).value_or(out.quorum);
@@ -148,7 +147,7 @@ void read_committee(Reader& r, const YAML::Node& node, SteeringCommitteeRules& o
 std::vector<Role> read_roles(Reader& r, const YAML::Node& node) {
     std::vector<Role> out;
     if (!node.IsSequence() || node.size() == 0) {
-        r.problem(node, "roles", "expected a non-empty list of roles");
+        r.problem(node, "roles", msg("expected a non-empty list of roles"));
         return out;
     }
     std::set<std::string> seen;
@@ -173,16 +172,15 @@ std::vector<Role> read_roles(Reader& r, const YAML::Node& node) {
             ++leading;
             if (role.max_holders != 1) {
                 r.problem(entry, path + ".max_holders",
-                          "the leading role must have max_holders: 1");
+                          msg("the leading role must have max_holders: 1"));
             }
         }
         out.push_back(std::move(role));
     }
     if (leading != 1) {
-        r.problem(
-            node, "roles",
-            fmt::format("{} roles are marked leading: true (expected exactly one, the coordinator)",
-                        leading));
+        r.problem(node, "roles",
+                  msg("{} roles are marked leading: true (expected exactly one, the coordinator)",
+                      leading));
     }
     return out;
 }
@@ -193,21 +191,20 @@ void read_identity(Reader& r, const YAML::Node& root, Alliance& a) {
     a.short_name = r.text(root, "short_name", "");
     a.country = r.text(root, "country", "");
     if (!a.country.empty() && !is_country(a.country)) {
-        r.problem(root["country"], "country",
-                  fmt::format("\"{}\" is not an ISO 3166-1 alpha-2 country code (e.g. CL, MX, FR)",
-                              a.country));
+        r.problem(
+            root["country"], "country",
+            msg("\"{}\" is not an ISO 3166-1 alpha-2 country code (e.g. CL, MX, FR)", a.country));
     }
     a.language = r.text(root, "language", "");
     if (!a.language.empty() &&
         std::find(k_languages.begin(), k_languages.end(), a.language) == k_languages.end()) {
         r.problem(root["language"], "language",
-                  fmt::format("\"{}\" is not supported (expected en, es or fr)", a.language));
+                  msg("\"{}\" is not supported (expected en, es or fr)", a.language));
     }
     a.time_zone = r.text(root, "time_zone", "");
     if (!a.time_zone.empty() && !is_known_time_zone(a.time_zone)) {
-        r.problem(
-            root["time_zone"], "time_zone",
-            fmt::format("\"{}\" is not an IANA time zone (e.g. America/Santiago)", a.time_zone));
+        r.problem(root["time_zone"], "time_zone",
+                  msg("\"{}\" is not an IANA time zone (e.g. America/Santiago)", a.time_zone));
     }
     if (const auto founded = r.date(root, "founded", "")) {
         a.founded = *founded;
@@ -217,7 +214,7 @@ void read_identity(Reader& r, const YAML::Node& root, Alliance& a) {
 std::vector<Region> read_regions(Reader& r, const YAML::Node& regions) {
     std::vector<Region> out;
     if (!regions.IsSequence() || regions.size() == 0) {
-        r.problem(regions, "regions", "expected a non-empty list of {key, name} entries");
+        r.problem(regions, "regions", msg("expected a non-empty list of {key, name} entries"));
         return out;
     }
     std::set<std::string> seen;
@@ -244,9 +241,9 @@ void read_elections(Reader& r, const YAML::Node& el, ElectionRules& out) {
         out.threshold = *t;
     } else if (!name.empty()) {
         r.problem(el["threshold"], "elections.threshold",
-                  fmt::format("\"{}\" is not a threshold (expected simple_majority, "
-                              "absolute_majority or two_thirds)",
-                              name));
+                  msg("\"{}\" is not a threshold (expected simple_majority, "
+                      "absolute_majority or two_thirds)",
+                      name));
     }
 }
 
@@ -275,12 +272,11 @@ void check_group_themes(Reader& r, const Alliance& a, const YAML::Node& entry,
     for (std::size_t t = 0; t < themes.size(); ++t) {
         const auto item = fmt::format("{}.thematic_areas[{}]", path, t);
         if (!listed.insert(themes[t]).second) {
-            r.problem(entry["thematic_areas"][t], item,
-                      fmt::format("\"{}\" is listed twice", themes[t]));
+            r.problem(entry["thematic_areas"][t], item, msg("\"{}\" is listed twice", themes[t]));
         } else if (!a.thematic_areas.empty() && a.find_theme(themes[t]) == nullptr) {
             r.problem(entry["thematic_areas"][t], item,
-                      fmt::format("\"{}\" is not a thematic area of this alliance (known: {})",
-                                  themes[t], known_keys(a.thematic_areas)));
+                      msg("\"{}\" is not a thematic area of this alliance (known: {})", themes[t],
+                          known_keys(a.thematic_areas)));
         }
     }
 }
@@ -289,7 +285,7 @@ std::vector<WorkingGroupSeed> read_working_groups(Reader& r, const Alliance& a,
                                                   const YAML::Node& wgs) {
     std::vector<WorkingGroupSeed> out;
     if (!wgs.IsSequence()) {
-        r.problem(wgs, "working_groups", "expected a list of working groups");
+        r.problem(wgs, "working_groups", msg("expected a list of working groups"));
         return out;
     }
     std::set<std::string> seen;

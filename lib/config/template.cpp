@@ -23,14 +23,14 @@ nlohmann::json read_iso(const std::string& path) {
     std::ifstream in(path);
     if (!in) {
         throw InputError(
-            fmt::format("{}: cannot read the ISO country and region names; install "
-                        "the iso-codes package (apt-get install iso-codes)",
-                        path));
+            msg("{}: cannot read the ISO country and region names; install "
+                "the iso-codes package (apt-get install iso-codes)",
+                path));
     }
     try {
         return nlohmann::json::parse(in);
     } catch (const nlohmann::json::exception& e) {
-        throw InputError(fmt::format("{}: cannot read: {}", path, e.what()));
+        throw InputError(msg("{}: cannot read: {}", path, e.what()));
     }
 }
 
@@ -42,9 +42,9 @@ std::string country_name(const TemplateOptions& o) {
         }
     }
     throw UsageError(
-        fmt::format("--country: \"{}\" is not an ISO 3166-1 alpha-2 country code "
-                    "(e.g. PE, KE, FR)",
-                    o.country));
+        msg("--country: \"{}\" is not an ISO 3166-1 alpha-2 country code "
+            "(e.g. PE, KE, FR)",
+            o.country));
 }
 
 struct RegionName {

@@ -32,13 +32,13 @@ std::string read_bounded(std::istream& in, const std::string& path) {
         in.read(chunk.data(), chunk.size());
         const auto got = static_cast<std::size_t>(in.gcount());
         if (content.size() + got > k_max_input_bytes) {
-            throw InputError(fmt::format("{}: is larger than {} MiB, the most nacsa reads", path,
-                                         k_max_input_bytes >> 20));
+            throw InputError(msg("{}: is larger than {} MiB, the most nacsa reads", path,
+                                 k_max_input_bytes >> 20));
         }
         content.append(chunk.data(), got);
     }
     if (in.bad()) {
-        throw InputError(fmt::format("{}: read error", path));
+        throw InputError(msg("{}: read error", path));
     }
     return content;
 }
@@ -51,10 +51,10 @@ void check_input_file(const std::string& path) {
     std::error_code ec;
     const auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
-        throw InputError(fmt::format("{}: no such file", path));
+        throw InputError(msg("{}: no such file", path));
     }
     if (fs::is_directory(status)) {
-        throw InputError(fmt::format("{}: is a directory, not a file", path));
+        throw InputError(msg("{}: is a directory, not a file", path));
     }
 }
 
@@ -65,7 +65,7 @@ std::string read_file(const std::string& path) {
     check_input_file(path);
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        throw InputError(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
+        throw InputError(msg("{}: cannot read: {}", path, std::strerror(errno)));
     }
     return read_bounded(in, path);
 }
@@ -80,15 +80,15 @@ std::vector<fs::path>& guarded_stores() {
 
 constexpr std::array<std::string_view, 4> k_store_files = {"", "-wal", "-shm", "-journal"};
 
-std::string_view store_file_name(std::string_view suffix) {
+Message store_file_name(std::string_view suffix) {
     if (suffix == "-wal") {
-        return "the store's write-ahead log";
+        return msg("the store's write-ahead log");
     }
     if (suffix == "-shm") {
-        return "the store's shared-memory index";
+        return msg("the store's shared-memory index");
     }
     if (suffix == "-journal") {
-        return "the store's rollback journal";
+        return msg("the store's rollback journal");
     }
     return "the store";
 }
@@ -121,11 +121,11 @@ fs::path link_target(const std::string& path) {
         std::error_code ec;
         const fs::path next = fs::read_symlink(at, ec);
         if (ec) {
-            throw CantCreateError(fmt::format("{}: cannot read the link: {}", path, ec.message()));
+            throw CantCreateError(msg("{}: cannot read the link: {}", path, ec.message()));
         }
         at = next.is_absolute() ? next : at.parent_path() / next;
     }
-    throw CantCreateError(fmt::format("{}: too many levels of symbolic links", path));
+    throw CantCreateError(msg("{}: too many levels of symbolic links", path));
 }
 
 void write_all(int fd, std::string_view content, const std::string& path) {
@@ -136,7 +136,7 @@ void write_all(int fd, std::string_view content, const std::string& path) {
             if (errno == EINTR) {
                 continue;
             }
-            throw CantCreateError(fmt::format("{}: cannot write: {}", path, std::strerror(errno)));
+            throw CantCreateError(msg("{}: cannot write: {}", path, std::strerror(errno)));
         }
         written += static_cast<std::size_t>(n);
     }
@@ -146,7 +146,7 @@ void write_all(int fd, std::string_view content, const std::string& path) {
 void write_through(const std::string& path, std::string_view content) {
     const int fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) {
-        throw CantCreateError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+        throw CantCreateError(msg("{}: cannot open: {}", path, std::strerror(errno)));
     }
     try {
         write_all(fd, content, path);
@@ -155,7 +155,7 @@ void write_through(const std::string& path, std::string_view content) {
         throw;
     }
     if (::close(fd) != 0) {
-        throw CantCreateError(fmt::format("{}: cannot write: {}", path, std::strerror(errno)));
+        throw CantCreateError(msg("{}: cannot write: {}", path, std::strerror(errno)));
     }
 }
 
@@ -173,14 +173,14 @@ void replace_atomically(const fs::path& target, const std::string& shown, std::s
                         Privacy privacy) {
     Temporary temporary(target);
     if (::fchmod(temporary.fd(), mode_for(privacy)) != 0) {
-        throw CantCreateError(fmt::format("{}: cannot write: {}", shown, std::strerror(errno)));
+        throw CantCreateError(msg("{}: cannot write: {}", shown, std::strerror(errno)));
     }
     write_all(temporary.fd(), content, shown);
     if (::fsync(temporary.fd()) != 0 || !temporary.close()) {
-        throw CantCreateError(fmt::format("{}: cannot write: {}", shown, std::strerror(errno)));
+        throw CantCreateError(msg("{}: cannot write: {}", shown, std::strerror(errno)));
     }
     if (::rename(temporary.path().c_str(), target.c_str()) != 0) {
-        throw CantCreateError(fmt::format("{}: cannot write: {}", shown, std::strerror(errno)));
+        throw CantCreateError(msg("{}: cannot write: {}", shown, std::strerror(errno)));
     }
     temporary.keep();
 }
@@ -208,9 +208,9 @@ void check_output(const std::string& path) {
         for (const auto suffix : k_store_files) {
             const fs::path file = store.string() + std::string(suffix);
             if (same_file(path, file) || same_file(target, file)) {
-                throw CantCreateError(fmt::format(
-                    "{}: is {} ({}); nacsa never writes an output there: name another file", path,
-                    store_file_name(suffix), file.string()));
+                throw CantCreateError(
+                    msg("{}: is {} ({}); nacsa never writes an output there: name another file",
+                        path, store_file_name(suffix), file.string()));
             }
         }
     }
@@ -252,7 +252,7 @@ void write_file_atomic(const std::string& path, std::string_view content, Privac
     struct stat st {};
     if (::stat(target.c_str(), &st) == 0) {
         if (S_ISDIR(st.st_mode)) {
-            throw CantCreateError(fmt::format("{}: is a directory", path));
+            throw CantCreateError(msg("{}: is a directory", path));
         }
         if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)) {
             write_through(path, content);
@@ -260,8 +260,8 @@ void write_file_atomic(const std::string& path, std::string_view content, Privac
         }
         if (!S_ISREG(st.st_mode)) {
             throw CantCreateError(
-                fmt::format("{}: is {}; nacsa writes to files, FIFOs and character devices", path,
-                            S_ISSOCK(st.st_mode) ? "a socket" : "a block device"));
+                msg("{}: is {}; nacsa writes to files, FIFOs and character devices", path,
+                    S_ISSOCK(st.st_mode) ? msg("a socket") : msg("a block device")));
         }
     }
     replace_atomically(target, path, content, privacy);
@@ -274,14 +274,13 @@ void create_private_directories(const fs::path& dir) {
     create_private_directories(dir.parent_path());
     if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
         throw CantCreateError(
-            fmt::format("{}: cannot create folder: {}", dir.string(), std::strerror(errno)));
+            msg("{}: cannot create folder: {}", dir.string(), std::strerror(errno)));
     }
 }
 
 void make_owner_only(const fs::path& path) {
     if (::chmod(path.c_str(), 0600) != 0) {
-        throw StoreError(
-            fmt::format("{}: cannot set mode 0600: {}", path.string(), std::strerror(errno)));
+        throw StoreError(msg("{}: cannot set mode 0600: {}", path.string(), std::strerror(errno)));
     }
 }
 

@@ -177,7 +177,7 @@ Temporary::Temporary(const fs::path& destination) {
     ::pthread_sigmask(SIG_SETMASK, &previous, nullptr);
     if (m_fd < 0) {
         throw CantCreateError(
-            fmt::format("{}: cannot create: {}", destination.string(), std::strerror(err)));
+            msg("{}: cannot create: {}", destination.string(), std::strerror(err)));
     }
     m_path = std::move(tmpl);
 }

@@ -28,12 +28,12 @@ YAML::Node child(const YAML::Node& parent, const std::string& key) {
 
 }  // namespace
 
-std::optional<std::string> text_problem(std::string_view value, std::size_t max_bytes) {
+std::optional<Message> text_problem(std::string_view value, std::size_t max_bytes) {
     if (value.size() > max_bytes) {
-        return fmt::format("is {} bytes long (at most {})", value.size(), max_bytes);
+        return msg("is {} bytes long (at most {})", value.size(), max_bytes);
     }
     if (!text::is_valid_utf8(value)) {
-        return "is not valid UTF-8";
+        return msg("is not valid UTF-8");
     }
     // A folded or literal block may hold line breaks and tabs.
     const auto bad = std::find_if(value.begin(), value.end(), [](char c) {
@@ -41,8 +41,9 @@ std::optional<std::string> text_problem(std::string_view value, std::size_t max_
         return (u < 0x20 && c != '\n' && c != '\t') || u == 0x7f;
     });
     if (bad != value.end()) {
-        return fmt::format("contains the control character U+{:04X}",
-                           static_cast<unsigned>(static_cast<unsigned char>(*bad)));
+        return msg(
+            "contains the control character {}",
+            fmt::format("U+{:04X}", static_cast<unsigned>(static_cast<unsigned char>(*bad))));
     }
     return std::nullopt;
 }
@@ -50,7 +51,7 @@ std::optional<std::string> text_problem(std::string_view value, std::size_t max_
 Reader::Reader(std::string file, Diagnostics& diagnostics)
     : m_file(std::move(file)), m_diagnostics(diagnostics) {}
 
-void Reader::problem(const YAML::Node& node, const std::string& field, const std::string& message) {
+void Reader::problem(const YAML::Node& node, const std::string& field, const Message& message) {
     const auto mark = node.Mark();
     Diagnostic d{m_file, mark.line >= 0 ? mark.line + 1 : 0, mark.column >= 0 ? mark.column + 1 : 0,
                  field, message};
@@ -71,7 +72,7 @@ std::string Reader::field(const std::string& path, const std::string& key) {
 bool Reader::expect_map(const YAML::Node& node, const std::string& path, const Keys& required,
                         const Keys& optional) {
     if (!node.IsMap()) {
-        problem(node, path, "expected a mapping of keys to values");
+        problem(node, path, msg("expected a mapping of keys to values"));
         return false;
     }
     std::map<std::string, int> seen;  // key -> line of its first occurrence
@@ -81,7 +82,7 @@ bool Reader::expect_map(const YAML::Node& node, const std::string& path, const K
         if (const auto [first, inserted] = seen.emplace(key, line); !inserted) {
             // yaml-cpp keeps the first value silently; a repeated key is a typo to report.
             problem(item.first, field(path, key),
-                    fmt::format("duplicate key (first given on line {})", first->second));
+                    msg("duplicate key (first given on line {})", first->second));
             continue;
         }
         const bool known = std::find(required.begin(), required.end(), key) != required.end() ||
@@ -90,12 +91,12 @@ bool Reader::expect_map(const YAML::Node& node, const std::string& path, const K
             std::vector<std::string> names(required.begin(), required.end());
             names.insert(names.end(), optional.begin(), optional.end());
             problem(item.first, field(path, key),
-                    fmt::format("unknown key (expected one of: {})", text::join(names, ", ")));
+                    msg("unknown key (expected one of: {})", text::join(names, ", ")));
         }
     }
     for (const auto& key : required) {
         if (!node[std::string(key)]) {
-            problem(node, field(path, std::string(key)), "required key is missing");
+            problem(node, field(path, std::string(key)), msg("required key is missing"));
         }
     }
     return true;
@@ -109,7 +110,7 @@ std::string Reader::text(const YAML::Node& parent, const std::string& key, const
     }
     const auto name = field(path, key);
     if (!node.IsScalar()) {
-        problem(node, name, "expected a text value");
+        problem(node, name, msg("expected a text value"));
         return {};
     }
     std::string value = node.Scalar();
@@ -121,7 +122,7 @@ std::string Reader::text(const YAML::Node& parent, const std::string& key, const
         value = std::string(text::trim(value));
     }
     if (rule.required == Required::yes && text::trim(value).empty()) {
-        problem(node, name, "must not be empty");
+        problem(node, name, msg("must not be empty"));
     }
     return value;
 }
@@ -134,7 +135,7 @@ std::optional<bool> Reader::boolean(const YAML::Node& parent, const std::string&
     }
     bool value = false;
     if (!node.IsScalar() || is_quoted(node) || !YAML::convert<bool>::decode(node, value)) {
-        problem(node, field(path, key), "expected true or false");
+        problem(node, field(path, key), msg("expected true or false"));
         return std::nullopt;
     }
     return value;
@@ -148,12 +149,12 @@ std::optional<int> Reader::integer(const YAML::Node& parent, const std::string& 
     }
     int value = 0;
     if (!node.IsScalar() || is_quoted(node) || !YAML::convert<int>::decode(node, value)) {
-        problem(node, field(path, key), "expected a whole number");
+        problem(node, field(path, key), msg("expected a whole number"));
         return std::nullopt;
     }
     if (value < min || value > max) {
         problem(node, field(path, key),
-                fmt::format("{} is out of range (expected {} to {})", value, min, max));
+                msg("{} is out of range (expected {} to {})", value, min, max));
     }
     return value;
 }
@@ -166,13 +167,12 @@ std::optional<double> Reader::fraction(const YAML::Node& parent, const std::stri
     }
     double value = 0;
     if (!node.IsScalar() || is_quoted(node) || !YAML::convert<double>::decode(node, value)) {
-        problem(node, field(path, key), "expected a number between 0 and 1");
+        problem(node, field(path, key), msg("expected a number between 0 and 1"));
         return std::nullopt;
     }
     if (!(value >= 0.0 && value <= 1.0)) {
-        problem(
-            node, field(path, key),
-            fmt::format("{} is out of range (expected a number between 0 and 1)", node.Scalar()));
+        problem(node, field(path, key),
+                msg("{} is out of range (expected a number between 0 and 1)", node.Scalar()));
     }
     return value;
 }
@@ -184,16 +184,16 @@ std::optional<double> Reader::number(const YAML::Node& parent, const std::string
         return std::nullopt;
     }
     if (node.IsScalar() && is_quoted(node)) {
-        problem(node, field(path, key),
-                fmt::format("\"{}\" is quoted text, not a number (write it without quotes)",
-                            node.Scalar()));
+        problem(
+            node, field(path, key),
+            msg("\"{}\" is quoted text, not a number (write it without quotes)", node.Scalar()));
         return std::nullopt;
     }
     double value = 0;
     if (!node.IsScalar() || !YAML::convert<double>::decode(node, value) || !std::isfinite(value)) {
-        problem(node, field(path, key),
-                fmt::format("\"{}\" is not a number",
-                            node.IsScalar() ? node.Scalar() : std::string("(list)")));
+        problem(
+            node, field(path, key),
+            msg("\"{}\" is not a number", node.IsScalar() ? node.Scalar() : std::string("(list)")));
         return std::nullopt;
     }
     return value;
@@ -206,13 +206,13 @@ std::optional<Date> Reader::date(const YAML::Node& parent, const std::string& ke
         return std::nullopt;
     }
     if (!node.IsScalar()) {
-        problem(node, field(path, key), "expected a date (YYYY-MM-DD)");
+        problem(node, field(path, key), msg("expected a date (YYYY-MM-DD)"));
         return std::nullopt;
     }
     const auto d = parse_date(node.Scalar());
     if (!d) {
         problem(node, field(path, key),
-                fmt::format("\"{}\" is not a date (expected YYYY-MM-DD)", node.Scalar()));
+                msg("\"{}\" is not a date (expected YYYY-MM-DD)", node.Scalar()));
     }
     return d;
 }
@@ -226,12 +226,12 @@ std::vector<std::string> Reader::keys(const YAML::Node& parent, const std::strin
     }
     const auto name = field(path, key);
     if (!node.IsSequence()) {
-        problem(node, name, "expected a list, e.g. [a, b]");
+        problem(node, name, msg("expected a list, e.g. [a, b]"));
         return out;
     }
     for (std::size_t i = 0; i < node.size(); ++i) {
         if (!node[i].IsScalar()) {
-            problem(node[i], fmt::format("{}[{}]", name, i), "expected a key");
+            problem(node[i], fmt::format("{}[{}]", name, i), msg("expected a key"));
             continue;
         }
         out.push_back(node[i].Scalar());
@@ -247,7 +247,7 @@ std::vector<YAML::Node> Reader::list(const YAML::Node& parent, const std::string
         return out;
     }
     if (!node.IsSequence()) {
-        problem(node, field(path, key), "expected a list");
+        problem(node, field(path, key), msg("expected a list"));
         return out;
     }
     for (std::size_t i = 0; i < node.size(); ++i) {

@@ -27,8 +27,8 @@ inline constexpr std::size_t k_max_text_bytes = 4000;
 // break (text ends up on terminals, in CSV and in reports). The messages follow a field name:
 // "is 5000 bytes long (at most 4000)", "is not valid UTF-8", "contains the control character
 // U+001B".
-[[nodiscard]] std::optional<std::string> text_problem(std::string_view value,
-                                                      std::size_t max_bytes = k_max_text_bytes);
+[[nodiscard]] std::optional<Message> text_problem(std::string_view value,
+                                                  std::size_t max_bytes = k_max_text_bytes);
 
 using Keys = std::vector<std::string_view>;
 
@@ -53,7 +53,7 @@ class Reader {
     Reader(std::string file, Diagnostics& diagnostics);
 
     // Records a problem at a node; the same problem at the same place is recorded once.
-    void problem(const YAML::Node& node, const std::string& field, const std::string& message);
+    void problem(const YAML::Node& node, const std::string& field, const Message& message);
     // Whether a problem was recorded for this field path.
     [[nodiscard]] bool has_problem(const std::string& field) const;
 

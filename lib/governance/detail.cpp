@@ -227,8 +227,8 @@ void check_seat(store::Store& store, const NewSeat& seat) {
     if (seat.to < seat.from) {
         throw ValidationError(
             {Diagnostic{.field = "to",
-                        .message = fmt::format("the term ends ({}) before it starts ({})",
-                                               format_date(seat.to), format_date(seat.from))}});
+                        .message = msg("the term ends ({}) before it starts ({})",
+                                       format_date(seat.to), format_date(seat.from))}});
     }
     Diagnostics problems;
     check_one_seat(store, seat, problems);

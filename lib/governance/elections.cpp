@@ -144,8 +144,7 @@ Election detail::load_election(store::Store& store, std::int64_t id) {
         "blank, electorate, result FROM election WHERE id = ?");
     q.bind(1, static_cast<int64_t>(id));
     if (!q.executeStep()) {
-        throw NotFoundError(
-            fmt::format("no election {} (see 'nacsa committee election list')", id));
+        throw NotFoundError(msg("no election {} (see 'nacsa committee election list')", id));
     }
     Election e = election_row(q);
     e.candidates = candidates_of(store, id);
@@ -155,10 +154,9 @@ Election detail::load_election(store::Store& store, std::int64_t id) {
 
 void detail::require_open(const Election& e) {
     if (!e.is_open()) {
-        throw ValidationError(
-            {Diagnostic{.field = "election",
-                        .message = fmt::format("election {} was closed on {}", e.id,
-                                               format_date(*e.closed_on))}});
+        throw ValidationError({Diagnostic{
+            .field = "election",
+            .message = msg("election {} was closed on {}", e.id, format_date(*e.closed_on))}});
     }
 }
 
@@ -231,17 +229,16 @@ void check_candidate(store::Store& store, const Election& e, const std::string& 
     if (status != members::MemberStatus::active) {
         throw ValidationError(
             {Diagnostic{.field = "member",
-                        .message = fmt::format("{} is {}, not an active member; only active "
-                                               "members stand for election",
-                                               member_id, detail::status_text(status))}});
+                        .message = msg("{} is {}, not an active member; only active "
+                                       "members stand for election",
+                                       member_id, detail::status_text(status))}});
     }
     if (const auto* c = find_candidate(e, member_id); c != nullptr) {
         throw ValidationError({Diagnostic{
             .field = "member",
-            .message = c->withdrawn()
-                           ? fmt::format("{} withdrew from election {} on {}", member_id, e.id,
-                                         format_date(*c->withdrawn_on))
-                           : fmt::format("{} already stands in election {}", member_id, e.id)}});
+            .message = c->withdrawn() ? msg("{} withdrew from election {} on {}", member_id, e.id,
+                                            format_date(*c->withdrawn_on))
+                                      : msg("{} already stands in election {}", member_id, e.id)}});
     }
 }
 
@@ -255,9 +252,9 @@ std::int64_t representative_of(store::Store& store, const std::string& member_id
         return contact->id;
     }
     throw ValidationError({Diagnostic{.field = "representative",
-                                      .message = fmt::format("{} has no primary contact; name the "
-                                                             "representative with --representative",
-                                                             member_id)}});
+                                      .message = msg("{} has no primary contact; name the "
+                                                     "representative with --representative",
+                                                     member_id)}});
 }
 
 // Whether the member offered to serve in the election's role: as coordinator or secretariat
@@ -427,10 +424,10 @@ std::string required_reason(const std::string& reason) {
 // An election whose record may still be corrected: open (a closed election's result stands).
 void require_correctable(const Election& e, const char* what) {
     if (!e.is_open()) {
-        throw ValidationError({Diagnostic{
-            .field = "election",
-            .message = fmt::format("election {} was closed on {}: {} (its result stands)", e.id,
-                                   format_date(*e.closed_on), what)}});
+        throw ValidationError(
+            {Diagnostic{.field = "election",
+                        .message = msg("election {} was closed on {}: {} (its result stands)", e.id,
+                                       format_date(*e.closed_on), what)}});
     }
 }
 
@@ -445,11 +442,11 @@ std::string void_ballot(store::Store& store, std::int64_t election, const std::s
         const auto why = required_reason(reason);
         require_correctable(e, "its ballots can no longer be voided");
         if (e.mode == VoteMode::tally) {
-            throw ValidationError({Diagnostic{
-                .field = "election",
-                .message = fmt::format("election {} records its votes as a tally, not ballots; "
-                                       "record the tally again",
-                                       election)}});
+            throw ValidationError(
+                {Diagnostic{.field = "election",
+                            .message = msg("election {} records its votes as a tally, not ballots; "
+                                           "record the tally again",
+                                           election)}});
         }
         const Date day = store.today();
         SQLite::Statement u(store.db(),
@@ -487,10 +484,10 @@ std::string withdraw_candidate(store::Store& store, std::int64_t election,
         }
         require_correctable(e, "its candidates can no longer withdraw");
         if (candidate->withdrawn()) {
-            throw ValidationError({Diagnostic{
-                .field = "member",
-                .message = fmt::format("{} already withdrew from election {} on {}", member,
-                                       election, format_date(*candidate->withdrawn_on))}});
+            throw ValidationError(
+                {Diagnostic{.field = "member",
+                            .message = msg("{} already withdrew from election {} on {}", member,
+                                           election, format_date(*candidate->withdrawn_on))}});
         }
         SQLite::Statement u(store.db(),
                             "UPDATE candidate SET withdrawn_on = ?, withdraw_reason = ? "
@@ -655,9 +652,9 @@ std::int64_t seat_elected(store::Store& store, const Election& e, const Candidat
             fmt::format("unseated {} ({}) from {}: {}", s.member_id, s.role, today, reason));
     }
     if (!c.contact_id) {
-        throw ValidationError({Diagnostic{
-            .field = "representative",
-            .message = fmt::format("candidate {} has no representative", c.member_id)}});
+        throw ValidationError(
+            {Diagnostic{.field = "representative",
+                        .message = msg("candidate {} has no representative", c.member_id)}});
     }
     const auto& rules = store.alliance().steering_committee;
     return detail::insert_seat(store, {c.member_id, *c.contact_id, e.role, day,
@@ -673,10 +670,10 @@ CloseOutcome close_election(store::Store& store, std::int64_t election, std::opt
         detail::require_open(e);
         const Date day = on.value_or(store.today());
         if (day < e.opened_on) {
-            throw ValidationError({Diagnostic{
-                .field = "on",
-                .message = fmt::format("election {} opened on {}; it cannot close before", election,
-                                       format_date(e.opened_on))}});
+            throw ValidationError(
+                {Diagnostic{.field = "on",
+                            .message = msg("election {} opened on {}; it cannot close before",
+                                           election, format_date(e.opened_on))}});
         }
         outcome.count = detail::count_loaded(store, e, day);
         const auto& alliance = store.alliance();
@@ -684,9 +681,9 @@ CloseOutcome close_election(store::Store& store, std::int64_t election, std::opt
         if (outcome.count.result == ElectionResult::elected && role == nullptr) {
             throw ValidationError(
                 {Diagnostic{.field = "role",
-                            .message = fmt::format("role \"{}\" is no longer in the configuration; "
-                                                   "the elected cannot be seated",
-                                                   e.role)}});
+                            .message = msg("role \"{}\" is no longer in the configuration; "
+                                           "the elected cannot be seated",
+                                           e.role)}});
         }
         store_result(store, e, outcome.count, day);
         if (outcome.count.result != ElectionResult::elected) {

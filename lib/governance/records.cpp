@@ -85,8 +85,8 @@ Unseated unseat(store::Store& store, const std::string& member_ref, const std::s
         if (day < target->term_start) {
             throw ValidationError(
                 {Diagnostic{.field = "on",
-                            .message = fmt::format("the seat starts on {}; it cannot end before",
-                                                   format_date(target->term_start))}});
+                            .message = msg("the seat starts on {}; it cannot end before",
+                                           format_date(target->term_start))}});
         }
         detail::end_seat(
             store, *target, day, std::string(text::trim(reason)),
@@ -125,8 +125,8 @@ std::vector<std::string> seat_changes(const Seat& was, const detail::NewSeat& se
 void check_seat_edit(const config::Alliance& alliance, const Seat& was, const detail::NewSeat& seat,
                      const std::vector<std::string>& changed) {
     if (changed.empty()) {
-        throw ValidationError({Diagnostic{
-            .field = "seat", .message = fmt::format("nothing to change in seat {}", was.id)}});
+        throw ValidationError(
+            {Diagnostic{.field = "seat", .message = msg("nothing to change in seat {}", was.id)}});
     }
     const auto leading = [&](const std::string& key) {
         const auto* role = alliance.find_role(key);
@@ -232,11 +232,10 @@ void check_observer_fields(const ObserverRequest& request) {
     problems.throw_if_any();
     const auto& genders = members::k_genders;
     if (std::find(genders.begin(), genders.end(), request.gender) == genders.end()) {
-        throw ValidationError(
-            {Diagnostic{.field = "gender",
-                        .message = fmt::format("\"{}\" is not a gender nacsa records (known: {})",
-                                               text::escape_control(request.gender),
-                                               text::join(genders, ", "))}});
+        throw ValidationError({Diagnostic{
+            .field = "gender",
+            .message = msg("\"{}\" is not a gender nacsa records (known: {})",
+                           text::escape_control(request.gender), text::join(genders, ", "))}});
     }
 }
 
@@ -306,16 +305,15 @@ void end_observer(store::Store& store, std::int64_t id, const std::string& reaso
         const auto observer = observer_from(q);
         const Date day = on.value_or(store.today());
         if (observer.until) {
-            throw ValidationError(
-                {Diagnostic{.field = "observer",
-                            .message = fmt::format("observer {} already ended on {}", id,
-                                                   format_date(*observer.until))}});
+            throw ValidationError({Diagnostic{.field = "observer",
+                                              .message = msg("observer {} already ended on {}", id,
+                                                             format_date(*observer.until))}});
         }
         if (day < observer.from) {
             throw ValidationError(
                 {Diagnostic{.field = "on",
-                            .message = fmt::format("observer {} starts on {}; cannot end before",
-                                                   id, format_date(observer.from))}});
+                            .message = msg("observer {} starts on {}; cannot end before", id,
+                                           format_date(observer.from))}});
         }
         SQLite::Statement u(db, "UPDATE observer SET until_date = ?, end_reason = ? WHERE id = ?");
         store::bind(u, 1, day);
@@ -333,8 +331,7 @@ Observer load_observer(store::Store& store, std::int64_t id) {
     SQLite::Statement q(store.db(), std::string(k_observer_columns) + "WHERE id = ?");
     q.bind(1, static_cast<int64_t>(id));
     if (!q.executeStep()) {
-        throw NotFoundError(
-            fmt::format("no observer {} (see 'nacsa committee observer list')", id));
+        throw NotFoundError(msg("no observer {} (see 'nacsa committee observer list')", id));
     }
     return observer_from(q);
 }
@@ -365,9 +362,8 @@ std::pair<Observer, std::vector<std::string>> corrected(const Observer& was,
 void check_corrected(const Observer& was, const Observer& o, const ObserverChanges& changes,
                      const std::vector<std::string>& fields) {
     if (fields.empty()) {
-        throw ValidationError(
-            {Diagnostic{.field = "observer",
-                        .message = fmt::format("nothing to change in observer {}", o.id)}});
+        throw ValidationError({Diagnostic{
+            .field = "observer", .message = msg("nothing to change in observer {}", o.id)}});
     }
     Diagnostics problems;
     if (changes.until && !was.until) {

@@ -65,7 +65,7 @@ std::string audit_name(const std::optional<std::string>& member_id, InviteeRole 
 std::string trimmed_name(const std::string& who) {
     std::string name(text::trim(who));
     if (name.empty()) {
-        throw ValidationError("the invitee's name must not be empty");
+        throw ValidationError(msg("the invitee's name must not be empty"));
     }
     return name;
 }
@@ -77,13 +77,12 @@ void invite(store::Store& store, const Meeting& m, const std::optional<std::stri
     const auto all = invitees(store, m, WithRemoved::yes);
     const auto existing = member_id ? find_member(all, *member_id) : find_person(all, *person);
     if (existing && !existing->removed) {
-        throw ValidationError(
-            msg("{} is already invited to {}", member_id ? *member_id : "this person", m.id));
+        throw ValidationError(member_id ? msg("{} is already invited to {}", *member_id, m.id)
+                                        : msg("this person is already invited to {}", m.id));
     }
     if (member_id && detail::out_of_bodies(store, *member_id, m.local_date())) {
-        throw ValidationError(
-            fmt::format("{} is suspended or withdrawn on {}: it cannot be invited to {}",
-                        *member_id, format_date(m.local_date()), m.id));
+        throw ValidationError(msg("{} is suspended or withdrawn on {}: it cannot be invited to {}",
+                                  *member_id, format_date(m.local_date()), m.id));
     }
     if (existing && existing->source == InviteeSource::derived) {
         // A removal by hand of one of the body's members: undone, it is derived again.
@@ -121,8 +120,8 @@ void uninvite(store::Store& store, const Meeting& m, const std::string& who) {
         existing = find_person(all, who);
     }
     if (!existing) {
-        throw NotFoundError(
-            fmt::format("{} is not invited to {}", member ? member->id : "this person", m.id));
+        throw NotFoundError(member ? msg("{} is not invited to {}", member->id, m.id)
+                                   : msg("this person is not invited to {}", m.id));
     }
     if (existing->id == 0) {
         Statement q(db,
@@ -228,8 +227,7 @@ void record_attendance(store::Store& store, const Meeting& m, const Invitee& inv
 }
 
 // The meeting, when its status lets attendance be recorded or corrected.
-Meeting meeting_for_attendance(store::Store& store, const std::string& id,
-                               const std::string& what) {
+Meeting meeting_for_attendance(store::Store& store, const std::string& id, const Message& what) {
     auto m = get_meeting(store, id);
     detail::require_status(m, {MeetingStatus::scheduled, MeetingStatus::held}, what);
     detail::require_started(m, what);
@@ -256,11 +254,11 @@ Quorum change_invitees(store::Store& store, const std::string& id, const Invitee
         if (changes.refresh) {
             // Nothing to write: the body's members on the meeting's date are read each time.
             detail::require_status(m, {MeetingStatus::scheduled, MeetingStatus::postponed},
-                                   "re-derive its invitees");
+                                   msg("re-derive its invitees"));
         }
         detail::require_status(
             m, {MeetingStatus::scheduled, MeetingStatus::postponed, MeetingStatus::held},
-            "change its invitees");
+            msg("change its invitees"));
         for (const auto& member : changes.add) {
             const auto ref = members::resolve_member(store, trimmed_name(member));
             invite(store, m, ref.id, std::nullopt, InviteeRole::voting);
@@ -283,14 +281,14 @@ Quorum attend(store::Store& store, const std::string& id, const std::vector<std:
               Attendance attendance, const std::optional<std::string>& represented_by) {
     Quorum quorum;
     store.transaction([&] {
-        const auto m = meeting_for_attendance(store, id, "record attendance");
+        const auto m = meeting_for_attendance(store, id, msg("record attendance"));
         const auto by = non_empty(represented_by);
         if (attendance == Attendance::represented && !by) {
             throw ValidationError(
-                "field \"by\": who represented them is required with --status represented");
+                msg("field \"by\": who represented them is required with --status represented"));
         }
         if (attendance != Attendance::represented && represented_by) {
-            throw ValidationError("field \"by\": only with --status represented");
+            throw ValidationError(msg("field \"by\": only with --status represented"));
         }
         const auto all = invitees(store, m);
         std::vector<Invitee> found;
@@ -320,8 +318,8 @@ Quorum mark_held(store::Store& store, const std::string& id, Force force) {
     Quorum quorum;
     store.transaction([&] {
         const auto m = get_meeting(store, id);
-        detail::require_status(m, {MeetingStatus::scheduled}, "mark it held");
-        detail::require_started(m, "mark it held");
+        detail::require_status(m, {MeetingStatus::scheduled}, msg("mark it held"));
+        detail::require_started(m, msg("mark it held"));
         bool any = false;
         for (const auto& i : invitees(store, m)) {
             any = any || i.attendance.has_value();
@@ -355,12 +353,12 @@ std::vector<std::string> attendance_edit(store::Store& store, const std::string&
                                          const std::optional<std::string>& reason) {
     std::vector<std::string> changed;
     store.transaction([&] {
-        const auto m = meeting_for_attendance(store, id, "correct attendance");
+        const auto m = meeting_for_attendance(store, id, msg("correct attendance"));
         const auto invitee = invitee_with_attendance(store, m, who);
         const Attendance after = attendance.value_or(*invitee.attendance);
         const auto by_typed = non_empty(represented_by);
         if (after != Attendance::represented && by_typed) {
-            throw ValidationError("field \"by\": only with --status represented");
+            throw ValidationError(msg("field \"by\": only with --status represented"));
         }
         std::optional<std::string> by;
         if (after == Attendance::represented) {
@@ -369,8 +367,8 @@ std::vector<std::string> attendance_edit(store::Store& store, const std::string&
             } else if (invitee.represented_by) {
                 by = invitee.represented_by;
             } else {
-                throw ValidationError(
-                    "field \"by\": who represented them is required with --status represented");
+                throw ValidationError(msg(
+                    "field \"by\": who represented them is required with --status represented"));
             }
         }
         if (after != *invitee.attendance) {
@@ -396,7 +394,7 @@ std::vector<std::string> attendance_edit(store::Store& store, const std::string&
 void attendance_delete(store::Store& store, const std::string& id, const std::string& who,
                        const std::string& reason) {
     store.transaction([&] {
-        const auto m = meeting_for_attendance(store, id, "correct attendance");
+        const auto m = meeting_for_attendance(store, id, msg("correct attendance"));
         const auto why = detail::required_reason(reason);
         const auto invitee = invitee_with_attendance(store, m, who);
         write_attendance(store, m, invitee, std::nullopt, std::nullopt);

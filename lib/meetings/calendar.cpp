@@ -21,8 +21,7 @@ const date::time_zone* zone_or_throw(const std::string& name) {
     try {
         return date::locate_zone(name);
     } catch (const std::exception&) {
-        throw ValidationError(
-            fmt::format("\"{}\" is not an IANA time zone (e.g. America/Santiago)", name));
+        throw ValidationError(msg("\"{}\" is not an IANA time zone (e.g. America/Santiago)", name));
     }
 }
 
@@ -58,9 +57,9 @@ Seconds to_utc(const LocalDateTime& local, const std::string& time_zone) {
     const auto info = zone->get_info(lt);
     if (info.result == date::local_info::nonexistent) {
         throw ValidationError(
-            fmt::format("{} {:02}:{:02} does not exist in {} (the clocks skip it for daylight "
-                        "saving time)",
-                        format_date(local.date), local.hour, local.minute, time_zone));
+            msg("{} {} does not exist in {} (the clocks skip it for daylight saving time)",
+                format_date(local.date), fmt::format("{:02}:{:02}", local.hour, local.minute),
+                time_zone));
     }
     return zone->to_sys(lt, date::choose::earliest);
 }
@@ -164,7 +163,8 @@ std::vector<LocalDateTime> occurrences(const LocalDateTime& first, Repeat repeat
     std::vector<LocalDateTime> out;
     if (weekday) {
         if (repeat != Repeat::monthly && repeat != Repeat::quarterly) {
-            throw ValidationError("field \"weekday\": goes with a monthly or quarterly series");
+            throw ValidationError(
+                msg("field \"weekday\": goes with a monthly or quarterly series"));
         }
         const auto expected = nth_weekday(first.date.year() / first.date.month(), *weekday);
         if (expected != first.date) {

@@ -45,7 +45,7 @@ std::vector<std::string> apply_decision_changes(Decision& d, const DecisionChang
     if (c.text) {
         const std::string text(text::trim(*c.text));
         if (text.empty()) {
-            throw ValidationError("field \"text\": the decision must not be empty");
+            throw ValidationError(msg("field \"text\": the decision must not be empty"));
         }
         apply(std::optional(text), d.text, "text", changed);
     }
@@ -83,7 +83,7 @@ std::vector<std::string> apply_action_changes(store::Store& store, ActionItem& a
     if (c.title) {
         const std::string title(text::trim(*c.title));
         if (title.empty()) {
-            throw ValidationError("field \"title\": must not be empty");
+            throw ValidationError(msg("field \"title\": must not be empty"));
         }
         apply(std::optional(title), a.title, "title", changed);
     }

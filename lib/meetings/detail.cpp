@@ -82,7 +82,7 @@ std::string with_reason(const std::string& summary, const std::optional<std::str
 std::string required_reason(const std::string& reason) {
     std::string trimmed(text::trim(reason));
     if (trimmed.empty()) {
-        throw ValidationError("a reason is required (--reason)");
+        throw ValidationError(msg("a reason is required (--reason)"));
     }
     return trimmed;
 }
@@ -109,18 +109,17 @@ DecisionRef decision_of_action(store::Store& store, const std::string& typed,
 }
 
 void require_status(const Meeting& meeting, std::initializer_list<MeetingStatus> allowed,
-                    const std::string& what) {
+                    const Message& what) {
     if (std::find(allowed.begin(), allowed.end(), meeting.status) == allowed.end()) {
         throw ValidationError(
-            fmt::format("{} is {}: cannot {}", meeting.id, status_name(meeting.status), what));
+            msg("{} is {}: cannot {}", meeting.id, status_name(meeting.status), what));
     }
 }
 
-void require_started(const Meeting& meeting, const std::string& what) {
+void require_started(const Meeting& meeting, const Message& what) {
     if (meeting.starts_at > now()) {
-        throw ValidationError(
-            fmt::format("{} has not started yet (it starts {}): cannot {}", meeting.id,
-                        format_local(meeting.starts_at, meeting.time_zone), what));
+        throw ValidationError(msg("{} has not started yet (it starts {}): cannot {}", meeting.id,
+                                  format_local(meeting.starts_at, meeting.time_zone), what));
     }
 }
 

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 
+#include "core/message.hpp"
 #include "meetings/meetings.hpp"
 
 namespace nacsa::meetings::detail {
@@ -54,8 +55,8 @@ void bind_decision(SQLite::Statement& q, const Decision& d);
 
 // ValidationError "M is <status>: cannot <what>" unless the meeting's status is one of these.
 void require_status(const Meeting& meeting, std::initializer_list<MeetingStatus> allowed,
-                    const std::string& what);
+                    const Message& what);
 // ValidationError unless the meeting has started.
-void require_started(const Meeting& meeting, const std::string& what);
+void require_started(const Meeting& meeting, const Message& what);
 
 }  // namespace nacsa::meetings::detail

@@ -199,7 +199,7 @@ std::string to_icalendar(store::Store& store, const std::vector<Meeting>& meetin
     }
     char* text = icalcomponent_as_ical_string_r(cal.get());
     if (text == nullptr) {
-        throw StoreError("libical could not write the calendar");
+        throw StoreError(msg("libical could not write the calendar"));
     }
     std::string out(text);
     icalmemory_free_buffer(text);

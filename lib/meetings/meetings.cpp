@@ -412,8 +412,7 @@ Decision get_decision(store::Store& store, const DecisionRef& ref) {
         }
     }
     if (!find_meeting(store, ref.meeting_id)) {
-        throw NotFoundError(
-            fmt::format("no meeting {} (see `nacsa meeting list`)", ref.meeting_id));
+        throw NotFoundError(msg("no meeting {} (see `nacsa meeting list`)", ref.meeting_id));
     }
     throw NotFoundError(msg("{} has no decision {} (see `nacsa meeting show {}`)", ref.meeting_id,
                             ref.number, ref.meeting_id));

@@ -25,7 +25,7 @@ Meeting meeting_for_agenda(store::Store& store, const std::string& id) {
     auto m = get_meeting(store, id);
     detail::require_status(
         m, {MeetingStatus::scheduled, MeetingStatus::postponed, MeetingStatus::held},
-        "change its agenda");
+        msg("change its agenda"));
     return m;
 }
 
@@ -132,7 +132,7 @@ int agenda_add(store::Store& store, const std::string& id, const std::string& ti
     store.transaction([&] {
         (void)meeting_for_agenda(store, id);
         if (text::trim(title).empty()) {
-            throw ValidationError("field \"title\": must not be empty");
+            throw ValidationError(msg("field \"title\": must not be empty"));
         }
         const int count = static_cast<int>(agenda(store, id).size());
         at = position ? *position : count + 1;
@@ -165,7 +165,7 @@ void agenda_move(store::Store& store, const std::string& id, int from, int to) {
         for (const int p : {from, to}) {
             if (p < 1 || p > count) {
                 throw ValidationError(
-                    fmt::format("position {} is outside the agenda of {} (1 to {})", p, id, count));
+                    msg("position {} is outside the agenda of {} (1 to {})", p, id, count));
             }
         }
         if (from == to) {
@@ -235,7 +235,7 @@ std::vector<std::string> agenda_edit(store::Store& store, const std::string& id,
         if (changes.title) {
             const std::string title(text::trim(*changes.title));
             if (title.empty()) {
-                throw ValidationError("field \"title\": must not be empty");
+                throw ValidationError(msg("field \"title\": must not be empty"));
             }
             if (title != item.title) {
                 changed.emplace_back("title");
@@ -280,10 +280,10 @@ void record_minutes(store::Store& store, const std::string& id, const std::strin
     store.transaction([&] {
         const auto m = get_meeting(store, id);
         detail::require_status(m, {MeetingStatus::scheduled, MeetingStatus::held},
-                               "record minutes");
-        detail::require_started(m, "record minutes");
+                               msg("record minutes"));
+        detail::require_started(m, msg("record minutes"));
         if (text::trim(minutes).empty()) {
-            throw ValidationError("the minutes are empty");
+            throw ValidationError(msg("the minutes are empty"));
         }
         if (!text::is_valid_utf8(minutes)) {
             throw ValidationError(msg("the minutes are not valid UTF-8 (byte {})",
@@ -307,11 +307,11 @@ Decision decide(store::Store& store, const std::string& id, const std::string& t
     store.transaction([&] {
         const auto m = get_meeting(store, id);
         detail::require_status(m, {MeetingStatus::scheduled, MeetingStatus::held},
-                               "record a decision");
-        detail::require_started(m, "record a decision");
+                               msg("record a decision"));
+        detail::require_started(m, msg("record a decision"));
         d.text = std::string(text::trim(text_in));
         if (d.text.empty()) {
-            throw ValidationError("field \"text\": the decision must not be empty");
+            throw ValidationError(msg("field \"text\": the decision must not be empty"));
         }
         Diagnostics problems;
         d.quorum = quorum_of(store, m);
@@ -362,7 +362,7 @@ std::string action_add(store::Store& store, const NewActionItem& item) {
             meeting = find_meeting(store, *row.meeting_id);
             if (!meeting) {
                 throw NotFoundError(
-                    fmt::format("no meeting {} (see `nacsa meeting list`)", *row.meeting_id));
+                    msg("no meeting {} (see `nacsa meeting list`)", *row.meeting_id));
             }
         }
         row.body = action_body(item, meeting, problems);
@@ -396,8 +396,7 @@ void action_close(store::Store& store, const std::string& id, ActionStatus statu
     store.transaction([&] {
         const auto item = find_action_item(store, id);
         if (!item) {
-            throw NotFoundError(
-                fmt::format("no action item {} (see `nacsa meeting action list`)", id));
+            throw NotFoundError(msg("no action item {} (see `nacsa meeting action list`)", id));
         }
         if (item->status != ActionStatus::open) {
             throw ValidationError(msg("{} is already {}", id, status_name(item->status)));

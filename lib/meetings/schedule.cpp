@@ -254,7 +254,8 @@ std::vector<Meeting> schedule(store::Store& store, const MeetingFields& fields,
         const auto starts =
             occurrences(r.start, series.repeat, series.count, series.until, series.weekday);
         if (starts.empty()) {
-            throw ValidationError("the series has no meeting (--until is before the first start)");
+            throw ValidationError(
+                msg("the series has no meeting (--until is before the first start)"));
         }
         std::vector<Seconds> utc;
         utc.reserve(starts.size());
@@ -281,8 +282,7 @@ std::vector<std::string> edit(store::Store& store, const std::string& id,
         const auto before = get_meeting(store, id);
         if (before.status == MeetingStatus::held &&
             (fields.start || fields.time_zone || fields.body)) {
-            throw ValidationError(
-                fmt::format("{} is held: its start and body can no longer change", id));
+            throw ValidationError(msg("{} is held: its start and body can no longer change", id));
         }
         if (before.status == MeetingStatus::cancelled) {
             throw ValidationError(msg("{} is cancelled: it cannot be edited", id));
@@ -313,7 +313,7 @@ void cancel(store::Store& store, const std::string& id, const std::string& reaso
     store.transaction([&] {
         const auto m = get_meeting(store, id);
         detail::require_status(m, {MeetingStatus::scheduled, MeetingStatus::postponed},
-                               "cancel it");
+                               msg("cancel it"));
         const auto why = detail::required_reason(reason);
         auto& db = store.db();
         detail::set_status(db, id, MeetingStatus::cancelled);
@@ -329,7 +329,7 @@ Meeting postpone(store::Store& store, const std::string& id, const std::string& 
     store.transaction([&] {
         const auto m = get_meeting(store, id);
         detail::require_status(m, {MeetingStatus::scheduled, MeetingStatus::postponed},
-                               "postpone it");
+                               msg("postpone it"));
         const auto why = detail::required_reason(reason);
         std::optional<Seconds> new_start;
         if (to) {

@@ -51,11 +51,11 @@ void check_maps(const ImportOptions& options) {
     std::set<std::string> mapped;
     for (const auto& [from, to] : options.map) {
         if (!detail::csv_field(detail::lower(to))) {
-            throw UsageError(fmt::format("--map \"{}={}\": \"{}\" is not a field (known: {})", from,
-                                         to, to, detail::known_csv_columns()));
+            throw UsageError(msg("--map \"{}={}\": \"{}\" is not a field (known: {})", from, to, to,
+                                 detail::known_csv_columns()));
         }
         if (!mapped.insert(detail::lower(from)).second) {
-            throw UsageError(fmt::format("--map: column \"{}\" is mapped twice", from));
+            throw UsageError(msg("--map: column \"{}\" is mapped twice", from));
         }
     }
 }
@@ -75,9 +75,9 @@ Inputs check_files(const std::vector<std::string>& files, const ImportOptions& o
         auto format = options.format ? options.format : format_from_extension(file);
         if (!format) {
             throw UsageError(
-                fmt::format("{}: cannot tell the format from the file name: use --input-format "
-                            "yaml, csv or jsonl",
-                            file));
+                msg("{}: cannot tell the format from the file name: use --input-format "
+                    "yaml, csv or jsonl",
+                    file));
         }
         inputs.formats.push_back(*format);
         if (file == "-") {
@@ -86,9 +86,9 @@ Inputs check_files(const std::vector<std::string>& files, const ImportOptions& o
         files::check_input_file(file);
         if (!options.rejects.empty() && same_file(options.rejects, file)) {
             throw UsageError(
-                fmt::format("--skip-invalid {}: that is an input file; name another file for the "
-                            "rejected records",
-                            options.rejects));
+                msg("--skip-invalid {}: that is an input file; name another file for the "
+                    "rejected records",
+                    options.rejects));
         }
         std::error_code ec;
         inputs.total_bytes +=
@@ -496,7 +496,7 @@ ValueMapping parse_value_mapping(const std::string& given) {
         text::trim(given.substr(0, colon)).empty() ||
         text::trim(given.substr(colon + 1, equals - colon - 1)).empty() ||
         text::trim(given.substr(equals + 1)).empty()) {
-        throw UsageError(fmt::format(
+        throw UsageError(msg(
             "--map-value \"{}\": expected FIELD:TEXT=KEY (region:Lima Metropolitana=lima)", given));
     }
     return ValueMapping{std::string(text::trim(given.substr(0, colon))),

@@ -117,8 +117,7 @@ config::ValueMatcher import_matcher(const config::Alliance& alliance,
         try {
             m.add_alias(mapped_field(field), text, key);
         } catch (const std::invalid_argument& e) {
-            throw UsageError(
-                fmt::format("--map-value \"{}:{}={}\": {}", field, text, key, e.what()));
+            throw UsageError(msg("--map-value \"{}:{}={}\": {}", field, text, key, e.what()));
         }
     }
     return m;

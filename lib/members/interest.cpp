@@ -20,7 +20,7 @@ constexpr std::array<std::string_view, 4> k_kind_names = {"steering_committee", 
                                                           "coordinator", "working_group_lead"};
 constexpr std::array<std::string_view, 3> k_status_names = {"open", "withdrawn", "fulfilled"};
 
-[[noreturn]] void invalid(const std::string& field, std::string message) {
+[[noreturn]] void invalid(const std::string& field, Message message) {
     throw ValidationError({Diagnostic{.field = field, .message = std::move(message)}});
 }
 
@@ -78,10 +78,9 @@ std::int64_t add_interest(store::Store& store, const InterestRequest& request) {
         dup.bind(2, std::string(kind_name(request.kind)));
         dup.bind(3, request.working_group);
         if (dup.executeStep()) {
-            invalid("for",
-                    fmt::format("{} already has an open expression of interest in {} "
-                                "(interest {})",
-                                member.id, kind_name(request.kind), dup.getColumn(0).getInt64()));
+            invalid("for", msg("{} already has an open expression of interest in {} "
+                               "(interest {})",
+                               member.id, kind_name(request.kind), dup.getColumn(0).getInt64()));
         }
         const Date date = request.date.value_or(store.today());
         SQLite::Statement ins(db,
@@ -107,14 +106,14 @@ void withdraw_interest(store::Store& store, std::int64_t id) {
         SQLite::Statement q(db, "SELECT member_id, kind, status FROM interest WHERE id = ?");
         q.bind(1, static_cast<int64_t>(id));
         if (!q.executeStep()) {
-            throw NotFoundError(fmt::format(
-                "no expression of interest {} (see 'nacsa committee interest list')", id));
+            throw NotFoundError(
+                msg("no expression of interest {} (see 'nacsa committee interest list')", id));
         }
         const std::string member = q.getColumn(0).getString();
         const std::string kind = q.getColumn(1).getString();
         const std::string status = q.getColumn(2).getString();
         if (status != "open") {
-            invalid("interest", fmt::format("interest {} is {}, not open", id, status));
+            invalid("interest", msg("interest {} is {}, not open", id, status));
         }
         SQLite::Statement u(db, "UPDATE interest SET status = 'withdrawn' WHERE id = ?");
         u.bind(1, static_cast<int64_t>(id));

@@ -118,7 +118,7 @@ class PeopleReader {
 
 // The contacts a source stands for.
 std::vector<const Contact*> chosen(const MemberPeople& people, const RecipientSource& source,
-                                   WhichContacts which, std::vector<std::string>& left_out) {
+                                   WhichContacts which, std::vector<Message>& left_out) {
     std::vector<const Contact*> out;
     for (const auto& c : people.contacts) {
         const bool wanted = which == WhichContacts::all ? true
@@ -130,12 +130,12 @@ std::vector<const Contact*> chosen(const MemberPeople& people, const RecipientSo
     }
     if (out.empty()) {
         left_out.push_back(source.contact_id && which == WhichContacts::primary
-                               ? fmt::format("member {}: its representative (contact {}) is no "
-                                             "longer on record",
-                                             source.member_id, *source.contact_id)
+                               ? msg("member {}: its representative (contact {}) is no "
+                                     "longer on record",
+                                     source.member_id, *source.contact_id)
                            : which == WhichContacts::primary
-                               ? fmt::format("member {}: no primary contact", source.member_id)
-                               : fmt::format("member {}: no contact", source.member_id));
+                               ? msg("member {}: no primary contact", source.member_id)
+                               : msg("member {}: no contact", source.member_id));
     }
     return out;
 }
@@ -151,8 +151,7 @@ DistributionList distribution_list(store::Store& store, const std::vector<Recipi
     for (const auto& source : sources) {
         const auto people = reader.read(source.member_id);
         if (!people) {
-            list.left_out.push_back(
-                fmt::format("member {}: not in the register", source.member_id));
+            list.left_out.push_back(msg("member {}: not in the register", source.member_id));
             continue;
         }
         for (const Contact* c : chosen(*people, source, which, list.left_out)) {
@@ -161,13 +160,13 @@ DistributionList distribution_list(store::Store& store, const std::vector<Recipi
             }
             if (!c->erased_at.empty()) {
                 list.left_out.push_back(
-                    fmt::format("member {}: contact {} was erased", source.member_id, c->id));
+                    msg("member {}: contact {} was erased", source.member_id, c->id));
                 continue;
             }
             if (c->email.empty()) {
-                list.left_out.push_back(
-                    fmt::format("member {}: contact {} ({}) has no e-mail address",
-                                source.member_id, c->id, text::escape_control(c->name)));
+                list.left_out.push_back(msg("member {}: contact {} ({}) has no e-mail address",
+                                            source.member_id, c->id,
+                                            text::escape_control(c->name)));
                 continue;
             }
             if (!seen_emails.insert(text::fold(c->email)).second) {

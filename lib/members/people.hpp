@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/message.hpp"
 #include "members/members.hpp"
 
 // People in reach: contacts found and listed across members (`member contact list`), and
@@ -48,7 +49,7 @@ struct DistributionList {
     std::vector<Recipient> recipients;  // in the order of the sources, each person once
     // Whom the list leaves out and why (no primary contact, no e-mail address, erased): for a
     // warning, never for a log.
-    std::vector<std::string> left_out;
+    std::vector<Message> left_out;
 };
 // The people of the sources: WhichContacts::primary takes a source's own contact when it names
 // one, else the member's primary contacts; WhichContacts::all every contact of the member.

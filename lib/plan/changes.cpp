@@ -18,13 +18,13 @@ namespace nacsa::plan {
 namespace {
 
 Report collect(Diagnostics& diagnostics) {
-    return [&diagnostics](const std::string& field, int index, const std::string& message) {
+    return [&diagnostics](const std::string& field, int index, const Message& message) {
         diagnostics.add(Diagnostic{
             "", 0, 0, index >= 0 ? fmt::format("{}[{}]", field, index) : field, message});
     };
 }
 
-[[noreturn]] void invalid(const std::string& field, const std::string& message) {
+[[noreturn]] void invalid(const std::string& field, const Message& message) {
     throw ValidationError(std::vector<Diagnostic>{{"", 0, 0, field, message}});
 }
 
@@ -74,7 +74,7 @@ void validate_indicator(const Plan& plan, const Indicator& i) {
         const Date start = plan.activity(i.activity_id).start;
         if (!i.baseline_date && !(start < i.target_date)) {
             invalid("target_date",
-                    fmt::format("must be after the activity's start {}", format_date(start)));
+                    msg("must be after the activity's start {}", format_date(start)));
         }
     } else {
         (void)plan.priority(i.priority_code);
@@ -161,7 +161,7 @@ void add_priority(store::Store& store, Priority priority) {
     priority.recorded_on = store.today();
     store.transaction([&] {
         if (load_plan(store).find_priority(priority.code) != nullptr) {
-            invalid("code", fmt::format("priority \"{}\" already exists", priority.code));
+            invalid("code", msg("priority \"{}\" already exists", priority.code));
         }
         validate_priority(store, priority);
         insert_priority(store.db(), priority);
@@ -269,12 +269,12 @@ StatusUpdate change_activity_status(store::Store& store, const std::string& id,
         const auto plan = load_plan(store);
         Activity a = plan.activity(id);
         if (a.status == status) {
-            invalid("status", fmt::format("activity {} is already {}", a.id, status_name(status)));
+            invalid("status", msg("activity {} is already {}", a.id, status_name(status)));
         }
         const Date when = date.value_or(store.today());
         if (!a.history.empty() && when < a.history.back().date) {
-            invalid("date", fmt::format("{} is before the latest status change ({})",
-                                        format_date(when), format_date(a.history.back().date)));
+            invalid("date", msg("{} is before the latest status change ({})", format_date(when),
+                                format_date(a.history.back().date)));
         }
         update = StatusUpdate{a.status, status, when};
         insert_status_change(store.db(), a.id,
@@ -296,9 +296,9 @@ StatusCorrection correct_activity_status(store::Store& store, const std::string&
         const auto plan = load_plan(store);
         Activity a = plan.activity(id);
         if (a.history.size() < 2) {
-            invalid("status", fmt::format("activity {} has no status change to correct (only its "
-                                          "first status, its entry into the plan)",
-                                          a.id));
+            invalid("status", msg("activity {} has no status change to correct (only its "
+                                  "first status, its entry into the plan)",
+                                  a.id));
         }
         const Date today = store.today();
         const StatusChange wrong = a.history.back();
@@ -371,8 +371,7 @@ const Measurement& measurement_of(const Indicator& i, Date date) {
     const auto it = std::find_if(i.measurements.begin(), i.measurements.end(),
                                  [&](const Measurement& m) { return m.date == date; });
     if (it == i.measurements.end()) {
-        throw NotFoundError(
-            fmt::format("indicator {} has no measurement on {}", i.id, format_date(date)));
+        throw NotFoundError(msg("indicator {} has no measurement on {}", i.id, format_date(date)));
     }
     return *it;
 }
@@ -383,7 +382,7 @@ Changed edit_measurement(store::Store& store, const std::string& indicator_id, D
                          const MeasurementEdit& edit) {
     const auto why = required_reason(edit.reason);
     if (edit.value && !std::isfinite(*edit.value)) {
-        invalid("value", fmt::format("{} is not a finite number", *edit.value));
+        invalid("value", msg("{} is not a finite number", *edit.value));
     }
     const auto note = edit.note ? std::optional(checked_note(*edit.note, "note")) : std::nullopt;
     Changed changed = Changed::no;
@@ -423,7 +422,7 @@ MeasurementResult record_measurement(store::Store& store, const std::string& ind
                                      double value, std::optional<Date> date,
                                      const std::string& note) {
     if (!std::isfinite(value)) {
-        invalid("value", fmt::format("{} is not a finite number", value));
+        invalid("value", msg("{} is not a finite number", value));
     }
     MeasurementResult result;
     store.transaction([&] {

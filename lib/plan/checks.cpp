@@ -48,10 +48,14 @@ bool has_text(const std::string& s) {
     return !text::trim(s).empty();
 }
 
-std::string invalid_id(const char* what, const std::string& id) {
-    return fmt::format(
-        "\"{}\" is not a valid {} (expected a letter, then letters, digits, - _ or ., at most 32)",
-        id, what);
+Message invalid_id(const char* what, const std::string& id) {
+    return std::string_view(what) == "code"
+               ? msg("\"{}\" is not a valid code (expected a letter, then letters, digits, - _ or "
+                     "., at most 32)",
+                     id)
+               : msg("\"{}\" is not a valid id (expected a letter, then letters, digits, - _ or "
+                     "., at most 32)",
+                     id);
 }
 }  // namespace
 
@@ -67,7 +71,7 @@ namespace {
 void check_required_text(const std::string& value, const std::string& field, std::size_t max_bytes,
                          const Report& report) {
     if (!has_text(value)) {
-        report(field, -1, "must not be empty");
+        report(field, -1, msg("must not be empty"));
     } else {
         check_text(value, field, max_bytes, report);
     }
@@ -83,8 +87,8 @@ void check_priority(const References& refs, const Priority& p, const Report& rep
     for (std::size_t i = 0; i < p.thematic_areas.size(); ++i) {
         if (!refs.is_theme(p.thematic_areas[i])) {
             report("thematic_areas", static_cast<int>(i),
-                   fmt::format("\"{}\" is not a thematic area of this alliance (known: {})",
-                               p.thematic_areas[i], refs.known_themes()));
+                   msg("\"{}\" is not a thematic area of this alliance (known: {})",
+                       p.thematic_areas[i], refs.known_themes()));
         }
     }
     check_text(p.source_reference, "source_reference", yaml::k_max_text_bytes, report);
@@ -100,25 +104,25 @@ void check_activity(const References& refs, const std::set<std::string>& priorit
     for (std::size_t i = 0; i < a.priorities.size(); ++i) {
         if (priority_codes.count(a.priorities[i]) == 0) {
             report("priorities", static_cast<int>(i),
-                   fmt::format("\"{}\" is not a priority of the plan", a.priorities[i]));
+                   msg("\"{}\" is not a priority of the plan", a.priorities[i]));
         }
     }
     if (a.serves_no_priority && !a.priorities.empty()) {
         report("serves_no_priority", -1,
-               "an activity that serves priorities cannot also say it serves none");
+               msg("an activity that serves priorities cannot also say it serves none"));
     }
     if (!a.working_group.empty() && !refs.is_working_group(a.working_group)) {
         report("working_group", -1,
-               fmt::format("\"{}\" is not a working group of this alliance (known: {})",
-                           a.working_group, refs.known_working_groups()));
+               msg("\"{}\" is not a working group of this alliance (known: {})", a.working_group,
+                   refs.known_working_groups()));
     }
     if (!a.member.empty() && !refs.is_member(a.member)) {
-        report("member", -1, fmt::format("\"{}\" is not a member in the register", a.member));
+        report("member", -1, msg("\"{}\" is not a member in the register", a.member));
     }
     if (a.end < a.start) {
         report("end", -1,
-               fmt::format("ends before it starts ({} is before {})", format_date(a.end),
-                           format_date(a.start)));
+               msg("ends before it starts ({} is before {})", format_date(a.end),
+                   format_date(a.start)));
     }
 }
 
@@ -129,17 +133,17 @@ void check_indicator(const Indicator& i, const Report& report) {
     check_required_text(i.name, "name", yaml::k_max_text_bytes, report);
     check_required_text(i.unit, "unit", yaml::k_max_text_bytes, report);
     if (i.target == i.baseline) {
-        report("target", -1, "equals the baseline: nothing to measure");
+        report("target", -1, msg("equals the baseline: nothing to measure"));
     }
     if (i.baseline_date && !(*i.baseline_date < i.target_date)) {
         report("target_date", -1,
-               fmt::format("must be after the baseline date {}", format_date(*i.baseline_date)));
+               msg("must be after the baseline date {}", format_date(*i.baseline_date)));
     }
     std::set<Date> dates;
     for (std::size_t k = 0; k < i.measurements.size(); ++k) {
         if (!dates.insert(i.measurements[k].date).second) {
             report("measurements", static_cast<int>(k),
-                   fmt::format("a second measurement on {}", format_date(i.measurements[k].date)));
+                   msg("a second measurement on {}", format_date(i.measurements[k].date)));
         }
     }
 }

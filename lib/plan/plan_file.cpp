@@ -28,7 +28,7 @@ const TextRule k_long_optional{Required::no, Trim::yes, k_max_long_text_bytes};
 // Forwards a record check's problems to the node of the field concerned, unless the reader
 // has already said what is wrong with that field.
 Report reporter(Reader& r, const YAML::Node& record, const std::string& path) {
-    return [&r, record, path](const std::string& key, int index, const std::string& message) {
+    return [&r, record, path](const std::string& key, int index, const Message& message) {
         YAML::Node node = record[key];
         std::string name = Reader::field(path, key);
         if (!node) {
@@ -48,7 +48,7 @@ Report reporter(Reader& r, const YAML::Node& record, const std::string& path) {
 template <typename E>
 std::optional<E> read_name(Reader& r, const YAML::Node& parent, const std::string& key,
                            const std::string& path, std::optional<E> (*parse)(std::string_view),
-                           const std::string& what, const std::string& known) {
+                           const char* what, const std::string& known) {
     const auto name = r.text(parent, key, path, k_required);
     if (name.empty()) {
         return std::nullopt;
@@ -56,14 +56,15 @@ std::optional<E> read_name(Reader& r, const YAML::Node& parent, const std::strin
     const auto value = parse(name);
     if (!value) {
         r.problem(parent[key], Reader::field(path, key),
-                  fmt::format("\"{}\" is not {} (expected one of: {})", name, what, known));
+                  Message::translatable(what, {name, known}));
     }
     return value;
 }
 
 std::optional<ActivityStatus> read_status(Reader& r, const YAML::Node& parent,
                                           const std::string& path) {
-    return read_name<ActivityStatus>(r, parent, "status", path, parse_status, "a status",
+    return read_name<ActivityStatus>(r, parent, "status", path, parse_status,
+                                     N_("\"{}\" is not a status (expected one of: {})"),
                                      known_statuses());
 }
 
@@ -127,12 +128,12 @@ std::vector<Indicator> read_indicators(Reader& r, FileState& state, const YAML::
         i.priority_code = priority_code;
         if (!i.baseline_date.has_value() && activity_id.empty()) {
             r.problem(items[k], fmt::format("{}.indicators[{}].baseline_date", path, k),
-                      "required for an indicator of a priority");
+                      msg("required for an indicator of a priority"));
             continue;
         }
         if (!i.id.empty() && !state.indicators.insert(i.id).second) {
             r.problem(parent["indicators"], "indicators",
-                      fmt::format("indicator \"{}\" is defined twice", i.id));
+                      msg("indicator \"{}\" is defined twice", i.id));
         }
         out.push_back(std::move(i));
     }
@@ -151,14 +152,15 @@ void read_priority(Reader& r, const References& refs, FileState& state, const YA
     p.title = r.text(node, "title", path, k_required);
     p.description = r.text(node, "description", path, k_long_optional);
     p.thematic_areas = r.keys(node, "thematic_areas", path);
-    p.source = read_name<Source>(r, node, "source", path, parse_source, "a source", known_sources())
-                   .value_or(Source::vpi_report);
+    p.source =
+        read_name<Source>(r, node, "source", path, parse_source,
+                          N_("\"{}\" is not a source (expected one of: {})"), known_sources())
+            .value_or(Source::vpi_report);
     p.source_reference = r.text(node, "source_reference", path, k_optional);
     p.source_date = r.date(node, "source_date", path);
     check_priority(refs, p, reporter(r, node, path));
     if (!p.code.empty() && !state.priorities.insert(p.code).second) {
-        r.problem(node["code"], path + ".code",
-                  fmt::format("priority \"{}\" is defined twice", p.code));
+        r.problem(node["code"], path + ".code", msg("priority \"{}\" is defined twice", p.code));
     }
     state.priority_codes.insert(p.code);
     auto indicators = read_indicators(r, state, node, path, "", p.code);
@@ -213,7 +215,7 @@ void check_indicator_dates(Reader& r, const YAML::Node& node, const std::string&
         if (!i.baseline_date && !(start < i.target_date) && listed[n]["target_date"]) {
             r.problem(listed[n]["target_date"],
                       fmt::format("{}.indicators[{}].target_date", path, n),
-                      fmt::format("must be after the activity's start {}", format_date(start)));
+                      msg("must be after the activity's start {}", format_date(start)));
         }
     }
 }
@@ -229,7 +231,8 @@ void read_activity(Reader& r, const References& refs, FileState& state, const YA
     a.id = r.text(node, "id", path, k_required);
     a.title = r.text(node, "title", path, k_required);
     a.description = r.text(node, "description", path, k_long_optional);
-    a.kind = read_name<ActivityKind>(r, node, "kind", path, parse_kind, "a kind of activity",
+    a.kind = read_name<ActivityKind>(r, node, "kind", path, parse_kind,
+                                     N_("\"{}\" is not a kind of activity (expected one of: {})"),
                                      known_kinds())
                  .value_or(ActivityKind::other);
     a.priorities = r.keys(node, "priorities", path);
@@ -250,7 +253,7 @@ void read_activity(Reader& r, const References& refs, FileState& state, const YA
     }
     check_activity(refs, state.priority_codes, probe, reporter(r, node, path));
     if (!a.id.empty() && !state.activities.insert(a.id).second) {
-        r.problem(node["id"], path + ".id", fmt::format("activity \"{}\" is defined twice", a.id));
+        r.problem(node["id"], path + ".id", msg("activity \"{}\" is defined twice", a.id));
     }
     auto indicators = read_indicators(r, state, node, path, a.id, "");
     if (start) {
@@ -276,8 +279,7 @@ void read_contribution(Reader& r, FileState& state, const YAML::Node& node, cons
     c.file_reference = r.text(node, "file_reference", path, k_optional);
     check_contribution(c, reporter(r, node, path));
     if (!c.id.empty() && !state.contributions.insert(c.id).second) {
-        r.problem(node["id"], path + ".id",
-                  fmt::format("contribution \"{}\" is defined twice", c.id));
+        r.problem(node["id"], path + ".id", msg("contribution \"{}\" is defined twice", c.id));
     }
     plan.contributions.push_back(std::move(c));
 }

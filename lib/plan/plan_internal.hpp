@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/message.hpp"
 #include "plan/plan.hpp"
 
 // Shared between the plan's source files; not for other modules.
@@ -30,7 +31,7 @@ class References {
 };
 
 // Receives a problem with a record's field (index >= 0: the index-th item of a list field).
-using Report = std::function<void(const std::string& field, int index, const std::string& message)>;
+using Report = std::function<void(const std::string& field, int index, const Message& message)>;
 
 // The checks of each record, shared by the commands and the plan file. Texts are checked as
 // the plan file's reader checks them (yaml::text_problem), so that a record the commands

@@ -411,7 +411,7 @@ TimelineOptions timeline_options(const Plan& plan, std::optional<Date> from, std
     o.to = to.value_or(latest);
     if (o.to < o.from) {
         throw UsageError(
-            fmt::format("--to {} is before --from {}", format_date(o.to), format_date(o.from)));
+            msg("--to {} is before --from {}", format_date(o.to), format_date(o.from)));
     }
     const int months = (static_cast<int>(o.to.year()) - static_cast<int>(o.from.year())) * 12 +
                        static_cast<int>(static_cast<unsigned>(o.to.month())) -
@@ -454,9 +454,11 @@ std::string render_timeline(const Plan& plan, const TimelineOptions& options, Da
     const std::size_t budget = width > fixed + min_title ? width - fixed - min_title : 0;
     if (periods.empty() || periods.size() > budget) {
         throw UsageError(
-            fmt::format("{} {}s do not fit in {} columns: narrow --from/--to{}", periods.size(),
-                        options.by == Granularity::month ? "month" : "quarter", width,
-                        options.by == Granularity::month ? " or use --by quarter" : ""));
+            options.by == Granularity::month
+                ? msg("{} months do not fit in {} columns: narrow --from/--to or use --by quarter",
+                      periods.size(), width)
+                : msg("{} quarters do not fit in {} columns: narrow --from/--to", periods.size(),
+                      width));
     }
     const std::size_t cell = std::min<std::size_t>(3, budget / periods.size());
     const std::size_t bar = cell * periods.size();

@@ -54,14 +54,14 @@ void acknowledge(Store& store, const std::string& area, const std::string& key,
         if (until && *until < store.today()) {
             throw ValidationError(
                 {Diagnostic{.field = "until",
-                            .message = fmt::format("{} is before today ({})", format_date(*until),
-                                                   format_date(store.today()))}});
+                            .message = msg("{} is before today ({})", format_date(*until),
+                                           format_date(store.today()))}});
         }
         const bool found = std::any_of(current.begin(), current.end(), [&](const auto& f) {
             return output::finding_key(f) == key;
         });
         if (!found) {
-            throw NotFoundError(fmt::format(
+            throw NotFoundError(msg(
                 "\"{}\" is not a finding of `nacsa {} check` today (a key is RULE:RECORD, as the "
                 "check's rule and record columns show)",
                 text::escape_control(key), area));
@@ -89,9 +89,8 @@ void withdraw_acknowledgement(Store& store, const std::string& area, const std::
         del.bind(1, area);
         del.bind(2, key);
         if (del.exec() == 0) {
-            throw NotFoundError(
-                fmt::format("\"{}\" is not an acknowledged finding of `nacsa {} check`",
-                            text::escape_control(key), area));
+            throw NotFoundError(msg("\"{}\" is not an acknowledged finding of `nacsa {} check`",
+                                    text::escape_control(key), area));
         }
         store.audit("finding", area + " " + key, "acknowledgement withdrawn");
     });

@@ -27,13 +27,13 @@ std::vector<Finding> check_store(const fs::path& path, const Actor& actor) {
     std::error_code ec;
     const auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
-        throw InputError(fmt::format(
-            "{}: no store here (create one with `nacsa init`, or give --db)", path.string()));
+        throw InputError(
+            msg("{}: no store here (create one with `nacsa init`, or give --db)", path.string()));
     }
     if (!fs::is_regular_file(status)) {
         throw InputError(
-            fmt::format("{}: is {}, not a store", path.string(),
-                        fs::is_directory(status) ? "a directory" : "not a regular file"));
+            msg("{}: is {}, not a store", path.string(),
+                fs::is_directory(status) ? msg("a directory") : msg("not a regular file")));
     }
     std::vector<Finding> findings;
     // Each finding with its msgid and values, for the message language (output::finding).
@@ -136,14 +136,14 @@ void copy_store_into(Store& store, const std::string& tmpl, const std::string& s
         ::usleep(50000);
     }
     if (rc != SQLITE_DONE) {
-        throw LockedError(fmt::format("{}: the store stayed locked; try the backup again later",
-                                      store.path().string()));
+        throw LockedError(
+            msg("{}: the store stayed locked; try the backup again later", store.path().string()));
     }
     // A standalone file: no -wal beside it to lose when it is copied elsewhere.
     target.exec("PRAGMA journal_mode = DELETE");
     const auto check = target.execAndGet("PRAGMA quick_check").getString();
     if (check != "ok") {
-        throw StoreError(fmt::format("{}: the copy failed its check ({})", shown, check));
+        throw StoreError(msg("{}: the copy failed its check ({})", shown, check));
     }
 }
 
@@ -153,13 +153,13 @@ void backup_store(Store& store, const fs::path& destination) {
     files::check_output(destination.string());
     std::error_code ec;
     if (fs::exists(fs::symlink_status(destination, ec))) {
-        throw CantCreateError(fmt::format(
-            "{}: already exists; nacsa db backup never overwrites a file", destination.string()));
+        throw CantCreateError(msg("{}: already exists; nacsa db backup never overwrites a file",
+                                  destination.string()));
     }
     const fs::path dir = destination.has_parent_path() ? destination.parent_path() : fs::path(".");
     if (!fs::is_directory(dir, ec)) {
         throw CantCreateError(
-            fmt::format("{}: the folder {} does not exist", destination.string(), dir.string()));
+            msg("{}: the folder {} does not exist", destination.string(), dir.string()));
     }
     // Mode 0600 whatever the umask; removed with SQLite's files beside it on any failure or
     // interruption (core/temporary.hpp).
@@ -181,11 +181,11 @@ void backup_store(Store& store, const fs::path& destination) {
             err = errno;
             if (err == EEXIST) {
                 throw CantCreateError(
-                    fmt::format("{}: already exists; nacsa db backup never overwrites a file",
-                                destination.string()));
+                    msg("{}: already exists; nacsa db backup never overwrites a file",
+                        destination.string()));
             }
             throw CantCreateError(
-                fmt::format("{}: cannot create: {}", destination.string(), std::strerror(err)));
+                msg("{}: cannot create: {}", destination.string(), std::strerror(err)));
         }
         // Linked into place: the temporary name goes with `temporary`.
     } catch (const SQLite::Exception& e) {
@@ -222,14 +222,14 @@ void backup_store_to(Store& store, int fd) {
             }
             if (n < 0) {
                 throw StoreError(
-                    fmt::format("{}: cannot write the backup: {}", shown, std::strerror(errno)));
+                    msg("{}: cannot write the backup: {}", shown, std::strerror(errno)));
             }
             at += n;
             left -= static_cast<std::size_t>(n);
         }
     }
     if (in.bad()) {
-        throw StoreError(fmt::format("{}: cannot read the copy back", temporary.path()));
+        throw StoreError(msg("{}: cannot read the copy back", temporary.path()));
     }
 }
 

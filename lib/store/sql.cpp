@@ -104,9 +104,9 @@ Date date(const SQLite::Column& column) {
         return *d;
     }
     throw StoreError(
-        fmt::format("the store holds \"{}\" where a date belongs (column {}); run "
-                    "`nacsa db check`",
-                    text::escape_control(value), column.getName()));
+        msg("the store holds \"{}\" where a date belongs (column {}); run "
+            "`nacsa db check`",
+            text::escape_control(value), column.getName()));
 }
 
 std::optional<Date> optional_date(const SQLite::Column& column) {

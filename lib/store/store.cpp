@@ -81,26 +81,26 @@ void rethrow_sqlite(const std::exception& e, const fs::path& path) {
     switch (code & 0xff) {
         case SQLITE_BUSY:
         case SQLITE_LOCKED:
-            throw LockedError(fmt::format(
-                "{}: the store is locked by another nacsa process; try again later", where));
+            throw LockedError(
+                msg("{}: the store is locked by another nacsa process; try again later", where));
         case SQLITE_FULL:
-            throw StoreError(fmt::format("{}: the disk is full; nothing was written", where));
+            throw StoreError(msg("{}: the disk is full; nothing was written", where));
         case SQLITE_CORRUPT:
         case SQLITE_NOTADB:
-            throw StoreError(fmt::format("{}: the file is not a nacsa store or is damaged ({})",
-                                         where, e.what()));
+            throw StoreError(
+                msg("{}: the file is not a nacsa store or is damaged ({})", where, e.what()));
         case SQLITE_CANTOPEN:
-            throw StoreError(fmt::format("{}: cannot open the store ({})", where, e.what()));
+            throw StoreError(msg("{}: cannot open the store ({})", where, e.what()));
         case SQLITE_READONLY:
-            throw StoreError(fmt::format("{}: the store is read-only ({})", where, e.what()));
+            throw StoreError(msg("{}: the store is read-only ({})", where, e.what()));
         case SQLITE_IOERR:
             // Also what a write past the file size limit (ulimit -f) gives.
-            throw StoreError(fmt::format(
-                "{}: I/O error ({}); nothing was changed: check the disk, its free space "
-                "and the file size limit",
-                where, e.what()));
+            throw StoreError(
+                msg("{}: I/O error ({}); nothing was changed: check the disk, its free space "
+                    "and the file size limit",
+                    where, e.what()));
         default:
-            throw StoreError(fmt::format("{}: database error: {}", where, e.what()));
+            throw StoreError(msg("{}: database error: {}", where, e.what()));
     }
 }
 
@@ -164,19 +164,19 @@ Store Store::create(const fs::path& path, const std::string& config_yaml,
             std::error_code ec;
             if (fs::is_symlink(fs::symlink_status(path, ec))) {
                 const auto target = fs::read_symlink(path, ec);
-                throw CantCreateError(fmt::format(
-                    "{}: is a symbolic link (to {}{}); nacsa init creates a store only where "
-                    "nothing is: give the real path with --db, or another one",
-                    path.string(), target.string(),
-                    fs::exists(path, ec) ? "" : ", which does not exist"));
+                throw CantCreateError(
+                    msg("{}: is a symbolic link (to {}{}); nacsa init creates a store only where "
+                        "nothing is: give the real path with --db, or another one",
+                        path.string(), target.string(),
+                        fs::exists(path, ec) ? "" : ", which does not exist"));
             }
             throw CantCreateError(
-                fmt::format("{}: a store already exists here; nacsa init never overwrites one (use "
-                            "another --db path)",
-                            path.string()));
+                msg("{}: a store already exists here; nacsa init never overwrites one (use "
+                    "another --db path)",
+                    path.string()));
         }
         throw CantCreateError(
-            fmt::format("{}: cannot create the store: {}", path.string(), std::strerror(errno)));
+            msg("{}: cannot create the store: {}", path.string(), std::strerror(errno)));
     }
     ::fchmod(fd, 0600);
     ::close(fd);
@@ -223,22 +223,23 @@ Store Store::open_any_version(const fs::path& path, Access access, const Actor& 
         const fs::path companion = path.string() + suffix;
         const auto companion_status = fs::symlink_status(companion, ec);
         if (!ec && fs::exists(companion_status) && !fs::is_regular_file(companion_status)) {
-            throw StoreError(fmt::format(
+            throw StoreError(msg(
                 "{}: is {} beside the store, where SQLite keeps its own file; it will not open the "
                 "store so (someone may have put it there to redirect the store's writes): remove "
                 "it (rm {}) when no nacsa is running",
                 companion.string(),
-                fs::is_symlink(companion_status) ? "a symbolic link" : "not a regular file",
+                fs::is_symlink(companion_status) ? msg("a symbolic link")
+                                                 : msg("not a regular file"),
                 companion.string()));
         }
     }
     const auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
-        throw InputError(fmt::format(
-            "{}: no store here (create one with `nacsa init`, or give --db)", path.string()));
+        throw InputError(
+            msg("{}: no store here (create one with `nacsa init`, or give --db)", path.string()));
     }
     if (fs::is_directory(status)) {
-        throw InputError(fmt::format("{}: is a directory, not a store", path.string()));
+        throw InputError(msg("{}: is a directory, not a store", path.string()));
     }
     try {
         const int flags =
@@ -248,8 +249,7 @@ Store Store::open_any_version(const fs::path& path, Access access, const Actor& 
         // Reading the schema catches files that are not SQLite databases at all.
         const int tables = store.db().execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
         if (tables == 0 || !store.db().tableExists("meta")) {
-            throw StoreError(
-                fmt::format("{}: not a nacsa store (no nacsa tables in it)", path.string()));
+            throw StoreError(msg("{}: not a nacsa store (no nacsa tables in it)", path.string()));
         }
         return store;
     } catch (const SQLite::Exception& e) {
@@ -263,16 +263,16 @@ Store Store::open(const fs::path& path, Access access, const Actor& actor) {
     const int latest = latest_schema_version();
     if (version > latest) {
         throw StoreError(
-            fmt::format("{}: the store has schema version {}, made by a newer nacsa; this nacsa "
-                        "knows up to version {} "
-                        "(upgrade nacsa)",
-                        path.string(), version, latest));
+            msg("{}: the store has schema version {}, made by a newer nacsa; this nacsa "
+                "knows up to version {} "
+                "(upgrade nacsa)",
+                path.string(), version, latest));
     }
     if (version < latest) {
-        throw StoreError(fmt::format(
-            "{}: the store has schema version {}, this nacsa needs version {}; back it up with "
-            "`nacsa db backup FILE`, then run `nacsa db migrate`",
-            path.string(), version, latest));
+        throw StoreError(
+            msg("{}: the store has schema version {}, this nacsa needs version {}; back it up with "
+                "`nacsa db backup FILE`, then run `nacsa db migrate`",
+                path.string(), version, latest));
     }
     return store;
 }
@@ -282,8 +282,8 @@ std::vector<int> Store::migrate() {
     const auto migrations = embedded::migrations();
     const int current = schema_version();
     if (current > static_cast<int>(migrations.size())) {
-        throw StoreError(fmt::format("{}: the store has schema version {}, made by a newer nacsa",
-                                     path().string(), current));
+        throw StoreError(msg("{}: the store has schema version {}, made by a newer nacsa",
+                             path().string(), current));
     }
     for (int version = current + 1; version <= static_cast<int>(migrations.size()); ++version) {
         transaction([&] {
@@ -350,8 +350,7 @@ const config::Alliance& Store::alliance() {
     if (!m_impl->alliance) {
         SQLite::Statement q(db(), "SELECT yaml, file_name FROM config ORDER BY id DESC LIMIT 1");
         if (!q.executeStep()) {
-            throw StoreError(
-                fmt::format("{}: the store holds no alliance configuration", path().string()));
+            throw StoreError(msg("{}: the store holds no alliance configuration", path().string()));
         }
         m_impl->alliance =
             config::parse_alliance(q.getColumn(0).getString(), "(stored configuration)");
@@ -362,8 +361,7 @@ const config::Alliance& Store::alliance() {
 std::string Store::config_yaml() {
     SQLite::Statement q(db(), "SELECT yaml FROM config ORDER BY id DESC LIMIT 1");
     if (!q.executeStep()) {
-        throw StoreError(
-            fmt::format("{}: the store holds no alliance configuration", path().string()));
+        throw StoreError(msg("{}: the store holds no alliance configuration", path().string()));
     }
     return q.getColumn(0).getString();
 }

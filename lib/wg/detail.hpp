@@ -16,8 +16,8 @@ namespace nacsa::wg::detail {
 inline constexpr const char* k_group_kind = "working_group";
 inline constexpr const char* k_task_kind = "wg_task";
 
-[[nodiscard]] Diagnostic problem(std::string field, std::string message);
-[[noreturn]] void invalid(std::string field, std::string message);
+[[nodiscard]] Diagnostic problem(std::string field, Message message);
+[[noreturn]] void invalid(std::string field, Message message);
 
 enum class Required { no, yes };
 // A line of text from the command line, trimmed: valid UTF-8, no control characters, and not
@@ -26,9 +26,9 @@ enum class Required { no, yes };
                                        Diagnostics& problems, Required required);
 
 // A date before `earliest` is a ValidationError on "date" naming `what` happened then.
-void check_not_before(Date date, Date earliest, const std::string& what);
+void check_not_before(Date date, Date earliest, const Message& what);
 void require_active_group(const WorkingGroup& group);
-void require_active_member(const members::MemberRef& member, const std::string& what);
+void require_active_member(const members::MemberRef& member, const Message& what);
 
 // Marks the group changed now (working_group.updated_at).
 void touch_group(store::Store& store, const std::string& wg_id);

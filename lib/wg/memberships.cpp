@@ -111,7 +111,7 @@ void check_after_previous_membership(store::Store& store, const std::string& wg_
     q.bind(1, wg_id);
     q.bind(2, member_id);
     if (q.executeStep() && !q.getColumn(0).isNull()) {
-        check_not_before(date, store::date(q.getColumn(0)), "its previous membership ended");
+        check_not_before(date, store::date(q.getColumn(0)), msg("its previous membership ended"));
     }
 }
 
@@ -120,13 +120,12 @@ Membership change_representative(store::Store& store, const WorkingGroup& g,
                                  const members::MemberRef& m, const Membership& current,
                                  const std::optional<std::string>& representative) {
     if (!representative) {
-        invalid("member", fmt::format("{} is already a member of {} (since {})", m.id, g.id,
-                                      format_date(current.joined)));
+        invalid("member", msg("{} is already a member of {} (since {})", m.id, g.id,
+                              format_date(current.joined)));
     }
     const auto c = members::resolve_contact(store, m.id, *representative, "representative");
     if (current.contact_id == c.id) {
-        invalid("representative",
-                fmt::format("{} already represents {} in {}", c.name, m.id, g.id));
+        invalid("representative", msg("{} already represents {} in {}", c.name, m.id, g.id));
     }
     SQLite::Statement q(store.db(), "UPDATE wg_membership SET contact_id = ? WHERE id = ?");
     q.bind(1, static_cast<int64_t>(c.id));
@@ -242,9 +241,9 @@ JoinResult join(store::Store& store, const std::string& wg_id, const std::string
             result.membership = change_representative(store, g, m, *current, representative);
             return;
         }
-        detail::require_active_member(m, "join a working group");
+        detail::require_active_member(m, msg("join a working group"));
         const Date day = date.value_or(store.today());
-        check_not_before(day, g.created, "the group was created");
+        check_not_before(day, g.created, msg("the group was created"));
         check_after_previous_membership(store, g.id, m.id, day);
         std::optional<std::int64_t> contact_id;
         if (representative) {
@@ -268,10 +267,10 @@ LeaveResult leave(store::Store& store, const std::string& wg_id, const std::stri
         const auto m = members::resolve_member(store, member);
         auto current = detail::current_membership(store, g.id, m.id);
         if (!current) {
-            invalid("member", fmt::format("{} is not a member of {}", m.id, g.id));
+            invalid("member", msg("{} is not a member of {}", m.id, g.id));
         }
         const Date day = date.value_or(store.today());
-        check_not_before(day, current->joined, "it joined");
+        check_not_before(day, current->joined, msg("it joined"));
         SQLite::Statement q(store.db(),
                             "UPDATE wg_membership SET ended = ?, end_reason = 'left' WHERE id = ?");
         store::bind(q, 1, day);
@@ -297,18 +296,17 @@ LeadResult set_lead(store::Store& store, const std::string& wg_id, const std::st
         const WorkingGroup g = get_group(store, wg_id);
         const auto m = members::resolve_member(store, member);
         detail::require_active_group(g);
-        detail::require_active_member(m, "lead a working group");
+        detail::require_active_member(m, msg("lead a working group"));
         const auto c = members::resolve_contact(store, m.id, representative, "representative");
         const Date day = date.value_or(store.today());
-        check_not_before(day, g.created, "the group was created");
+        check_not_before(day, g.created, msg("the group was created"));
         result.previous = current_lead(store, g.id);
         if (result.previous) {
             if (result.previous->member_id == m.id && result.previous->contact_id == c.id) {
-                invalid("member",
-                        fmt::format("{} already leads {} (since {}), represented by {}", m.id, g.id,
-                                    format_date(result.previous->started), c.name));
+                invalid("member", msg("{} already leads {} (since {}), represented by {}", m.id,
+                                      g.id, format_date(result.previous->started), c.name));
             }
-            check_not_before(day, result.previous->started, "the current lead started");
+            check_not_before(day, result.previous->started, msg("the current lead started"));
         }
         result.joined = !detail::current_membership(store, g.id, m.id);
         if (result.joined) {

@@ -82,8 +82,8 @@ void change_owner_and_due(store::Store& store, Task& t, const TaskChanges& chang
         const auto ref = members::resolve_member(store, *changes.owner);
         if (ref.id != t.owner_id && !detail::current_membership(store, t.wg_id, ref.id)) {
             problems.add(detail::problem(
-                "owner", fmt::format("{} is not a member of {} (add it with `nacsa wg join {} {}`)",
-                                     ref.id, t.wg_id, t.wg_id, ref.id)));
+                "owner", msg("{} is not a member of {} (add it with `nacsa wg join {} {}`)", ref.id,
+                             t.wg_id, t.wg_id, ref.id)));
         }
         owner = ref.id;
     }
@@ -97,9 +97,9 @@ void change_owner_and_due(store::Store& store, Task& t, const TaskChanges& chang
         due.reset();
     } else if (changes.due) {
         if (*changes.due < t.created) {
-            problems.add(detail::problem(
-                "due", fmt::format("{} is before the task was added ({})",
-                                   format_date(*changes.due), format_date(t.created))));
+            problems.add(
+                detail::problem("due", msg("{} is before the task was added ({})",
+                                           format_date(*changes.due), format_date(t.created))));
         }
         due = changes.due;
     }
@@ -213,9 +213,8 @@ Task add_task(store::Store& store, const NewTask& task) {
         if (owner) {
             if (!detail::current_membership(store, g.id, owner->id)) {
                 problems.add(detail::problem(
-                    "owner",
-                    fmt::format("{} is not a member of {} (add it with `nacsa wg join {} {}`)",
-                                owner->id, g.id, g.id, owner->id)));
+                    "owner", msg("{} is not a member of {} (add it with `nacsa wg join {} {}`)",
+                                 owner->id, g.id, g.id, owner->id)));
             }
             t.owner_id = owner->id;
         }
@@ -236,11 +235,11 @@ Task close_task(store::Store& store, std::int64_t id, TaskStatus status, std::op
     store.transaction([&] {
         t = existing_task(store, id);
         if (t.status != TaskStatus::open) {
-            detail::invalid("task", fmt::format("task {} is already {} (on {})", id,
-                                                status_name(t.status), format_date(*t.closed)));
+            detail::invalid("task", msg("task {} is already {} (on {})", id, status_name(t.status),
+                                        format_date(*t.closed)));
         }
         const Date day = date.value_or(store.today());
-        detail::check_not_before(day, t.created, "the task was added");
+        detail::check_not_before(day, t.created, msg("the task was added"));
         Diagnostics problems;
         t.close_note = checked_text(note, "note", problems, Required::no);
         problems.throw_if_any();

@@ -23,11 +23,11 @@ using detail::Required;
 
 namespace detail {
 
-Diagnostic problem(std::string field, std::string message) {
+Diagnostic problem(std::string field, Message message) {
     return Diagnostic{.field = std::move(field), .message = std::move(message)};
 }
 
-void invalid(std::string field, std::string message) {
+void invalid(std::string field, Message message) {
     throw ValidationError(std::vector<Diagnostic>{problem(std::move(field), std::move(message))});
 }
 
@@ -35,38 +35,38 @@ std::string checked_text(const std::string& value, const std::string& field, Dia
                          Required required) {
     std::string trimmed(text::trim(value));
     if (!text::is_valid_utf8(value)) {
-        problems.add(problem(field, "is not valid UTF-8"));
+        problems.add(problem(field, msg("is not valid UTF-8")));
         return {};
     }
     if (required == Required::yes && trimmed.empty()) {
-        problems.add(problem(field, "must not be empty"));
+        problems.add(problem(field, msg("must not be empty")));
     }
     if (std::any_of(trimmed.begin(), trimmed.end(), [](char c) {
             return static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t';
         })) {
-        problems.add(problem(field, "must not contain control characters"));
+        problems.add(problem(field, msg("must not contain control characters")));
     }
     return trimmed;
 }
 
-void check_not_before(Date date, Date earliest, const std::string& what) {
+void check_not_before(Date date, Date earliest, const Message& what) {
     if (date < earliest) {
-        invalid("date", fmt::format("{} is before {} ({})", format_date(date), what,
-                                    format_date(earliest)));
+        invalid("date",
+                msg("{} is before {} ({})", format_date(date), what, format_date(earliest)));
     }
 }
 
 void require_active_group(const WorkingGroup& group) {
     if (group.status == GroupStatus::archived) {
         invalid("working group",
-                fmt::format("{} was archived on {}", group.id, format_date(*group.archived)));
+                msg("{} was archived on {}", group.id, format_date(*group.archived)));
     }
 }
 
-void require_active_member(const members::MemberRef& member, const std::string& what) {
+void require_active_member(const members::MemberRef& member, const Message& what) {
     if (member.status != members::MemberStatus::active) {
-        invalid("member", fmt::format("{} is {}; only active members can {}", member.id,
-                                      members::status_name(member.status), what));
+        invalid("member", msg("{} is {}; only active members can {}", member.id,
+                              members::status_name(member.status), what));
     }
 }
 
@@ -103,9 +103,9 @@ std::vector<std::string> checked_themes(store::Store& store, const std::vector<s
         }
         if (alliance.find_theme(theme) == nullptr) {
             problems.add(problem(
-                field, fmt::format("\"{}\" is not a thematic area of this alliance (known: {})",
-                                   text::escape_control(theme),
-                                   config::known_keys(alliance.thematic_areas))));
+                field,
+                msg("\"{}\" is not a thematic area of this alliance (known: {})",
+                    text::escape_control(theme), config::known_keys(alliance.thematic_areas))));
         } else if (std::find(out.begin(), out.end(), theme) == out.end()) {
             out.push_back(theme);
         }
@@ -178,18 +178,19 @@ void insert_group(store::Store& store, const WorkingGroup& g) {
 // A new group's id must be valid and not taken ('-' and '_' alike).
 void check_new_id(store::Store& store, const std::string& id, bool given, Diagnostics& problems) {
     if (!is_group_id(id)) {
-        problems.add(
-            problem("id", fmt::format("\"{}\" is not a valid id (lower-case letters and digits, "
-                                      "separated by single '-' or '_')",
-                                      text::escape_control(id))));
+        problems.add(problem("id", msg("\"{}\" is not a valid id (lower-case letters and digits, "
+                                       "separated by single '-' or '_')",
+                                       text::escape_control(id))));
         return;
     }
     SQLite::Statement q(store.db(), "SELECT id FROM working_group WHERE replace(id, '_', '-') = ?");
     q.bind(1, normalise_id(id));
     if (q.executeStep()) {
-        problems.add(problem("id", fmt::format("a working group with id {} already exists{}",
-                                               q.getColumn(0).getString(),
-                                               given ? "" : " (give another with --id)")));
+        problems.add(problem("id", given ? msg("a working group with id {} already exists",
+                                               q.getColumn(0).getString())
+                                         : msg("a working group with id {} already exists "
+                                               "(give another with --id)",
+                                               q.getColumn(0).getString())));
     }
 }
 
@@ -199,8 +200,7 @@ void check_name_free(store::Store& store, const std::string& name, const std::st
     const std::string folded = text::fold(name);
     for (const auto& other : list_groups(store, Include::all)) {
         if (other.id != except_id && text::fold(other.name) == folded) {
-            problems.add(
-                problem("name", fmt::format("working group {} already has this name", other.id)));
+            problems.add(problem("name", msg("working group {} already has this name", other.id)));
         }
     }
 }
@@ -225,9 +225,9 @@ std::vector<std::string> edited_themes(store::Store& store, const WorkingGroup& 
         const auto it = std::find(themes.begin(), themes.end(), t);
         if (it == themes.end()) {
             problems.add(problem(
-                "themes", fmt::format("{} does not work on \"{}\" (themes: {})", g.id,
-                                      text::escape_control(t),
-                                      g.themes.empty() ? "none" : text::join(g.themes, ", "))));
+                "themes",
+                msg("{} does not work on \"{}\" (themes: {})", g.id, text::escape_control(t),
+                    g.themes.empty() ? "none" : text::join(g.themes, ", "))));
         } else {
             themes.erase(it);
         }
@@ -425,14 +425,17 @@ ArchiveResult archive_group(store::Store& store, const std::string& wg_id, std::
         result.wg_id = g.id;
         result.date = date.value_or(store.today());
         detail::require_active_group(g);
-        detail::check_not_before(result.date, g.created, "the group was created");
+        detail::check_not_before(result.date, g.created, msg("the group was created"));
         const auto open = list_tasks(store, TaskQuery{.wg_id = g.id, .status = TaskStatus::open});
         if (!open.empty() && drop == DropOpenTasks::no) {
             detail::invalid("working group",
-                            fmt::format("{} has {} open task{}; mark {} done or dropped first, or "
-                                        "pass --drop-open-tasks",
-                                        g.id, open.size(), open.size() == 1 ? "" : "s",
-                                        open.size() == 1 ? "it" : "them"));
+                            open.size() == 1
+                                ? msg("{} has 1 open task; mark it done or dropped first, or pass "
+                                      "--drop-open-tasks",
+                                      g.id)
+                                : msg("{} has {} open tasks; mark them done or dropped first, or "
+                                      "pass --drop-open-tasks",
+                                      g.id, open.size()));
         }
         result.lead_ended = detail::end_lead(store, g.id, result.date, "archived");
         std::tie(result.memberships_ended, result.tasks_dropped) =

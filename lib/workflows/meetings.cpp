@@ -28,9 +28,9 @@ std::optional<std::string> agenda_link(store::Store& store,
         return priority->code;
     }
     throw NotFoundError(
-        fmt::format("--link {}: no activity or priority of that id in the plan (see `nacsa plan "
-                    "activity list` and `nacsa plan priority list`)",
-                    text::escape_control(wanted)));
+        msg("--link {}: no activity or priority of that id in the plan (see `nacsa plan "
+            "activity list` and `nacsa plan priority list`)",
+            text::escape_control(wanted)));
 }
 
 // The plan activity a decision's --activity names, as the plan writes it; nullopt for a blank
@@ -45,9 +45,9 @@ std::optional<std::string> decision_activity(store::Store& store,
     if (const auto* found = plan.find_activity(wanted)) {
         return found->id;
     }
-    throw NotFoundError(fmt::format(
-        "--activity {}: no activity of that id in the plan (see `nacsa plan activity list`)",
-        text::escape_control(wanted)));
+    throw NotFoundError(
+        msg("--activity {}: no activity of that id in the plan (see `nacsa plan activity list`)",
+            text::escape_control(wanted)));
 }
 
 }  // namespace

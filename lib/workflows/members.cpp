@@ -35,9 +35,9 @@ StatusChange change_member_status(store::Store& store, const std::string& member
     if (!status) {
         throw ValidationError(
             {Diagnostic{.field = "status",
-                        .message = fmt::format("\"{}\" is not a membership status (known: {})",
-                                               text::escape_control(new_status),
-                                               text::join(members::status_names(), ", "))}});
+                        .message = msg("\"{}\" is not a membership status (known: {})",
+                                       text::escape_control(new_status),
+                                       text::join(members::status_names(), ", "))}});
     }
     return change_member_status(store, member, *status, reason, date);
 }

@@ -15,8 +15,8 @@ wg::Task add_working_group_task(store::Store& store, const wg::NewTask& task) {
         if (task.activity_id &&
             plan::load_plan(store).find_activity(*task.activity_id) == nullptr) {
             throw NotFoundError(
-                fmt::format("no activity \"{}\" in the plan (see `nacsa plan activity list`)",
-                            text::escape_control(*task.activity_id)));
+                msg("no activity \"{}\" in the plan (see `nacsa plan activity list`)",
+                    text::escape_control(*task.activity_id)));
         }
         added = wg::add_task(store, task);
     });

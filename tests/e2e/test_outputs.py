@@ -316,3 +316,42 @@ def test_not_found_errors_of_meetings_plan_and_groups_in_spanish_and_french(alli
     assert (r.code, r.err) == (3, "nacsa: error: no hay ninguna tarea 999 (vea `nacsa wg task list`)\n")
     r = alliance.run("plan", "activity", "show", "A99")
     assert (r.code, r.err) == (3, 'nacsa: error: no activity "A99" in the plan\n')
+
+
+# Words of English sentences that a Spanish or French session must not show on stderr (keys,
+# ids, option names and file paths may stay as they are).
+ENGLISH_WORDS = ("no such", "cannot", "is not", "expected", "already", "nothing", "added",
+                 "updated", "recorded", "wrote", " the ", " must ", "unknown", "invalid")
+
+
+def _no_english(err):
+    found = [w for w in ENGLISH_WORDS if w in err.lower()]
+    assert not found, f"English in: {err!r}"
+
+
+def test_errors_warnings_and_notes_of_a_sweep_are_all_in_spanish_and_french(alliance):
+    alliance.write("bad.yaml", "country: Chile\nlanguage: de\ntime_zone: Mars/Olympus\n")
+    alliance.write("exists.db", "")
+    said = {}
+    for lang in ("es", "fr"):
+        env = {"NACSA_LANG": lang}
+        runs = [
+            (alliance.run("config", "check", "bad.yaml", env=env), 78),
+            (alliance.run("db", "backup", "exists.db", env=env), 73),
+            (alliance.run("meeting", "list", "--kind", "picnic", env=env), 2),
+            (alliance.run("member", "import", "missing.csv", env=env), 66),
+            (alliance.run("committee", "election", "show", "99", env=env), 3),
+            (alliance.run("member", "add", "--id", f"nueva-{lang}", "--name", f"Nueva {lang}", "--type",
+                          "ngo", "--region", "biobio", env=env), 0),
+        ]
+        for r, code in runs:
+            assert r.code == code, str(r)
+            _no_english(r.err)
+        said[lang] = "".join(r.err for r, _ in runs)
+    assert 'field "language": «de» no está soportado (se espera en, es o fr)' in said["es"]
+    assert "exists.db: ya existe; nacsa db backup nunca sobrescribe un archivo" in said["es"]
+    assert "missing.csv: no existe el archivo" in said["es"]
+    assert "nacsa: se añadió el miembro nueva-es (Nueva es)" in said["es"]
+    assert "exists.db\u00a0: existe déjà\u00a0; nacsa db backup n'écrase jamais un fichier" in said["fr"]
+    assert "«\u00a0de\u00a0» n'est pas pris en charge" in said["fr"]
+    assert "membre nueva-fr ajouté (Nueva fr)" in said["fr"]

@@ -142,9 +142,9 @@ TEST_CASE("people: a distribution list takes primary contacts, leaves out and sa
     REQUIRE(list.recipients.size() == 1);  // Ana once, though a is named twice
     CHECK(list.recipients[0].email == "ana@a.example");
     CHECK(list.recipients[0].organisation == "Org a");
-    CHECK(list.left_out ==
-          std::vector<std::string>{"member b: contact 3 (Carlos) has no e-mail address",
-                                   "member c: no primary contact"});
+    REQUIRE(list.left_out.size() == 2);
+    CHECK(list.left_out[0].english() == "member b: contact 3 (Carlos) has no e-mail address");
+    CHECK(list.left_out[1].english() == "member c: no primary contact");
     list = members::distribution_list(store, {{"a", std::nullopt}}, members::WhichContacts::all);
     CHECK(members::to_header(list.recipients) ==
           "\"Ana\" <ana@a.example>, \"Bea\" <bea@a.example>");
