@@ -17,7 +17,8 @@ BARE = Path(NACSA_BIN).parent.parent / "bench" / "bare_import"
 
 @pytest.mark.skipif(not BARE.exists(), reason="bench/bare_import is not built next to nacsa")
 def test_benchmark_runs_on_a_small_register(tmp_path):
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "LC_ALL": "C.UTF-8", "TMPDIR": str(tmp_path)}
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "LC_ALL": "C.UTF-8", "TMPDIR": str(tmp_path),
+           "NACSA_LANG": "en"}
     proc = subprocess.run([SOURCE_DIR / "bench" / "run.sh", NACSA_BIN, "300", "1"], capture_output=True,
                           text=True, env=env, timeout=600)
     assert proc.returncode == 0, proc.stdout + proc.stderr
