@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <optional>
+#include <string>
+
 #include "context.hpp"
 
 namespace nacsa::cli {
@@ -17,6 +20,14 @@ void register_plan(CLI::App& app, Context& ctx);
 void register_report(CLI::App& app, Context& ctx);
 void register_log(CLI::App& app, Context& ctx);
 void register_completion(CLI::App& app, Context& ctx);
+
+// Parts of commands shared between their files.
+// `nacsa meeting document` (cli/meeting_document.cpp), under `meeting`.
+void register_meeting_document(CLI::App* meeting, Context& ctx);
+// --pdf-engine, else $NACSA_PDF_ENGINE, else nothing (the first engine installed).
+[[nodiscard]] std::optional<std::string> pdf_engine_of(const std::optional<std::string>& option);
+// Refuses (exit 2) to write a PDF to a terminal.
+void refuse_pdf_on_terminal(const std::optional<std::string>& output);
 
 // Every command of the nacsa binary, in the order `nacsa --help` lists them.
 inline constexpr RegisterCommand k_commands[] = {

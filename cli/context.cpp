@@ -95,6 +95,10 @@ std::string message_locale_language() {
     return {};
 }
 
+std::string Context::asked_language() const {
+    return chosen_language(m_options, true);
+}
+
 std::string Context::language() {
     if (auto lang = chosen_language(m_options, true); !lang.empty()) {
         return lang;

@@ -66,6 +66,9 @@ class Context {
     // Language for human-readable text: --lang, $NACSA_LANG, the alliance's default, the
     // locale's (message_locale_language), "en".
     [[nodiscard]] std::string language();
+    // The language asked for on the command line (--lang) or by $NACSA_LANG; empty when
+    // neither: a document then takes its own (a meeting's language), else the alliance's.
+    [[nodiscard]] std::string asked_language() const;
     // The language of what nacsa says to the person at the terminal (errors, warnings, notes,
     // check findings, table headers), in the order of language(): --lang, else $NACSA_LANG,
     // else the alliance's language once the store is open (an error before that, such as a bad

@@ -1170,6 +1170,7 @@ void register_meeting(CLI::App& app, Context& ctx) {
     register_decision(meeting, ctx);
     register_action(meeting, ctx);
     register_ics_check(meeting, ctx);
+    register_meeting_document(meeting, ctx);
 }
 
 }  // namespace nacsa::cli

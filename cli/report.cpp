@@ -54,15 +54,6 @@ std::optional<report::Period> period_of(const ReportOptions& opts) {
     return std::nullopt;
 }
 
-// --pdf-engine, else NACSA_PDF_ENGINE, else nothing (the first engine installed).
-std::optional<std::string> pdf_engine_of(const std::optional<std::string>& option) {
-    if (option) {
-        return option;
-    }
-    const char* env = std::getenv("NACSA_PDF_ENGINE");
-    return env != nullptr && *env != '\0' ? std::optional<std::string>(env) : std::nullopt;
-}
-
 report::Format format_of(const std::string& name) {
     if (name == "html") {
         return report::Format::html;
@@ -166,6 +157,21 @@ int strict_result(const Context& ctx, const ReportOptions& opts, const report::D
 }
 
 }  // namespace
+
+std::optional<std::string> pdf_engine_of(const std::optional<std::string>& option) {
+    if (option) {
+        return option;
+    }
+    const char* env = std::getenv("NACSA_PDF_ENGINE");
+    return env != nullptr && *env != '\0' ? std::optional<std::string>(env) : std::nullopt;
+}
+
+void refuse_pdf_on_terminal(const std::optional<std::string>& output) {
+    if (output.value_or("-") == "-" && ::isatty(STDOUT_FILENO) != 0) {
+        throw UsageError(
+            msg("--format pdf writes a binary file: give -o FILE.pdf or redirect the output"));
+    }
+}
 
 void register_report(CLI::App& app, Context& ctx) {
     auto* cmd = app.add_subcommand(

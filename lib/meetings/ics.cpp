@@ -9,7 +9,9 @@
 #include <memory>
 
 #include "core/error.hpp"
+#include "i18n/i18n.hpp"
 #include "nacsa_version.hpp"
+#include "wg/wg.hpp"
 
 namespace nacsa::meetings {
 
@@ -38,18 +40,60 @@ icalproperty* x_property(const char* name, const std::string& value) {
     return p;
 }
 
-std::string description(store::Store& store, const Meeting& m) {
-    std::string out =
-        fmt::format("Kind: {}\nBody: {}\nFormat: {}", m.kind, m.body, format_name(m.format));
-    if (m.language) {
-        out += "\nLanguage: " + *m.language;
+std::string body_label(store::Store& store, const std::string& text, const i18n::Translator& tr) {
+    const auto body = Body::parse(text);
+    if (!body) {
+        return text;
     }
+    switch (body->kind) {
+        case Body::Kind::committee:
+            return tr("The Steering Committee");
+        case Body::Kind::all_members:
+            return tr("All members");
+        case Body::Kind::working_group:
+            if (const auto group = wg::find_group(store, body->working_group)) {
+                return group->name;
+            }
+            return body->working_group;
+    }
+    return text;
+}
+
+std::string format_label(MeetingFormat format, const i18n::Translator& tr) {
+    switch (format) {
+        case MeetingFormat::in_person:
+            return tr("In person");
+        case MeetingFormat::online:
+            return tr("Online");
+        case MeetingFormat::hybrid:
+            return tr("Hybrid");
+    }
+    return format_name(format);
+}
+
+// What the calendar shows under the title, in the meeting's language (else the alliance's):
+// labels, not keys.
+std::string description(store::Store& store, const Meeting& m) {
+    const i18n::Translator tr(m.language.value_or(store.alliance().language));
+    const auto line = [&tr](const char* label, const std::string& value) {
+        // TRANSLATORS: a label and its value; French puts a no-break space before the colon.
+        return fmt::format(fmt::runtime(tr("{label}: {value}")), fmt::arg("label", tr(label)),
+                           fmt::arg("value", value));
+    };
+    const char* kind = kind_msgid(m.kind);
+    std::string out = line(N_("Kind"), kind != nullptr ? tr(kind) : m.kind) + "\n" +
+                      line(N_("Convened for"), body_label(store, m.body, tr)) + "\n" +
+                      line(N_("Format"), format_label(m.format, tr));
     if (m.online_link) {
-        out += "\nOnline: " + *m.online_link;
+        out += "\n" + line(N_("Online"), *m.online_link);
     }
     const auto items = agenda(store, m.id);
     if (!items.empty()) {
-        out += "\n\nAgenda:";
+        auto heading = line(N_("Agenda"), "");
+        while (!heading.empty() && heading.back() == ' ') {
+            heading.pop_back();
+        }
+        out += "\n\n" + heading;
         for (const auto& item : items) {
             out += fmt::format("\n{}. {}", item.position, item.title);
             if (item.presenter) {

@@ -141,6 +141,23 @@ const std::string& status_name(MeetingStatus status) {
 std::optional<MeetingStatus> parse_meeting_status(std::string_view name) {
     return enum_named<MeetingStatus>(k_meeting_statuses, name);
 }
+const char* kind_msgid(const std::string& kind) {
+    static const std::map<std::string, const char*> labels = {
+        {"steering_committee", N_("Steering Committee meeting")},
+        {"general_assembly", N_("General assembly")},
+        {"working_group", N_("Working group meeting")},
+        {"government_consultation", N_("Government consultation")},
+        {"capacity_building", N_("Capacity-building session")},
+        {"constructive_dialogue", N_("Constructive Dialogue")},
+        {"multistakeholder_preparation_day", N_("Multistakeholder preparation day")},
+        {"cop_side_event", N_("Conference of the Parties side event")},
+        {"regional_network_meeting", N_("Regional network meeting")},
+        {"other", N_("Other meeting")},
+    };
+    const auto it = labels.find(kind);
+    return it == labels.end() ? nullptr : it->second;
+}
+
 const std::string& format_name(MeetingFormat format) {
     return name_in(k_formats, format);
 }

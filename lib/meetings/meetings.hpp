@@ -24,6 +24,10 @@ inline const std::vector<std::string> k_kinds = {"steering_committee",
                                                  "regional_network_meeting",
                                                  "other"};
 
+// The label of a kind of meeting as a message id ("Government consultation"), to translate;
+// nullptr for a kind nacsa does not know.
+[[nodiscard]] const char* kind_msgid(const std::string& kind);
+
 // The statuses of a meeting, of attendance, of an action item; an invitee's role and where it
 // came from; a meeting's format. Each list holds the names of its enum, in the enum's order
 // (the store and --format json/csv write these names).

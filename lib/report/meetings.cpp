@@ -4,25 +4,14 @@
 #include <map>
 
 #include "meetings/query.hpp"
+#include "members/lookup.hpp"
 #include "report/sections.hpp"
 
 namespace nacsa::report::detail {
 
 std::string meeting_kind_label(const std::string& kind, const Translator& tr) {
-    static const std::map<std::string, const char*> labels = {
-        {"steering_committee", N_("Steering Committee meeting")},
-        {"general_assembly", N_("General assembly")},
-        {"working_group", N_("Working group meeting")},
-        {"government_consultation", N_("Government consultation")},
-        {"capacity_building", N_("Capacity-building session")},
-        {"constructive_dialogue", N_("Constructive Dialogue")},
-        {"multistakeholder_preparation_day", N_("Multistakeholder preparation day")},
-        {"cop_side_event", N_("Conference of the Parties side event")},
-        {"regional_network_meeting", N_("Regional network meeting")},
-        {"other", N_("Other meeting")},
-    };
-    const auto it = labels.find(kind);
-    return it == labels.end() ? kind : tr(it->second);
+    const char* msgid = meetings::kind_msgid(kind);
+    return msgid == nullptr ? kind : tr(msgid);
 }
 
 namespace {
@@ -163,8 +152,17 @@ Table decisions_taken(const Translator& tr, const std::vector<meetings::Decision
     return table;
 }
 
-Table action_items(const Translator& tr, const std::string& key, const std::string& title,
+// Action items with their owners by name, as the committee tables show members.
+Table action_items(const Inputs& in, const std::string& key, const std::string& title,
                    const std::vector<meetings::ActionItem>& items, const std::string& empty) {
+    const auto& tr = in.tr;
+    std::vector<std::string> ids;
+    for (const auto& a : items) {
+        if (a.owner_member) {
+            ids.push_back(*a.owner_member);
+        }
+    }
+    const auto names = members::member_refs(in.store, ids);
     Table table{key,
                 title,
                 {{"action_item", tr("Action item")},
@@ -175,7 +173,11 @@ Table action_items(const Translator& tr, const std::string& key, const std::stri
                 {},
                 empty};
     for (const auto& a : items) {
-        table.rows.push_back({a.id, a.title, a.owner_member ? Value{*a.owner_member} : Value{},
+        const auto name = a.owner_member ? names.find(*a.owner_member) : names.end();
+        table.rows.push_back({a.id, a.title,
+                              name != names.end() ? Value{name->second.name}
+                              : a.owner_member    ? Value{*a.owner_member}
+                                                  : Value{},
                               a.owner_person ? Value{*a.owner_person} : Value{},
                               a.due ? Value{format_date(*a.due)} : Value{}});
     }
@@ -211,13 +213,13 @@ Section meetings_section(const Inputs& in) {
     section.tables.push_back(meetings_by_kind(tr, held));
     section.tables.push_back(meetings_held(tr, held));
     section.tables.push_back(decisions_taken(tr, decisions));
-    section.tables.push_back(action_items(tr, "action_items_opened", tr("Action items opened"),
+    section.tables.push_back(action_items(in, "action_items_opened", tr("Action items opened"),
                                           actions.opened,
                                           tr("No action item was opened in this period.")));
-    section.tables.push_back(action_items(tr, "action_items_closed", tr("Action items closed"),
+    section.tables.push_back(action_items(in, "action_items_closed", tr("Action items closed"),
                                           actions.closed,
                                           tr("No action item was closed in this period.")));
-    section.tables.push_back(action_items(tr, "action_items_overdue",
+    section.tables.push_back(action_items(in, "action_items_overdue",
                                           tr("Action items overdue at the end of the period"),
                                           actions.overdue, tr("No action item is overdue.")));
     return section;

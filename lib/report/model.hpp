@@ -51,6 +51,7 @@ struct Table {
     std::vector<Column> columns;
     std::vector<std::vector<Value>> rows;
     std::string empty_text;  // said instead of an empty table
+    bool to_sign = false;    // printed with rows tall enough to write and sign in
 };
 
 // One number of the report, with its label ("Active members: 48").
@@ -104,6 +105,11 @@ struct Report {
     Date as_of{};  // the records read are those dated up to this day
     bool redacted = false;
     std::vector<Section> sections;
+    // Documents other than reports (a meeting's agenda, minutes, attendance sheet): the lines of
+    // the title block instead of country, period and dates, and sections that follow each other
+    // on the page instead of each starting a new one.
+    std::vector<std::pair<std::string, std::string>> meta;
+    bool page_per_section = true;
 
     // Error-level findings (a missing government consultation, committee check errors).
     [[nodiscard]] bool has_errors() const;

@@ -55,11 +55,15 @@ table.bars td.bar { width: 30%; }
 div.bar { height: 0.75em; margin-top: 0.2em; background: #3182ce;
            -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 p.empty { color: #4a5568; font-style: italic; }
+table.sign td { height: 2.6em; border: 1px solid #a0aec0; }
+table.sign th { border: 1px solid #a0aec0; }
 @page { size: A4; margin: 15mm 15mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 9.5pt; }
   nav.toc { display: none; }
   section.report-section { break-before: page; page-break-before: always; }
+  section.report-section.flow { break-before: auto; page-break-before: auto; }
+  table.sign tr { break-inside: avoid; page-break-inside: avoid; }
   table, figure, ul.findings li, ul.attention li { break-inside: avoid; page-break-inside: avoid; }
   h2, h3, figcaption { break-after: avoid; page-break-after: avoid; }
 }
@@ -184,7 +188,7 @@ void table_html(std::string& out, const Table& table, const Report& report) {
     }
     out += fmt::format("<h3>{}</h3>\n", escape(table.title));
     const auto columns = detail::shown_columns(table, report.redacted);
-    out += "<table>\n<thead><tr>";
+    out += table.to_sign ? "<table class=\"sign\">\n<thead><tr>" : "<table>\n<thead><tr>";
     for (const auto c : columns) {
         out +=
             fmt::format("<th{}>{}</th>", is_numeric(table.columns[c].kind) ? " class=\"num\"" : "",
@@ -309,6 +313,13 @@ void title_block(std::string& out, const Report& report, const Translator& tr) {
         out += fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n", escape(label),
                            escape(value));
     };
+    if (!report.meta.empty()) {
+        for (const auto& [label, value] : report.meta) {
+            row(label, value);
+        }
+        out += "</table>\n</header>\n";
+        return;
+    }
     row(tr("Country"), report.country);
     row(tr("Period"),
         fmt::format("{} ({})", detail::period_text(report.period, tr), report.period.label));
@@ -333,12 +344,13 @@ std::string render_html(const Report& report) {
     // PDF engines take the document's metadata from these.
     out += fmt::format("<meta name=\"author\" content=\"{}\">\n", escape(report.alliance_name));
     out += "<meta name=\"generator\" content=\"nacsa\">\n";
-    out += fmt::format("<title>{} – {} – {}</title>\n", escape(report.title), escape(short_name),
-                       escape(report.period.label));
+    out +=
+        fmt::format("<title>{} – {} – {}</title>\n", escape(report.title), escape(short_name),
+                    escape(report.meta.empty() ? report.period.label : report.meta.front().second));
     out += fmt::format("<style>{}</style>\n</head>\n<body>\n", k_style);
     title_block(out, report, tr);
     const auto layout = detail::reading_order(report);
-    if (layout.numbered.size() > 1) {
+    if (layout.numbered.size() > 1 && report.page_per_section) {
         out += fmt::format("<nav class=\"toc\">\n<h2>{}</h2>\n<ol>\n", escape(tr("Contents")));
         for (const auto* section : layout.numbered) {
             out += fmt::format("<li><a href=\"#{}\">{}</a></li>\n", section->key,
@@ -358,8 +370,9 @@ std::string render_html(const Report& report) {
     }
     for (std::size_t i = 0; i < layout.numbered.size(); ++i) {
         const auto& section = *layout.numbered[i];
-        out += fmt::format("<section class=\"report-section\" id=\"{}\">\n<h2>{}. {}</h2>\n",
-                           section.key, i + 1, escape(section.title));
+        out += fmt::format("<section class=\"report-section{}\" id=\"{}\">\n<h2>{}. {}</h2>\n",
+                           report.page_per_section ? "" : " flow", section.key, i + 1,
+                           escape(section.title));
         section_body(out, section, report, tr);
         out += "</section>\n";
     }

@@ -118,6 +118,20 @@ void summary_markdown(std::string& out, const Section& section, const Report& re
     out += "\n";
 }
 
+// A report's title lines: country, period, as-of day, generation day.
+void title_lines(std::string& out, const Report& report, const Translator& tr) {
+    out += fmt::format("- {}\n", labelled(tr, tr("Country"), escape(report.country)));
+    out += fmt::format("- {} ({})\n",
+                       labelled(tr, tr("Period"), detail::period_text(report.period, tr)),
+                       report.period.label);
+    out += fmt::format("- {}\n", labelled(tr, tr("Records as of"), tr.date(report.as_of)));
+    out += fmt::format("- {}\n", labelled(tr, tr("Generated on"), tr.date(report.generated)));
+    if (report.redacted) {
+        out += fmt::format("- {}\n", tr("Personal data left out."));
+    }
+    out += "\n";
+}
+
 }  // namespace
 
 std::string render_markdown(const Report& report) {
@@ -129,18 +143,16 @@ std::string render_markdown(const Report& report) {
         out += fmt::format(" ({})", escape(report.alliance_short_name));
     }
     out += "\n\n";
-    out += fmt::format("- {}\n", labelled(tr, tr("Country"), escape(report.country)));
-    out += fmt::format("- {} ({})\n",
-                       labelled(tr, tr("Period"), detail::period_text(report.period, tr)),
-                       report.period.label);
-    out += fmt::format("- {}\n", labelled(tr, tr("Records as of"), tr.date(report.as_of)));
-    out += fmt::format("- {}\n", labelled(tr, tr("Generated on"), tr.date(report.generated)));
-    if (report.redacted) {
-        out += fmt::format("- {}\n", tr("Personal data left out."));
+    if (!report.meta.empty()) {
+        for (const auto& [label, value] : report.meta) {
+            out += fmt::format("- {}\n", labelled(tr, escape(label), escape(value)));
+        }
+        out += "\n";
+    } else {
+        title_lines(out, report, tr);
     }
-    out += "\n";
     const auto layout = detail::reading_order(report);
-    if (layout.numbered.size() > 1) {
+    if (layout.numbered.size() > 1 && report.page_per_section) {
         out += fmt::format("## {}\n\n", tr("Contents"));
         for (std::size_t i = 0; i < layout.numbered.size(); ++i) {
             out += fmt::format("{}. {}\n", i + 1, escape(layout.numbered[i]->title));

@@ -610,6 +610,10 @@ def test_ics_parses_with_an_independent_parser_and_keeps_every_field(members):
     assert str(ev["LOCATION"]) == "Ministerio, Teatinos 180, Santiago"
     assert str(ev["URL"]) == "https://meet.example.org/abc?x=1,2"
     assert "1. Apertura, bienvenida; y \\ presentación (Coordinación)" in str(ev["DESCRIPTION"])
+    # In the meeting's language (the alliance's, Spanish), with labels, not keys.
+    assert str(ev["DESCRIPTION"]).startswith("Tipo: Consulta con el gobierno\nConvocada para: El Comité Directivo\n"
+                                             "Formato: ")
+    assert "government_consultation" not in str(ev["DESCRIPTION"])
     assert str(ev["UID"]) == "m-2026-001@ansc-chile.nacsa"
     assert str(ev["STATUS"]) == "CONFIRMED"
     assert ev["DTSTART"].dt.isoformat() == "2026-12-10T10:00:00-03:00"

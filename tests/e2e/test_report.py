@@ -646,3 +646,82 @@ def test_section_all_writes_every_table_to_a_folder(sample):
     # The committee names its representatives: the folder and its files are the owner's only.
     assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700
     assert stat.S_IMODE(os.stat(folder / "committee.csv").st_mode) == 0o600
+
+
+# ---- meeting documents ------------------------------------------------------------------------
+
+def add_meeting_records(alliance):
+    """A committee meeting with an agenda, attendance (one represented), a decision by vote and
+    one by consensus, action items owned by a member and by a person, and minutes; an earlier
+    meeting's open action item is carried into the next one."""
+    add_sample(alliance)
+    (earlier,) = alliance.ok("meeting", "schedule", "--title", "Comité de julio", "--kind", "steering_committee",
+                             "--start", "2026-07-08 10:00").out.split()
+    alliance.ok("meeting", "action", "add", "Enviar el informe al Ministerio", "--meeting", earlier, "--owner",
+                "fundacion-rutas-seguras", "--due", "2026-09-30")
+    (meeting,) = alliance.ok("meeting", "schedule", "--title", "Comité de septiembre", "--kind",
+                             "steering_committee", "--start", "2026-09-09 10:00", "--place",
+                             "Sede de la Alianza, Santiago").out.split()
+    alliance.ok("meeting", "agenda", meeting, "add", "Aprobación del acta anterior")
+    alliance.ok("meeting", "agenda", meeting, "add", "Plan de trabajo del cuarto trimestre", "--presenter",
+                "Ana Pérez")
+    alliance.ok("meeting", "attend", meeting, "fundacion-rutas-seguras", "--status", "present")
+    alliance.ok("meeting", "attend", meeting, "centro-de-estudios-penales", "--status", "represented", "--by",
+                "Luis Soto")
+    alliance.ok("meeting", "decide", meeting, "Aprobar el acta de agosto")
+    alliance.ok("meeting", "decide", meeting, "Aprobar el plan del cuarto trimestre", "--for", "2", "--against",
+                "0", "--abstain", "0")
+    alliance.ok("meeting", "action", "add", "Circular el plan a los miembros", "--meeting", meeting, "--owner",
+                "Ana Pérez", "--due", "2026-10-15", "--decision", "2")
+    alliance.ok("meeting", "minutes", meeting, "--text",
+                "Se aprobó el acta de agosto.\n\nSe aprobó el plan del cuarto trimestre por unanimidad.")
+    return meeting
+
+
+@pytest.mark.parametrize("kind", ["agenda", "minutes", "attendance"])
+def test_meeting_documents_golden(alliance, kind):
+    meeting = alliance.cached(add_meeting_records)
+    for lang in ("en", "es", "fr"):
+        out = alliance.ok("meeting", "document", meeting, "--kind", kind, "--lang", lang).out
+        check_golden(f"meeting-{kind}-{lang}.md", out)
+    # In the meeting's language when none is asked for: the alliance's (Spanish) here.
+    assert alliance.ok("meeting", "document", meeting, "--kind", kind, env=ALLIANCE_LANGUAGE).out == \
+        alliance.ok("meeting", "document", meeting, "--kind", kind, "--lang", "es").out
+
+
+def test_meeting_document_html_is_valid_and_private(alliance, tmp_path):
+    meeting = alliance.cached(add_meeting_records)
+    result = alliance.run("meeting", "document", meeting, "--kind", "minutes", "--format", "html", "-o",
+                          "acta.html", "--lang", "en")
+    assert result.code == 0 and result.err == f"nacsa: wrote the minutes of {meeting} to acta.html\n"
+    html = alliance.path("acta.html").read_text(encoding="utf-8")
+    assert stat.S_IMODE(os.stat(alliance.path("acta.html")).st_mode) == 0o600
+    proc = subprocess.run(["tidy", "-errors", "-q", alliance.path("acta.html")], capture_output=True, text=True)
+    assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+    assert "<td>Luis Soto</td>" in html and "adopted by consensus" in html
+    sheet = alliance.ok("meeting", "document", meeting, "--kind", "attendance", "--format", "html").out
+    assert '<table class="sign">' in sheet
+    for args, code, message in [
+        (["--kind", "minutes", "--format", "json"], 2,
+         "nacsa: error: --format json: a meeting document is written as md, html or pdf\n"),
+        (["--kind", "summary"], 2, None),
+    ]:
+        result = alliance.run("meeting", "document", meeting, *args, "--lang", "en")
+        assert result.code == code, result.err
+        assert message is None or result.err == message
+    result = alliance.run("meeting", "document", "M-2099-001", "--kind", "agenda", "--lang", "en")
+    assert result.code == 3 and "M-2099-001" in result.err
+
+
+def test_meeting_minutes_print_to_pdf(alliance, tmp_path):
+    meeting = alliance.cached(add_meeting_records)
+    engines = [name for name in ("weasyprint", "chromium") if shutil.which(name)]
+    assert engines, "no PDF engine: scripts/deps.sh test installs weasyprint and chromium"
+    alliance.ok("meeting", "document", meeting, "--kind", "minutes", "--format", "pdf", "-o", "acta.pdf",
+                "--pdf-engine", engines[0], env=ALLIANCE_LANGUAGE)
+    info = subprocess.run(["pdfinfo", alliance.path("acta.pdf")], capture_output=True, text=True,
+                          check=True).stdout
+    assert re.search(r"^Pages:\s+1$", info, re.M), info
+    text = subprocess.run(["pdftotext", alliance.path("acta.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Acta" in text and "Comité de septiembre" in text and "Circular el plan a los miembros" in text
