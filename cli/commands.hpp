@@ -24,6 +24,8 @@ void register_completion(CLI::App& app, Context& ctx);
 // Parts of commands shared between their files.
 // `nacsa meeting document` (cli/meeting_document.cpp), under `meeting`.
 void register_meeting_document(CLI::App* meeting, Context& ctx);
+// `nacsa meeting participant` (cli/meeting_participants.cpp), under `meeting`.
+void register_meeting_participants(CLI::App* meeting, Context& ctx);
 // --pdf-engine, else $NACSA_PDF_ENGINE, else nothing (the first engine installed).
 [[nodiscard]] std::optional<std::string> pdf_engine_of(const std::optional<std::string>& option);
 // Refuses (exit 2) to write a PDF to a terminal.

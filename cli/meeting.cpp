@@ -1171,6 +1171,7 @@ void register_meeting(CLI::App& app, Context& ctx) {
     register_action(meeting, ctx);
     register_ics_check(meeting, ctx);
     register_meeting_document(meeting, ctx);
+    register_meeting_participants(meeting, ctx);
 }
 
 }  // namespace nacsa::cli

@@ -439,6 +439,9 @@ int erase_named_people(store::Store& store, const std::set<std::string>& keys) {
           "UPDATE meeting_invitee SET person = 'personal data erased' WHERE id = ?");
     scrub("SELECT id, owner_person FROM action_item WHERE owner_person IS NOT NULL",
           "UPDATE action_item SET owner_person = 'personal data erased' WHERE id = ?");
+    // Participants keep their gender (the counts by sex of past meetings), not their name.
+    scrub("SELECT id, name FROM meeting_participant WHERE name <> 'personal data erased'",
+          "UPDATE meeting_participant SET name = 'personal data erased' WHERE id = ?");
     return erased;
 }
 

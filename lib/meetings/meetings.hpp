@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -471,9 +472,45 @@ void action_delete(store::Store& store, const std::string& id, const std::string
 void action_close(store::Store& store, const std::string& id, ActionStatus status,
                   const std::optional<std::string>& note);
 
+// ---- Participants: who took part, for participation by sex ----
+
+// A person who took part in a meeting: for a member organisation (one of its contacts) or as a
+// guest. Name and gender as recorded for the meeting.
+struct Participant {
+    std::int64_t id = 0;
+    std::string meeting_id;
+    std::optional<std::string> member_id;  // empty: a guest
+    std::string name;
+    std::string gender;  // members::k_genders
+};
+
+struct NewParticipant {
+    // A contact of a member (members::resolve_member, then members::resolve_contact's rule):
+    // its name and gender are taken from the contact record. The member must be recorded as
+    // present or represented at the meeting.
+    std::optional<std::string> member;
+    std::optional<std::string> contact;
+    // Or a guest: a name and a gender (members::k_genders).
+    std::optional<std::string> guest;
+    std::optional<std::string> gender;
+};
+
+// Adds a participant to a held or past meeting; ValidationError (exit 65) for a member not
+// recorded present or represented, a person already listed (name compared as
+// members::name_key does), a guest without a gender or a gender nacsa does not know. Audited
+// without the person's name. Returns the participant.
+Participant add_participant(store::Store& store, const std::string& meeting_id,
+                            const NewParticipant& participant);
+// Removes one, by its number in the meeting (participants()), with a reason (audited).
+void remove_participant(store::Store& store, const std::string& meeting_id, std::int64_t id,
+                        const std::string& reason);
+[[nodiscard]] std::vector<Participant> participants(store::Store& store,
+                                                    const std::string& meeting_id);
+
 // Erasure of a person (`member forget`, `contact remove`): meeting records may name them as
 // whoever represented their organisation (`meeting attend --status represented --by NAME`), as
-// a guest invited by name, or as the person owning an action item. Replaces each such mention
+// a guest invited by name, as the person owning an action item, or as a participant (whose
+// gender stays, for the counts by sex). Replaces each such mention
 // of one of `names` (compared as members::name_key does: case, accents and spacing aside) by
 // "personal data erased" (representatives in the attendance of `member_id`; guests and owners
 // in every meeting, since they are not linked to a member); joins the caller's use case.

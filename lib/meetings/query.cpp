@@ -86,6 +86,18 @@ std::vector<MeetingSummary> government_consultations(store::Store& store, const 
                               std::string("government_consultation"), MeetingStatus::held);
 }
 
+std::map<std::string, std::int64_t> participants_by_gender(store::Store& store,
+                                                           const Period& period,
+                                                           const std::optional<std::string>& kind) {
+    std::map<std::string, std::int64_t> out;
+    for (const auto& m : meetings_in_period(store, period, kind, MeetingStatus::held)) {
+        for (const auto& p : participants(store, m.meeting.id)) {
+            ++out[p.gender];
+        }
+    }
+    return out;
+}
+
 std::vector<Decision> decisions_in_period(store::Store& store, const Period& period) {
     std::vector<Decision> out;
     for (const auto& m : meetings_between(store, period, MeetingFilter{})) {

@@ -35,6 +35,11 @@ struct Period {
     Date to{};
 };
 
+// Participants (participants()) by gender, members::k_genders keys, in the meetings held in a
+// period: all kinds, or only those of `kind` (capacity_building).
+[[nodiscard]] std::map<std::string, std::int64_t> participants_by_gender(
+    store::Store& store, const Period& period, const std::optional<std::string>& kind);
+
 // Meetings whose date falls in the period, optionally of one kind and one status, in date order.
 [[nodiscard]] std::vector<MeetingSummary> meetings_in_period(
     store::Store& store, const Period& period,

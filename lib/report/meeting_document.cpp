@@ -203,6 +203,20 @@ Section attendance_section(const Context& c, const mt::MeetingRecord& r) {
                               i.represented_by ? Value{*i.represented_by} : Value{}});
     }
     section.tables.push_back(std::move(table));
+    const auto people = mt::participants(c.store, r.meeting.id);
+    if (!people.empty()) {
+        Table who{
+            "participants",
+            tr("People who took part"),
+            {{"name", tr("Name"), ValueKind::text, Personal::yes}, {"for", tr("Organisation")}},
+            {},
+            ""};
+        for (const auto& p : people) {
+            who.rows.push_back(
+                {p.name, p.member_id ? Value{c.member_name(*p.member_id)} : Value{tr("Guest")}});
+        }
+        section.tables.push_back(std::move(who));
+    }
     return section;
 }
 
@@ -296,11 +310,17 @@ std::string language_of(store::Store& store, const mt::Meeting& m, const std::st
 }
 
 std::vector<std::string> member_ids(const mt::MeetingRecord& r,
-                                    const std::vector<mt::ActionItem>& actions) {
+                                    const std::vector<mt::ActionItem>& actions,
+                                    const std::vector<mt::Participant>& participants) {
     std::set<std::string> ids;
     for (const auto& i : r.invitees) {
         if (i.member_id) {
             ids.insert(*i.member_id);
+        }
+    }
+    for (const auto& p : participants) {
+        if (p.member_id) {
+            ids.insert(*p.member_id);
         }
     }
     for (const auto* list : {&r.carried, &actions}) {
@@ -333,7 +353,9 @@ Report build_meeting_document(store::Store& store, const MeetingDocumentRequest&
     const auto& m = record.meeting;
     const Translator tr(language_of(store, m, request.language));
     const auto actions = mt::list_action_items(store, {.meeting_id = m.id});
-    const Context c{store, tr, members::member_refs(store, member_ids(record, actions))};
+    const Context c{
+        store, tr,
+        members::member_refs(store, member_ids(record, actions, mt::participants(store, m.id)))};
 
     Report doc;
     doc.language = tr.language();

@@ -184,6 +184,28 @@ Table action_items(const Inputs& in, const std::string& key, const std::string& 
     return table;
 }
 
+// Participants by sex (meeting participant add): in the meetings held, and in the
+// capacity-building sessions among them, as UNODC and donors ask for it. Said once, in a note,
+// when nobody's participation was recorded.
+void add_participation(Section& section, const Inputs& in, const meetings::Period& period) {
+    const auto& tr = in.tr;
+    const auto all = meetings::participants_by_gender(in.store, period, std::nullopt);
+    if (all.empty()) {
+        section.notes.push_back(
+            tr("No participant of the meetings held was recorded by name, so "
+               "participation by sex cannot be given."));
+        return;
+    }
+    add_gender(section, "participants_by_gender", tr("Participants of the meetings held by sex"),
+               all, tr);
+    const auto training =
+        meetings::participants_by_gender(in.store, period, std::string("capacity_building"));
+    if (!training.empty()) {
+        add_gender(section, "capacity_building_participants_by_gender",
+                   tr("Participants of capacity-building sessions by sex"), training, tr);
+    }
+}
+
 }  // namespace
 
 Section meetings_section(const Inputs& in) {
@@ -213,6 +235,7 @@ Section meetings_section(const Inputs& in) {
     section.tables.push_back(meetings_by_kind(tr, held));
     section.tables.push_back(meetings_held(tr, held));
     section.tables.push_back(decisions_taken(tr, decisions));
+    add_participation(section, in, period);
     section.tables.push_back(action_items(in, "action_items_opened", tr("Action items opened"),
                                           actions.opened,
                                           tr("No action item was opened in this period.")));

@@ -26,7 +26,7 @@ struct TableOwner {
     std::string_view module;
 };
 
-inline constexpr std::array<TableOwner, 38> k_table_owners = {{
+inline constexpr std::array<TableOwner, 39> k_table_owners = {{
     {"meta", "store"},
     {"config", "store"},
     {"audit", "store"},
@@ -60,6 +60,7 @@ inline constexpr std::array<TableOwner, 38> k_table_owners = {{
     {"meeting_invitee", "meetings"},
     {"decision", "meetings"},
     {"action_item", "meetings"},
+    {"meeting_participant", "meetings"},
 
     {"plan_priority", "plan"},
     {"plan_priority_theme", "plan"},

@@ -725,3 +725,56 @@ def test_meeting_minutes_print_to_pdf(alliance, tmp_path):
     text = subprocess.run(["pdftotext", alliance.path("acta.pdf"), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "Acta" in text and "Comité de septiembre" in text and "Circular el plan a los miembros" in text
+
+
+def test_participation_by_sex_in_reports_and_minutes(alliance):
+    """People who took part, named for their organisation (a contact, with the gender its record
+    has) or as guests with a gender, give the reports' participants by sex: all meetings held,
+    and capacity-building sessions apart. Erasing a person keeps the count, not the name."""
+    meeting = alliance.cached(add_meeting_records)
+    alliance.ok("meeting", "held", meeting, "--force")
+    assert alliance.ok("meeting", "participant", "add", meeting, "--member", "fundacion-rutas-seguras",
+                       "--contact", "Ana").out == "1\n"
+    alliance.ok("meeting", "participant", "add", meeting, "--member", "centro-de-estudios-penales",
+                "--contact", "Carla Díaz")
+    alliance.ok("meeting", "participant", "add", meeting, "--guest", "Rosa Quispe", "--gender", "female")
+    (training,) = alliance.ok("meeting", "schedule", "--title", "Taller de identificación de víctimas", "--kind",
+                              "capacity_building", "--body", "all_members", "--start", "2026-09-16 09:00").out.split()
+    alliance.ok("meeting", "attend", training, "fundacion-rutas-seguras", "--status", "present")
+    alliance.ok("meeting", "held", training)
+    alliance.ok("meeting", "participant", "add", training, "--member", "fundacion-rutas-seguras", "--contact",
+                "Luis Soto")
+    (guest,) = alliance.ok("meeting", "participant", "add", training, "--guest", "Marco Díaz", "--gender",
+                           "male").out.split()
+
+    # Refused: a member not recorded present, a guest without gender, the same person twice.
+    result = alliance.run("meeting", "participant", "add", training, "--member", "red-frontera-norte",
+                          "--contact", "Alex Rivas", "--lang", "en")
+    assert result.code == 65 and "is not recorded as present or represented" in result.err
+    assert alliance.run("meeting", "participant", "add", training, "--guest", "Sin Género").code == 2
+    result = alliance.run("meeting", "participant", "add", training, "--guest", "marco diaz", "--gender", "male",
+                          "--lang", "en")
+    assert result.code == 65 and "already a participant" in result.err
+
+    data = json.loads(alliance.ok("report", "quarterly", "--quarter", "2026Q3", "--format", "json").out)
+    tables = {t["key"]: t for s in data["sections"] for t in s["tables"]}
+    jsonschema.validate(data, SCHEMA)
+    counts = {r["gender"]: (r["count"], r["share"]) for r in tables["participants_by_gender"]["rows"]}
+    assert counts == {"female": (3, 0.6), "male": (2, 0.4), "non_binary": (0, 0.0), "undisclosed": (0, 0.0)}
+    training_counts = {r["gender"]: r["count"] for r in tables["capacity_building_participants_by_gender"]["rows"]}
+    assert training_counts == {"female": 0, "male": 2, "non_binary": 0, "undisclosed": 0}
+    minutes = alliance.ok("meeting", "document", meeting, "--kind", "minutes", "--lang", "en").out
+    assert "| Ana Pérez | Fundación Rutas Seguras |" in minutes and "| Rosa Quispe | Guest |" in minutes
+
+    # member forget: the name goes, the gender stays counted; the log never named anyone.
+    alliance.ok("member", "forget", "fundacion-rutas-seguras", "--contact", "Luis Soto", "--yes")
+    listed = alliance.ok("meeting", "participant", "list", training, "--format", "json").out
+    assert [p["name"] for p in json.loads(listed)] == ["personal data erased", "Marco Díaz"]
+    again = json.loads(alliance.ok("report", "quarterly", "--quarter", "2026Q3", "--format", "json").out)
+    tables = {t["key"]: t for s in again["sections"] for t in s["tables"]}
+    assert {r["gender"]: r["count"] for r in tables["participants_by_gender"]["rows"]}["male"] == 2
+    log = alliance.ok("log", "--format", "json").out
+    assert "Rosa Quispe" not in log and "Marco Díaz" not in log
+    alliance.ok("meeting", "participant", "remove", training, guest, "--reason", "Registrado por error")
+    assert [p["name"] for p in json.loads(alliance.ok("meeting", "participant", "list", training,
+                                                      "--format", "json").out)] == ["personal data erased"]
