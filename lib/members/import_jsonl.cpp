@@ -4,10 +4,11 @@
 
 #include <algorithm>
 #include <cstring>
-#include <set>
+#include <optional>
 
 #include "core/encoding.hpp"
 #include "core/text.hpp"
+#include "members/import_events.hpp"
 #include "members/import_reader.hpp"
 
 namespace nacsa::members::detail {
@@ -27,8 +28,8 @@ std::string plain_json_error(const std::string& what) {
     return std::string(colon == std::string_view::npos ? s : s.substr(colon + 2));
 }
 
-// How deep JSON may nest in a record (a member with its contacts needs 3): nlohmann's tree is
-// copied and destroyed recursively, so a line of 100,000 '[' would exhaust the stack.
+// How deep JSON may nest in a record (a member with its contacts needs 3): far more than a
+// record needs, and a line of 100,000 '[' is refused before it is parsed.
 constexpr int k_max_json_depth = 64;
 
 // The column (1-based) where `line` nests deeper than k_max_json_depth, or 0: brackets outside
@@ -57,9 +58,83 @@ int too_deep_at(std::string_view line) {
     return 0;
 }
 
-// Parses one line into `record`: its value, or the problem and the line as it was. nlohmann
-// keeps the last of two equal keys; a repeated field is an error here, as it is in YAML files.
-void parse_line(std::string line, const std::string& name, int line_number, SourceRecord& record) {
+// nlohmann's SAX events of one line, handed to a RecordBuilder. nlohmann keeps the last of two
+// equal keys; a repeated field is an error here, as it is in YAML files: the first is kept.
+class LineEvents {
+  public:
+    explicit LineEvents(RecordBuilder& builder) : m_builder(builder) {}
+
+    bool null() {
+        m_builder.null({});
+        return true;
+    }
+    bool boolean(bool value) {
+        m_builder.boolean(value, {});
+        return true;
+    }
+    bool number_integer(Json::number_integer_t value) {
+        m_builder.number(Json(value), {});
+        return true;
+    }
+    bool number_unsigned(Json::number_unsigned_t value) {
+        m_builder.number(Json(value), {});
+        return true;
+    }
+    bool number_float(Json::number_float_t value, const std::string& /*text*/) {
+        m_builder.number(Json(value), {});
+        return true;
+    }
+    bool string(std::string& value) {
+        m_builder.string(value, {});
+        return true;
+    }
+    bool binary(Json::binary_t& /*value*/) { return true; }  // not in JSON text
+    bool start_object(std::size_t /*size*/) {
+        m_builder.start_object({});
+        return true;
+    }
+    bool key(std::string& key) {
+        if (m_builder.key(key) && !m_repeated) {
+            m_repeated = key;
+        }
+        return true;
+    }
+    bool end_object() {
+        m_builder.end();
+        return true;
+    }
+    bool start_array(std::size_t /*size*/) {
+        m_builder.start_array({});
+        return true;
+    }
+    bool end_array() {
+        m_builder.end();
+        return true;
+    }
+    bool parse_error(std::size_t /*position*/, const std::string& /*token*/,
+                     const Json::exception& e) {
+        // A number beyond a double ("1e400": out_of_range.406) is found while parsing too,
+        // and has no column.
+        const auto* syntax = dynamic_cast<const Json::parse_error*>(&e);
+        m_error_column = syntax != nullptr ? static_cast<int>(syntax->byte) : 0;
+        m_error = fmt::format("invalid JSON: {}", plain_json_error(e.what()));
+        return false;
+    }
+
+    [[nodiscard]] const std::optional<std::string>& repeated() const { return m_repeated; }
+    [[nodiscard]] const std::string& error() const { return m_error; }
+    [[nodiscard]] int error_column() const { return m_error_column; }
+
+  private:
+    RecordBuilder& m_builder;
+    std::optional<std::string> m_repeated;
+    std::string m_error;
+    int m_error_column = 0;
+};
+
+// Parses one line into `record`: its fields, or the problem and the line as it was.
+void parse_line(std::string line, const std::string& name, int line_number, SourceRecord& record,
+                RecordBuilder& builder) {
     if (const int column = too_deep_at(line); column > 0) {
         record.problems.push_back(Diagnostic{
             name, line_number, column, "",
@@ -73,43 +148,26 @@ void parse_line(std::string line, const std::string& name, int line_number, Sour
         record.text = std::move(line);
         return;
     }
-    try {
-        std::vector<std::set<std::string>> keys;
-        std::string repeated;
-        record.value = Json::parse(line, [&](int /*depth*/, Json::parse_event_t event,
-                                             Json& parsed) {
-            if (event == Json::parse_event_t::object_start) {
-                keys.emplace_back();
-            } else if (event == Json::parse_event_t::object_end && !keys.empty()) {
-                keys.pop_back();
-            } else if (event == Json::parse_event_t::key && !keys.empty() &&
-                       !keys.back().insert(parsed.get<std::string>()).second && repeated.empty()) {
-                repeated = parsed.get<std::string>();
-            }
-            return true;
-        });
-        if (!repeated.empty()) {
-            record.problems.push_back(Diagnostic{name, line_number, 0, repeated, "is given twice"});
-        }
-    } catch (const Json::parse_error& e) {
+    builder.begin(record);
+    LineEvents events(builder);
+    if (!Json::sax_parse(line.begin(), line.end(), &events)) {
+        builder.abandon();
         record.problems.push_back(
-            Diagnostic{name, line_number, static_cast<int>(e.byte), "",
-                       fmt::format("invalid JSON: {}", plain_json_error(e.what()))});
-        record.value = nullptr;
+            Diagnostic{name, line_number, events.error_column(), "", events.error()});
         record.text = std::move(line);
-    } catch (const Json::exception& e) {
-        // A number beyond a double ("1e400": out_of_range.406) is found while parsing too.
-        record.problems.push_back(Diagnostic{
-            name, line_number, 0, "", fmt::format("invalid JSON: {}", plain_json_error(e.what()))});
-        record.value = nullptr;
-        record.text = std::move(line);
+        return;
     }
+    if (events.repeated()) {
+        record.problems.push_back(
+            Diagnostic{name, line_number, 0, *events.repeated(), "is given twice"});
+    }
+    builder.finish();
 }
 
 class JsonLinesReader final : public RecordReader {
   public:
-    JsonLinesReader(const std::string& name, const std::string& path)
-        : m_name(name), m_input(path) {}
+    JsonLinesReader(const std::string& name, const std::string& path, bool keep_records)
+        : m_name(name), m_input(path), m_builder(*this, false, keep_records) {}
 
     bool next(SourceRecord& record) override {
         std::string line;
@@ -120,7 +178,7 @@ class JsonLinesReader final : public RecordReader {
             }
             record = SourceRecord{};
             record.line = m_line;
-            parse_line(std::move(line), m_name, m_line, record);
+            parse_line(std::move(line), m_name, m_line, record, m_builder);
             return true;
         }
         return false;
@@ -199,12 +257,14 @@ class JsonLinesReader final : public RecordReader {
     bool m_first_chunk = true;
     bool m_stopped = false;
     int m_line = 0;
+    RecordBuilder m_builder;
 };
 
 }  // namespace
 
-std::unique_ptr<RecordReader> json_lines_reader(const std::string& name, const std::string& path) {
-    return std::make_unique<JsonLinesReader>(name, path);
+std::unique_ptr<RecordReader> json_lines_reader(const std::string& name, const std::string& path,
+                                                const ImportOptions& options) {
+    return std::make_unique<JsonLinesReader>(name, path, !options.rejects.empty());
 }
 
 }  // namespace nacsa::members::detail
