@@ -42,7 +42,7 @@ inline constexpr std::size_t k_max_record_bytes = std::size_t{1} << 20;
 // The most one file of an import may hold: 1 GiB, some 15 times 100,000 members as JSON Lines.
 inline constexpr std::size_t k_max_import_bytes = std::size_t{1} << 30;
 // How much of the start of a file is looked at to recognise its encoding (core/encoding.hpp).
-inline constexpr std::size_t k_encoding_head_bytes = 64 * 1024;
+inline constexpr std::size_t k_encoding_head_bytes = std::size_t{64} * 1024;
 
 // The message for a byte-order mark inside a file (core/encoding.hpp's inner_bom_offset).
 [[nodiscard]] std::string inner_bom_message();

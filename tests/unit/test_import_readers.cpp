@@ -36,16 +36,18 @@ Read read(const std::string& name, const std::string& content, bool keep_records
     Read out;
     SourceRecord record;
     while (reader->next(record)) {
-        // Where the fields are, asked while the reader is still open, as the import does.
-        for (auto& p : record.problems) {
-            p.message = Message(p.message.english());
-        }
         out.records.push_back(std::move(record));
         record = SourceRecord{};
     }
     out.problems = reader->problems;
     return out;
 }
+
+const std::string k_known_member_fields =
+    "(known: id, name, acronym, type, region, city, website, email, phone, thematic_areas, "
+    "services, joined, status, interest, ecosoc_status, net4u, notes, contacts)";
+const std::string k_known_contact_fields =
+    "(known: name, position, email, phone, gender, primary, consent)";
 
 std::vector<std::string> texts(const SourceRecord& record) {
     std::vector<std::string> out;
@@ -99,20 +101,15 @@ TEST_CASE("JSON Lines: unknown fields, wrong types and repeated keys, in the ord
     const auto& rec = r.records[0];
     // The region's later value replaces the earlier one, and what was wrong with it.
     CHECK(rec.input->region == "maule");
-    CHECK(texts(rec) == std::vector<std::string>{
-                            "m.jsonl:1: field \"region\": is given twice",
-                            "m.jsonl:1: field \"colour\": unknown field (known: id, name, "
-                            "acronym, type, region, city, website, email, phone, thematic_areas, "
-                            "services, joined, status, interest, ecosoc_status, net4u, notes, "
-                            "contacts)",
-                            "m.jsonl:1: field \"net4u\": [1,{\"a\":2}] is not yes or no (true or "
-                            "false)",
-                            "m.jsonl:1: field \"thematic_areas\": expected a list of keys",
-                            "m.jsonl:1: field \"contacts[1]\": expected a contact (name: ...)",
-                            "m.jsonl:1: field \"contacts[2].foo\": unknown field (known: name, "
-                            "position, email, phone, gender, primary, consent)",
-                            "m.jsonl:1: field \"contacts[2].primary\": 2.5 is not yes or no (true "
-                            "or false)"});
+    CHECK(texts(rec) ==
+          std::vector<std::string>{
+              "m.jsonl:1: field \"region\": is given twice",
+              "m.jsonl:1: field \"colour\": unknown field " + k_known_member_fields,
+              R"(m.jsonl:1: field "net4u": [1,{"a":2}] is not yes or no (true or false))",
+              "m.jsonl:1: field \"thematic_areas\": expected a list of keys",
+              "m.jsonl:1: field \"contacts[1]\": expected a contact (name: ...)",
+              "m.jsonl:1: field \"contacts[2].foo\": unknown field " + k_known_contact_fields,
+              R"(m.jsonl:1: field "contacts[2].primary": 2.5 is not yes or no (true or false))"});
     CHECK_FALSE(rec.input->thematic_areas);
     REQUIRE(rec.input->contacts->size() == 1);  // the 7 is not a contact
 }
@@ -150,13 +147,10 @@ TEST_CASE("a YAML record locates each field, also in contacts and when a field i
                         "    - email: y\n");
     REQUIRE(r.records.size() == 1);
     const auto& rec = r.records[0];
-    CHECK(texts(rec) == std::vector<std::string>{
-                            "m.yaml:3:11: field \"colour\": unknown field (known: id, name, "
-                            "acronym, type, region, city, website, email, phone, thematic_areas, "
-                            "services, joined, status, interest, ecosoc_status, net4u, notes, "
-                            "contacts)",
-                            "m.yaml:7:12: field \"contacts[1].foo\": unknown field (known: name, "
-                            "position, email, phone, gender, primary, consent)"});
+    CHECK(texts(rec) ==
+          std::vector<std::string>{
+              "m.yaml:3:11: field \"colour\": unknown field " + k_known_member_fields,
+              "m.yaml:7:12: field \"contacts[1].foo\": unknown field " + k_known_contact_fields});
     const auto reader_name = std::string("m.yaml");
     nacsa::testing::TempDir dir;
     const auto path = (dir / "m.yaml").string();
