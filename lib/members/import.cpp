@@ -112,11 +112,11 @@ std::unique_ptr<RecordReader> reader_of(FileFormat format, const std::string& na
                                         const std::string& file, const ImportOptions& options) {
     switch (format) {
         case FileFormat::yaml:
-            return detail::yaml_reader(name, file);
+            return detail::yaml_reader(name, file, options);
         case FileFormat::csv:
             return detail::csv_reader(name, file, options);
         case FileFormat::jsonl:
-            return detail::json_lines_reader(name, file);
+            return detail::json_lines_reader(name, file, options);
     }
     return nullptr;
 }

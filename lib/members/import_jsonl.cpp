@@ -4,10 +4,11 @@
 
 #include <algorithm>
 #include <cstring>
-#include <set>
+#include <optional>
 
 #include "core/encoding.hpp"
 #include "core/text.hpp"
+#include "members/import_events.hpp"
 #include "members/import_reader.hpp"
 
 namespace nacsa::members::detail {
@@ -27,8 +28,8 @@ std::string plain_json_error(const std::string& what) {
     return std::string(colon == std::string_view::npos ? s : s.substr(colon + 2));
 }
 
-// How deep JSON may nest in a record (a member with its contacts needs 3): nlohmann's tree is
-// copied and destroyed recursively, so a line of 100,000 '[' would exhaust the stack.
+// How deep JSON may nest in a record (a member with its contacts needs 3): far more than a
+// record needs, and a line of 100,000 '[' is refused before it is parsed.
 constexpr int k_max_json_depth = 64;
 
 // The column (1-based) where `line` nests deeper than k_max_json_depth, or 0: brackets outside
@@ -57,9 +58,343 @@ int too_deep_at(std::string_view line) {
     return 0;
 }
 
-// Parses one line into `record`: its value, or the problem and the line as it was. nlohmann
-// keeps the last of two equal keys; a repeated field is an error here, as it is in YAML files.
-void parse_line(std::string line, const std::string& name, int line_number, SourceRecord& record) {
+// nlohmann's SAX events of one line, handed to a RecordBuilder. nlohmann keeps the last of two
+// equal keys; a repeated field is an error here, as it is in YAML files: the first is kept.
+class LineEvents {
+  public:
+    explicit LineEvents(RecordBuilder& builder) : m_builder(builder) {}
+
+    bool null() {
+        m_builder.null({});
+        return true;
+    }
+    bool boolean(bool value) {
+        m_builder.boolean(value, {});
+        return true;
+    }
+    bool number_integer(Json::number_integer_t value) {
+        m_builder.number(Json(value), {});
+        return true;
+    }
+    bool number_unsigned(Json::number_unsigned_t value) {
+        m_builder.number(Json(value), {});
+        return true;
+    }
+    bool number_float(Json::number_float_t value, const std::string& /*text*/) {
+        m_builder.number(Json(value), {});
+        return true;
+    }
+    bool string(std::string& value) {
+        m_builder.string(value, {});
+        return true;
+    }
+    bool binary(Json::binary_t& /*value*/) { return true; }  // not in JSON text
+    bool start_object(std::size_t /*size*/) {
+        m_builder.start_object({});
+        return true;
+    }
+    bool key(std::string& key) {
+        if (m_builder.key(key) && !m_repeated) {
+            m_repeated = key;
+        }
+        return true;
+    }
+    bool end_object() {
+        m_builder.end();
+        return true;
+    }
+    bool start_array(std::size_t /*size*/) {
+        m_builder.start_array({});
+        return true;
+    }
+    bool end_array() {
+        m_builder.end();
+        return true;
+    }
+    bool parse_error(std::size_t /*position*/, const std::string& /*token*/,
+                     const Json::exception& e) {
+        // A number beyond a double ("1e400": out_of_range.406) is found while parsing too,
+        // and has no column.
+        const auto* syntax = dynamic_cast<const Json::parse_error*>(&e);
+        m_error_column = syntax != nullptr ? static_cast<int>(syntax->byte) : 0;
+        m_error = fmt::format("invalid JSON: {}", plain_json_error(e.what()));
+        return false;
+    }
+
+    [[nodiscard]] const std::optional<std::string>& repeated() const { return m_repeated; }
+    [[nodiscard]] const std::string& error() const { return m_error; }
+    [[nodiscard]] int error_column() const { return m_error_column; }
+
+  private:
+    RecordBuilder& m_builder;
+    std::optional<std::string> m_repeated;
+    std::string m_error;
+    int m_error_column = 0;
+};
+
+// A line read without nlohmann's lexer, which handles one character at a time and keeps each
+// token's text for its messages (a third of a JSON Lines import): the same events for JSON
+// text made of objects, arrays, strings, true, false and null, no deeper than k_max_json_depth.
+// Anything else (a number, a syntax error, invalid UTF-8, a byte-order mark) makes it give up
+// (false), and nlohmann's parser reads the line again and says what is wrong, as before.
+class QuickLine {
+  public:
+    QuickLine(std::string_view line, LineEvents& events) : m_line(line), m_events(events) {}
+
+    bool parse() {
+        if (std::memchr(m_line.data(), 0xEF, m_line.size()) != nullptr ||
+            !text::is_valid_utf8(m_line)) {
+            return false;
+        }
+        skip_space();
+        if (!value(1)) {
+            return false;
+        }
+        skip_space();
+        return m_pos == m_line.size();
+    }
+
+  private:
+    void skip_space() {
+        while (m_pos < m_line.size() && (m_line[m_pos] == ' ' || m_line[m_pos] == '\t' ||
+                                         m_line[m_pos] == '\r' || m_line[m_pos] == '\n')) {
+            ++m_pos;
+        }
+    }
+
+    bool literal(std::string_view word) {
+        if (m_line.substr(m_pos, word.size()) != word) {
+            return false;
+        }
+        m_pos += word.size();
+        return true;
+    }
+
+    bool value(int depth) {
+        if (m_pos >= m_line.size()) {
+            return false;
+        }
+        switch (m_line[m_pos]) {
+            case '{':
+                return depth <= k_max_json_depth && object(depth);
+            case '[':
+                return depth <= k_max_json_depth && array(depth);
+            case '"': {
+                std::string text;
+                return string(text) && m_events.string(text);
+            }
+            case 't':
+                return literal("true") && m_events.boolean(true);
+            case 'f':
+                return literal("false") && m_events.boolean(false);
+            case 'n':
+                return literal("null") && m_events.null();
+            default:
+                return false;  // a number, or not JSON
+        }
+    }
+
+    bool object(int depth) {
+        ++m_pos;
+        m_events.start_object(0);
+        skip_space();
+        if (m_pos < m_line.size() && m_line[m_pos] == '}') {
+            ++m_pos;
+            return m_events.end_object();
+        }
+        while (true) {
+            if (m_pos >= m_line.size() || m_line[m_pos] != '"' || !string(m_key)) {
+                return false;
+            }
+            m_events.key(m_key);
+            skip_space();
+            if (m_pos >= m_line.size() || m_line[m_pos] != ':') {
+                return false;
+            }
+            ++m_pos;
+            skip_space();
+            if (!value(depth + 1)) {
+                return false;
+            }
+            skip_space();
+            if (m_pos >= m_line.size()) {
+                return false;
+            }
+            if (m_line[m_pos] == '}') {
+                ++m_pos;
+                return m_events.end_object();
+            }
+            if (m_line[m_pos] != ',') {
+                return false;
+            }
+            ++m_pos;
+            skip_space();
+        }
+    }
+
+    bool array(int depth) {
+        ++m_pos;
+        m_events.start_array(0);
+        skip_space();
+        if (m_pos < m_line.size() && m_line[m_pos] == ']') {
+            ++m_pos;
+            return m_events.end_array();
+        }
+        while (true) {
+            if (!value(depth + 1)) {
+                return false;
+            }
+            skip_space();
+            if (m_pos >= m_line.size()) {
+                return false;
+            }
+            if (m_line[m_pos] == ']') {
+                ++m_pos;
+                return m_events.end_array();
+            }
+            if (m_line[m_pos] != ',') {
+                return false;
+            }
+            ++m_pos;
+            skip_space();
+        }
+    }
+
+    // The string that starts at m_pos (a '"'), unescaped, into `out`.
+    bool string(std::string& out) {
+        out.clear();
+        ++m_pos;
+        while (true) {
+            const std::size_t start = m_pos;
+            while (m_pos < m_line.size() && m_line[m_pos] != '"' && m_line[m_pos] != '\\' &&
+                   static_cast<unsigned char>(m_line[m_pos]) >= 0x20) {
+                ++m_pos;
+            }
+            out.append(m_line.data() + start, m_pos - start);
+            if (m_pos >= m_line.size() || static_cast<unsigned char>(m_line[m_pos]) < 0x20) {
+                return false;
+            }
+            if (m_line[m_pos++] == '"') {
+                return true;
+            }
+            if (!escape(out)) {
+                return false;
+            }
+        }
+    }
+
+    // The escape after a backslash.
+    bool escape(std::string& out) {
+        if (m_pos >= m_line.size()) {
+            return false;
+        }
+        const char c = m_line[m_pos++];
+        switch (c) {
+            case '"':
+            case '\\':
+            case '/':
+                out += c;
+                return true;
+            case 'b':
+                out += '\b';
+                return true;
+            case 'f':
+                out += '\f';
+                return true;
+            case 'n':
+                out += '\n';
+                return true;
+            case 'r':
+                out += '\r';
+                return true;
+            case 't':
+                out += '\t';
+                return true;
+            case 'u':
+                return unicode(out);
+            default:
+                return false;
+        }
+    }
+
+    [[nodiscard]] int hex4() {
+        if (m_pos + 4 > m_line.size()) {
+            return -1;
+        }
+        int v = 0;
+        for (int i = 0; i < 4; ++i) {
+            const char c = m_line[m_pos++];
+            v <<= 4;
+            if (c >= '0' && c <= '9') {
+                v |= c - '0';
+            } else if (c >= 'a' && c <= 'f') {
+                v |= c - 'a' + 10;
+            } else if (c >= 'A' && c <= 'F') {
+                v |= c - 'A' + 10;
+            } else {
+                return -1;
+            }
+        }
+        return v;
+    }
+
+    // \uXXXX (a surrogate pair as two), as UTF-8.
+    bool unicode(std::string& out) {
+        int cp = hex4();
+        if (cp < 0 || (cp >= 0xDC00 && cp <= 0xDFFF)) {
+            return false;
+        }
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            if (!literal("\\u")) {
+                return false;
+            }
+            const int low = hex4();
+            if (low < 0xDC00 || low > 0xDFFF) {
+                return false;
+            }
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+        }
+        const auto put = [&](int byte) { out += static_cast<char>(byte); };
+        if (cp < 0x80) {
+            put(cp);
+        } else if (cp < 0x800) {
+            put(0xC0 | (cp >> 6));
+            put(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            put(0xE0 | (cp >> 12));
+            put(0x80 | ((cp >> 6) & 0x3F));
+            put(0x80 | (cp & 0x3F));
+        } else {
+            put(0xF0 | (cp >> 18));
+            put(0x80 | ((cp >> 12) & 0x3F));
+            put(0x80 | ((cp >> 6) & 0x3F));
+            put(0x80 | (cp & 0x3F));
+        }
+        return true;
+    }
+
+    std::string_view m_line;
+    LineEvents& m_events;
+    std::size_t m_pos = 0;
+    std::string m_key;
+};
+
+// Parses one line into `record`: its fields, or the problem and the line as it was.
+void parse_line(std::string line, const std::string& name, int line_number, SourceRecord& record,
+                RecordBuilder& builder) {
+    builder.begin(record);
+    {
+        LineEvents events(builder);
+        if (QuickLine(line, events).parse()) {
+            if (events.repeated()) {
+                record.problems.push_back(
+                    Diagnostic{name, line_number, 0, *events.repeated(), "is given twice"});
+            }
+            builder.finish();
+            return;
+        }
+        builder.abandon();
+    }
     if (const int column = too_deep_at(line); column > 0) {
         record.problems.push_back(Diagnostic{
             name, line_number, column, "",
@@ -73,43 +408,26 @@ void parse_line(std::string line, const std::string& name, int line_number, Sour
         record.text = std::move(line);
         return;
     }
-    try {
-        std::vector<std::set<std::string>> keys;
-        std::string repeated;
-        record.value = Json::parse(line, [&](int /*depth*/, Json::parse_event_t event,
-                                             Json& parsed) {
-            if (event == Json::parse_event_t::object_start) {
-                keys.emplace_back();
-            } else if (event == Json::parse_event_t::object_end && !keys.empty()) {
-                keys.pop_back();
-            } else if (event == Json::parse_event_t::key && !keys.empty() &&
-                       !keys.back().insert(parsed.get<std::string>()).second && repeated.empty()) {
-                repeated = parsed.get<std::string>();
-            }
-            return true;
-        });
-        if (!repeated.empty()) {
-            record.problems.push_back(Diagnostic{name, line_number, 0, repeated, "is given twice"});
-        }
-    } catch (const Json::parse_error& e) {
+    builder.begin(record);
+    LineEvents events(builder);
+    if (!Json::sax_parse(line.begin(), line.end(), &events)) {
+        builder.abandon();
         record.problems.push_back(
-            Diagnostic{name, line_number, static_cast<int>(e.byte), "",
-                       fmt::format("invalid JSON: {}", plain_json_error(e.what()))});
-        record.value = nullptr;
+            Diagnostic{name, line_number, events.error_column(), "", events.error()});
         record.text = std::move(line);
-    } catch (const Json::exception& e) {
-        // A number beyond a double ("1e400": out_of_range.406) is found while parsing too.
-        record.problems.push_back(Diagnostic{
-            name, line_number, 0, "", fmt::format("invalid JSON: {}", plain_json_error(e.what()))});
-        record.value = nullptr;
-        record.text = std::move(line);
+        return;
     }
+    if (events.repeated()) {
+        record.problems.push_back(
+            Diagnostic{name, line_number, 0, *events.repeated(), "is given twice"});
+    }
+    builder.finish();
 }
 
 class JsonLinesReader final : public RecordReader {
   public:
-    JsonLinesReader(const std::string& name, const std::string& path)
-        : m_name(name), m_input(path) {}
+    JsonLinesReader(const std::string& name, const std::string& path, bool keep_records)
+        : m_name(name), m_input(path), m_builder(*this, false, keep_records) {}
 
     bool next(SourceRecord& record) override {
         std::string line;
@@ -120,7 +438,7 @@ class JsonLinesReader final : public RecordReader {
             }
             record = SourceRecord{};
             record.line = m_line;
-            parse_line(std::move(line), m_name, m_line, record);
+            parse_line(std::move(line), m_name, m_line, record, m_builder);
             return true;
         }
         return false;
@@ -199,12 +517,14 @@ class JsonLinesReader final : public RecordReader {
     bool m_first_chunk = true;
     bool m_stopped = false;
     int m_line = 0;
+    RecordBuilder m_builder;
 };
 
 }  // namespace
 
-std::unique_ptr<RecordReader> json_lines_reader(const std::string& name, const std::string& path) {
-    return std::make_unique<JsonLinesReader>(name, path);
+std::unique_ptr<RecordReader> json_lines_reader(const std::string& name, const std::string& path,
+                                                const ImportOptions& options) {
+    return std::make_unique<JsonLinesReader>(name, path, !options.rejects.empty());
 }
 
 }  // namespace nacsa::members::detail

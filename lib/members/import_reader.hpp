@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -41,7 +42,7 @@ inline constexpr std::size_t k_max_record_bytes = std::size_t{1} << 20;
 // The most one file of an import may hold: 1 GiB, some 15 times 100,000 members as JSON Lines.
 inline constexpr std::size_t k_max_import_bytes = std::size_t{1} << 30;
 // How much of the start of a file is looked at to recognise its encoding (core/encoding.hpp).
-inline constexpr std::size_t k_encoding_head_bytes = 64 * 1024;
+inline constexpr std::size_t k_encoding_head_bytes = std::size_t{64} * 1024;
 
 // The message for a byte-order mark inside a file (core/encoding.hpp's inner_bom_offset).
 [[nodiscard]] std::string inner_bom_message();
@@ -78,12 +79,25 @@ struct Location {
     int column = 0;
 };
 
+// Where a field of a YAML record is, without its path: `field` is an index in the member
+// fields (k_member_fields, then contacts) or, for contacts[`contact`], in the contact fields
+// (k_whole_contact: the contact itself).
+struct FieldLocation {
+    std::uint16_t contact = 0;  // 0: a member field
+    std::uint16_t field = 0;
+    Location at;
+};
+inline constexpr std::uint16_t k_whole_contact = 0xFFFF;
+
 // One record as read from a file, before it is checked.
 struct SourceRecord {
-    Json value;                        // YAML and JSON Lines: the record as parsed
-    std::optional<MemberInput> input;  // CSV: its fields, converted while reading
+    // YAML and JSON Lines: a record that is not an object, as parsed; an object only for a
+    // rejects file (--skip-invalid).
+    Json value;
+    std::optional<MemberInput> input;  // its fields, converted while reading (an object)
     int line = 0;
-    std::vector<std::pair<std::string, Location>> locations;  // YAML: where each field path is
+    std::vector<FieldLocation> field_locations;               // YAML: where each field is
+    std::vector<std::pair<std::string, Location>> locations;  // YAML: where unknown fields are
     std::vector<std::vector<std::string>> rows;               // CSV: the rows as read
     std::vector<int> row_lines;                               // CSV: line of each row
     std::vector<std::pair<int, int>> contact_origins;  // CSV: (row index, slot; 0 = contact_*)
@@ -126,10 +140,13 @@ class RecordReader {
 };
 
 // A reader of `path` (or standard input, "-"), named `name` in messages.
+// `options.rejects`: the YAML and JSON Lines readers keep each record as a JSON value too.
 [[nodiscard]] std::unique_ptr<RecordReader> yaml_reader(const std::string& name,
-                                                        const std::string& path);
+                                                        const std::string& path,
+                                                        const ImportOptions& options);
 [[nodiscard]] std::unique_ptr<RecordReader> json_lines_reader(const std::string& name,
-                                                              const std::string& path);
+                                                              const std::string& path,
+                                                              const ImportOptions& options);
 [[nodiscard]] std::unique_ptr<RecordReader> csv_reader(const std::string& name,
                                                        const std::string& path,
                                                        const ImportOptions& options);

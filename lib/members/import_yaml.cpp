@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 // `member import` of YAML files: one sequence of member records, streamed through libyaml's
-// event parser, with the line and column of every field kept for messages.
+// event parser into the record (import_events.hpp), with the line and column of every field
+// kept for messages.
 #include <fmt/format.h>
 #include <yaml.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <string_view>
 #include <tuple>
 
+#include "members/import_events.hpp"
 #include "members/import_reader.hpp"
 
 namespace nacsa::members::detail {
@@ -16,7 +19,8 @@ namespace {
 
 class YamlReader final : public RecordReader {
   public:
-    YamlReader(const std::string& name, const std::string& path) : m_name(name), m_input(path) {
+    YamlReader(const std::string& name, const std::string& path, bool keep_records)
+        : m_name(name), m_input(path), m_builder(*this, true, keep_records) {
         yaml_parser_initialize(&m_parser);
         // The start of the file is read first, to name an encoding that is not UTF-8 (libyaml
         // would read UTF-16 with a byte-order mark, and fail on it without one), then handed to
@@ -55,32 +59,24 @@ class YamlReader final : public RecordReader {
         }
         record = SourceRecord{};
         record.line = static_cast<int>(m_event.start_mark.line) + 1;
-        if (m_event.type != YAML_MAPPING_START_EVENT) {
+        m_builder.begin(record);
+        const bool mapping = m_event.type == YAML_MAPPING_START_EVENT;
+        if (!mapping) {
             record.problems.push_back(here("expected a member record (a mapping of field: value)"));
-            Json ignored;
-            return node(ignored, "", record, 0);
         }
-        return node(record.value, "", record, 0);
+        if (!node(record, 0)) {
+            return false;
+        }
+        m_builder.finish();
+        if (!mapping) {
+            record.value = nullptr;  // read for its problems only
+        }
+        return true;
     }
 
     [[nodiscard]] Diagnostic locate(const SourceRecord& record,
                                     const std::string& path) const override {
-        for (const auto& [p, loc] : record.locations) {
-            if (p == path) {
-                return Diagnostic{m_name, loc.line, loc.column, path, {}};
-            }
-        }
-        // A field that is missing: point at the record (or its contact).
-        const auto dot = path.rfind('.');
-        if (dot != std::string::npos) {
-            const std::string parent = path.substr(0, dot);
-            for (const auto& [p, loc] : record.locations) {
-                if (p == parent) {
-                    return Diagnostic{m_name, loc.line, loc.column, path, {}};
-                }
-            }
-        }
-        return Diagnostic{m_name, record.line, 0, path, {}};
+        return locate_field(m_name, record, path);
     }
 
     [[nodiscard]] std::size_t bytes_read() const override { return m_parser.offset; }
@@ -214,28 +210,27 @@ class YamlReader final : public RecordReader {
         return false;
     }
 
-    // Reads the node that starts with the current event into `out`.
-    bool node(Json& out, const std::string& path, SourceRecord& record, int depth) {
+    // Reads the node that starts with the current event into the record.
+    bool node(SourceRecord& record, int depth) {
         const Location loc = mark();
-        if (!path.empty()) {
-            record.locations.emplace_back(path, loc);
-        }
         if (depth > 6) {
             return stop("the record is nested too deeply");
         }
         switch (m_event.type) {
             case YAML_SCALAR_EVENT:
-                out = scalar();
+                scalar(loc);
                 return true;
             case YAML_SEQUENCE_START_EVENT:
-                return sequence(out, path, record, depth);
+                m_builder.start_array(loc);
+                return sequence(record, depth);
             case YAML_MAPPING_START_EVENT:
-                return mapping(out, path, record, depth);
+                m_builder.start_object(loc);
+                return mapping(record, depth);
             case YAML_ALIAS_EVENT:
                 record.problems.push_back(
-                    Diagnostic{m_name, loc.line, loc.column, path,
+                    Diagnostic{m_name, loc.line, loc.column, m_builder.value_path(),
                                "aliases (*name) are not supported in member files"});
-                out = nullptr;
+                m_builder.null(loc);
                 return true;
             default:
                 return stop("unexpected YAML content");
@@ -243,66 +238,59 @@ class YamlReader final : public RecordReader {
     }
 
     // The current scalar: null when written as nothing, ~ or null (unquoted), else its text.
-    [[nodiscard]] Json scalar() const {
+    void scalar(Location loc) {
         const auto& s = m_event.data.scalar;
-        std::string value(reinterpret_cast<const char*>(s.value), s.length);
+        const std::string_view value(reinterpret_cast<const char*>(s.value), s.length);
         if (s.plain_implicit != 0 && s.style == YAML_PLAIN_SCALAR_STYLE &&
             (value.empty() || value == "~" || value == "null" || value == "Null" ||
              value == "NULL")) {
-            return nullptr;
+            m_builder.null(loc);
+            return;
         }
-        return Json(std::move(value));
+        std::string text(value);
+        m_builder.string(text, loc);
     }
 
-    bool sequence(Json& out, const std::string& path, SourceRecord& record, int depth) {
-        out = Json::array();
-        for (int i = 1;; ++i) {
+    bool sequence(SourceRecord& record, int depth) {
+        while (true) {
             if (!advance()) {
                 return false;
             }
             if (m_event.type == YAML_SEQUENCE_END_EVENT) {
+                m_builder.end();
                 return true;
             }
-            Json item;
-            if (!node(item, fmt::format("{}[{}]", path, i), record, depth + 1)) {
+            if (!node(record, depth + 1)) {
                 return false;
             }
-            out.push_back(std::move(item));
         }
     }
 
-    bool mapping(Json& out, const std::string& path, SourceRecord& record, int depth) {
-        out = Json::object();
+    bool mapping(SourceRecord& record, int depth) {
         while (true) {
             if (!advance()) {
                 return false;
             }
             if (m_event.type == YAML_MAPPING_END_EVENT) {
+                m_builder.end();
                 return true;
             }
             if (m_event.type != YAML_SCALAR_EVENT) {
                 return stop("a key must be plain text");
             }
-            std::string key(reinterpret_cast<const char*>(m_event.data.scalar.value),
-                            m_event.data.scalar.length);
+            m_key.assign(reinterpret_cast<const char*>(m_event.data.scalar.value),
+                         m_event.data.scalar.length);
             const Location key_loc = mark();
-            std::string child = path;
-            if (!child.empty()) {
-                child += '.';
-            }
-            child += key;
-            if (out.contains(key)) {
-                record.problems.push_back(
-                    Diagnostic{m_name, key_loc.line, key_loc.column, child, "is given twice"});
+            if (m_builder.key(m_key)) {
+                record.problems.push_back(Diagnostic{m_name, key_loc.line, key_loc.column,
+                                                     m_builder.value_path(), "is given twice"});
             }
             if (!advance()) {
                 return false;
             }
-            Json value;
-            if (!node(value, child, record, depth + 1)) {
+            if (!node(record, depth + 1)) {
                 return false;
             }
-            out[key] = std::move(value);
         }
     }
 
@@ -316,12 +304,15 @@ class YamlReader final : public RecordReader {
     bool m_have_event = false;
     bool m_started = false;
     bool m_done = false;
+    RecordBuilder m_builder;
+    std::string m_key;  // the key being read
 };
 
 }  // namespace
 
-std::unique_ptr<RecordReader> yaml_reader(const std::string& name, const std::string& path) {
-    return std::make_unique<YamlReader>(name, path);
+std::unique_ptr<RecordReader> yaml_reader(const std::string& name, const std::string& path,
+                                          const ImportOptions& options) {
+    return std::make_unique<YamlReader>(name, path, !options.rejects.empty());
 }
 
 }  // namespace nacsa::members::detail
