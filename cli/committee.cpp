@@ -224,10 +224,10 @@ members::InterestKind interest_kind_option(const std::string& text, KindUse use)
     if (const auto kind = members::parse_interest_kind(text)) {
         return *kind;
     }
-    const auto message = fmt::format("\"{}\" is not a kind of interest (known: {})",
-                                     text::escape_control(text), members::known_interest_kinds());
+    const auto message = msg("\"{}\" is not a kind of interest (known: {})",
+                             text::escape_control(text), members::known_interest_kinds());
     if (use == KindUse::filter) {
-        throw UsageError("--for: " + message);
+        throw UsageError(msg("{}: {}", "--for", message));
     }
     throw ValidationError({Diagnostic{.field = "for", .message = message}});
 }
