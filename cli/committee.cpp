@@ -224,10 +224,10 @@ members::InterestKind interest_kind_option(const std::string& text, KindUse use)
     if (const auto kind = members::parse_interest_kind(text)) {
         return *kind;
     }
-    const auto message = fmt::format("\"{}\" is not a kind of interest (known: {})",
-                                     text::escape_control(text), members::known_interest_kinds());
+    const auto message = msg("\"{}\" is not a kind of interest (known: {})",
+                             text::escape_control(text), members::known_interest_kinds());
     if (use == KindUse::filter) {
-        throw UsageError("--for: " + message);
+        throw UsageError(msg("{}: {}", "--for", message));
     }
     throw ValidationError({Diagnostic{.field = "for", .message = message}});
 }
@@ -269,6 +269,21 @@ struct AsOfOptions {
     std::optional<std::string> as_of;
 };
 
+// "Steering Committee on DATE: N seats; secretariat: M", above the table of `committee show`.
+Message committee_summary(const governance::Committee& committee,
+                          const std::optional<governance::SecretariatTerm>& secretariat) {
+    const auto day = format_date(committee.as_of);
+    const auto seats = committee.seats.size();
+    if (secretariat) {
+        return seats == 1 ? msg("Steering Committee on {}: 1 seat; secretariat: {}", day,
+                                secretariat->member_id)
+                          : msg("Steering Committee on {}: {} seats; secretariat: {}", day, seats,
+                                secretariat->member_id);
+    }
+    return seats == 1 ? msg("Steering Committee on {}: 1 seat", day)
+                      : msg("Steering Committee on {}: {} seats", day, seats);
+}
+
 int run_show(Context& ctx, const AsOfOptions& opts) {
     const auto committee =
         governance::committee_on(ctx.store(), date_option(opts.as_of, "--as-of"));
@@ -290,16 +305,16 @@ int run_show(Context& ctx, const AsOfOptions& opts) {
             ctx.print_table(seat_rows);
             break;
         case output::Format::table:
-            ctx.print(fmt::format(
-                "Steering Committee on {}: {} seat{}{}\n", format_date(committee.as_of),
-                committee.seats.size(), committee.seats.size() == 1 ? "" : "s",
-                secretariat ? fmt::format("; secretariat: {}", secretariat->member_id) : ""));
+            ctx.print(ctx.say(committee_summary(committee, secretariat)) + "\n");
             if (!committee.seats.empty()) {
                 ctx.print_table(seat_rows);
             }
             if (!committee.observers.empty()) {
-                ctx.print(fmt::format("\nObserver{} (not members, no vote):\n",
-                                      committee.observers.size() == 1 ? "" : "s"));
+                ctx.print("\n" +
+                          ctx.say(committee.observers.size() == 1
+                                      ? msg("Observer (not members, no vote):")
+                                      : msg("Observers (not members, no vote):")) +
+                          "\n");
                 ctx.print_table(observer_rows);
             }
             break;
@@ -968,12 +983,14 @@ int run_election_show(Context& ctx, const ElectionShowOptions& opts) {
     ctx.print("\n");
     ctx.print_table(candidates_table(e));
     if (!e.voided.empty()) {
-        ctx.print(
-            fmt::format("\nVoided ballot{} (not counted):\n", e.voided.size() == 1 ? "" : "s"));
+        ctx.print("\n" +
+                  ctx.say(e.voided.size() == 1 ? msg("Voided ballot (not counted):")
+                                               : msg("Voided ballots (not counted):")) +
+                  "\n");
         ctx.print_table(voided_table(e));
     }
     if (e.is_open()) {
-        ctx.print(fmt::format("\nSo far: {}\n", e.explanation));
+        ctx.print("\n" + ctx.say(msg("So far: {}", e.explanation)) + "\n");
     }
     return 0;
 }

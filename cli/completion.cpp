@@ -108,7 +108,7 @@ int run_completion(Context& ctx, const CLI::App& app, const CompletionOptions& o
         return run_values(ctx, opts.values.value_or("member-id"));
     }
     if (!opts.shell) {
-        throw UsageError("which shell? nacsa completion bash|zsh|fish");
+        throw UsageError(msg("which shell? nacsa completion bash|zsh|fish"));
     }
     const auto kind = *opts.shell == "zsh"    ? completion::Shell::zsh
                       : *opts.shell == "fish" ? completion::Shell::fish

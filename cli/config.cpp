@@ -36,7 +36,7 @@ int run_apply(Context& ctx, const ApplyOptions& o) {
     const std::string yaml = files::read_file(o.file);
     if (o.dry_run) {
         const auto summary = workflows::apply_config(ctx.store(), yaml, o.file, true);
-        ctx.info(summary == "the configuration is unchanged"
+        ctx.info(summary.msgid() == "the configuration is unchanged"
                      ? msg("dry run: the configuration is unchanged")
                      : msg("dry run: would apply {}: {}", o.file, summary));
         return 0;

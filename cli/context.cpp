@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -33,7 +34,7 @@ std::string Context::db_path() const {
     } else if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
         base = std::string(home) + "/.local/share";
     } else {
-        throw UsageError("no store given: use --db PATH or set NACSA_DB (HOME is not set)");
+        throw UsageError(msg("no store given: use --db PATH or set NACSA_DB (HOME is not set)"));
     }
     return base + "/nacsa/nacsa.db";
 }
@@ -136,9 +137,9 @@ output::Format Context::format() const {
         return output::Format::csv;
     }
     if (m_options.format != "table") {  // md, html and pdf are the reports' (cli/report.cpp)
-        throw UsageError(fmt::format(
-            "--format {} is for reports (nacsa report); this command prints table, json or csv",
-            m_options.format));
+        throw UsageError(
+            msg("--format {} is for reports (nacsa report); this command prints table, json or csv",
+                m_options.format));
     }
     return output::Format::table;
 }
@@ -399,7 +400,21 @@ int Context::print_findings(const std::vector<output::Finding>& findings) {
     if (format() != output::Format::table || lang == "en") {
         print_table(output::findings_table(findings));  // JSON and CSV: the English sentence
     } else {
-        print_table(output::findings_table(localized(findings, lang)));
+        auto table = output::findings_table(localized(findings, lang));
+        const i18n::Translator tr(lang);
+        for (auto& row : table.rows) {  // the severity in words of the message language
+            if (!row.empty()) {
+                static constexpr std::array<const char*, 3> k_severities{N_("error"), N_("warning"),
+                                                                         N_("info")};
+                const std::string key = output::cell_text(row.front());
+                for (const char* severity : k_severities) {
+                    if (key == severity) {
+                        row.front() = output::Cell{tr(severity)};
+                    }
+                }
+            }
+        }
+        print_table(table);
     }
     return output::has_errors(findings) ? 1 : 0;
 }
@@ -430,13 +445,45 @@ bool Context::stdin_is_terminal() const {
     return ::isatty(STDIN_FILENO) != 0;
 }
 
+namespace {
+// The question and the refusal of `delete` under the command `what` (agenda, task...).
+std::pair<Message, Message> deletion_messages(const std::string& what) {
+    static const std::array<std::array<const char*, 3>, 8> known{{
+        {"observer", N_("Delete this observer?"),
+         N_("deleting this observer needs confirmation: add --yes")},
+        {"agenda", N_("Delete this agenda item?"),
+         N_("deleting this agenda item needs confirmation: add --yes")},
+        {"attendance", N_("Delete this attendance?"),
+         N_("deleting this attendance needs confirmation: add --yes")},
+        {"decision", N_("Delete this decision?"),
+         N_("deleting this decision needs confirmation: add --yes")},
+        {"action", N_("Delete this action item?"),
+         N_("deleting this action item needs confirmation: add --yes")},
+        {"indicator", N_("Delete this indicator?"),
+         N_("deleting this indicator needs confirmation: add --yes")},
+        {"measurement", N_("Delete this measurement?"),
+         N_("deleting this measurement needs confirmation: add --yes")},
+        {"contribution", N_("Delete this contribution?"),
+         N_("deleting this contribution needs confirmation: add --yes")},
+    }};
+    for (const auto& [name, question, refusal] : known) {
+        if (what == name) {
+            return {Message::translatable(question, {}), Message::translatable(refusal, {})};
+        }
+    }
+    return {msg("Delete this {}?", what),
+            msg("deleting this {} needs confirmation: add --yes", what)};
+}
+}  // namespace
+
 void Context::on_destructive_run(CLI::App* command, Action action) {
     auto yes = std::make_shared<bool>(false);
     command->add_flag("-y,--yes", *yes, "Do not ask for confirmation");
     const std::string what = command->get_parent()->get_name();
     on_run(command, [this, yes, what, action = std::move(action)] {
-        if (!*yes && !confirm(fmt::format("Delete this {}?", what))) {
-            throw UsageError(fmt::format("deleting this {} needs confirmation: add --yes", what));
+        auto [question, refusal] = deletion_messages(what);
+        if (!*yes && !confirm(question)) {
+            throw UsageError(std::move(refusal));
         }
         return action();
     });
@@ -450,21 +497,25 @@ void Context::on_document_run(CLI::App* command, std::string prints, Action acti
     }
     on_run(command, [this, path, prints = std::move(prints), action = std::move(action)] {
         if (m_options.format != "table") {
-            throw UsageError(fmt::format("{}: --format {} does not apply: it prints {}", path,
-                                         m_options.format, prints));
+            throw UsageError(msg("{}: --format {} does not apply: it prints {}", path,
+                                 m_options.format, prints));
         }
         return action();
     });
 }
 
-bool Context::confirm(const std::string& question) const {
+bool Context::confirm(const Message& question) const {
     if (!stdin_is_terminal() || !stderr_is_terminal()) {
         return false;
     }
-    std::cerr << question << " [y/N] " << std::flush;
+    // The prompt names the answers in the message language ("[s/N]"); y and yes always do.
+    std::cerr << say(question) << ' ' << say(msg("[y/N]")) << ' ' << std::flush;
     std::string answer;
     std::getline(std::cin, answer);
-    return answer == "y" || answer == "Y" || answer == "yes";
+    const std::string yes_letter = say(msg("y"));
+    const std::string yes_word = say(msg("yes"));
+    return answer == "y" || answer == "Y" || answer == "yes" || answer == yes_letter ||
+           answer == yes_word;
 }
 
 }  // namespace nacsa::cli

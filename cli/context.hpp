@@ -110,7 +110,7 @@ class Context {
     [[nodiscard]] bool stderr_is_terminal() const;
     [[nodiscard]] bool stdin_is_terminal() const;
     // Asks "question [y/N]" on a terminal; false when not a terminal.
-    [[nodiscard]] bool confirm(const std::string& question) const;
+    [[nodiscard]] bool confirm(const Message& question) const;
 
   private:
     GlobalOptions& m_options;

@@ -29,9 +29,11 @@ Cell opt_cell(const std::optional<Date>& v) {
     return v ? Cell{format_date(*v)} : Cell{};
 }
 
-std::string quorum_text(const mt::Quorum& q) {
-    return fmt::format("{} of {} voting members present, {} needed: {}", q.voting_present,
-                       q.voting_invited, q.required, q.met ? "quorum met" : "no quorum");
+Message quorum_text(const mt::Quorum& q) {
+    return q.met ? msg("{} of {} voting members present, {} needed: quorum met", q.voting_present,
+                       q.voting_invited, q.required)
+                 : msg("{} of {} voting members present, {} needed: no quorum", q.voting_present,
+                       q.voting_invited, q.required);
 }
 
 // ---- schedule, edit: the meeting's fields ----
@@ -331,35 +333,35 @@ std::vector<std::string> carried_lines(const std::vector<mt::ActionItem>& carrie
 output::Table record_table(const mt::MeetingRecord& r) {
     const auto& m = r.meeting;
     output::Table table{{{"id", N_("ID")},
-                         {"title", "Title"},
-                         {"kind", "Kind"},
-                         {"body", "Body"},
-                         {"status", "Status"},
-                         {"start", "Start"},
-                         {"starts_at", "Start (UTC)"},
-                         {"time_zone", "Time zone"},
-                         {"duration_minutes", "Duration (minutes)"},
-                         {"place", "Place"},
-                         {"online_link", "Online"},
-                         {"format", "Format"},
-                         {"language", "Language"},
-                         {"series_id", "Series"},
+                         {"title", N_("Title")},
+                         {"kind", N_("Kind")},
+                         {"body", N_("Body")},
+                         {"status", N_("Status")},
+                         {"start", N_("Start")},
+                         {"starts_at", N_("Start (UTC)")},
+                         {"time_zone", N_("Time zone")},
+                         {"duration_minutes", N_("Duration (minutes)")},
+                         {"place", N_("Place")},
+                         {"online_link", N_("Online")},
+                         {"format", N_("Format")},
+                         {"language", N_("Language")},
+                         {"series_id", N_("Series")},
                          {"uid", N_("UID")},
-                         {"sequence", "Sequence"},
-                         {"agenda", "Agenda"},
-                         {"open_action_items", "Open action items"},
-                         {"attendance", "Attendance"},
-                         {"observers", "Observers"},
-                         {"guests", "Guests"},
-                         {"quorum_fraction", "Quorum fraction"},
-                         {"voting_invited", "Voting invited"},
-                         {"voting_present", "Voting present"},
-                         {"quorum_required", "Quorum needed"},
-                         {"quorum_met", "Quorum met"},
-                         {"minutes", "Minutes"},
-                         {"minutes_file", "Minutes file"},
-                         {"decisions", "Decisions"},
-                         {"history", "History"}},
+                         {"sequence", N_("Sequence")},
+                         {"agenda", N_("Agenda")},
+                         {"open_action_items", N_("Open action items")},
+                         {"attendance", N_("Attendance")},
+                         {"observers", N_("Observers")},
+                         {"guests", N_("Guests")},
+                         {"quorum_fraction", N_("Quorum fraction")},
+                         {"voting_invited", N_("Voting invited")},
+                         {"voting_present", N_("Voting present")},
+                         {"quorum_required", N_("Quorum needed")},
+                         {"quorum_met", N_("Quorum met")},
+                         {"minutes", N_("Minutes")},
+                         {"minutes_file", N_("Minutes file")},
+                         {"decisions", N_("Decisions")},
+                         {"history", N_("History")}},
                         {}};
     table.add_row({m.id,
                    m.title,

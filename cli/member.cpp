@@ -285,26 +285,26 @@ output::Table member_record_table(const members::MemberRecord& record) {
     }
     output::Table table{
         {{"id", N_("ID")},
-         {"name", "Name"},
-         {"acronym", "Acronym"},
-         {.key = "type", .header = "Type", .label = output::Label::organisation_type},
-         {.key = "region", .header = "Region", .label = output::Label::region},
-         {"city", "City"},
-         {"website", "Website"},
-         {"email", "E-mail"},
-         {"phone", "Phone"},
+         {"name", N_("Name")},
+         {"acronym", N_("Acronym")},
+         {.key = "type", .header = N_("Type"), .label = output::Label::organisation_type},
+         {.key = "region", .header = N_("Region"), .label = output::Label::region},
+         {"city", N_("City")},
+         {"website", N_("Website")},
+         {"email", N_("E-mail")},
+         {"phone", N_("Phone")},
          {.key = "thematic_areas",
-          .header = "Thematic areas",
+          .header = N_("Thematic areas"),
           .label = output::Label::thematic_area},
-         {.key = "services", .header = "Services", .label = output::Label::service},
-         {"joined", "Joined"},
-         {.key = "status", .header = "Status", .label = output::Label::status},
-         {"interest", "Interest"},
-         {"ecosoc_status", "ECOSOC status"},
+         {.key = "services", .header = N_("Services"), .label = output::Label::service},
+         {"joined", N_("Joined")},
+         {.key = "status", .header = N_("Status"), .label = output::Label::status},
+         {"interest", N_("Interest")},
+         {"ecosoc_status", N_("ECOSOC status")},
          {"net4u", N_("NET4U")},
-         {"notes", "Notes"},
-         {"contacts", "Contacts"},
-         {"status_history", "Status history"}},
+         {"notes", N_("Notes")},
+         {"contacts", N_("Contacts")},
+         {"status_history", N_("Status history")}},
         {}};
     table.add_row({member.id, member.name, text_cell(member.acronym), member.type,
                    text_cell(member.region), text_cell(member.city), text_cell(member.website),
@@ -663,8 +663,8 @@ int run_contact_edit(Context& ctx, const ContactEditOptions& opts) {
 
 int run_contact_remove(Context& ctx, const ContactRemoveOptions& opts) {
     auto& store = ctx.store(store::Access::read_write);
-    if (!opts.yes && !ctx.confirm(fmt::format("Remove contact \"{}\" of member {}?", opts.contact,
-                                              opts.member))) {
+    if (!opts.yes &&
+        !ctx.confirm(msg("Remove contact \"{}\" of member {}?", opts.contact, opts.member))) {
         throw UsageError(msg("removing a contact needs confirmation: add --yes"));
     }
     const auto removed = workflows::remove_contact(store, opts.member, opts.contact);

@@ -263,9 +263,13 @@ int run_forget(Context& ctx, const ForgetOptions& opts) {
     auto& store = ctx.store(store::Access::read_write);
     // Named in the question, so an unknown member is said before confirmation is asked.
     const std::string member_id = members::resolve_member(store, opts.member).id;
-    if (!opts.yes && !ctx.confirm(fmt::format(
-                         "Erase the personal data of {} of member {}? This cannot be undone.",
-                         opts.all ? "every contact" : "\"" + *opts.contact + "\"", member_id))) {
+    if (!opts.yes &&
+        !ctx.confirm(opts.all ? msg("Erase the personal data of every contact of member {}? This "
+                                    "cannot be undone.",
+                                    member_id)
+                              : msg("Erase the personal data of \"{}\" of member {}? This "
+                                    "cannot be undone.",
+                                    *opts.contact, member_id))) {
         throw UsageError(msg("erasing personal data needs confirmation: add --yes"));
     }
     const auto erasure =

@@ -182,21 +182,21 @@ int run_show(Context& ctx, const std::string& group) {
                         format_date(l.started), format_date(*l.ended), l.end_reason));
     }
     output::Table table{
-        {{"id", "Id"},
-         {"name", "Name"},
-         {"purpose", "Purpose"},
-         {.key = "status", .header = "Status", .label = output::Label::status},
-         {"created", "Created"},
-         {"archived", "Archived"},
-         {.key = "themes", .header = "Themes", .label = output::Label::thematic_area},
-         {"lead", "Lead"},
-         {"lead_representative", "Lead representative"},
-         {"lead_since", "Lead since"},
-         {"former_leads", "Former leads"},
-         {"members", "Members"},
-         {"former_members", "Former members"},
-         {"open_tasks", "Open tasks"},
-         {"overdue_tasks", "Overdue tasks"}},
+        {{"id", N_("Id")},
+         {"name", N_("Name")},
+         {"purpose", N_("Purpose")},
+         {.key = "status", .header = N_("Status"), .label = output::Label::status},
+         {"created", N_("Created")},
+         {"archived", N_("Archived")},
+         {.key = "themes", .header = N_("Themes"), .label = output::Label::thematic_area},
+         {"lead", N_("Lead")},
+         {"lead_representative", N_("Lead representative")},
+         {"lead_since", N_("Lead since")},
+         {"former_leads", N_("Former leads")},
+         {"members", N_("Members")},
+         {"former_members", N_("Former members")},
+         {"open_tasks", N_("Open tasks")},
+         {"overdue_tasks", N_("Overdue tasks")}},
         {}};
     const auto& lead = d.lead;
     table.add_row(

@@ -71,10 +71,11 @@ std::string wide_without_bom(std::string_view s) {
 
 std::optional<EncodingProblem> encoding_problem(std::string_view head) {
     const auto foreign = [](std::string encoding, const char* iconv_name, std::size_t offset) {
+        encoding.resize(encoding.size() - std::string_view(" text").size());  // said by msgid
         return EncodingProblem{
-            fmt::format("is {}; nacsa reads UTF-8: save it as UTF-8 (in a spreadsheet: Save As, "
-                        "\"CSV UTF-8\"; or: iconv -f {} -t UTF-8)",
-                        encoding, iconv_name),
+            msg("is {} text; nacsa reads UTF-8: save it as UTF-8 (in a spreadsheet: Save As, "
+                "\"CSV UTF-8\"; or: iconv -f {} -t UTF-8)",
+                encoding, iconv_name),
             offset, false};
     };
     if (head.starts_with(std::string_view("\xFF\xFE\x00\x00", 4))) {
@@ -100,8 +101,9 @@ std::optional<EncodingProblem> encoding_problem(std::string_view head) {
                        0);
     }
     if (const auto nul = head.find('\0'); nul != std::string_view::npos) {
-        return EncodingProblem{"holds NUL bytes, so it is not a text file: is it the right file?",
-                               skipped + nul, true};
+        return EncodingProblem{
+            msg("holds NUL bytes, so it is not a text file: is it the right file?"), skipped + nul,
+            true};
     }
     bool utf8 = false;
     std::optional<std::size_t> first_other;
@@ -132,13 +134,18 @@ std::optional<EncodingProblem> encoding_problem(std::string_view head) {
         });
         if (controls) {
             return EncodingProblem{
-                "holds bytes that are not text in any encoding: is it the "
-                "right file?",
+                msg("holds bytes that are not text in any encoding: is it the right file?"),
                 skipped + *first_other, true};
         }
         return foreign("Latin-1 or Windows-1252 text", "WINDOWS-1252", skipped + *first_other);
     }
     return std::nullopt;
+}
+
+Message inner_bom_message() {
+    return msg(
+        "holds a byte-order mark (U+FEFF, invisible in most editors) inside the text: were two "
+        "files joined together? Remove it");
 }
 
 std::pair<int, int> line_column(std::string_view text, std::size_t offset) {

@@ -8,11 +8,13 @@
 #include <string_view>
 #include <utility>
 
+#include "core/message.hpp"
+
 namespace nacsa::text {
 
 // Why the start of an input is not UTF-8 text, in words for a message, and where.
 struct EncodingProblem {
-    std::string message;     // "is UTF-16 (little-endian) text; nacsa reads UTF-8: save it as ..."
+    Message message;         // "is UTF-16 (little-endian) text; nacsa reads UTF-8: save it as ..."
     std::size_t offset = 0;  // of the first byte that shows it (0 for a byte-order mark)
     bool binary = false;     // NUL bytes that are not UTF-16 or UTF-32: not text at all
 };
@@ -31,9 +33,10 @@ struct EncodingProblem {
 // The offset of a byte-order mark (U+FEFF) inside the text, not at its start, or npos: what
 // joining two files together leaves, invisible in an editor.
 [[nodiscard]] std::size_t inner_bom_offset(std::string_view text, std::size_t from = 1);
-// The message for such a mark, for every reader alike.
+// The message for such a mark, for every reader alike (k_inner_bom_message is its English).
 inline constexpr std::string_view k_inner_bom_message =
     "holds a byte-order mark (U+FEFF, invisible in most editors) inside the text: were two files "
     "joined together? Remove it";
+[[nodiscard]] Message inner_bom_message();
 
 }  // namespace nacsa::text

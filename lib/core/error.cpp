@@ -10,8 +10,10 @@ namespace nacsa {
 
 namespace {
 
-// "FILE:LINE:COL: field "F": ", leaving out the parts that are unknown.
-std::string where(const Diagnostic& d) {
+// "FILE:LINE:COL: field "F": ", leaving out the parts that are unknown; the words in the
+// language of `translate` (English without one).
+std::string where(const Diagnostic& d, const Message::Translate* translate) {
+    const auto say = [&](const Message& m) { return translate ? m.text(*translate) : m.english(); };
     const auto& file = d.file;
     const auto line = d.line;
     const auto column = d.column;
@@ -27,10 +29,10 @@ std::string where(const Diagnostic& d) {
         }
         out += ": ";
     } else if (line > 0) {
-        out += fmt::format("line {}: ", line);
+        out += say(msg("line {}: ", line));
     }
     if (!field.empty()) {
-        out += fmt::format("field \"{}\": ", field);
+        out += say(msg("field \"{}\": ", field));
     }
     return out;
 }
@@ -38,11 +40,11 @@ std::string where(const Diagnostic& d) {
 }  // namespace
 
 std::string Diagnostic::to_string() const {
-    return where(*this) + message.english();
+    return where(*this, nullptr) + message.english();
 }
 
 std::string Diagnostic::to_string(const Message::Translate& translate) const {
-    return where(*this) + message.text(translate);
+    return where(*this, &translate) + message.text(translate);
 }
 
 namespace {

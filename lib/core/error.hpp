@@ -34,7 +34,7 @@ struct Diagnostic {
 
     // "FILE:LINE:COL: field "F": MESSAGE", leaving out the parts that are unknown.
     [[nodiscard]] std::string to_string() const;
-    // The same with the message in another language (the prefix stays as it is).
+    // The same in another language (the words "line" and "field" of the prefix too).
     [[nodiscard]] std::string to_string(const Message::Translate& translate) const;
 };
 

@@ -90,7 +90,7 @@ Message store_file_name(std::string_view suffix) {
     if (suffix == "-journal") {
         return msg("the store's rollback journal");
     }
-    return "the store";
+    return msg("the store");
 }
 
 // The path with every symbolic link and ".." resolved as far as it exists, or the path as given
@@ -219,7 +219,7 @@ void check_output(const std::string& path) {
 std::string read_text_file(const std::string& path) {
     std::string content = read_file(path);
     const std::string shown = path == "-" ? "(standard input)" : path;
-    const auto refuse = [&](std::size_t offset, const std::string& message) {
+    const auto refuse = [&](std::size_t offset, const Message& message) {
         const auto [line, column] = text::line_column(content, offset);
         throw ValidationError(std::vector<Diagnostic>{{shown, line, column, "", message}});
     };
@@ -227,13 +227,13 @@ std::string read_text_file(const std::string& path) {
         refuse(problem->offset, problem->message);
     }
     if (const auto bad = text::invalid_utf8_offset(content); bad != std::string::npos) {
-        refuse(bad, "is not valid UTF-8 text");
+        refuse(bad, msg("is not valid UTF-8 text"));
     }
     if (const auto nul = content.find('\0'); nul != std::string::npos) {
-        refuse(nul, "holds a NUL byte, which no text has");
+        refuse(nul, msg("holds a NUL byte, which no text has"));
     }
     if (const auto bom = text::inner_bom_offset(content); bom != std::string::npos) {
-        refuse(bom, std::string(text::k_inner_bom_message));
+        refuse(bom, text::inner_bom_message());
     }
     if (content.starts_with("\xEF\xBB\xBF")) {
         content.erase(0, 3);

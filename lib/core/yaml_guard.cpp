@@ -14,7 +14,7 @@
 namespace nacsa {
 
 namespace {
-[[noreturn]] void reject(const std::string& file, int line, int column, const std::string& message,
+[[noreturn]] void reject(const std::string& file, int line, int column, const Message& message,
                          ExitCode code) {
     Diagnostics problems;
     problems.add(file, line, column, "", message);
@@ -32,11 +32,11 @@ void guard_yaml_input(std::string_view text, const std::string& file, ExitCode c
     }
     if (const auto bom = text::inner_bom_offset(text); bom != std::string_view::npos) {
         const auto [line, column] = text::line_column(text, bom);
-        reject(file, line, column, std::string(text::k_inner_bom_message), code);
+        reject(file, line, column, text::inner_bom_message(), code);
     }
     if (const auto bad = text::invalid_utf8_offset(text); bad != std::string_view::npos) {
         const auto [line, column] = text::line_column(text, bad);
-        reject(file, line, column, "is not valid UTF-8 text", code);
+        reject(file, line, column, msg("is not valid UTF-8 text"), code);
     }
     int line = 1;
     int flow_depth = 0;
@@ -54,8 +54,7 @@ void guard_yaml_input(std::string_view text, const std::string& file, ExitCode c
         }
         const auto indent = j - line_start;
         if (depth > k_max_yaml_depth || indent > static_cast<std::size_t>(k_max_yaml_depth) * 8) {
-            reject(file, line, 1, fmt::format("nests deeper than {} levels", k_max_yaml_depth),
-                   code);
+            reject(file, line, 1, msg("nests deeper than {} levels", k_max_yaml_depth), code);
         }
     };
     check_line_start();
@@ -65,7 +64,8 @@ void guard_yaml_input(std::string_view text, const std::string& file, ExitCode c
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (c == '\0') {
-            reject(file, line, static_cast<int>(i - line_start + 1), "contains a NUL byte", code);
+            reject(file, line, static_cast<int>(i - line_start + 1), msg("contains a NUL byte"),
+                   code);
         }
         if (c == '\n') {
             ++line;
@@ -181,14 +181,15 @@ void check_yaml_syntax(std::string_view text, const std::string& file, ExitCode 
         if (yaml_parser_parse(&parser, &event) == 0) {
             const int line = static_cast<int>(parser.problem_mark.line) + 1;
             const int column = static_cast<int>(parser.problem_mark.column) + 1;
-            std::string message = parser.problem != nullptr ? parser.problem : "cannot be parsed";
+            Message message =
+                parser.problem != nullptr ? Message(parser.problem) : msg("cannot be parsed");
             if (leading_tab(text, parser.problem_mark.line)) {
-                message = "a tab where YAML expects spaces (indent with spaces only)";
+                message = msg("a tab where YAML expects spaces (indent with spaces only)");
             } else if (parser.context != nullptr) {
-                message = fmt::format("{} ({})", message, parser.context);
+                message = msg("{} ({})", message, parser.context);
             }
             yaml_parser_delete(&parser);
-            reject(file, line, column, fmt::format("not valid YAML: {}", message), code);
+            reject(file, line, column, msg("not valid YAML: {}", message), code);
         }
         // yaml-cpp 0.7 loops for ever on a tagged plain scalar continued on a line that starts
         // with a comma ("! a" then ",b": found by fuzzing), and no nacsa file needs a tag.

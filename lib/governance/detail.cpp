@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
+#include "core/message_list.hpp"
 #include "core/text.hpp"
 #include "members/interest.hpp"
 #include "members/lookup.hpp"
@@ -77,8 +78,8 @@ Diagnostic unknown_role(const config::Alliance& alliance, const std::string& key
         keys.push_back(r.key);
     }
     return Diagnostic{.field = field,
-                      .message = fmt::format("\"{}\" is not a role of this alliance (known: {})",
-                                             text::escape_control(key), text::join(keys, ", "))};
+                      .message = msg("\"{}\" is not a role of this alliance (known: {})",
+                                     text::escape_control(key), text::join(keys, ", "))};
 }
 
 std::optional<int> holder_limit(const config::Role& role) {
@@ -90,8 +91,9 @@ std::string member_id_or_text(store::Store& store, const std::string& reference)
     return member ? member->id : reference;
 }
 
-std::string status_text(const std::optional<members::MemberStatus>& status) {
-    return status ? std::string(members::status_name(*status)) : "not yet in the register";
+Message status_text(const std::optional<members::MemberStatus>& status) {
+    return status ? Message(std::string(members::status_name(*status)))
+                  : msg("not yet in the register");
 }
 
 bool record_secretariat(store::Store& store, const std::string& member_id, Date from,
@@ -181,12 +183,12 @@ void check_one_seat(store::Store& store, const NewSeat& seat, Diagnostics& probl
             continue;
         }
         if (other.term_start <= seat.to && seat.from <= other.last_day()) {
-            problems.add({.field = "member",
-                          .message = fmt::format(
-                              "{} already holds a seat ({}, {} to {}); a member holds one seat "
-                              "at a time (unseat it first)",
-                              seat.member_id, other.role, format_date(other.term_start),
-                              format_date(other.last_day()))});
+            problems.add(
+                {.field = "member",
+                 .message = msg("{} already holds a seat ({}, {} to {}); a member holds one seat "
+                                "at a time (unseat it first)",
+                                seat.member_id, other.role, format_date(other.term_start),
+                                format_date(other.last_day()))});
             return;
         }
     }
@@ -205,16 +207,18 @@ void check_role_free(store::Store& store, const config::Role& role, const NewSea
     if (static_cast<int>(holders.size()) < *limit) {
         return;
     }
-    std::vector<std::string> names;
+    std::vector<Message> names;
     names.reserve(holders.size());
     for (const auto& h : holders) {
-        names.push_back(fmt::format("{} until {}", h.member_id, format_date(h.last_day())));
+        names.push_back(msg("{} until {}", h.member_id, format_date(h.last_day())));
     }
     problems.add({.field = "role",
-                  .message = fmt::format("{} \"{}\" is already held by {} (at most {} at a time{})",
-                                         role.leading ? "the leading role" : "role", seat.role,
-                                         text::join(names, ", "), *limit,
-                                         role.leading ? "; unseat the current holder first" : "")});
+                  .message = role.leading
+                                 ? msg("the leading role \"{}\" is already held by {} (at most {} "
+                                       "at a time; unseat the current holder first)",
+                                       seat.role, join_messages(names, ", "), *limit)
+                                 : msg("role \"{}\" is already held by {} (at most {} at a time)",
+                                       seat.role, join_messages(names, ", "), *limit)});
 }
 
 }  // namespace

@@ -44,7 +44,7 @@ void with_people(store::Store& store, std::vector<Seat>& seats);
 
 // How a member's status on a date reads in a message: "suspended", or "not yet in the
 // register".
-[[nodiscard]] std::string status_text(const std::optional<members::MemberStatus>& status);
+[[nodiscard]] Message status_text(const std::optional<members::MemberStatus>& status);
 
 // Records `member_id` as secretariat from `from`, ending the current secretariat; returns
 // false when that member already is the secretariat. Inside the caller's use case.

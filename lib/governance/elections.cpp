@@ -172,18 +172,21 @@ void check_election(const config::Alliance& alliance, const ElectionRequest& req
         problems.add(detail::unknown_role(alliance, request.role, "role"));
     }
     if (request.seats < 1) {
-        problems.add({.field = "seats", .message = "at least one seat is elected"});
+        problems.add({.field = "seats", .message = msg("at least one seat is elected")});
     } else if (role != nullptr) {
         const auto limit = detail::holder_limit(*role);
         if (limit && request.seats > *limit) {
             problems.add(
                 {.field = "seats",
-                 .message = fmt::format("role \"{}\" has at most {} holder{}; cannot elect {}",
-                                        role->key, *limit, *limit == 1 ? "" : "s", request.seats)});
+                 .message = *limit == 1 ? msg("role \"{}\" has at most 1 holder; cannot elect {}",
+                                              role->key, request.seats)
+                                        : msg("role \"{}\" has at most {} holders; cannot elect {}",
+                                              role->key, *limit, request.seats)});
         }
     }
     if (!(quorum >= 0.0 && quorum <= 1.0)) {
-        problems.add({.field = "quorum", .message = "the quorum is a fraction between 0 and 1"});
+        problems.add(
+            {.field = "quorum", .message = msg("the quorum is a fraction between 0 and 1")});
     }
     problems.throw_if_any();
 }
@@ -301,20 +304,20 @@ CandidateOutcome add_candidate(store::Store& store, std::int64_t election,
 namespace {
 
 // A candidate a ballot or a tally names (a member id where the reference names a member): one
-// of the election's, named once.
+// of the election's, named once (`twice`: the N_ message "{} is named twice" or the like).
 void check_named(const Election& e, const std::string& named, std::set<std::string>& seen,
                  const std::string& field, const char* twice, Diagnostics& problems) {
     const auto* candidate = find_candidate(e, named);
     if (candidate == nullptr) {
         problems.add({.field = field,
-                      .message = fmt::format("\"{}\" is not a candidate in election {}",
-                                             text::escape_control(named), e.id)});
+                      .message = msg("\"{}\" is not a candidate in election {}",
+                                     text::escape_control(named), e.id)});
     } else if (candidate->withdrawn()) {
         problems.add({.field = field,
-                      .message = fmt::format("{} withdrew from election {} on {}", named, e.id,
-                                             format_date(*candidate->withdrawn_on))});
+                      .message = msg("{} withdrew from election {} on {}", named, e.id,
+                                     format_date(*candidate->withdrawn_on))});
     } else if (!seen.insert(named).second) {
-        problems.add({.field = field, .message = fmt::format("{} {}", named, twice)});
+        problems.add({.field = field, .message = Message::translatable(twice, {named})});
     }
 }
 
@@ -324,15 +327,14 @@ void check_ballot(store::Store& store, const Election& e, const std::string& vot
     if (e.mode == VoteMode::tally) {
         problems.add(
             {.field = "election",
-             .message = fmt::format(
-                 "election {} records its votes as a tally; ballots cannot be added", e.id)});
+             .message =
+                 msg("election {} records its votes as a tally; ballots cannot be added", e.id)});
     }
     const auto status = members::status_on(store, voter, day);
     if (status != members::MemberStatus::active) {
-        problems.add(
-            {.field = "voter",
-             .message = fmt::format("{} is {}, not a voting member (one vote per active member)",
-                                    voter, detail::status_text(status))});
+        problems.add({.field = "voter",
+                      .message = msg("{} is {}, not a voting member (one vote per active member)",
+                                     voter, detail::status_text(status))});
     }
     SQLite::Statement voted(
         store.db(),
@@ -341,19 +343,22 @@ void check_ballot(store::Store& store, const Election& e, const std::string& vot
     voted.bind(1, static_cast<int64_t>(e.id));
     voted.bind(2, voter);
     if (voted.executeStep()) {
-        problems.add({.field = "voter",
-                      .message = fmt::format(
-                          "{} already voted in election {} (on {}); one vote per organisation",
-                          voter, e.id, voted.getColumn(0).getString())});
+        problems.add(
+            {.field = "voter",
+             .message = msg("{} already voted in election {} (on {}); one vote per organisation",
+                            voter, e.id, voted.getColumn(0).getString())});
     }
     std::set<std::string> seen;
     for (const auto& c : chosen) {
-        check_named(e, c, seen, "for", "is named twice", problems);
+        check_named(e, c, seen, "for", N_("{} is named twice"), problems);
     }
     if (static_cast<int>(chosen.size()) > e.seats) {
-        problems.add({.field = "for",
-                      .message = fmt::format("a ballot names at most {} candidate{} in election {}",
-                                             e.seats, e.seats == 1 ? "" : "s", e.id)});
+        problems.add(
+            {.field = "for",
+             .message =
+                 e.seats == 1
+                     ? msg("a ballot names at most 1 candidate in election {}", e.id)
+                     : msg("a ballot names at most {} candidates in election {}", e.seats, e.id)});
     }
     problems.throw_if_any();
 }
@@ -416,7 +421,8 @@ namespace {
 std::string required_reason(const std::string& reason) {
     std::string trimmed(text::trim(reason));
     if (trimmed.empty()) {
-        throw ValidationError({Diagnostic{.field = "reason", .message = "a reason is required"}});
+        throw ValidationError(
+            {Diagnostic{.field = "reason", .message = msg("a reason is required")}});
     }
     return trimmed;
 }
@@ -511,29 +517,29 @@ void check_tally(store::Store& store, const Election& e, const TallyRequest& req
     if (e.mode == VoteMode::ballots) {
         problems.add(
             {.field = "election",
-             .message = fmt::format(
-                 "election {} records ballots one by one; a tally cannot be added", e.id)});
+             .message =
+                 msg("election {} records ballots one by one; a tally cannot be added", e.id)});
     }
     const auto electorate =
         static_cast<std::int64_t>(members::active_on(store, store.today()).size());
     if (request.ballots < 0 || request.ballots > electorate) {
         problems.add({.field = "ballots",
-                      .message = fmt::format("{} ballots, but the electorate is {} active members",
-                                             request.ballots, electorate)});
+                      .message = msg("{} ballots, but the electorate is {} active members",
+                                     request.ballots, electorate)});
     }
     if (request.blank < 0 || request.blank > request.ballots) {
         problems.add(
             {.field = "blank",
-             .message = fmt::format("{} blank ballots out of {}", request.blank, request.ballots)});
+             .message = msg("{} blank ballots out of {}", request.blank, request.ballots)});
     }
     const std::int64_t valid = request.ballots - request.blank;
     std::int64_t sum = 0;
     std::set<std::string> seen;
     for (const auto& [member, votes] : request.votes) {
-        check_named(e, member, seen, "votes", "is counted twice", problems);
+        check_named(e, member, seen, "votes", N_("{} is counted twice"), problems);
         if (votes < 0 || votes > valid) {
             problems.add({.field = "votes",
-                          .message = fmt::format(
+                          .message = msg(
                               "{} has {} votes; each candidate has between 0 and {} (ballots less "
                               "blank ones)",
                               member, votes, valid)});
@@ -542,14 +548,18 @@ void check_tally(store::Store& store, const Election& e, const TallyRequest& req
     }
     if (sum > valid * e.seats) {
         problems.add({.field = "votes",
-                      .message = fmt::format(
-                          "{} votes in all, more than {} ballots naming up to {} candidate{} allow",
-                          sum, valid, e.seats, e.seats == 1 ? "" : "s")});
+                      .message = e.seats == 1
+                                     ? msg("{} votes in all, more than {} ballots naming up to 1 "
+                                           "candidate allow",
+                                           sum, valid)
+                                     : msg("{} votes in all, more than {} ballots naming up to {} "
+                                           "candidates allow",
+                                           sum, valid, e.seats)});
     } else if (e.seats == 1 && sum != valid && problems.empty()) {
         problems.add(
             {.field = "votes",
-             .message = fmt::format("{} votes for candidates, but {} ballots less {} blank make {}",
-                                    sum, request.ballots, request.blank, valid)});
+             .message = msg("{} votes for candidates, but {} ballots less {} blank make {}", sum,
+                            request.ballots, request.blank, valid)});
     }
     problems.throw_if_any();
 }

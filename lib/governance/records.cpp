@@ -75,7 +75,7 @@ Unseated unseat(store::Store& store, const std::string& member_ref, const std::s
         const auto member = members::resolve_member(store, member_ref);
         if (text::trim(reason).empty()) {
             throw ValidationError(
-                {Diagnostic{.field = "reason", .message = "a reason is required"}});
+                {Diagnostic{.field = "reason", .message = msg("a reason is required")}});
         }
         const Date day = on.value_or(store.today());
         const auto target = seat_to_end(store, member.id, day);
@@ -135,18 +135,18 @@ void check_seat_edit(const config::Alliance& alliance, const Seat& was, const de
     Diagnostics problems;
     if (seat.role != was.role && (leading(seat.role) || leading(was.role))) {
         problems.add({.field = "role",
-                      .message = "the leading role is not given or taken by a correction "
-                                 "(unseat and seat instead)"});
+                      .message = msg("the leading role is not given or taken by a correction "
+                                     "(unseat and seat instead)")});
     }
     if (seat.to < seat.from) {
         problems.add({.field = "to",
-                      .message = fmt::format("the term ends ({}) before it starts ({})",
-                                             format_date(seat.to), format_date(seat.from))});
+                      .message = msg("the term ends ({}) before it starts ({})",
+                                     format_date(seat.to), format_date(seat.from))});
     }
     if (was.ended_on && *was.ended_on < seat.from) {
         problems.add({.field = "from",
-                      .message = fmt::format("seat {} ended on {}; its term cannot start after",
-                                             was.id, format_date(*was.ended_on))});
+                      .message = msg("seat {} ended on {}; its term cannot start after", was.id,
+                                     format_date(*was.ended_on))});
     }
     problems.throw_if_any();
 }
@@ -165,7 +165,7 @@ SeatEdited edit_seat(store::Store& store, std::int64_t id, const SeatChanges& ch
         const std::string why(text::trim(reason));
         if (why.empty()) {
             throw ValidationError(
-                {Diagnostic{.field = "reason", .message = "a reason is required"}});
+                {Diagnostic{.field = "reason", .message = msg("a reason is required")}});
         }
         detail::NewSeat seat{was.member_id,
                              was.contact_id,
@@ -219,15 +219,16 @@ namespace {
 void check_observer_fields(const ObserverRequest& request) {
     Diagnostics problems;
     if (text::trim(request.name).empty()) {
-        problems.add({.field = "name", .message = "a name is required"});
+        problems.add({.field = "name", .message = msg("a name is required")});
     }
     if (text::trim(request.institution).empty()) {
-        problems.add({.field = "institution", .message = "the ministry or agency is required"});
+        problems.add(
+            {.field = "institution", .message = msg("the ministry or agency is required")});
     }
     if (!request.email.empty() && request.email.find('@') == std::string::npos) {
         problems.add({.field = "email",
-                      .message = fmt::format("\"{}\" is not an e-mail address",
-                                             text::escape_control(request.email))});
+                      .message = msg("\"{}\" is not an e-mail address",
+                                     text::escape_control(request.email))});
     }
     problems.throw_if_any();
     const auto& genders = members::k_genders;
@@ -244,8 +245,8 @@ void check_observer(const config::Alliance& alliance, const ObserverRequest& req
     if (!alliance.steering_committee.observer_seat) {
         throw ValidationError(
             {Diagnostic{.field = "observer",
-                        .message = "this alliance's configuration has no observer seat "
-                                   "(steering_committee.observer_seat is false)"}});
+                        .message = msg("this alliance's configuration has no observer seat "
+                                       "(steering_committee.observer_seat is false)")}});
     }
 }
 
@@ -368,14 +369,14 @@ void check_corrected(const Observer& was, const Observer& o, const ObserverChang
     Diagnostics problems;
     if (changes.until && !was.until) {
         problems.add({.field = "until",
-                      .message = fmt::format("observer {} has not ended (see 'nacsa committee "
-                                             "observer end')",
-                                             o.id)});
+                      .message = msg("observer {} has not ended (see 'nacsa committee "
+                                     "observer end')",
+                                     o.id)});
     }
     if (o.until && *o.until < o.from) {
         problems.add({.field = "from",
-                      .message = fmt::format("observer {} would start on {} after ending on {}",
-                                             o.id, format_date(o.from), format_date(*o.until))});
+                      .message = msg("observer {} would start on {} after ending on {}", o.id,
+                                     format_date(o.from), format_date(*o.until))});
     }
     problems.throw_if_any();
 }
@@ -413,7 +414,7 @@ void delete_observer(store::Store& store, std::int64_t id, const std::string& re
         const std::string why(text::trim(reason));
         if (why.empty()) {
             throw ValidationError(
-                {Diagnostic{.field = "reason", .message = "a reason is required"}});
+                {Diagnostic{.field = "reason", .message = msg("a reason is required")}});
         }
         SQLite::Statement d(store.db(), "DELETE FROM observer WHERE id = ?");
         d.bind(1, static_cast<int64_t>(id));

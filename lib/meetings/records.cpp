@@ -52,16 +52,18 @@ void check_tally(const Tally& tally, const Quorum& quorum, Diagnostics& problems
          {std::pair{"for", tally.votes_for}, std::pair{"against", tally.votes_against},
           std::pair{"abstain", tally.votes_abstain}}) {
         if (value && *value < 0) {
-            problems.add("", 0, 0, name, "must not be negative");
+            problems.add("", 0, 0, name, msg("must not be negative"));
         }
         votes += value.value_or(0);
     }
     if (votes > quorum.voting_present) {
         problems.add(
             "", 0, 0, "tally",
-            fmt::format("{} votes but only {} voting member{} present (record attendance first)",
-                        votes, quorum.voting_present,
-                        quorum.voting_present == 1 ? " is" : "s are"));
+            quorum.voting_present == 1
+                ? msg("{} votes but only 1 voting member is present (record attendance first)",
+                      votes)
+                : msg("{} votes but only {} voting members are present (record attendance first)",
+                      votes, quorum.voting_present));
     }
 }
 
@@ -85,8 +87,7 @@ std::optional<std::string> action_body(const NewActionItem& item,
         }
         problems.add(
             "", 0, 0, "body",
-            fmt::format(
-                "\"{}\" is not a body (expected committee, all_members or working_group:KEY)",
+            msg("\"{}\" is not a body (expected committee, all_members or working_group:KEY)",
                 *item.body));
         return std::nullopt;
     }
@@ -349,7 +350,7 @@ std::string action_add(store::Store& store, const NewActionItem& item) {
         Diagnostics problems;
         row.title = std::string(text::trim(item.title));
         if (row.title.empty()) {
-            problems.add("", 0, 0, "title", "must not be empty");
+            problems.add("", 0, 0, "title", msg("must not be empty"));
         }
         std::optional<Meeting> meeting;
         row.meeting_id = item.meeting_id;

@@ -42,15 +42,15 @@ void resolve_title_and_kind(const MeetingFields& f, const std::optional<Meeting>
                             ResolvedFields& r, Diagnostics& problems) {
     r.title = f.title ? std::string(text::trim(*f.title)) : (base ? base->title : "");
     if (r.title.empty()) {
-        problems.add("", 0, 0, "title", "must not be empty");
+        problems.add("", 0, 0, "title", msg("must not be empty"));
     } else if (!text::is_valid_utf8(r.title)) {
-        problems.add("", 0, 0, "title", "is not valid UTF-8");
+        problems.add("", 0, 0, "title", msg("is not valid UTF-8"));
     }
     r.kind = f.kind ? *f.kind : (base ? base->kind : "");
     if (!is_kind(r.kind)) {
-        problems.add("", 0, 0, "kind",
-                     fmt::format("\"{}\" is not a kind of meeting (known: {})", r.kind,
-                                 text::join(k_kinds, ", ")));
+        problems.add(
+            "", 0, 0, "kind",
+            msg("\"{}\" is not a kind of meeting (known: {})", r.kind, text::join(k_kinds, ", ")));
     }
 }
 
@@ -63,24 +63,25 @@ void resolve_body(store::Store& store, const MeetingFields& f, const std::option
             r.body = *b;
         } else {
             problems.add("", 0, 0, "body",
-                         fmt::format("\"{}\" is not a body (expected committee, all_members or "
-                                     "working_group:KEY)",
-                                     *f.body));
+                         msg("\"{}\" is not a body (expected committee, all_members or "
+                             "working_group:KEY)",
+                             *f.body));
         }
     } else if (const auto b = base && !f.kind ? std::optional<Body>() : default_body(r.kind)) {
         r.body = *b;  // the kind's own body, unless an edit keeps the meeting's kind
     } else if (base) {
         r.body = Body::parse(base->body).value_or(Body{});
     } else if (is_kind(r.kind)) {
-        problems.add("", 0, 0, "body", "a working_group meeting needs --body working_group:KEY");
+        problems.add("", 0, 0, "body",
+                     msg("a working_group meeting needs --body working_group:KEY"));
     }
     if (r.body.kind == Body::Kind::working_group) {
         if (const auto group = wg::find_group(store, r.body.working_group)) {
             r.body.working_group = group->id;
         } else {
-            problems.add("", 0, 0, "body",
-                         fmt::format("\"{}\" is not a working group of this alliance",
-                                     r.body.working_group));
+            problems.add(
+                "", 0, 0, "body",
+                msg("\"{}\" is not a working group of this alliance", r.body.working_group));
         }
     }
     if (r.kind == "working_group" && r.body.kind != Body::Kind::working_group && (f.body || base)) {
@@ -95,9 +96,8 @@ void resolve_time(store::Store& store, const MeetingFields& f, const std::option
         f.time_zone ? *f.time_zone : (base ? base->time_zone : store.alliance().time_zone);
     const bool zone_ok = is_known_time_zone(r.time_zone);
     if (!zone_ok) {
-        problems.add(
-            "", 0, 0, "time_zone",
-            fmt::format("\"{}\" is not an IANA time zone (e.g. America/Santiago)", r.time_zone));
+        problems.add("", 0, 0, "time_zone",
+                     msg("\"{}\" is not an IANA time zone (e.g. America/Santiago)", r.time_zone));
     }
     if (f.start) {
         if (const auto s = parse_local_date_time(*f.start)) {
@@ -105,17 +105,17 @@ void resolve_time(store::Store& store, const MeetingFields& f, const std::option
         } else {
             problems.add(
                 "", 0, 0, "start",
-                fmt::format("\"{}\" is not a date and time (expected YYYY-MM-DD HH:MM)", *f.start));
+                msg("\"{}\" is not a date and time (expected YYYY-MM-DD HH:MM)", *f.start));
         }
     } else if (base && zone_ok) {
         r.start = to_local(base->starts_at, f.time_zone ? base->time_zone : r.time_zone);
     } else if (!base) {
-        problems.add("", 0, 0, "start", "is required (YYYY-MM-DD HH:MM)");
+        problems.add("", 0, 0, "start", msg("is required (YYYY-MM-DD HH:MM)"));
     }
     r.duration = f.duration_minutes ? *f.duration_minutes : (base ? base->duration_minutes : 120);
     if (r.duration <= 0 || r.duration > 7 * 24 * 60) {
         problems.add("", 0, 0, "duration",
-                     fmt::format("{} minutes is not a meeting length (1 to 10080)", r.duration));
+                     msg("{} minutes is not a meeting length (1 to 10080)", r.duration));
     }
 }
 
@@ -126,18 +126,16 @@ void resolve_place(store::Store& store, const MeetingFields& f, const std::optio
         f.online_link ? non_empty(f.online_link) : (base ? base->online_link : std::nullopt);
     if (r.online_link && r.online_link->rfind("https://", 0) != 0 &&
         r.online_link->rfind("http://", 0) != 0) {
-        problems.add(
-            "", 0, 0, "online_link",
-            fmt::format("\"{}\" is not a web address (http:// or https://)", *r.online_link));
+        problems.add("", 0, 0, "online_link",
+                     msg("\"{}\" is not a web address (http:// or https://)", *r.online_link));
     }
     if (f.format) {
         if (const auto format = parse_format(*f.format)) {
             r.format = *format;
         } else {
-            problems.add(
-                "", 0, 0, "format",
-                fmt::format("\"{}\" is not a meeting format (known: in_person, online, hybrid)",
-                            *f.format));
+            problems.add("", 0, 0, "format",
+                         msg("\"{}\" is not a meeting format (known: in_person, online, hybrid)",
+                             *f.format));
         }
     } else if (base) {
         r.format = base->format;
@@ -151,7 +149,7 @@ void resolve_place(store::Store& store, const MeetingFields& f, const std::optio
     if (r.language && std::find(config::k_languages.begin(), config::k_languages.end(),
                                 *r.language) == config::k_languages.end()) {
         problems.add("", 0, 0, "language",
-                     fmt::format("\"{}\" is not a language (known: en, es, fr)", *r.language));
+                     msg("\"{}\" is not a language (known: en, es, fr)", *r.language));
     }
 }
 

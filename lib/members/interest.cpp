@@ -62,10 +62,10 @@ std::string known_interest_statuses() {
 std::int64_t add_interest(store::Store& store, const InterestRequest& request) {
     const bool lead = request.kind == InterestKind::working_group_lead;
     if (lead && request.working_group.empty()) {
-        invalid("working-group", "an interest in leading a working group names the group");
+        invalid("working-group", msg("an interest in leading a working group names the group"));
     }
     if (!lead && !request.working_group.empty()) {
-        invalid("working-group", "only an interest in leading a working group names a group");
+        invalid("working-group", msg("only an interest in leading a working group names a group"));
     }
     std::int64_t id = 0;
     store.transaction([&] {

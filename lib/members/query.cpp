@@ -93,22 +93,22 @@ MemberRecord member_record(store::Store& store, std::string_view member) {
 
 void check_filter(const MemberFilter& filter, const config::Alliance& alliance) {
     std::vector<Diagnostic> problems;
-    auto check = [&](const char* option, const std::string& key, bool known, const char* what,
+    auto check = [&](const char* option, const std::string& key, bool known, const Message& what,
                      const std::string& known_list) {
         if (!key.empty() && !known) {
-            problems.push_back(Diagnostic{
-                .message = fmt::format("{}: \"{}\" is not {} of this alliance (known: {})", option,
-                                       q(key), what, known_list)});
+            problems.push_back(
+                Diagnostic{.message = msg("{}: \"{}\" is not {} of this alliance (known: {})",
+                                          option, q(key), what, known_list)});
         }
     };
-    check("--type", filter.type, alliance.find_type(filter.type) != nullptr, "an organisation type",
-          config::known_keys(alliance.organisation_types));
-    check("--region", filter.region, alliance.find_region(filter.region) != nullptr, "a region",
-          config::known_keys(alliance.regions));
-    check("--theme", filter.theme, alliance.find_theme(filter.theme) != nullptr, "a thematic area",
-          config::known_keys(alliance.thematic_areas));
+    check("--type", filter.type, alliance.find_type(filter.type) != nullptr,
+          msg("an organisation type"), config::known_keys(alliance.organisation_types));
+    check("--region", filter.region, alliance.find_region(filter.region) != nullptr,
+          msg("a region"), config::known_keys(alliance.regions));
+    check("--theme", filter.theme, alliance.find_theme(filter.theme) != nullptr,
+          msg("a thematic area"), config::known_keys(alliance.thematic_areas));
     check("--service", filter.service, alliance.find_service(filter.service) != nullptr,
-          "a service", config::known_keys(alliance.services));
+          msg("a service"), config::known_keys(alliance.services));
     if (!problems.empty()) {
         throw DiagnosticError(ExitCode::usage, std::move(problems));
     }

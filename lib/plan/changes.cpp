@@ -68,7 +68,7 @@ void validate_activity(store::Store& store, const Plan& plan, const Activity& a)
 // dates against it.
 void validate_indicator(const Plan& plan, const Indicator& i) {
     if (i.activity_id.empty() == i.priority_code.empty()) {
-        invalid("activity", "an indicator measures one activity or one priority");
+        invalid("activity", msg("an indicator measures one activity or one priority"));
     }
     if (!i.activity_id.empty()) {
         const Date start = plan.activity(i.activity_id).start;
@@ -79,7 +79,7 @@ void validate_indicator(const Plan& plan, const Indicator& i) {
     } else {
         (void)plan.priority(i.priority_code);
         if (!i.baseline_date) {
-            invalid("baseline_date", "required for an indicator of a priority");
+            invalid("baseline_date", msg("required for an indicator of a priority"));
         }
     }
     Diagnostics d;
@@ -113,7 +113,7 @@ std::string with_reason(const std::string& what, const std::string& reason) {
 std::string required_reason(const std::string& reason) {
     auto trimmed = checked_note(reason, "reason");
     if (trimmed.empty()) {
-        invalid("reason", "a correction needs a reason (--reason TEXT)");
+        invalid("reason", msg("a correction needs a reason (--reason TEXT)"));
     }
     return trimmed;
 }
@@ -239,7 +239,7 @@ Changed edit_activity(store::Store& store, const std::string& id, const Activity
             note = ProgressNote{edit.progress_date.value_or(store.today()),
                                 checked_note(*edit.progress_note, "progress")};
             if (note->note.empty()) {
-                invalid("progress", "must not be empty");
+                invalid("progress", msg("must not be empty"));
             }
         }
         if (!fields_changed && !note) {

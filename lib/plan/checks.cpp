@@ -39,8 +39,8 @@ bool References::is_member(const std::string& id) const {
 std::string References::known_themes() const {
     return text::join(m_themes, ", ");
 }
-std::string References::known_working_groups() const {
-    return m_working_groups.empty() ? std::string("none") : text::join(m_working_groups, ", ");
+Message References::known_working_groups() const {
+    return m_working_groups.empty() ? msg("none") : Message(text::join(m_working_groups, ", "));
 }
 
 namespace {

@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 
+#include "core/message_list.hpp"
 #include "core/text.hpp"
 #include "plan/plan.hpp"
 #include "plan/plan_internal.hpp"
@@ -16,26 +17,25 @@ namespace nacsa::plan {
 namespace {
 
 template <typename T>
-void compare_field(std::vector<std::string>& out, const char* name, const T& before,
-                   const T& after) {
+void compare_field(std::vector<Message>& out, const char* name, const T& before, const T& after) {
     if (!(before == after)) {
         out.emplace_back(name);
     }
 }
 
-std::string describe(const Priority& before, const Priority& after) {
-    std::vector<std::string> f;
+Message describe(const Priority& before, const Priority& after) {
+    std::vector<Message> f;
     compare_field(f, "title", before.title, after.title);
     compare_field(f, "description", before.description, after.description);
     compare_field(f, "thematic_areas", before.thematic_areas, after.thematic_areas);
     compare_field(f, "source", before.source, after.source);
     compare_field(f, "source_reference", before.source_reference, after.source_reference);
     compare_field(f, "source_date", before.source_date, after.source_date);
-    return text::join(f, ", ");
+    return join_messages(std::move(f), ", ");
 }
 
-std::string describe(const Activity& before, const Activity& after) {
-    std::vector<std::string> f;
+Message describe(const Activity& before, const Activity& after) {
+    std::vector<Message> f;
     compare_field(f, "title", before.title, after.title);
     compare_field(f, "description", before.description, after.description);
     compare_field(f, "kind", before.kind, after.kind);
@@ -48,22 +48,21 @@ std::string describe(const Activity& before, const Activity& after) {
     compare_field(f, "start", before.start, after.start);
     compare_field(f, "end", before.end, after.end);
     if (before.status != after.status) {
-        f.push_back(
-            fmt::format("status {} -> {}", status_name(before.status), status_name(after.status)));
+        f.push_back(msg("status {} -> {}", status_name(before.status), status_name(after.status)));
     } else {
         compare_field(f, "status_history", before.history, after.history);
     }
     if (before.progress != after.progress) {
-        f.push_back(after.progress.size() > before.progress.size()
-                        ? fmt::format("{} progress note(s) added",
-                                      after.progress.size() - before.progress.size())
-                        : std::string("progress"));
+        f.push_back(
+            after.progress.size() > before.progress.size()
+                ? msg("{} progress note(s) added", after.progress.size() - before.progress.size())
+                : Message("progress"));
     }
-    return text::join(f, ", ");
+    return join_messages(std::move(f), ", ");
 }
 
-std::string describe(const Indicator& before, const Indicator& after) {
-    std::vector<std::string> f;
+Message describe(const Indicator& before, const Indicator& after) {
+    std::vector<Message> f;
     if (before.activity_id != after.activity_id || before.priority_code != after.priority_code) {
         f.emplace_back("measures");
     }
@@ -75,21 +74,21 @@ std::string describe(const Indicator& before, const Indicator& after) {
     compare_field(f, "target_date", before.target_date, after.target_date);
     if (before.measurements != after.measurements) {
         f.push_back(after.measurements.size() > before.measurements.size()
-                        ? fmt::format("{} measurement(s) added",
-                                      after.measurements.size() - before.measurements.size())
-                        : std::string("measurements"));
+                        ? msg("{} measurement(s) added",
+                              after.measurements.size() - before.measurements.size())
+                        : Message("measurements"));
     }
-    return text::join(f, ", ");
+    return join_messages(std::move(f), ", ");
 }
 
-std::string describe(const Contribution& before, const Contribution& after) {
-    std::vector<std::string> f;
+Message describe(const Contribution& before, const Contribution& after) {
+    std::vector<Message> f;
     compare_field(f, "questionnaire", before.questionnaire, after.questionnaire);
     compare_field(f, "submitted", before.submitted, after.submitted);
     compare_field(f, "submitted_to", before.submitted_to, after.submitted_to);
     compare_field(f, "summary", before.summary, after.summary);
     compare_field(f, "file_reference", before.file_reference, after.file_reference);
-    return text::join(f, ", ");
+    return join_messages(std::move(f), ", ");
 }
 
 // The file's status history merged into the stored one; a change dated `today` when the
@@ -152,13 +151,13 @@ void merge_record(Merge& m, const char* noun, const char* kind, const std::strin
                   std::function<void(SQLite::Database&)> update) {
     if (before == nullptr) {
         ++m.result.added;
-        m.result.changes.push_back(fmt::format("{} {}: added", noun, id));
+        m.result.changes.push_back(msg("{} {}: added", Message::translatable(noun, {}), id));
         m.pending.push_back({kind, id, "import: added", std::move(insert)});
     } else if (!(*before == after)) {
         ++m.result.updated;
         const auto what = describe(*before, after);
-        m.result.changes.push_back(fmt::format("{} {}: {}", noun, id, what));
-        m.pending.push_back({kind, id, "import: " + what, std::move(update)});
+        m.result.changes.push_back(msg("{} {}: {}", Message::translatable(noun, {}), id, what));
+        m.pending.push_back({kind, id, "import: " + what.english(), std::move(update)});
     } else {
         ++m.result.unchanged;
     }
@@ -178,7 +177,7 @@ Merge merge_file(store::Store& store, const std::string& yaml_text, const std::s
         const auto* before = stored.find_priority(p.code);
         p.recorded_on = entered(before);
         merge_record(
-            m, "priority", "plan_priority", p.code, before, p,
+            m, N_("priority"), "plan_priority", p.code, before, p,
             [p](auto& db) { insert_priority(db, p); }, [p](auto& db) { update_priority(db, p); });
     }
     // New activities with the day each entered the plan (its first status).
@@ -190,7 +189,7 @@ Merge merge_file(store::Store& store, const std::string& yaml_text, const std::s
             new_activities[a.id] = std::min(today, a.history.front().date);
         }
         merge_record(
-            m, "activity", "plan_activity", a.id, before, a,
+            m, N_("activity"), "plan_activity", a.id, before, a,
             [a](auto& db) { insert_activity(db, a); },
             [a](auto& db) {
                 update_activity(db, a);
@@ -206,7 +205,7 @@ Merge merge_file(store::Store& store, const std::string& yaml_text, const std::s
             i.recorded_on = it->second;  // entered with its activity, as the file describes it
         }
         merge_record(
-            m, "indicator", "plan_indicator", i.id, before, i,
+            m, N_("indicator"), "plan_indicator", i.id, before, i,
             [i](auto& db) { insert_indicator(db, i); },
             [i](auto& db) {
                 update_indicator(db, i);
@@ -215,7 +214,7 @@ Merge merge_file(store::Store& store, const std::string& yaml_text, const std::s
     }
     for (const auto& c : incoming.contributions) {
         merge_record(
-            m, "contribution", "plan_contribution", c.id, stored.find_contribution(c.id), c,
+            m, N_("contribution"), "plan_contribution", c.id, stored.find_contribution(c.id), c,
             [c](auto& db) { insert_contribution(db, c); },
             [c](auto& db) { update_contribution(db, c); });
     }

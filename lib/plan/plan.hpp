@@ -238,7 +238,7 @@ struct ImportResult {
     int added = 0;
     int updated = 0;
     int unchanged = 0;
-    std::vector<std::string> changes;  // "activity A3: status in_progress -> done", ...
+    std::vector<Message> changes;  // "activity A3: status in_progress -> done", ...
 };
 
 // Adds and updates every record of the file (records absent from the file are kept), in one

@@ -22,7 +22,7 @@ class References {
     [[nodiscard]] bool is_working_group(const std::string& key) const;
     [[nodiscard]] bool is_member(const std::string& id) const;
     [[nodiscard]] std::string known_themes() const;
-    [[nodiscard]] std::string known_working_groups() const;
+    [[nodiscard]] Message known_working_groups() const;
 
   private:
     store::Store& m_store;

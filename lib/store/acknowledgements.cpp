@@ -47,8 +47,8 @@ void acknowledge(Store& store, const std::string& area, const std::string& key,
                  const std::vector<output::Finding>& current) {
     const auto trimmed = std::string(text::trim(reason));
     if (trimmed.empty()) {
-        throw ValidationError(
-            {Diagnostic{.field = "reason", .message = "say why the finding may be left as it is"}});
+        throw ValidationError({Diagnostic{
+            .field = "reason", .message = msg("say why the finding may be left as it is")}});
     }
     store.transaction([&] {
         if (until && *until < store.today()) {

@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "core/message_list.hpp"
 #include "core/text.hpp"
 #include "governance/governance.hpp"
 #include "members/lookup.hpp"
@@ -51,30 +52,31 @@ void find_dropped(store::Store& store, config::KeyKind kind, const std::string& 
             if (count > 5) {
                 users.resize(5);
             }
-            out.push_back(
-                Diagnostic{file_name, 0, 0, field,
-                           fmt::format("\"{}\" is dropped but still used by {} record{}: {}{}", key,
-                                       count, count == 1 ? "" : "s", text::join(users, ", "),
-                                       count > 5 ? ", ..." : "")});
+            const std::string names = text::join(users, ", ") + (count > 5 ? ", ..." : "");
+            out.push_back(Diagnostic{
+                file_name, 0, 0, field,
+                count == 1 ? msg("\"{}\" is dropped but still used by 1 record: {}", key, names)
+                           : msg("\"{}\" is dropped but still used by {} records: {}", key, count,
+                                 names)});
         }
     }
 }
 
-std::string change_summary(const config::Alliance& current, const config::Alliance& next) {
-    std::vector<std::string> changes;
-    auto count_change = [&](const std::string& what, std::size_t before, std::size_t after) {
+Message change_summary(const config::Alliance& current, const config::Alliance& next) {
+    std::vector<Message> changes;
+    auto count_change = [&](const Message& what, std::size_t before, std::size_t after) {
         if (before != after) {
-            changes.push_back(fmt::format("{}: {} -> {}", what, before, after));
+            changes.push_back(msg("{}: {} -> {}", what, before, after));
         }
     };
-    count_change("regions", current.regions.size(), next.regions.size());
-    count_change("thematic areas", current.thematic_areas.size(), next.thematic_areas.size());
-    count_change("services", current.services.size(), next.services.size());
-    count_change("organisation types", current.organisation_types.size(),
+    count_change(msg("regions"), current.regions.size(), next.regions.size());
+    count_change(msg("thematic areas"), current.thematic_areas.size(), next.thematic_areas.size());
+    count_change(msg("services"), current.services.size(), next.services.size());
+    count_change(msg("organisation types"), current.organisation_types.size(),
                  next.organisation_types.size());
-    count_change("roles", current.roles.size(), next.roles.size());
-    return changes.empty() ? "configuration updated"
-                           : "configuration updated (" + text::join(changes, "; ") + ")";
+    count_change(msg("roles"), current.roles.size(), next.roles.size());
+    return changes.empty() ? msg("configuration updated")
+                           : msg("configuration updated ({})", join_messages(changes, "; "));
 }
 
 }  // namespace
@@ -98,10 +100,10 @@ std::vector<Diagnostic> config_conflicts(store::Store& store, const config::Alli
     return out;
 }
 
-std::string apply_config(store::Store& store, const std::string& yaml_text,
-                         const std::string& file_name, bool dry_run) {
+Message apply_config(store::Store& store, const std::string& yaml_text,
+                     const std::string& file_name, bool dry_run) {
     const config::Alliance next = config::parse_alliance(yaml_text, file_name);
-    std::string summary = "the configuration is unchanged";
+    Message summary = msg("the configuration is unchanged");
     store.transaction([&] {
         if (store.config_yaml() == yaml_text) {
             return;
@@ -116,7 +118,7 @@ std::string apply_config(store::Store& store, const std::string& yaml_text,
             return;
         }
         store.replace_config(yaml_text, file_name);
-        store.audit("config", next.short_name, summary);
+        store.audit("config", next.short_name, summary.english());
     });
     return summary;
 }
@@ -127,9 +129,9 @@ NewStore create_store(const std::filesystem::path& path, const std::string& conf
     auto created =
         store::Store::create(path, config_yaml, config_file_name, actor,
                              [&](store::Store& s) { groups = wg::create_configured_groups(s); });
-    return NewStore{std::move(created), groups == 0 ? std::string()
-                                                    : fmt::format("{} working group{} created",
-                                                                  groups, groups == 1 ? "" : "s")};
+    return NewStore{std::move(created), groups == 0   ? Message()
+                                        : groups == 1 ? msg("1 working group created")
+                                                      : msg("{} working groups created", groups)};
 }
 
 }  // namespace nacsa::workflows

@@ -25,7 +25,7 @@ namespace nacsa::workflows {
 // nothing was).
 struct NewStore {
     store::Store store;
-    std::string summary;
+    Message summary;
 };
 [[nodiscard]] NewStore create_store(const std::filesystem::path& path,
                                     const std::string& config_yaml,
@@ -42,8 +42,8 @@ struct NewStore {
 // records; ValidationError, exit 65), then stores it and records the change in the audit log.
 // Returns a one-line summary of what changed.
 // With dry_run, checks and summarises the same way and changes nothing.
-std::string apply_config(store::Store& store, const std::string& yaml_text,
-                         const std::string& file_name, bool dry_run = false);
+Message apply_config(store::Store& store, const std::string& yaml_text,
+                     const std::string& file_name, bool dry_run = false);
 
 // `nacsa member status`: moves a member (an id, name or acronym) to a new status
 // (members::change_status); a withdrawal also ends the member's working-group memberships and

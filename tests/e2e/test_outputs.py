@@ -246,15 +246,16 @@ def test_errors_are_said_in_the_chosen_language_with_the_same_exit_status(allian
     assert (r.code, r.err) == (2, 'nacsa: error: --since: "2026-13-01" no es una fecha (se espera AAAA-MM-DD)\n')
     r = alliance.run("--lang", "fr", "log", "--since", "2026-13-01")
     assert (r.code, r.err) == (2, "nacsa: error: --since\u00a0: «\u00a02026-13-01\u00a0» n'est pas une date (attendu\u00a0: AAAA-MM-JJ)\n")
-    # An import: the file, line, column and field stay as they are; the problem is translated.
+    # An import: the file, line, column and field name stay as they are; the word "field" and the
+    # problem are translated.
     alliance.write("in.csv", "name,type,region\nNueva Org,ngo,Atlantis\n")
     r = alliance.run("member", "import", "in.csv", env=SPANISH)
     assert r.code == 65
-    assert r.err.startswith('nacsa: error: in.csv:2:3: field "region": "Atlantis" no es una región de esta alianza '
+    assert r.err.startswith('nacsa: error: in.csv:2:3: campo "region": "Atlantis" no es una región de esta alianza '
                             "(valores conocidos: arica_parinacota, ")
     r = alliance.run("--lang", "fr", "member", "import", "in.csv")
     assert r.code == 65
-    assert r.err.startswith("nacsa: error: in.csv:2:3: field \"region\": «\u00a0Atlantis\u00a0» n'est pas une région de cette "
+    assert r.err.startswith("nacsa: error: in.csv:2:3: champ «\u00a0region\u00a0»\u00a0: «\u00a0Atlantis\u00a0» n'est pas une région de cette "
                             "alliance (valeurs connues\u00a0: arica_parinacota, ")
     # A usage error of the command line, and its hint.
     r = alliance.run("bogus", env=SPANISH)
@@ -348,10 +349,53 @@ def test_errors_warnings_and_notes_of_a_sweep_are_all_in_spanish_and_french(alli
             assert r.code == code, str(r)
             _no_english(r.err)
         said[lang] = "".join(r.err for r, _ in runs)
-    assert 'field "language": «de» no está soportado (se espera en, es o fr)' in said["es"]
+    assert 'campo "language": «de» no está soportado (se espera en, es o fr)' in said["es"]
     assert "exists.db: ya existe; nacsa db backup nunca sobrescribe un archivo" in said["es"]
     assert "missing.csv: no existe el archivo" in said["es"]
     assert "nacsa: se añadió el miembro nueva-es (Nueva es)" in said["es"]
     assert "exists.db\u00a0: existe déjà\u00a0; nacsa db backup n'écrase jamais un fichier" in said["fr"]
     assert "«\u00a0de\u00a0» n'est pas pris en charge" in said["fr"]
     assert "membre nueva-fr ajouté (Nueva fr)" in said["fr"]
+    assert "champ «\u00a0language\u00a0»\u00a0: " in said["fr"]
+
+
+def test_messages_of_imports_checks_dry_runs_and_init_are_in_spanish_and_french(alliance):
+    # A member file with bad rows, a YAML file that is not one, a meeting of no length, a
+    # committee with findings (the example alliance has no one seated), a dry run of the
+    # configuration that drops a region, and a new store: errors, warnings, notes, the severity
+    # of findings and their headers, all in the message language.
+    alliance.write("bad.csv", "id,name,type,region\nx1,Uno,ngo,atlantis\n,Dos,ngo,biobio\n")
+    alliance.write("tabs.yaml", "name: x\n\tshort_name: y\n")
+    config = (EXAMPLES / "alliance.yaml").read_text(encoding="utf-8")
+    alliance.write("fewer.yaml", config.replace("  - {key: arica_parinacota, name: Arica y Parinacota}\n", ""))
+    said = {}
+    for lang in ("es", "fr"):
+        env = {"NACSA_LANG": lang}
+        runs = [
+            (alliance.run("member", "import", "bad.csv", env=env), 65),
+            (alliance.run("config", "check", "tabs.yaml", env=env), 78),
+            (alliance.run("meeting", "schedule", "--title", "X", "--kind", "steering_committee",
+                          "--start", "2026-12-10 10:00", "--duration", "0", env=env), 65),
+            (alliance.run("committee", "check", env=env), 1),
+            (alliance.run("config", "apply", "--dry-run", "fewer.yaml", env=env), 0),
+            (alliance.run("--db", f"new-{lang}.db", "init", "--config", EXAMPLES / "alliance.yaml", env=env), 0),
+            (alliance.run("committee", "show", env=env), 0),
+        ]
+        for r, code in runs:
+            assert r.code == code, str(r)
+            _no_english(r.err)
+        findings = runs[3][0].out
+        assert "SEVERITY" not in findings and " warning " not in findings and " error " not in findings
+        said[lang] = "".join(r.err for r, _ in runs) + findings + runs[6][0].out
+    assert "no es una región de esta alianza" in said["es"]
+    assert "GRAVEDAD" in said["es"] and "\nerror " in said["es"] and "\nerreur " in said["fr"]
+    assert "Comité Directivo al 2026-11-29: 0 puestos" in said["es"]
+    assert "Comité de pilotage au 2026-11-29\u00a0: 0 sièges" in said["fr"]
+    assert "un tabulador donde YAML espera espacios" in said["es"]
+    assert 'campo "duration": 0 minutos no es una duración de reunión (1 a 10080)' in said["es"]
+    assert "configuración actualizada (regiones: " in said["es"]
+    assert "grupos de trabajo creados" in said["es"]
+    assert "une tabulation là où YAML attend des espaces" in said["fr"]
+    assert "0 minutes n'est pas une durée de réunion (1 à 10080)" in said["fr"]
+    assert "configuration mise à jour (régions\u00a0: " in said["fr"]
+    assert "groupes de travail créés" in said["fr"]

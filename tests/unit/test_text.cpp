@@ -182,7 +182,7 @@ std::string wide(std::string_view ascii, int width, bool little) {
 
 std::string named(std::string_view head) {
     const auto p = nacsa::text::encoding_problem(head);
-    return p ? p->message.substr(0, p->message.find(';')) : "";
+    return p ? p->message.english().substr(0, p->message.english().find(';')) : "";
 }
 
 }  // namespace
@@ -204,8 +204,9 @@ TEST_CASE("encoding: UTF-8 passes; UTF-16, UTF-32, Latin-1 and binary input are 
     CHECK(named(wide(text, 4, false)) == "is UTF-32 (big-endian) text");
     const auto latin1 = encoding_problem("name\nCaf\xE9,Se\xF1or\n");
     REQUIRE(latin1);
-    CHECK(latin1->message.starts_with("is Latin-1 or Windows-1252 text; nacsa reads UTF-8"));
-    CHECK(latin1->message.find("iconv -f WINDOWS-1252 -t UTF-8") != std::string::npos);
+    CHECK(latin1->message.english().starts_with(
+        "is Latin-1 or Windows-1252 text; nacsa reads UTF-8"));
+    CHECK(latin1->message.english().find("iconv -f WINDOWS-1252 -t UTF-8") != std::string::npos);
     CHECK(latin1->offset == 8);
     CHECK(nacsa::text::line_column("name\nCaf\xE9", 8) == std::pair{2, 4});
     // Valid and invalid sequences together: UTF-8 with damage, left to the readers to locate.
