@@ -160,7 +160,7 @@ def test_record_views_wrap_long_text_at_the_terminal_width(store):
     assert "…" not in out
     whole = store.ok("wg", "show", "experticia_tecnica").out  # a pipe: one line per text line
     assert widest(whole) > 60
-    assert field_words(out, "Purpose") == field_words(whole, "Purpose")
-    assert len(field_words(out, "Purpose")) > 10
+    assert field_words(out, "Propósito") == field_words(whole, "Propósito")
+    assert len(field_words(out, "Propósito")) > 10
     _, wide, _ = tty(store, "--no-pager", "--wide", "wg", "show", "experticia_tecnica", cols=60)
     assert wide == whole
