@@ -103,7 +103,7 @@ void CsvRows::fail(int line, const std::string& what) {
     stop(line, fmt::format("invalid CSV: {}", what));
 }
 
-void CsvRows::stop(int line, std::string what) {
+void CsvRows::stop(int line, Message what) {
     stop(file_problem(m_name, line, std::move(what)));
 }
 

@@ -53,7 +53,7 @@ class CsvRows {
     void detect(std::string_view chunk);
     void parse(const char* data, std::size_t length);
     void fail(int line, const std::string& what);  // invalid CSV: stops reading
-    void stop(int line, std::string what);         // any other problem that stops reading
+    void stop(int line, Message what);             // any other problem that stops reading
     void stop(Diagnostic problem);
     static void on_field(void* data, std::size_t length, void* self_ptr);
     static void on_row(int terminator, void* self_ptr);

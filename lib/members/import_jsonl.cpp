@@ -502,7 +502,7 @@ class JsonLinesReader final : public RecordReader {
         }
     }
 
-    bool stop(int line, std::string what) {
+    bool stop(int line, Message what) {
         problems.push_back(file_problem(m_name, line, std::move(what)));
         m_stopped = true;
         return false;

@@ -74,7 +74,7 @@ InputFile::InputFile(const std::string& path) : m_path(path) {
     files::check_input_file(path);
     m_file = std::fopen(path.c_str(), "rb");
     if (m_file == nullptr) {
-        throw InputError(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
+        throw InputError(msg("{}: cannot read: {}", path, std::strerror(errno)));
     }
 }
 
@@ -82,22 +82,28 @@ std::size_t InputFile::read(char* buffer, std::size_t size) {
     const std::size_t n = std::fread(buffer, 1, size, m_file);
     m_bytes += n;
     if (m_bytes > k_max_import_bytes) {
-        throw InputError(
-            fmt::format("{}: is larger than {} MiB, the most one import reads: split it",
-                        m_path == "-" ? "(standard input)" : m_path, k_max_import_bytes >> 20));
+        throw InputError(m_path == "-"
+                             ? msg("the standard input is larger than {} MiB, the most one "
+                                   "import reads: split it",
+                                   k_max_import_bytes >> 20)
+                             : msg("{}: is larger than {} MiB, the most one import reads: split it",
+                                   m_path, k_max_import_bytes >> 20));
     }
     return n;
 }
 
-std::string inner_bom_message() {
-    return std::string(text::k_inner_bom_message) + ", or import the files one by one";
+Message inner_bom_message() {
+    return msg("{}, or import the files one by one", text::inner_bom_message());
 }
 
-std::string too_long_message(const char* what) {
-    return fmt::format(
-        "a {} longer than {} MiB, the most nacsa reads in one: is this the right file (or a "
-        "quoted field that is never closed)?",
-        what, k_max_record_bytes >> 20);
+Message too_long_message(const char* what) {
+    return std::string_view(what) == "line"
+               ? msg("a line longer than {} MiB, the most nacsa reads in one: is this the right "
+                     "file (or a quoted field that is never closed)?",
+                     k_max_record_bytes >> 20)
+               : msg("a record longer than {} MiB, the most nacsa reads in one: is this the "
+                     "right file (or a quoted field that is never closed)?",
+                     k_max_record_bytes >> 20);
 }
 
 std::optional<Diagnostic> encoding_diagnostic(const std::string& name, std::string_view head) {
@@ -109,7 +115,7 @@ std::optional<Diagnostic> encoding_diagnostic(const std::string& name, std::stri
     return Diagnostic{name, line, column, "", problem->message};
 }
 
-Diagnostic file_problem(const std::string& name, int line, std::string what) {
+Diagnostic file_problem(const std::string& name, int line, Message what) {
     return Diagnostic{name, line, 0, "", std::move(what)};
 }
 

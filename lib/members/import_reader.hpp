@@ -45,15 +45,15 @@ inline constexpr std::size_t k_max_import_bytes = std::size_t{1} << 30;
 inline constexpr std::size_t k_encoding_head_bytes = std::size_t{64} * 1024;
 
 // The message for a byte-order mark inside a file (core/encoding.hpp's inner_bom_offset).
-[[nodiscard]] std::string inner_bom_message();
+[[nodiscard]] Message inner_bom_message();
 // The message for a line or record (`what`) longer than k_max_record_bytes.
-[[nodiscard]] std::string too_long_message(const char* what);
+[[nodiscard]] Message too_long_message(const char* what);
 // The problem of a file whose start (`head`) is not UTF-8 text (core/encoding.hpp), located;
 // nothing when it is UTF-8.
 [[nodiscard]] std::optional<Diagnostic> encoding_diagnostic(const std::string& name,
                                                             std::string_view head);
 // "{name}:{line}: {what}" for the readers' own problems (encoding, size).
-[[nodiscard]] Diagnostic file_problem(const std::string& name, int line, std::string what);
+[[nodiscard]] Diagnostic file_problem(const std::string& name, int line, Message what);
 
 // An open input file (or standard input), read in large chunks.
 class InputFile {

@@ -90,9 +90,9 @@ Report build(store::Store& store, const Options& options) {
     report.redacted = options.redact;
     report.as_of = options.as_of.value_or(options.period.to);
     if (report.as_of < options.period.from) {
-        throw UsageError(fmt::format("--as-of: {} is before the period {} begins ({})",
-                                     format_date(report.as_of), options.period.label,
-                                     format_date(options.period.from)));
+        throw UsageError(msg("--as-of: {} is before the period {} begins ({})",
+                             format_date(report.as_of), options.period.label,
+                             format_date(options.period.from)));
     }
     // The period as known on the as-of day: the sections read the records up to its last day.
     auto known = options.period;

@@ -13,9 +13,8 @@ namespace {
 void keep_section(Report& report, const std::string& key) {
     const auto* section = report.find_section(key);
     if (section == nullptr) {
-        throw UsageError(
-            fmt::format("--section: \"{}\" is not a section of this report (known: {})", key,
-                        fmt::join(report.section_keys(), ", ")));
+        throw UsageError(msg("--section: \"{}\" is not a section of this report (known: {})", key,
+                             fmt::format("{}", fmt::join(report.section_keys(), ", "))));
     }
     auto only = *section;
     report.sections = {std::move(only)};

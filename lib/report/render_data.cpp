@@ -169,8 +169,8 @@ std::string render_json(const Report& report) {
 std::string render_csv(const Report& report, const std::string& table_key, bool excel) {
     const auto* table = report.find_table(table_key);
     if (table == nullptr) {
-        throw UsageError(fmt::format("--section: \"{}\" is not a table of this report (known: {})",
-                                     table_key, fmt::join(report.table_keys(), ", ")));
+        throw UsageError(msg("--section: \"{}\" is not a table of this report (known: {})",
+                             table_key, fmt::format("{}", fmt::join(report.table_keys(), ", "))));
     }
     std::vector<std::vector<std::string>> rows;
     std::vector<std::size_t> columns;
