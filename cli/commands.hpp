@@ -31,6 +31,10 @@ void register_meeting_participants(CLI::App* meeting, Context& ctx);
 // Refuses (exit 2) to write a PDF to a terminal.
 void refuse_pdf_on_terminal(const std::optional<std::string>& output);
 
+// A status key (a member's, a plan activity's, a working-group task's) as a word of the
+// message language: "active", "activo", "actif"; an unknown key as it is.
+[[nodiscard]] Message status_word(std::string_view key);
+
 // Every command of the nacsa binary, in the order `nacsa --help` lists them.
 inline constexpr RegisterCommand k_commands[] = {
     register_init,      register_config, register_db,         register_member,

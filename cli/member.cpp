@@ -634,8 +634,9 @@ int run_status(Context& ctx, const StatusOptions& opts) {
         workflows::committee_findings_created(store, date.value_or(store.today()), [&] {
             change = workflows::change_member_status(store, opts.member, status, opts.reason, date);
         });
-    ctx.info(msg("member {}: {} -> {} on {}", change.member_id, members::status_name(change.before),
-                 members::status_name(change.after), format_date(change.date)));
+    ctx.info(msg("member {}: {} -> {} on {}", change.member_id,
+                 status_word(members::status_name(change.before)),
+                 status_word(members::status_name(change.after)), format_date(change.date)));
     if (!change.ended.empty()) {
         ctx.info(
             msg("member {}: {}", change.member_id, wg::describe_ended(change.ended, change.date)));

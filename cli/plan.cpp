@@ -359,8 +359,8 @@ int run_activity_status(Context& ctx, const ActivityStatusOptions& o) {
     const auto date = date_option(o.date, "--date");
     const auto update = plan::change_activity_status(ctx.store(store::Access::read_write), o.id,
                                                      status, date, o.note.value_or(""));
-    ctx.info(msg("activity {}: {} -> {}", o.id, plan::status_name(update.before),
-                 plan::status_name(update.after)));
+    ctx.info(msg("activity {}: {} -> {}", o.id, status_word(plan::status_name(update.before)),
+                 status_word(plan::status_name(update.after))));
     return 0;
 }
 

@@ -346,7 +346,7 @@ int run_task_list(Context& ctx, const TaskListOptions& opts) {
 int run_task_close(Context& ctx, const TaskCloseOptions& opts, wg::TaskStatus status) {
     const auto t = wg::close_task(ctx.store(store::Access::read_write), opts.id, status,
                                   date_option(opts.date, "--date"), opts.note.value_or(""));
-    ctx.info(msg("task {} of {} {} on {}", t.id, t.wg_id, wg::status_name(status),
+    ctx.info(msg("task {} of {} {} on {}", t.id, t.wg_id, status_word(wg::status_name(status)),
                  format_date(*t.closed)));
     return 0;
 }

@@ -399,3 +399,19 @@ def test_messages_of_imports_checks_dry_runs_and_init_are_in_spanish_and_french(
     assert "0 minutes n'est pas une durée de réunion (1 à 10080)" in said["fr"]
     assert "configuration mise à jour (régions\u00a0: " in said["fr"]
     assert "groupes de travail créés" in said["fr"]
+
+
+def test_status_words_in_notes_are_in_the_message_language(alliance):
+    """A status change's note says the statuses as words of the message language, not keys."""
+    alliance.ok("member", "add", "--name", "Fundación Uno", "--type", "ngo", "--region", "biobio", "--id", "uno",
+                "--joined", "2026-01-01")
+    notes = {}
+    for lang, status, day in (("es", "suspended", "2026-11-01"), ("fr", "active", "2026-11-02"),
+                              ("en", "withdrawn", "2026-11-03")):
+        result = alliance.run("member", "status", "uno", status, "--reason", "prueba", "--date", day,
+                              env={"NACSA_LANG": lang})
+        assert result.code == 0, result.err
+        notes[lang] = result.err
+    assert "nacsa: miembro uno: activo -> suspendido el 2026-11-01\n" in notes["es"]
+    assert "membre uno\u00a0: suspendu -> actif le 2026-11-02\n" in notes["fr"]
+    assert "nacsa: member uno: active -> withdrawn on 2026-11-03\n" in notes["en"]
