@@ -207,7 +207,7 @@ void print_count(Context& ctx, const governance::Count& count) {
         out["candidates"] = output::to_json(table);
         out["elected"] = count.elected;
         out["tied"] = count.tied;
-        out["explanation"] = count.explanation;
+        out["explanation"] = count.explanation.english();
         ctx.print(output::json_text(out) + "\n");
         return;
     }

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 
+#include "core/message_list.hpp"
 #include "core/text.hpp"
 #include "governance/detail.hpp"
 #include "governance/governance.hpp"
@@ -95,32 +96,34 @@ void decide(const Election& e, std::int64_t valid, Count& count) {
     if (!count.tied.empty() && meets_threshold(e.threshold, cands[above].votes, valid)) {
         const auto left = seats - count.elected.size();
         count.result = ElectionResult::tie;
-        count.explanation = fmt::format(
-            "tie: {} have {} votes each for {} seat{}; the tie is not broken by nacsa "
-            "(hold a new vote)",
-            text::join(count.tied, ", "), cands[above].votes, left, left == 1 ? "" : "s");
+        count.explanation =
+            left == 1 ? msg("tie: {} have {} votes each for {} seat; the tie is not broken by "
+                            "nacsa (hold a new vote)",
+                            text::join(count.tied, ", "), cands[above].votes, left)
+                      : msg("tie: {} have {} votes each for {} seats; the tie is not broken by "
+                            "nacsa (hold a new vote)",
+                            text::join(count.tied, ", "), cands[above].votes, left);
         return;
     }
     count.tied.clear();
     if (count.elected.empty()) {
         count.result = ElectionResult::no_majority;
-        count.explanation =
-            fmt::format("no majority: {} has {} of {} votes cast; {} needs {}",
-                        cands.front().member_id, cands.front().votes, valid,
-                        config::threshold_name(e.threshold), threshold_text(e.threshold));
+        count.explanation = msg("no majority: {} has {} of {} votes cast; {} needs {}",
+                                cands.front().member_id, cands.front().votes, valid,
+                                config::threshold_name(e.threshold), threshold_text(e.threshold));
         return;
     }
     count.result = ElectionResult::elected;
-    std::vector<std::string> parts;
+    std::vector<Message> parts;
     for (const auto& c : count.candidates) {
         if (c.elected) {
-            parts.push_back(fmt::format("{} ({} of {} votes)", c.member_id, c.votes, valid));
+            parts.push_back(msg("{} ({} of {} votes)", c.member_id, c.votes, valid));
         }
     }
-    count.explanation = fmt::format("elected: {}", text::join(parts, ", "));
-    if (count.elected.size() < seats) {
-        count.explanation += fmt::format("; {} of {} seats filled", count.elected.size(), seats);
-    }
+    const auto elected = join_messages(std::move(parts), ", ");
+    count.explanation = count.elected.size() < seats ? msg("elected: {}; {} of {} seats filled",
+                                                           elected, count.elected.size(), seats)
+                                                     : msg("elected: {}", elected);
 }
 
 }  // namespace
@@ -164,16 +167,16 @@ Count detail::count_loaded(store::Store& store, const Election& e, Date as_of) {
         std::ceil(e.quorum * static_cast<double>(count.electorate) - 1e-9));
     if (count.electorate == 0 || count.ballots < needed || count.ballots == 0) {
         count.result = ElectionResult::quorum_not_reached;
-        count.explanation = fmt::format(
-            "quorum not reached: {} of {} voting members voted, {} needed ({})", count.ballots,
-            count.electorate, std::max<std::int64_t>(needed, 1), percent(e.quorum));
+        count.explanation =
+            msg("quorum not reached: {} of {} voting members voted, {} needed ({})", count.ballots,
+                count.electorate, std::max<std::int64_t>(needed, 1), percent(e.quorum));
         return count;
     }
     const std::int64_t valid = count.ballots - count.blank;
     if (valid == 0 || count.candidates.empty()) {
         count.result = ElectionResult::no_votes;
-        count.explanation = fmt::format("no votes for any candidate ({} ballots, {} blank)",
-                                        count.ballots, count.blank);
+        count.explanation =
+            msg("no votes for any candidate ({} ballots, {} blank)", count.ballots, count.blank);
         return count;
     }
     decide(e, valid, count);

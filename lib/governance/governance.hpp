@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "config/alliance.hpp"
+#include "core/message.hpp"
 #include "core/time.hpp"
 #include "members/members.hpp"
 #include "output/findings.hpp"
@@ -117,7 +118,7 @@ struct Election {
     std::vector<Candidate> candidates;  // most votes first, withdrawn candidates last
     std::vector<VoidedBallot> voided;   // voided ballots, in the order they were voided
     // get_election of an open election: how the count stands today, in one sentence.
-    std::string explanation;
+    Message explanation;
     [[nodiscard]] bool is_open() const { return !closed_on.has_value(); }
 };
 
@@ -130,7 +131,7 @@ struct Count {
     std::vector<Candidate> candidates;  // not withdrawn; most votes first, then by name
     std::vector<std::string> elected;   // member ids
     std::vector<std::string> tied;      // member ids tied for the last seat(s)
-    std::string explanation;            // one sentence for people
+    Message explanation;                // one sentence for people
 };
 
 // ---- Seats -------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "fixture.hpp"
 #include "governance/governance.hpp"
+#include "i18n/i18n.hpp"
 #include "members/interest.hpp"
 #include "members/members.hpp"
 #include "store/maintenance.hpp"
@@ -285,6 +286,11 @@ TEST_CASE("governance: elections count ballots, report ties and seat the winner"
         CHECK(open.mode == gov::VoteMode::ballots);
         CHECK(open.ballots == 3);
         CHECK(open.explanation == "elected: alfa (2 of 3 votes)");
+        // Said in the message language, each part translated.
+        CHECK(nacsa::i18n::Translator("es").text(open.explanation) ==
+              "elegido: alfa (2 de 3 votos)");
+        CHECK(nacsa::i18n::Translator("fr").text(open.explanation) ==
+              "élu\u00a0: alfa (2 voix sur 3)");
         const auto out = gov::close_election(store, id, d("2026-11-29"));
         CHECK(out.count.result == gov::ElectionResult::elected);
         CHECK(out.count.elected == std::vector<std::string>{"alfa"});
