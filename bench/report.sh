@@ -42,11 +42,11 @@ if sqlite3 "$NACSA_DB" "SELECT 1 FROM sqlite_schema WHERE name = 'meeting'" | gr
     sqlite3 "$NACSA_DB" <<'SQL'
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
 INSERT INTO meeting (id, uid, title, kind, body, starts_at, time_zone, duration_minutes, status,
-                     quorum_fraction, created_at, updated_at)
+                     created_at, updated_at)
 SELECT printf('M-B-%05d', i), 'bench-' || i, 'Meeting ' || i,
        CASE i % 3 WHEN 0 THEN 'steering_committee' WHEN 1 THEN 'working_group' ELSE 'government_consultation' END,
        'committee', strftime('%Y-%m-%dT14:00:00Z', date('2024-01-01', '+' || (i % 1000) || ' days')),
-       'America/Santiago', 90, 'held', 0.5, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'
+       'America/Santiago', 90, 'held', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'
   FROM n;
 SQL
 fi

@@ -72,6 +72,25 @@ report::Format format_of(const std::string& name) {
 
 int strict_result(const Context& ctx, const ReportOptions& opts, const report::Document& document);
 
+// "the quarterly report", in the message language.
+Message report_phrase(report::Kind kind) {
+    switch (kind) {
+        case report::Kind::quarterly:
+            return msg("the quarterly report");
+        case report::Kind::annual:
+            return msg("the annual report");
+        case report::Kind::membership:
+            return msg("the membership report");
+        case report::Kind::committee:
+            return msg("the committee report");
+        case report::Kind::meetings:
+            return msg("the meetings report");
+        case report::Kind::plan:
+            return msg("the plan report");
+    }
+    return msg("the quarterly report");
+}
+
 // Every table as DIRECTORY/KEY.csv (the folder made when missing: 0700 when the report names
 // people), each written atomically.
 void write_every_table(const Context& ctx, const report::Document& document,
@@ -135,8 +154,8 @@ int run_report(Context& ctx, const ReportOptions& opts) {
     const std::string output = opts.output.value_or("-");
     files::write_file_atomic(output, document.text, privacy);
     if (output != "-") {
-        ctx.info(msg("wrote the {} report for {} to {}", report::kind_name(opts.kind),
-                     document.period.label, output));
+        ctx.info(
+            msg("wrote {} for {} to {}", report_phrase(opts.kind), document.period.label, output));
     }
     return strict_result(ctx, opts, document);
 }
