@@ -86,6 +86,16 @@ std::vector<MeetingSummary> government_consultations(store::Store& store, const 
                               std::string("government_consultation"), MeetingStatus::held);
 }
 
+std::map<std::string, std::int64_t> held_by_kind(store::Store& store, const Period& period) {
+    MeetingFilter filter;
+    filter.status = MeetingStatus::held;
+    std::map<std::string, std::int64_t> out;
+    for (const auto& m : meetings_between(store, period, filter)) {
+        ++out[m.kind];
+    }
+    return out;
+}
+
 std::map<std::string, std::int64_t> participants_by_gender(store::Store& store,
                                                            const Period& period,
                                                            const std::optional<std::string>& kind) {

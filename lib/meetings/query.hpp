@@ -35,6 +35,10 @@ struct Period {
     Date to{};
 };
 
+// The meetings held in a period by kind (their local dates in it), without summarising each.
+[[nodiscard]] std::map<std::string, std::int64_t> held_by_kind(store::Store& store,
+                                                               const Period& period);
+
 // Participants (participants()) by gender, members::k_genders keys, in the meetings held in a
 // period: all kinds, or only those of `kind` (capacity_building).
 [[nodiscard]] std::map<std::string, std::int64_t> participants_by_gender(

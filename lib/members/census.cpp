@@ -60,6 +60,32 @@ std::vector<std::string> active_on(store::Store& store, Date date) {
     return out;
 }
 
+CensusCounts census_counts(store::Store& store, Date from, Date to) {
+    CensusCounts out;
+    SQLite::Statement q(store.db(),
+                        std::string("SELECT count(*) FILTER (WHERE s = 'active'), count(*) FILTER "
+                                    "(WHERE s IS NOT NULL AND j BETWEEN :from AND :to), count(*) "
+                                    "FILTER (WHERE s IS NOT NULL) FROM (SELECT m.joined AS j, ") +
+                            k_status_on + " AS s FROM member m)");
+    store::bind(q, ":d", to);
+    store::bind(q, ":from", from);
+    store::bind(q, ":to", to);
+    if (q.executeStep()) {
+        out.active = q.getColumn(0).getInt64();
+        out.joined = q.getColumn(1).getInt64();
+        out.in_register = q.getColumn(2).getInt64();
+    }
+    SQLite::Statement left(store.db(), R"(
+        SELECT count(*) FROM member_status_history h JOIN member m ON m.id = h.member_id
+         WHERE h.status = 'withdrawn' AND h.voided_at IS NULL AND h.date BETWEEN :from AND :to)");
+    store::bind(left, ":from", from);
+    store::bind(left, ":to", to);
+    if (left.executeStep()) {
+        out.withdrawals = left.getColumn(0).getInt64();
+    }
+    return out;
+}
+
 Census census(store::Store& store, Date from, Date to) {
     Census out;
     auto& db = store.db();

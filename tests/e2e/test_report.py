@@ -778,3 +778,26 @@ def test_participation_by_sex_in_reports_and_minutes(alliance):
     alliance.ok("meeting", "participant", "remove", training, guest, "--reason", "Registrado por error")
     assert [p["name"] for p in json.loads(alliance.ok("meeting", "participant", "list", training,
                                                       "--format", "json").out)] == ["personal data erased"]
+
+
+def test_the_first_page_puts_the_previous_quarter_as_its_own_report_read_it(year):
+    """Each key figure's previous value is the one the previous quarter's report gives, however
+    the first page counts it."""
+    def figures(quarter):
+        data = json.loads(year.ok("report", "quarterly", "--quarter", quarter, "--format", "json",
+                                  env=on("2026-12-05")).out)
+        out = {f["key"]: f["value"] for s in data["sections"] for f in s["figures"]}
+        indicators = next((t for s in data["sections"] for t in s["tables"] if t["key"] == "indicators"), None)
+        if indicators is not None:
+            out["indicators_on_track"] = sum(r["standing"] in ("achieved", "on_track") for r in indicators["rows"])
+        summary = next(s for s in data["sections"] if s["key"] == "summary")
+        return out, {r["figure"]: r for r in summary["tables"][0]["rows"]}
+
+    q2, _ = figures("2026Q2")
+    q3, glance = figures("2026Q3")
+    assert set(glance) >= {"active_members", "new_members", "withdrawals", "meetings_held",
+                           "government_consultations", "activities_completed", "activities_delayed"}
+    for key, row in glance.items():
+        assert row["previous"] == q2.get(key), key
+        assert row["value"] == q3.get(key), key
+    assert any(row["previous"] for row in glance.values())
