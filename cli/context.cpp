@@ -16,6 +16,7 @@
 #include <memory>
 
 #include "core/error.hpp"
+#include "core/files.hpp"
 #include "core/text.hpp"
 #include "i18n/i18n.hpp"
 
@@ -223,22 +224,6 @@ std::pair<std::size_t, std::size_t> stdout_window() {
     return {size.ws_col, size.ws_row};
 }
 
-bool on_path(const std::string& program) {
-    const char* path = std::getenv("PATH");
-    std::string_view rest = path == nullptr ? "/usr/bin:/bin" : path;
-    while (true) {
-        const auto colon = rest.find(':');
-        const std::string dir(rest.substr(0, colon));
-        if (!dir.empty() && ::access(fmt::format("{}/{}", dir, program).c_str(), X_OK) == 0) {
-            return true;
-        }
-        if (colon == std::string_view::npos) {
-            return false;
-        }
-        rest.remove_prefix(colon + 1);
-    }
-}
-
 // Writes all of `text` to a file descriptor; false when the reader went away (EPIPE).
 bool write_all(int fd, std::string_view text) {
     while (!text.empty()) {
@@ -309,7 +294,7 @@ std::optional<std::string> pager_command() {
         command = nacsa_pager;
     } else if (const char* pager = std::getenv("PAGER"); pager != nullptr) {
         command = pager;
-    } else if (on_path("less")) {
+    } else if (files::find_program("less")) {
         command = "less -FRX";
     }
     const auto trimmed = text::trim(command);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -20,6 +21,11 @@ inline constexpr std::size_t k_max_input_bytes = std::size_t{64} << 20;
 // Checks that an input file exists and is not a directory: InputError (exit 66) otherwise,
 // with the same wording as read_file. "-" (standard input) always passes.
 void check_input_file(const std::string& path);
+
+// A program as the shell finds it: `name` itself when it holds a '/', else the first executable
+// regular file of that name in a directory of PATH (empty entries skipped; no PATH:
+// /usr/bin:/bin). nullopt when there is none.
+[[nodiscard]] std::optional<std::string> find_program(const std::string& name);
 
 // Reads a whole file ("-" reads standard input). Missing, unreadable, a directory or larger
 // than k_max_input_bytes: InputError (exit 66) naming the file.

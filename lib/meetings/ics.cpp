@@ -40,37 +40,6 @@ icalproperty* x_property(const char* name, const std::string& value) {
     return p;
 }
 
-std::string body_label(store::Store& store, const std::string& text, const i18n::Translator& tr) {
-    const auto body = Body::parse(text);
-    if (!body) {
-        return text;
-    }
-    switch (body->kind) {
-        case Body::Kind::committee:
-            return tr("The Steering Committee");
-        case Body::Kind::all_members:
-            return tr("All members");
-        case Body::Kind::working_group:
-            if (const auto group = wg::find_group(store, body->working_group)) {
-                return group->name;
-            }
-            return body->working_group;
-    }
-    return text;
-}
-
-std::string format_label(MeetingFormat format, const i18n::Translator& tr) {
-    switch (format) {
-        case MeetingFormat::in_person:
-            return tr("In person");
-        case MeetingFormat::online:
-            return tr("Online");
-        case MeetingFormat::hybrid:
-            return tr("Hybrid");
-    }
-    return format_name(format);
-}
-
 // What the calendar shows under the title, in the meeting's language (else the alliance's):
 // labels, not keys.
 std::string description(store::Store& store, const Meeting& m) {
@@ -169,6 +138,37 @@ icalcomponent* vtimezone(const date::time_zone* zone, Seconds from, Seconds to) 
 }
 
 }  // namespace
+
+std::string body_label(store::Store& store, const std::string& text, const i18n::Translator& tr) {
+    const auto body = Body::parse(text);
+    if (!body) {
+        return text;
+    }
+    switch (body->kind) {
+        case Body::Kind::committee:
+            return tr("The Steering Committee");
+        case Body::Kind::all_members:
+            return tr("All members");
+        case Body::Kind::working_group:
+            if (const auto group = wg::find_group(store, body->working_group)) {
+                return group->name;
+            }
+            return body->working_group;
+    }
+    return text;
+}
+
+std::string format_label(MeetingFormat format, const i18n::Translator& tr) {
+    switch (format) {
+        case MeetingFormat::in_person:
+            return tr("In person");
+        case MeetingFormat::online:
+            return tr("Online");
+        case MeetingFormat::hybrid:
+            return tr("Hybrid");
+    }
+    return format_name(format);
+}
 
 std::string to_icalendar(store::Store& store, const std::vector<Meeting>& meetings) {
     Component cal(icalcomponent_new(ICAL_VCALENDAR_COMPONENT));

@@ -11,6 +11,10 @@
 #include "core/time.hpp"
 #include "store/store.hpp"
 
+namespace nacsa::i18n {
+class Translator;
+}  // namespace nacsa::i18n
+
 namespace nacsa::meetings {
 
 // Kinds of meeting: the concept note's, plus the UNODC process's own events.
@@ -57,6 +61,13 @@ inline const std::vector<std::string> k_decision_outcomes = {"adopted", "rejecte
 [[nodiscard]] std::optional<Attendance> parse_attendance(std::string_view name);
 [[nodiscard]] const std::string& role_name(InviteeRole role);
 [[nodiscard]] const std::string& source_name(InviteeSource source);
+
+// Who a meeting is for, in a language: "The Steering Committee", "All members", or the working
+// group's name (its key when there is none).
+[[nodiscard]] std::string body_label(store::Store& store, const std::string& body,
+                                     const i18n::Translator& tr);
+// "In person", "Online", "Hybrid" in a language.
+[[nodiscard]] std::string format_label(MeetingFormat format, const i18n::Translator& tr);
 [[nodiscard]] const std::string& status_name(ActionStatus status);
 [[nodiscard]] std::optional<ActionStatus> parse_action_status(std::string_view name);
 [[nodiscard]] const std::string& outcome_name(DecisionOutcome outcome);

@@ -4,7 +4,6 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -20,6 +19,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/files.hpp"
 #include "core/message.hpp"
 
 extern char** environ;
@@ -44,25 +44,6 @@ std::optional<PdfEngineKind> kind_of(const std::string& program) {
     }
     if (name.find("chrom") != std::string::npos) {  // chromium, chromium-browser, google-chrome
         return PdfEngineKind::chromium;
-    }
-    return std::nullopt;
-}
-
-// `name` as the shell would find it: a path when it has a '/', else the first executable in
-// PATH.
-std::optional<std::string> find_program(const std::string& name) {
-    if (name.find('/') != std::string::npos) {
-        return ::access(name.c_str(), X_OK) == 0 ? std::optional(name) : std::nullopt;
-    }
-    const char* path = std::getenv("PATH");
-    std::istringstream dirs(path != nullptr ? path : "/usr/local/bin:/usr/bin:/bin");
-    for (std::string dir; std::getline(dirs, dir, ':');) {
-        const auto candidate = (fs::path(dir.empty() ? "." : dir) / name).string();
-        struct stat st {};
-        if (::stat(candidate.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
-            ::access(candidate.c_str(), X_OK) == 0) {
-            return candidate;
-        }
     }
     return std::nullopt;
 }
@@ -248,7 +229,7 @@ PdfEngine find_pdf_engine(const std::optional<std::string>& requested) {
                     "chromium, chromium-browser, google-chrome)",
                     *requested));
         }
-        const auto program = find_program(*requested);
+        const auto program = files::find_program(*requested);
         if (!program) {
             throw CantCreateError(
                 msg("the PDF engine \"{}\" is not installed: {}", *requested, msg(k_install_hint)));
@@ -256,7 +237,7 @@ PdfEngine find_pdf_engine(const std::optional<std::string>& requested) {
         return PdfEngine{*kind, *program};
     }
     for (const char* name : {"weasyprint", "chromium", "chromium-browser", "google-chrome"}) {
-        if (const auto program = find_program(name)) {
+        if (const auto program = files::find_program(name)) {
             return PdfEngine{*kind_of(name), *program};
         }
     }

@@ -59,16 +59,11 @@ std::string role_label(mt::InviteeRole role, const Translator& tr) {
     return mt::role_name(role);
 }
 
+// The minutes say how a decision without counted votes was adopted.
 std::string outcome_label(const mt::Decision& d, const Translator& tr) {
-    switch (d.outcome) {
-        case mt::DecisionOutcome::adopted:
-            return d.tally.any() ? tr("adopted") : tr("adopted by consensus");
-        case mt::DecisionOutcome::rejected:
-            return tr("rejected");
-        case mt::DecisionOutcome::deferred:
-            return tr("deferred");
-    }
-    return mt::outcome_name(d.outcome);
+    return d.outcome == mt::DecisionOutcome::adopted && !d.tally.any()
+               ? tr("adopted by consensus")
+               : detail::outcome_label(tr, d.outcome);
 }
 
 std::string action_status_label(mt::ActionStatus s, const Translator& tr) {
@@ -81,25 +76,6 @@ std::string action_status_label(mt::ActionStatus s, const Translator& tr) {
             return tr("Dropped");
     }
     return mt::status_name(s);
-}
-
-std::string body_label(store::Store& store, const std::string& text, const Translator& tr) {
-    const auto body = mt::Body::parse(text);
-    if (!body) {
-        return text;
-    }
-    switch (body->kind) {
-        case mt::Body::Kind::committee:
-            return tr("The Steering Committee");
-        case mt::Body::Kind::all_members:
-            return tr("All members");
-        case mt::Body::Kind::working_group:
-            if (const auto group = wg::find_group(store, body->working_group)) {
-                return group->name;
-            }
-            return body->working_group;
-    }
-    return text;
 }
 
 // "15 July 2026, 10:00–12:00 (America/Santiago)".
@@ -116,7 +92,7 @@ std::vector<std::pair<std::string, std::string>> meta(const Context& c, const mt
     std::vector<std::pair<std::string, std::string>> out{
         {tr("Meeting"), fmt::format("{} – {}", m.id, m.title)},
         {tr("Kind"), detail::meeting_kind_label(m.kind, tr)},
-        {tr("Convened for"), body_label(c.store, m.body, tr)},
+        {tr("Convened for"), mt::body_label(c.store, m.body, tr)},
         {tr("Date"), when(m, tr)}};
     if (m.place) {
         out.emplace_back(tr("Place"), *m.place);
@@ -400,9 +376,9 @@ Document produce_meeting_document(store::Store& store, const MeetingDocumentRequ
         request.format != Format::pdf) {
         throw UsageError(msg("a meeting document is written as md, html or pdf"));
     }
-    if (request.format == Format::pdf) {
-        (void)output::find_pdf_engine(request.pdf_engine);
-    }
+    const auto engine = request.format == Format::pdf
+                            ? std::optional(output::find_pdf_engine(request.pdf_engine))
+                            : std::nullopt;
     const auto doc = build_meeting_document(store, request);
     std::string text;
     if (request.format == Format::md) {
@@ -410,7 +386,7 @@ Document produce_meeting_document(store::Store& store, const MeetingDocumentRequ
     } else {
         text = render_html(doc);
         if (request.format == Format::pdf) {
-            text = output::html_to_pdf(text, output::find_pdf_engine(request.pdf_engine), now());
+            text = output::html_to_pdf(text, engine.value(), now());
         }
     }
     // Who was invited and who came: owner only, like every record of people.

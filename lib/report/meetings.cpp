@@ -14,6 +14,19 @@ std::string meeting_kind_label(const std::string& kind, const Translator& tr) {
     return msgid == nullptr ? kind : tr(msgid);
 }
 
+// A decision's outcome in the report's language.
+std::string outcome_label(const Translator& tr, meetings::DecisionOutcome outcome) {
+    switch (outcome) {
+        case meetings::DecisionOutcome::adopted:
+            return tr("adopted");
+        case meetings::DecisionOutcome::rejected:
+            return tr("rejected");
+        case meetings::DecisionOutcome::deferred:
+            return tr("deferred");
+    }
+    return meetings::outcome_name(outcome);
+}
+
 namespace {
 
 std::vector<Quarter> quarters_within(const Period& period) {
@@ -114,19 +127,6 @@ Table meetings_held(const Translator& tr, const std::vector<meetings::MeetingSum
              m.attendance_rate ? Value{m.quorum.met ? tr("Yes") : tr("No")} : Value{}});
     }
     return table;
-}
-
-// A decision's outcome in the report's language.
-std::string outcome_label(const Translator& tr, meetings::DecisionOutcome outcome) {
-    switch (outcome) {
-        case meetings::DecisionOutcome::adopted:
-            return tr("adopted");
-        case meetings::DecisionOutcome::rejected:
-            return tr("rejected");
-        case meetings::DecisionOutcome::deferred:
-            return tr("deferred");
-    }
-    return meetings::outcome_name(outcome);
 }
 
 Table decisions_taken(const Translator& tr, const std::vector<meetings::Decision>& decisions) {

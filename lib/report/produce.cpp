@@ -20,15 +20,15 @@ void keep_section(Report& report, const std::string& key) {
     report.sections = {std::move(only)};
 }
 
-std::string render(const Report& report, const Request& request) {
+std::string render(const Report& report, const Request& request,
+                   const std::optional<output::PdfEngine>& engine) {
     switch (request.format) {
         case Format::md:
             return render_markdown(report);
         case Format::html:
             return render_html(report);
         case Format::pdf:
-            return output::html_to_pdf(render_html(report),
-                                       output::find_pdf_engine(request.pdf_engine), now());
+            return output::html_to_pdf(render_html(report), engine.value(), now());
         case Format::json:
             return render_json(report);
         case Format::csv:
@@ -52,9 +52,10 @@ std::vector<std::string> error_messages(const Report& report) {
 }  // namespace
 
 Document produce(store::Store& store, const Request& request) {
-    if (request.format == Format::pdf) {
-        (void)output::find_pdf_engine(request.pdf_engine);  // before the work: none, no report
-    }
+    // Found before the work: without an engine there is no report to compute.
+    const auto engine = request.format == Format::pdf
+                            ? std::optional(output::find_pdf_engine(request.pdf_engine))
+                            : std::nullopt;
     Options options;
     options.kind = request.kind;
     options.today = store.today();
@@ -73,8 +74,11 @@ Document produce(store::Store& store, const Request& request) {
         }
         return document;
     }
-    return Document{
-        render(report, request), report.period, report.names_people(), error_messages(report), {}};
+    return Document{render(report, request, engine),
+                    report.period,
+                    report.names_people(),
+                    error_messages(report),
+                    {}};
 }
 
 }  // namespace nacsa::report

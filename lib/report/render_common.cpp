@@ -69,15 +69,6 @@ namespace {
 
 constexpr std::size_t k_group_from = 3;
 
-std::string arg_text(const output::Finding& finding, const std::string& name) {
-    for (const auto& a : finding.args) {
-        if (a.name == name) {
-            return a.text;
-        }
-    }
-    return finding.record;
-}
-
 // What a finding is about, in the report's language: its first argument (a region, a thematic
 // area), else its record.
 std::string subject(const output::Finding& finding, const std::string& language) {
@@ -101,7 +92,7 @@ std::string group_line(const std::vector<const output::Finding*>& group, const T
     names.reserve(group.size());
     if (first.rule == "region-without-seat") {
         for (const auto* f : group) {
-            names.push_back(arg_text(*f, "region"));
+            names.push_back(subject(*f, tr.language()));
         }
         return fmt::format(
             fmt::runtime(tr("{n} regions with active members have no seat: {regions}.")),

@@ -9,6 +9,7 @@
 
 #include "config/alliance.hpp"
 #include "i18n/i18n.hpp"
+#include "meetings/meetings.hpp"
 #include "report/model.hpp"
 #include "store/store.hpp"
 
@@ -28,6 +29,9 @@ void nothing_to_report(Section& section, const Translator& tr);
 
 // The label of a meeting kind ("Government consultation"), in the report's language.
 [[nodiscard]] std::string meeting_kind_label(const std::string& kind, const Translator& tr);
+
+// A decision's outcome ("adopted", "rejected", "deferred") in the report's language.
+[[nodiscard]] std::string outcome_label(const Translator& tr, meetings::DecisionOutcome outcome);
 
 // Counts by gender as a table (count and share) and a chart of shares.
 void add_gender(Section& section, const std::string& key, const std::string& title,

@@ -8,6 +8,7 @@
 #include "meetings/query.hpp"
 #include "members/census.hpp"
 #include "report/render_common.hpp"
+#include "report/report.hpp"
 #include "report/sections.hpp"
 
 namespace nacsa::report::detail {
@@ -96,18 +97,13 @@ Section previous_counts(store::Store& store, const Period& previous) {
 
 Period previous_period(const Period& period) {
     if (const auto q = Quarter::parse(period.label)) {
-        const auto p = q->previous();
-        return Period{p.first_day(), p.last_day(), p.to_string()};
+        return quarter_period(q->previous());
     }
     if (period.label.size() == 4) {
-        const int year = std::stoi(period.label) - 1;
-        using namespace std::chrono;
-        return Period{Date{std::chrono::year{year}, January, day{1}},
-                      Date{std::chrono::year{year}, December, day{31}}, std::to_string(year)};
+        return year_period(std::stoi(period.label) - 1);
     }
     const auto to = add_days(period.from, -1);
-    const auto from = add_days(to, -days_between(period.from, period.to));
-    return Period{from, to, format_date(from) + "/" + format_date(to)};
+    return range_period(add_days(to, -days_between(period.from, period.to)), to);
 }
 
 Section summary_section(const Inputs& in, const std::vector<Section>& sections) {

@@ -81,6 +81,13 @@ CASES = {
          ["meeting", "held", "M-2026-001", "--force"]],
         lambda i: ["meeting", "decide", "M-2026-001", f"Decision {i}"],
         ["meeting", "show", "M-2026-001"], "meeting"),
+    "meeting participant add": (
+        [["meeting", "schedule", "--title", "Taller", "--kind", "capacity_building", "--body",
+          "all_members", "--start", "2026-11-02 10:00"],
+         ["meeting", "held", "M-2026-001", "--force"]],
+        lambda i: ["meeting", "participant", "add", "M-2026-001", "--guest", f"Invitada {i}",
+                   "--gender", "female"],
+        ["meeting", "participant", "list", "M-2026-001"], "meeting"),
     "plan priority add": (
         [],
         lambda i: ["plan", "priority", "add", f"P{i + 1}", "--title", f"Prioridad {i}"],
