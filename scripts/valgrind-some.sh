@@ -10,6 +10,10 @@
 # arguments, not variables.)
 # Usage: NACSA_WRAPPER="scripts/valgrind-some.sh DIR RUNS" (then nacsa ARGS... follow)
 set -eu
+# The command's own PATH may hold no tools at all (a test that hides the PDF engines):
+# this script finds its own in the system's directories and gives the command its PATH back.
+command_path=${PATH-}
+PATH=/usr/bin:/bin${PATH:+:$PATH}
 dir=$1
 runs=$2
 shift 2
@@ -43,9 +47,12 @@ key=$(printf '%s' "${key:-none}" | tr -c 'a-z0-9_-' '_')
 i=1
 while [ "$i" -le "$runs" ]; do
     if mkdir "$dir/$key.$i" 2>/dev/null; then
-        exec valgrind -q --error-exitcode=99 --leak-check=full \
+        valgrind=$(command -v valgrind)
+        PATH=$command_path
+        exec "$valgrind" -q --error-exitcode=99 --leak-check=full \
             --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect "$@"
     fi
     i=$((i + 1))
 done
+PATH=$command_path
 exec "$@"
