@@ -763,6 +763,14 @@ def test_participation_by_sex_in_reports_and_minutes(alliance):
     assert counts == {"female": (3, 0.6), "male": (2, 0.4), "non_binary": (0, 0.0), "undisclosed": (0, 0.0)}
     training_counts = {r["gender"]: r["count"] for r in tables["capacity_building_participants_by_gender"]["rows"]}
     assert training_counts == {"female": 0, "male": 2, "non_binary": 0, "undisclosed": 0}
+    annual = json.loads(alliance.ok("report", "annual", "--year", "2026", "--format", "json").out)
+    jsonschema.validate(annual, SCHEMA)
+    annual_tables = {t["key"]: t for s in annual["sections"] for t in s["tables"]}
+    assert annual_tables["participants_by_gender"]["rows"] == tables["participants_by_gender"]["rows"]
+    assert annual_tables["capacity_building_participants_by_gender"]["rows"] == \
+        tables["capacity_building_participants_by_gender"]["rows"]
+    html = alliance.ok("report", "annual", "--year", "2026", "--format", "html", "--lang", "es").out
+    assert "Participantes" in html
     minutes = alliance.ok("meeting", "document", meeting, "--kind", "minutes", "--lang", "en").out
     assert "| Ana Pérez | Fundación Rutas Seguras |" in minutes and "| Rosa Quispe | Guest |" in minutes
 
