@@ -16,6 +16,7 @@
 #include "core/files.hpp"
 #include "core/text.hpp"
 #include "core/time.hpp"
+#include "help_text.hpp"
 #include "i18n/i18n.hpp"
 #include "nacsa_version.hpp"
 #include "store/store.hpp"
@@ -80,7 +81,7 @@ Message usage_message(const CLI::App& app, const CLI::ParseError& e) {
         std::string_view(e.what()).find("subcommand") != std::string_view::npos) {
         return msg("'{}' needs a command (one of: {})", where, command_names(*command));
     }
-    return Message(e.what());
+    return parse_error_message(e.what());
 }
 
 // `nacsa help COMMAND [SUBCOMMAND]`: the help of that command, as `--help` prints it.
@@ -147,10 +148,14 @@ int run(int argc, const char* const* argv) {
     GlobalOptions options;
     Context ctx(options);
     CLI::App app{
-        "nacsa: keep a National Civil Society Alliance's members, committee, working groups, "
-        "meetings, plan and reports in one store.",
+        N_("nacsa: keep a National Civil Society Alliance's members, committee, working groups, "
+           "meetings, plan and reports in one store."),
         "nacsa"};
     build(app, ctx, options);
+    options.lang = argument_language(argc, argv);  // for the errors met while parsing
+    if (const auto lang = help_language(argc, argv); lang != "en") {
+        translate_help(app, i18n::Translator(lang));
+    }
     try {
         app.parse(argc, argv);
         std::string path;

@@ -709,7 +709,8 @@ void register_interest(CLI::App* cmd, Context& ctx) {
     auto* list = interest->add_subcommand("list", "Expressions of interest, oldest first");
     list->add_option("--member", list_opts->member, "Only this member's")->type_name("MEMBER");
     list->add_option("--for", list_opts->kind, "Only of this kind")->type_name("KIND");
-    list->add_option("--status", list_opts->status, "Only open, withdrawn or fulfilled ones")
+    list->add_option("--status", list_opts->status,
+                     "Only those of this status: open, withdrawn or fulfilled")
         ->type_name("STATUS");
     ctx.on_run(list, [&ctx, list_opts] { return run_interest_list(ctx, *list_opts); });
 

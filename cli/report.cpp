@@ -198,15 +198,15 @@ void register_report(CLI::App& app, Context& ctx) {
     cmd->require_subcommand(1);
     const std::pair<report::Kind, const char*> kinds[] = {
         {report::Kind::quarterly,
-         "The quarterly report: membership, governance, working groups, meetings, plan"},
-        {report::Kind::annual, "The annual report: the same sections over a calendar year"},
+         N_("The quarterly report: membership, governance, working groups, meetings, plan")},
+        {report::Kind::annual, N_("The annual report: the same sections over a calendar year")},
         {report::Kind::membership,
-         "Membership only: totals, joins, withdrawals, distribution, gender"},
+         N_("Membership only: totals, joins, withdrawals, distribution, gender")},
         {report::Kind::committee,
-         "The Steering Committee: seats, observer, elections, committee check"},
+         N_("The Steering Committee: seats, observer, elections, committee check")},
         {report::Kind::meetings,
-         "Meetings: held, attendance, quorum, government consultation, actions"},
-        {report::Kind::plan, "The activity plan: progress per priority, indicators, delays"},
+         N_("Meetings: held, attendance, quorum, government consultation, actions")},
+        {report::Kind::plan, N_("The activity plan: progress per priority, indicators, delays")},
     };
     for (const auto& [kind, description] : kinds) {
         auto opts = std::make_shared<ReportOptions>();

@@ -445,7 +445,7 @@ void register_archive(CLI::App* cmd, Context& ctx) {
     auto* archive =
         cmd->add_subcommand("archive", "Archive a working group, ending its memberships and lead");
     add_group_argument(archive, opts->group);
-    add_date_option(archive, opts->date, "The date it is archived (default: today)");
+    add_date_option(archive, opts->date, N_("The date it is archived (default: today)"));
     archive->add_flag("--drop-open-tasks", opts->drop_open_tasks,
                       "Drop its open tasks instead of refusing");
     ctx.on_run(archive, [&ctx, opts] { return run_archive(ctx, *opts); });
@@ -463,30 +463,32 @@ CLI::App* add_membership_command(CLI::App* cmd, const std::string& name, const s
 void register_membership_commands(CLI::App* cmd, Context& ctx) {
     auto join_opts = std::make_shared<MembershipOptions>();
     auto* join = add_membership_command(
-        cmd, "join", "Add a member organisation to a working group (or change its representative)",
+        cmd, "join",
+        N_("Add a member organisation to a working group (or change its representative)"),
         *join_opts);
     join->add_option("--representative", join_opts->representative,
                      "The contact who represents it: number, e-mail or name (default: its "
                      "primary contact)")
         ->type_name("NAME");
-    add_date_option(join, join_opts->date, "The date it joins (default: today)");
+    add_date_option(join, join_opts->date, N_("The date it joins (default: today)"));
     ctx.on_run(join, [&ctx, join_opts] { return run_join(ctx, *join_opts); });
 
     auto leave_opts = std::make_shared<MembershipOptions>();
     auto* leave = add_membership_command(
-        cmd, "leave", "End a member organisation's membership of a working group", *leave_opts);
-    add_date_option(leave, leave_opts->date, "The date it leaves (default: today)");
+        cmd, "leave", N_("End a member organisation's membership of a working group"), *leave_opts);
+    add_date_option(leave, leave_opts->date, N_("The date it leaves (default: today)"));
     ctx.on_run(leave, [&ctx, leave_opts] { return run_leave(ctx, *leave_opts); });
 
     auto lead_opts = std::make_shared<MembershipOptions>();
     auto* lead = add_membership_command(
-        cmd, "lead", "Make a member organisation, represented by one of its contacts, lead a group",
+        cmd, "lead",
+        N_("Make a member organisation, represented by one of its contacts, lead a group"),
         *lead_opts);
     lead->add_option("--representative", lead_opts->representative,
                      "The contact who leads: number, e-mail or name")
         ->required()
         ->type_name("NAME");
-    add_date_option(lead, lead_opts->date, "The date the lead starts (default: today)");
+    add_date_option(lead, lead_opts->date, N_("The date the lead starts (default: today)"));
     ctx.on_run(lead, [&ctx, lead_opts] { return run_lead(ctx, *lead_opts); });
 }
 
@@ -526,9 +528,9 @@ void register_task_close(CLI::App* task, Context& ctx, wg::TaskStatus status) {
     auto opts = std::make_shared<TaskCloseOptions>();
     auto* close = task->add_subcommand(
         done ? "done" : "drop",
-        done ? "Mark an open task done" : "Drop an open task (it will not be done)");
+        done ? N_("Mark an open task done") : N_("Drop an open task (it will not be done)"));
     close->add_option("id", opts->id, "The task's number")->required()->type_name("ID");
-    add_date_option(close, opts->date, "The date (default: today)");
+    add_date_option(close, opts->date, N_("The date (default: today)"));
     close->add_option("--note", opts->note, done ? "What came of it" : "Why it is dropped");
     ctx.on_run(close, [&ctx, opts, status] { return run_task_close(ctx, *opts, status); });
 }

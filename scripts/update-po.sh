@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: Apache-2.0
 # The catalogs of lib/i18n/po hold every message people read: tr("..."), N_("...") and
-# msg("...", ...) anywhere in lib/ and cli/.
+# msg("...", ...) anywhere in lib/ and cli/, and the texts of --help in cli/.
 #   scripts/update-po.sh          extracts them and merges them into each catalog, for translators
 #   scripts/update-po.sh --check  fails (exit 1) naming every message that a catalog lacks, leaves
 #                                 untranslated or marks fuzzy, and every one the code no longer
@@ -14,8 +14,17 @@ if [ "${1:-}" = "--check" ]; then
 fi
 pot=$(mktemp)
 trap 'rm -f "$pot"' EXIT
+# The texts of --help (cli/help_text.cpp translates them): the descriptions given to CLI11's
+# add_option, add_flag, add_subcommand, description and footer, and to cli/options.hpp's list
+# options. (Only the English ones CLI11 adds itself need N_; the unit test "cli: every text of
+# --help has its translations" finds any description written some other way.)
+help_keywords="--keyword=add_option:3,3t --keyword=add_option:3,4t --keyword=add_flag:2,2t
+--keyword=add_flag:3,3t --keyword=add_flag:3,4t --keyword=add_subcommand:2 --keyword=description:1
+--keyword=footer:1 --keyword=add_list_option:4 --keyword=add_joined_list_option:4
+--keyword=set_version_flag:3"
 find lib cli \( -name '*.cpp' -o -name '*.hpp' \) | LC_ALL=C sort |
     xgettext --language=C++ --from-code=UTF-8 --keyword= --keyword=tr --keyword=N_ --keyword=msg \
+        $help_keywords \
         --add-comments=TRANSLATORS: --sort-output --no-wrap --no-location --package-name=nacsa \
         -o "$pot" --files-from=-
 sed -i "s/charset=CHARSET/charset=UTF-8/" "$pot"

@@ -178,7 +178,7 @@ def test_init_with_a_missing_config_file(nacsa):
     (["db", "frobnicate"], "unknown command \"frobnicate\" for 'nacsa db' (known: check, migrate, backup)"),
     (["log", "extra"], "unexpected argument \"extra\" for 'nacsa log'"),
     (["db"], "'nacsa db' needs a command (one of: check, migrate, backup)"),
-    (["--format", "xml", "log"], "--format: xml not in {table,json,csv,md,html,pdf}"),
+    (["--format", "xml", "log"], '--format: "xml" is not one of table, json, csv, md, html, pdf'),
 ])
 def test_usage_errors_exit_2_and_name_the_problem(nacsa, args, message):
     result = nacsa.run(*args)

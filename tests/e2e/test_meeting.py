@@ -183,7 +183,7 @@ def test_monthly_series_on_the_second_tuesday(alliance):
                             "--weekday goes with --repeat monthly or quarterly"),
                            (["--repeat", "monthly", "--weekday", "second tuesday", "--count", "2"],
                             '--weekday: "second tuesday" is not a weekday of the month'),
-                           (["--weekday", "2tue"], "--weekday requires --repeat")]:
+                           (["--weekday", "2tue"], "--weekday needs --repeat too")]:
         result = alliance.run("meeting", "schedule", "--title", "x", "--kind", "other", "--start",
                               "2027-01-12 18:00", *extra)
         assert result.code == 2 and message in result.err, (extra, result)

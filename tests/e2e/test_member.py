@@ -196,7 +196,7 @@ def test_list_refuses_filter_keys_the_configuration_does_not_define(alliance):
                           f'nacsa: error: --service: "piracy" is not a service of this alliance (known: {SERVICES})\n')
     result = alliance.run("member", "list", "--status", "bogus")
     assert (result.code, result.out) == (2, "")
-    assert result.err.startswith("nacsa: error: --status: bogus not in {applicant,active,suspended,withdrawn}\n")
+    assert result.err.startswith('nacsa: error: --status: "bogus" is not one of applicant, active, suspended, withdrawn\n')
     # A known key that no member has is an empty list, not an error.
     assert alliance.ok("member", "list", "--region", "aysen", "--format", "json").out == "[]\n"
     assert alliance.ok("member", "list", "--type", "foundation", "--region", "metropolitana", "--theme", "untoc",

@@ -4,6 +4,7 @@ it never replaces the store or its companions however the path is spelled, write
 FIFOs and character devices, follows a symbolic link to write its target, and leaves no
 temporary file behind."""
 import json
+import subprocess
 import os
 import stat
 import threading
@@ -262,6 +263,24 @@ def test_errors_are_said_in_the_chosen_language_with_the_same_exit_status(allian
     assert r.code == 2
     assert r.err.startswith('nacsa: error: comando desconocido "bogus" para \'nacsa\' (conocidos: init, ')
     assert r.err.endswith("Ejecute 'nacsa --help' o 'nacsa help <comando>' para ver el uso.\n")
+    # The usage errors CLI11 words itself: a missing option, options that exclude or need each
+    # other, a value not among the choices, a number out of range.
+    for args, es, fr in [
+        (["member", "add"], "--name es obligatorio", "--name est obligatoire"),
+        (["report", "quarterly", "--quarter", "2026Q3", "--year", "2026"],
+         "--quarter y --year no pueden usarse juntas", "--quarter et --year ne peuvent pas être données ensemble"),
+        (["report", "quarterly", "--from", "2026-01-01"], "--from necesita también --to", "--from demande aussi --to"),
+        (["member", "list", "--status", "bogus"],
+         "--status: «bogus» no es uno de estos valores: applicant, active, suspended, withdrawn",
+         "--status\u00a0: «\u00a0bogus\u00a0» n'est pas l'une de ces valeurs\u00a0: applicant, active, suspended, withdrawn"),
+        (["report", "annual", "--year", "1800"], "--year: «1800» no es un número entero de 1900 a 9999",
+         "--year\u00a0: «\u00a01800\u00a0» n'est pas un nombre entier de 1900 à 9999"),
+        (["member", "list", "--region"], "--region necesita un valor", "--region demande une valeur"),
+    ]:
+        r = alliance.run(*args, env=SPANISH)
+        assert (r.code, r.err.splitlines()[0]) == (2, "nacsa: error: " + es)
+        r = alliance.run("--lang", "fr", *args)
+        assert (r.code, r.err.splitlines()[0]) == (2, "nacsa: error: " + fr)
 
 
 def test_findings_and_headers_are_said_in_the_chosen_language_json_keeps_keys(alliance):
@@ -306,6 +325,42 @@ def test_the_alliance_then_the_locale_names_the_language_when_nothing_else_does(
     assert usage(LC_ALL="C.UTF-8", LANG="es_CL.UTF-8") == "nacsa: error: unknown option \"--nope\" for 'nacsa member list'"
     assert usage(LC_ALL="", LANG="de_DE.UTF-8").startswith("nacsa: error: unknown option")
     assert usage(LC_ALL="", LANG="fr_FR.UTF-8", NACSA_LANG="es").startswith("nacsa: error: opción desconocida")
+
+
+def test_help_is_in_the_language_of_lang_then_nacsa_lang_then_the_locale(nacsa):
+    """--help and `nacsa help` speak the language asked for, wherever --lang stands; without it
+    NACSA_LANG, then the locale. Option and command names stay as they are."""
+    unset = {"NACSA_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": ""}
+    english = nacsa.run("member", "add", "--help", env=unset)
+    assert english.code == 0 and english.out.startswith("Add a member organisation\nUsage: nacsa member add [OPTIONS]\n")
+    cases = [
+        (("--lang", "es", "member", "add", "--help"), {}, "es"),
+        (("member", "add", "--help", "--lang=fr"), {}, "fr"),
+        (("help", "member", "add"), {"NACSA_LANG": "es"}, "es"),
+        (("member", "add", "-h"), {"LANG": "fr_FR.UTF-8"}, "fr"),
+        (("--lang", "es", "member", "add", "--help"), {"NACSA_LANG": "fr"}, "es"),
+    ]
+    heads = {"es": "Añadir una organización miembro\n", "fr": "Ajouter une organisation membre\n"}
+    usage = {"es": "Uso: nacsa member add [OPCIONES]\n\nOpciones:\n",
+             "fr": "Utilisation\u00a0: nacsa member add [OPTIONS]\n\nOptions\u00a0:\n"}
+    for args, env, lang in cases:
+        r = nacsa.run(*args, env={**unset, **env})
+        assert r.code == 0 and r.err == "", r
+        assert r.out.startswith(heads[lang]), r.out
+        assert usage[lang] in r.out
+        assert "--name TEXT" in r.out and "Add a member organisation" not in r.out
+    # The command list of the top, and an option's needs and exclusions.
+    top = nacsa.run("--lang", "fr", "--help", env=unset).out
+    assert "Sous-commandes\u00a0:\n" in top and "  member " in top
+    period = nacsa.run("--lang", "es", "report", "quarterly", "--help", env=unset).out
+    assert "Requiere: --to Excluye: --quarter --year" in period
+    # The completion scripts describe commands and options in the same language, and still parse.
+    for shell in ("bash", "zsh", "fish"):  # (bash's completion shows no descriptions)
+        script = nacsa.run("--lang", "fr", "completion", shell, env=unset).out
+        assert shell == "bash" or "Ajouter une organisation membre" in script
+        check = subprocess.run([shell, "-n"], input=script, capture_output=True, text=True)
+        assert check.returncode == 0, check.stderr
+    assert not nacsa.db.exists()
 
 
 def test_not_found_errors_of_meetings_plan_and_groups_in_spanish_and_french(alliance):

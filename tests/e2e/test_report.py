@@ -202,7 +202,7 @@ def test_options_are_checked_before_the_store_is_opened(nacsa):
 
 def test_period_options_exclude_each_other(alliance):
     result = alliance.run("report", "quarterly", "--quarter", "2026Q3", "--year", "2026")
-    assert result.code == 2 and "excludes" in result.err
+    assert result.code == 2 and "cannot be given together" in result.err
     result = alliance.run("report", "quarterly", "--from", "2026-01-01")
     assert result.code == 2 and "requires" in result.err.lower() or "needs" in result.err
 

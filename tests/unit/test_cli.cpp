@@ -9,6 +9,8 @@
 
 #include "app.hpp"
 #include "core/error.hpp"
+#include "help_text.hpp"
+#include "i18n/i18n.hpp"
 #include "options.hpp"
 
 namespace cli = nacsa::cli;
@@ -139,4 +141,42 @@ TEST_CASE("cli: date options are checked and name the option") {
     CHECK_THROWS_WITH_AS((void)cli::date_option(std::string("2026-02-30"), "--from"),
                          "--from: \"2026-02-30\" is not a date (expected YYYY-MM-DD)",
                          nacsa::UsageError);
+}
+
+TEST_CASE("cli: every text of --help has its Spanish and French translations") {
+    cli::GlobalOptions options;
+    cli::Context ctx{options};
+    CLI::App app{"", "nacsa"};  // (run() gives the top its description, marked N_)
+    cli::build(app, ctx, options);
+    const auto texts = cli::help_texts(app);
+    CHECK(texts.size() > 400);  // every command's and option's description, and CLI11's labels
+    for (const std::string lang : {"es", "fr"}) {
+        const auto& catalog = nacsa::i18n::catalog(lang);
+        for (const auto& text : texts) {
+            const auto found = catalog.find(text);
+            CHECK_MESSAGE((found != catalog.end() && !found->second.empty()),
+                          lang << " lacks a translation of --help text: " << text);
+        }
+    }
+}
+
+TEST_CASE("cli: --help speaks the language of --lang, wherever --lang is") {
+    const nacsa::i18n::Translator es("es");
+    for (const auto& args : {std::vector<const char*>{"--lang", "es", "member", "add", "--help"},
+                             std::vector<const char*>{"member", "add", "--lang=es", "--help"},
+                             std::vector<const char*>{"--lang", "es", "help", "member", "add"}}) {
+        const auto help = run(args);
+        CHECK(help.code == 0);
+        CHECK(help.out.find(es("Usage") + ": nacsa member add") != std::string::npos);
+        CHECK(help.out.find(es("Add a member organisation")) != std::string::npos);
+        CHECK(help.out.find(es("Options") + ":") != std::string::npos);
+        CHECK(help.out.find("Add a member organisation") == std::string::npos);
+    }
+    const auto english = run({"--lang", "en", "member", "add", "--help"});
+    CHECK(english.out.find("Add a member organisation") != std::string::npos);
+    CHECK(cli::help_language(3, std::vector<const char*>{"nacsa", "--lang", "fr"}.data()) == "fr");
+    // After "--" an argument is a value, not an option; an unknown language is left to the parser.
+    CHECK(cli::help_language(4, std::vector<const char*>{"nacsa", "--", "--lang", "fr"}.data()) !=
+          "fr");
+    CHECK(cli::help_language(3, std::vector<const char*>{"nacsa", "--lang", "de"}.data()) != "de");
 }
