@@ -5,6 +5,7 @@
 #include <string>
 
 #include "context.hpp"
+#include "i18n/i18n.hpp"
 
 namespace nacsa::cli {
 
@@ -31,9 +32,7 @@ void register_meeting_participants(CLI::App* meeting, Context& ctx);
 // Refuses (exit 2) to write a PDF to a terminal.
 void refuse_pdf_on_terminal(const std::optional<std::string>& output);
 
-// A status key (a member's, a plan activity's, a working-group task's) as a word of the
-// message language: "active", "activo", "actif"; an unknown key as it is.
-[[nodiscard]] Message status_word(std::string_view key);
+using i18n::status_word;  // status keys as words of the message language (i18n.hpp)
 
 // Every command of the nacsa binary, in the order `nacsa --help` lists them.
 inline constexpr RegisterCommand k_commands[] = {

@@ -6,6 +6,7 @@
 
 #include "core/message_list.hpp"
 #include "core/text.hpp"
+#include "i18n/i18n.hpp"
 #include "members/interest.hpp"
 #include "members/lookup.hpp"
 #include "store/sql.hpp"
@@ -92,7 +93,7 @@ std::string member_id_or_text(store::Store& store, const std::string& reference)
 }
 
 Message status_text(const std::optional<members::MemberStatus>& status) {
-    return status ? Message(std::string(members::status_name(*status)))
+    return status ? i18n::status_word(members::status_name(*status))
                   : msg("not yet in the register");
 }
 

@@ -191,6 +191,21 @@ std::string Translator::country(const std::string& code) const {
     return out.empty() || out == code ? code : out;
 }
 
+Message status_word(std::string_view key) {
+    // Spanish and French agree these with the record they describe: a member (masculine), an
+    // activity or a task (feminine); the keys do not overlap between them.
+    static const std::map<std::string, const char*> words = {
+        {"applicant", N_("applicant")}, {"active", N_("active")},
+        {"suspended", N_("suspended")}, {"withdrawn", N_("withdrawn")},
+        {"planned", N_("planned")},     {"in_progress", N_("in_progress")},
+        {"done", N_("done")},           {"delayed", N_("delayed")},
+        {"cancelled", N_("cancelled")}, {"open", N_("open")},
+        {"dropped", N_("dropped")},
+    };
+    const auto it = words.find(std::string(key));
+    return it == words.end() ? Message(std::string(key)) : Message::translatable(it->second, {});
+}
+
 std::string status_label(const std::string& status, const Translator& tr) {
     if (status == "applicant") {
         return tr("Applicants");

@@ -52,6 +52,13 @@ class Translator {
     const std::map<std::string, std::string, std::less<>>* m_catalog = nullptr;
 };
 
+// A status key (a member's, a plan activity's, a working-group task's) as a word of a message,
+// translated with it: "active", "activo", "actif"; an unknown key as it is. Spanish and French
+// agree the word with the record it describes: a member (masculine), an activity or a task
+// (feminine); the keys do not overlap between them. (Notes such as "activity A1: planned ->
+// done", and errors; JSON, CSV and the log keep the keys.)
+[[nodiscard]] Message status_word(std::string_view key);
+
 // The label of a membership status ("Applicants", "Active", "Suspended", "Withdrawn") and of a
 // contact's gender ("Women", "Men", "Non-binary", "Not stated"), in the translator's language,
 // as the report and `member stats` show them. An unknown status is its own label.

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "core/text.hpp"
+#include "i18n/i18n.hpp"
 #include "members/erased.hpp"
 #include "members/lookup.hpp"
 #include "members/members.hpp"
@@ -134,7 +135,7 @@ void check_status_move(store::Store& store, const Member& before, MemberStatus s
     if (const auto last = last_status_change(store, before.id); last && last->date > date) {
         refuse("--date",
                msg("{} is before the member's last status change ({} on {})", format_date(date),
-                   status_name(last->status), format_date(last->date)));
+                   i18n::status_word(status_name(last->status)), format_date(last->date)));
     }
 }
 

@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "i18n/i18n.hpp"
 #include "members/lookup.hpp"
 #include "plan/plan_internal.hpp"
 
@@ -269,7 +270,8 @@ StatusUpdate change_activity_status(store::Store& store, const std::string& id,
         const auto plan = load_plan(store);
         Activity a = plan.activity(id);
         if (a.status == status) {
-            invalid("status", msg("activity {} is already {}", a.id, status_name(status)));
+            invalid("status",
+                    msg("activity {} is already {}", a.id, i18n::status_word(status_name(status))));
         }
         const Date when = date.value_or(store.today());
         if (!a.history.empty() && when < a.history.back().date) {

@@ -9,6 +9,7 @@
 
 #include "core/message_list.hpp"
 #include "core/text.hpp"
+#include "i18n/i18n.hpp"
 #include "plan/plan.hpp"
 #include "plan/plan_internal.hpp"
 
@@ -48,7 +49,8 @@ Message describe(const Activity& before, const Activity& after) {
     compare_field(f, "start", before.start, after.start);
     compare_field(f, "end", before.end, after.end);
     if (before.status != after.status) {
-        f.push_back(msg("status {} -> {}", status_name(before.status), status_name(after.status)));
+        f.push_back(msg("status {} -> {}", i18n::status_word(status_name(before.status)),
+                        i18n::status_word(status_name(after.status))));
     } else {
         compare_field(f, "status_history", before.history, after.history);
     }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "core/text.hpp"
+#include "i18n/i18n.hpp"
 #include "members/lookup.hpp"
 #include "store/sql.hpp"
 #include "wg/detail.hpp"
@@ -235,8 +236,9 @@ Task close_task(store::Store& store, std::int64_t id, TaskStatus status, std::op
     store.transaction([&] {
         t = existing_task(store, id);
         if (t.status != TaskStatus::open) {
-            detail::invalid("task", msg("task {} is already {} (on {})", id, status_name(t.status),
-                                        format_date(*t.closed)));
+            detail::invalid("task",
+                            msg("task {} is already {} (on {})", id,
+                                i18n::status_word(status_name(t.status)), format_date(*t.closed)));
         }
         const Date day = date.value_or(store.today());
         detail::check_not_before(day, t.created, msg("the task was added"));

@@ -11,6 +11,7 @@
 #include "config/alliance.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "i18n/i18n.hpp"
 #include "store/sql.hpp"
 #include "wg/detail.hpp"
 
@@ -66,7 +67,7 @@ void require_active_group(const WorkingGroup& group) {
 void require_active_member(const members::MemberRef& member, const Message& what) {
     if (member.status != members::MemberStatus::active) {
         invalid("member", msg("{} is {}; only active members can {}", member.id,
-                              members::status_name(member.status), what));
+                              i18n::status_word(members::status_name(member.status)), what));
     }
 }
 

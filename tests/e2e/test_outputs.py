@@ -470,3 +470,10 @@ def test_status_words_in_notes_are_in_the_message_language(alliance):
     assert "nacsa: miembro uno: activo -> suspendido el 2026-11-01\n" in notes["es"]
     assert "membre uno\u00a0: suspendu -> actif le 2026-11-02\n" in notes["fr"]
     assert "nacsa: member uno: active -> withdrawn on 2026-11-03\n" in notes["en"]
+    # Errors that name a status say it as a word too.
+    result = alliance.run("member", "status", "uno", "active", "--reason", "prueba", "--date", "2026-10-01",
+                          env={"NACSA_LANG": "es"})
+    assert result.code == 65 and "(retirado el 2026-11-03)" in result.err, result.err
+    (group,) = alliance.ok("wg", "create", "Grupo de prueba", "--created", "2026-01-01").out.split()
+    result = alliance.run("--lang", "fr", "wg", "join", group, "uno")
+    assert result.code == 65 and "uno est au statut retiré\u00a0;" in result.err and "withdrawn" not in result.err, result.err
