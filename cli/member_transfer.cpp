@@ -122,22 +122,32 @@ members::ImportOptions import_options(const ImportOptions& opts) {
     return options;
 }
 
-// A dry run's changes, member by member: lines on standard output, or with --format json an
-// array of {"id", "action": "add"|"update", "fields": [...]}.
+// A dry run's changes, member by member: lines on standard output in the message language,
+// or with --format json an array of {"id", "action": "add"|"update", "fields": [...]} in
+// English.
 void report_changes(Context& ctx, const std::vector<members::RecordChange>& changes) {
     if (ctx.format() == output::Format::json) {
         auto out = nlohmann::ordered_json::array();
         for (const auto& c : changes) {
+            auto fields = nlohmann::ordered_json::array();
+            for (const auto& f : c.fields) {
+                fields.push_back(f.english());
+            }
             out.push_back(
-                {{"id", c.id}, {"action", c.added ? "add" : "update"}, {"fields", c.fields}});
+                {{"id", c.id}, {"action", c.added ? "add" : "update"}, {"fields", fields}});
         }
         ctx.print(output::json_text(out) + "\n");
         return;
     }
     std::string text;
     for (const auto& c : changes) {
-        text += c.added ? fmt::format("add {}\n", c.id)
-                        : fmt::format("update {}: {}\n", c.id, text::join(c.fields, "; "));
+        std::vector<std::string> fields;
+        for (const auto& f : c.fields) {
+            fields.push_back(ctx.say(f));
+        }
+        text += ctx.say(c.added ? msg("add {}", c.id)
+                                : msg("update {}: {}", c.id, text::join(fields, "; "))) +
+                "\n";
     }
     ctx.print(text);
 }

@@ -423,16 +423,18 @@ void erase_contact_row(store::Store& store, const Contact& contact) {
 
 namespace detail {
 
-std::vector<std::string> changed_field_list(const Member& before, const Member& after) {
-    std::vector<std::string> out = member_field_list(before, after);
+std::vector<Message> changed_field_list(const Member& before, const Member& after) {
+    std::vector<Message> out;
+    for (auto& name : member_field_list(before, after)) {
+        out.emplace_back(std::move(name));
+    }
     for (const auto& c : after.contacts) {
         const auto was = std::find_if(before.contacts.begin(), before.contacts.end(),
                                       [&](const Contact& b) { return c.id != 0 && b.id == c.id; });
         if (was == before.contacts.end()) {
-            out.push_back(fmt::format("contact {} added", c.name));
+            out.push_back(msg("contact {} added", c.name));
         } else if (!(*was == c)) {
-            out.push_back(
-                fmt::format("contact {}: {}", was->name, changed_contact_fields(*was, c)));
+            out.push_back(msg("contact {}: {}", was->name, changed_contact_fields(*was, c)));
         }
     }
     return out;

@@ -453,11 +453,10 @@ void Importer::write(const Member& before, Member& after, bool exists,
                      const detail::NameForms& name) {
     if (m_options.dry_run == DryRun::yes &&
         (!exists || (m_options.on_existing == OnExisting::update && !(after == before)))) {
-        m_summary.changes.push_back(
-            RecordChange{.id = after.id.empty() ? before.id : after.id,
-                         .added = !exists,
-                         .fields = exists ? detail::changed_field_list(before, after)
-                                          : std::vector<std::string>{}});
+        m_summary.changes.push_back(RecordChange{
+            .id = after.id.empty() ? before.id : after.id,
+            .added = !exists,
+            .fields = exists ? detail::changed_field_list(before, after) : std::vector<Message>{}});
     }
     if (!exists) {
         m_writer.insert(after, name, after.joined.empty() ? m_today : after.joined, "imported");

@@ -61,7 +61,7 @@ struct ImportOptions {
 struct RecordChange {
     std::string id;
     bool added = false;
-    std::vector<std::string> fields;
+    std::vector<Message> fields;  // detail::changed_field_list
 };
 
 struct ImportSummary {

@@ -145,9 +145,9 @@ class Writer {
                                                              const std::string& member_id);
 
 // What differs between two versions of a member: its fields by name ("status"), then its
-// contacts ("contact Ana Pérez: email, phone", "contact Luis Soto added").
-[[nodiscard]] std::vector<std::string> changed_field_list(const Member& before,
-                                                          const Member& after);
+// contacts ("contact Ana Pérez: email, phone", "contact Luis Soto added"), as messages (the
+// field names are keys in every language).
+[[nodiscard]] std::vector<Message> changed_field_list(const Member& before, const Member& after);
 
 // The name without the form words that lead or end many organisation names (en, es, fr:
 // "Foundation for X", "Asociación de X", "X Trust"), for finding suspected duplicates.

@@ -335,6 +335,8 @@ def test_a_reimport_keeps_later_suspensions_and_erasures(alliance):
     # suspension is kept with a warning.
     result = alliance.ok("member", "import", EXAMPLES / "members.yaml", "--allow-erased", "--dry-run")
     assert result.out == "update rutas-seguras: contact Matías Rojas Lillo added\n"
+    spanish = alliance.ok("--lang", "es", "member", "import", EXAMPLES / "members.yaml", "--allow-erased", "--dry-run")
+    assert spanish.out == "actualizar rutas-seguras: contacto Matías Rojas Lillo añadido\n"
     assert 'field "status": member "rutas-seguras" is suspended since 2026-11-29 (member status: ' \
         '"cuotas impagas"); the file\'s "active" is left out (--status-from-file applies it)' in result.err
     changes = json.loads(alliance.ok("member", "import", EXAMPLES / "members.yaml", "--allow-erased",
