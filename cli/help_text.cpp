@@ -107,15 +107,38 @@ std::vector<std::string> help_texts(CLI::App& app) {
 Message parse_error_message(const std::string& what) {
     // The texts of CLI11 2.1's ParseError classes (CLI/Error.hpp) and validators
     // (CLI/Validators.hpp), the ones a command line of nacsa can meet.
-    static const std::regex required(R"(^(\S+) is required$)");
-    static const std::regex excludes(R"(^(\S+) excludes (\S+)$)");
-    static const std::regex requires_(R"(^(\S+) requires (\S+)$)");
-    static const std::regex missing(R"(^(\S+): \d+ required \S+ missing$)");
-    static const std::regex not_in(R"(^(\S+): (.*) not in \{(.*)\}$)");
-    static const std::regex range(R"(^(\S+): Value (.*) not in range (\S+) to (\S+)$)");
-    static const std::regex convert(R"(^Could not convert: (\S+) = (.*)$)");
-    static const std::regex allowed(R"(^The value (.*) is not an allowed value for (\S+)$)");
+    static const std::regex required(R"re(^(\S+) is required$)re");
+    static const std::regex excludes(R"re(^(\S+) excludes (\S+)$)re");
+    static const std::regex requires_(R"re(^(\S+) requires (\S+)$)re");
+    static const std::regex missing(R"re(^(\S+): \d+ required \S+ missing$)re");
+    static const std::regex not_in(R"re(^(\S+): (.*) not in \{(.*)\}$)re");
+    static const std::regex range(R"re(^(\S+): Value (.*) not in range (\S+) to (\S+)$)re");
+    static const std::regex convert(R"re(^Could not convert: (\S+) = (.*)$)re");
+    static const std::regex allowed(R"re(^The value (.*) is not an allowed value for (\S+)$)re");
+    // cli/options.cpp's validators.
+    static const std::regex not_whole(R"re(^(\S+): "(.*)" is not a whole number$)re");
+    static const std::regex negative(R"re(^(\S+): "(.*)" cannot be negative$)re");
+    static const std::regex at_least(R"re(^(\S+): "(.*)" must be at least (\S+)$)re");
+    static const std::regex at_most(
+        R"re(^(\S+): "(.*)" is more than (\S+), the most it can be$)re");
+    static const std::regex not_fraction(
+        R"re(^(\S+): "(.*)" is not a fraction from 0 to 1 \(such as 0\.5\)$)re");
     std::smatch m;
+    if (std::regex_match(what, m, not_whole)) {
+        return msg("{}: \"{}\" is not a whole number", m.str(1), m.str(2));
+    }
+    if (std::regex_match(what, m, negative)) {
+        return msg("{}: \"{}\" cannot be negative", m.str(1), m.str(2));
+    }
+    if (std::regex_match(what, m, at_least)) {
+        return msg("{}: \"{}\" must be at least {}", m.str(1), m.str(2), m.str(3));
+    }
+    if (std::regex_match(what, m, at_most)) {
+        return msg("{}: \"{}\" is more than {}, the most it can be", m.str(1), m.str(2), m.str(3));
+    }
+    if (std::regex_match(what, m, not_fraction)) {
+        return msg("{}: \"{}\" is not a fraction from 0 to 1 (such as 0.5)", m.str(1), m.str(2));
+    }
     if (std::regex_match(what, m, required)) {
         return msg("{} is required", m.str(1));
     }

@@ -28,10 +28,12 @@ CLI::Option* add_joined_list_option(CLI::App* cmd, const std::string& name,
                                     std::optional<std::string>& target, const std::string& help);
 
 // A whole number from `min` to `max` (checked before CLI11 converts it): a bad one says, with the
-// value, "cannot be negative", "must be at least N", "is at most N" or "is not a whole number".
+// value, "cannot be negative", "must be at least N", "is more than N, the most it can be" or
+// "is not a whole number" (CLI11 prefixes the option; help_text.cpp's parse_error_message
+// translates these texts, so they change together).
 [[nodiscard]] CLI::Validator whole_number(long long min,
                                           long long max = std::numeric_limits<long long>::max());
-// A number from 0 to 1, such as a quorum.
+// A number from 0 to 1, such as a quorum (its text translated as whole_number's).
 [[nodiscard]] CLI::Validator fraction();
 
 // Parses a date option ("YYYY-MM-DD"), or throws UsageError naming the option (exit 2).

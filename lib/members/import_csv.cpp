@@ -304,7 +304,7 @@ bool CsvReader::read_header() {
     }
     if (m_name_column < 0) {
         problems.push_back(
-            Diagnostic{m_name, header.line, 0, "name", "the header has no name column"});
+            Diagnostic{m_name, header.line, 0, "name", msg("the header has no name column")});
     }
     m_rows.expect_cells(m_layout.columns.size());
     return problems.empty();

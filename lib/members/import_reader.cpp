@@ -57,9 +57,9 @@ std::optional<std::pair<int, std::string>> csv_field(const std::string& name) {
     return std::nullopt;
 }
 
-std::string known_csv_columns() {
-    return fmt::format("{}, contact_<field> or contactN_<field> with <field> one of {}",
-                       text::join(k_member_fields, ", "), text::join(k_contact_fields, ", "));
+Message known_csv_columns() {
+    return msg("{}, contact_<field> or contactN_<field> with <field> one of {}",
+               text::join(k_member_fields, ", "), text::join(k_contact_fields, ", "));
 }
 
 std::string CsvColumn::key() const {

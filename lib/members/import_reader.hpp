@@ -33,7 +33,7 @@ extern const std::vector<std::string> k_contact_fields;
 // field, 0 for contact_<field>, N for contactN_<field>; nothing for an unknown name.
 [[nodiscard]] std::optional<std::pair<int, std::string>> csv_field(const std::string& name);
 // The column names a CSV file may use, for messages.
-[[nodiscard]] std::string known_csv_columns();
+[[nodiscard]] Message known_csv_columns();
 
 // The longest line of a JSON Lines file and the longest record of a CSV file (its lines
 // together): far above a real member (a few kilobytes), low enough that /dev/zero, or a file

@@ -254,6 +254,10 @@ def test_errors_are_said_in_the_chosen_language_with_the_same_exit_status(allian
     assert r.code == 65
     assert r.err.startswith('nacsa: error: in.csv:2:3: campo "region": "Atlantis" no es una región de esta alianza '
                             "(valores conocidos: arica_parinacota, ")
+    alliance.write("no-name.csv", "nombre,type\nX,ngo\n")
+    r = alliance.run("member", "import", "no-name.csv", env=SPANISH)
+    assert r.code == 65 and 'no-name.csv:1: campo "name": la cabecera no tiene columna name' in r.err, r.err
+    assert "contact_<campo> o contactN_<campo> con <campo> uno de name, " in r.err
     r = alliance.run("--lang", "fr", "member", "import", "in.csv")
     assert r.code == 65
     assert r.err.startswith("nacsa: error: in.csv:2:3: champ «\u00a0region\u00a0»\u00a0: «\u00a0Atlantis\u00a0» n'est pas une région de cette "
@@ -276,6 +280,8 @@ def test_errors_are_said_in_the_chosen_language_with_the_same_exit_status(allian
         (["report", "annual", "--year", "1800"], "--year: «1800» no es un número entero de 1900 a 9999",
          "--year\u00a0: «\u00a01800\u00a0» n'est pas un nombre entier de 1900 à 9999"),
         (["member", "list", "--region"], "--region necesita un valor", "--region demande une valeur"),
+        (["log", "--limit", "0"], "--limit: «0» debe ser al menos 1", "--limit\u00a0: «\u00a00\u00a0» doit valoir au moins 1"),
+        (["log", "--limit", "x"], "--limit: «x» no es un número entero", "--limit\u00a0: «\u00a0x\u00a0» n'est pas un nombre entier"),
     ]:
         r = alliance.run(*args, env=SPANISH)
         assert (r.code, r.err.splitlines()[0]) == (2, "nacsa: error: " + es)
