@@ -108,7 +108,8 @@ int run_help(CLI::App& app, const std::vector<std::string>& topic) {
 
 }  // namespace
 
-void build(CLI::App& app, Context& ctx, GlobalOptions& options) {
+void build(CLI::App& app, Context& ctx, GlobalOptions& options,
+           const std::optional<std::string>& only) {
     app.fallthrough();
     app.require_subcommand(0, 1);
     app.set_version_flag("--version", version_text(),
@@ -133,8 +134,11 @@ void build(CLI::App& app, Context& ctx, GlobalOptions& options) {
                  "Never page output (else long output on a terminal goes through $NACSA_PAGER, "
                  "$PAGER or less -FRX)");
 
-    for (const auto register_command : k_commands) {
-        register_command(app, ctx);
+    for (const auto& command : k_commands) {
+        auto* cmd = app.add_subcommand(command.name, command.description);
+        if (!only || *only == command.name) {
+            command.fill(cmd, ctx);
+        }
     }
 
     auto* help =
@@ -144,14 +148,53 @@ void build(CLI::App& app, Context& ctx, GlobalOptions& options) {
     ctx.on_run(help, [&app, topic] { return run_help(app, *topic); });
 }
 
-int run(int argc, const char* const* argv) {
+std::optional<std::string> command_to_build(int argc, const char* const* argv) {
+    bool help = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg == "--") {
+            break;
+        }
+        if (arg == "--db" || arg == "--format" || arg == "--lang") {
+            ++i;  // the global option's value
+            continue;
+        }
+        if (arg.starts_with('-')) {
+            continue;
+        }
+        if (arg == "help" && !help) {
+            help = true;
+            continue;
+        }
+        if (arg == "completion" && !help) {
+            // The scripts ask for values (completion --values member-id) at every TAB: that
+            // needs completion alone.
+            for (int j = i + 1; j < argc; ++j) {
+                const std::string_view rest = argv[j];
+                if (rest == "--values" || rest.starts_with("--values=") || rest == "--member-ids") {
+                    return std::string(arg);
+                }
+            }
+            return std::nullopt;
+        }
+        return std::string(arg);
+    }
+    return std::string();
+}
+
+namespace {
+
+// run() with the commands `only` names built (build()); nullopt when the command line did not
+// parse or chose a command that was not built, which only the whole tree can say for certain.
+std::optional<int> run_with(int argc, const char* const* argv,
+                            const std::optional<std::string>& only) {
     GlobalOptions options;
     Context ctx(options);
     CLI::App app{
         N_("nacsa: keep a National Civil Society Alliance's members, committee, working groups, "
            "meetings, plan and reports in one store."),
         "nacsa"};
-    build(app, ctx, options);
+    build(app, ctx, options, only);
     options.lang = argument_language(argc, argv);  // for the errors met while parsing
     if (const auto lang = help_language(argc, argv); lang != "en") {
         translate_help(app, i18n::Translator(lang));
@@ -161,6 +204,9 @@ int run(int argc, const char* const* argv) {
         std::string path;
         const CLI::App* command = selected_command(app, path);
         const auto* action = ctx.action_for(command);
+        if (action == nullptr && only) {
+            return std::nullopt;
+        }
         if (action == nullptr) {
             const std::string where = path.empty() ? "nacsa" : "nacsa " + path;
             throw nacsa::UsageError(msg("'{}' needs a command (one of: {}); run '{} --help'", where,
@@ -191,6 +237,9 @@ int run(int argc, const char* const* argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
+        if (only) {
+            return std::nullopt;  // said with the whole tree, which knows every command's options
+        }
         ctx.error(usage_message(app, e));
         std::cerr << ctx.say(msg("Run 'nacsa --help' or 'nacsa help <command>' for usage."))
                   << '\n';
@@ -224,6 +273,15 @@ int run(int argc, const char* const* argv) {
         return static_cast<int>(nacsa::ExitCode::io_error);
     }
     return static_cast<int>(nacsa::ExitCode::io_error);
+}
+
+}  // namespace
+
+int run(int argc, const char* const* argv) {
+    if (const auto code = run_with(argc, argv, command_to_build(argc, argv))) {
+        return *code;
+    }
+    return run_with(argc, argv, std::nullopt).value_or(static_cast<int>(nacsa::ExitCode::usage));
 }
 
 }  // namespace nacsa::cli

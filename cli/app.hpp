@@ -2,6 +2,8 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
 
 #include "context.hpp"
 
@@ -10,8 +12,18 @@
 namespace nacsa::cli {
 
 // Wires the global options and every command of k_commands (commands.hpp) onto `app`; the
-// actions run later, through ctx, once the whole command line has parsed.
-void build(CLI::App& app, Context& ctx, GlobalOptions& options);
+// actions run later, through ctx, once the whole command line has parsed. With `only`, only
+// that command is filled with its options and subcommands (none when empty); the others get
+// their name and description alone, which is all `nacsa --help` shows of them: a command line
+// builds what it runs, not the whole tree (command_to_build).
+void build(CLI::App& app, Context& ctx, GlobalOptions& options,
+           const std::optional<std::string>& only = std::nullopt);
+
+// The command a command line runs, found before it parses: the first word that is neither an
+// option nor a global option's value ("help member add" gives member; --help and --version
+// alone give ""). nullopt (every command) for `completion SHELL`, whose scripts describe them
+// all.
+[[nodiscard]] std::optional<std::string> command_to_build(int argc, const char* const* argv);
 
 // What `nacsa ARGS...` does: parses, runs the selected action, and maps every error to its
 // exit code (nacsa(1)), printing it on stderr. Returns the exit code.

@@ -1040,9 +1040,7 @@ void register_election(CLI::App* cmd, Context& ctx) {
 
 }  // namespace
 
-void register_committee(CLI::App& app, Context& ctx) {
-    auto* cmd = app.add_subcommand(
-        "committee", "The Steering Committee: seats, observer, interest, elections, checks");
+void register_committee(CLI::App* cmd, Context& ctx) {
     cmd->require_subcommand(1);
     register_seats(cmd, ctx);
     register_observer(cmd, ctx);

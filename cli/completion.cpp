@@ -119,10 +119,8 @@ int run_completion(Context& ctx, const CLI::App& app, const CompletionOptions& o
 
 }  // namespace
 
-void register_completion(CLI::App& app, Context& ctx) {
+void register_completion(CLI::App* cmd, Context& ctx) {
     auto opts = std::make_shared<CompletionOptions>();
-    auto* cmd =
-        app.add_subcommand("completion", "Print a shell completion script: bash, zsh or fish");
     cmd->add_option("shell", opts->shell, "The shell: bash, zsh or fish")
         ->check(CLI::IsMember({"bash", "zsh", "fish"}));
     cmd->add_option("--values", opts->values, "List the values of a source (used by the scripts)")
@@ -130,8 +128,9 @@ void register_completion(CLI::App& app, Context& ctx) {
         ->group("");
     cmd->add_flag("--member-ids", opts->member_ids, "List member ids (same as --values member-id)")
         ->group("");
-    ctx.on_document_run(cmd, "a shell script",
-                        [&app, &ctx, opts] { return run_completion(ctx, app, *opts); });
+    ctx.on_document_run(cmd, "a shell script", [cmd, &ctx, opts] {
+        return run_completion(ctx, *cmd->get_parent(), *opts);
+    });
 }
 
 }  // namespace nacsa::cli

@@ -62,8 +62,7 @@ int run_template(Context& ctx, const TemplateOptions& o) {
 
 }  // namespace
 
-void register_config(CLI::App& app, Context& ctx) {
-    auto* cmd = app.add_subcommand("config", "Show, check and apply the alliance configuration");
+void register_config(CLI::App* cmd, Context& ctx) {
     cmd->require_subcommand(1);
 
     auto* show = cmd->add_subcommand("show", "Print the configuration the store holds (YAML)");

@@ -136,7 +136,12 @@ class Context {
 // "less -FRX" when less is installed; nullopt for none (an empty value or "cat" is none).
 [[nodiscard]] std::optional<std::string> pager_command();
 
-// Registers a command with its subcommands on the app.
-using RegisterCommand = void (*)(CLI::App& app, Context& ctx);
+// A command of the nacsa binary: its name, its description (a msgid), and the function that
+// fills it with its options and subcommands.
+struct Command {
+    const char* name;
+    const char* description;
+    void (*fill)(CLI::App* cmd, Context& ctx);
+};
 
 }  // namespace nacsa::cli

@@ -58,8 +58,7 @@ int run_backup(Context& ctx, const std::string& destination) {
 
 }  // namespace
 
-void register_db(CLI::App& app, Context& ctx) {
-    auto* cmd = app.add_subcommand("db", "Check, migrate and back up the store");
+void register_db(CLI::App* cmd, Context& ctx) {
     cmd->require_subcommand(1);
 
     auto* check = cmd->add_subcommand(

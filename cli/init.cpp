@@ -39,8 +39,7 @@ int run_init(Context& ctx, const InitOptions& o) {
 
 }  // namespace
 
-void register_init(CLI::App& app, Context& ctx) {
-    auto* cmd = app.add_subcommand("init", "Create a new alliance store (never overwrites one)");
+void register_init(CLI::App* cmd, Context& ctx) {
     auto opts = std::make_shared<InitOptions>();
     auto* config = cmd->add_option("--config", opts->config_file,
                                    "The alliance configuration (see `nacsa config template`)")

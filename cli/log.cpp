@@ -40,10 +40,8 @@ int run_log(Context& ctx, const LogOptions& opts) {
 
 }  // namespace
 
-void register_log(CLI::App& app, Context& ctx) {
+void register_log(CLI::App* cmd, Context& ctx) {
     auto opts = std::make_shared<LogOptions>();
-    auto* cmd =
-        app.add_subcommand("log", "Show the audit log: who changed what, when, with which command");
     cmd->add_option("--since", opts->since, "Only changes on or after this date")
         ->type_name("DATE");
     cmd->add_option("--until", opts->until, "Only changes on or before this date")

@@ -1158,9 +1158,7 @@ void register_ics_check(CLI::App* meeting, Context& ctx) {
 
 }  // namespace
 
-void register_meeting(CLI::App& app, Context& ctx) {
-    auto* meeting = app.add_subcommand(
-        "meeting", "Meetings: calendar, agenda, attendance, quorum, minutes, decisions");
+void register_meeting(CLI::App* meeting, Context& ctx) {
     meeting->require_subcommand(1);
     register_schedule(meeting, ctx);
     register_list_show_edit(meeting, ctx);

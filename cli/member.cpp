@@ -822,9 +822,7 @@ void register_member_contact(CLI::App& member, Context& ctx) {
 
 }  // namespace
 
-void register_member(CLI::App& app, Context& ctx) {
-    auto* cmd = app.add_subcommand(
-        "member", "Keep the member register: organisations, contacts, status, import, export");
+void register_member(CLI::App* cmd, Context& ctx) {
     cmd->require_subcommand(1);
     register_member_add(*cmd, ctx);
     register_member_show(*cmd, ctx);

@@ -1033,9 +1033,7 @@ void register_plan_views(CLI::App* cmd, Context& ctx) {
 
 }  // namespace
 
-void register_plan(CLI::App& app, Context& ctx) {
-    auto* cmd = app.add_subcommand(
-        "plan", "Keep the activity plan: priorities, activities, indicators, review contributions");
+void register_plan(CLI::App* cmd, Context& ctx) {
     cmd->require_subcommand(1);
     register_priority(cmd, ctx);
     register_activity(cmd, ctx);

@@ -192,9 +192,7 @@ void refuse_pdf_on_terminal(const std::optional<std::string>& output) {
     }
 }
 
-void register_report(CLI::App& app, Context& ctx) {
-    auto* cmd = app.add_subcommand(
-        "report", "Write the quarterly report and its siblings (md, html, pdf, json, csv)");
+void register_report(CLI::App* cmd, Context& ctx) {
     cmd->require_subcommand(1);
     const std::pair<report::Kind, const char*> kinds[] = {
         {report::Kind::quarterly,

@@ -581,8 +581,7 @@ void register_check(CLI::App* cmd, Context& ctx) {
 
 }  // namespace
 
-void register_wg(CLI::App& app, Context& ctx) {
-    auto* cmd = app.add_subcommand("wg", "Working groups: members, leads, tasks and checks");
+void register_wg(CLI::App* cmd, Context& ctx) {
     cmd->require_subcommand(1);
     register_create(cmd, ctx);
     register_list_and_show(cmd, ctx);

@@ -180,3 +180,46 @@ TEST_CASE("cli: --help speaks the language of --lang, wherever --lang is") {
           "fr");
     CHECK(cli::help_language(3, std::vector<const char*>{"nacsa", "--lang", "de"}.data()) != "de");
 }
+
+TEST_CASE("cli: a command line builds the command it runs, and the whole tree says its errors") {
+    const auto to_build = [](std::vector<const char*> args) {
+        args.insert(args.begin(), "nacsa");
+        return cli::command_to_build(static_cast<int>(args.size()), args.data());
+    };
+    CHECK(to_build({"--db", "x.db", "member", "list"}) == "member");
+    CHECK(to_build({"--lang", "es", "-q", "--format=json", "wg", "list"}) == "wg");
+    CHECK(to_build({"--version"}) == "");
+    CHECK(to_build({"help"}) == "");
+    CHECK(to_build({"help", "meeting", "schedule"}) == "meeting");
+    CHECK(to_build({"help", "completion"}) == "completion");
+    CHECK_FALSE(to_build({"completion", "zsh"}).has_value());  // the script describes every command
+    CHECK(to_build({"completion", "--values", "member-id"}) == "completion");
+
+    // Only the command run is filled; the others have their name and description.
+    cli::GlobalOptions options;
+    cli::Context ctx{options};
+    CLI::App app{"", "nacsa"};
+    cli::build(app, ctx, options, std::string("wg"));
+    CHECK_FALSE(app.get_subcommand("wg")->get_subcommands({}).empty());
+    CHECK(app.get_subcommand("member")->get_subcommands({}).empty());
+    CHECK(app.get_subcommand("member")->get_description() ==
+          "Keep the member register: organisations, contacts, status, import, export");
+
+    // A global option's value that names a command, a command without its subcommand, an unknown
+    // subcommand: each is said as the whole tree says it.
+    auto r = run({"--lang", "en", "--format", "member", "list"});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("unknown command \"list\" for 'nacsa' (known: init, config,") !=
+          std::string::npos);
+    r = run({"--lang", "en", "member", "bogus"});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("unknown command \"bogus\" for 'nacsa member' (known: add, ") !=
+          std::string::npos);
+    r = run({"--lang", "en", "member"});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("'nacsa member' needs a command (one of: add, ") != std::string::npos);
+    r = run({"--lang", "en", "--help"});
+    CHECK(r.code == 0);
+    CHECK(r.out.find("  member                      Keep the member register") !=
+          std::string::npos);
+}
