@@ -40,8 +40,9 @@ std::uint32_t read_u32(std::string_view data, std::size_t offset, bool swap) {
 
 std::string_view read_string(std::string_view data, std::size_t table, std::uint32_t index,
                              bool swap) {
-    const auto length = read_u32(data, table + index * 8, swap);
-    const auto offset = read_u32(data, table + index * 8 + 4, swap);
+    const std::size_t entry = table + std::size_t{index} * 8;
+    const auto length = read_u32(data, entry, swap);
+    const auto offset = read_u32(data, entry + 4, swap);
     if (std::size_t{offset} + length > data.size()) {
         throw std::runtime_error("string outside the .mo file");
     }
