@@ -3,6 +3,9 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include <algorithm>
+#include <string_view>
+#include <tuple>
 #include <unordered_set>
 
 #include "store/sql.hpp"
@@ -25,14 +28,48 @@ MemberStatus status_of(const SQLite::Column& column) {
     return parse_status(column.getString()).value_or(MemberStatus::active);
 }
 
-// Adds one to counts[key] for each (member, key) row whose member is in `active`.
-void count_active(SQLite::Statement& q, const std::unordered_set<std::string>& active,
-                  std::map<std::string, std::int64_t>& counts) {
+// Counts by key while reading a table: a handful of keys (types, regions, themes, genders), so a
+// short list searched in turn, without a string made per row.
+class KeyCounts {
+  public:
+    void add(std::string_view key) {
+        for (auto& [k, n] : counts_) {
+            if (k == key) {
+                ++n;
+                return;
+            }
+        }
+        counts_.emplace_back(std::string(key), 1);
+    }
+    [[nodiscard]] std::map<std::string, std::int64_t> sorted() const {
+        return {counts_.begin(), counts_.end()};
+    }
+
+  private:
+    std::vector<std::pair<std::string, std::int64_t>> counts_;
+};
+
+std::string_view view(const SQLite::Column& column) {
+    return {static_cast<const char*>(column.getBlob()),
+            static_cast<std::size_t>(column.getBytes())};
+}
+
+// Member ids looked up by their text as SQLite gives it, without a string made per row.
+struct IdHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+};
+using IdSet = std::unordered_set<std::string, IdHash, std::equal_to<>>;
+
+// Counts the (member, key) rows of `q` by key, leaving out those of members in `left_out`.
+std::map<std::string, std::int64_t> count_except(SQLite::Statement& q, const IdSet& left_out) {
+    KeyCounts counts;
     while (q.executeStep()) {
-        if (active.count(q.getColumn(0).getString()) != 0) {
-            ++counts[q.getColumn(1).getString()];
+        if (left_out.find(view(q.getColumn(0))) == left_out.end()) {
+            counts.add(view(q.getColumn(1)));
         }
     }
+    return counts.sorted();
 }
 
 }  // namespace
@@ -89,22 +126,51 @@ CensusCounts census_counts(store::Store& store, Date from, Date to) {
 Census census(store::Store& store, Date from, Date to) {
     Census out;
     auto& db = store.db();
-    // "+m.sort_key": sorted, not read through the name index (see list_members).
-    SQLite::Statement members(db, std::string("SELECT m.id, m.name, m.type, m.region, m.joined, ") +
-                                      k_status_on + " FROM member m ORDER BY +m.sort_key, m.id");
+    // One pass over the members, in the table's order; only the members who joined in the period
+    // are kept (and sorted by name below), the others are counted.
+    SQLite::Statement members(db, std::string("SELECT m.id, m.type, m.region, m.joined, ") +
+                                      k_status_on + ", m.name, m.sort_key FROM member m");
     store::bind(members, ":d", to);
-    std::unordered_set<std::string> active;
+    const auto first = format_date(from);
+    const auto last = format_date(to);
+    KeyCounts by_type;
+    KeyCounts by_region;
+    IdSet not_active;  // not in the register on `to`, or not active then
+    std::vector<std::pair<std::string, MemberOnDate>> joined;  // (sort key, member)
     while (members.executeStep()) {
-        if (members.getColumn(5).isNull()) {
+        const auto status_column = members.getColumn(4);
+        if (status_column.isNull()) {
+            not_active.emplace(view(members.getColumn(0)));
             continue;
         }
-        MemberOnDate m{members.getColumn(0).getString(),  members.getColumn(1).getString(),
-                       members.getColumn(2).getString(),  store::text(members.getColumn(3)),
-                       store::text(members.getColumn(4)), status_of(members.getColumn(5))};
-        if (m.status == MemberStatus::active) {
-            active.insert(m.id);
+        const auto status = status_of(status_column);
+        ++out.in_register;
+        ++out.by_status[status];
+        if (status == MemberStatus::active) {
+            by_type.add(view(members.getColumn(1)));
+            by_region.add(view(members.getColumn(2)));  // NULL: ""
+        } else {
+            not_active.emplace(view(members.getColumn(0)));
         }
-        out.members.push_back(std::move(m));
+        // ISO dates compare as text; an unknown joined date ("") is before every period.
+        const auto date = view(members.getColumn(3));
+        if (date >= first && date <= last) {
+            joined.emplace_back(
+                std::string(view(members.getColumn(6))),
+                MemberOnDate{members.getColumn(0).getString(), members.getColumn(5).getString(),
+                             members.getColumn(1).getString(), store::text(members.getColumn(2)),
+                             std::string(date), status});
+        }
+    }
+    out.active_by_type = by_type.sorted();
+    out.active_by_region = by_region.sorted();
+    // As SQLite orders "ORDER BY m.sort_key, m.id": both compared byte by byte.
+    std::sort(joined.begin(), joined.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.first, a.second.id) < std::tie(b.first, b.second.id);
+    });
+    out.joined.reserve(joined.size());
+    for (auto& [key, m] : joined) {
+        out.joined.push_back(std::move(m));
     }
 
     SQLite::Statement left(db, R"(
@@ -118,12 +184,14 @@ Census census(store::Store& store, Date from, Date to) {
                                    store::date(left.getColumn(2))});
     }
 
+    // Every member's themes, services and contacts belong to a member of the table (foreign
+    // keys), so those of members not left out are those of the members active on `to`.
     SQLite::Statement themes(db, "SELECT member_id, theme FROM member_theme");
-    count_active(themes, active, out.active_by_theme);
+    out.active_by_theme = count_except(themes, not_active);
     SQLite::Statement services(db, "SELECT member_id, service FROM member_service");
-    count_active(services, active, out.active_by_service);
+    out.active_by_service = count_except(services, not_active);
     SQLite::Statement genders(db, "SELECT member_id, gender FROM contact WHERE erased_at IS NULL");
-    count_active(genders, active, out.active_contacts_by_gender);
+    out.active_contacts_by_gender = count_except(genders, not_active);
     return out;
 }
 
