@@ -99,18 +99,21 @@ std::vector<std::string> active_on(store::Store& store, Date date) {
 
 CensusCounts census_counts(store::Store& store, Date from, Date to) {
     CensusCounts out;
+    // Counted as read: in SQL, each of the counts would evaluate the status on its own.
     SQLite::Statement q(store.db(),
-                        std::string("SELECT count(*) FILTER (WHERE s = 'active'), count(*) FILTER "
-                                    "(WHERE s IS NOT NULL AND j BETWEEN :from AND :to), count(*) "
-                                    "FILTER (WHERE s IS NOT NULL) FROM (SELECT m.joined AS j, ") +
-                            k_status_on + " AS s FROM member m)");
+                        std::string("SELECT m.joined, ") + k_status_on + " FROM member m");
     store::bind(q, ":d", to);
-    store::bind(q, ":from", from);
-    store::bind(q, ":to", to);
-    if (q.executeStep()) {
-        out.active = q.getColumn(0).getInt64();
-        out.joined = q.getColumn(1).getInt64();
-        out.in_register = q.getColumn(2).getInt64();
+    const auto first = format_date(from);
+    const auto last = format_date(to);
+    while (q.executeStep()) {
+        const auto status = q.getColumn(1);
+        if (status.isNull()) {
+            continue;
+        }
+        ++out.in_register;
+        out.active += view(status) == "active" ? 1 : 0;
+        const auto joined = view(q.getColumn(0));
+        out.joined += joined >= first && joined <= last ? 1 : 0;
     }
     SQLite::Statement left(store.db(), R"(
         SELECT count(*) FROM member_status_history h JOIN member m ON m.id = h.member_id

@@ -62,9 +62,9 @@ struct Census {
 };
 [[nodiscard]] Census census(store::Store& store, Date from, Date to);
 
-// The census's three totals alone, as census() counts them, without reading the members one by
-// one (the first page of a report puts the previous period's beside this one's): members active
-// on `to`, members in the register on `to` who joined in the period, withdrawals dated in it.
+// The census's three totals alone, as census() counts them, without its other counts (the first
+// page of a report puts the previous period's beside this one's): members active on `to`,
+// members in the register on `to` who joined in the period, withdrawals dated in it.
 struct CensusCounts {
     std::int64_t in_register = 0;  // any status on `to`
     std::int64_t active = 0;
