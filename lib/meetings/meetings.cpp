@@ -308,10 +308,19 @@ std::vector<AgendaItem> agenda(store::Store& store, const std::string& id) {
 
 std::vector<Invitee> invitees(store::Store& store, const Meeting& meeting,
                               WithRemoved with_removed) {
+    return detail::invitees_from(
+        store, meeting,
+        derive_invitees(store, Body::parse(meeting.body).value_or(Body{}), meeting.local_date()),
+        with_removed);
+}
+
+std::vector<Invitee> detail::invitees_from(store::Store& store, const Meeting& meeting,
+                                           std::vector<DerivedInvitee> body_members,
+                                           WithRemoved with_removed) {
     const Date date = meeting.local_date();
     std::vector<Invitee> all;
     std::map<std::string, std::size_t> at;
-    for (auto& d : derive_invitees(store, Body::parse(meeting.body).value_or(Body{}), date)) {
+    for (auto& d : body_members) {
         at.emplace(invitee_key(d.member_id, d.person), all.size());
         all.push_back(Invitee{.member_id = std::move(d.member_id),
                               .person = std::move(d.person),
