@@ -45,6 +45,10 @@ void add_history(SQLite::Database& db, const std::string& id, MeetingStatus stat
                                                  std::vector<DerivedInvitee> body_members,
                                                  WithRemoved with_removed = WithRemoved::no);
 
+// The meetings of these ids that exist, in list_meetings()'s order (start, then id).
+[[nodiscard]] std::vector<Meeting> meetings_by_id(store::Store& store,
+                                                  const std::vector<std::string>& ids);
+
 // "summary; reason: TEXT" for the audit log (the summary alone without a reason).
 [[nodiscard]] std::string with_reason(const std::string& summary,
                                       const std::optional<std::string>& reason);

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "core/error.hpp"
 #include "core/names.hpp"
@@ -228,6 +229,23 @@ std::optional<Meeting> find_meeting(store::Store& store, const std::string& id) 
         return std::nullopt;
     }
     return read_meeting(q);
+}
+
+std::vector<Meeting> detail::meetings_by_id(store::Store& store,
+                                            const std::vector<std::string>& ids) {
+    Statement q(store.db(), fmt::format("SELECT {} FROM meeting WHERE id = ?", k_meeting_columns));
+    std::vector<Meeting> out;
+    for (const auto& id : ids) {
+        q.reset();
+        q.bind(1, id);
+        if (q.executeStep()) {
+            out.push_back(read_meeting(q));
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const Meeting& a, const Meeting& b) {
+        return std::tie(a.starts_at, a.id) < std::tie(b.starts_at, b.id);
+    });
+    return out;
 }
 
 Meeting get_meeting(store::Store& store, const std::string& id) {

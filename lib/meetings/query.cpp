@@ -458,8 +458,17 @@ std::vector<Meeting> scheduled_as_known_on(store::Store& store, const Period& pe
             it->second.latest = false;
         }
     }
+    // Only the meetings still to come as known then are read.
+    std::vector<std::string> to_come;
+    for (const auto& [id, k] : known) {
+        const auto status = parse_meeting_status(k.status);
+        if (status &&
+            (*status == MeetingStatus::scheduled || *status == MeetingStatus::postponed)) {
+            to_come.push_back(id);
+        }
+    }
     std::vector<Meeting> out;
-    for (auto& m : list_meetings(store, MeetingFilter{})) {
+    for (auto& m : detail::meetings_by_id(store, to_come)) {
         const auto it = known.find(m.id);
         if (it == known.end()) {
             continue;  // not yet scheduled that day
