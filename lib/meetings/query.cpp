@@ -158,7 +158,14 @@ std::map<std::string, std::int64_t> participants_by_gender(store::Store& store,
 
 std::vector<Decision> decisions_in_period(store::Store& store, const Period& period) {
     std::vector<Decision> out;
+    // Most meetings record no decision: those are passed over with one statement reused.
+    SQLite::Statement any(store.db(), "SELECT 1 FROM decision WHERE meeting_id = ? LIMIT 1");
     for (const auto& m : meetings_between(store, period, MeetingFilter{})) {
+        any.reset();
+        any.bind(1, m.id);
+        if (!any.executeStep()) {
+            continue;
+        }
         for (auto& d : decisions(store, m.id)) {
             out.push_back(std::move(d));
         }
