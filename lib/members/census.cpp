@@ -4,6 +4,8 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <algorithm>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <tuple>
 #include <unordered_set>
@@ -28,6 +30,77 @@ MemberStatus status_of(const SQLite::Column& column) {
     return parse_status(column.getString()).value_or(MemberStatus::active);
 }
 
+MemberStatus status_of(std::string_view status) {
+    return parse_status(status).value_or(MemberStatus::active);
+}
+
+std::string_view view(const SQLite::Column& column) {
+    return {static_cast<const char*>(column.getBlob()),
+            static_cast<std::size_t>(column.getBytes())};
+}
+
+std::optional<std::string_view> joined_of(const SQLite::Column& column) {
+    if (column.isNull()) {
+        return std::nullopt;
+    }
+    return view(column);
+}
+
+// The rule of k_status_on for every member, read in id order beside the status history in the
+// same order: two scans merged, instead of two look-ups in the history for each member (a
+// register may hold 100,000 members). Ids compare byte by byte, as SQLite's BINARY collation.
+class StatusWalk {
+  public:
+    StatusWalk(SQLite::Database& db, Date date)
+        : history_(db,
+                   "SELECT member_id, date, status FROM member_status_history "
+                   "WHERE voided_at IS NULL ORDER BY member_id, date, id"),
+          date_(format_date(date)) {
+        more_ = history_.executeStep();
+    }
+
+    // The status on the date of member `id`, whose joined date is `joined` (nullopt: NULL), or
+    // nullopt when it was not in the register then. Called in ascending order of id; the text
+    // stays valid until the next call.
+    std::optional<std::string_view> status(std::string_view id,
+                                           std::optional<std::string_view> joined) {
+        while (more_ && view(history_.getColumn(0)) < id) {
+            more_ = history_.executeStep();
+        }
+        bool any = false;
+        bool latest = false;
+        // In date order, then in the order recorded: the latest entry on or before the date is
+        // the last one seen.
+        while (more_ && view(history_.getColumn(0)) == id) {
+            const auto status = view(history_.getColumn(2));
+            if (!any) {
+                first_.assign(status);
+                any = true;
+            }
+            if (view(history_.getColumn(1)) <= date_) {
+                latest_.assign(status);
+                latest = true;
+            }
+            more_ = history_.executeStep();
+        }
+        if (latest) {
+            return latest_;
+        }
+        // None on or before the date, but joined on or before it: its first entry's status.
+        if (any && joined && *joined <= date_) {
+            return first_;
+        }
+        return std::nullopt;
+    }
+
+  private:
+    SQLite::Statement history_;
+    std::string date_;
+    bool more_ = false;
+    std::string first_;
+    std::string latest_;
+};
+
 // Counts by key while reading a table: a handful of keys (types, regions, themes, genders), so a
 // short list searched in turn, without a string made per row.
 class KeyCounts {
@@ -48,11 +121,6 @@ class KeyCounts {
   private:
     std::vector<std::pair<std::string, std::int64_t>> counts_;
 };
-
-std::string_view view(const SQLite::Column& column) {
-    return {static_cast<const char*>(column.getBlob()),
-            static_cast<std::size_t>(column.getBytes())};
-}
 
 // Member ids looked up by their text as SQLite gives it, without a string made per row.
 struct IdHash {
@@ -99,21 +167,19 @@ std::vector<std::string> active_on(store::Store& store, Date date) {
 
 CensusCounts census_counts(store::Store& store, Date from, Date to) {
     CensusCounts out;
-    // Counted as read: in SQL, each of the counts would evaluate the status on its own.
-    SQLite::Statement q(store.db(),
-                        std::string("SELECT m.joined, ") + k_status_on + " FROM member m");
-    store::bind(q, ":d", to);
+    SQLite::Statement q(store.db(), "SELECT m.id, m.joined FROM member m ORDER BY m.id");
+    StatusWalk walk(store.db(), to);
     const auto first = format_date(from);
     const auto last = format_date(to);
     while (q.executeStep()) {
-        const auto status = q.getColumn(1);
-        if (status.isNull()) {
+        const auto joined = joined_of(q.getColumn(1));
+        const auto status = walk.status(view(q.getColumn(0)), joined);
+        if (!status) {
             continue;
         }
         ++out.in_register;
-        out.active += view(status) == "active" ? 1 : 0;
-        const auto joined = view(q.getColumn(0));
-        out.joined += joined >= first && joined <= last ? 1 : 0;
+        out.active += *status == "active" ? 1 : 0;
+        out.joined += joined && *joined >= first && *joined <= last ? 1 : 0;
     }
     SQLite::Statement left(store.db(), R"(
         SELECT count(*) FROM member_status_history h JOIN member m ON m.id = h.member_id
@@ -129,11 +195,12 @@ CensusCounts census_counts(store::Store& store, Date from, Date to) {
 Census census(store::Store& store, Date from, Date to) {
     Census out;
     auto& db = store.db();
-    // One pass over the members, in the table's order; only the members who joined in the period
+    // One pass over the members, in id order; only the members who joined in the period
     // are kept (and sorted by name below), the others are counted.
-    SQLite::Statement members(db, std::string("SELECT m.id, m.type, m.region, m.joined, ") +
-                                      k_status_on + ", m.name, m.sort_key FROM member m");
-    store::bind(members, ":d", to);
+    SQLite::Statement members(
+        db,
+        "SELECT m.id, m.type, m.region, m.joined, m.name, m.sort_key FROM member m ORDER BY m.id");
+    StatusWalk walk(db, to);
     const auto first = format_date(from);
     const auto last = format_date(to);
     KeyCounts by_type;
@@ -141,12 +208,13 @@ Census census(store::Store& store, Date from, Date to) {
     IdSet not_active;  // not in the register on `to`, or not active then
     std::vector<std::pair<std::string, MemberOnDate>> joined;  // (sort key, member)
     while (members.executeStep()) {
-        const auto status_column = members.getColumn(4);
-        if (status_column.isNull()) {
+        const auto on_date =
+            walk.status(view(members.getColumn(0)), joined_of(members.getColumn(3)));
+        if (!on_date) {
             not_active.emplace(view(members.getColumn(0)));
             continue;
         }
-        const auto status = status_of(status_column);
+        const auto status = status_of(*on_date);
         ++out.in_register;
         ++out.by_status[status];
         if (status == MemberStatus::active) {
@@ -159,8 +227,8 @@ Census census(store::Store& store, Date from, Date to) {
         const auto date = view(members.getColumn(3));
         if (date >= first && date <= last) {
             joined.emplace_back(
-                std::string(view(members.getColumn(6))),
-                MemberOnDate{members.getColumn(0).getString(), members.getColumn(5).getString(),
+                std::string(view(members.getColumn(5))),
+                MemberOnDate{members.getColumn(0).getString(), members.getColumn(4).getString(),
                              members.getColumn(1).getString(), store::text(members.getColumn(2)),
                              std::string(date), status});
         }

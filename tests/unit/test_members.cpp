@@ -323,6 +323,57 @@ TEST_CASE("a member's status on a date follows its dated history") {
     CHECK(members::active_on(store, store.today()) == std::vector<std::string>{"gama"});
 }
 
+TEST_CASE("the census finds each member's status on a date as status_on does") {
+    StoreFixture fx;
+    auto& store = fx.store();
+    // Changes dated the same day (the one recorded last counts), a change voided as entered by
+    // mistake, a joined date corrected to before the first entry, a member without a joined
+    // date, and members whose ids sort apart from their names.
+    auto s = spec("Zorro");
+    s.joined = "2026-01-10";
+    fx.member("a-zorro", s);
+    fx.status("a-zorro", "suspended", "2026-03-01");
+    fx.status("a-zorro", "active", "2026-03-01");
+    fx.status("a-zorro", "withdrawn", "2026-05-02");
+    s = spec("Beta");
+    s.joined = "2026-05-01";
+    s.status = "applicant";
+    fx.member("beta", s);
+    members::MemberInput earlier;
+    earlier.joined = "2026-02-01";
+    (void)members::edit_member(store, "beta", earlier, members::command_line_locator());
+    s = spec("Gama");
+    s.joined = "";
+    fx.member("gama", s);
+    s = spec("Alfa");
+    s.joined = "2026-02-15";
+    fx.member("z-alfa", s);
+    fx.status("z-alfa", "suspended", "2026-04-01");
+    (void)members::correct_status(store, "z-alfa", "entered by mistake");
+    fx.status("z-alfa", "withdrawn", "2026-06-30");
+
+    const std::vector<std::string> ids{"a-zorro", "beta", "gama", "z-alfa"};
+    for (const char* day : {"2026-01-09", "2026-01-10", "2026-02-01", "2026-02-15", "2026-03-01",
+                            "2026-04-01", "2026-05-01", "2026-05-02", "2026-06-30", "2026-11-30"}) {
+        CAPTURE(day);
+        std::map<members::MemberStatus, std::int64_t> by_status;
+        std::int64_t in_register = 0;
+        for (const auto& id : ids) {
+            if (const auto status = members::status_on(store, id, d(day))) {
+                ++by_status[*status];
+                ++in_register;
+            }
+        }
+        const auto c = members::census(store, d("2026-01-01"), d(day));
+        CHECK(c.in_register == in_register);
+        CHECK(c.by_status == by_status);
+        const auto counts = members::census_counts(store, d("2026-01-01"), d(day));
+        CHECK(counts.in_register == in_register);
+        CHECK(counts.active == by_status[members::MemberStatus::active]);
+        CHECK(counts.joined == static_cast<std::int64_t>(c.joined.size()));
+    }
+}
+
 TEST_CASE("the census counts the members in the register at the end of a period") {
     StoreFixture fx;
     auto& store = fx.store();
