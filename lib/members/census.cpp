@@ -4,10 +4,10 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <algorithm>
+#include <numeric>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <unordered_set>
 
 #include "store/sql.hpp"
@@ -205,8 +205,9 @@ Census census(store::Store& store, Date from, Date to) {
     const auto last = format_date(to);
     KeyCounts by_type;
     KeyCounts by_region;
-    IdSet not_active;  // not in the register on `to`, or not active then
-    std::vector<std::pair<std::string, MemberOnDate>> joined;  // (sort key, member)
+    IdSet not_active;                    // not in the register on `to`, or not active then
+    std::vector<MemberOnDate> joined;    // in id order
+    std::vector<std::string> sort_keys;  // theirs
     while (members.executeStep()) {
         const auto on_date =
             walk.status(view(members.getColumn(0)), joined_of(members.getColumn(3)));
@@ -226,8 +227,8 @@ Census census(store::Store& store, Date from, Date to) {
         // ISO dates compare as text; an unknown joined date ("") is before every period.
         const auto date = view(members.getColumn(3));
         if (date >= first && date <= last) {
-            joined.emplace_back(
-                std::string(view(members.getColumn(5))),
+            sort_keys.emplace_back(view(members.getColumn(5)));
+            joined.push_back(
                 MemberOnDate{members.getColumn(0).getString(), members.getColumn(4).getString(),
                              members.getColumn(1).getString(), store::text(members.getColumn(2)),
                              std::string(date), status});
@@ -235,13 +236,15 @@ Census census(store::Store& store, Date from, Date to) {
     }
     out.active_by_type = by_type.sorted();
     out.active_by_region = by_region.sorted();
-    // As SQLite orders "ORDER BY m.sort_key, m.id": both compared byte by byte.
-    std::sort(joined.begin(), joined.end(), [](const auto& a, const auto& b) {
-        return std::tie(a.first, a.second.id) < std::tie(b.first, b.second.id);
-    });
+    // As SQLite orders "ORDER BY m.sort_key, m.id" (both compared byte by byte): by sort key,
+    // and read in id order. Their positions are sorted, not the members.
+    std::vector<std::size_t> order(joined.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return sort_keys[a] < sort_keys[b]; });
     out.joined.reserve(joined.size());
-    for (auto& [key, m] : joined) {
-        out.joined.push_back(std::move(m));
+    for (const auto i : order) {
+        out.joined.push_back(std::move(joined[i]));
     }
 
     SQLite::Statement left(db, R"(
