@@ -109,10 +109,9 @@ std::string invitee_key(const std::optional<std::string>& member_id,
 }
 
 // The stored rows of a meeting's invitees: explicit additions and removals, and attendance.
-std::vector<Invitee> stored_invitees(store::Store& store, const std::string& id) {
-    Statement q(store.db(),
-                "SELECT id, member_id, person, role, source, removed, attendance, represented_by "
-                "FROM meeting_invitee WHERE meeting_id = ?");
+// `q`: stored_invitees_statement().
+std::vector<Invitee> stored_invitees(Statement& q, const std::string& id) {
+    q.reset();
     q.bind(1, id);
     std::vector<Invitee> out;
     while (q.executeStep()) {
@@ -332,9 +331,19 @@ std::vector<Invitee> invitees(store::Store& store, const Meeting& meeting,
         with_removed);
 }
 
+Statement detail::stored_invitees_statement(SQLite::Database& db) {
+    return Statement(db,
+                     "SELECT id, member_id, person, role, source, removed, attendance, "
+                     "represented_by FROM meeting_invitee WHERE meeting_id = ?");
+}
+
 std::vector<Invitee> detail::invitees_from(store::Store& store, const Meeting& meeting,
                                            std::vector<DerivedInvitee> body_members,
-                                           WithRemoved with_removed) {
+                                           WithRemoved with_removed, Statement* stored) {
+    std::optional<Statement> own;
+    if (stored == nullptr) {
+        stored = &own.emplace(stored_invitees_statement(store.db()));
+    }
     const Date date = meeting.local_date();
     std::vector<Invitee> all;
     std::map<std::string, std::size_t> at;
@@ -345,7 +354,7 @@ std::vector<Invitee> detail::invitees_from(store::Store& store, const Meeting& m
                               .role = d.role,
                               .source = InviteeSource::derived});
     }
-    for (auto& row : stored_invitees(store, meeting.id)) {
+    for (auto& row : stored_invitees(*stored, meeting.id)) {
         const auto found = at.find(invitee_key(row.member_id, row.person));
         if (found != at.end()) {
             auto& derived = all[found->second];

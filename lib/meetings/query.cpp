@@ -42,7 +42,8 @@ class Summariser {
   public:
     explicit Summariser(store::Store& store)
         : store_(store),
-          decisions_(store.db(), "SELECT count(*) FROM decision WHERE meeting_id = ?") {}
+          decisions_(store.db(), "SELECT count(*) FROM decision WHERE meeting_id = ?"),
+          stored_(detail::stored_invitees_statement(store.db())) {}
 
     MeetingSummary operator()(Meeting m);
 
@@ -66,6 +67,7 @@ class Summariser {
 
     store::Store& store_;
     SQLite::Statement decisions_;
+    SQLite::Statement stored_;
     std::map<std::pair<std::string, chr::sys_days>, std::vector<DerivedInvitee>> derived_;
 };
 
@@ -74,7 +76,8 @@ MeetingSummary Summariser::operator()(Meeting m) {
     MeetingSummary s;
     s.date = m.local_date();
     bool any = false;
-    const auto list = detail::invitees_from(store, m, derived(m, s.date));
+    const auto list =
+        detail::invitees_from(store, m, derived(m, s.date), WithRemoved::no, &stored_);
     for (const auto& i : list) {
         any = any || i.attendance.has_value();
         const bool came =
