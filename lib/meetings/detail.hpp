@@ -11,6 +11,7 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/message.hpp"
 #include "meetings/meetings.hpp"
@@ -37,6 +38,19 @@ void add_history(SQLite::Database& db, const std::string& id, MeetingStatus stat
 // Whether a member belongs to no body on the date: suspended or withdrawn then
 // (members::status_on). Such a member is not invited, nor counted for quorum.
 [[nodiscard]] bool out_of_bodies(store::Store& store, const std::string& member_id, Date date);
+
+// invitees() of a meeting from its body's members on its date as derive_invitees() gave them:
+// a report summarising many meetings derives them once per body and day, and reads the stored
+// rows with one statement (stored_invitees_statement(), else one is prepared for the call).
+[[nodiscard]] SQLite::Statement stored_invitees_statement(SQLite::Database& db);
+[[nodiscard]] std::vector<Invitee> invitees_from(store::Store& store, const Meeting& meeting,
+                                                 std::vector<DerivedInvitee> body_members,
+                                                 WithRemoved with_removed = WithRemoved::no,
+                                                 SQLite::Statement* stored = nullptr);
+
+// The meetings of these ids that exist, in list_meetings()'s order (start, then id).
+[[nodiscard]] std::vector<Meeting> meetings_by_id(store::Store& store,
+                                                  const std::vector<std::string>& ids);
 
 // "summary; reason: TEXT" for the audit log (the summary alone without a reason).
 [[nodiscard]] std::string with_reason(const std::string& summary,

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "core/error.hpp"
 #include "core/names.hpp"
@@ -108,10 +109,9 @@ std::string invitee_key(const std::optional<std::string>& member_id,
 }
 
 // The stored rows of a meeting's invitees: explicit additions and removals, and attendance.
-std::vector<Invitee> stored_invitees(store::Store& store, const std::string& id) {
-    Statement q(store.db(),
-                "SELECT id, member_id, person, role, source, removed, attendance, represented_by "
-                "FROM meeting_invitee WHERE meeting_id = ?");
+// `q`: stored_invitees_statement().
+std::vector<Invitee> stored_invitees(Statement& q, const std::string& id) {
+    q.reset();
     q.bind(1, id);
     std::vector<Invitee> out;
     while (q.executeStep()) {
@@ -230,6 +230,23 @@ std::optional<Meeting> find_meeting(store::Store& store, const std::string& id) 
     return read_meeting(q);
 }
 
+std::vector<Meeting> detail::meetings_by_id(store::Store& store,
+                                            const std::vector<std::string>& ids) {
+    Statement q(store.db(), fmt::format("SELECT {} FROM meeting WHERE id = ?", k_meeting_columns));
+    std::vector<Meeting> out;
+    for (const auto& id : ids) {
+        q.reset();
+        q.bind(1, id);
+        if (q.executeStep()) {
+            out.push_back(read_meeting(q));
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const Meeting& a, const Meeting& b) {
+        return std::tie(a.starts_at, a.id) < std::tie(b.starts_at, b.id);
+    });
+    return out;
+}
+
 Meeting get_meeting(store::Store& store, const std::string& id) {
     if (auto m = find_meeting(store, id)) {
         return *m;
@@ -308,17 +325,36 @@ std::vector<AgendaItem> agenda(store::Store& store, const std::string& id) {
 
 std::vector<Invitee> invitees(store::Store& store, const Meeting& meeting,
                               WithRemoved with_removed) {
+    return detail::invitees_from(
+        store, meeting,
+        derive_invitees(store, Body::parse(meeting.body).value_or(Body{}), meeting.local_date()),
+        with_removed);
+}
+
+Statement detail::stored_invitees_statement(SQLite::Database& db) {
+    return Statement(db,
+                     "SELECT id, member_id, person, role, source, removed, attendance, "
+                     "represented_by FROM meeting_invitee WHERE meeting_id = ?");
+}
+
+std::vector<Invitee> detail::invitees_from(store::Store& store, const Meeting& meeting,
+                                           std::vector<DerivedInvitee> body_members,
+                                           WithRemoved with_removed, Statement* stored) {
+    std::optional<Statement> own;
+    if (stored == nullptr) {
+        stored = &own.emplace(stored_invitees_statement(store.db()));
+    }
     const Date date = meeting.local_date();
     std::vector<Invitee> all;
     std::map<std::string, std::size_t> at;
-    for (auto& d : derive_invitees(store, Body::parse(meeting.body).value_or(Body{}), date)) {
+    for (auto& d : body_members) {
         at.emplace(invitee_key(d.member_id, d.person), all.size());
         all.push_back(Invitee{.member_id = std::move(d.member_id),
                               .person = std::move(d.person),
                               .role = d.role,
                               .source = InviteeSource::derived});
     }
-    for (auto& row : stored_invitees(store, meeting.id)) {
+    for (auto& row : stored_invitees(*stored, meeting.id)) {
         const auto found = at.find(invitee_key(row.member_id, row.person));
         if (found != at.end()) {
             auto& derived = all[found->second];

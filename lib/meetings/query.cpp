@@ -5,7 +5,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <utility>
 
+#include "meetings/detail.hpp"
 #include "store/sql.hpp"
 
 namespace nacsa::meetings {
@@ -32,11 +35,49 @@ std::vector<Meeting> meetings_between(store::Store& store, const Period& period,
     return out;
 }
 
-MeetingSummary summarise(store::Store& store, Meeting m) {
+// What summarise() reads once for all the meetings it summarises: the bodies' members per body
+// and day (a committee meeting's from the committee's seats that day), and the statement that
+// counts a meeting's decisions.
+class Summariser {
+  public:
+    explicit Summariser(store::Store& store)
+        : store_(store),
+          decisions_(store.db(), "SELECT count(*) FROM decision WHERE meeting_id = ?"),
+          stored_(detail::stored_invitees_statement(store.db())) {}
+
+    MeetingSummary operator()(Meeting m);
+
+  private:
+    const std::vector<DerivedInvitee>& derived(const Meeting& m, Date date) {
+        auto key = std::pair(m.body, chr::sys_days{date});
+        auto it = derived_.find(key);
+        if (it == derived_.end()) {
+            it = derived_
+                     .emplace(std::move(key),
+                              derive_invitees(store_, Body::parse(m.body).value_or(Body{}), date))
+                     .first;
+        }
+        return it->second;
+    }
+    int decisions(const std::string& meeting_id) {
+        decisions_.reset();
+        decisions_.bind(1, meeting_id);
+        return decisions_.executeStep() ? decisions_.getColumn(0).getInt() : 0;
+    }
+
+    store::Store& store_;
+    SQLite::Statement decisions_;
+    SQLite::Statement stored_;
+    std::map<std::pair<std::string, chr::sys_days>, std::vector<DerivedInvitee>> derived_;
+};
+
+MeetingSummary Summariser::operator()(Meeting m) {
+    auto& store = store_;
     MeetingSummary s;
     s.date = m.local_date();
     bool any = false;
-    const auto list = invitees(store, m);
+    const auto list =
+        detail::invitees_from(store, m, derived(m, s.date), WithRemoved::no, &stored_);
     for (const auto& i : list) {
         any = any || i.attendance.has_value();
         const bool came =
@@ -61,7 +102,7 @@ MeetingSummary summarise(store::Store& store, Meeting m) {
         s.attendance_rate = static_cast<double>(s.present + s.represented) / s.voting_invited;
     }
     s.quorum = quorum_of(store, m, list);
-    s.decisions = static_cast<int>(decisions(store, m.id).size());
+    s.decisions = decisions(m.id);
     s.meeting = std::move(m);
     return s;
 }
@@ -75,8 +116,9 @@ std::vector<MeetingSummary> meetings_in_period(store::Store& store, const Period
     filter.kind = kind;
     filter.status = status;
     std::vector<MeetingSummary> out;
+    Summariser summarise(store);
     for (auto& m : meetings_between(store, period, filter)) {
-        out.push_back(summarise(store, std::move(m)));
+        out.push_back(summarise(std::move(m)));
     }
     return out;
 }
@@ -99,10 +141,19 @@ std::map<std::string, std::int64_t> held_by_kind(store::Store& store, const Peri
 std::map<std::string, std::int64_t> participants_by_gender(store::Store& store,
                                                            const Period& period,
                                                            const std::optional<std::string>& kind) {
+    MeetingFilter filter;
+    filter.kind = kind;
+    filter.status = MeetingStatus::held;
+    // The participants() of each meeting, counted in SQL.
+    SQLite::Statement q(store.db(),
+                        "SELECT gender, count(*) FROM meeting_participant WHERE meeting_id = ? "
+                        "GROUP BY gender");
     std::map<std::string, std::int64_t> out;
-    for (const auto& m : meetings_in_period(store, period, kind, MeetingStatus::held)) {
-        for (const auto& p : participants(store, m.meeting.id)) {
-            ++out[p.gender];
+    for (const auto& m : meetings_between(store, period, filter)) {
+        q.reset();
+        q.bind(1, m.id);
+        while (q.executeStep()) {
+            out[q.getColumn(0).getString()] += q.getColumn(1).getInt64();
         }
     }
     return out;
@@ -110,7 +161,14 @@ std::map<std::string, std::int64_t> participants_by_gender(store::Store& store,
 
 std::vector<Decision> decisions_in_period(store::Store& store, const Period& period) {
     std::vector<Decision> out;
+    // Most meetings record no decision: those are passed over with one statement reused.
+    SQLite::Statement any(store.db(), "SELECT 1 FROM decision WHERE meeting_id = ? LIMIT 1");
     for (const auto& m : meetings_between(store, period, MeetingFilter{})) {
+        any.reset();
+        any.bind(1, m.id);
+        if (!any.executeStep()) {
+            continue;
+        }
         for (auto& d : decisions(store, m.id)) {
             out.push_back(std::move(d));
         }
@@ -410,8 +468,17 @@ std::vector<Meeting> scheduled_as_known_on(store::Store& store, const Period& pe
             it->second.latest = false;
         }
     }
+    // Only the meetings still to come as known then are read.
+    std::vector<std::string> to_come;
+    for (const auto& [id, k] : known) {
+        const auto status = parse_meeting_status(k.status);
+        if (status &&
+            (*status == MeetingStatus::scheduled || *status == MeetingStatus::postponed)) {
+            to_come.push_back(id);
+        }
+    }
     std::vector<Meeting> out;
-    for (auto& m : list_meetings(store, MeetingFilter{})) {
+    for (auto& m : detail::meetings_by_id(store, to_come)) {
         const auto it = known.find(m.id);
         if (it == known.end()) {
             continue;  // not yet scheduled that day

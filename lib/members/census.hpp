@@ -42,9 +42,17 @@ struct Withdrawal {
     Date date{};
 };
 
-// What the report counts about the membership of a period [from, to] (one pass per table).
+// What the report counts about the membership of a period [from, to]: one pass over the members
+// (each with its status on `to`), then one over each of the themes, services and contacts.
 struct Census {
-    std::vector<MemberOnDate> members;    // in the register on `to`, sorted by name
+    // Members in the register on `to` (any status), and by their status that day.
+    std::int64_t in_register = 0;
+    std::map<MemberStatus, std::int64_t> by_status;
+    // Members active on `to`, by type of organisation and by region ("" for none).
+    std::map<std::string, std::int64_t> active_by_type;
+    std::map<std::string, std::int64_t> active_by_region;
+    // Members in the register on `to` whose joined date falls in the period, sorted by name.
+    std::vector<MemberOnDate> joined;
     std::vector<Withdrawal> withdrawals;  // withdrawals dated in the period, by date then name
     // Members active on `to`, by thematic area and by service; their contacts (not erased) by
     // gender.
@@ -54,9 +62,9 @@ struct Census {
 };
 [[nodiscard]] Census census(store::Store& store, Date from, Date to);
 
-// The census's three totals alone, as census() counts them, without reading the members one by
-// one (the first page of a report puts the previous period's beside this one's): members active
-// on `to`, members in the register on `to` who joined in the period, withdrawals dated in it.
+// The census's three totals alone, as census() counts them, without its other counts (the first
+// page of a report puts the previous period's beside this one's): members active on `to`,
+// members in the register on `to` who joined in the period, withdrawals dated in it.
 struct CensusCounts {
     std::int64_t in_register = 0;  // any status on `to`
     std::int64_t active = 0;

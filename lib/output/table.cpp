@@ -302,18 +302,24 @@ bool formula_like(std::string_view value) {
 
 namespace {
 
-std::string escape_c1(const std::string& raw) {
+// C1 controls (U+0080 to U+009F, UTF-8 C2 80 to C2 9F) as \u escapes. Most documents hold
+// none: the text is searched for their lead byte and copied in runs, not byte by byte.
+std::string escape_c1(std::string raw) {
     std::string out;
-    out.reserve(raw.size());
-    for (std::size_t i = 0; i < raw.size(); ++i) {
+    std::size_t copied = 0;  // raw[0, copied) is in out
+    for (auto i = raw.find('\xC2'); i != std::string::npos; i = raw.find('\xC2', i + 1)) {
         const auto next = i + 1 < raw.size() ? static_cast<unsigned char>(raw[i + 1]) : 0U;
-        if (static_cast<unsigned char>(raw[i]) == 0xC2 && next >= 0x80 && next <= 0x9F) {
+        if (next >= 0x80 && next <= 0x9F) {
+            out.append(raw, copied, i - copied);
             out += fmt::format("\\u{:04x}", next);
+            copied = i + 2;
             ++i;
-        } else {
-            out += raw[i];
         }
     }
+    if (copied == 0) {
+        return raw;
+    }
+    out.append(raw, copied);
     return out;
 }
 

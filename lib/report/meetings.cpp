@@ -41,20 +41,29 @@ std::vector<Quarter> quarters_within(const Period& period) {
 
 // The government consultation of each quarter of the period: a note for each one held, and a
 // note and an error finding for each quarter with fewer than the configuration asks. Returns
-// how many were held.
-std::int64_t add_government_consultations(Section& section, const Inputs& in) {
+// how many were held. `held`: the meetings held in the period, in date order.
+std::int64_t add_government_consultations(Section& section, const Inputs& in,
+                                          const std::vector<meetings::MeetingSummary>& held) {
     const auto& tr = in.tr;
     const int required = in.alliance.meetings.government_consultations_per_quarter;
     std::int64_t consultations = 0;
     for (const auto& quarter : quarters_within(in.period)) {
-        const auto held_in_quarter = meetings::government_consultations(in.store, quarter);
+        // As meetings::government_consultations(quarter) gives them, from the meetings already
+        // summarised (each quarter lies within the period).
+        std::vector<const meetings::MeetingSummary*> held_in_quarter;
+        for (const auto& m : held) {
+            if (m.meeting.kind == "government_consultation" && m.date >= quarter.first_day() &&
+                m.date <= quarter.last_day()) {
+                held_in_quarter.push_back(&m);
+            }
+        }
         consultations += static_cast<std::int64_t>(held_in_quarter.size());
-        for (const auto& c : held_in_quarter) {
-            section.notes.push_back(
-                fmt::format(fmt::runtime(tr("The government consultation of {quarter} was held "
-                                            "on {date} ({meeting}).")),
-                            fmt::arg("quarter", quarter.to_string()),
-                            fmt::arg("date", tr.date(c.date)), fmt::arg("meeting", c.meeting.id)));
+        for (const auto* c : held_in_quarter) {
+            section.notes.push_back(fmt::format(
+                fmt::runtime(tr("The government consultation of {quarter} was held "
+                                "on {date} ({meeting}).")),
+                fmt::arg("quarter", quarter.to_string()), fmt::arg("date", tr.date(c->date)),
+                fmt::arg("meeting", c->meeting.id)));
         }
         if (required > 0 && static_cast<int>(held_in_quarter.size()) < required) {
             const auto message = fmt::format(
@@ -216,7 +225,7 @@ Section meetings_section(const Inputs& in) {
         meetings::meetings_in_period(in.store, period, std::nullopt, meetings::MeetingStatus::held);
     const auto decisions = meetings::decisions_in_period(in.store, period);
     const auto actions = meetings::action_items_in_period(in.store, period);
-    const std::int64_t consultations = add_government_consultations(section, in);
+    const std::int64_t consultations = add_government_consultations(section, in, held);
 
     section.figures.push_back(
         {"meetings_held", tr("Meetings held"), static_cast<std::int64_t>(held.size())});

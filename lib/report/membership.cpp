@@ -3,8 +3,7 @@
 
 #include <array>
 #include <map>
-#include <string_view>
-#include <unordered_map>
+#include <type_traits>
 
 #include "members/census.hpp"
 #include "report/sections.hpp"
@@ -20,47 +19,14 @@ constexpr std::array k_genders = {"female", "male", "non_binary", "undisclosed"}
 
 using Counts = std::map<std::string, std::int64_t>;
 
-std::int64_t count_of(const Counts& counts, const std::string& key) {
+template <typename Key>
+std::int64_t count_of(const std::map<Key, std::int64_t>& counts,
+                      const std::type_identity_t<Key>& key) {
     const auto it = counts.find(key);
     return it == counts.end() ? 0 : it->second;
 }
 
-// What the membership section counts of the members in the register at the end of the period.
-struct Tally {
-    std::map<members::MemberStatus, std::int64_t> by_status;
-    std::int64_t active = 0;
-    Counts active_by_type;
-    Counts active_by_region;  // "" for members without a region
-};
-
-// Counts kept in a hash map keyed by the census's strings while counting (a register may hold
-// 100,000 members), sorted by key once counted.
-Counts sorted(const std::unordered_map<std::string_view, std::int64_t>& counts) {
-    Counts out;
-    for (const auto& [key, n] : counts) {
-        out.emplace(key, n);
-    }
-    return out;
-}
-
-Tally tally(const std::vector<members::MemberOnDate>& register_at_end) {
-    Tally out;
-    std::unordered_map<std::string_view, std::int64_t> by_type;
-    std::unordered_map<std::string_view, std::int64_t> by_region;
-    for (const auto& m : register_at_end) {
-        ++out.by_status[m.status];
-        if (m.status == members::MemberStatus::active) {
-            ++out.active;
-            ++by_type[m.type];
-            ++by_region[m.region];
-        }
-    }
-    out.active_by_type = sorted(by_type);
-    out.active_by_region = sorted(by_region);
-    return out;
-}
-
-Table new_members_table(const Inputs& in, const std::vector<members::MemberOnDate>& members) {
+Table new_members_table(const Inputs& in, const std::vector<members::MemberOnDate>& joined) {
     const auto& tr = in.tr;
     Table table{"new_members",
                 tr("New members"),
@@ -70,13 +36,7 @@ Table new_members_table(const Inputs& in, const std::vector<members::MemberOnDat
                  {"joined", tr("Joined"), ValueKind::date}},
                 {},
                 tr("No member joined in this period.")};
-    // ISO dates compare as text; an unknown joined date ("") is before every period.
-    const auto from = format_date(in.period.from);
-    const auto to = format_date(in.period.to);
-    for (const auto& m : members) {
-        if (m.joined < from || m.joined > to) {
-            continue;
-        }
+    for (const auto& m : joined) {
         const auto* type = in.alliance.find_type(m.type);
         const auto* region = in.alliance.find_region(m.region);
         table.rows.push_back({m.name, type != nullptr ? type->labels.in(tr.language()) : m.type,
@@ -210,28 +170,27 @@ Section membership_section(const Inputs& in) {
     // Who was in the register at the end of the period, with the status they had that day
     // (members::census: the one "status on a date" rule).
     const auto census = members::census(in.store, in.period.from, in.period.to);
-    if (census.members.empty()) {
+    if (census.in_register == 0) {
         section.notes.push_back(tr("The alliance had no members at the end of the period."));
         return section;
     }
-    const auto counts = tally(census.members);
-    auto joined = new_members_table(in, census.members);
+    auto joined = new_members_table(in, census.joined);
     auto withdrawn = withdrawals_table(tr, census.withdrawals);
 
-    section.figures.push_back(
-        {"active_members", tr("Active members at the end of the period"), counts.active});
+    section.figures.push_back({"active_members", tr("Active members at the end of the period"),
+                               count_of(census.by_status, members::MemberStatus::active)});
     section.figures.push_back({"new_members", tr("New members in the period"),
                                static_cast<std::int64_t>(joined.rows.size())});
     section.figures.push_back({"withdrawals", tr("Withdrawals in the period"),
                                static_cast<std::int64_t>(withdrawn.rows.size())});
-    section.tables.push_back(status_table(tr, counts.by_status));
+    section.tables.push_back(status_table(tr, census.by_status));
     section.tables.push_back(std::move(joined));
     section.tables.push_back(std::move(withdrawn));
 
     add_term_counts(section, tr, "members_by_type", tr("Active members by type of organisation"),
-                    "type", tr("Type"), in.alliance.organisation_types, counts.active_by_type,
+                    "type", tr("Type"), in.alliance.organisation_types, census.active_by_type,
                     WithChart::no);
-    add_regions(section, in, counts.active_by_region);
+    add_regions(section, in, census.active_by_region);
     add_term_counts(section, tr, "members_by_theme", tr("Active members by thematic area"), "theme",
                     tr("Thematic area"), in.alliance.thematic_areas, census.active_by_theme,
                     WithChart::yes);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "core/error.hpp"
 #include "output/table.hpp"
@@ -113,7 +114,7 @@ std::string render_json(const Report& report) {
                                {"kind", kind_key(figure.kind)},
                                {"value", value_json(figure.value)}});
         }
-        s["figures"] = figures;
+        s["figures"] = std::move(figures);
         auto tables = nlohmann::ordered_json::array();
         for (const auto& table : section.tables) {
             nlohmann::ordered_json t;
@@ -125,19 +126,19 @@ std::string render_json(const Report& report) {
                                    {"header", column.header},
                                    {"kind", kind_key(column.kind)}});
             }
-            t["columns"] = columns;
+            t["columns"] = std::move(columns);
             auto rows = nlohmann::ordered_json::array();
             for (const auto& row : table.rows) {
                 nlohmann::ordered_json r = nlohmann::ordered_json::object();
                 for (std::size_t c = 0; c < table.columns.size(); ++c) {
                     r[table.columns[c].key] = value_json(row[c]);
                 }
-                rows.push_back(r);
+                rows.push_back(std::move(r));
             }
-            t["rows"] = rows;
-            tables.push_back(t);
+            t["rows"] = std::move(rows);
+            tables.push_back(std::move(t));
         }
-        s["tables"] = tables;
+        s["tables"] = std::move(tables);
         auto charts = nlohmann::ordered_json::array();
         for (const auto& chart : section.charts) {
             auto bars = nlohmann::ordered_json::array();
@@ -147,9 +148,9 @@ std::string render_json(const Report& report) {
             charts.push_back({{"key", chart.key},
                               {"title", chart.title},
                               {"kind", kind_key(chart.kind)},
-                              {"bars", bars}});
+                              {"bars", std::move(bars)}});
         }
-        s["charts"] = charts;
+        s["charts"] = std::move(charts);
         auto findings = nlohmann::ordered_json::array();
         for (const auto& finding : section.findings) {
             findings.push_back(
@@ -159,10 +160,10 @@ std::string render_json(const Report& report) {
                                                    : nlohmann::ordered_json(finding.record)},
                  {"message", finding.message}});
         }
-        s["findings"] = findings;
-        sections.push_back(s);
+        s["findings"] = std::move(findings);
+        sections.push_back(std::move(s));
     }
-    out["sections"] = sections;
+    out["sections"] = std::move(sections);
     return output::json_text(out) + "\n";
 }
 

@@ -323,6 +323,57 @@ TEST_CASE("a member's status on a date follows its dated history") {
     CHECK(members::active_on(store, store.today()) == std::vector<std::string>{"gama"});
 }
 
+TEST_CASE("the census finds each member's status on a date as status_on does") {
+    StoreFixture fx;
+    auto& store = fx.store();
+    // Changes dated the same day (the one recorded last counts), a change voided as entered by
+    // mistake, a joined date corrected to before the first entry, a member without a joined
+    // date, and members whose ids sort apart from their names.
+    auto s = spec("Zorro");
+    s.joined = "2026-01-10";
+    fx.member("a-zorro", s);
+    fx.status("a-zorro", "suspended", "2026-03-01");
+    fx.status("a-zorro", "active", "2026-03-01");
+    fx.status("a-zorro", "withdrawn", "2026-05-02");
+    s = spec("Beta");
+    s.joined = "2026-05-01";
+    s.status = "applicant";
+    fx.member("beta", s);
+    members::MemberInput earlier;
+    earlier.joined = "2026-02-01";
+    (void)members::edit_member(store, "beta", earlier, members::command_line_locator());
+    s = spec("Gama");
+    s.joined = "";
+    fx.member("gama", s);
+    s = spec("Alfa");
+    s.joined = "2026-02-15";
+    fx.member("z-alfa", s);
+    fx.status("z-alfa", "suspended", "2026-04-01");
+    (void)members::correct_status(store, "z-alfa", "entered by mistake");
+    fx.status("z-alfa", "withdrawn", "2026-06-30");
+
+    const std::vector<std::string> ids{"a-zorro", "beta", "gama", "z-alfa"};
+    for (const char* day : {"2026-01-09", "2026-01-10", "2026-02-01", "2026-02-15", "2026-03-01",
+                            "2026-04-01", "2026-05-01", "2026-05-02", "2026-06-30", "2026-11-30"}) {
+        CAPTURE(day);
+        std::map<members::MemberStatus, std::int64_t> by_status;
+        std::int64_t in_register = 0;
+        for (const auto& id : ids) {
+            if (const auto status = members::status_on(store, id, d(day))) {
+                ++by_status[*status];
+                ++in_register;
+            }
+        }
+        const auto c = members::census(store, d("2026-01-01"), d(day));
+        CHECK(c.in_register == in_register);
+        CHECK(c.by_status == by_status);
+        const auto counts = members::census_counts(store, d("2026-01-01"), d(day));
+        CHECK(counts.in_register == in_register);
+        CHECK(counts.active == by_status[members::MemberStatus::active]);
+        CHECK(counts.joined == static_cast<std::int64_t>(c.joined.size()));
+    }
+}
+
 TEST_CASE("the census counts the members in the register at the end of a period") {
     StoreFixture fx;
     auto& store = fx.store();
@@ -346,16 +397,14 @@ TEST_CASE("the census counts the members in the register at the end of a period"
     fx.member("nueva", s);
 
     const auto c = members::census(store, d("2026-04-01"), d("2026-06-30"));
-    std::vector<std::pair<std::string, members::MemberStatus>> in_register;
-    for (const auto& m : c.members) {
-        in_register.emplace_back(m.id, m.status);
-    }
     using enum members::MemberStatus;
-    // Sorted by name as the alliance's language sorts it ("Ética" before "Zeta").
-    CHECK(in_register == std::vector<std::pair<std::string, members::MemberStatus>>{
-                             {"alba", suspended}, {"etica", withdrawn}, {"zeta", active}});
-    CHECK(c.members.back().region == "biobio");
-    CHECK(c.members.back().joined == "2024-01-01");
+    // In the register on the last day: all but "nueva", each with its status that day.
+    CHECK(c.in_register == 3);
+    CHECK(c.by_status == std::map<members::MemberStatus, std::int64_t>{
+                             {active, 1}, {suspended, 1}, {withdrawn, 1}});
+    CHECK(c.active_by_type == std::map<std::string, std::int64_t>{{"ngo", 1}});
+    CHECK(c.active_by_region == std::map<std::string, std::int64_t>{{"biobio", 1}});
+    CHECK(c.joined.empty());
     REQUIRE(c.withdrawals.size() == 1);
     CHECK(c.withdrawals[0].member_id == "etica");
     CHECK(c.withdrawals[0].date == d("2026-06-15"));
@@ -364,8 +413,26 @@ TEST_CASE("the census counts the members in the register at the end of a period"
           std::map<std::string, std::int64_t>{{"crime_prevention", 1}, {"youth_at_risk", 1}});
     CHECK(c.active_contacts_by_gender ==
           std::map<std::string, std::int64_t>{{"female", 2}, {"male", 1}});
-    CHECK(members::census(store, d("2026-07-01"), d("2026-12-01")).withdrawals.empty());
-    CHECK(members::census(store, d("2026-07-01"), d("2026-12-01")).members.size() == 4);
+    const auto later = members::census(store, d("2026-07-01"), d("2026-12-01"));
+    CHECK(later.withdrawals.empty());
+    CHECK(later.in_register == 4);
+    REQUIRE(later.joined.size() == 1);
+    CHECK(later.joined[0].id == "nueva");
+    CHECK(later.joined[0].joined == "2026-08-01");
+    CHECK(later.joined[0].status == active);
+
+    // Who joined in the period, sorted by name as the alliance's language sorts it ("Ética"
+    // before "Zeta"), with the status each had on the last day.
+    const auto since_2024 = members::census(store, d("2024-01-01"), d("2026-06-30"));
+    std::vector<std::pair<std::string, members::MemberStatus>> joined;
+    for (const auto& m : since_2024.joined) {
+        joined.emplace_back(m.id, m.status);
+    }
+    CHECK(joined == std::vector<std::pair<std::string, members::MemberStatus>>{
+                        {"alba", suspended}, {"etica", withdrawn}, {"zeta", active}});
+    CHECK(since_2024.joined.back().region == "biobio");
+    CHECK(since_2024.joined.back().joined == "2024-01-01");
+    CHECK(since_2024.joined.back().type == "ngo");
 }
 
 TEST_CASE("adding a member refuses a taken id and a name another member has") {

@@ -81,6 +81,18 @@ TEST_CASE("json: an array of objects; null for empty cells, arrays for lists, nu
     CHECK(k[0]["share"] == 0.25);
 }
 
+TEST_CASE("json_text: C1 controls escaped as \\u, other text left as it is") {
+    using nacsa::output::json_text;
+    CHECK(json_text(nlohmann::json("a\xc2\x85z"), -1) == "\"a\\u0085z\"");
+    CHECK(json_text(nlohmann::json("\xc2\x9b"
+                                   "31m\xc2\x80"),
+                    -1) == "\"\\u009b31m\\u0080\"");
+    // Characters that start with the same byte (no-break space, inverted question mark) stay.
+    CHECK(json_text(nlohmann::json("\xc2\xa0\xc2\x9f\xc2\xbf"), -1) ==
+          "\"\xc2\xa0\\u009f\xc2\xbf\"");
+    CHECK(json_text(nlohmann::json("Fundación Ñandú"), -1) == "\"Fundación Ñandú\"");
+}
+
 TEST_CASE("csv: RFC 4180 quoting, CRLF, keys as header, lists joined with |") {
     Table t{{{"name", "NAME"}, {"note", "NOTE"}, {"themes", "THEMES"}}, {}};
     t.add_row({std::string("Paz, Ciudadana"), std::string("say \"hi\"\nbye"),
