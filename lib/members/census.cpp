@@ -6,12 +6,16 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <array>
 #include <numeric>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_set>
 
+#include "core/error.hpp"
+#include "core/text.hpp"
 #include "store/sql.hpp"
 
 namespace nacsa::members {
@@ -69,6 +73,9 @@ class Rows {
                    : std::string_view(
                          bytes, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
     }
+    [[nodiscard]] std::int64_t integer(int column) const {
+        return sqlite3_column_int64(stmt_, column);
+    }
     [[nodiscard]] std::optional<std::string_view> optional_text(int column) const {
         if (sqlite3_column_type(stmt_, column) == SQLITE_NULL) {
             return std::nullopt;
@@ -81,48 +88,88 @@ class Rows {
     sqlite3_stmt* stmt_ = nullptr;
 };
 
-// The rule of k_status_on for every member, read in id order beside the status history in the
-// same order: two scans merged, instead of two look-ups in the history for each member (a
-// register may hold 100,000 members). Ids compare byte by byte, as SQLite's BINARY collation.
+// The rule of k_status_on for every member, on one date or two at once, read in id order beside
+// the status history in the same order: two scans merged, instead of two look-ups in the history
+// for each member and date (a register may hold 100,000 members). Ids compare byte by byte, as
+// SQLite's BINARY collation.
 class StatusWalk {
   public:
-    StatusWalk(SQLite::Database& db, Date date)
+    StatusWalk(SQLite::Database& db, Date date, std::optional<Date> second = std::nullopt)
         : history_(db,
-                   "SELECT member_id, date, status FROM member_status_history "
+                   "SELECT member_id, date, status, id FROM member_status_history "
                    "WHERE voided_at IS NULL ORDER BY member_id, date, id"),
-          date_(format_date(date)) {
+          dates_{format_date(date), second ? format_date(*second) : std::string()},
+          count_(second ? 2 : 1) {
         advance();
     }
 
-    // The status on the date of member `id`, whose joined date is `joined` (nullopt: NULL), or
-    // nullopt when it was not in the register then. Called in ascending order of id; the text
-    // stays valid until the next call.
-    std::optional<std::string_view> status(std::string_view id,
-                                           std::optional<std::string_view> joined) {
+    // A withdrawal in the history: its date and its entry's id.
+    struct Withdrawn {
+        std::string date;
+        std::int64_t entry = 0;
+    };
+
+    // Lists, for each member found, its withdrawals dated in `period` (withdrawn()).
+    void list_withdrawals(const Period& period) {
+        listed_ = {format_date(period.from), format_date(period.to)};
+    }
+    // Counts, as the walk goes, the withdrawals of the members found that are dated in
+    // `period` (withdrawals()).
+    void count_withdrawals(const Period& period) {
+        counted_ = {format_date(period.from), format_date(period.to)};
+    }
+    // The withdrawals counted so far: those of the members found, when all have been, those of
+    // all the members.
+    [[nodiscard]] std::int64_t withdrawals() const { return withdrawals_; }
+    // The withdrawals listed of the member found last, in date order, then in the order recorded.
+    [[nodiscard]] const std::vector<Withdrawn>& withdrawn() const { return withdrawn_; }
+
+    // Moves to member `id`, whose joined date is `joined` (nullopt: NULL); status() then gives
+    // its status on each date. Called in ascending order of id; `joined` must stay valid until
+    // the next call.
+    void find(std::string_view id, std::optional<std::string_view> joined) {
         while (more_ && member_ < id) {
             advance();
         }
-        bool any = false;
-        bool latest = false;
-        // In date order, then in the order recorded: the latest entry on or before the date is
+        joined_ = joined;
+        withdrawn_.clear();
+        any_ = false;
+        latest_[0] = latest_[1] = false;
+        // In date order, then in the order recorded: the latest entry on or before a date is
         // the last one seen.
         while (more_ && member_ == id) {
             const auto status = history_.text(2);
-            if (!any) {
+            if (!any_) {
                 first_.assign(status);
-                any = true;
+                any_ = true;
             }
-            if (history_.text(1) <= date_) {
-                latest_.assign(status);
-                latest = true;
+            const auto date = history_.text(1);
+            if (status == "withdrawn") {
+                if (listed_.holds(date)) {
+                    withdrawn_.push_back({std::string(date), history_.integer(3)});
+                }
+                if (counted_.holds(date)) {
+                    ++withdrawals_;
+                }
+            }
+            for (std::size_t i = 0; i < count_; ++i) {
+                if (date <= dates_[i]) {
+                    status_[i].assign(status);
+                    latest_[i] = true;
+                }
             }
             advance();
         }
-        if (latest) {
-            return latest_;
+    }
+
+    // The status of the member found last on the first date (0) or the second (1), or nullopt
+    // when it was not in the register then. The text stays valid until the next find().
+    [[nodiscard]] std::optional<std::string_view> status(std::size_t date = 0) const {
+        if (latest_[date]) {
+            return status_[date];
         }
         // None on or before the date, but joined on or before it: its first entry's status.
-        if (any && joined && *joined <= date_) {
+        if (any_ && joined_ && *joined_ <= dates_[date]) {
             return first_;
         }
         return std::nullopt;
@@ -135,12 +182,50 @@ class StatusWalk {
     }
 
     Rows history_;
-    std::string date_;
+    std::array<std::string, 2> dates_;
+    std::size_t count_;
     bool more_ = false;
     std::string_view member_;  // of the current row
+    // The member found last.
+    std::optional<std::string_view> joined_;
+    bool any_ = false;
+    std::array<bool, 2> latest_{};
     std::string first_;
-    std::string latest_;
+    std::array<std::string, 2> status_;
+    // A period as ISO dates; empty: none.
+    struct Days {
+        std::string from;
+        std::string to;
+        [[nodiscard]] bool holds(std::string_view date) const {
+            return !from.empty() && date >= from && date <= to;
+        }
+    };
+    Days listed_;
+    Days counted_;
+    std::vector<Withdrawn> withdrawn_;
+    std::int64_t withdrawals_ = 0;
 };
+
+// Adds a member in the register on the last day of a period (with its status `status` then and
+// its joined date `joined`, "" when not known) to the period's totals.
+void count_in(CensusCounts& counts, std::string_view status, std::string_view joined,
+              const std::string& first, const std::string& last) {
+    ++counts.in_register;
+    counts.active += status == "active" ? 1 : 0;
+    // ISO dates compare as text; an unknown joined date ("") is before every period.
+    counts.joined += joined >= first && joined <= last ? 1 : 0;
+}
+
+// A date read from the store.
+Date stored_date(std::string_view text) {
+    if (const auto d = parse_date(text)) {
+        return *d;
+    }
+    throw StoreError(
+        msg("the store holds \"{}\" where a date belongs (column {}); run "
+            "`nacsa db check`",
+            text::escape_control(text), "date"));
+}
 
 // Counts by key while reading a table: a handful of keys (types, regions, themes, genders), so a
 // short list searched in turn, without a string made per row.
@@ -212,30 +297,20 @@ CensusCounts census_counts(store::Store& store, Date from, Date to) {
     CensusCounts out;
     Rows q(store.db(), "SELECT m.id, m.joined FROM member m ORDER BY m.id");
     StatusWalk walk(store.db(), to);
+    walk.count_withdrawals({from, to});
     const auto first = format_date(from);
     const auto last = format_date(to);
     while (q.next()) {
-        const auto joined = q.optional_text(1);
-        const auto status = walk.status(q.text(0), joined);
-        if (!status) {
-            continue;
+        walk.find(q.text(0), q.optional_text(1));
+        if (const auto status = walk.status()) {
+            count_in(out, *status, q.text(1), first, last);
         }
-        ++out.in_register;
-        out.active += *status == "active" ? 1 : 0;
-        out.joined += joined && *joined >= first && *joined <= last ? 1 : 0;
     }
-    SQLite::Statement left(store.db(), R"(
-        SELECT count(*) FROM member_status_history h JOIN member m ON m.id = h.member_id
-         WHERE h.status = 'withdrawn' AND h.voided_at IS NULL AND h.date BETWEEN :from AND :to)");
-    store::bind(left, ":from", from);
-    store::bind(left, ":to", to);
-    if (left.executeStep()) {
-        out.withdrawals = left.getColumn(0).getInt64();
-    }
+    out.withdrawals = walk.withdrawals();
     return out;
 }
 
-Census census(store::Store& store, Date from, Date to) {
+Census census(store::Store& store, Date from, Date to, std::optional<Period> previous) {
     Census out;
     auto& db = store.db();
     // One pass over the members, in id order; only the members who joined in the period
@@ -243,17 +318,45 @@ Census census(store::Store& store, Date from, Date to) {
     Rows members(db,
                  "SELECT m.id, m.type, m.region, m.joined, m.name, m.sort_key FROM member m "
                  "ORDER BY m.id");
-    StatusWalk walk(db, to);
+    StatusWalk walk(db, to, previous ? std::optional<Date>(previous->to) : std::nullopt);
+    walk.list_withdrawals({from, to});
+    if (previous) {
+        walk.count_withdrawals(*previous);
+    }
     const auto first = format_date(from);
     const auto last = format_date(to);
+    CensusCounts before;
+    const auto before_first = previous ? format_date(previous->from) : std::string();
+    const auto before_last = previous ? format_date(previous->to) : std::string();
     KeyCounts by_type;
     KeyCounts by_region;
     IdSet not_active;                    // not in the register on `to`, or not active then
     std::vector<MemberOnDate> joined;    // in id order
     std::vector<std::string> sort_keys;  // theirs
+    // The withdrawals dated in the period, with what orders them (date, the member's sort key,
+    // the entry's id).
+    struct Listed {
+        Withdrawal withdrawal;
+        std::string date;
+        std::string sort_key;
+        std::int64_t entry = 0;
+    };
+    std::vector<Listed> left;
     while (members.next()) {
         const auto id = members.text(0);
-        const auto on_date = walk.status(id, members.optional_text(3));
+        walk.find(id, members.optional_text(3));
+        for (const auto& w : walk.withdrawn()) {
+            left.push_back({{std::string(id), std::string(members.text(4)), stored_date(w.date)},
+                            w.date,
+                            std::string(members.text(5)),
+                            w.entry});
+        }
+        if (previous) {
+            if (const auto then = walk.status(1)) {
+                count_in(before, *then, members.text(3), before_first, before_last);
+            }
+        }
+        const auto on_date = walk.status(0);
         if (!on_date) {
             not_active.emplace(id);
             continue;
@@ -289,15 +392,18 @@ Census census(store::Store& store, Date from, Date to) {
         out.joined.push_back(std::move(joined[i]));
     }
 
-    SQLite::Statement left(db, R"(
-        SELECT m.id, m.name, h.date FROM member_status_history h JOIN member m ON m.id = h.member_id
-         WHERE h.status = 'withdrawn' AND h.voided_at IS NULL AND h.date BETWEEN :from AND :to
-         ORDER BY h.date, m.sort_key, h.id)");
-    store::bind(left, ":from", from);
-    store::bind(left, ":to", to);
-    while (left.executeStep()) {
-        out.withdrawals.push_back({left.getColumn(0).getString(), left.getColumn(1).getString(),
-                                   store::date(left.getColumn(2))});
+    // As SQLite orders "ORDER BY h.date, m.sort_key, h.id".
+    std::sort(left.begin(), left.end(), [](const Listed& a, const Listed& b) {
+        return std::tie(a.date, a.sort_key, a.entry) < std::tie(b.date, b.sort_key, b.entry);
+    });
+    out.withdrawals.reserve(left.size());
+    for (auto& w : left) {
+        out.withdrawals.push_back(std::move(w.withdrawal));
+    }
+
+    if (previous) {
+        before.withdrawals = walk.withdrawals();
+        out.previous = before;
     }
 
     // Every member's themes, services and contacts belong to a member of the table (foreign

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/error.hpp"
+#include "members/census.hpp"
 #include "report/report.hpp"
 #include "report/sections.hpp"
 
@@ -101,16 +102,22 @@ Report build(store::Store& store, const Options& options) {
     const detail::Inputs in{store, alliance, tr, known, next_period(options.period), report.as_of};
     switch (options.kind) {
         case Kind::quarterly:
-        case Kind::annual:
-            report.sections.push_back(detail::membership_section(in));
+        case Kind::annual: {
+            // The census of the period with the previous period's totals for the first page,
+            // in one pass over the members and their status history.
+            const auto previous = detail::previous_period(known);
+            const auto census = members::census(store, known.from, known.to,
+                                                members::Period{previous.from, previous.to});
+            report.sections.push_back(detail::membership_section(in, census));
             report.sections.push_back(detail::governance_section(in));
             report.sections.push_back(detail::working_groups_section(in));
             report.sections.push_back(detail::meetings_section(in));
             report.sections.push_back(detail::plan_section(in));
             report.sections.push_back(detail::next_period_section(in));
             report.sections.insert(report.sections.begin(),
-                                   detail::summary_section(in, report.sections));
+                                   detail::summary_section(in, report.sections, *census.previous));
             break;
+        }
         case Kind::membership:
             report.sections.push_back(detail::membership_section(in));
             break;

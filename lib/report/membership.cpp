@@ -165,11 +165,14 @@ void add_gender(Section& section, const std::string& key, const std::string& tit
 }
 
 Section membership_section(const Inputs& in) {
-    const auto& tr = in.tr;
-    Section section{.key = "membership", .title = tr("Membership")};
     // Who was in the register at the end of the period, with the status they had that day
     // (members::census: the one "status on a date" rule).
-    const auto census = members::census(in.store, in.period.from, in.period.to);
+    return membership_section(in, members::census(in.store, in.period.from, in.period.to));
+}
+
+Section membership_section(const Inputs& in, const members::Census& census) {
+    const auto& tr = in.tr;
+    Section section{.key = "membership", .title = tr("Membership")};
     if (census.in_register == 0) {
         section.notes.push_back(tr("The alliance had no members at the end of the period."));
         return section;

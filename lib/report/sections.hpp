@@ -10,6 +10,7 @@
 #include "config/alliance.hpp"
 #include "i18n/i18n.hpp"
 #include "meetings/meetings.hpp"
+#include "members/census.hpp"
 #include "report/model.hpp"
 #include "store/store.hpp"
 
@@ -38,6 +39,8 @@ void add_gender(Section& section, const std::string& key, const std::string& tit
                 const std::map<std::string, std::int64_t>& counts, const Translator& tr);
 
 [[nodiscard]] Section membership_section(const Inputs& in);
+// The same, from the census of in.period already taken (members::census).
+[[nodiscard]] Section membership_section(const Inputs& in, const members::Census& census);
 [[nodiscard]] Section governance_section(const Inputs& in);
 [[nodiscard]] Section working_groups_section(const Inputs& in);
 [[nodiscard]] Section meetings_section(const Inputs& in);
@@ -47,7 +50,10 @@ void add_gender(Section& section, const std::string& key, const std::string& tit
 // The period before `period`: the previous quarter, year, or a range of the same length.
 [[nodiscard]] Period previous_period(const Period& period);
 // The first page: the key figures of `sections` beside those of the previous period (its
-// sections built as its own report read them), and the errors found, in plain words.
-[[nodiscard]] Section summary_section(const Inputs& in, const std::vector<Section>& sections);
+// sections built as its own report read them; its membership totals `previous_members`, those
+// of members::census_counts over previous_period(in.period)), and the errors found, in plain
+// words.
+[[nodiscard]] Section summary_section(const Inputs& in, const std::vector<Section>& sections,
+                                      const members::CensusCounts& previous_members);
 
 }  // namespace nacsa::report::detail

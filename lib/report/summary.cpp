@@ -73,9 +73,9 @@ std::string signed_change(std::int64_t change, const Translator& tr) {
 
 // The previous period's membership and meeting figures, counted as those sections count them
 // but without building them (a register of 100,000 members takes half a second to list).
-Section previous_counts(store::Store& store, const Period& previous) {
+Section previous_counts(store::Store& store, const Period& previous,
+                        const members::CensusCounts& members) {
     Section out;
-    const auto members = members::census_counts(store, previous.from, previous.to);
     if (members.in_register > 0) {  // as membership_section: no figures for an empty register
         out.figures.push_back({"active_members", "", members.active});
         out.figures.push_back({"new_members", "", members.joined});
@@ -106,12 +106,14 @@ Period previous_period(const Period& period) {
     return range_period(add_days(to, -days_between(period.from, period.to)), to);
 }
 
-Section summary_section(const Inputs& in, const std::vector<Section>& sections) {
+Section summary_section(const Inputs& in, const std::vector<Section>& sections,
+                        const members::CensusCounts& previous_members) {
     const auto& tr = in.tr;
     // The previous period as its own report read it: records dated up to its last day.
     const auto previous = previous_period(in.period);
     const Inputs before{in.store, in.alliance, tr, previous, in.period, previous.to};
-    const std::vector<Section> earlier{previous_counts(in.store, previous), plan_section(before)};
+    const std::vector<Section> earlier{previous_counts(in.store, previous, previous_members),
+                                       plan_section(before)};
 
     const bool quarter = Quarter::parse(in.period.label).has_value();
     Section section{.key = "summary", .title = tr("At a glance")};

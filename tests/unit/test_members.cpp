@@ -374,6 +374,118 @@ TEST_CASE("the census finds each member's status on a date as status_on does") {
     }
 }
 
+TEST_CASE("the census counts the previous period as census_counts does, in the same pass") {
+    StoreFixture fx;
+    auto& store = fx.store();
+    // Changes dated the same day, a change voided as entered by mistake, a joined date corrected
+    // to before the first entry, a member without a joined date, members joining and leaving in
+    // different periods, two withdrawals on one day of members whose ids sort apart from their
+    // names.
+    auto s = spec("Zorro");
+    s.joined = "2026-01-10";
+    fx.member("a-zorro", s);
+    fx.status("a-zorro", "suspended", "2026-03-01");
+    fx.status("a-zorro", "active", "2026-03-01");
+    fx.status("a-zorro", "withdrawn", "2026-05-02");
+    s = spec("Beta");
+    s.joined = "2026-05-01";
+    s.status = "applicant";
+    fx.member("beta", s);
+    members::MemberInput earlier;
+    earlier.joined = "2026-02-01";
+    (void)members::edit_member(store, "beta", earlier, members::command_line_locator());
+    fx.status("beta", "active", "2026-07-20");
+    s = spec("Gama");
+    s.joined = "";
+    fx.member("gama", s);
+    s = spec("Alfa");
+    s.joined = "2026-02-15";
+    fx.member("z-alfa", s);
+    fx.status("z-alfa", "suspended", "2026-04-01");
+    (void)members::correct_status(store, "z-alfa", "entered by mistake");
+    fx.status("z-alfa", "withdrawn", "2026-06-30");
+    s = spec("Kappa");
+    s.joined = "2026-04-01";
+    fx.member("kappa", s);
+    fx.status("kappa", "withdrawn", "2026-06-30");
+    s = spec("Delta");
+    s.joined = "2026-07-15";
+    fx.member("delta", s);
+    fx.status("delta", "withdrawn", "2026-09-10");
+    s = spec("Epsilon");
+    s.joined = "2026-10-05";
+    fx.member("epsilon", s);
+    s = spec("Omega");
+    s.joined = "2025-11-20";
+    fx.member("omega", s);
+    fx.status("omega", "suspended", "2026-01-05");
+    fx.status("omega", "active", "2026-04-10");
+
+    // The withdrawals dated in a period, from the members' histories as `member show` gives them.
+    const auto withdrawals_in = [&](const members::Period& p) {
+        std::int64_t n = 0;
+        for (const char* id :
+             {"a-zorro", "beta", "gama", "z-alfa", "kappa", "delta", "epsilon", "omega"}) {
+            for (const auto& change : members::member_record(store, id).history) {
+                n += change.status == members::MemberStatus::withdrawn && !change.voided &&
+                             change.date >= p.from && change.date <= p.to
+                         ? 1
+                         : 0;
+            }
+        }
+        return n;
+    };
+    const std::vector<Date> days{d("2025-12-31"), d("2026-01-09"), d("2026-01-10"), d("2026-02-01"),
+                                 d("2026-03-01"), d("2026-03-31"), d("2026-04-01"), d("2026-05-01"),
+                                 d("2026-05-02"), d("2026-06-30"), d("2026-07-15"), d("2026-09-10"),
+                                 d("2026-09-30"), d("2026-10-05"), d("2026-11-30")};
+    // The previous period's counts differ from this period's in most pairs below: a census that
+    // took the previous period's status on this period's last day would not pass.
+    int differing = 0;
+    int pairs = 0;
+    for (std::size_t i = 0; i < days.size(); ++i) {
+        for (std::size_t j = i + 1; j < days.size(); ++j) {
+            const members::Period previous{add_days(days[i], -45), days[i]};
+            const members::Period period{add_days(days[i], 1), days[j]};
+            CAPTURE(format_date(previous.to));
+            CAPTURE(format_date(period.to));
+            const auto c = members::census(store, period.from, period.to, previous);
+            REQUIRE(c.previous);
+            const auto expected = members::census_counts(store, previous.from, previous.to);
+            CHECK(c.previous->in_register == expected.in_register);
+            CHECK(c.previous->active == expected.active);
+            CHECK(c.previous->joined == expected.joined);
+            CHECK(c.previous->withdrawals == expected.withdrawals);
+            CHECK(expected.withdrawals == withdrawals_in(previous));
+            const auto now = members::census_counts(store, period.from, period.to);
+            differing +=
+                now.active != expected.active || now.in_register != expected.in_register ? 1 : 0;
+            ++pairs;
+
+            // The period's own counts are those of the census without a previous period.
+            const auto alone = members::census(store, period.from, period.to);
+            CHECK_FALSE(alone.previous);
+            CHECK(c.in_register == alone.in_register);
+            CHECK(c.by_status == alone.by_status);
+            CHECK(c.active_by_type == alone.active_by_type);
+            CHECK(c.active_by_theme == alone.active_by_theme);
+            CHECK(c.joined.size() == alone.joined.size());
+            CHECK(static_cast<std::int64_t>(c.withdrawals.size()) == now.withdrawals);
+            CHECK(now.withdrawals == withdrawals_in(period));
+        }
+    }
+    CHECK(differing > pairs / 2);
+
+    // The withdrawals of a period, by date, then by name (not by id), the voided change left out.
+    const auto c = members::census(store, d("2026-04-01"), d("2026-06-30"));
+    std::vector<std::string> left;
+    for (const auto& w : c.withdrawals) {
+        left.push_back(format_date(w.date) + " " + w.member_id + " " + w.name);
+    }
+    CHECK(left == std::vector<std::string>{"2026-05-02 a-zorro Zorro", "2026-06-30 z-alfa Alfa",
+                                           "2026-06-30 kappa Kappa"});
+}
+
 TEST_CASE("the census counts the members in the register at the end of a period") {
     StoreFixture fx;
     auto& store = fx.store();
