@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// `--help` in English, Spanish or French (help_text.hpp).
+// CLI11's words in English, Spanish or French: `--help` and usage errors (help_text.hpp).
 #include "help_text.hpp"
 
 #include <array>
@@ -23,7 +23,7 @@ constexpr std::array k_labels = {
 };
 constexpr std::string_view k_options_group = N_("Options");
 constexpr std::string_view k_commands_group = N_("Subcommands");
-// CLI11's description of -h,--help, and ours of --version (set in app.cpp).
+// CLI11's description of -h,--help, for the catalogs (that of --version is app.cpp's).
 [[maybe_unused]] constexpr std::string_view k_help_flag = N_("Print this help message and exit");
 
 bool known(std::string_view lang) {
