@@ -52,12 +52,12 @@ store::Store& Context::store(store::Access access) {
     return *m_store;
 }
 
-namespace {
-
 bool known_language(std::string_view lang) {
     return std::find(config::k_languages.begin(), config::k_languages.end(), lang) !=
            config::k_languages.end();
 }
+
+namespace {
 
 // The language that wins over the alliance's: --lang, else $NACSA_LANG; empty for none.
 // An unknown NACSA_LANG is an error when `strict`, else ignored.

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/message.hpp"
 #include "options.hpp"
@@ -131,6 +132,8 @@ class Context {
 // that is set and not empty) when it is one nacsa speaks other than English ("es_CL.UTF-8"
 // gives "es"); empty otherwise ("C", "en_US.UTF-8", "de_DE", unset).
 [[nodiscard]] std::string message_locale_language();
+// Whether nacsa speaks a language: en, es or fr (config::k_languages).
+[[nodiscard]] bool known_language(std::string_view lang);
 
 // The pager to run on a terminal, as a shell command: $NACSA_PAGER, else $PAGER, else
 // "less -FRX" when less is installed; nullopt for none (an empty value or "cat" is none).

@@ -26,10 +26,6 @@ constexpr std::string_view k_commands_group = N_("Subcommands");
 // CLI11's description of -h,--help, for the catalogs (that of --version is app.cpp's).
 [[maybe_unused]] constexpr std::string_view k_help_flag = N_("Print this help message and exit");
 
-bool known(std::string_view lang) {
-    return lang == "en" || lang == "es" || lang == "fr";
-}
-
 // Calls `visit` on every text of the tree under `app` that help shows, with a setter.
 using Visit = std::function<void(const std::string& text,
                                  const std::function<void(const std::string&)>& set)>;
@@ -60,10 +56,10 @@ std::string argument_language(int argc, const char* const* argv) {
         if (arg == "--") {
             break;
         }
-        if (arg == "--lang" && i + 1 < argc && known(argv[i + 1])) {
+        if (arg == "--lang" && i + 1 < argc && known_language(argv[i + 1])) {
             return argv[i + 1];
         }
-        if (arg.starts_with("--lang=") && known(arg.substr(7))) {
+        if (arg.starts_with("--lang=") && known_language(arg.substr(7))) {
             return std::string(arg.substr(7));
         }
     }
@@ -74,7 +70,7 @@ std::string help_language(int argc, const char* const* argv) {
     if (auto lang = argument_language(argc, argv); !lang.empty()) {
         return lang;
     }
-    if (const char* env = std::getenv("NACSA_LANG"); env != nullptr && known(env)) {
+    if (const char* env = std::getenv("NACSA_LANG"); env != nullptr && known_language(env)) {
         return env;
     }
     const auto locale = message_locale_language();

@@ -42,6 +42,12 @@ inline constexpr long long k_max_source_date_epoch = 253402300799;
 // Whether an IANA time-zone name is known to the time-zone database.
 [[nodiscard]] bool is_known_time_zone(const std::string& name);
 
+// A period of days, both ends included.
+struct DateRange {
+    Date from{};
+    Date to{};
+};
+
 // A calendar quarter, written "2026Q3".
 struct Quarter {
     int year = 0;

@@ -30,10 +30,7 @@ struct MeetingSummary {
     int decisions = 0;
 };
 
-struct Period {
-    Date from{};
-    Date to{};
-};
+using Period = DateRange;
 
 // The meetings held in a period by kind (their local dates in it), without summarising each.
 [[nodiscard]] std::map<std::string, std::int64_t> held_by_kind(store::Store& store,

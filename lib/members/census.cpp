@@ -15,7 +15,6 @@
 #include <unordered_set>
 
 #include "core/error.hpp"
-#include "core/text.hpp"
 #include "store/sql.hpp"
 
 namespace nacsa::members {
@@ -216,17 +215,6 @@ void count_in(CensusCounts& counts, std::string_view status, std::string_view jo
     counts.joined += joined >= first && joined <= last ? 1 : 0;
 }
 
-// A date read from the store.
-Date stored_date(std::string_view text) {
-    if (const auto d = parse_date(text)) {
-        return *d;
-    }
-    throw StoreError(
-        msg("the store holds \"{}\" where a date belongs (column {}); run "
-            "`nacsa db check`",
-            text::escape_control(text), "date"));
-}
-
 // Counts by key while reading a table: a handful of keys (types, regions, themes, genders), so a
 // short list searched in turn, without a string made per row.
 class KeyCounts {
@@ -293,23 +281,6 @@ std::vector<std::string> active_on(store::Store& store, Date date) {
     return out;
 }
 
-CensusCounts census_counts(store::Store& store, Date from, Date to) {
-    CensusCounts out;
-    Rows q(store.db(), "SELECT m.id, m.joined FROM member m ORDER BY m.id");
-    StatusWalk walk(store.db(), to);
-    walk.count_withdrawals({from, to});
-    const auto first = format_date(from);
-    const auto last = format_date(to);
-    while (q.next()) {
-        walk.find(q.text(0), q.optional_text(1));
-        if (const auto status = walk.status()) {
-            count_in(out, *status, q.text(1), first, last);
-        }
-    }
-    out.withdrawals = walk.withdrawals();
-    return out;
-}
-
 Census census(store::Store& store, Date from, Date to, std::optional<Period> previous) {
     Census out;
     auto& db = store.db();
@@ -346,10 +317,11 @@ Census census(store::Store& store, Date from, Date to, std::optional<Period> pre
         const auto id = members.text(0);
         walk.find(id, members.optional_text(3));
         for (const auto& w : walk.withdrawn()) {
-            left.push_back({{std::string(id), std::string(members.text(4)), stored_date(w.date)},
-                            w.date,
-                            std::string(members.text(5)),
-                            w.entry});
+            left.push_back(
+                {{std::string(id), std::string(members.text(4)), store::date(w.date, "date")},
+                 w.date,
+                 std::string(members.text(5)),
+                 w.entry});
         }
         if (previous) {
             if (const auto then = walk.status(1)) {

@@ -42,9 +42,9 @@ struct Withdrawal {
     Date date{};
 };
 
-// The census's three totals alone, as census() counts them, without its other counts (the first
-// page of a report puts the previous period's beside this one's): members active on `to`,
-// members in the register on `to` who joined in the period, withdrawals dated in it.
+// The census's totals alone, as census() counts them, without its other counts (the first page
+// of a report puts the previous period's beside this one's): members in the register on `to`,
+// those active then, those of them who joined in the period, withdrawals dated in it.
 struct CensusCounts {
     std::int64_t in_register = 0;  // any status on `to`
     std::int64_t active = 0;
@@ -52,11 +52,7 @@ struct CensusCounts {
     std::int64_t withdrawals = 0;
 };
 
-// A period of days, both ends included.
-struct Period {
-    Date from{};
-    Date to{};
-};
+using Period = DateRange;
 
 // What the report counts about the membership of a period [from, to]: one pass over the members
 // (each with its status on `to`), then one over each of the themes, services and contacts.
@@ -75,14 +71,12 @@ struct Census {
     std::map<std::string, std::int64_t> active_by_theme;
     std::map<std::string, std::int64_t> active_by_service;
     std::map<std::string, std::int64_t> active_contacts_by_gender;
-    // The totals of the period `previous` when census() was given one: census_counts(previous),
-    // found in the same pass over the members and their status history (each member's status
-    // on both last days read at once).
+    // The totals of the period `previous` when census() was given one, as census(previous)
+    // counts them, found in the same pass over the members and their status history (each member's
+    // status on both last days read at once).
     std::optional<CensusCounts> previous;
 };
 [[nodiscard]] Census census(store::Store& store, Date from, Date to,
                             std::optional<Period> previous = std::nullopt);
-
-[[nodiscard]] CensusCounts census_counts(store::Store& store, Date from, Date to);
 
 }  // namespace nacsa::members

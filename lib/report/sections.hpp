@@ -51,8 +51,7 @@ void add_gender(Section& section, const std::string& key, const std::string& tit
 [[nodiscard]] Period previous_period(const Period& period);
 // The first page: the key figures of `sections` beside those of the previous period (its
 // sections built as its own report read them; its membership totals `previous_members`, those
-// of members::census_counts over previous_period(in.period)), and the errors found, in plain
-// words.
+// of members::census over previous_period(in.period)), and the errors found, in plain words.
 [[nodiscard]] Section summary_section(const Inputs& in, const std::vector<Section>& sections,
                                       const members::CensusCounts& previous_members);
 

@@ -99,14 +99,17 @@ std::optional<int> optional_int(const SQLite::Column& column) {
 }
 
 Date date(const SQLite::Column& column) {
-    const std::string value = text(column);
+    return date(text(column), column.getName());
+}
+
+Date date(std::string_view value, std::string_view column) {
     if (const auto d = parse_date(value)) {
         return *d;
     }
     throw StoreError(
         msg("the store holds \"{}\" where a date belongs (column {}); run "
             "`nacsa db check`",
-            text::escape_control(value), column.getName()));
+            text::escape_control(value), column));
 }
 
 std::optional<Date> optional_date(const SQLite::Column& column) {

@@ -42,6 +42,9 @@ void bind_nonempty(SQLite::Statement& q, const char* name, const std::string& va
 [[nodiscard]] std::optional<int> optional_int(const SQLite::Column& column);
 // An ISO date column; a value that is not a date is a damaged store (StoreError, exit 74).
 [[nodiscard]] Date date(const SQLite::Column& column);
+// The same for the text `value` of a date read from column `column` another way (SQLite's own
+// interface, for the census's large scans).
+[[nodiscard]] Date date(std::string_view value, std::string_view column);
 [[nodiscard]] std::optional<Date> optional_date(const SQLite::Column& column);
 
 // Runs a statement whose text parameters were bound in place (bindNoCopy, for bulk writes),
