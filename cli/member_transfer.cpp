@@ -139,13 +139,14 @@ void report_changes(Context& ctx, const std::vector<members::RecordChange>& chan
         ctx.print(output::json_text(out) + "\n");
         return;
     }
+    const i18n::Translator tr(ctx.message_language());  // one for every line of a large import
     std::string text;
     for (const auto& c : changes) {
         std::vector<std::string> fields;
         for (const auto& f : c.fields) {
-            fields.push_back(ctx.say(f));
+            fields.push_back(tr.text(f));
         }
-        text += ctx.say(c.added ? msg("add {}", c.id)
+        text += tr.text(c.added ? msg("add {}", c.id)
                                 : msg("update {}: {}", c.id, text::join(fields, "; "))) +
                 "\n";
     }
