@@ -168,7 +168,10 @@ std::optional<std::string> command_to_build(int argc, const char* const* argv) {
         }
         if (arg == "completion" && !help) {
             // The scripts ask for values (completion --values member-id) at every TAB: that
-            // needs completion alone.
+            // needs completion alone, and so does a script that the build made.
+            if (completion_scripts_built_in()) {
+                return std::string(arg);
+            }
             for (int j = i + 1; j < argc; ++j) {
                 const std::string_view rest = argv[j];
                 if (rest == "--values" || rest.starts_with("--values=") || rest == "--member-ids") {

@@ -22,7 +22,7 @@ void build(CLI::App& app, Context& ctx, GlobalOptions& options,
 // The command a command line runs, found before it parses: the first word that is neither an
 // option nor a global option's value ("help member add" gives member; --help and --version
 // alone give ""). nullopt (every command) for `completion SHELL`, whose scripts describe them
-// all.
+// all, unless the build made the scripts (completion_scripts_built_in).
 [[nodiscard]] std::optional<std::string> command_to_build(int argc, const char* const* argv);
 
 // What `nacsa ARGS...` does: parses, runs the selected action, and maps every error to its

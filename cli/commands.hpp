@@ -23,6 +23,9 @@ void register_plan(CLI::App* cmd, Context& ctx);
 void register_report(CLI::App* cmd, Context& ctx);
 void register_log(CLI::App* cmd, Context& ctx);
 void register_completion(CLI::App* cmd, Context& ctx);
+// Whether this program carries the completion scripts the build made from its command tree
+// (nacsa does; nacsa-unscripted, which makes them, and the unit tests do not).
+[[nodiscard]] bool completion_scripts_built_in();
 
 // Parts of commands shared between their files.
 // `nacsa meeting document` (cli/meeting_document.cpp), under `meeting`.

@@ -5,8 +5,19 @@
 
 #include "commands.hpp"
 #include "core/error.hpp"
+#include "help_text.hpp"
+
+// The scripts as the build made them from this command tree (cli/completion-scripts.cmake),
+// linked into nacsa itself; absent (null) from nacsa-unscripted, which makes them, and from the
+// unit tests.
+extern "C" const char* nacsa_built_in_completion(const char* shell, const char* language,
+                                                 std::size_t* size) __attribute__((weak));
 
 namespace nacsa::cli {
+
+bool completion_scripts_built_in() {
+    return nacsa_built_in_completion != nullptr;
+}
 
 namespace {
 
@@ -109,6 +120,19 @@ int run_completion(Context& ctx, const CLI::App& app, const CompletionOptions& o
     }
     if (!opts.shell) {
         throw UsageError(msg("which shell? nacsa completion bash|zsh|fish"));
+    }
+    if (completion_scripts_built_in()) {
+        // The script of the whole tree, made at build time; only `completion` was built now.
+        const auto language =
+            help_language(known_language(ctx.options().lang) ? ctx.options().lang : "");
+        std::size_t size = 0;
+        if (const char* text =
+                nacsa_built_in_completion(opts.shell->c_str(), language.c_str(), &size)) {
+            ctx.print(std::string(text, size));
+            return 0;
+        }
+        throw std::logic_error("no built-in completion script for " + *opts.shell + " in " +
+                               language);
     }
     const auto kind = *opts.shell == "zsh"    ? completion::Shell::zsh
                       : *opts.shell == "fish" ? completion::Shell::fish

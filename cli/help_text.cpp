@@ -67,8 +67,12 @@ std::string argument_language(int argc, const char* const* argv) {
 }
 
 std::string help_language(int argc, const char* const* argv) {
-    if (auto lang = argument_language(argc, argv); !lang.empty()) {
-        return lang;
+    return help_language(argument_language(argc, argv));
+}
+
+std::string help_language(const std::string& asked) {
+    if (!asked.empty()) {
+        return asked;
     }
     if (const char* env = std::getenv("NACSA_LANG"); env != nullptr && known_language(env)) {
         return env;

@@ -21,6 +21,8 @@ namespace nacsa::cli {
 // then LC_ALL, LC_MESSAGES or LANG; English otherwise. The alliance's language is not read:
 // help opens no store.
 [[nodiscard]] std::string help_language(int argc, const char* const* argv);
+// The same with --lang already read: `asked` is its language, or empty.
+[[nodiscard]] std::string help_language(const std::string& asked);
 
 // Replaces the descriptions, footers, group names and labels of `app` and everything under it
 // with their translations.

@@ -2,17 +2,12 @@
 #include "core/text.hpp"
 
 #include <fmt/format.h>
-#include <unicode/coll.h>
-#include <unicode/normalizer2.h>
-#include <unicode/translit.h>
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
-#include <unicode/utf8.h>
+#include <unicode/utf8.h>  // macros only: ICU itself is in the on-demand module
 
 #include <cstring>
-#include <map>
-#include <memory>
 #include <vector>
+
+#include "core/ondemand.hpp"
 
 namespace nacsa::text {
 
@@ -27,33 +22,12 @@ bool is_ascii(std::string_view s) {
     return true;
 }
 
-const icu::Normalizer2& nfd() {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* n = icu::Normalizer2::getNFDInstance(status);
-    return *n;
-}
-
 }  // namespace
 
 namespace detail {
 
 std::string fold_with_icu(std::string_view utf8) {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::UnicodeString input = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-    icu::UnicodeString decomposed = nfd().normalize(input, status);
-    icu::UnicodeString stripped;
-    for (int32_t i = 0; i < decomposed.length();) {
-        const UChar32 c = decomposed.char32At(i);
-        if (u_charType(c) != U_NON_SPACING_MARK) {
-            stripped.append(c);
-        }
-        i += U16_LENGTH(c);
-    }
-    stripped.foldCase();
-    std::string out;
-    stripped.toUTF8String(out);
-    return out;
+    return ondemand_module().fold(utf8);
 }
 
 }  // namespace detail
@@ -109,18 +83,8 @@ std::string slugify(std::string_view utf8) {
     if (!is_ascii(folded)) {
         // Letters that do not decompose into ASCII plus accents (œ, ø, ł, đ) and other scripts
         // are spelt out in Latin letters rather than dropped: "Œuvre" -> "oeuvre".
-        static const std::unique_ptr<icu::Transliterator> to_ascii = [] {
-            UErrorCode status = U_ZERO_ERROR;
-            std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
-                "Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
-            return U_FAILURE(status) ? nullptr : std::move(t);
-        }();
-        if (to_ascii) {
-            icu::UnicodeString text = icu::UnicodeString::fromUTF8(
-                icu::StringPiece(folded.data(), static_cast<int32_t>(folded.size())));
-            to_ascii->transliterate(text);
-            folded.clear();
-            text.toUTF8String(folded);
+        if (auto ascii = ondemand_module().to_ascii(folded)) {
+            folded = std::move(*ascii);
         }
     }
     std::string out;
@@ -219,49 +183,14 @@ std::string escape_control(std::string_view utf8, KeepNewlines keep) {
 }
 
 std::size_t display_width(std::string_view utf8) {
-    const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-    const auto length = static_cast<int32_t>(utf8.size());
-    std::size_t width = 0;
-    for (int32_t i = 0; i < length;) {
-        UChar32 c = 0;
-        U8_NEXT(s, i, length, c);
-        if (c < 0) {
-            width += 4;  // shown as \xNN
-            continue;
-        }
-        const auto type = u_charType(c);
-        if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR) {
-            continue;
-        }
-        const auto eaw =
-            static_cast<UEastAsianWidth>(u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH));
-        width += (eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH) ? 2 : 1;
-    }
-    return width;
+    // ICU counts one column for every ASCII character; other text asks it for combining marks,
+    // format characters and East Asian wide letters.
+    return is_ascii(utf8) ? utf8.size() : ondemand_module().display_width(utf8);
 }
 
 std::string collation_key(std::string_view utf8, const std::string& language) {
-    static std::map<std::string, std::unique_ptr<icu::Collator>> collators;
-    auto& collator = collators[language];
-    if (!collator) {
-        UErrorCode status = U_ZERO_ERROR;
-        collator.reset(icu::Collator::createInstance(icu::Locale(language.c_str()), status));
-        if (U_FAILURE(status) || !collator) {
-            return fold(utf8);
-        }
-        collator->setStrength(icu::Collator::TERTIARY);
-    }
-    const icu::UnicodeString input = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-    std::string key(64, '\0');
-    int32_t needed = collator->getSortKey(input, reinterpret_cast<uint8_t*>(key.data()),
-                                          static_cast<int32_t>(key.size()));
-    if (needed > static_cast<int32_t>(key.size())) {
-        key.resize(static_cast<std::size_t>(needed));
-        needed = collator->getSortKey(input, reinterpret_cast<uint8_t*>(key.data()), needed);
-    }
-    key.resize(needed > 0 ? static_cast<std::size_t>(needed - 1) : 0);  // drop the final NUL
-    return key;
+    auto key = ondemand_module().collation_key(utf8, language);
+    return key ? std::move(*key) : fold(utf8);
 }
 
 std::string_view trim(std::string_view s) {
@@ -315,8 +244,10 @@ std::string as_sentence(std::string_view utf8) {
     if (first < 0) {
         out.assign(utf8);
     } else {
-        icu::UnicodeString upper(u_toupper(first));
-        upper.toUTF8String(out);
+        out = first < 0x80
+                  ? std::string(1, static_cast<char>(
+                                       first >= 'a' && first <= 'z' ? first - 'a' + 'A' : first))
+                  : ondemand_module().upper(first);
         out.append(utf8.substr(static_cast<std::size_t>(offset)));
     }
     if (const char last = out.back(); last != '.' && last != '!' && last != '?') {

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/time.hpp"
 
-#include <date/tz.h>
 #include <fmt/format.h>
 
 #include <cstdlib>
+
+#include "core/ondemand.hpp"
 
 namespace nacsa {
 
@@ -55,30 +56,16 @@ std::string source_date_epoch_problem() {
     return problem;
 }
 
-namespace {
-const date::time_zone* find_zone(const std::string& name) {
-    try {
-        return date::locate_zone(name);
-    } catch (const std::exception&) {
-        return nullptr;
-    }
-}
-}  // namespace
-
 bool is_known_time_zone(const std::string& name) {
-    return find_zone(name) != nullptr;
+    return ondemand_module().zone_known(name);
 }
 
 Date today(const std::string& time_zone) {
-    const Seconds t = now();
-    chr::sys_days day;
-    if (const auto* zone = find_zone(time_zone)) {
-        const auto local = date::zoned_time<chr::seconds>{zone, t}.get_local_time();
-        day = chr::sys_days{chr::floor<date::days>(local).time_since_epoch()};
-    } else {
-        day = chr::floor<chr::days>(t);
+    auto t = now();
+    if (const auto info = ondemand_module().zone_info(time_zone, t.time_since_epoch().count())) {
+        t += chr::seconds{info->offset_seconds};  // the local time
     }
-    return Date{day};
+    return Date{chr::floor<chr::days>(t)};
 }
 
 std::optional<Date> parse_date(std::string_view text) {

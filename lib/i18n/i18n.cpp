@@ -2,8 +2,6 @@
 #include "i18n/i18n.hpp"
 
 #include <fmt/format.h>
-#include <unicode/locid.h>
-#include <unicode/unistr.h>
 
 #include <array>
 #include <cmath>
@@ -12,6 +10,7 @@
 #include <stdexcept>
 
 #include "core/embedded.hpp"
+#include "core/ondemand.hpp"
 
 namespace nacsa::i18n {
 
@@ -184,11 +183,7 @@ std::string Translator::percent(double share) const {
 }
 
 std::string Translator::country(const std::string& code) const {
-    const icu::Locale region("", code.c_str());
-    icu::UnicodeString name;
-    region.getDisplayCountry(icu::Locale(m_language.c_str()), name);
-    std::string out;
-    name.toUTF8String(out);
+    const std::string out = ondemand_module().country(code, m_language);
     return out.empty() || out == code ? code : out;
 }
 

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
 // Local date-times, time zones and recurring series of meetings.
-#include <date/tz.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -9,6 +8,7 @@
 #include <cmath>
 
 #include "core/error.hpp"
+#include "core/ondemand.hpp"
 #include "meetings/meetings.hpp"
 
 namespace nacsa::meetings {
@@ -17,12 +17,16 @@ namespace chr = std::chrono;
 
 namespace {
 
-const date::time_zone* zone_or_throw(const std::string& name) {
-    try {
-        return date::locate_zone(name);
-    } catch (const std::exception&) {
-        throw ValidationError(msg("\"{}\" is not an IANA time zone (e.g. America/Santiago)", name));
+[[noreturn]] void unknown_zone(const std::string& name) {
+    throw ValidationError(msg("\"{}\" is not an IANA time zone (e.g. America/Santiago)", name));
+}
+
+ondemand::ZoneInfo zone_info_or_throw(const std::string& name, Seconds utc) {
+    auto info = ondemand_module().zone_info(name, utc.time_since_epoch().count());
+    if (!info) {
+        unknown_zone(name);
     }
+    return std::move(*info);
 }
 
 bool two_digits(const std::string& s, std::size_t at, int& out) {
@@ -51,38 +55,46 @@ std::optional<LocalDateTime> parse_local_date_time(const std::string& text) {
 }
 
 Seconds to_utc(const LocalDateTime& local, const std::string& time_zone) {
-    const auto* zone = zone_or_throw(time_zone);
-    const date::local_seconds lt{chr::local_days{local.date}.time_since_epoch() +
-                                 chr::hours{local.hour} + chr::minutes{local.minute}};
-    const auto info = zone->get_info(lt);
-    if (info.result == date::local_info::nonexistent) {
+    const chr::seconds lt = chr::local_days{local.date}.time_since_epoch() +
+                            chr::hours{local.hour} + chr::minutes{local.minute};
+    const auto utc = ondemand_module().local_to_utc(time_zone, lt.count());
+    if (!utc) {
+        unknown_zone(time_zone);
+    }
+    if (utc->nonexistent) {
         throw ValidationError(
             msg("{} {} does not exist in {} (the clocks skip it for daylight saving time)",
                 format_date(local.date), fmt::format("{:02}:{:02}", local.hour, local.minute),
                 time_zone));
     }
-    return zone->to_sys(lt, date::choose::earliest);
+    return Seconds{chr::seconds{utc->utc}};
 }
 
-LocalDateTime to_local(Seconds utc, const std::string& time_zone) {
-    const auto* zone = zone_or_throw(time_zone);
-    const auto lt = date::zoned_time<chr::seconds>{zone, utc}.get_local_time();
-    const auto day = chr::floor<date::days>(lt);
+namespace {
+
+LocalDateTime local_of(Seconds utc, const ondemand::ZoneInfo& info) {
+    const auto lt = utc + chr::seconds{info.offset_seconds};
+    const auto day = chr::floor<chr::days>(lt);
     const auto tod = chr::duration_cast<chr::minutes>(lt - day);
     LocalDateTime out;
-    out.date = Date{chr::sys_days{day.time_since_epoch()}};
+    out.date = Date{day};
     out.hour = static_cast<int>(tod.count() / 60);
     out.minute = static_cast<int>(tod.count() % 60);
     return out;
 }
 
+}  // namespace
+
+LocalDateTime to_local(Seconds utc, const std::string& time_zone) {
+    return local_of(utc, zone_info_or_throw(time_zone, utc));
+}
+
 std::string format_local(Seconds utc, const std::string& time_zone) {
-    const auto* zone = zone_or_throw(time_zone);
-    const auto info = zone->get_info(utc);
-    const auto local = to_local(utc, time_zone);
+    const auto info = zone_info_or_throw(time_zone, utc);
+    const auto local = local_of(utc, info);
     std::string abbrev = info.abbrev;
     if (abbrev.empty() || abbrev[0] == '-' || abbrev[0] == '+' || abbrev.size() > 5) {
-        const auto minutes = chr::duration_cast<chr::minutes>(info.offset).count();
+        const int minutes = info.offset_seconds / 60;
         abbrev = fmt::format(
             "{}{:02}{}", minutes < 0 ? '-' : '+', std::abs(minutes) / 60,
             std::abs(minutes) % 60 == 0 ? "" : fmt::format(":{:02}", std::abs(minutes) % 60));

@@ -2,13 +2,13 @@
 #include "members/erased.hpp"
 
 #include <SQLiteCpp/Statement.h>
-#include <nettle/hmac.h>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <vector>
 
+#include "core/ondemand.hpp"
 #include "core/text.hpp"
 #include "core/time.hpp"
 
@@ -16,7 +16,7 @@ namespace nacsa::members::detail {
 
 namespace {
 
-using Digest = std::array<unsigned char, SHA256_DIGEST_SIZE>;
+using Digest = std::array<unsigned char, 32>;  // HMAC-SHA256
 
 std::vector<unsigned char> erasure_key(store::Store& store) {
     SQLite::Statement q(store.db(), "SELECT key FROM erasure_key WHERE id = 1");
@@ -28,11 +28,8 @@ std::vector<unsigned char> erasure_key(store::Store& store) {
 }
 
 Digest keyed_digest(const std::vector<unsigned char>& key, const std::string& value) {
-    hmac_sha256_ctx ctx{};
-    hmac_sha256_set_key(&ctx, key.size(), key.data());
-    hmac_sha256_update(&ctx, value.size(), reinterpret_cast<const std::uint8_t*>(value.data()));
     Digest out{};
-    hmac_sha256_digest(&ctx, out.size(), out.data());
+    ondemand_module().hmac_sha256(key.data(), key.size(), value, out.data());
     return out;
 }
 

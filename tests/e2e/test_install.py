@@ -10,6 +10,7 @@ import re
 import shutil
 import stat
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,31 @@ def test_cmake_install_layout(tmp_path):
     assert pages == installed
     out = subprocess.run([prefix / "bin" / "nacsa", "--version"], capture_output=True, text=True, check=True).stdout
     assert out.startswith("nacsa ")
+    # The on-demand module (ICU, libical, time zones) is found from the installed binary.
+    module, = prefix.glob("lib/**/nacsa/libnacsa-ondemand.so")
+    assert module.is_file() and stat.S_IMODE(module.stat().st_mode) == 0o644
+    init = subprocess.run([prefix / "bin" / "nacsa", "--db", tmp_path / "s.db", "init", "--example"],
+                          capture_output=True, text=True)
+    assert init.returncode == 0, init.stderr
+
+
+def test_binary_starts_without_its_module_until_a_command_needs_it(tmp_path):
+    """--version, --help and completion never load ICU, libical or the time-zone reader: a
+    nacsa copied alone answers them; a command that needs the module says which file is
+    missing (exit 74) and writes nothing."""
+    alone = tmp_path / "bin" / "nacsa"
+    alone.parent.mkdir()
+    shutil.copy2(NACSA_BIN, alone)
+    env = dict(os.environ, NACSA_DB=str(tmp_path / "s.db"), NACSA_LANG="en")
+    for args in (["--version"], ["--help"], ["member", "add", "--help"], ["completion", "bash"],
+                 ["completion", "zsh"], ["--lang", "fr", "help", "meeting"]):
+        proc = subprocess.run([alone, *args], capture_output=True, text=True, env=env)
+        assert (proc.returncode, proc.stderr) == (0, ""), args
+        assert proc.stdout
+    proc = subprocess.run([alone, "init", "--example"], capture_output=True, text=True, env=env)
+    assert proc.returncode == 74, proc.stderr
+    assert "libnacsa-ondemand.so" in proc.stderr and "reinstall nacsa" in proc.stderr, proc.stderr
+    assert not (tmp_path / "s.db").exists()
 
 
 @pytest.fixture(scope="module")
@@ -87,9 +113,11 @@ def test_debian_package_contents(deb, tmp_path):
             assert mode == "-rw-r--r--", line
     root = tmp_path / "root"
     subprocess.run(["dpkg-deb", "-x", str(deb), str(root)], check=True)
-    binary = subprocess.run(["file", "-b", str(root / "usr/bin/nacsa")], capture_output=True, text=True,
-                            check=True).stdout
-    assert "ELF" in binary and ", stripped" in binary, binary
+    module, = root.glob("usr/lib/*/nacsa/libnacsa-ondemand.so")
+    for program in (root / "usr/bin/nacsa", module):
+        binary = subprocess.run(["file", "-b", str(program)], capture_output=True, text=True,
+                                check=True).stdout
+        assert "ELF" in binary and ", stripped" in binary, binary
     # Man pages and the changelog compressed with gzip -9n: no file name, no time stamp.
     pages = {p.name for p in (SOURCE_DIR / "man").glob("*.[15]")}
     installed = sorted(root.glob("usr/share/man/man[15]/*"))
@@ -134,6 +162,10 @@ def test_debian_package_installs_and_removes(deb):
         page = subprocess.run(["man", "-w", "nacsa-member"], capture_output=True, text=True, check=True)
         assert page.stdout.strip() == "/usr/share/man/man1/nacsa-member.1.gz"
         assert Path("/usr/share/doc/nacsa/copyright").is_file()
+        store = Path(tempfile.mkdtemp()) / "s.db"  # a command that loads the on-demand module
+        subprocess.run(["/usr/bin/nacsa", "--db", str(store), "init", "--example"], check=True,
+                       capture_output=True)
+        shutil.rmtree(store.parent)
     finally:
         subprocess.run(["dpkg", "-r", "nacsa"], check=True, capture_output=True, env=env)
     assert not os.path.exists("/usr/bin/nacsa")
