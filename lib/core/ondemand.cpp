@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <climits>
+#include <filesystem>
 #include <string>
 
 #include "core/error.hpp"
@@ -38,20 +39,28 @@ const ondemand::Api* load() {
         return nacsa_ondemand_api_v1();
     }
     const std::string folder = executable_folder();
-    std::string tried;
-    std::string reason;
-    for (const std::string& candidate :
-         {folder + k_file, folder + NACSA_ONDEMAND_RELATIVE_DIR + "/" + k_file}) {
-        if (void* handle = dlopen(candidate.c_str(), RTLD_NOW | RTLD_LOCAL)) {
-            if (auto* entry = dlsym(handle, NACSA_ONDEMAND_ENTRY)) {
-                return reinterpret_cast<ondemand::Entry>(entry)();
-            }
+    const std::filesystem::path candidates[] = {
+        folder + k_file,
+        std::filesystem::path(folder + NACSA_ONDEMAND_RELATIVE_DIR + "/" + k_file)
+            .lexically_normal(),
+    };
+    for (const auto& candidate : candidates) {
+        if (::access(candidate.c_str(), F_OK) != 0) {
+            continue;
+        }
+        // The first module there is the one: a module that does not load (a library of its
+        // own missing) is said as such, not hidden behind the next place looked in.
+        void* handle = dlopen(candidate.c_str(), RTLD_NOW | RTLD_LOCAL);
+        void* entry = handle != nullptr ? dlsym(handle, NACSA_ONDEMAND_ENTRY) : nullptr;
+        if (entry != nullptr) {
+            return reinterpret_cast<ondemand::Entry>(entry)();
         }
         const char* error = dlerror();
-        reason = error != nullptr ? error : "";
-        tried = candidate;
+        throw StoreError(msg("nacsa cannot load its module {} ({}): reinstall nacsa",
+                             candidate.string(), error != nullptr ? error : ""));
     }
-    throw StoreError(msg("nacsa cannot load its module {} ({}): reinstall nacsa", tried, reason));
+    throw StoreError(
+        msg("nacsa cannot find its module {}: reinstall nacsa", candidates[1].string()));
 }
 
 }  // namespace

@@ -64,7 +64,14 @@ def test_binary_starts_without_its_module_until_a_command_needs_it(tmp_path):
         assert proc.stdout
     proc = subprocess.run([alone, "init", "--example"], capture_output=True, text=True, env=env)
     assert proc.returncode == 74, proc.stderr
-    assert "libnacsa-ondemand.so" in proc.stderr and "reinstall nacsa" in proc.stderr, proc.stderr
+    assert "cannot find its module" in proc.stderr and "reinstall nacsa" in proc.stderr, proc.stderr
+    assert str(tmp_path / "lib") in proc.stderr and "libnacsa-ondemand.so" in proc.stderr, proc.stderr
+    assert not (tmp_path / "s.db").exists()
+    # A module that is there but does not load is named with the loader's reason.
+    (tmp_path / "bin" / "libnacsa-ondemand.so").write_text("not a library\n")
+    proc = subprocess.run([alone, "init", "--example"], capture_output=True, text=True, env=env)
+    assert proc.returncode == 74, proc.stderr
+    assert f"cannot load its module {tmp_path}/bin/libnacsa-ondemand.so (" in proc.stderr, proc.stderr
     assert not (tmp_path / "s.db").exists()
 
 
