@@ -286,9 +286,10 @@ Census census(store::Store& store, Date from, Date to, std::optional<Period> pre
     auto& db = store.db();
     // One pass over the members, in id order; only the members who joined in the period
     // are kept (and sorted by name below), the others are counted.
-    Rows members(db,
-                 "SELECT m.id, m.type, m.region, m.joined, m.name, m.sort_key FROM member m "
-                 "ORDER BY m.id");
+    Rows members(
+        db,
+        "SELECT m.id, m.type, m.region, m.joined, m.name, m.sort_key, m.net4u FROM member m "
+        "ORDER BY m.id");
     StatusWalk walk(db, to, previous ? std::optional<Date>(previous->to) : std::nullopt);
     walk.list_withdrawals({from, to});
     if (previous) {
@@ -339,6 +340,7 @@ Census census(store::Store& store, Date from, Date to, std::optional<Period> pre
         if (status == MemberStatus::active) {
             by_type.add(members.text(1));
             by_region.add(members.text(2));  // NULL: ""
+            out.active_net4u += members.integer(6) != 0 ? 1 : 0;
         } else {
             not_active.emplace(id);
         }

@@ -63,6 +63,8 @@ struct Census {
     // Members active on `to`, by type of organisation and by region ("" for none).
     std::map<std::string, std::int64_t> active_by_type;
     std::map<std::string, std::int64_t> active_by_region;
+    // Members active on `to` that belong to a regional network of civil society (NET4U).
+    std::int64_t active_net4u = 0;
     // Members in the register on `to` whose joined date falls in the period, sorted by name.
     std::vector<MemberOnDate> joined;
     std::vector<Withdrawal> withdrawals;  // withdrawals dated in the period, by date then name

@@ -182,6 +182,9 @@ Section membership_section(const Inputs& in, const members::Census& census) {
 
     section.figures.push_back({"active_members", tr("Active members at the end of the period"),
                                count_of(census.by_status, members::MemberStatus::active)});
+    section.figures.push_back({"net4u_members",
+                               tr("Active members in a regional civil society network (NET4U)"),
+                               census.active_net4u});
     section.figures.push_back({"new_members", tr("New members in the period"),
                                static_cast<std::int64_t>(joined.rows.size())});
     section.figures.push_back({"withdrawals", tr("Withdrawals in the period"),

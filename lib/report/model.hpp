@@ -12,6 +12,11 @@
 
 namespace nacsa::report {
 
+// The version of the JSON form of a report (schemas/report.schema.json, "schema_version"):
+// raised when a field changes meaning or goes, so that a reader of reports (report regional)
+// refuses one it would misread.
+inline constexpr int k_report_schema_version = 1;
+
 // The reports nacsa writes.
 enum class Kind { quarterly, annual, membership, committee, meetings, plan };
 

@@ -85,6 +85,7 @@ std::string csv_value(const Value& value, ValueKind kind, const std::string* exc
 std::string render_json(const Report& report) {
     nlohmann::ordered_json out;
     out["report"] = kind_name(report.kind);
+    out["schema_version"] = k_report_schema_version;
     out["title"] = report.title;
     out["alliance"] = {{"name", report.alliance_name},
                        {"short_name", report.alliance_short_name},

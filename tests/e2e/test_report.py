@@ -58,6 +58,8 @@ def add_sample(alliance):
                     "--service", services, "--joined", joined)
     for member, name, gender in CONTACTS:
         alliance.ok("member", "contact", "add", member, "--name", name, "--gender", gender)
+    for member in ("fundacion-rutas-seguras", "camara-de-comercio-segura"):  # in NET4U
+        alliance.ok("member", "edit", member, "--net4u", "yes")
     alliance.ok("member", "status", "camara-de-comercio-segura", "withdrawn", "--date", "2026-09-15",
                 "--reason", "Closed its programme")
     alliance.ok("committee", "seat", "fundacion-rutas-seguras", "--role", "coordinator", "--representative",
@@ -115,7 +117,9 @@ def test_membership_figures(sample):
     data = json.loads(sample.ok("report", "membership", "--quarter", "2026Q3", "--format", "json").out)
     (section,) = data["sections"]
     figures = {f["key"]: f["value"] for f in section["figures"]}
-    assert figures == {"active_members": 4, "new_members": 2, "withdrawals": 1, "regions_without_members": 12}
+    # NET4U: two members, one of them withdrawn in the quarter.
+    assert figures == {"active_members": 4, "net4u_members": 1, "new_members": 2, "withdrawals": 1,
+                       "regions_without_members": 12}
     tables = {t["key"]: t for t in section["tables"]}
     status = {r["status"]: r["count"] for r in tables["members_by_status"]["rows"]}
     assert status == {"applicant": 0, "active": 4, "suspended": 0, "withdrawn": 1}
@@ -128,6 +132,7 @@ def test_membership_figures(sample):
     data = json.loads(sample.ok("report", "membership", "--quarter", "2026Q2", "--format", "json").out)
     figures = {f["key"]: f["value"] for f in data["sections"][0]["figures"]}
     assert figures["active_members"] == 3 and figures["new_members"] == 0 and figures["withdrawals"] == 0
+    assert figures["net4u_members"] == 2
 
 
 def test_quarterly_golden_with_the_example_register(alliance):
@@ -139,7 +144,9 @@ def test_quarterly_golden_with_the_example_register(alliance):
     figures = {f["key"]: f["value"] for f in section["figures"]}
     # 41 active today, one of whom joined in October; the 3 applicants were recorded by the
     # import (after the period) and never joined: none of them counts at the end of 2026Q3.
-    assert figures == {"active_members": 40, "new_members": 1, "withdrawals": 0, "regions_without_members": 0}
+    # The 8 members marked net4u in members.yaml are all active at the end of 2026Q3.
+    assert figures == {"active_members": 40, "net4u_members": 8, "new_members": 1, "withdrawals": 0,
+                       "regions_without_members": 0}
     tables = {t["key"]: t for t in section["tables"]}
     status = {r["status"]: r["count"] for r in tables["members_by_status"]["rows"]}
     assert status == {"applicant": 0, "active": 40, "suspended": 2, "withdrawn": 2}
