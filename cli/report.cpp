@@ -27,6 +27,9 @@ struct ReportOptions {
     std::optional<std::string> pdf_engine;
     bool redact = false;
     bool strict = false;
+    // report regional
+    std::vector<std::string> files;
+    std::string network = "NET4U";
 };
 
 // The period the options name; nullopt: the report's default.
@@ -87,6 +90,8 @@ Message report_phrase(report::Kind kind) {
             return msg("the meetings report");
         case report::Kind::plan:
             return msg("the plan report");
+        case report::Kind::regional:
+            return msg("the regional report");
     }
     return msg("the quarterly report");
 }
@@ -115,17 +120,42 @@ void write_every_table(const Context& ctx, const report::Document& document,
                  document.period.label, directory));
 }
 
-int run_report(Context& ctx, const ReportOptions& opts) {
+// The format the global --format asks of a report, checked against the report's own options.
+report::Format checked_format(Context& ctx, const ReportOptions& opts) {
     const auto format = format_of(ctx.options().format);
     if (format == report::Format::csv && !opts.section) {
         throw UsageError(msg("--format csv needs --section TABLE (one table per CSV file)"));
     }
-    if (format == report::Format::pdf && opts.output.value_or("-") == "-" &&
-        ::isatty(STDOUT_FILENO) != 0) {
-        throw UsageError(
-            msg("--format pdf writes a binary file: give -o FILE.pdf or redirect "
-                "the output"));
+    if (format == report::Format::pdf) {
+        refuse_pdf_on_terminal(opts.output);
     }
+    if (format == report::Format::csv && opts.section == "all" &&
+        opts.output.value_or("-") == "-") {
+        throw UsageError(msg("--section all writes one CSV file per table: give -o DIRECTORY"));
+    }
+    return format;
+}
+
+// Writes a report's document where -o says (every table into a folder with --section all).
+int write_report(const Context& ctx, const ReportOptions& opts, report::Format format,
+                 const report::Document& document) {
+    if (format == report::Format::csv && opts.section == "all") {
+        write_every_table(ctx, document, *opts.output);
+        return strict_result(ctx, opts, document);
+    }
+    const auto privacy =
+        document.names_people ? files::Privacy::owner_only : files::Privacy::shared;
+    const std::string output = opts.output.value_or("-");
+    files::write_file_atomic(output, document.text, privacy);
+    if (output != "-") {
+        ctx.info(
+            msg("wrote {} for {} to {}", report_phrase(opts.kind), document.period.label, output));
+    }
+    return strict_result(ctx, opts, document);
+}
+
+int run_report(Context& ctx, const ReportOptions& opts) {
+    const auto format = checked_format(ctx, opts);
     std::optional<Date> as_of;
     if (opts.as_of) {
         as_of = parse_date_option(*opts.as_of, "--as-of");
@@ -139,25 +169,23 @@ int run_report(Context& ctx, const ReportOptions& opts) {
                                   .redact = opts.redact,
                                   .as_of = as_of,
                                   .pdf_engine = pdf_engine_of(opts.pdf_engine)};
-    const bool every_table = format == report::Format::csv && opts.section == "all";
-    if (every_table && opts.output.value_or("-") == "-") {
-        throw UsageError(msg("--section all writes one CSV file per table: give -o DIRECTORY"));
-    }
-    const auto document = report::produce(ctx.store(), request);
-    if (every_table) {
-        write_every_table(ctx, document, *opts.output);
-        return strict_result(ctx, opts, document);
-    }
+    return write_report(ctx, opts, format, report::produce(ctx.store(), request));
+}
 
-    const auto privacy =
-        document.names_people ? files::Privacy::owner_only : files::Privacy::shared;
-    const std::string output = opts.output.value_or("-");
-    files::write_file_atomic(output, document.text, privacy);
-    if (output != "-") {
-        ctx.info(
-            msg("wrote {} for {} to {}", report_phrase(opts.kind), document.period.label, output));
-    }
-    return strict_result(ctx, opts, document);
+// report regional: no store; the language is --lang, $NACSA_LANG or the locale's.
+int run_regional(Context& ctx, const ReportOptions& opts) {
+    const auto format = checked_format(ctx, opts);
+    const auto asked = ctx.asked_language();
+    const report::RegionalRequest request{
+        .paths = opts.files,
+        .network = opts.network,
+        .language = asked.empty() ? ctx.message_language() : asked,
+        .format = format,
+        .section = opts.section,
+        .excel = ctx.options().excel,
+        .pdf_engine = pdf_engine_of(opts.pdf_engine),
+        .today = today("UTC")};
+    return write_report(ctx, opts, format, report::produce_regional(request));
 }
 
 // With --strict: 1 (and the errors said) when the report has error-level findings.
@@ -191,6 +219,36 @@ void refuse_pdf_on_terminal(const std::optional<std::string>& output) {
             msg("--format pdf writes a binary file: give -o FILE.pdf or redirect the output"));
     }
 }
+
+namespace {
+
+void register_regional(CLI::App* cmd, Context& ctx) {
+    auto opts = std::make_shared<ReportOptions>();
+    opts->kind = report::Kind::regional;
+    auto* sub = cmd->add_subcommand(
+        "regional",
+        N_("A regional network's report from its alliances' quarterly or annual JSON reports"));
+    sub->add_option("report", opts->files,
+                    "The alliances' reports (report quarterly|annual --format json), or folders "
+                    "of them (their .json files)")
+        ->required()
+        ->type_name("FILE");
+    sub->add_option("--network", opts->network,
+                    "The network's name, shown above the title (default: NET4U)")
+        ->type_name("NAME");
+    sub->add_option("-o,--output", opts->output, "Write to FILE atomically")->type_name("FILE");
+    sub->add_option("--section", opts->section,
+                    "Only this section (md, html, json) or this table (csv; all: every table, "
+                    "one file each in the folder -o names), e.g. alliances")
+        ->type_name("NAME");
+    sub->add_option("--pdf-engine", opts->pdf_engine,
+                    "With --format pdf: weasyprint, chromium or a path (default: "
+                    "$NACSA_PDF_ENGINE, else the first installed)")
+        ->type_name("PROGRAM");
+    ctx.on_run(sub, [&ctx, opts] { return run_regional(ctx, *opts); });
+}
+
+}  // namespace
 
 void register_report(CLI::App* cmd, Context& ctx) {
     cmd->require_subcommand(1);
@@ -247,6 +305,7 @@ void register_report(CLI::App* cmd, Context& ctx) {
                       "consultation)");
         ctx.on_run(sub, [&ctx, opts] { return run_report(ctx, *opts); });
     }
+    register_regional(cmd, ctx);
 }
 
 }  // namespace nacsa::cli

@@ -57,6 +57,8 @@ std::string title_of(Kind kind, const Translator& tr) {
             return tr("Meetings report");
         case Kind::plan:
             return tr("Activity plan report");
+        case Kind::regional:
+            return tr("Regional quarterly report");
     }
     return tr("Quarterly report");
 }
@@ -130,6 +132,8 @@ Report build(store::Store& store, const Options& options) {
         case Kind::plan:
             report.sections.push_back(detail::plan_section(in));
             break;
+        case Kind::regional:
+            throw std::logic_error("a regional report is built from reports (regional_report)");
     }
     for (auto& section : report.sections) {
         detail::nothing_to_report(section, tr);

@@ -7,12 +7,13 @@
 namespace nacsa::report {
 
 namespace {
-constexpr std::array<std::pair<Kind, const char*>, 6> k_kinds = {{{Kind::quarterly, "quarterly"},
+constexpr std::array<std::pair<Kind, const char*>, 7> k_kinds = {{{Kind::quarterly, "quarterly"},
                                                                   {Kind::annual, "annual"},
                                                                   {Kind::membership, "membership"},
                                                                   {Kind::committee, "committee"},
                                                                   {Kind::meetings, "meetings"},
-                                                                  {Kind::plan, "plan"}}};
+                                                                  {Kind::plan, "plan"},
+                                                                  {Kind::regional, "regional"}}};
 }  // namespace
 
 std::string kind_name(Kind kind) {

@@ -18,7 +18,8 @@ namespace nacsa::report {
 inline constexpr int k_report_schema_version = 1;
 
 // The reports nacsa writes.
-enum class Kind { quarterly, annual, membership, committee, meetings, plan };
+// regional: the alliances of several countries, from their reports (report/regional.hpp).
+enum class Kind { quarterly, annual, membership, committee, meetings, plan, regional };
 
 [[nodiscard]] std::string kind_name(Kind kind);
 

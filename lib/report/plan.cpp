@@ -9,6 +9,15 @@
 
 namespace nacsa::report::detail {
 
+std::vector<Column> indicator_columns(const Translator& tr) {
+    return {{"indicator", tr("Indicator")},
+            {"name", tr("Name")},
+            {"latest", tr("Latest value"), ValueKind::number},
+            {"target", tr("Target"), ValueKind::number},
+            {"standing", tr("Key"), ValueKind::text, Personal::no, Shown::data_only},
+            {"standing_label", tr("Standing")}};
+}
+
 namespace {
 
 std::string standing_label(plan::Standing standing, const Translator& tr) {
@@ -69,12 +78,7 @@ Progress empty_progress(const Translator& tr) {
               tr("No activity is delayed.")},
         Table{"indicators",
               tr("Indicators against targets"),
-              {{"indicator", tr("Indicator")},
-               {"name", tr("Name")},
-               {"latest", tr("Latest value"), ValueKind::number},
-               {"target", tr("Target"), ValueKind::number},
-               {"standing", tr("Key"), ValueKind::text, Personal::no, Shown::data_only},
-               {"standing_label", tr("Standing")}},
+              indicator_columns(tr),
               {},
               tr("No indicator is defined.")},
         {},

@@ -3,6 +3,7 @@
 
 #include "core/error.hpp"
 #include "output/pdf.hpp"
+#include "report/regional.hpp"
 #include "report/report.hpp"
 
 namespace nacsa::report {
@@ -20,9 +21,9 @@ void keep_section(Report& report, const std::string& key) {
     report.sections = {std::move(only)};
 }
 
-std::string render(const Report& report, const Request& request,
-                   const std::optional<output::PdfEngine>& engine) {
-    switch (request.format) {
+std::string render(const Report& report, Format format, const std::optional<std::string>& section,
+                   bool excel, const std::optional<output::PdfEngine>& engine) {
+    switch (format) {
         case Format::md:
             return render_markdown(report);
         case Format::html:
@@ -32,7 +33,7 @@ std::string render(const Report& report, const Request& request,
         case Format::json:
             return render_json(report);
         case Format::csv:
-            return render_csv(report, request.section.value_or(""), request.excel);
+            return render_csv(report, section.value_or(""), excel);
     }
     return render_markdown(report);
 }
@@ -49,13 +50,38 @@ std::vector<std::string> error_messages(const Report& report) {
     return out;
 }
 
+// The document of a report built: the section asked for, every table as a file of its own
+// (csv, section "all"), or the whole report.
+Document finish(Report report, Format format, const std::optional<std::string>& section, bool excel,
+                const std::optional<output::PdfEngine>& engine) {
+    if (section && format != Format::csv) {
+        keep_section(report, *section);
+    }
+    if (format == Format::csv && section == "all") {
+        Document document{"", report.period, report.names_people(), error_messages(report), {}};
+        for (const auto& key : report.table_keys()) {
+            document.files.emplace_back(key + ".csv", render_csv(report, key, excel));
+        }
+        return document;
+    }
+    return Document{render(report, format, section, excel, engine),
+                    report.period,
+                    report.names_people(),
+                    error_messages(report),
+                    {}};
+}
+
+// Found before the work: without an engine there is no report to compute.
+std::optional<output::PdfEngine> engine_for(Format format,
+                                            const std::optional<std::string>& pdf_engine) {
+    return format == Format::pdf ? std::optional(output::find_pdf_engine(pdf_engine))
+                                 : std::nullopt;
+}
+
 }  // namespace
 
 Document produce(store::Store& store, const Request& request) {
-    // Found before the work: without an engine there is no report to compute.
-    const auto engine = request.format == Format::pdf
-                            ? std::optional(output::find_pdf_engine(request.pdf_engine))
-                            : std::nullopt;
+    const auto engine = engine_for(request.format, request.pdf_engine);
     Options options;
     options.kind = request.kind;
     options.today = store.today();
@@ -63,22 +89,19 @@ Document produce(store::Store& store, const Request& request) {
     options.language = request.language;
     options.redact = request.redact;
     options.as_of = request.as_of;
-    auto report = build(store, options);
-    if (request.section && request.format != Format::csv) {
-        keep_section(report, *request.section);
+    return finish(build(store, options), request.format, request.section, request.excel, engine);
+}
+
+Document produce_regional(const RegionalRequest& request) {
+    const auto engine = engine_for(request.format, request.pdf_engine);
+    std::vector<NationalReport> reports;
+    for (const auto& file : national_report_files(request.paths)) {
+        reports.push_back(read_national_report(file));
     }
-    if (request.format == Format::csv && request.section == "all") {
-        Document document{"", report.period, report.names_people(), error_messages(report), {}};
-        for (const auto& key : report.table_keys()) {
-            document.files.emplace_back(key + ".csv", render_csv(report, key, request.excel));
-        }
-        return document;
-    }
-    return Document{render(report, request, engine),
-                    report.period,
-                    report.names_people(),
-                    error_messages(report),
-                    {}};
+    const auto report = regional_report(
+        reports,
+        {.network = request.network, .language = request.language, .today = request.today});
+    return finish(report, request.format, request.section, request.excel, engine);
 }
 
 }  // namespace nacsa::report

@@ -65,6 +65,21 @@ struct Document {
     std::vector<std::pair<std::string, std::string>> files;
 };
 
+// What `nacsa report regional FILE...` asks for (report/regional.hpp): no store is read.
+struct RegionalRequest {
+    std::vector<std::string> paths;  // report files, or folders of them
+    std::string network;
+    std::string language = "en";
+    Format format = Format::md;
+    std::optional<std::string> section;  // as Request::section
+    bool excel = false;
+    std::optional<std::string> pdf_engine;
+    Date today{};
+};
+
+// Reads the national reports, builds the regional report and renders it as Request asks.
+[[nodiscard]] Document produce_regional(const RegionalRequest& request);
+
 // Builds the report (build) as of the store's today, keeps the section asked for, and renders
 // it. A section or table the report does not have is a UsageError (exit 2) naming the known
 // ones.

@@ -45,6 +45,8 @@ void add_gender(Section& section, const std::string& key, const std::string& tit
 [[nodiscard]] Section working_groups_section(const Inputs& in);
 [[nodiscard]] Section meetings_section(const Inputs& in);
 [[nodiscard]] Section plan_section(const Inputs& in);
+// The columns of an indicators table: id, name, latest value, target, standing (key, label).
+[[nodiscard]] std::vector<Column> indicator_columns(const Translator& tr);
 [[nodiscard]] Section next_period_section(const Inputs& in);
 
 // The period before `period`: the previous quarter, year, or a range of the same length.
