@@ -8,6 +8,8 @@ import io
 import json
 import os
 import re
+import shutil
+import subprocess
 
 import jsonschema
 import pytest
@@ -216,3 +218,13 @@ def test_regional_refusals_name_the_file(nacsa, reports):
     spanish = nacsa.run("--lang", "es", "report", "regional", nacsa.path("v2.json"))
     assert "este nacsa lee informes de la versión de esquema 1" in spanish.err
     assert not nacsa.db.exists()
+
+
+def test_regional_pdf(nacsa, reports):
+    """Printed by WeasyPrint (scripts/deps.sh test installs it): a PDF with the report's title."""
+    assert shutil.which("weasyprint"), "no PDF engine: scripts/deps.sh test installs weasyprint"
+    nacsa.ok("report", "regional", reports, "--format", "pdf", "--pdf-engine", "weasyprint", "--lang", "fr",
+             "-o", "net4u.pdf", timeout=300)
+    info = subprocess.run(["pdfinfo", nacsa.path("net4u.pdf")], capture_output=True, text=True, check=True).stdout
+    assert "Rapport trimestriel régional – NET4U – Chili, Haïti, Jamaïque" in info
+    assert int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1)) >= 3
