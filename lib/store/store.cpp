@@ -45,8 +45,28 @@ int busy_timeout_ms() {
     return k_default_busy_timeout_ms;
 }
 
+// contains(haystack, needle): 1 when needle occurs in haystack, byte for byte, else 0 (NULL when
+// either is NULL); what instr(haystack, needle) > 0 answers, found with memmem: SQLite's instr
+// compares the needle at every position, and was most of a --search's time.
+void contains(sqlite3_context* context, int /*argc*/, sqlite3_value** argv) {
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL || sqlite3_value_type(argv[1]) == SQLITE_NULL) {
+        sqlite3_result_null(context);
+        return;
+    }
+    // Text as stored (no conversion): nacsa's stores are UTF-8.
+    const void* haystack = sqlite3_value_blob(argv[0]);
+    const auto haystack_size = static_cast<std::size_t>(sqlite3_value_bytes(argv[0]));
+    const void* needle = sqlite3_value_blob(argv[1]);
+    const auto needle_size = static_cast<std::size_t>(sqlite3_value_bytes(argv[1]));
+    const bool found =
+        needle_size == 0 || (needle_size <= haystack_size &&
+                             ::memmem(haystack, haystack_size, needle, needle_size) != nullptr);
+    sqlite3_result_int(context, found ? 1 : 0);
+}
+
 void configure(SQLite::Database& db, Access access) {
     db.setBusyTimeout(busy_timeout_ms());
+    db.createFunction("contains", 2, true, nullptr, contains);
     db.exec("PRAGMA foreign_keys = ON");
     if (access == Access::read_write) {
         db.exec("PRAGMA synchronous = NORMAL");
@@ -148,6 +168,10 @@ const Actor& Store::actor() const {
 
 int Store::schema_version() {
     return m_impl->db.execAndGet("PRAGMA user_version").getInt();
+}
+
+void Store::map_for_scan() {
+    m_impl->db.exec("PRAGMA mmap_size = 1073741824");
 }
 
 Store Store::create(const fs::path& path, const std::string& config_yaml,
