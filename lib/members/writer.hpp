@@ -90,7 +90,9 @@ class Writer {
     void update(const Member& before, Member& after, const std::string& status_reason);
 
   private:
-    void insert_contact(const std::string& member_id, Contact& contact);
+    // Inserts a contact; with `search`, appends what member_search holds of it to *search.
+    void insert_contact(const std::string& member_id, Contact& contact,
+                        std::string* search = nullptr);
     void insert_history(const std::string& member_id, MemberStatus status, const std::string& date,
                         const std::string& reason);
     void insert_interest(const std::string& member_id, const std::string& kind,
@@ -104,7 +106,8 @@ class Writer {
     void insert_list(std::vector<std::unique_ptr<SQLite::Statement>>& statements, const char* table,
                      const char* column, const std::string& member_id,
                      const std::vector<std::string>& values);
-    void write_member_row(const Member& member, const NameForms& name, bool insert);
+    // Writes the member's row; returns the search_text it wrote.
+    std::string write_member_row(const Member& member, const NameForms& name, bool insert);
     void remember_name_key(std::int64_t rowid, const std::string& id, const std::string& key);
     [[nodiscard]] std::optional<std::pair<std::string, std::string>> id_and_key_of_row(
         std::int64_t rowid);
@@ -126,13 +129,28 @@ class Writer {
     SQLite::Statement m_delete_themes;
     SQLite::Statement m_delete_services;
     SQLite::Statement m_withdraw_interest;
+    SQLite::Statement m_insert_search;
+    SQLite::Statement m_refresh_search;
     // Bulk load: the dropped indexes (name, SQL), and for each name_key (by its hash) the rowid
     // of the member with the smallest id that has it.
     bool m_bulk = false;
     std::vector<std::pair<std::string, std::string>> m_dropped_indexes;
     HashIndex<std::int64_t> m_bulk_names;
     bool m_bulk_names_ready = false;
+    // A bulk load's member_search rows (id, text), written k_rows_per_insert at a time: one
+    // statement run per row was a twentieth of the load.
+    std::vector<std::pair<std::string, std::string>> m_search_rows;
+    std::vector<std::unique_ptr<SQLite::Statement>> m_insert_search_rows;
+    void write_search_rows();
+    // Members updated during a bulk load, whose member_search rows are written again from the
+    // store once the contacts' index is back (finish_bulk_load).
+    std::vector<std::string> m_search_pending;
 };
+
+// Writes the member's row of member_search again from its stored columns (its search_text and
+// its contacts' search_text and phone_digits: migration 0016 says how), after a change that
+// the Writer did not make (a contact erased or removed).
+void refresh_search(store::Store& store, const std::string& member_id);
 
 // Applies the given fields of an input to a member (contacts matched by name).
 [[nodiscard]] Member merge(const Member& base, MemberInput input);
