@@ -40,6 +40,19 @@ SearchTerms search_terms(std::string_view search) {
     return terms;
 }
 
+std::string search_candidates(store::Store& store, const SearchTerms& terms,
+                              std::vector<std::string>& binds) {
+    // A scan of 100,000 narrow rows: through a memory map, not a read() per page.
+    store.map_for_scan();
+    binds.push_back(terms.folded);
+    if (terms.digits.empty()) {
+        return " AND m.id IN (SELECT member_id FROM member_search WHERE contains(text, ?))";
+    }
+    binds.push_back(terms.digits);
+    return " AND m.id IN (SELECT member_id FROM member_search WHERE contains(text, ?) OR "
+           "contains(text, ?))";
+}
+
 }  // namespace detail
 
 std::vector<ContactRow> list_contacts(store::Store& store, const MemberFilter& filter) {
@@ -53,6 +66,7 @@ std::vector<ContactRow> list_contacts(store::Store& store, const MemberFilter& f
         "c.member_id WHERE c.erased_at IS NULL{}",
         conditions.sql);
     if (!terms.folded.empty()) {
+        sql += detail::search_candidates(store, terms, binds);
         sql += " AND (instr(m.search_text, ?) > 0 OR instr(c.search_text, ?) > 0";
         binds.push_back(terms.folded);
         binds.push_back(terms.folded);

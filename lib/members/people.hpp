@@ -90,6 +90,14 @@ struct SearchTerms {
 };
 [[nodiscard]] SearchTerms search_terms(std::string_view search);
 
+// The members a search can find, as a condition over `member m` (" AND m.id IN ..."), its
+// values appended to `binds`: those whose member_search row holds the folded text or the
+// digits. Every member the search finds is among them (the row holds the member's and its
+// contacts' search columns as stored); the query keeps those its own conditions find.
+// Reading the store through a memory map from now on (store.map_for_scan).
+[[nodiscard]] std::string search_candidates(store::Store& store, const SearchTerms& terms,
+                                            std::vector<std::string>& binds);
+
 // The WHERE conditions of a member filter over `member m` (" AND ..." each) and their values.
 struct Conditions {
     std::string sql;
