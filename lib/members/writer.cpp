@@ -14,6 +14,11 @@
 
 namespace nacsa::members::detail {
 
+const char* const k_search_text_of_m =
+    "m.search_text || ifnull((SELECT group_concat(char(31) || c.search_text || char(31) || "
+    "c.phone_digits, '') FROM (SELECT search_text, phone_digits FROM contact c WHERE "
+    "c.member_id = m.id AND c.erased_at IS NULL ORDER BY c.id) c), '')";
+
 namespace {
 
 // The writer's statements read their text in place instead of copying it (a copy was an
@@ -115,11 +120,12 @@ void merge_contacts(Member& m, std::vector<ContactInput>& contacts) {
 }
 
 // A member's row of member_search from its stored columns, as migration 0016 fills it.
-constexpr const char* k_refresh_search =
-    "INSERT OR REPLACE INTO member_search (member_id, text) SELECT m.id, m.search_text || "
-    "ifnull((SELECT group_concat(char(31) || c.search_text || char(31) || c.phone_digits, '') "
-    "FROM (SELECT search_text, phone_digits FROM contact c WHERE c.member_id = m.id AND "
-    "c.erased_at IS NULL ORDER BY c.id) c), '') FROM member m WHERE m.id = ?";
+std::string refresh_search_sql() {
+    return fmt::format(
+        "INSERT OR REPLACE INTO member_search (member_id, text) SELECT m.id, {} FROM member m "
+        "WHERE m.id = ?",
+        k_search_text_of_m);
+}
 
 // What member_search holds of a contact after its member's search_text.
 void append_contact_search(std::string& out, std::string_view search_text,
@@ -133,7 +139,7 @@ void append_contact_search(std::string& out, std::string_view search_text,
 }  // namespace
 
 void refresh_search(store::Store& store, const std::string& member_id) {
-    SQLite::Statement q(store.db(), k_refresh_search);
+    SQLite::Statement q(store.db(), refresh_search_sql());
     q.bind(1, member_id);
     q.exec();
 }
@@ -303,7 +309,7 @@ Writer::Writer(store::Store& store)
                           "kind = ? AND status = 'open'"),
       m_insert_search(store.db(),
                       "INSERT OR REPLACE INTO member_search (member_id, text) VALUES (?, ?)"),
-      m_refresh_search(store.db(), k_refresh_search) {}
+      m_refresh_search(store.db(), refresh_search_sql()) {}
 
 std::optional<std::string> Writer::id_by_name_key(const std::string& key) {
     if (m_bulk) {
@@ -369,6 +375,7 @@ bool Writer::start_bulk_load() {
         db.exec(fmt::format("DROP INDEX \"{}\"", name));
     }
     m_bulk = true;
+    m_search_buffer.reserve(k_search_buffer_bytes + 64 * 1024);  // no copy as it grows
     return true;
 }
 
@@ -541,8 +548,11 @@ void Writer::insert(Member& m, const NameForms& name, const std::string& status_
         insert_contact(m.id, c, &search);
     }
     if (m_bulk) {
-        m_search_rows.emplace_back(m.id, std::move(search));
-        if (m_search_rows.size() == k_rows_per_insert) {
+        m_search_buffer += m.id;
+        m_search_buffer += search;
+        m_search_sizes.emplace_back(static_cast<std::uint32_t>(m.id.size()),
+                                    static_cast<std::uint32_t>(search.size()));
+        if (m_search_buffer.size() >= k_search_buffer_bytes) {
             write_search_rows();
         }
         return;
@@ -554,28 +564,39 @@ void Writer::insert(Member& m, const NameForms& name, const std::string& status_
 }
 
 void Writer::write_search_rows() {
-    if (m_search_rows.empty()) {
-        return;
-    }
     if (m_insert_search_rows.empty()) {
         m_insert_search_rows.resize(k_rows_per_insert);
+        m_search_batch.resize(2 * k_rows_per_insert);
     }
-    auto& s = m_insert_search_rows[m_search_rows.size() - 1];
-    if (!s) {
-        std::string sql = "INSERT INTO member_search (member_id, text) VALUES ";
-        for (std::size_t i = 0; i < m_search_rows.size(); ++i) {
-            sql += i == 0 ? "(?, ?)" : ", (?, ?)";
+    const char* at = m_search_buffer.data();
+    for (std::size_t start = 0; start < m_search_sizes.size(); start += k_rows_per_insert) {
+        const std::size_t rows = std::min(k_rows_per_insert, m_search_sizes.size() - start);
+        auto& s = m_insert_search_rows[rows - 1];
+        if (!s) {
+            std::string sql = "INSERT INTO member_search (member_id, text) VALUES ";
+            for (std::size_t i = 0; i < rows; ++i) {
+                sql += i == 0 ? "(?, ?)" : ", (?, ?)";
+            }
+            s = std::make_unique<SQLite::Statement>(m_store.db(), sql);
         }
-        s = std::make_unique<SQLite::Statement>(m_store.db(), sql);
+        s->reset();
+        for (std::size_t i = 0; i < rows; ++i) {
+            const auto [id_size, text_size] = m_search_sizes[start + i];
+            // Copied into strings whose memory is reused from batch to batch: in place, a
+            // pointer and size bind a blob, not text.
+            auto& id = m_search_batch[2 * i];
+            auto& text = m_search_batch[2 * i + 1];
+            id.assign(at, id_size);
+            at += id_size;
+            text.assign(at, text_size);
+            at += text_size;
+            bind_ref(*s, static_cast<int>(2 * i + 1), id);
+            bind_ref(*s, static_cast<int>(2 * i + 2), text);
+        }
+        run(*s);
     }
-    s->reset();
-    int index = 1;
-    for (const auto& [id, text] : m_search_rows) {
-        bind_ref(*s, index++, id);
-        bind_ref(*s, index++, text);
-    }
-    run(*s);
-    m_search_rows.clear();
+    m_search_buffer.clear();
+    m_search_sizes.clear();
 }
 
 void Writer::update(const Member& before, Member& after, const std::string& status_reason) {
