@@ -9,6 +9,7 @@
 
 #include "core/message.hpp"
 #include "members/members.hpp"
+#include "output/findings.hpp"
 
 // People in reach: contacts found and listed across members (`member contact list`), and
 // distribution lists of their e-mail addresses (`member emails`) as a To: header line, CSV or
@@ -73,6 +74,12 @@ struct DistributionList {
 [[nodiscard]] std::string vcard_line(std::string_view name, std::string_view value);
 // A vCard text value escaped: \ -> \\, , -> \,, ; -> \;, a line break -> \n.
 [[nodiscard]] std::string vcard_escape(std::string_view value);
+
+// `db check`, rule member-search: members whose row of member_search (what --search reads)
+// differs from their record and contacts (missing, out of date, or left without a member): a
+// search could miss them, or find them by data no longer on record, such as an erased
+// person's name. A store only nacsa wrote has none.
+[[nodiscard]] std::vector<output::Finding> check_search(store::Store& store);
 
 namespace detail {
 

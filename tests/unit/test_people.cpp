@@ -17,6 +17,7 @@
 #include "members/import.hpp"
 #include "members/members.hpp"
 #include "members/people.hpp"
+#include "store/maintenance.hpp"
 #include "workflows/workflows.hpp"
 
 using namespace nacsa;
@@ -359,4 +360,35 @@ TEST_CASE("people: migration 0016 fills member_search as nacsa writes it") {
     CHECK(store.migrate().front() == 16);
     CHECK(search_rows(store) == written);
     CHECK(found(store, "eva@o") == std::vector<std::string>{"otra", "otra/Eva"});
+}
+
+TEST_CASE("people: db check finds a member_search row that differs from its member's record") {
+    StoreFixture f;
+    f.member("a", MemberSpec{.contacts = {{"Ana Pérez", "female"}}});
+    f.member("b");
+    f.member("c");
+    auto& store = f.store();
+    const auto rules = [&] {
+        std::vector<std::string> out;
+        for (const auto& finding :
+             store::check_store(f.dir() / "store.db", {"tester", "db check"},
+                                [](store::Store& s) { return members::check_search(s); })) {
+            out.push_back(finding.rule + " " + finding.message);
+        }
+        return out;
+    };
+    CHECK(rules().empty());
+    // Changed outside nacsa: a row with an erased person's name, a row gone, a row left over.
+    store.db().exec(
+        "UPDATE member_search SET text = text || char(31) || 'luis soto' "
+        "WHERE member_id = 'a'");
+    store.db().exec("DELETE FROM member_search WHERE member_id = 'b'");
+    store.db().exec("INSERT INTO member_search (member_id, text) VALUES ('gone', 'x')");
+    const std::string what =
+        ": what --search reads of it (table member_search) differs from its "
+        "record and contacts: a search may miss it, or find it by data no "
+        "longer on record";
+    CHECK(rules() == std::vector<std::string>{"member-search member a" + what,
+                                              "member-search member b" + what,
+                                              "member-search member gone" + what});
 }
