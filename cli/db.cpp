@@ -5,6 +5,7 @@
 #include "commands.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "members/people.hpp"
 #include "store/maintenance.hpp"
 
 namespace nacsa::cli {
@@ -12,7 +13,8 @@ namespace nacsa::cli {
 namespace {
 
 int run_check(Context& ctx) {
-    const auto findings = store::check_store(ctx.db_path(), ctx.actor());
+    const auto findings = store::check_store(
+        ctx.db_path(), ctx.actor(), [](store::Store& s) { return members::check_search(s); });
     if (!findings.empty()) {
         return ctx.print_findings(findings);
     }

@@ -416,6 +416,7 @@ void erase_contact_row(store::Store& store, const Contact& contact) {
     erase.bind(1, format_timestamp(now()));
     erase.bind(2, static_cast<int64_t>(contact_id));
     erase.exec();
+    detail::refresh_search(store, contact.member_id);
     store.erase_audit_of_contact(contact_id);
 }
 
@@ -473,6 +474,7 @@ RemovedContact remove_contact(store::Store& store, const std::string& member,
             SQLite::Statement del(store.db(), "DELETE FROM contact WHERE id = ?");
             del.bind(1, static_cast<int64_t>(id));
             del.exec();
+            detail::refresh_search(store, before.id);
             // Once the row is gone, `member forget` could no longer find the person's entries
             // in the audit log: their personal data goes now, and the removal is logged without.
             store.erase_audit_of_contact(id);

@@ -9,6 +9,7 @@
 
 #include "core/message.hpp"
 #include "members/members.hpp"
+#include "output/findings.hpp"
 
 // People in reach: contacts found and listed across members (`member contact list`), and
 // distribution lists of their e-mail addresses (`member emails`) as a To: header line, CSV or
@@ -74,6 +75,12 @@ struct DistributionList {
 // A vCard text value escaped: \ -> \\, , -> \,, ; -> \;, a line break -> \n.
 [[nodiscard]] std::string vcard_escape(std::string_view value);
 
+// `db check`, rule member-search: members whose row of member_search (what --search reads)
+// differs from their record and contacts (missing, out of date, or left without a member): a
+// search could miss them, or find them by data no longer on record, such as an erased
+// person's name. A store only nacsa wrote has none.
+[[nodiscard]] std::vector<output::Finding> check_search(store::Store& store);
+
 namespace detail {
 
 // What contact.search_text holds for a contact: its name and e-mail folded, one per line.
@@ -89,6 +96,14 @@ struct SearchTerms {
     std::string digits;
 };
 [[nodiscard]] SearchTerms search_terms(std::string_view search);
+
+// The members a search can find, as a condition over `member m` (" AND m.id IN ..."), its
+// values appended to `binds`: those whose member_search row holds the folded text or the
+// digits. Every member the search finds is among them (the row holds the member's and its
+// contacts' search columns as stored); the query keeps those its own conditions find.
+// Reading the store through a memory map from now on (store.map_for_scan).
+[[nodiscard]] std::string search_candidates(store::Store& store, const SearchTerms& terms,
+                                            std::vector<std::string>& binds);
 
 // The WHERE conditions of a member filter over `member m` (" AND ..." each) and their values.
 struct Conditions {

@@ -216,12 +216,14 @@ std::vector<MemberSummary> list_members(store::Store& store, const MemberFilter&
     sql += " FROM member m WHERE 1" + conditions.sql;
     binds.insert(binds.end(), conditions.binds.begin(), conditions.binds.end());
     if (searching) {
-        // Contacts are searched once, into a list of members (SQLite runs the IN subquery
-        // once), not once per member.
+        // The members member_search holds the text for (one narrow row each, 14 MB for 100,000
+        // members and 150,000 contacts instead of the 60 MB of these two tables), then of
+        // those the ones whose name or contacts have it, through the contacts' index.
+        sql += detail::search_candidates(store, terms, binds);
         std::vector<std::string> own;
         sql += fmt::format(
-            " AND (instr(m.search_text, ?) > 0 OR m.id IN (SELECT c.member_id FROM contact c "
-            "WHERE c.erased_at IS NULL AND {}))",
+            " AND (instr(m.search_text, ?) > 0 OR EXISTS (SELECT 1 FROM contact c WHERE "
+            "c.member_id = m.id AND c.erased_at IS NULL AND {}))",
             contact_match(terms, own));
         binds.push_back(terms.folded);
         binds.insert(binds.end(), own.begin(), own.end());

@@ -14,6 +14,11 @@
 
 namespace nacsa::members::detail {
 
+const char* const k_search_text_of_m =
+    "m.search_text || ifnull((SELECT group_concat(char(31) || c.search_text || char(31) || "
+    "c.phone_digits, '') FROM (SELECT search_text, phone_digits FROM contact c WHERE "
+    "c.member_id = m.id AND c.erased_at IS NULL ORDER BY c.id) c), '')";
+
 namespace {
 
 // The writer's statements read their text in place instead of copying it (a copy was an
@@ -114,7 +119,30 @@ void merge_contacts(Member& m, std::vector<ContactInput>& contacts) {
     }
 }
 
+// A member's row of member_search from its stored columns, as migration 0016 fills it.
+std::string refresh_search_sql() {
+    return fmt::format(
+        "INSERT OR REPLACE INTO member_search (member_id, text) SELECT m.id, {} FROM member m "
+        "WHERE m.id = ?",
+        k_search_text_of_m);
+}
+
+// What member_search holds of a contact after its member's search_text.
+void append_contact_search(std::string& out, std::string_view search_text,
+                           std::string_view digits) {
+    out += '\x1f';
+    out += search_text;
+    out += '\x1f';
+    out += digits;
+}
+
 }  // namespace
+
+void refresh_search(store::Store& store, const std::string& member_id) {
+    SQLite::Statement q(store.db(), refresh_search_sql());
+    q.bind(1, member_id);
+    q.exec();
+}
 
 std::optional<Message> refused_move(MemberStatus from, MemberStatus to) {
     using enum MemberStatus;
@@ -278,7 +306,10 @@ Writer::Writer(store::Store& store)
       m_delete_services(store.db(), "DELETE FROM member_service WHERE member_id = ?"),
       m_withdraw_interest(store.db(),
                           "UPDATE interest SET status = 'withdrawn' WHERE member_id = ? AND "
-                          "kind = ? AND status = 'open'") {}
+                          "kind = ? AND status = 'open'"),
+      m_insert_search(store.db(),
+                      "INSERT OR REPLACE INTO member_search (member_id, text) VALUES (?, ?)"),
+      m_refresh_search(store.db(), refresh_search_sql()) {}
 
 std::optional<std::string> Writer::id_by_name_key(const std::string& key) {
     if (m_bulk) {
@@ -344,6 +375,7 @@ bool Writer::start_bulk_load() {
         db.exec(fmt::format("DROP INDEX \"{}\"", name));
     }
     m_bulk = true;
+    m_search_buffer.reserve(k_search_buffer_bytes + 64 * 1024);  // no copy as it grows
     return true;
 }
 
@@ -352,6 +384,13 @@ void Writer::finish_bulk_load() {
         m_store.db().exec(sql);
     }
     m_dropped_indexes.clear();
+    write_search_rows();
+    for (const auto& id : m_search_pending) {
+        m_refresh_search.reset();
+        m_refresh_search.bind(1, id);
+        m_refresh_search.exec();
+    }
+    m_search_pending.clear();
     m_bulk_names.clear();
     m_bulk_names_ready = false;
     m_bulk = false;
@@ -372,7 +411,7 @@ void Writer::remember_name_key(std::int64_t rowid, const std::string& id, const 
     }
 }
 
-void Writer::write_member_row(const Member& m, const NameForms& name, bool insert) {
+std::string Writer::write_member_row(const Member& m, const NameForms& name, bool insert) {
     SQLite::Statement& s = insert ? m_insert_member : m_update_member;
     s.reset();
     bind_ref(s, 1, m.name);
@@ -407,6 +446,7 @@ void Writer::write_member_row(const Member& m, const NameForms& name, bool inser
     bind_ref(s, 18, m_now);
     bind_ref(s, 19, m.id);
     run(s);
+    return search;
 }
 
 void Writer::insert_list(std::vector<std::unique_ptr<SQLite::Statement>>& statements,
@@ -445,7 +485,7 @@ void Writer::insert_lists(const Member& m, bool themes, bool services) {
     }
 }
 
-void Writer::insert_contact(const std::string& member_id, Contact& c) {
+void Writer::insert_contact(const std::string& member_id, Contact& c, std::string* search) {
     auto& s = m_insert_contact;
     s.reset();
     bind_ref(s, 1, member_id);
@@ -456,9 +496,14 @@ void Writer::insert_contact(const std::string& member_id, Contact& c) {
     bind_ref(s, 6, c.gender);
     s.bind(7, c.primary ? 1 : 0);
     bind_ref_or_null(s, 8, c.consent);
-    s.bind(9, contact_search_text(c.name, c.email));
-    s.bind(10, phone_digits(c.phone));
+    const std::string search_text = contact_search_text(c.name, c.email);
+    const std::string digits = phone_digits(c.phone);
+    bind_ref(s, 9, search_text);
+    bind_ref(s, 10, digits);
     run(s);
+    if (search != nullptr) {
+        append_contact_search(*search, search_text, digits);
+    }
     c.id = m_store.db().getLastInsertRowid();
     c.member_id = member_id;
 }
@@ -485,7 +530,7 @@ void Writer::insert_interest(const std::string& member_id, const std::string& ki
 
 void Writer::insert(Member& m, const NameForms& name, const std::string& status_date,
                     const std::string& status_reason) {
-    write_member_row(m, name, true);
+    std::string search = write_member_row(m, name, true);
     if (m_bulk_names_ready) {
         remember_name_key(m_store.db().getLastInsertRowid(), m.id, name.key);
     }
@@ -497,9 +542,61 @@ void Writer::insert(Member& m, const NameForms& name, const std::string& status_
     for (const auto& kind : m.interest) {
         insert_interest(m.id, kind, since);
     }
+    // The new contacts' ids follow each other, and member_search lists them in that order: what
+    // the row holds is what the columns just written hold (refresh_search would write the same).
     for (auto& c : m.contacts) {
-        insert_contact(m.id, c);
+        insert_contact(m.id, c, &search);
     }
+    if (m_bulk) {
+        m_search_buffer += m.id;
+        m_search_buffer += search;
+        m_search_sizes.emplace_back(static_cast<std::uint32_t>(m.id.size()),
+                                    static_cast<std::uint32_t>(search.size()));
+        if (m_search_buffer.size() >= k_search_buffer_bytes) {
+            write_search_rows();
+        }
+        return;
+    }
+    m_insert_search.reset();
+    bind_ref(m_insert_search, 1, m.id);
+    bind_ref(m_insert_search, 2, search);
+    run(m_insert_search);
+}
+
+void Writer::write_search_rows() {
+    if (m_insert_search_rows.empty()) {
+        m_insert_search_rows.resize(k_rows_per_insert);
+        m_search_batch.resize(2 * k_rows_per_insert);
+    }
+    const char* at = m_search_buffer.data();
+    for (std::size_t start = 0; start < m_search_sizes.size(); start += k_rows_per_insert) {
+        const std::size_t rows = std::min(k_rows_per_insert, m_search_sizes.size() - start);
+        auto& s = m_insert_search_rows[rows - 1];
+        if (!s) {
+            std::string sql = "INSERT INTO member_search (member_id, text) VALUES ";
+            for (std::size_t i = 0; i < rows; ++i) {
+                sql += i == 0 ? "(?, ?)" : ", (?, ?)";
+            }
+            s = std::make_unique<SQLite::Statement>(m_store.db(), sql);
+        }
+        s->reset();
+        for (std::size_t i = 0; i < rows; ++i) {
+            const auto [id_size, text_size] = m_search_sizes[start + i];
+            // Copied into strings whose memory is reused from batch to batch: in place, a
+            // pointer and size bind a blob, not text.
+            auto& id = m_search_batch[2 * i];
+            auto& text = m_search_batch[2 * i + 1];
+            id.assign(at, id_size);
+            at += id_size;
+            text.assign(at, text_size);
+            at += text_size;
+            bind_ref(*s, static_cast<int>(2 * i + 1), id);
+            bind_ref(*s, static_cast<int>(2 * i + 2), text);
+        }
+        run(*s);
+    }
+    m_search_buffer.clear();
+    m_search_sizes.clear();
 }
 
 void Writer::update(const Member& before, Member& after, const std::string& status_reason) {
@@ -529,6 +626,13 @@ void Writer::update(const Member& before, Member& after, const std::string& stat
         update_interest(before, after);
     }
     update_contacts(before, after);
+    if (m_bulk) {
+        m_search_pending.push_back(after.id);  // the contacts' index is back at the end
+    } else {
+        m_refresh_search.reset();
+        m_refresh_search.bind(1, after.id);
+        m_refresh_search.exec();
+    }
 }
 
 // Interests the member gained are open from today; those it dropped are withdrawn.

@@ -90,7 +90,9 @@ class Writer {
     void update(const Member& before, Member& after, const std::string& status_reason);
 
   private:
-    void insert_contact(const std::string& member_id, Contact& contact);
+    // Inserts a contact; with `search`, appends what member_search holds of it to *search.
+    void insert_contact(const std::string& member_id, Contact& contact,
+                        std::string* search = nullptr);
     void insert_history(const std::string& member_id, MemberStatus status, const std::string& date,
                         const std::string& reason);
     void insert_interest(const std::string& member_id, const std::string& kind,
@@ -104,7 +106,8 @@ class Writer {
     void insert_list(std::vector<std::unique_ptr<SQLite::Statement>>& statements, const char* table,
                      const char* column, const std::string& member_id,
                      const std::vector<std::string>& values);
-    void write_member_row(const Member& member, const NameForms& name, bool insert);
+    // Writes the member's row; returns the search_text it wrote.
+    std::string write_member_row(const Member& member, const NameForms& name, bool insert);
     void remember_name_key(std::int64_t rowid, const std::string& id, const std::string& key);
     [[nodiscard]] std::optional<std::pair<std::string, std::string>> id_and_key_of_row(
         std::int64_t rowid);
@@ -126,13 +129,39 @@ class Writer {
     SQLite::Statement m_delete_themes;
     SQLite::Statement m_delete_services;
     SQLite::Statement m_withdraw_interest;
+    SQLite::Statement m_insert_search;
+    SQLite::Statement m_refresh_search;
     // Bulk load: the dropped indexes (name, SQL), and for each name_key (by its hash) the rowid
     // of the member with the smallest id that has it.
     bool m_bulk = false;
     std::vector<std::pair<std::string, std::string>> m_dropped_indexes;
     HashIndex<std::int64_t> m_bulk_names;
     bool m_bulk_names_ready = false;
+    // A bulk load's member_search rows, kept until the other tables are written so that the
+    // table's pages follow each other in the file: a search of a store loaded with the rows
+    // in between the members' took twice the CPU time (a memory-mapped page brings its
+    // neighbours with it). Each row's id then text one after the other in m_search_buffer,
+    // their sizes in m_search_sizes; written, k_rows_per_insert rows per statement (one
+    // statement per row was a twentieth of the load), at the end and whenever the buffer
+    // passes k_search_buffer_bytes.
+    static constexpr std::size_t k_search_buffer_bytes = 16 << 20;
+    std::string m_search_buffer;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> m_search_sizes;
+    std::vector<std::unique_ptr<SQLite::Statement>> m_insert_search_rows;
+    std::vector<std::string> m_search_batch;  // the ids and texts of the rows being written
+    void write_search_rows();
+    // Members updated during a bulk load, whose member_search rows are written again from the
+    // store once the contacts' index is back (finish_bulk_load).
+    std::vector<std::string> m_search_pending;
 };
+
+// What member_search holds for `member m`, from its stored columns (migration 0016 says how).
+extern const char* const k_search_text_of_m;
+
+// Writes the member's row of member_search again from its stored columns (its search_text and
+// its contacts' search_text and phone_digits: migration 0016 says how), after a change that
+// the Writer did not make (a contact erased or removed).
+void refresh_search(store::Store& store, const std::string& member_id);
 
 // Applies the given fields of an input to a member (contacts matched by name).
 [[nodiscard]] Member merge(const Member& base, MemberInput input);

@@ -22,7 +22,7 @@ namespace fs = std::filesystem;
 using output::Finding;
 using output::Severity;
 
-std::vector<Finding> check_store(const fs::path& path, const Actor& actor) {
+std::vector<Finding> check_store(const fs::path& path, const Actor& actor, const StoreCheck& more) {
     // Nothing to check is not a finding: the store is missing (66), as for every other command.
     std::error_code ec;
     const auto status = fs::status(path, ec);
@@ -107,6 +107,11 @@ std::vector<Finding> check_store(const fs::path& path, const Actor& actor) {
                   {arg("detail", e.what())});
         } catch (const Error& e) {
             findings.push_back(Finding{Severity::error, "config", path.string(), e.what()});
+        }
+        if (more && version == latest) {
+            for (auto& f : more(store)) {
+                findings.push_back(std::move(f));
+            }
         }
     } catch (const Error& e) {
         findings.push_back(Finding{Severity::error, "open", path.string(), e.what()});

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,10 +13,16 @@
 
 namespace nacsa::store {
 
-// `nacsa db check`: integrity, foreign keys, schema version, configuration, file modes.
-// Never throws for a damaged store: the damage is a finding.
+// A later module's checks of a store at the current schema version (derived tables that must
+// agree with the records they come from: members::check_search).
+using StoreCheck = std::function<std::vector<output::Finding>(Store&)>;
+
+// `nacsa db check`: integrity, foreign keys, schema version, configuration, file modes, then
+// `more` when the store is at the current schema version. Never throws for a damaged store:
+// the damage is a finding.
 [[nodiscard]] std::vector<output::Finding> check_store(const std::filesystem::path& path,
-                                                       const Actor& actor);
+                                                       const Actor& actor,
+                                                       const StoreCheck& more = {});
 
 // `nacsa db backup`: a consistent copy through SQLite's online backup API, even while another
 // process writes; written to a temporary file, made 0600, then renamed into place.

@@ -29,7 +29,7 @@ struct TableOwner {
     std::string_view module;
 };
 
-inline constexpr std::array<TableOwner, 39> k_table_owners = {{
+inline constexpr std::array<TableOwner, 40> k_table_owners = {{
     {"meta", "store"},
     {"config", "store"},
     {"audit", "store"},
@@ -43,6 +43,7 @@ inline constexpr std::array<TableOwner, 39> k_table_owners = {{
     {"interest", "members"},
     {"erasure_key", "members"},
     {"erased_person", "members"},
+    {"member_search", "members"},
 
     {"election", "governance"},
     {"candidate", "governance"},

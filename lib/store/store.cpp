@@ -15,6 +15,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -45,8 +49,83 @@ int busy_timeout_ms() {
     return k_default_busy_timeout_ms;
 }
 
+// Whether `needle` (two bytes or more) occurs in `haystack`. With SSE2 (every x86-64), 16
+// positions at a time are tested on the needle's first and last bytes, and only where both
+// agree on the bytes between (W. Mula's "SIMD-friendly algorithms for substring searching"):
+// in a search's rows most positions fail on both, and glibc's memmem spent 2.3 instructions a
+// byte on them.
+bool occurs(const char* haystack, std::size_t size, const char* needle, std::size_t length) {
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i first = _mm_set1_epi8(needle[0]);
+    const __m128i last = _mm_set1_epi8(needle[length - 1]);
+    // The positions from `at` to at + 15 whose first and last bytes match, as bits.
+    const auto candidates = [&](std::size_t at) {
+        const __m128i at_first = _mm_loadu_si128(reinterpret_cast<const __m128i*>(haystack + at));
+        const __m128i at_last =
+            _mm_loadu_si128(reinterpret_cast<const __m128i*>(haystack + at + length - 1));
+        return static_cast<unsigned>(_mm_movemask_epi8(
+            _mm_and_si128(_mm_cmpeq_epi8(at_first, first), _mm_cmpeq_epi8(at_last, last))));
+    };
+    const auto verified = [&](std::size_t at, unsigned mask) {
+        while (mask != 0) {
+            const auto bit = static_cast<std::size_t>(__builtin_ctz(mask));
+            if (std::memcmp(haystack + at + bit + 1, needle + 1, length - 2) == 0) {
+                return true;
+            }
+            mask &= mask - 1;
+        }
+        return false;
+    };
+    const std::size_t positions = size - length + 1;
+    if (positions >= 16) {
+        for (; i + 16 <= positions; i += 16) {
+            if (verified(i, candidates(i))) {
+                return true;
+            }
+        }
+        // The last positions: the last 16, less those already tested.
+        if (i < positions) {
+            const std::size_t at = positions - 16;
+            return verified(at, candidates(at) & (~0U << (i - at)));
+        }
+        return false;
+    }
+#endif
+    for (; i + length <= size; ++i) {  // fewer than 16 positions
+        if (haystack[i] == needle[0] &&
+            std::memcmp(haystack + i + 1, needle + 1, length - 1) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// contains(haystack, needle): 1 when needle occurs in haystack, byte for byte, else 0 (NULL when
+// either is NULL); what instr(haystack, needle) > 0 answers, without its work: instr compares
+// the whole needle at every position, and was most of a --search's time.
+void contains(sqlite3_context* context, int /*argc*/, sqlite3_value** argv) {
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL || sqlite3_value_type(argv[1]) == SQLITE_NULL) {
+        sqlite3_result_null(context);
+        return;
+    }
+    // Text as stored (no conversion): nacsa's stores are UTF-8.
+    const auto* haystack = static_cast<const char*>(sqlite3_value_blob(argv[0]));
+    const auto size = static_cast<std::size_t>(sqlite3_value_bytes(argv[0]));
+    const auto* needle = static_cast<const char*>(sqlite3_value_blob(argv[1]));
+    const auto length = static_cast<std::size_t>(sqlite3_value_bytes(argv[1]));
+    bool found = length == 0;
+    if (length == 1) {
+        found = size > 0 && std::memchr(haystack, needle[0], size) != nullptr;
+    } else if (length > 1 && length <= size) {
+        found = occurs(haystack, size, needle, length);
+    }
+    sqlite3_result_int(context, found ? 1 : 0);
+}
+
 void configure(SQLite::Database& db, Access access) {
     db.setBusyTimeout(busy_timeout_ms());
+    db.createFunction("contains", 2, true, nullptr, contains);
     db.exec("PRAGMA foreign_keys = ON");
     if (access == Access::read_write) {
         db.exec("PRAGMA synchronous = NORMAL");
@@ -148,6 +227,10 @@ const Actor& Store::actor() const {
 
 int Store::schema_version() {
     return m_impl->db.execAndGet("PRAGMA user_version").getInt();
+}
+
+void Store::map_for_scan() {
+    m_impl->db.exec("PRAGMA mmap_size = 1073741824");
 }
 
 Store Store::create(const fs::path& path, const std::string& config_yaml,

@@ -287,3 +287,22 @@ def test_removed_contact_leaves_no_personal_data_in_the_log_or_file(alliance):
     assert secret not in log
     assert "removed contact #" in log and "personal data erased" in log
     assert secret.encode() not in _raw_store_bytes(alliance)
+
+
+def test_forgotten_people_leave_nothing_searchable_not_even_folded(alliance):
+    # --search reads folded copies of names, e-mails and phone digits (contact.search_text,
+    # member_search): after forget none of them is left in the file, and no search finds them.
+    alliance.ok("member", "import", EXAMPLES / "members.yaml")
+    alliance.ok("member", "contact", "add", "rutas-seguras", "--name", "Zoraida Quintanilla-Etxeberría",
+                "--email", "Zoraida.Q@Protección-Testigos.example", "--phone", "+56 9 8765 4321")
+    found = alliance.ok("member", "list", "--search", "etxeberria", "--format", "csv").out
+    assert "rutas-seguras" in found
+    assert "rutas-seguras" in alliance.ok("member", "list", "--search", "9 8765 4321", "--format", "csv").out
+    alliance.ok("member", "forget", "rutas-seguras", "--contact", "Zoraida Quintanilla-Etxeberría", "--yes")
+    raw = _raw_store_bytes(alliance)
+    for secret in ("zoraida quintanilla-etxeberria", "zoraida.q@proteccion-testigos.example", "56987654321"):
+        assert secret.encode() not in raw, f"{secret!r} is still in the store file"
+    for search in ("etxeberria", "zoraida.q", "9 8765 4321"):
+        assert alliance.ok("member", "list", "--search", search, "--format", "csv").out.count("\n") == 1
+        assert alliance.ok("member", "contact", "list", "--search", search, "--format", "csv").out.count("\n") == 1
+    assert alliance.run("db", "check").code == 0

@@ -6,13 +6,19 @@
 #include <SQLiteCpp/Statement.h>
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <map>
 #include <string>
+#include <vector>
 
 #include "core/embedded.hpp"
 #include "core/text.hpp"
 #include "fixture.hpp"
+#include "members/import.hpp"
 #include "members/members.hpp"
 #include "members/people.hpp"
+#include "store/maintenance.hpp"
+#include "workflows/workflows.hpp"
 
 using namespace nacsa;
 using nacsa::testing::MemberSpec;
@@ -152,4 +158,237 @@ TEST_CASE("people: a distribution list takes primary contacts, leaves out and sa
     list = members::distribution_list(store, {{"a", 2}}, members::WhichContacts::primary);
     REQUIRE(list.recipients.size() == 1);
     CHECK(list.recipients[0].name == "Bea");
+}
+
+namespace {
+
+// member_search as stored, and as migration 0016 computes it from the columns of member and
+// contact: after every write they are equal (a search finds in it every member it finds in
+// those columns).
+std::map<std::string, std::string> search_rows(store::Store& store) {
+    std::map<std::string, std::string> out;
+    SQLite::Statement q(store.db(), "SELECT member_id, text FROM member_search");
+    while (q.executeStep()) {
+        out.emplace(q.getColumn(0).getString(), q.getColumn(1).getString());
+    }
+    return out;
+}
+std::map<std::string, std::string> computed_search_rows(store::Store& store) {
+    std::map<std::string, std::string> out;
+    SQLite::Statement q(
+        store.db(),
+        "SELECT m.id, m.search_text || ifnull((SELECT group_concat(char(31) || c.search_text || "
+        "char(31) || c.phone_digits, '') FROM (SELECT search_text, phone_digits FROM contact c "
+        "WHERE c.member_id = m.id AND c.erased_at IS NULL ORDER BY c.id) c), '') FROM member m");
+    while (q.executeStep()) {
+        out.emplace(q.getColumn(0).getString(), q.getColumn(1).getString());
+    }
+    return out;
+}
+void check_search_rows(store::Store& store) {
+    const auto stored = search_rows(store);
+    CHECK(stored == computed_search_rows(store));
+    CHECK(stored.size() ==
+          static_cast<std::size_t>(store.db().execAndGet("SELECT count(*) FROM member").getInt()));
+}
+
+std::vector<std::string> found(store::Store& store, const std::string& search) {
+    members::MemberFilter filter;
+    filter.search = search;
+    std::vector<std::string> out;
+    for (const auto& s : members::list_members(store, filter)) {
+        out.push_back(s.member.id);
+    }
+    for (const auto& c : members::list_contacts(store, filter)) {
+        out.push_back(c.contact.member_id + "/" + c.contact.name);
+    }
+    return out;
+}
+
+members::ContactInput contact_input(std::string name, std::string email, std::string phone) {
+    members::ContactInput c;
+    c.name = std::move(name);
+    c.email = std::move(email);
+    c.phone = std::move(phone);
+    return c;
+}
+
+// Whether any row of member_search holds the text.
+bool search_holds(store::Store& store, const std::string& text) {
+    SQLite::Statement q(store.db(), "SELECT count(*) FROM member_search WHERE instr(text, ?) > 0");
+    q.bind(1, text);
+    q.executeStep();
+    return q.getColumn(0).getInt() > 0;
+}
+
+}  // namespace
+
+TEST_CASE("people: member_search follows every change of a member's name and contacts") {
+    StoreFixture f;
+    f.member("rutas",
+             MemberSpec{
+                 .name = "Rutas Seguras", .contacts = {{"Ana Pérez", "female"}}, .acronym = "RS"});
+    f.member("otra", MemberSpec{.name = "Otra Red"});
+    auto& store = f.store();
+    check_search_rows(store);
+    CHECK(search_rows(store).at("rutas") ==
+          "rutas seguras rs\x1f"
+          "ana perez\n\x1f");
+
+    // Edits of the member: its name, acronym and city are searched.
+    members::MemberInput edit;
+    edit.name = "Rutas Más Seguras";
+    edit.city = "Valparaíso";
+    (void)members::edit_member(store, "rutas", edit, members::command_line_locator());
+    check_search_rows(store);
+    CHECK(found(store, "valparaiso") == std::vector<std::string>{"rutas", "rutas/Ana Pérez"});
+
+    // A contact added, edited (e-mail, phone), then another one.
+    (void)members::add_contact(
+        store, "rutas", contact_input("Wanjirú Kamau", "W.Kamau@Rutas.example", "+56 9 8765 4321"),
+        members::command_line_locator());
+    check_search_rows(store);
+    CHECK(found(store, "98765") == std::vector<std::string>{"rutas", "rutas/Wanjirú Kamau"});
+    members::ContactInput mail;
+    mail.email = "wanjiru@rutas.example";
+    mail.phone = "+56 2 1111 2222";
+    (void)members::edit_contact(store, "rutas", "Wanjirú Kamau", mail,
+                                members::command_line_locator());
+    check_search_rows(store);
+    CHECK(found(store, "98765").empty());
+    CHECK(found(store, "kamau@").empty());
+    CHECK(found(store, "wanjiru@") == std::vector<std::string>{"rutas", "rutas/Wanjirú Kamau"});
+    (void)members::add_contact(store, "otra", contact_input("Luis Soto", "", "+56 2 1111 2222"),
+                               members::command_line_locator());
+    check_search_rows(store);
+    CHECK(found(store, "+56 2 1111 2222") ==
+          std::vector<std::string>{"otra", "rutas", "otra/Luis Soto", "rutas/Wanjirú Kamau"});
+    // A status change leaves the searched text as it was.
+    f.status("otra", "suspended", "2025-01-01");
+    check_search_rows(store);
+}
+
+TEST_CASE("people: after forget or contact remove nothing of the person is in member_search") {
+    StoreFixture f;
+    f.member("rutas", MemberSpec{.name = "Rutas Seguras",
+                                 .contacts = {{"Ana Pérez", "female"}, {"Luis Soto", "male"}}});
+    auto& store = f.store();
+    (void)members::add_contact(
+        store, "rutas",
+        contact_input("Zoraida Quintanilla", "zoraida@proteccion.example", "+56 9 8765 4321"),
+        members::command_line_locator());
+    (void)members::add_contact(store, "rutas",
+                               contact_input("Eva Ruiz", "eva@rutas.example", "+56 2 5555 6666"),
+                               members::command_line_locator());
+    check_search_rows(store);
+    REQUIRE(search_holds(store, "zoraida quintanilla"));
+    REQUIRE(search_holds(store, "56987654321"));
+
+    (void)workflows::forget(store, "rutas", std::string("Zoraida Quintanilla"));
+    check_search_rows(store);
+    for (const char* gone : {"zoraida", "quintanilla", "proteccion", "56987654321"}) {
+        CHECK_MESSAGE(!search_holds(store, gone), gone);
+    }
+    CHECK(found(store, "zoraida").empty());
+    CHECK(found(store, "+56 9 8765 4321").empty());
+
+    // Removed with nothing referring to it: the row goes; its text with it.
+    (void)workflows::remove_contact(store, "rutas", "Eva Ruiz");
+    check_search_rows(store);
+    for (const char* gone : {"eva ruiz", "eva@rutas", "56255556666"}) {
+        CHECK_MESSAGE(!search_holds(store, gone), gone);
+    }
+    // Every contact forgotten: the member's own name stays.
+    (void)workflows::forget(store, "rutas", std::nullopt);
+    check_search_rows(store);
+    CHECK(search_rows(store).at("rutas") == "rutas seguras");
+    CHECK(found(store, "perez").empty());
+    CHECK(found(store, "rutas") == std::vector<std::string>{"rutas"});
+}
+
+TEST_CASE("people: an import writes member_search, into an empty store and into one with members") {
+    StoreFixture f;
+    auto& store = f.store();
+    const auto csv = f.dir() / "members.csv";
+    const auto write = [&](const std::string& text) {
+        std::ofstream out(csv);
+        out << "id,name,type,region,thematic_areas,city,contact_name,contact_email,contact_phone\n"
+            << text;
+    };
+    // A bulk load (the store has no members), the same member twice in the file.
+    write(
+        "a,Fundación Ñandú,ngo,metropolitana,untoc,Concepción,Ana Pérez,ana@a.example,+56 2 1\n"
+        "a,Fundación Ñandú,ngo,metropolitana,untoc,Concepción,Luis Soto,,+56 2 2222\n"
+        "b,Red Paz,ngo,metropolitana,untoc,,,,\n");
+    (void)members::import_members(store, {csv.string()}, {});
+    check_search_rows(store);
+    CHECK(found(store, "2222") == std::vector<std::string>{"a", "a/Luis Soto"});
+    CHECK(found(store, "concepcion") ==
+          std::vector<std::string>{"a", "a/Ana Pérez", "a/Luis Soto"});
+    // Into a store with members: an update, a new member; then the same file, unchanged.
+    write(
+        "a,Fundación Ñandú,ngo,metropolitana,untoc,Temuco,Ana Pérez,ana@b.example,\n"
+        "c,Centro Ceibo,ngo,metropolitana,untoc,,Eva Ruiz,eva@c.example,+56 3 3333\n");
+    (void)members::import_members(store, {csv.string()}, {});
+    check_search_rows(store);
+    CHECK(found(store, "concepcion").empty());
+    CHECK(found(store, "ana@b") == std::vector<std::string>{"a", "a/Ana Pérez"});
+    CHECK(found(store, "3333") == std::vector<std::string>{"c", "c/Eva Ruiz"});
+    const auto before = search_rows(store);
+    (void)members::import_members(store, {csv.string()}, {});
+    CHECK(search_rows(store) == before);
+}
+
+TEST_CASE("people: migration 0016 fills member_search as nacsa writes it") {
+    StoreFixture f;
+    f.member("rutas", MemberSpec{.name = "Rutas Seguras",
+                                 .contacts = {{"Ana Pérez", "female"}, {"Luis Soto", "male"}},
+                                 .acronym = "RS"});
+    f.member("otra", MemberSpec{.name = "Otra Red"});
+    auto& store = f.store();
+    (void)members::add_contact(store, "otra", contact_input("Eva", "eva@o.example", "+56 2 12"),
+                               members::command_line_locator());
+    (void)workflows::forget(store, "rutas", std::string("Luis Soto"));
+    const auto written = search_rows(store);
+    REQUIRE(written.size() == 2);
+    // The store as schema version 15 had it: the members and contacts, no member_search.
+    store.db().exec("DROP TABLE member_search");
+    store.db().exec("PRAGMA user_version = 15");
+    const auto migrations = embedded::migrations();
+    REQUIRE(migrations.size() >= 16);
+    REQUIRE(std::string(migrations[15].name) == "0016_member_search.sql");
+    CHECK(store.migrate().front() == 16);
+    CHECK(search_rows(store) == written);
+    CHECK(found(store, "eva@o") == std::vector<std::string>{"otra", "otra/Eva"});
+}
+
+TEST_CASE("people: db check finds a member_search row that differs from its member's record") {
+    StoreFixture f;
+    f.member("a", MemberSpec{.contacts = {{"Ana Pérez", "female"}}});
+    f.member("b");
+    f.member("c");
+    auto& store = f.store();
+    const auto rules = [&] {
+        std::vector<std::string> out;
+        for (const auto& finding :
+             store::check_store(f.dir() / "store.db", {"tester", "db check"},
+                                [](store::Store& s) { return members::check_search(s); })) {
+            out.push_back(finding.rule + " " + finding.message);
+        }
+        return out;
+    };
+    CHECK(rules().empty());
+    // Changed outside nacsa: a row with an erased person's name, a row gone, a row left over.
+    store.db().exec(
+        "UPDATE member_search SET text = text || char(31) || 'luis soto' "
+        "WHERE member_id = 'a'");
+    store.db().exec("DELETE FROM member_search WHERE member_id = 'b'");
+    store.db().exec("INSERT INTO member_search (member_id, text) VALUES ('gone', 'x')");
+    const std::string what =
+        ": what --search reads of it (table member_search) differs from its "
+        "record and contacts: a search may miss it, or find it by data no "
+        "longer on record";
+    CHECK(rules() == std::vector<std::string>{"member-search member a" + what,
+                                              "member-search member b" + what,
+                                              "member-search member gone" + what});
 }

@@ -528,3 +528,47 @@ TEST_CASE("an acknowledged finding is left out until the end of its last day, th
         nacsa::store::withdraw_acknowledgement(store, "committee", "theme-without-seat:firearms"),
         nacsa::NotFoundError);
 }
+
+TEST_CASE("contains() answers as instr() > 0, for every needle at every place") {
+    TempDir dir;
+    Store store = create_store(dir / "a.db");
+    SQLite::Statement q(store.db(), "SELECT contains(?1, ?2), instr(?1, ?2) > 0");
+    // Few letters, so that needles often start or end as they do in the text; a NUL and a unit
+    // separator as bytes like the others; haystacks around the 16 bytes compared at a time.
+    const std::string letters = std::string("ab\x1f") + '\0';
+    std::uint32_t seed = 21;
+    const auto random_text = [&](std::size_t size) {
+        std::string out;
+        for (std::size_t i = 0; i < size; ++i) {
+            seed = seed * 1664525U + 1013904223U;
+            out += letters[(seed >> 16) % letters.size()];
+        }
+        return out;
+    };
+    int found = 0;
+    for (std::size_t size = 0; size <= 70; ++size) {
+        for (int round = 0; round < 30; ++round) {
+            const std::string haystack = random_text(size);
+            seed = seed * 1664525U + 1013904223U;
+            const std::size_t length = (seed >> 16) % 9;
+            // Half of the needles are cut from the haystack, at its start, end or inside.
+            std::string needle = random_text(length);
+            if (round % 2 == 0 && length <= size) {
+                needle = haystack.substr((seed >> 8) % (size - length + 1), length);
+            }
+            q.reset();
+            q.bind(1, haystack);
+            q.bind(2, needle);
+            REQUIRE(q.executeStep());
+            CHECK_MESSAGE(q.getColumn(0).getInt() == q.getColumn(1).getInt(),
+                          "size " << size << " needle length " << length);
+            found += q.getColumn(0).getInt();
+        }
+    }
+    CHECK(found > 1000);
+    q.reset();
+    q.bind(1);
+    q.bind(2, std::string("a"));
+    REQUIRE(q.executeStep());
+    CHECK(q.getColumn(0).isNull());
+}
