@@ -1,17 +1,24 @@
 // SPDX-License-Identifier: Apache-2.0
 // `member import` of YAML files: one sequence of member records, streamed through libyaml's
 // event parser into the record (import_events.hpp), with the line and column of every field
-// kept for messages.
+// kept for messages. A file in the shape nacsa writes is read by a quick reader of nacsa's own
+// instead (import_yaml_events.hpp), which gives the same events at the same places: it reads
+// the file once to see that it can, then again for the records; when it cannot, libyaml reads
+// the whole file, as before.
 #include <fmt/format.h>
 #include <yaml.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <optional>
 #include <string_view>
 #include <tuple>
 
 #include "members/import_events.hpp"
 #include "members/import_reader.hpp"
+#include "members/import_yaml_events.hpp"
 
 namespace nacsa::members::detail {
 
@@ -37,7 +44,7 @@ class YamlReader final : public RecordReader {
     YamlReader& operator=(const YamlReader&) = delete;
     ~YamlReader() override {
         if (m_have_event) {
-            yaml_event_delete(&m_event);
+            yaml_event_delete(&m_libyaml_event);
         }
         yaml_parser_delete(&m_parser);
     }
@@ -49,18 +56,18 @@ class YamlReader final : public RecordReader {
         if (!advance()) {
             return false;
         }
-        if (m_event.type == YAML_SEQUENCE_END_EVENT) {
+        if (m_event.type == YamlEventType::sequence_end) {
             m_done = true;
-            if (advance() && m_event.type == YAML_DOCUMENT_END_EVENT && advance() &&
-                m_event.type != YAML_STREAM_END_EVENT) {
+            if (advance() && m_event.type == YamlEventType::document_end && advance() &&
+                m_event.type != YamlEventType::stream_end) {
                 problems.push_back(here("only one YAML document is read; remove the second one"));
             }
             return false;
         }
         record = SourceRecord{};
-        record.line = static_cast<int>(m_event.start_mark.line) + 1;
+        record.line = m_event.line + 1;
         m_builder.begin(record);
-        const bool mapping = m_event.type == YAML_MAPPING_START_EVENT;
+        const bool mapping = m_event.type == YamlEventType::mapping_start;
         if (!mapping) {
             record.problems.push_back(here("expected a member record (a mapping of field: value)"));
         }
@@ -79,7 +86,9 @@ class YamlReader final : public RecordReader {
         return locate_field(m_name, record, path);
     }
 
-    [[nodiscard]] std::size_t bytes_read() const override { return m_parser.offset; }
+    [[nodiscard]] std::size_t bytes_read() const override {
+        return m_quick ? m_quick->bytes() : m_parser.offset;
+    }
 
   private:
     // libyaml's read handler: the head read in the constructor, then the rest of the file.
@@ -103,28 +112,55 @@ class YamlReader final : public RecordReader {
         return std::ferror(self->m_input.get()) != 0 ? 0 : 1;
     }
 
+    // Whether the quick reader reads the whole file: the file is read through once for that.
+    // Either way the file is then read again from its start.
+    bool quick_reads_all() {
+        if (!m_input.rewind()) {
+            return false;
+        }
+        const bool all = QuickYaml(quick_input()).reads_all();
+        if (!m_input.rewind()) {
+            throw InputError(msg("{}: cannot be read again: {}", m_name, std::strerror(errno)));
+        }
+        return all;
+    }
+
+    [[nodiscard]] QuickYaml::Read quick_input() {
+        return [this](char* buffer, std::size_t size) -> std::ptrdiff_t {
+            const std::size_t n = m_input.read(buffer, size);
+            return n == 0 && std::ferror(m_input.get()) != 0 ? -1 : static_cast<std::ptrdiff_t>(n);
+        };
+    }
+
     // Reads up to the start of the sequence of records; false when there is none (an empty
     // document) or the file does not start as one.
     bool start() {
         m_started = true;
-        if (!expect(YAML_STREAM_START_EVENT) || !advance()) {
+        if (m_input.can_rewind()) {
+            if (quick_reads_all()) {
+                m_quick.emplace(quick_input());
+            } else {
+                m_head_used = m_head.size();  // libyaml reads the file from its start
+            }
+        }
+        if (!expect(YamlEventType::stream_start) || !advance()) {
             return false;
         }
-        if (m_event.type == YAML_STREAM_END_EVENT) {
+        if (m_event.type == YamlEventType::stream_end) {
             m_done = true;
             return false;
         }
-        if (m_event.type != YAML_DOCUMENT_START_EVENT) {
+        if (m_event.type != YamlEventType::document_start) {
             return stop("expected a YAML document");
         }
         if (!advance()) {
             return false;
         }
-        if (m_event.type == YAML_SCALAR_EVENT && m_event.data.scalar.length == 0) {
+        if (m_event.type == YamlEventType::scalar && m_event.text.empty()) {
             m_done = true;  // an empty document: no members
             return false;
         }
-        if (m_event.type != YAML_SEQUENCE_START_EVENT) {
+        if (m_event.type != YamlEventType::sequence_start) {
             return stop("expected a sequence of member records (\"- name: ...\")");
         }
         return true;
@@ -159,11 +195,18 @@ class YamlReader final : public RecordReader {
     }
 
     bool advance() {
+        if (m_quick) {
+            if (!m_quick->next(m_event)) {
+                // It read the whole file a moment ago.
+                throw InputError(msg("{}: changed while it was being read", m_name));
+            }
+            return true;
+        }
         if (m_have_event) {
-            yaml_event_delete(&m_event);
+            yaml_event_delete(&m_libyaml_event);
             m_have_event = false;
         }
-        if (yaml_parser_parse(&m_parser, &m_event) == 0) {
+        if (yaml_parser_parse(&m_parser, &m_libyaml_event) == 0) {
             if (!m_read_error.empty()) {
                 throw InputError(m_read_error);
             }
@@ -181,10 +224,11 @@ class YamlReader final : public RecordReader {
             return false;
         }
         m_have_event = true;
+        m_event = libyaml_event(m_libyaml_event);
         return true;
     }
 
-    bool expect(yaml_event_type_t type) {
+    bool expect(YamlEventType type) {
         if (!advance()) {
             return false;
         }
@@ -194,10 +238,7 @@ class YamlReader final : public RecordReader {
         return true;
     }
 
-    [[nodiscard]] Location mark() const {
-        return Location{static_cast<int>(m_event.start_mark.line) + 1,
-                        static_cast<int>(m_event.start_mark.column) + 1};
-    }
+    [[nodiscard]] Location mark() const { return Location{m_event.line + 1, m_event.column + 1}; }
 
     [[nodiscard]] Diagnostic here(const std::string& message) const {
         const Location at = mark();
@@ -217,16 +258,16 @@ class YamlReader final : public RecordReader {
             return stop("the record is nested too deeply");
         }
         switch (m_event.type) {
-            case YAML_SCALAR_EVENT:
+            case YamlEventType::scalar:
                 scalar(loc);
                 return true;
-            case YAML_SEQUENCE_START_EVENT:
+            case YamlEventType::sequence_start:
                 m_builder.start_array(loc);
                 return sequence(record, depth);
-            case YAML_MAPPING_START_EVENT:
+            case YamlEventType::mapping_start:
                 m_builder.start_object(loc);
                 return mapping(record, depth);
-            case YAML_ALIAS_EVENT:
+            case YamlEventType::alias:
                 record.problems.push_back(
                     Diagnostic{m_name, loc.line, loc.column, m_builder.value_path(),
                                "aliases (*name) are not supported in member files"});
@@ -239,11 +280,9 @@ class YamlReader final : public RecordReader {
 
     // The current scalar: null when written as nothing, ~ or null (unquoted), else its text.
     void scalar(Location loc) {
-        const auto& s = m_event.data.scalar;
-        const std::string_view value(reinterpret_cast<const char*>(s.value), s.length);
-        if (s.plain_implicit != 0 && s.style == YAML_PLAIN_SCALAR_STYLE &&
-            (value.empty() || value == "~" || value == "null" || value == "Null" ||
-             value == "NULL")) {
+        const std::string_view value = m_event.text;
+        if (m_event.plain && (value.empty() || value == "~" || value == "null" || value == "Null" ||
+                              value == "NULL")) {
             m_builder.null(loc);
             return;
         }
@@ -256,7 +295,7 @@ class YamlReader final : public RecordReader {
             if (!advance()) {
                 return false;
             }
-            if (m_event.type == YAML_SEQUENCE_END_EVENT) {
+            if (m_event.type == YamlEventType::sequence_end) {
                 m_builder.end();
                 return true;
             }
@@ -271,15 +310,14 @@ class YamlReader final : public RecordReader {
             if (!advance()) {
                 return false;
             }
-            if (m_event.type == YAML_MAPPING_END_EVENT) {
+            if (m_event.type == YamlEventType::mapping_end) {
                 m_builder.end();
                 return true;
             }
-            if (m_event.type != YAML_SCALAR_EVENT) {
+            if (m_event.type != YamlEventType::scalar) {
                 return stop("a key must be plain text");
             }
-            m_key.assign(reinterpret_cast<const char*>(m_event.data.scalar.value),
-                         m_event.data.scalar.length);
+            m_key.assign(m_event.text);
             const Location key_loc = mark();
             if (m_builder.key(m_key)) {
                 record.problems.push_back(Diagnostic{m_name, key_loc.line, key_loc.column,
@@ -300,8 +338,10 @@ class YamlReader final : public RecordReader {
     std::size_t m_head_used = 0;
     std::string m_read_error;
     yaml_parser_t m_parser{};
-    yaml_event_t m_event{};
+    yaml_event_t m_libyaml_event{};
     bool m_have_event = false;
+    std::optional<QuickYaml> m_quick;  // reads the file instead of libyaml
+    YamlEvent m_event;                 // the current event, from either
     bool m_started = false;
     bool m_done = false;
     RecordBuilder m_builder;
