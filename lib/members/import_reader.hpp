@@ -151,6 +151,10 @@ class RecordReader {
 [[nodiscard]] std::unique_ptr<RecordReader> yaml_reader(const std::string& name,
                                                         const std::string& path,
                                                         const ImportOptions& options);
+// For tests: the YAML reader with libyaml alone (yaml_reader uses a quicker one where it can).
+[[nodiscard]] std::unique_ptr<RecordReader> libyaml_reader(const std::string& name,
+                                                           const std::string& path,
+                                                           const ImportOptions& options);
 [[nodiscard]] std::unique_ptr<RecordReader> json_lines_reader(const std::string& name,
                                                               const std::string& path,
                                                               const ImportOptions& options);

@@ -2,9 +2,13 @@
 // `member import` of YAML files: one sequence of member records, streamed through libyaml's
 // event parser into the record (import_events.hpp), with the line and column of every field
 // kept for messages. A file in the shape nacsa writes is read by a quick reader of nacsa's own
-// instead (import_yaml_events.hpp), which gives the same events at the same places: it reads
-// the file once to see that it can, then again for the records; when it cannot, libyaml reads
-// the whole file, as before.
+// instead (import_yaml_events.hpp), which gives the same events at the same places. Where it
+// gives up, libyaml reads the file again from its start, and the records the quick reader gave
+// are passed over: libyaml gives the same events for them. That holds because libyaml only
+// stops where it reads what it cannot take, and a record is given only once it is whole; it
+// also takes every character, which the file is read through for first: libyaml decodes 16 KiB
+// ahead and would stop up to that much before an invalid byte, so such a file is read by
+// libyaml alone. So is standard input when it is a pipe, which cannot be read again.
 #include <fmt/format.h>
 #include <yaml.h>
 
@@ -26,8 +30,11 @@ namespace {
 
 class YamlReader final : public RecordReader {
   public:
-    YamlReader(const std::string& name, const std::string& path, bool keep_records)
-        : m_name(name), m_input(path), m_builder(*this, true, keep_records) {
+    YamlReader(const std::string& name, const std::string& path, bool keep_records, bool quick)
+        : m_name(name),
+          m_input(path),
+          m_quick_allowed(quick),
+          m_builder(*this, true, keep_records) {
         yaml_parser_initialize(&m_parser);
         // The start of the file is read first, to name an encoding that is not UTF-8 (libyaml
         // would read UTF-16 with a byte-order mark, and fail on it without one), then handed to
@@ -50,8 +57,48 @@ class YamlReader final : public RecordReader {
     }
 
     bool next(SourceRecord& record) override {
-        if (m_done || (!m_started && !start())) {
+        if (!m_started) {
+            m_started = true;
+            if (m_done) {
+                return false;
+            }
+            choose_reader();
+        }
+        if (!m_quick) {
+            return next_record(record);
+        }
+        try {
+            const bool more = next_record(record);
+            m_records_given += more ? 1 : 0;
+            return more;
+        } catch (const QuickGaveUp&) {
+            to_libyaml();
+            return next_record(record);
+        }
+    }
+
+    [[nodiscard]] Diagnostic locate(const SourceRecord& record,
+                                    const std::string& path) const override {
+        return locate_field(m_name, record, path);
+    }
+
+    [[nodiscard]] std::size_t bytes_read() const override {
+        return m_quick ? m_quick->bytes() : m_parser.offset;
+    }
+
+  private:
+    // The quick reader gave up (in advance()).
+    struct QuickGaveUp {};
+
+    bool next_record(SourceRecord& record) {
+        if (m_done) {
             return false;
+        }
+        if (!m_in_sequence) {
+            if (!start()) {
+                return false;
+            }
+            m_in_sequence = true;
         }
         if (!advance()) {
             return false;
@@ -81,16 +128,6 @@ class YamlReader final : public RecordReader {
         return true;
     }
 
-    [[nodiscard]] Diagnostic locate(const SourceRecord& record,
-                                    const std::string& path) const override {
-        return locate_field(m_name, record, path);
-    }
-
-    [[nodiscard]] std::size_t bytes_read() const override {
-        return m_quick ? m_quick->bytes() : m_parser.offset;
-    }
-
-  private:
     // libyaml's read handler: the head read in the constructor, then the rest of the file.
     static int read_input(void* data, unsigned char* buffer, std::size_t size,
                           std::size_t* size_read) {
@@ -112,17 +149,69 @@ class YamlReader final : public RecordReader {
         return std::ferror(self->m_input.get()) != 0 ? 0 : 1;
     }
 
-    // Whether the quick reader reads the whole file: the file is read through once for that.
-    // Either way the file is then read again from its start.
-    bool quick_reads_all() {
-        if (!m_input.rewind()) {
-            return false;
+    // The quick reader for a file that can be read again and whose every character libyaml
+    // takes, read through for that; else libyaml. Either way the file is then read again
+    // from its start.
+    void choose_reader() {
+        if (!m_quick_allowed || !m_input.can_rewind()) {
+            return;  // libyaml, from the head read in the constructor on
         }
-        const bool all = QuickYaml(quick_input()).reads_all();
+        rewind();  // past the head
+        const bool quick = libyaml_takes_characters(quick_input());
+        rewind();
+        if (quick) {
+            m_quick.emplace(quick_input());
+        }
+    }
+
+    // Reads the file from its start again, with libyaml.
+    void rewind() {
         if (!m_input.rewind()) {
             throw InputError(msg("{}: cannot be read again: {}", m_name, std::strerror(errno)));
         }
-        return all;
+        m_head_used = m_head.size();  // libyaml reads the file, not the head
+    }
+
+    // After the quick reader gave up: libyaml reads the file from its start again, passing over
+    // the records the quick reader gave (the one it was reading comes again, whole).
+    void to_libyaml() {
+        m_quick.reset();
+        rewind();
+        m_in_sequence = false;
+        if (m_records_given == 0 || !start()) {
+            return;
+        }
+        m_in_sequence = true;
+        for (std::size_t i = 0; i < m_records_given; ++i) {
+            if (!advance() || !skip_node()) {
+                return;
+            }
+        }
+    }
+
+    // Passes over the node that starts with the current event.
+    bool skip_node() {
+        int depth = 0;
+        while (true) {
+            switch (m_event.type) {
+                case YamlEventType::sequence_start:
+                case YamlEventType::mapping_start:
+                    ++depth;
+                    break;
+                case YamlEventType::sequence_end:
+                case YamlEventType::mapping_end:
+                    --depth;
+                    break;
+                default:
+                    break;
+            }
+            if (depth == 0) {
+                return true;
+            }
+            if (!advance()) {
+                return false;
+            }
+        }
     }
 
     [[nodiscard]] QuickYaml::Read quick_input() {
@@ -132,17 +221,9 @@ class YamlReader final : public RecordReader {
         };
     }
 
-    // Reads up to the start of the sequence of records; false when there is none (an empty
-    // document) or the file does not start as one.
+    // Reads up to the start of the sequence of records; false (and done) when there is none
+    // (an empty document) or the file does not start as one.
     bool start() {
-        m_started = true;
-        if (m_input.can_rewind()) {
-            if (quick_reads_all()) {
-                m_quick.emplace(quick_input());
-            } else {
-                m_head_used = m_head.size();  // libyaml reads the file from its start
-            }
-        }
         if (!expect(YamlEventType::stream_start) || !advance()) {
             return false;
         }
@@ -197,8 +278,7 @@ class YamlReader final : public RecordReader {
     bool advance() {
         if (m_quick) {
             if (!m_quick->next(m_event)) {
-                // It read the whole file a moment ago.
-                throw InputError(msg("{}: changed while it was being read", m_name));
+                throw QuickGaveUp{};  // it gives no event past the stream's end
             }
             return true;
         }
@@ -334,15 +414,18 @@ class YamlReader final : public RecordReader {
 
     std::string m_name;
     InputFile m_input;
-    std::string m_head;  // the start of the file, read first
+    bool m_quick_allowed;  // else libyaml reads every file
+    std::string m_head;    // the start of the file, read first
     std::size_t m_head_used = 0;
     std::string m_read_error;
     yaml_parser_t m_parser{};
     yaml_event_t m_libyaml_event{};
     bool m_have_event = false;
     std::optional<QuickYaml> m_quick;  // reads the file instead of libyaml
+    std::size_t m_records_given = 0;   // by the quick reader
     YamlEvent m_event;                 // the current event, from either
     bool m_started = false;
+    bool m_in_sequence = false;  // read up to the start of the records
     bool m_done = false;
     RecordBuilder m_builder;
     std::string m_key;  // the key being read
@@ -352,7 +435,12 @@ class YamlReader final : public RecordReader {
 
 std::unique_ptr<RecordReader> yaml_reader(const std::string& name, const std::string& path,
                                           const ImportOptions& options) {
-    return std::make_unique<YamlReader>(name, path, !options.rejects.empty());
+    return std::make_unique<YamlReader>(name, path, !options.rejects.empty(), true);
+}
+
+std::unique_ptr<RecordReader> libyaml_reader(const std::string& name, const std::string& path,
+                                             const ImportOptions& options) {
+    return std::make_unique<YamlReader>(name, path, !options.rejects.empty(), false);
 }
 
 }  // namespace nacsa::members::detail

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 
 namespace nacsa::members::detail {
@@ -51,15 +52,28 @@ std::uint8_t class_of(char c) {
     return k_classes[static_cast<unsigned char>(c)];
 }
 
-// Whether the 8 bytes at `p` are all printable ASCII (space to '~').
-bool printable_ascii8(const unsigned char* p) {
+// The first byte from `i` on that is not printable ASCII (space to '~'), or `n`; eight bytes
+// at a time. Of the bytes a word flags, the lowest is one: a borrow or carry into a byte
+// comes from a flagged byte below it.
+std::size_t printable_ascii_end(const unsigned char* p, std::size_t i, std::size_t n) {
     constexpr std::uint64_t ones = 0x0101010101010101ULL;
     constexpr std::uint64_t highs = 0x8080808080808080ULL;
-    std::uint64_t x = 0;
-    std::memcpy(&x, p, 8);
-    const std::uint64_t below_space = (x - ones * 0x20) & ~x & highs;
-    const std::uint64_t del_or_more = ((x + ones) | x) & highs;
-    return (below_space | del_or_more) == 0;
+    while (i + 8 <= n) {
+        std::uint64_t x = 0;
+        std::memcpy(&x, p + i, 8);
+        const std::uint64_t below_space = (x - ones * 0x20) & ~x & highs;
+        const std::uint64_t del_or_more = ((x + ones) | x) & highs;
+        const std::uint64_t flagged = below_space | del_or_more;
+        if (flagged != 0) {
+            static_assert(std::endian::native == std::endian::little);
+            return i + static_cast<std::size_t>(std::countr_zero(flagged) >> 3);
+        }
+        i += 8;
+    }
+    while (i < n && p[i] >= 0x20 && p[i] < 0x7F) {
+        ++i;
+    }
+    return i;
 }
 
 // Appends code point `value` as libyaml writes an escape (\x, \u, \U) into a scalar.
@@ -134,12 +148,74 @@ YamlEvent libyaml_event(const yaml_event_s& event) {
 QuickYaml::QuickYaml(Read read, std::size_t buffer_bytes)
     : m_read(std::move(read)), m_buffer(std::max<std::size_t>(buffer_bytes, 1)) {}
 
-bool QuickYaml::reads_all() {
-    m_emit = false;
-    YamlEvent event;
-    while (next(event)) {
+namespace {
+
+// How many bytes from the start of `p` hold characters libyaml's reader takes (as
+// libyaml_takes_characters): up to the first it refuses (then `refused`), or up to a character
+// cut off at the end.
+std::size_t taken(const unsigned char* p, std::size_t n, bool& refused) {
+    std::size_t i = 0;
+    while (i < n) {
+        i = printable_ascii_end(p, i, n);
+        if (i == n) {
+            break;
+        }
+        const unsigned c = p[i];
+        if ((c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || c == '\r') {
+            ++i;
+            continue;
+        }
+        if (c < 0xC2 || c > 0xF4) {
+            refused = true;
+            return i;
+        }
+        const std::size_t length = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (i + length > n) {
+            return i;
+        }
+        std::uint32_t cp = c & (length == 2 ? 0x1FU : length == 3 ? 0x0FU : 0x07U);
+        for (std::size_t k = 1; k < length; ++k) {
+            const unsigned b = p[i + k];
+            if ((b & 0xC0U) != 0x80U) {
+                refused = true;
+                return i;
+            }
+            cp = (cp << 6) | (b & 0x3FU);
+        }
+        if ((length == 3 && cp < 0x800) || (length == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+            (cp < 0xA0 && cp != 0x85) || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE ||
+            cp == 0xFFFF) {
+            refused = true;
+            return i;
+        }
+        i += length;
     }
-    return m_ended && !m_failed;
+    return i;
+}
+
+}  // namespace
+
+bool libyaml_takes_characters(const QuickYaml::Read& read) {
+    std::vector<unsigned char> buffer(std::size_t{1} << 20);
+    std::size_t kept = 0;  // the start of a character cut off by the previous read
+    while (true) {
+        const std::ptrdiff_t n =
+            read(reinterpret_cast<char*>(buffer.data() + kept), buffer.size() - kept);
+        if (n < 0) {
+            return false;
+        }
+        if (n == 0) {
+            return kept == 0;
+        }
+        const std::size_t size = kept + static_cast<std::size_t>(n);
+        bool refused = false;
+        const std::size_t good = taken(buffer.data(), size, refused);
+        if (refused) {
+            return false;
+        }
+        kept = size - good;
+        std::memmove(buffer.data(), buffer.data() + good, kept);
+    }
 }
 
 bool QuickYaml::next(YamlEvent& event) {
@@ -174,9 +250,6 @@ bool QuickYaml::next(YamlEvent& event) {
             return false;
         }
         ++m_line;
-    }
-    if (!m_emit) {
-        return false;
     }
     const Queued& q = m_queue[m_next++];
     event.type = q.type;
@@ -245,9 +318,9 @@ bool QuickYaml::valid_text(std::string_view line) {
     const std::size_t n = line.size();
     std::size_t i = 0;
     while (i < n) {
-        if (i + 8 <= n && printable_ascii8(p + i)) {
-            i += 8;
-            continue;
+        i = printable_ascii_end(p, i, n);
+        if (i == n) {
+            break;
         }
         const unsigned c = p[i];
         if ((c >= 0x20 && c < 0x7F) || c == '\t') {
@@ -311,22 +384,16 @@ bool QuickYaml::line_end(std::size_t k) const {
 }
 
 void QuickYaml::push(YamlEventType type, int line, int column) {
-    if (m_emit) {
-        m_queue.push_back(Queued{type, line, column, false, false, 0, 0});
-    }
+    m_queue.push_back(Queued{type, line, column, false, false, 0, 0});
 }
 
 void QuickYaml::push_scalar(const Scalar& s) {
-    if (m_emit) {
-        m_queue.push_back(Queued{YamlEventType::scalar, m_line, column_of(s.start), s.plain,
-                                 s.decoded, s.offset, s.length});
-    }
+    m_queue.push_back(Queued{YamlEventType::scalar, m_line, column_of(s.start), s.plain, s.decoded,
+                             s.offset, s.length});
 }
 
 void QuickYaml::push_null(int line, int column) {
-    if (m_emit) {
-        m_queue.push_back(Queued{YamlEventType::scalar, line, column, true, false, 0, 0});
-    }
+    m_queue.push_back(Queued{YamlEventType::scalar, line, column, true, false, 0, 0});
 }
 
 bool QuickYaml::content_line(std::string_view s) {
@@ -491,6 +558,11 @@ bool QuickYaml::item(std::size_t i) {
         push(YamlEventType::mapping_start, m_line, key_column);
         push_scalar(sc);
         return after_colon(e, key_column);
+    }
+    if (sc.plain && m_frames.size() == 1) {
+        // A record that is a plain scalar is whole at once for the import, which does not wait
+        // for the next line, where the scalar may go on.
+        return false;
     }
     push_scalar(sc);
     return line_end(sc.end);
@@ -904,8 +976,8 @@ QuickYaml::Read read_from(std::string_view text) {
 
 }  // namespace
 
-bool quick_reads_all(std::string_view text, std::size_t buffer_bytes) {
-    return QuickYaml(read_from(text), buffer_bytes).reads_all();
+bool libyaml_takes_characters(std::string_view text) {
+    return libyaml_takes_characters(read_from(text));
 }
 
 std::optional<std::vector<OwnedYamlEvent>> quick_events(std::string_view text,

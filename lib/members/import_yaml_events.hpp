@@ -57,8 +57,11 @@ struct YamlEvent {
 // On anything else it gives up (next() is false): anchors, aliases, tags, flow mappings, block
 // scalars (| >), a scalar over several lines, tabs outside quotes and comments, a byte-order
 // mark, a line break other than LF and CR LF, a character YAML does not allow or invalid UTF-8,
-// directives, a second document or "...", a line longer than its buffer, a syntax error. What
-// it gave before it gave up is then of no use: the caller reads the whole input with libyaml.
+// directives, a second document or "...", a line longer than its buffer, a syntax error, and a
+// record of the top sequence that is a plain scalar (which may go on on the next line). It
+// gives a line's events once the whole line is read, so what it gave before it gave up is what
+// libyaml gives for those lines, save the last scalar, which may go on on the line where it
+// gave up, and the ends of collections that line would give.
 class QuickYaml {
   public:
     // Fills `buffer` with up to `size` bytes of the input: their count, 0 at its end, -1 when it
@@ -69,9 +72,6 @@ class QuickYaml {
     // The next event; false when the input is not in the subset this reader knows (or already
     // gave its stream end). `event.text` holds until the next call.
     bool next(YamlEvent& event);
-    // Whether it reads the whole input, read through without giving events (nor their places),
-    // which is quicker; the same as next() reading to the stream end.
-    bool reads_all();
     // The bytes of the input gone through so far.
     [[nodiscard]] std::size_t bytes() const { return m_bytes_done; }
 
@@ -134,7 +134,6 @@ class QuickYaml {
     bool m_ascii = true;              // m_text holds only ASCII
     std::size_t m_counted_bytes = 0;  // column_of: the characters of m_text before this byte
     int m_counted_columns = 0;
-    bool m_emit = true;  // give events (not reads_all)
     bool m_started = false;
     bool m_document = false;  // a document started ("---" or the sequence)
     bool m_sequence = false;  // its sequence started
@@ -150,6 +149,12 @@ class QuickYaml {
     std::string m_decoded;  // the texts of the current line's escaped scalars
 };
 
+// Whether libyaml's reader takes every character of the input (UTF-8 of tab, line feed,
+// carriage return, space to '~', U+0085 and U+00A0 on without surrogates, U+FFFE and U+FFFF),
+// read through: then libyaml gives up, if at all, where it reads what it does not take, not up
+// to 16 KiB before (it decodes that much ahead).
+[[nodiscard]] bool libyaml_takes_characters(const QuickYaml::Read& read);
+
 // For tests: the events of `text` read by libyaml, up to its end or up to its first error (then
 // `failed`); and by the quick reader with a buffer of `buffer_bytes`, or nothing when it gives up.
 struct OwnedYamlEvent {
@@ -163,8 +168,7 @@ struct OwnedYamlEvent {
 [[nodiscard]] std::vector<OwnedYamlEvent> libyaml_events(std::string_view text, bool& failed);
 [[nodiscard]] std::optional<std::vector<OwnedYamlEvent>> quick_events(
     std::string_view text, std::size_t buffer_bytes = std::size_t{1} << 20);
-[[nodiscard]] bool quick_reads_all(std::string_view text,
-                                   std::size_t buffer_bytes = std::size_t{1} << 20);
+[[nodiscard]] bool libyaml_takes_characters(std::string_view text);
 [[nodiscard]] std::string to_string(const OwnedYamlEvent& event);
 
 }  // namespace nacsa::members::detail
