@@ -76,6 +76,57 @@ std::size_t printable_ascii_end(const unsigned char* p, std::size_t i, std::size
     return i;
 }
 
+// The first '"' or '\\' in `s` from `p` on, or its size; eight bytes at a time (of the bytes
+// a word flags, the lowest is one).
+std::size_t quote_or_backslash(std::string_view s, std::size_t p) {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t highs = 0x8080808080808080ULL;
+    const std::size_t n = s.size();
+    while (p + 8 <= n) {
+        std::uint64_t x = 0;
+        std::memcpy(&x, s.data() + p, 8);
+        const std::uint64_t q = x ^ (ones * '"');
+        const std::uint64_t b = x ^ (ones * '\\');
+        const std::uint64_t flagged = ((q - ones) & ~q & highs) | ((b - ones) & ~b & highs);
+        if (flagged != 0) {
+            return p + static_cast<std::size_t>(std::countr_zero(flagged) >> 3);
+        }
+        p += 8;
+    }
+    while (p < n && s[p] != '"' && s[p] != '\\') {
+        ++p;
+    }
+    return p;
+}
+
+// The length of the UTF-8 character at `p` (a byte 0x80 or more) when it is one the quick
+// reader takes: U+00A0 on, without U+2028 and U+2029 (line breaks to libyaml), U+FEFF (skipped
+// at a line's start), U+FFFE and U+FFFF; 0 when `n` bytes cut it off; -1 when it is not.
+int char_length(const unsigned char* p, std::size_t n) {
+    const unsigned c = p[0];
+    if (c < 0xC2 || c > 0xF4) {
+        return -1;
+    }
+    const std::size_t length = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (length > n) {
+        return 0;
+    }
+    std::uint32_t cp = c & (length == 2 ? 0x1FU : length == 3 ? 0x0FU : 0x07U);
+    for (std::size_t k = 1; k < length; ++k) {
+        const unsigned b = p[k];
+        if ((b & 0xC0U) != 0x80U) {
+            return -1;
+        }
+        cp = (cp << 6) | (b & 0x3FU);
+    }
+    if ((length == 3 && cp < 0x800) || (length == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        cp < 0xA0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0x2028 || cp == 0x2029 ||
+        cp == 0xFEFF || cp == 0xFFFE || cp == 0xFFFF) {
+        return -1;
+    }
+    return static_cast<int>(length);
+}
+
 // Appends code point `value` as libyaml writes an escape (\x, \u, \U) into a scalar.
 void put_code_point(std::string& out, std::uint32_t value) {
     const auto put = [&](std::uint32_t byte) { out += static_cast<char>(byte); };
@@ -245,7 +296,7 @@ bool QuickYaml::next(YamlEvent& event) {
             m_ended = true;
             break;
         }
-        if (!valid_text(line) || !content_line(line)) {
+        if (!content_line(line)) {
             m_failed = true;
             return false;
         }
@@ -262,29 +313,67 @@ bool QuickYaml::next(YamlEvent& event) {
     return true;
 }
 
-// The next line into `line`, without its LF or CR LF; `last` at the end of the input, where a
-// last line without a line break is a line too. False when the input cannot be read or a
-// line does not fit in the buffer.
+// The next line into `line`, without its LF or CR LF, its characters checked on the way
+// (char_length); `last` at the end of the input, where a last line without a line break is a
+// line too. False when the input cannot be read, a line does not fit in the buffer or holds a
+// character this reader does not take.
 bool QuickYaml::read_line(std::string_view& line, bool& last) {
+    m_ascii = true;
+    std::size_t checked = 0;  // bytes of the line from m_begin on
     while (true) {
-        const char* start = m_buffer.data() + m_begin;
+        const auto* start = reinterpret_cast<const unsigned char*>(m_buffer.data()) + m_begin;
         const std::size_t available = m_end - m_begin;
-        if (const void* nl = std::memchr(start, '\n', available); nl != nullptr) {
-            const auto length = static_cast<std::size_t>(static_cast<const char*>(nl) - start);
-            line = std::string_view(start, length);
-            m_begin += length + 1;
-            m_bytes_done += length + 1;
-            if (!line.empty() && line.back() == '\r') {
-                line.remove_suffix(1);
+        std::size_t i = checked;
+        while (true) {
+            i = printable_ascii_end(start, i, available);
+            if (i == available) {
+                break;
             }
-            return true;
+            const unsigned c = start[i];
+            if (c == '\n') {
+                std::size_t length = i;
+                if (length > 0 && start[length - 1] == '\r') {
+                    --length;
+                }
+                line = std::string_view(m_buffer.data() + m_begin, length);
+                m_begin += i + 1;
+                m_bytes_done += i + 1;
+                return true;
+            }
+            if (c == '\t') {
+                ++i;
+                continue;
+            }
+            if (c == '\r') {
+                if (i + 1 == available) {
+                    break;  // a line feed may follow
+                }
+                if (start[i + 1] != '\n') {
+                    return false;  // a line break to libyaml
+                }
+                ++i;
+                continue;
+            }
+            const int length = char_length(start + i, available - i);
+            if (length < 0) {
+                return false;
+            }
+            if (length == 0) {
+                break;  // cut off by the end of what was read
+            }
+            m_ascii = false;
+            i += static_cast<std::size_t>(length);
         }
+        checked = i;
         if (m_input_done) {
             if (available == 0) {
                 last = true;
                 return true;
             }
-            line = std::string_view(start, available);  // a CR at its end fails valid_text
+            if (checked != available) {
+                return false;  // a character cut off, or a CR, at the end of the input
+            }
+            line = std::string_view(m_buffer.data() + m_begin, available);
             m_unterminated = true;
             m_begin = m_end;
             m_bytes_done += available;
@@ -307,50 +396,6 @@ bool QuickYaml::read_line(std::string_view& line, bool& last) {
         }
         m_end += static_cast<std::size_t>(n);
     }
-}
-
-// Whether every character of `line` is one libyaml reads without a problem and without taking
-// it for a line break: UTF-8 from tab, space to '~', and U+00A0 on, without U+2028 and U+2029
-// (line breaks to libyaml), U+FEFF (skipped at a line's start), U+FFFE and U+FFFF.
-bool QuickYaml::valid_text(std::string_view line) {
-    m_ascii = true;
-    const auto* p = reinterpret_cast<const unsigned char*>(line.data());
-    const std::size_t n = line.size();
-    std::size_t i = 0;
-    while (i < n) {
-        i = printable_ascii_end(p, i, n);
-        if (i == n) {
-            break;
-        }
-        const unsigned c = p[i];
-        if ((c >= 0x20 && c < 0x7F) || c == '\t') {
-            ++i;
-            continue;
-        }
-        if (c < 0xC2 || c > 0xF4) {
-            return false;  // a control character, CR, DEL, or not a UTF-8 lead byte
-        }
-        m_ascii = false;
-        const std::size_t length = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        if (i + length > n) {
-            return false;
-        }
-        std::uint32_t cp = c & (length == 2 ? 0x1FU : length == 3 ? 0x0FU : 0x07U);
-        for (std::size_t k = 1; k < length; ++k) {
-            const unsigned b = p[i + k];
-            if ((b & 0xC0U) != 0x80U) {
-                return false;
-            }
-            cp = (cp << 6) | (b & 0x3FU);
-        }
-        if ((length == 3 && cp < 0x800) || (length == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-            cp < 0xA0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0x2028 || cp == 0x2029 ||
-            cp == 0xFEFF || cp == 0xFFFE || cp == 0xFFFF) {
-            return false;
-        }
-        i += length;
-    }
-    return true;
 }
 
 int QuickYaml::column_of(std::size_t byte) {
@@ -712,9 +757,15 @@ bool QuickYaml::plain(std::size_t k, bool flow, Scalar& out) {
     std::size_t p = k;
     std::size_t end = k;
     while (p < n) {
-        if ((class_of(s[p]) & ends) == 0) {
-            end = ++p;
-            continue;
+        const std::size_t run = p;
+        while (p < n && (class_of(s[p]) & ends) == 0) {
+            ++p;
+        }
+        if (p > run) {
+            end = p;
+        }
+        if (p == n) {
+            break;
         }
         const char c = s[p];
         if (c == ' ') {
@@ -801,9 +852,7 @@ bool QuickYaml::double_quoted(std::size_t k, Scalar& out) {
     bool decoding = false;
     std::size_t offset = 0;
     while (true) {
-        while (p < n && (class_of(s[p]) & k_ends_double) == 0) {
-            ++p;
-        }
+        p = quote_or_backslash(s, p);
         if (p == n) {
             return false;
         }

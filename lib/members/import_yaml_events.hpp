@@ -102,7 +102,6 @@ class QuickYaml {
     enum class Pending : std::uint8_t { none, value, item };
 
     bool read_line(std::string_view& line, bool& last);
-    bool valid_text(std::string_view line);
     bool content_line(std::string_view s);
     bool finish();
     void close(int column, bool dash);
