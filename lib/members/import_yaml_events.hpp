@@ -71,7 +71,13 @@ class QuickYaml {
 
     // The next event; false when the input is not in the subset this reader knows (or already
     // gave its stream end). `event.text` holds until the next call.
-    bool next(YamlEvent& event);
+    bool next(YamlEvent& event) {
+        if (m_next < m_queue.size()) {
+            give(event);
+            return true;
+        }
+        return next_line(event);
+    }
     // The bytes of the input gone through so far.
     [[nodiscard]] std::size_t bytes() const { return m_bytes_done; }
 
@@ -101,6 +107,17 @@ class QuickYaml {
     };
     enum class Pending : std::uint8_t { none, value, item };
 
+    bool next_line(YamlEvent& event);
+    void give(YamlEvent& event) {
+        const Queued& q = m_queue[m_next++];
+        event.type = q.type;
+        event.line = q.line;
+        event.column = q.column;
+        event.plain = q.plain;
+        event.text = q.length == 0 ? std::string_view()
+                     : q.decoded   ? std::string_view(m_decoded).substr(q.offset, q.length)
+                                   : m_text.substr(q.offset, q.length);
+    }
     bool read_line(std::string_view& line, bool& last);
     bool content_line(std::string_view s);
     bool finish();
