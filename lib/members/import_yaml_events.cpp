@@ -291,12 +291,31 @@ std::size_t taken(const unsigned char* p, std::size_t n, bool& refused) {
             return false;
         }
         if (last) {
+            if (m_literal.active) {
+                if (m_literal.indent == 0) {
+                    m_failed = true;  // no text at all: left to libyaml
+                    return false;
+                }
+                literal_end();
+            }
             if (!finish()) {
                 m_failed = true;
                 return false;
             }
             m_ended = true;
             break;
+        }
+        if (m_literal.active) {
+            const LiteralLine l = literal_line(line);
+            if (l == LiteralLine::failed) {
+                m_failed = true;
+                return false;
+            }
+            if (l == LiteralLine::text) {
+                ++m_line;
+                continue;
+            }
+            literal_end();
         }
         if (!content_line(line)) {
             m_failed = true;
@@ -651,12 +670,81 @@ bool QuickYaml::after_colon(std::size_t k, int key_column) {
         std::size_t end = v;
         return flow_sequence(end) && line_end(end);
     }
+    if (s[v] == '|') {
+        return literal_start(v);
+    }
     Scalar sc;
     if (!scalar(v, false, sc)) {
         return false;
     }
     push_scalar(sc);
     return line_end(sc.end);
+}
+
+// A literal block scalar that starts with the "|" or "|-" at `k`, a mapping's value: its lines
+// follow (literal_line).
+bool QuickYaml::literal_start(std::size_t k) {
+    const std::string_view s = m_text;
+    std::size_t p = k + 1;
+    bool strip = false;
+    if (p < s.size() && s[p] == '-') {
+        strip = true;
+        ++p;
+    }
+    if (!line_end(p)) {
+        return false;  // "|+", an indentation indicator, or more
+    }
+    m_literal = Literal{true, strip, m_line, column_of(k), m_frames.back().column + 1, 0, 0};
+    m_literal_text.clear();
+    return true;
+}
+
+// A line after a literal block scalar's start, as libyaml's scan_block_scalar reads it: its
+// indentation is that of its first line (there must be one, with no blank line before it);
+// a line indented as much or more is text, the indentation taken off; a blank line is a line
+// break; a line indented less, or the end of the input, ends it (literal_end).
+QuickYaml::LiteralLine QuickYaml::literal_line(std::string_view s) {
+    std::size_t spaces = 0;
+    while (spaces < s.size() && s[spaces] == ' ') {
+        ++spaces;
+    }
+    const bool blank = spaces == s.size();
+    auto& l = m_literal;
+    if (m_unterminated) {
+        return LiteralLine::failed;  // libyaml ends it where the input ends, left to it
+    }
+    if (l.indent == 0) {
+        if (blank || s[spaces] == '\t' || static_cast<int>(spaces) < l.min_indent) {
+            return LiteralLine::failed;
+        }
+        l.indent = static_cast<int>(spaces);
+        m_literal_text.append(s.substr(spaces));
+        return LiteralLine::text;
+    }
+    const auto indent = static_cast<std::size_t>(l.indent);
+    if (blank && spaces <= indent) {
+        ++l.breaks;
+        return LiteralLine::text;
+    }
+    if (spaces < indent) {
+        return s[spaces] == '\t' ? LiteralLine::failed : LiteralLine::ended;
+    }
+    m_literal_text.append(1 + static_cast<std::size_t>(l.breaks), '\n');
+    l.breaks = 0;
+    m_literal_text.append(s.substr(indent));
+    return LiteralLine::text;
+}
+
+// The literal block scalar read, as an event: with "|" its last line break kept.
+void QuickYaml::literal_end() {
+    m_literal.active = false;
+    if (!m_literal.strip) {
+        m_literal_text += '\n';
+    }
+    const auto offset = static_cast<std::uint32_t>(m_decoded.size());
+    m_decoded += m_literal_text;
+    m_queue.push_back(Queued{YamlEventType::scalar, m_literal.line, m_literal.column, false, true,
+                             offset, static_cast<std::uint32_t>(m_literal_text.size())});
 }
 
 // A flow sequence of scalars on this line, from the '[' at `k`; `k` ends after its ']'.

@@ -52,16 +52,18 @@ struct YamlEvent {
 // - block sequences and mappings (a sequence may sit at its key's column), keys that are plain or
 //   quoted scalars, values that are scalars, nested blocks or one-line flow sequences of
 //   scalars ("[a, 'b', "c"]"), or nothing (null);
-// - scalars on one line: plain, single-quoted, double-quoted with any of YAML's escapes;
+// - scalars on one line: plain, single-quoted, double-quoted with any of YAML's escapes; and
+//   literal block scalars ("|", "|-") as a mapping's values, as nacsa writes text of several
+//   lines;
 // - comments, blank lines, Windows line ends (CR LF), UTF-8 text.
-// On anything else it gives up (next() is false): anchors, aliases, tags, flow mappings, block
-// scalars (| >), a scalar over several lines, tabs outside quotes and comments, a byte-order
-// mark, a line break other than LF and CR LF, a character YAML does not allow or invalid UTF-8,
-// directives, a second document or "...", a line longer than its buffer, a syntax error, and a
-// record of the top sequence that is a plain scalar (which may go on on the next line). It
-// gives a line's events once the whole line is read, so what it gave before it gave up is what
-// libyaml gives for those lines, save the last scalar, which may go on on the line where it
-// gave up, and the ends of collections that line would give.
+// On anything else it gives up (next() is false): anchors, aliases, tags, flow mappings, other
+// block scalars ("|+", ">", an indentation indicator, a blank line first), a scalar over several
+// lines, tabs outside quotes and comments, a byte-order mark, a line break other than LF and CR LF,
+// a character YAML does not allow or invalid UTF-8, directives, a second document or "...", a line
+// longer than its buffer, a syntax error, and a record of the top sequence that is a plain scalar
+// (which may go on on the next line). It gives a line's events once the whole line is read, so what
+// it gave before it gave up is what libyaml gives for those lines, save the last scalar, which may
+// go on on the line where it gave up, and the ends of collections that line would give.
 class QuickYaml {
   public:
     // Fills `buffer` with up to `size` bytes of the input: their count, 0 at its end, -1 when it
@@ -106,6 +108,17 @@ class QuickYaml {
         std::uint32_t length = 0;
     };
     enum class Pending : std::uint8_t { none, value, item };
+    // A literal block scalar being read.
+    struct Literal {
+        bool active = false;
+        bool strip = false;  // "|-": without its last line break
+        int line = 0;        // of its "|"
+        int column = 0;
+        int min_indent = 0;  // its lines are indented more than its mapping
+        int indent = 0;      // of its first line; 0 before it
+        int breaks = 0;      // blank lines not yet in the text
+    };
+    enum class LiteralLine : std::uint8_t { text, ended, failed };
 
     bool next_line(YamlEvent& event);
     void give(YamlEvent& event) {
@@ -126,6 +139,9 @@ class QuickYaml {
     bool key_line(std::size_t i, bool open_mapping);
     bool after_colon(std::size_t k, int key_column);
     bool flow_sequence(std::size_t& k);
+    bool literal_start(std::size_t k);
+    LiteralLine literal_line(std::string_view s);
+    void literal_end();
     bool scalar(std::size_t k, bool flow, Scalar& out);
     bool plain(std::size_t k, bool flow, Scalar& out);
     bool single_quoted(std::size_t k, Scalar& out);
@@ -163,6 +179,8 @@ class QuickYaml {
     std::vector<Queued> m_queue;
     std::size_t m_next = 0;
     std::string m_decoded;  // the texts of the current line's escaped scalars
+    Literal m_literal;
+    std::string m_literal_text;
 };
 
 // Whether libyaml's reader takes every character of the input (UTF-8 of tab, line feed,

@@ -229,15 +229,12 @@ TEST_CASE("quick YAML reader: nacsa's own exports, with every kind of text") {
     for (const auto& s : k_tricky) {
         CAPTURE(s);
         const std::string doc = exported(s, n++);
-        // A text of several lines that a literal block keeps is written as one ("|-").
-        const bool block = doc.find("|-") != std::string::npos;
-        CHECK(same_events(doc) == !block);
-        CHECK(same_events(crlf(doc)) == !block);
-        CHECK(same_events("---\n" + doc) == !block);
-        CHECK(same_events("# exported\n\n" + doc + "\n# end\n") == !block);
-        if (!block) {
-            all += doc;
-        }
+        // Texts of several lines too: written as literal blocks ("|-") or double-quoted.
+        CHECK(same_events(doc));
+        CHECK(same_events(crlf(doc)));
+        CHECK(same_events("---\n" + doc));
+        CHECK(same_events("# exported\n\n" + doc + "\n# end\n"));
+        all += doc;
     }
     CHECK(same_events(all));
     CHECK(same_events(crlf(all)));
@@ -269,6 +266,7 @@ TEST_CASE("quick YAML reader: YAML written by hand in the same shape") {
         "- name: Ñandú\n  thematic_areas: [ñandú, 'pingüino', \"x\", y z]  # list\n",
         "- nombre: Ñandú\n  año: 2020\n  ñ: [á, é]\n",
         "- 'quoted key': 1\n  \"double key\": 2\n  key with spaces: 3\n  key : 4\n",
+        "- a  : 1\n  b  :c: 2\n  d: e  f  \n  g: h  :i\n  j: [k  l , m  ]\n",
         "-   name: Uno\n    city: x\n-  name: Dos\n   city: y\n",
         "- name: Uno\n  name: Dos\n",
         "- 'quoted'\n- [a, b]\n- \"12\"\n-\n- name: x\n",
@@ -281,6 +279,13 @@ TEST_CASE("quick YAML reader: YAML written by hand in the same shape") {
         "- name: 1e3\n  net4u: yes\n  primary: no\n  id: 007\n  x: true\n",
         "- name: \"a\"   # c\n  b: 'c'  # d\n",
         "- name: " + std::string(5000, 'x') + "\n",
+        "- notes: |-\n    one\n\n      two  \n    \n   \n        \n    # not a comment\n  city: "
+        "x\n",
+        "- notes: |\n    one\n    two\n\n\n- notes: |-\n    a\n",
+        "- notes: |-  # comment\n    one\n    \ttab\n  contacts:\n    - notes: |\n        x\n"
+        "      y: z\n",
+        "- a: |-\n    x\n# comment\n- b: |\n   y\n  # comment\n  c: d\n",
+        "- a:\n    b: |-\n      x\n      ñ y\n",
         "- " + std::string(950, 'k') + "x: y\n",
         "- " + std::string(990, 'k') + ": y\n",
     };
@@ -331,8 +336,17 @@ TEST_CASE("quick YAML reader: gives up on everything else, and libyaml reads it"
         "- name: [a,\n  b]\n",
         "- name: [a #c\n  ]\n",
         "- name: [a:b]\n",
-        "- name: |\n    text\n",
         "- name: >-\n    text\n",
+        "- name: |+\n    text\n",
+        "- name: |2\n    text\n",
+        "- name: |-\n\n    text\n",
+        "- name: |-\n  city: x\n",
+        "- name: |-\n    text\n   \tx\n",
+        "- name: |-\n    text",
+        "- name: |-\n    text\n  ",
+        "- name: |-x\n    text\n",
+        "- |-\n  text\n",
+        "- name: Uno\n  notes:\n    - |\n      text\n",
         "- name: Uno\n    Dos\n",
         "- name: Uno\n\n    Dos\n",
         "- name: 'Uno\n    Dos'\n",
@@ -387,6 +401,7 @@ TEST_CASE("quick YAML reader: random changes to members keep both readers in ste
         "---\n- name: Uno\n  contacts:\n  - name: A\n    email: a\n  -\n  thematic_areas: [a, "
         "'b']\n- 'x': \"y\\n\"\n  k:\n    a: 1\n",
         "- a: b\n  c: [d, e]\n  f:\n    - g\n    - h: i\n      j: k\n",
+        "- a: |-\n    b c\n\n     d\n  e: |\n    f\n  g: h\n",
     };
     const std::string alphabet = " \t\r\n-:#'\"[]{},?&*!|>%@`~\\abcxyz019.\xC3\xA9\xC2";
     std::mt19937 random(20261205);
@@ -464,6 +479,7 @@ TEST_CASE("quick YAML reader: random changes give the same records as libyaml al
     const std::string base = exported("Trata de personas, niñas", 1) + exported("x", 2) +
                              "- name: Uno\n  contacts:\n  - name: A\n    email: a\n  "
                              "thematic_areas: [a, 'b']\n  notes: \"x\\ty\"\n" +
+                             "- name: Dos\n  notes: |-\n    a\n\n     b\n  city: c\n" +
                              exported("Ñandú", 3);
     const std::string alphabet = " \t\r\n-:#'\"[]{},?&*!|>%@`~\\abcxyz019.\xC3\xA9\xC2";
     std::mt19937 random(51220262);
