@@ -22,8 +22,11 @@ namespace {
 // The longest key libyaml reads as a simple key is 1024 characters up to its ':'; a key of
 // more bytes than this is left to libyaml.
 constexpr std::size_t k_max_key_bytes = 1000;
-// Deeper than a member record needs (4), far less than would cost anything.
-constexpr std::size_t k_max_frames = 32;
+// Block collections open at once, the top sequence included: a member record needs 4. The
+// import stops at a value nested 7 deep in a record (its message comes at the value's first
+// event, which libyaml gives only after reading the next token, where it may stop first):
+// such a record is left to libyaml.
+constexpr std::size_t k_max_frames = 6;
 
 bool is_blank(char c) {
     return c == ' ' || c == '\t';
@@ -519,6 +522,9 @@ bool QuickYaml::content_line(std::string_view s) {
             return key_line(i, true);
         }
         if (column == m_pending_indent && dash) {
+            if (m_frames.size() >= k_max_frames) {
+                return false;
+            }
             m_frames.push_back(Frame{Kind::indentless, column});
             push(YamlEventType::sequence_start, m_line, column);
             return item(i);
@@ -596,9 +602,13 @@ bool QuickYaml::item(std::size_t i) {
         m_pending_indent = dash_column;
         return true;
     }
+    // A record of the top sequence that is not a mapping is whole for the import as soon as
+    // its line is read; libyaml reads on to the next line's first token first (a scalar or a
+    // flow sequence may be a key), and may stop there, before the record.
+    const bool record = m_frames.size() == 1;
     if (s[k] == '[') {
         std::size_t end = k;
-        return flow_sequence(end) && line_end(end);
+        return !record && flow_sequence(end) && line_end(end);
     }
     Scalar sc;
     if (!scalar(k, false, sc)) {
@@ -618,9 +628,7 @@ bool QuickYaml::item(std::size_t i) {
         push_scalar(sc);
         return after_colon(e, key_column);
     }
-    if (sc.plain && m_frames.size() == 1) {
-        // A record that is a plain scalar is whole at once for the import, which does not wait
-        // for the next line, where the scalar may go on.
+    if (record) {
         return false;
     }
     push_scalar(sc);

@@ -60,8 +60,9 @@ struct YamlEvent {
 // block scalars ("|+", ">", an indentation indicator, a blank line first), a scalar over several
 // lines, tabs outside quotes and comments, a byte-order mark, a line break other than LF and CR LF,
 // a character YAML does not allow or invalid UTF-8, directives, a second document or "...", a line
-// longer than its buffer, a syntax error, and a record of the top sequence that is a plain scalar
-// (which may go on on the next line). It gives a line's events once the whole line is read, so what
+// longer than its buffer, a syntax error, and a record of the top sequence that is not a mapping
+// (nor empty): libyaml reads on to the next line's first token before it gives such a record (it
+// may be a key), and may stop there. It gives a line's events once the whole line is read, so what
 // it gave before it gave up is what libyaml gives for those lines, save the last scalar, which may
 // go on on the line where it gave up, and the ends of collections that line would give.
 class QuickYaml {

@@ -269,7 +269,7 @@ TEST_CASE("quick YAML reader: YAML written by hand in the same shape") {
         "- a  : 1\n  b  :c: 2\n  d: e  f  \n  g: h  :i\n  j: [k  l , m  ]\n",
         "-   name: Uno\n    city: x\n-  name: Dos\n   city: y\n",
         "- name: Uno\n  name: Dos\n",
-        "- 'quoted'\n- [a, b]\n- \"12\"\n-\n- name: x\n",
+        "-\n- name: x\n-\n",
         "-\n-\n",
         "- a:\n    - b\n    - c: d\n      #\n      # x",
         "- a:\n    - b\n    - c: d\n      ",
@@ -378,7 +378,10 @@ TEST_CASE("quick YAML reader: gives up on everything else, and libyaml reads it"
         "- name: Uno\n  contacts:\n    - name: A\n   - name: B\n",
         "-\n  name: Uno\n",
         "- - a\n",
-        "- name\n",  // a record that is a plain scalar
+        "- name\n",  // records that are not mappings
+        "- 'quoted'\n- name: x\n",
+        "- name: x\n- [a, b]\n",
+        "- \"12\"\n",
         "- just text\n- 12\n- ~\n",
         "- name: Uno\n  contacts:\n    - - a\n",
         "- name: Uno\n  city\n",
@@ -466,6 +469,10 @@ TEST_CASE("quick YAML reader: where it gives up, libyaml goes on with the same r
         "- name: nel\xC2\x85here\n",
         "\t- name: Uno\n",
         "- name: Uno\n  contacts:\n  - name: A\n  - [x]\n  - {y: z}\n",
+        "- a:\n   b:\n    c:\n     d:\n      e:\n       f:\n        g: [x]\n- bad: [\n",
+        "- a:\n  - b:\n    - c:\n      - d\n- x: 'y\n",
+        "- [x, y]\n--\n\n",  // found by fuzz_members_yaml_quick
+        "- 'x'\n-- \n",
     };
     for (const auto& tail : tails) {
         CAPTURE(tail);
