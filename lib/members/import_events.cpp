@@ -238,8 +238,13 @@ void RecordBuilder::finish() {
 
 void RecordBuilder::start_object(Location at) {
     dispatch(Value{Type::object, nullptr, nullptr, at});
-    m_tree.start(Json::object());
-    m_quoted.start(Json::object());
+    // An empty object or array allocates: made only for a recorder that keeps it.
+    if (m_tree.active()) {
+        m_tree.start(Json::object());
+    }
+    if (m_quoted.active()) {
+        m_quoted.start(Json::object());
+    }
 }
 
 void RecordBuilder::start_array(Location at) {
@@ -247,8 +252,12 @@ void RecordBuilder::start_array(Location at) {
         m_tree.begin();  // a record that is not an object
     }
     dispatch(Value{Type::array, nullptr, nullptr, at});
-    m_tree.start(Json::array());
-    m_quoted.start(Json::array());
+    if (m_tree.active()) {
+        m_tree.start(Json::array());
+    }
+    if (m_quoted.active()) {
+        m_quoted.start(Json::array());
+    }
 }
 
 void RecordBuilder::null(Location at) {

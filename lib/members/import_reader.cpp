@@ -2,6 +2,7 @@
 #include "members/import_reader.hpp"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -69,13 +70,26 @@ std::string CsvColumn::key() const {
 InputFile::InputFile(const std::string& path) : m_path(path) {
     if (path == "-") {
         m_file = stdin;
-        return;
+    } else {
+        files::check_input_file(path);
+        m_file = std::fopen(path.c_str(), "rb");
+        if (m_file == nullptr) {
+            throw InputError(msg("{}: cannot read: {}", path, std::strerror(errno)));
+        }
     }
-    files::check_input_file(path);
-    m_file = std::fopen(path.c_str(), "rb");
-    if (m_file == nullptr) {
-        throw InputError(msg("{}: cannot read: {}", path, std::strerror(errno)));
+    struct stat st {};
+    if (::fstat(::fileno(m_file), &st) == 0 && S_ISREG(st.st_mode)) {
+        m_start = std::ftell(m_file);
     }
+}
+
+bool InputFile::rewind() {
+    if (m_start < 0 || std::fseek(m_file, m_start, SEEK_SET) != 0) {
+        return false;
+    }
+    std::clearerr(m_file);
+    m_bytes = 0;
+    return true;
 }
 
 std::size_t InputFile::read(char* buffer, std::size_t size) {

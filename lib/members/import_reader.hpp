@@ -67,11 +67,18 @@ class InputFile {
     std::size_t read(char* buffer, std::size_t size);
     [[nodiscard]] std::size_t bytes() const { return m_bytes; }
     [[nodiscard]] const std::string& path() const { return m_path; }
+    // Whether it can be read again from its start: a regular file (standard input too, when
+    // it is one), not a pipe.
+    [[nodiscard]] bool can_rewind() const { return m_start >= 0; }
+    // Goes back to where reading started, and counts the bytes read again from 0; false when
+    // it cannot.
+    bool rewind();
 
   private:
     std::string m_path;
     FILE* m_file = nullptr;
     std::size_t m_bytes = 0;
+    long m_start = -1;  // where reading started, when the file can be read again
 };
 
 struct Location {
@@ -144,6 +151,10 @@ class RecordReader {
 [[nodiscard]] std::unique_ptr<RecordReader> yaml_reader(const std::string& name,
                                                         const std::string& path,
                                                         const ImportOptions& options);
+// For tests: the YAML reader with libyaml alone (yaml_reader uses a quicker one where it can).
+[[nodiscard]] std::unique_ptr<RecordReader> libyaml_reader(const std::string& name,
+                                                           const std::string& path,
+                                                           const ImportOptions& options);
 [[nodiscard]] std::unique_ptr<RecordReader> json_lines_reader(const std::string& name,
                                                               const std::string& path,
                                                               const ImportOptions& options);

@@ -1,17 +1,28 @@
 // SPDX-License-Identifier: Apache-2.0
 // `member import` of YAML files: one sequence of member records, streamed through libyaml's
 // event parser into the record (import_events.hpp), with the line and column of every field
-// kept for messages.
+// kept for messages. A file in the shape nacsa writes is read by a quick reader of nacsa's own
+// instead (import_yaml_events.hpp), which gives the same events at the same places. Where it
+// gives up, libyaml reads the file again from its start, and the records the quick reader gave
+// are passed over: libyaml gives the same events for them. That holds because libyaml only
+// stops where it reads what it cannot take, and a record is given only once it is whole; it
+// also takes every character, which the file is read through for first: libyaml decodes 16 KiB
+// ahead and would stop up to that much before an invalid byte, so such a file is read by
+// libyaml alone. So is standard input when it is a pipe, which cannot be read again.
 #include <fmt/format.h>
 #include <yaml.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <optional>
 #include <string_view>
 #include <tuple>
 
 #include "members/import_events.hpp"
 #include "members/import_reader.hpp"
+#include "members/import_yaml_events.hpp"
 
 namespace nacsa::members::detail {
 
@@ -19,8 +30,11 @@ namespace {
 
 class YamlReader final : public RecordReader {
   public:
-    YamlReader(const std::string& name, const std::string& path, bool keep_records)
-        : m_name(name), m_input(path), m_builder(*this, true, keep_records) {
+    YamlReader(const std::string& name, const std::string& path, bool keep_records, bool quick)
+        : m_name(name),
+          m_input(path),
+          m_quick_allowed(quick),
+          m_builder(*this, true, keep_records) {
         yaml_parser_initialize(&m_parser);
         // The start of the file is read first, to name an encoding that is not UTF-8 (libyaml
         // would read UTF-16 with a byte-order mark, and fail on it without one), then handed to
@@ -37,30 +51,70 @@ class YamlReader final : public RecordReader {
     YamlReader& operator=(const YamlReader&) = delete;
     ~YamlReader() override {
         if (m_have_event) {
-            yaml_event_delete(&m_event);
+            yaml_event_delete(&m_libyaml_event);
         }
         yaml_parser_delete(&m_parser);
     }
 
     bool next(SourceRecord& record) override {
-        if (m_done || (!m_started && !start())) {
+        if (!m_started) {
+            m_started = true;
+            if (m_done) {
+                return false;
+            }
+            choose_reader();
+        }
+        if (!m_quick) {
+            return next_record(record);
+        }
+        try {
+            const bool more = next_record(record);
+            m_records_given += more ? 1 : 0;
+            return more;
+        } catch (const QuickGaveUp&) {
+            to_libyaml();
+            return next_record(record);
+        }
+    }
+
+    [[nodiscard]] Diagnostic locate(const SourceRecord& record,
+                                    const std::string& path) const override {
+        return locate_field(m_name, record, path);
+    }
+
+    [[nodiscard]] std::size_t bytes_read() const override {
+        return m_quick ? m_quick->bytes() : m_parser.offset;
+    }
+
+  private:
+    // The quick reader gave up (in advance()).
+    struct QuickGaveUp {};
+
+    bool next_record(SourceRecord& record) {
+        if (m_done) {
             return false;
+        }
+        if (!m_in_sequence) {
+            if (!start()) {
+                return false;
+            }
+            m_in_sequence = true;
         }
         if (!advance()) {
             return false;
         }
-        if (m_event.type == YAML_SEQUENCE_END_EVENT) {
+        if (m_event.type == YamlEventType::sequence_end) {
             m_done = true;
-            if (advance() && m_event.type == YAML_DOCUMENT_END_EVENT && advance() &&
-                m_event.type != YAML_STREAM_END_EVENT) {
+            if (advance() && m_event.type == YamlEventType::document_end && advance() &&
+                m_event.type != YamlEventType::stream_end) {
                 problems.push_back(here("only one YAML document is read; remove the second one"));
             }
             return false;
         }
         record = SourceRecord{};
-        record.line = static_cast<int>(m_event.start_mark.line) + 1;
+        record.line = m_event.line + 1;
         m_builder.begin(record);
-        const bool mapping = m_event.type == YAML_MAPPING_START_EVENT;
+        const bool mapping = m_event.type == YamlEventType::mapping_start;
         if (!mapping) {
             record.problems.push_back(here("expected a member record (a mapping of field: value)"));
         }
@@ -74,14 +128,6 @@ class YamlReader final : public RecordReader {
         return true;
     }
 
-    [[nodiscard]] Diagnostic locate(const SourceRecord& record,
-                                    const std::string& path) const override {
-        return locate_field(m_name, record, path);
-    }
-
-    [[nodiscard]] std::size_t bytes_read() const override { return m_parser.offset; }
-
-  private:
     // libyaml's read handler: the head read in the constructor, then the rest of the file.
     static int read_input(void* data, unsigned char* buffer, std::size_t size,
                           std::size_t* size_read) {
@@ -103,28 +149,99 @@ class YamlReader final : public RecordReader {
         return std::ferror(self->m_input.get()) != 0 ? 0 : 1;
     }
 
-    // Reads up to the start of the sequence of records; false when there is none (an empty
-    // document) or the file does not start as one.
+    // The quick reader for a file that can be read again and whose every character libyaml
+    // takes, read through for that; else libyaml. Either way the file is then read again
+    // from its start.
+    void choose_reader() {
+        if (!m_quick_allowed || !m_input.can_rewind()) {
+            return;  // libyaml, from the head read in the constructor on
+        }
+        rewind();  // past the head
+        const bool quick = libyaml_takes_characters(quick_input());
+        rewind();
+        if (quick) {
+            m_quick.emplace(quick_input());
+        }
+    }
+
+    // Reads the file from its start again, with libyaml.
+    void rewind() {
+        if (!m_input.rewind()) {
+            throw InputError(msg("{}: cannot be read again: {}", m_name, std::strerror(errno)));
+        }
+        m_head_used = m_head.size();  // libyaml reads the file, not the head
+    }
+
+    // After the quick reader gave up: libyaml reads the file from its start again, passing over
+    // the records the quick reader gave (the one it was reading comes again, whole).
+    void to_libyaml() {
+        m_quick.reset();
+        rewind();
+        m_in_sequence = false;
+        if (m_records_given == 0 || !start()) {
+            return;
+        }
+        m_in_sequence = true;
+        for (std::size_t i = 0; i < m_records_given; ++i) {
+            if (!advance() || !skip_node()) {
+                return;
+            }
+        }
+    }
+
+    // Passes over the node that starts with the current event.
+    bool skip_node() {
+        int depth = 0;
+        while (true) {
+            switch (m_event.type) {
+                case YamlEventType::sequence_start:
+                case YamlEventType::mapping_start:
+                    ++depth;
+                    break;
+                case YamlEventType::sequence_end:
+                case YamlEventType::mapping_end:
+                    --depth;
+                    break;
+                default:
+                    break;
+            }
+            if (depth == 0) {
+                return true;
+            }
+            if (!advance()) {
+                return false;
+            }
+        }
+    }
+
+    [[nodiscard]] QuickYaml::Read quick_input() {
+        return [this](char* buffer, std::size_t size) -> std::ptrdiff_t {
+            const std::size_t n = m_input.read(buffer, size);
+            return n == 0 && std::ferror(m_input.get()) != 0 ? -1 : static_cast<std::ptrdiff_t>(n);
+        };
+    }
+
+    // Reads up to the start of the sequence of records; false (and done) when there is none
+    // (an empty document) or the file does not start as one.
     bool start() {
-        m_started = true;
-        if (!expect(YAML_STREAM_START_EVENT) || !advance()) {
+        if (!expect(YamlEventType::stream_start) || !advance()) {
             return false;
         }
-        if (m_event.type == YAML_STREAM_END_EVENT) {
+        if (m_event.type == YamlEventType::stream_end) {
             m_done = true;
             return false;
         }
-        if (m_event.type != YAML_DOCUMENT_START_EVENT) {
+        if (m_event.type != YamlEventType::document_start) {
             return stop("expected a YAML document");
         }
         if (!advance()) {
             return false;
         }
-        if (m_event.type == YAML_SCALAR_EVENT && m_event.data.scalar.length == 0) {
+        if (m_event.type == YamlEventType::scalar && m_event.text.empty()) {
             m_done = true;  // an empty document: no members
             return false;
         }
-        if (m_event.type != YAML_SEQUENCE_START_EVENT) {
+        if (m_event.type != YamlEventType::sequence_start) {
             return stop("expected a sequence of member records (\"- name: ...\")");
         }
         return true;
@@ -159,11 +276,17 @@ class YamlReader final : public RecordReader {
     }
 
     bool advance() {
+        if (m_quick) {
+            if (!m_quick->next(m_event)) {
+                throw QuickGaveUp{};  // it gives no event past the stream's end
+            }
+            return true;
+        }
         if (m_have_event) {
-            yaml_event_delete(&m_event);
+            yaml_event_delete(&m_libyaml_event);
             m_have_event = false;
         }
-        if (yaml_parser_parse(&m_parser, &m_event) == 0) {
+        if (yaml_parser_parse(&m_parser, &m_libyaml_event) == 0) {
             if (!m_read_error.empty()) {
                 throw InputError(m_read_error);
             }
@@ -181,10 +304,11 @@ class YamlReader final : public RecordReader {
             return false;
         }
         m_have_event = true;
+        m_event = libyaml_event(m_libyaml_event);
         return true;
     }
 
-    bool expect(yaml_event_type_t type) {
+    bool expect(YamlEventType type) {
         if (!advance()) {
             return false;
         }
@@ -194,10 +318,7 @@ class YamlReader final : public RecordReader {
         return true;
     }
 
-    [[nodiscard]] Location mark() const {
-        return Location{static_cast<int>(m_event.start_mark.line) + 1,
-                        static_cast<int>(m_event.start_mark.column) + 1};
-    }
+    [[nodiscard]] Location mark() const { return Location{m_event.line + 1, m_event.column + 1}; }
 
     [[nodiscard]] Diagnostic here(const std::string& message) const {
         const Location at = mark();
@@ -217,16 +338,16 @@ class YamlReader final : public RecordReader {
             return stop("the record is nested too deeply");
         }
         switch (m_event.type) {
-            case YAML_SCALAR_EVENT:
+            case YamlEventType::scalar:
                 scalar(loc);
                 return true;
-            case YAML_SEQUENCE_START_EVENT:
+            case YamlEventType::sequence_start:
                 m_builder.start_array(loc);
                 return sequence(record, depth);
-            case YAML_MAPPING_START_EVENT:
+            case YamlEventType::mapping_start:
                 m_builder.start_object(loc);
                 return mapping(record, depth);
-            case YAML_ALIAS_EVENT:
+            case YamlEventType::alias:
                 record.problems.push_back(
                     Diagnostic{m_name, loc.line, loc.column, m_builder.value_path(),
                                "aliases (*name) are not supported in member files"});
@@ -239,11 +360,9 @@ class YamlReader final : public RecordReader {
 
     // The current scalar: null when written as nothing, ~ or null (unquoted), else its text.
     void scalar(Location loc) {
-        const auto& s = m_event.data.scalar;
-        const std::string_view value(reinterpret_cast<const char*>(s.value), s.length);
-        if (s.plain_implicit != 0 && s.style == YAML_PLAIN_SCALAR_STYLE &&
-            (value.empty() || value == "~" || value == "null" || value == "Null" ||
-             value == "NULL")) {
+        const std::string_view value = m_event.text;
+        if (m_event.plain && (value.empty() || value == "~" || value == "null" || value == "Null" ||
+                              value == "NULL")) {
             m_builder.null(loc);
             return;
         }
@@ -256,7 +375,7 @@ class YamlReader final : public RecordReader {
             if (!advance()) {
                 return false;
             }
-            if (m_event.type == YAML_SEQUENCE_END_EVENT) {
+            if (m_event.type == YamlEventType::sequence_end) {
                 m_builder.end();
                 return true;
             }
@@ -271,15 +390,14 @@ class YamlReader final : public RecordReader {
             if (!advance()) {
                 return false;
             }
-            if (m_event.type == YAML_MAPPING_END_EVENT) {
+            if (m_event.type == YamlEventType::mapping_end) {
                 m_builder.end();
                 return true;
             }
-            if (m_event.type != YAML_SCALAR_EVENT) {
+            if (m_event.type != YamlEventType::scalar) {
                 return stop("a key must be plain text");
             }
-            m_key.assign(reinterpret_cast<const char*>(m_event.data.scalar.value),
-                         m_event.data.scalar.length);
+            m_key.assign(m_event.text);
             const Location key_loc = mark();
             if (m_builder.key(m_key)) {
                 record.problems.push_back(Diagnostic{m_name, key_loc.line, key_loc.column,
@@ -296,13 +414,18 @@ class YamlReader final : public RecordReader {
 
     std::string m_name;
     InputFile m_input;
-    std::string m_head;  // the start of the file, read first
+    bool m_quick_allowed;  // else libyaml reads every file
+    std::string m_head;    // the start of the file, read first
     std::size_t m_head_used = 0;
     std::string m_read_error;
     yaml_parser_t m_parser{};
-    yaml_event_t m_event{};
+    yaml_event_t m_libyaml_event{};
     bool m_have_event = false;
+    std::optional<QuickYaml> m_quick;  // reads the file instead of libyaml
+    std::size_t m_records_given = 0;   // by the quick reader
+    YamlEvent m_event;                 // the current event, from either
     bool m_started = false;
+    bool m_in_sequence = false;  // read up to the start of the records
     bool m_done = false;
     RecordBuilder m_builder;
     std::string m_key;  // the key being read
@@ -312,7 +435,12 @@ class YamlReader final : public RecordReader {
 
 std::unique_ptr<RecordReader> yaml_reader(const std::string& name, const std::string& path,
                                           const ImportOptions& options) {
-    return std::make_unique<YamlReader>(name, path, !options.rejects.empty());
+    return std::make_unique<YamlReader>(name, path, !options.rejects.empty(), true);
+}
+
+std::unique_ptr<RecordReader> libyaml_reader(const std::string& name, const std::string& path,
+                                             const ImportOptions& options) {
+    return std::make_unique<YamlReader>(name, path, !options.rejects.empty(), false);
 }
 
 }  // namespace nacsa::members::detail
