@@ -934,6 +934,105 @@ bool QuickYaml::single_quoted(std::size_t k, Scalar& out) {
     return true;
 }
 
+namespace {
+
+// The escape \\c of a double-quoted scalar: what it stands for appended to `out` (0), the number
+// of hexadecimal digits that follow (\\x, \\u, \\U), or -1 for one the quick reader leaves to
+// libyaml.
+int escape(char c, std::string& out) {
+    switch (c) {
+        case '0':
+            out += '\0';
+            return 0;
+        case 'a':
+            out += '\x07';
+            return 0;
+        case 'b':
+            out += '\x08';
+            return 0;
+        case 't':
+        case '\t':
+            out += '\x09';
+            return 0;
+        case 'n':
+            out += '\x0A';
+            return 0;
+        case 'v':
+            out += '\x0B';
+            return 0;
+        case 'f':
+            out += '\x0C';
+            return 0;
+        case 'r':
+            out += '\x0D';
+            return 0;
+        case 'e':
+            out += '\x1B';
+            return 0;
+        case ' ':
+            out += ' ';
+            return 0;
+        case '"':
+            out += '"';
+            return 0;
+        case '/':
+            out += '/';
+            return 0;
+        case '\\':
+            out += '\\';
+            return 0;
+        case 'N':
+            out += "\xC2\x85";
+            return 0;
+        case '_':
+            out += "\xC2\xA0";
+            return 0;
+        case 'L':
+            out += "\xE2\x80\xA8";
+            return 0;
+        case 'P':
+            out += "\xE2\x80\xA9";
+            return 0;
+        case 'x':
+            return 2;
+        case 'u':
+            return 4;
+        case 'U':
+            return 8;
+        default:
+            return -1;
+    }
+}
+
+// The code point of the `digits` hexadecimal digits at s[p]; nullopt for a bad digit, a
+// surrogate or a value past U+10FFFF, which libyaml refuses.
+std::optional<std::uint32_t> hex_code_point(std::string_view s, std::size_t p, std::size_t digits) {
+    if (p + digits > s.size()) {
+        return std::nullopt;
+    }
+    std::uint32_t value = 0;
+    for (std::size_t d = 0; d < digits; ++d) {
+        const char c = s[p + d];
+        std::uint32_t v = 0;
+        if (c >= '0' && c <= '9') {
+            v = static_cast<std::uint32_t>(c - '0');
+        } else if (c >= 'a' && c <= 'f') {
+            v = static_cast<std::uint32_t>(c - 'a' + 10);
+        } else if (c >= 'A' && c <= 'F') {
+            v = static_cast<std::uint32_t>(c - 'A' + 10);
+        } else {
+            return std::nullopt;
+        }
+        value = (value << 4) + v;
+    }
+    if ((value >= 0xD800 && value <= 0xDFFF) || value > 0x10FFFF) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+}  // namespace
+
 // A double-quoted scalar closed on the same line, with libyaml's escapes.
 bool QuickYaml::double_quoted(std::size_t k, Scalar& out) {
     const std::string_view s = m_text;
@@ -958,97 +1057,18 @@ bool QuickYaml::double_quoted(std::size_t k, Scalar& out) {
         if (p + 1 == n) {
             return false;  // an escaped line break: the scalar goes on
         }
-        std::size_t digits = 0;
-        switch (s[p + 1]) {
-            case '0':
-                m_decoded += '\0';
-                break;
-            case 'a':
-                m_decoded += '\x07';
-                break;
-            case 'b':
-                m_decoded += '\x08';
-                break;
-            case 't':
-            case '\t':
-                m_decoded += '\x09';
-                break;
-            case 'n':
-                m_decoded += '\x0A';
-                break;
-            case 'v':
-                m_decoded += '\x0B';
-                break;
-            case 'f':
-                m_decoded += '\x0C';
-                break;
-            case 'r':
-                m_decoded += '\x0D';
-                break;
-            case 'e':
-                m_decoded += '\x1B';
-                break;
-            case ' ':
-                m_decoded += ' ';
-                break;
-            case '"':
-                m_decoded += '"';
-                break;
-            case '/':
-                m_decoded += '/';
-                break;
-            case '\\':
-                m_decoded += '\\';
-                break;
-            case 'N':
-                m_decoded += "\xC2\x85";
-                break;
-            case '_':
-                m_decoded += "\xC2\xA0";
-                break;
-            case 'L':
-                m_decoded += "\xE2\x80\xA8";
-                break;
-            case 'P':
-                m_decoded += "\xE2\x80\xA9";
-                break;
-            case 'x':
-                digits = 2;
-                break;
-            case 'u':
-                digits = 4;
-                break;
-            case 'U':
-                digits = 8;
-                break;
-            default:
-                return false;
+        const int digits = escape(s[p + 1], m_decoded);
+        if (digits < 0) {
+            return false;
         }
         p += 2;
         if (digits > 0) {
-            if (p + digits > n) {
+            const auto value = hex_code_point(s, p, static_cast<std::size_t>(digits));
+            if (!value) {
                 return false;
             }
-            std::uint32_t value = 0;
-            for (std::size_t d = 0; d < digits; ++d) {
-                const char c = s[p + d];
-                std::uint32_t v = 0;
-                if (c >= '0' && c <= '9') {
-                    v = static_cast<std::uint32_t>(c - '0');
-                } else if (c >= 'a' && c <= 'f') {
-                    v = static_cast<std::uint32_t>(c - 'a' + 10);
-                } else if (c >= 'A' && c <= 'F') {
-                    v = static_cast<std::uint32_t>(c - 'A' + 10);
-                } else {
-                    return false;
-                }
-                value = (value << 4) + v;
-            }
-            if ((value >= 0xD800 && value <= 0xDFFF) || value > 0x10FFFF) {
-                return false;
-            }
-            put_code_point(m_decoded, value);
-            p += digits;
+            put_code_point(m_decoded, *value);
+            p += static_cast<std::size_t>(digits);
         }
         run = p;
     }
