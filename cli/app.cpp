@@ -7,6 +7,8 @@
 #include <sqlite3.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <initializer_list>
 #include <iostream>
 #include <optional>
 
@@ -134,7 +136,16 @@ void build(CLI::App& app, Context& ctx, GlobalOptions& options,
                  "Never page output (else long output on a terminal goes through $NACSA_PAGER, "
                  "$PAGER or less -FRX)");
 
+    if (only == k_version_only) {
+        return;  // nacsa --version: no command to list or run
+    }
     for (const auto& command : k_commands) {
+        // A command line that names its command needs no other: a mistake in it is said again
+        // with the whole tree (run). Without one (nacsa --help), each is listed by its name and
+        // description.
+        if (only && !only->empty() && *only != command.name) {
+            continue;
+        }
         auto* cmd = app.add_subcommand(command.name, command.description);
         if (!only || *only == command.name) {
             command.fill(cmd, ctx);
@@ -150,6 +161,8 @@ void build(CLI::App& app, Context& ctx, GlobalOptions& options,
 
 std::optional<std::string> command_to_build(int argc, const char* const* argv) {
     bool help = false;
+    bool version = false;    // --version
+    bool asks_help = false;  // --help or -h
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
         if (arg == "--") {
@@ -160,6 +173,8 @@ std::optional<std::string> command_to_build(int argc, const char* const* argv) {
             continue;
         }
         if (arg.starts_with('-')) {
+            version = version || arg == "--version";
+            asks_help = asks_help || arg == "--help" || arg == "-h";
             continue;
         }
         if (arg == "help" && !help) {
@@ -181,6 +196,9 @@ std::optional<std::string> command_to_build(int argc, const char* const* argv) {
             return std::nullopt;
         }
         return std::string(arg);
+    }
+    if (version && !asks_help && !help) {
+        return std::string(k_version_only);
     }
     return std::string();
 }
@@ -280,7 +298,40 @@ std::optional<int> run_with(int argc, const char* const* argv,
 
 }  // namespace
 
+namespace {
+
+// Whether the command line only asks for one of `flags` (--help, or --version), with --lang or
+// not: what the whole tree would answer without reading anything else.
+bool asks_only(int argc, const char* const* argv, std::initializer_list<std::string_view> flags) {
+    bool asked = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (std::find(flags.begin(), flags.end(), arg) != flags.end()) {
+            asked = true;
+        } else if (arg == "--lang" && i + 1 < argc && known_language(argv[i + 1])) {
+            ++i;
+        } else if (!(arg.starts_with("--lang=") && known_language(arg.substr(7)))) {
+            return false;
+        }
+    }
+    return asked;
+}
+
+}  // namespace
+
 int run(int argc, const char* const* argv) {
+    // nacsa --help: the text the build made from the whole tree (cli/completion-scripts.cmake);
+    // nacsa --version: as CLI11 prints it, without building a tree to parse one flag.
+    if (asks_only(argc, argv, {"--help", "-h"})) {
+        if (const auto help = built_in_text("help", help_language(argc, argv))) {
+            std::cout << *help << std::flush;
+            return 0;
+        }
+    }
+    if (asks_only(argc, argv, {"--version"})) {
+        std::cout << version_text() << std::endl;
+        return 0;
+    }
     if (const auto code = run_with(argc, argv, command_to_build(argc, argv))) {
         return *code;
     }

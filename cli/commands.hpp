@@ -26,6 +26,10 @@ void register_completion(CLI::App* cmd, Context& ctx);
 // Whether this program carries the completion scripts the build made from its command tree
 // (nacsa does; nacsa-unscripted, which makes them, and the unit tests do not).
 [[nodiscard]] bool completion_scripts_built_in();
+// A text the build made: a shell's completion script ("bash", "zsh", "fish") or the root help
+// ("help"), in a language (en, es, fr); nullopt in a program without them.
+[[nodiscard]] std::optional<std::string_view> built_in_text(const std::string& kind,
+                                                            const std::string& language);
 
 // Parts of commands shared between their files.
 // `nacsa meeting document` (cli/meeting_document.cpp), under `meeting`.

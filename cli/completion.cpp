@@ -7,16 +7,24 @@
 #include "core/error.hpp"
 #include "help_text.hpp"
 
-// The scripts as the build made them from this command tree (cli/completion-scripts.cmake),
-// linked into nacsa itself; absent (null) from nacsa-unscripted, which makes them, and from the
-// unit tests.
-extern "C" const char* nacsa_built_in_completion(const char* shell, const char* language,
-                                                 std::size_t* size) __attribute__((weak));
+// The texts the build made from this command tree (cli/completion-scripts.cmake), linked into
+// nacsa itself; absent (null) from nacsa-unscripted, which makes them, and from the unit tests.
+extern "C" const char* nacsa_built_in_text(const char* kind, const char* language,
+                                           std::size_t* size) __attribute__((weak));
 
 namespace nacsa::cli {
 
 bool completion_scripts_built_in() {
-    return nacsa_built_in_completion != nullptr;
+    return nacsa_built_in_text != nullptr;
+}
+
+std::optional<std::string_view> built_in_text(const std::string& kind,
+                                              const std::string& language) {
+    std::size_t size = 0;
+    const char* text = nacsa_built_in_text != nullptr
+                           ? nacsa_built_in_text(kind.c_str(), language.c_str(), &size)
+                           : nullptr;
+    return text != nullptr ? std::optional(std::string_view(text, size)) : std::nullopt;
 }
 
 namespace {
@@ -123,16 +131,15 @@ int run_completion(Context& ctx, const CLI::App& app, const CompletionOptions& o
     }
     if (completion_scripts_built_in()) {
         // The script of the whole tree, made at build time; only `completion` was built now.
-        const auto language =
-            help_language(known_language(ctx.options().lang) ? ctx.options().lang : "");
-        std::size_t size = 0;
-        if (const char* text =
-                nacsa_built_in_completion(opts.shell->c_str(), language.c_str(), &size)) {
-            ctx.print(std::string(text, size));
-            return 0;
+        const auto& lang = ctx.options().lang;
+        const auto language = help_language(known_language(lang) ? lang : "");
+        const auto script = built_in_text(*opts.shell, language);
+        if (!script) {
+            throw std::logic_error("no built-in completion script for " + *opts.shell + " in " +
+                                   language);
         }
-        throw std::logic_error("no built-in completion script for " + *opts.shell + " in " +
-                               language);
+        ctx.print(std::string(*script));
+        return 0;
     }
     const auto kind = *opts.shell == "zsh"    ? completion::Shell::zsh
                       : *opts.shell == "fish" ? completion::Shell::fish

@@ -288,21 +288,26 @@ def test_unknown_shell_is_a_usage_error(nacsa):
     assert "tcsh" in result.err
 
 
-@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
-def test_built_in_scripts_are_the_command_trees(nacsa, shell):
-    """nacsa prints the scripts the build made (cli/completion-scripts.cmake) without building
-    its command tree; nacsa-unscripted, which made them, builds the tree each time. Both give
-    the same script for every way of choosing the language."""
+@pytest.mark.parametrize("kind", ["bash", "zsh", "fish", "help"])
+def test_built_in_texts_are_the_command_trees(nacsa, kind):
+    """nacsa prints the completion scripts and its own --help as the build made them
+    (cli/completion-scripts.cmake), without building its command tree; nacsa-unscripted, which
+    made them, builds the tree each time. Both print the same for every way of choosing the
+    language."""
     unscripted = os.path.join(os.path.dirname(NACSA_BIN), "nacsa-unscripted")
+    words = ["--help"] if kind == "help" else ["completion", kind]
     choices = [([], {}), (["--lang", "es"], {}), (["--lang=fr"], {}), ([], {"NACSA_LANG": "fr"}),
-               ([], {"NACSA_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "es_CL.UTF-8"}), (["--lang", "en"], {"NACSA_LANG": "fr"})]
-    scripts = set()
+               ([], {"NACSA_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "es_CL.UTF-8"}),
+               (["--lang", "en"], {"NACSA_LANG": "fr"})]
+    if kind == "help":
+        choices += [(["-h"], {}), (["--lang", "fr", "-h"], {})]
+    texts = set()
     for args, env in choices:
-        built_in = nacsa.ok(*args, "completion", shell, env=env).out
+        built_in = nacsa.ok(*args, *words, env=env).out
         env = dict(nacsa.env, **env)
-        made = subprocess.run([unscripted, *args, "completion", shell], capture_output=True, text=True,
-                              env=env, check=True).stdout
+        made = subprocess.run([unscripted, *args, *words], capture_output=True, text=True, env=env,
+                              check=True).stdout
         assert built_in == made, (args, env)
-        scripts.add(built_in)
-    # bash shows no descriptions; zsh and fish describe in English, Spanish and French.
-    assert len(scripts) == (1 if shell == "bash" else 3)
+        texts.add(built_in)
+    # bash shows no descriptions; zsh, fish and the help describe in English, Spanish and French.
+    assert len(texts) == (1 if kind == "bash" else 3)

@@ -188,7 +188,9 @@ TEST_CASE("cli: a command line builds the command it runs, and the whole tree sa
     };
     CHECK(to_build({"--db", "x.db", "member", "list"}) == "member");
     CHECK(to_build({"--lang", "es", "-q", "--format=json", "wg", "list"}) == "wg");
-    CHECK(to_build({"--version"}) == "");
+    CHECK(to_build({"--version"}) == std::string(cli::k_version_only));  // no command at all
+    CHECK(to_build({"--version", "--help"}) == "");
+    CHECK(to_build({"--help"}) == "");
     CHECK(to_build({"help"}) == "");
     CHECK(to_build({"help", "meeting", "schedule"}) == "meeting");
     CHECK(to_build({"help", "completion"}) == "completion");
@@ -201,9 +203,17 @@ TEST_CASE("cli: a command line builds the command it runs, and the whole tree sa
     CLI::App app{"", "nacsa"};
     cli::build(app, ctx, options, std::string("wg"));
     CHECK_FALSE(app.get_subcommand("wg")->get_subcommands({}).empty());
-    CHECK(app.get_subcommand("member")->get_subcommands({}).empty());
-    CHECK(app.get_subcommand("member")->get_description() ==
+    CHECK_THROWS(app.get_subcommand("member"));  // not built: the command line names wg
+    CLI::App root{"", "nacsa"};
+    cli::build(root, ctx, options, std::string());  // nacsa --help: every command, unfilled
+    CHECK(root.get_subcommand("member")->get_subcommands({}).empty());
+    CHECK(root.get_subcommand("member")->get_description() ==
           "Keep the member register: organisations, contacts, status, import, export");
+    CLI::App bare{"", "nacsa"};
+    cli::build(bare, ctx, options, std::string(cli::k_version_only));
+    CHECK(bare.get_subcommands({}).empty());
+    auto version = run({"--version"});
+    CHECK((version.code == 0 && version.out.starts_with("nacsa ")));
 
     // A global option's value that names a command, a command without its subcommand, an unknown
     // subcommand: each is said as the whole tree says it.
