@@ -375,7 +375,7 @@ bool Writer::start_bulk_load() {
         db.exec(fmt::format("DROP INDEX \"{}\"", name));
     }
     m_bulk = true;
-    m_search_buffer.reserve(k_search_buffer_bytes + 64 * 1024);  // no copy as it grows
+    m_search_buffer.reserve(k_search_buffer_bytes + std::size_t{64} * 1024);  // no copy as it grows
     return true;
 }
 
