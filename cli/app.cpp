@@ -136,9 +136,6 @@ void build(CLI::App& app, Context& ctx, GlobalOptions& options,
                  "Never page output (else long output on a terminal goes through $NACSA_PAGER, "
                  "$PAGER or less -FRX)");
 
-    if (only == k_version_only) {
-        return;  // nacsa --version: no command to list or run
-    }
     for (const auto& command : k_commands) {
         // A command line that names its command needs no other: a mistake in it is said again
         // with the whole tree (run). Without one (nacsa --help), each is listed by its name and
@@ -161,8 +158,6 @@ void build(CLI::App& app, Context& ctx, GlobalOptions& options,
 
 std::optional<std::string> command_to_build(int argc, const char* const* argv) {
     bool help = false;
-    bool version = false;    // --version
-    bool asks_help = false;  // --help or -h
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
         if (arg == "--") {
@@ -173,8 +168,6 @@ std::optional<std::string> command_to_build(int argc, const char* const* argv) {
             continue;
         }
         if (arg.starts_with('-')) {
-            version = version || arg == "--version";
-            asks_help = asks_help || arg == "--help" || arg == "-h";
             continue;
         }
         if (arg == "help" && !help) {
@@ -196,9 +189,6 @@ std::optional<std::string> command_to_build(int argc, const char* const* argv) {
             return std::nullopt;
         }
         return std::string(arg);
-    }
-    if (version && !asks_help && !help) {
-        return std::string(k_version_only);
     }
     return std::string();
 }

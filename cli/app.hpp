@@ -4,7 +4,6 @@
 #include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
-#include <string_view>
 
 #include "context.hpp"
 
@@ -15,20 +14,19 @@ namespace nacsa::cli {
 // Wires the global options and every command of k_commands (commands.hpp) onto `app`; the
 // actions run later, through ctx, once the whole command line has parsed. With `only` naming a
 // command, only that command is built, with its options and subcommands; with `only` empty,
-// every command gets its name and description alone, which is all `nacsa --help` shows of them;
-// with k_version_only, none: a command line builds what it runs, not the whole tree
-// (command_to_build). A command line that does not parse with what was built is parsed again
-// with the whole tree (run), which says its mistakes.
+// every command gets its name and description alone, which is all `nacsa --help` shows of them:
+// a command line builds what it runs, not the whole tree (command_to_build). A command line
+// that does not parse with what was built is parsed again with the whole tree (run), which says
+// its mistakes.
 void build(CLI::App& app, Context& ctx, GlobalOptions& options,
            const std::optional<std::string>& only = std::nullopt);
 
 // The command a command line runs, found before it parses: the first word that is neither an
 // option nor a global option's value ("help member add" gives member; --help and --version
-// alone give "", --version alone k_version_only). nullopt (every command) for `completion SHELL`,
-// whose scripts describe them all, unless the build made the scripts (completion_scripts_built_in).
+// alone give ""; run answers those two alone before it builds anything). nullopt (every
+// command) for `completion SHELL`, whose scripts describe them all, unless the build made the
+// scripts (completion_scripts_built_in).
 [[nodiscard]] std::optional<std::string> command_to_build(int argc, const char* const* argv);
-// What command_to_build gives for `nacsa --version` alone: build() then adds no command.
-inline constexpr std::string_view k_version_only = "--version";
 
 // What `nacsa ARGS...` does: parses, runs the selected action, and maps every error to its
 // exit code (nacsa(1)), printing it on stderr. Returns the exit code.
