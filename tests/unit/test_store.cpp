@@ -244,8 +244,9 @@ std::vector<std::string> long_in_lists(SQLite::Database& db) {
 bool opens_ephemeral_table(SQLite::Database& db, const std::string& sql) {
     SQLite::Statement q(db, "EXPLAIN " + sql);
     while (q.executeStep()) {
-        if (q.getColumn(1).getString() == "OpenEphemeral")
+        if (q.getColumn(1).getString() == "OpenEphemeral") {
             return true;
+        }
     }
     return false;
 }
