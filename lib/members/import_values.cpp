@@ -123,46 +123,66 @@ config::ValueMatcher import_matcher(const config::Alliance& alliance,
     return m;
 }
 
-void KeyedValues::resolve(std::optional<std::string>& value, const std::string& field,
-                          const std::string& path, const Locator& where,
-                          std::vector<Diagnostic>& problems) {
-    if (!value || text::trim(*value).empty()) {
+namespace {
+
+constexpr std::string_view k_field_names[] = {"region",        "type",           "status",
+                                              "ecosoc_status", "thematic_areas", "services",
+                                              "interest",      "gender"};
+
+}  // namespace
+
+void KeyedValues::resolve(std::optional<std::string>& value, Field field, std::size_t contact,
+                          const Locator& where, std::vector<Diagnostic>& problems) {
+    if (!value) {
         return;
     }
-    const auto match = m_matcher.match(field, text::trim(*value));
+    const std::string_view text = text::trim(*value);
+    if (text.empty()) {
+        return;
+    }
+    Known& known = m_known[field];
+    if (const auto it = known.find(text); it != known.end()) {
+        *value = it->second;
+        return;
+    }
+    const std::string_view name = k_field_names[field];
+    auto match = m_matcher.match(name, text);
     if (match.key) {
-        *value = *match.key;
+        if (known.size() < k_max_known) {
+            known.emplace(std::string(text), *match.key);
+        }
+        *value = std::move(*match.key);
         return;
     }
-    const bool list_known = match.keys.empty() && m_listed.insert(field).second;
-    Diagnostic d = where(path);
-    d.message = m_matcher.problem(field, *value, match, list_known);
+    const bool list_known = match.keys.empty() && m_listed.insert(std::string(name)).second;
+    Diagnostic d =
+        where(contact == 0 ? std::string(name) : fmt::format("contacts[{}].{}", contact, name));
+    d.message = m_matcher.problem(name, *value, match, list_known);
     problems.push_back(std::move(d));
 }
 
 void KeyedValues::resolve(MemberInput& input, const Locator& where,
                           std::vector<Diagnostic>& problems) {
     for (const auto& [field, value] :
-         {std::pair{"region", &input.region}, std::pair{"type", &input.type},
-          std::pair{"status", &input.status}, std::pair{"ecosoc_status", &input.ecosoc_status}}) {
-        resolve(*value, field, field, where, problems);
+         {std::pair{region, &input.region}, std::pair{type, &input.type},
+          std::pair{status, &input.status}, std::pair{ecosoc_status, &input.ecosoc_status}}) {
+        resolve(*value, field, 0, where, problems);
     }
     for (const auto& [field, list] :
-         {std::pair{"thematic_areas", &input.thematic_areas},
-          std::pair{"services", &input.services}, std::pair{"interest", &input.interest}}) {
+         {std::pair{thematic_areas, &input.thematic_areas}, std::pair{services, &input.services},
+          std::pair{interest, &input.interest}}) {
         if (!*list) {
             continue;
         }
         for (auto& item : **list) {
             std::optional<std::string> value = std::move(item);
-            resolve(value, field, field, where, problems);
+            resolve(value, field, 0, where, problems);
             item = std::move(*value);
         }
     }
     if (input.contacts) {
         for (std::size_t i = 0; i < input.contacts->size(); ++i) {
-            resolve((*input.contacts)[i].gender, "gender",
-                    fmt::format("contacts[{}].gender", i + 1), where, problems);
+            resolve((*input.contacts)[i].gender, gender, i + 1, where, problems);
         }
     }
 }

@@ -1,8 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "config/alliance.hpp"
@@ -33,10 +39,35 @@ class KeyedValues {
     void resolve(MemberInput& input, const Locator& where, std::vector<Diagnostic>& problems);
 
   private:
-    void resolve(std::optional<std::string>& value, const std::string& field,
-                 const std::string& path, const Locator& where, std::vector<Diagnostic>& problems);
+    // The keyed fields, in the order resolve() reads them.
+    enum Field : std::uint8_t {
+        region,
+        type,
+        status,
+        ecosoc_status,
+        thematic_areas,
+        services,
+        interest,
+        gender,
+        field_count
+    };
+    struct TextHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
+    };
+    // The texts of a field that named a key, and the key: the same text names the same key
+    // all through an import, and a field holds few different texts.
+    using Known = std::unordered_map<std::string, std::string, TextHash, std::equal_to<>>;
+    static constexpr std::size_t k_max_known = 4096;  // texts remembered per field
+
+    // `contact`: the contact's number for its gender's path, else 0.
+    void resolve(std::optional<std::string>& value, Field field, std::size_t contact,
+                 const Locator& where, std::vector<Diagnostic>& problems);
     config::ValueMatcher m_matcher;
     std::set<std::string> m_listed;  // fields whose known values a problem listed
+    std::array<Known, field_count> m_known;
 };
 
 }  // namespace nacsa::members::detail
