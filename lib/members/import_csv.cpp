@@ -253,7 +253,7 @@ void CsvReader::add_contacts(SourceRecord& record, Converter& convert,
     std::vector<ContactInput> contacts;
     const auto add_contact = [&](std::size_t row, int slot, const std::vector<std::size_t>& at) {
         record.contact_origins.emplace_back(static_cast<int>(row), slot);
-        const std::string prefix = fmt::format("contacts[{}]", contacts.size() + 1);
+        const std::string prefix = "contacts[" + std::to_string(contacts.size() + 1) + "]";
         ContactInput c;
         for (const auto i : at) {
             convert.contact_cell(c, columns[i].field,

@@ -185,9 +185,9 @@ void check_details(const MemberInput& input, const config::Alliance& alliance,
 
 // Each key of a list is known and listed once. Known keys are few (those of the
 // configuration): `seen`, room for the keys met, stays short.
-template <typename Known, typename KnownList>
+template <typename Known, typename What, typename KnownList>
 void check_list(const std::optional<std::vector<std::string>>& list, const char* field,
-                const Known& known, const Message& what, const KnownList& known_list,
+                const Known& known, const What& what, const KnownList& known_list,
                 std::vector<std::string_view>& seen, const Report& report) {
     if (!list) {
         return;
@@ -195,7 +195,7 @@ void check_list(const std::optional<std::vector<std::string>>& list, const char*
     seen.clear();
     for (const auto& key : *list) {
         if (!known(key)) {
-            report(field, msg("\"{}\" is not {} (known: {})", q(key), what, known_list()));
+            report(field, msg("\"{}\" is not {} (known: {})", q(key), what(), known_list()));
         } else if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
             report(field, msg("\"{}\" is listed twice", q(key)));
         } else {
@@ -213,17 +213,17 @@ void check_lists(const MemberInput& input, const config::Alliance& alliance, con
     check_list(
         input.thematic_areas, "thematic_areas",
         [&](const std::string& k) { return alliance.find_theme(k) != nullptr; },
-        msg("a thematic area of this alliance"),
+        [] { return msg("a thematic area of this alliance"); },
         [&] { return config::known_keys(alliance.thematic_areas); }, seen, report);
     check_list(
         input.services, "services",
         [&](const std::string& k) { return alliance.find_service(k) != nullptr; },
-        msg("a service of this alliance"), [&] { return config::known_keys(alliance.services); },
-        seen, report);
+        [] { return msg("a service of this alliance"); },
+        [&] { return config::known_keys(alliance.services); }, seen, report);
     check_list(
         input.interest, "interest",
         [](const std::string& k) { return contains(k_interest_kinds, k); },
-        msg("a role one can express interest in"),
+        [] { return msg("a role one can express interest in"); },
         [] { return text::join(k_interest_kinds, ", "); }, seen, report);
 }
 
@@ -256,7 +256,7 @@ void check_contacts(const std::vector<ContactInput>& contacts, const Locator& wh
     std::size_t primaries = 0;
     for (std::size_t i = 0; i < contacts.size(); ++i) {
         const auto& c = contacts[i];
-        const std::string prefix = fmt::format("contacts[{}].", i + 1);
+        const std::string prefix = "contacts[" + std::to_string(i + 1) + "].";
         validate_contact(c, where, prefix, true, problems);
         if (contacts.size() > 1 && c.name && !text::trim(*c.name).empty()) {
             std::string key = detail::contact_key(*c.name);
