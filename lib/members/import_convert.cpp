@@ -71,7 +71,7 @@ void Converter::report(const FieldPath& path, Message message) {
 }
 
 std::optional<std::string> Converter::text(std::string s, const FieldPath& path) {
-    if (!text::is_valid_utf8(s)) {
+    if (m_utf8 == Utf8::unchecked && !text::is_valid_utf8(s)) {
         report(path, "is not valid UTF-8 (save the file as UTF-8)");
         return std::nullopt;
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,12 +23,15 @@ struct FieldPath {
     [[nodiscard]] std::string str() const;
 };
 
+// Whether the texts a reader gives are known to be valid UTF-8 (its own reading checked them).
+enum class Utf8 : std::uint8_t { unchecked, checked };
+
 class Converter {
   public:
     // Problems go to `problems`, located by `reader` in `record`.
     Converter(const RecordReader& reader, const SourceRecord& record,
-              std::vector<Diagnostic>& problems)
-        : m_reader(reader), m_record(record), m_problems(problems) {}
+              std::vector<Diagnostic>& problems, Utf8 utf8 = Utf8::unchecked)
+        : m_reader(reader), m_record(record), m_problems(problems), m_utf8(utf8) {}
 
     // The fields of a YAML or JSON record (an object; null gives no fields).
     [[nodiscard]] MemberInput member(const Json& v);
@@ -36,6 +40,13 @@ class Converter {
     // A non-blank CSV cell of a contact column; `prefix` is "contacts[N]".
     void contact_cell(ContactInput& c, const std::string& field, std::string raw,
                       std::string_view prefix);
+    // A text field of a member or a contact, the field already found (`out`; `path` for
+    // messages): what member_cell and contact_cell do with a text field's value.
+    void text_field(std::optional<std::string>& out, const FieldPath& path, std::string raw) {
+        out = text(std::move(raw), path);
+    }
+    // Whether the texts that follow are known to be valid UTF-8.
+    void set_utf8(Utf8 utf8) { m_utf8 = utf8; }
 
   private:
     void report(const FieldPath& path, Message message);
@@ -52,6 +63,7 @@ class Converter {
     const RecordReader& m_reader;
     const SourceRecord& m_record;
     std::vector<Diagnostic>& m_problems;
+    Utf8 m_utf8;
 };
 
 }  // namespace nacsa::members::detail

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <string_view>
 
 #include "core/text.hpp"
@@ -55,23 +56,71 @@ constexpr ContactField k_contact_field_list[] = {
     {"consent", &ContactInput::consent}};
 constexpr int k_contact_field_count = static_cast<int>(std::size(k_contact_field_list));
 
-// The member field named `key` (k_contacts_field for contacts); -1 for an unknown one.
-int member_field(std::string_view key) {
-    for (int i = 0; i < k_field_count; ++i) {
-        if (k_fields[i].name == key) {
-            return i;
+// Names found by a hash of their length and first and last bytes, in a table of 64 slots
+// (open addressing), then compared whole: a key is found with one comparison.
+constexpr std::size_t k_name_slots = 64;
+
+constexpr std::size_t name_hash(std::string_view s) {
+    return (s.size() * 7 + static_cast<unsigned char>(s.front()) * 3 +
+            static_cast<unsigned char>(s.back())) %
+           k_name_slots;
+}
+
+template <std::size_t N>
+struct NameTable {
+    std::array<std::string_view, N> names;
+    std::array<std::int8_t, k_name_slots> slots;
+
+    constexpr explicit NameTable(const std::array<std::string_view, N>& n) : names(n), slots() {
+        static_assert(N < k_name_slots / 2);
+        slots.fill(-1);
+        for (std::size_t i = 0; i < N; ++i) {
+            std::size_t h = name_hash(names[i]);
+            while (slots[h] >= 0) {
+                h = (h + 1) % k_name_slots;
+            }
+            slots[h] = static_cast<std::int8_t>(i);
         }
     }
-    return key == "contacts" ? k_contacts_field : -1;
+
+    // The index of `key` in `names`, or -1.
+    [[nodiscard]] constexpr int find(std::string_view key) const {
+        if (key.empty()) {
+            return -1;
+        }
+        for (std::size_t h = name_hash(key);; h = (h + 1) % k_name_slots) {
+            const int i = slots[h];
+            if (i < 0 || names[static_cast<std::size_t>(i)] == key) {
+                return i;
+            }
+        }
+    }
+};
+
+constexpr NameTable k_member_names{[] {
+    std::array<std::string_view, k_field_count + 1> names{};
+    for (int i = 0; i < k_field_count; ++i) {
+        names[static_cast<std::size_t>(i)] = k_fields[i].name;
+    }
+    names[k_contacts_field] = "contacts";
+    return names;
+}()};
+
+constexpr NameTable k_contact_names{[] {
+    std::array<std::string_view, k_contact_field_count> names{};
+    for (int i = 0; i < k_contact_field_count; ++i) {
+        names[static_cast<std::size_t>(i)] = k_contact_field_list[i].name;
+    }
+    return names;
+}()};
+
+// The member field named `key` (k_contacts_field for contacts); -1 for an unknown one.
+int member_field(std::string_view key) {
+    return k_member_names.find(key);
 }
 
 int contact_field(std::string_view key) {
-    for (int i = 0; i < k_contact_field_count; ++i) {
-        if (k_contact_field_list[i].name == key) {
-            return i;
-        }
-    }
-    return -1;
+    return k_contact_names.find(key);
 }
 
 // The messages of Converter (import_convert.cpp) for a value of the wrong kind.
@@ -192,15 +241,25 @@ void JsonRecorder::end() {
     }
 }
 
-void JsonRecorder::key(const std::string& key) {
+void JsonRecorder::key(std::string_view key) {
     if (m_active) {
-        m_key = key;
+        m_key.assign(key);
+    }
+}
+
+void RecordBuilder::set_utf8(Utf8 utf8) {
+    m_utf8 = utf8;
+    if (m_convert) {
+        m_convert->set_utf8(utf8);
     }
 }
 
 void RecordBuilder::begin(SourceRecord& record) {
     m_record = &record;
-    m_convert.emplace(m_reader, record, m_scratch);
+    m_convert.emplace(m_reader, record, m_scratch, m_utf8);
+    if (m_locations) {
+        record.field_locations.reserve(k_located_fields);
+    }
     m_converted.clear();
     m_reorder = false;
     m_frames.clear();
@@ -301,20 +360,39 @@ void RecordBuilder::number(const Json& value, Location at) {
     dispatch(Value{Type::number, nullptr, &value, at});
 }
 
-bool RecordBuilder::key(const std::string& key) {
+bool RecordBuilder::key(std::string_view key) {
     m_tree.key(key);
     m_quoted.key(key);
     Frame& f = m_frames.back();
-    const auto begin = m_keys.begin() + f.keys;
-    const auto found = std::find(begin, m_keys.end(), key);
-    const bool repeated = found != m_keys.end();
-    f.key = static_cast<std::uint32_t>(found - m_keys.begin());
+    // A known field of a member or a contact: where its key is in m_keys (plus 1) is kept by
+    // field; another key is looked for among the object's keys.
+    int field = -1;
+    std::uint32_t* known = nullptr;
+    if (f.role == Role::member) {
+        field = member_field(key);
+        known = field >= 0 ? &m_member_keys[static_cast<std::size_t>(field)] : nullptr;
+    } else if (f.role == Role::contact) {
+        field = contact_field(key);
+        known = field >= 0 ? &m_contact_keys[static_cast<std::size_t>(field)] : nullptr;
+    }
+    bool repeated = false;
+    if (known != nullptr) {
+        repeated = *known != 0;
+        f.key = repeated ? *known - 1 : static_cast<std::uint32_t>(m_keys.size());
+    } else {
+        const auto found = std::find(m_keys.begin() + f.keys, m_keys.end(), key);
+        repeated = found != m_keys.end();
+        f.key = static_cast<std::uint32_t>(found - m_keys.begin());
+    }
     if (!repeated) {
-        m_keys.push_back(key);
+        m_keys.emplace_back(key);
+        if (known != nullptr) {
+            *known = f.key + 1;
+        }
     }
     const int slot = static_cast<int>(f.key - f.keys);
     if (f.role == Role::member) {
-        m_member_field = member_field(key);
+        m_member_field = field;
         m_member_slot = slot;
         if (repeated) {
             // The earlier value is gone, and what was wrong with it.
@@ -329,7 +407,7 @@ bool RecordBuilder::key(const std::string& key) {
             }
         }
     } else if (f.role == Role::contact) {
-        m_contact_field = contact_field(key);
+        m_contact_field = field;
         m_contact_slot = slot;
         if (repeated) {
             const auto place = order();
@@ -363,6 +441,13 @@ void RecordBuilder::end() {
 }
 
 void RecordBuilder::push(bool object, Role role) {
+    static_assert(std::tuple_size_v<decltype(m_member_keys)> == k_field_count + 1);
+    static_assert(std::tuple_size_v<decltype(m_contact_keys)> == k_contact_field_count);
+    if (role == Role::member) {
+        m_member_keys.fill(0);
+    } else if (role == Role::contact) {
+        m_contact_keys.fill(0);
+    }
     Frame f;
     f.object = object;
     f.role = role;
@@ -392,6 +477,9 @@ void RecordBuilder::report(const std::string& path, Message message) {
 }
 
 void RecordBuilder::take_converted() {
+    if (m_scratch.empty()) {
+        return;
+    }
     for (auto& d : m_scratch) {
         m_converted.push_back(Converted{order(), std::move(d)});
     }
@@ -493,8 +581,7 @@ void RecordBuilder::member_value(const Value& v) {
     } else if (f.text == nullptr) {
         boolean_value(v, input().net4u);
     } else if (v.type == Type::text) {
-        m_convert->member_cell(input(), k_member_fields[static_cast<std::size_t>(field)],
-                               std::move(*v.text));
+        m_convert->text_field(input().*f.text, FieldPath{{}, f.name}, std::move(*v.text));
         take_converted();
     } else {
         input().*f.text = std::nullopt;
@@ -593,7 +680,9 @@ void RecordBuilder::contacts_value(const Value& v) {
 
 void RecordBuilder::contact_item(const Value& v) {
     m_contact = m_frames.back().items;
-    m_contact_prefix = fmt::format("contacts[{}]", m_contact);
+    m_contact_prefix.assign("contacts[");
+    m_contact_prefix += std::to_string(m_contact);
+    m_contact_prefix += ']';
     locate(static_cast<std::uint16_t>(std::min(m_contact, 0xFFFE)), k_whole_contact, v.at);
     if (v.type == Type::object) {
         input().contacts->emplace_back();
@@ -625,8 +714,9 @@ void RecordBuilder::contact_value(const Value& v) {
             return;
         }
         if (v.type == Type::text) {
-            m_convert->contact_cell(contact(), k_contact_fields[static_cast<std::size_t>(field)],
-                                    std::move(*v.text), m_contact_prefix);
+            m_convert->text_field(contact().*text_field,
+                                  FieldPath{m_contact_prefix, k_contact_field_list[field].name},
+                                  std::move(*v.text));
             take_converted();
             return;
         }

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "members/import_convert.hpp"
@@ -28,7 +30,7 @@ class JsonRecorder {
     void value(Json v);
     void start(Json container);
     void end();
-    void key(const std::string& key);
+    void key(std::string_view key);
 
   private:
     Json m_root;
@@ -53,7 +55,7 @@ class RecordBuilder {
     void end();  // of an object or an array
     // A key of the current object; true when the object already has it: the later value then
     // replaces the earlier one, which keeps its place, as in a parsed object.
-    bool key(const std::string& key);
+    bool key(std::string_view key);
     void null(Location at);
     void string(std::string& value, Location at);
     void boolean(bool value, Location at);
@@ -61,6 +63,9 @@ class RecordBuilder {
     // After the record's last event: its conversion problems go after those the reader added,
     // and a record that is not an object becomes record.value.
     void finish();
+    // Whether the texts of the events that follow are known to be valid UTF-8 (the reader
+    // checked them), so that they are not checked again.
+    void set_utf8(Utf8 utf8);
     // Drops what the events gave (a JSON line that turns out not to parse).
     void abandon();
     // The path of the value the next event starts ("contacts[2].email"), for messages.
@@ -110,9 +115,13 @@ class RecordBuilder {
     [[nodiscard]] MemberInput& input() { return *m_record->input; }
     [[nodiscard]] ContactInput& contact() { return input().contacts->back(); }
 
+    // Room for the places of a member's fields and its contacts' (field_locations), made once.
+    static constexpr std::size_t k_located_fields = 32;
+
     const RecordReader& m_reader;
     bool m_locations;
     bool m_keep_value;
+    Utf8 m_utf8 = Utf8::unchecked;
     SourceRecord* m_record = nullptr;
     std::optional<Converter> m_convert;
     std::vector<Diagnostic> m_scratch;  // what m_convert reports
@@ -120,6 +129,10 @@ class RecordBuilder {
     bool m_reorder = false;
     std::vector<Frame> m_frames;
     std::vector<std::string> m_keys;
+    // Where the key of each known field of the member, and of the contact being read, is in
+    // m_keys, plus 1 (0: not given yet).
+    std::array<std::uint32_t, 18> m_member_keys{};
+    std::array<std::uint32_t, 7> m_contact_keys{};
     JsonRecorder m_tree;      // the record (keep_value, or not an object)
     JsonRecorder m_quoted;    // a value a message quotes
     int m_member_field = -1;  // the member field the next value is for (-1: unknown)

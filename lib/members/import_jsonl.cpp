@@ -382,6 +382,8 @@ class QuickLine {
 // Parses one line into `record`: its fields, or the problem and the line as it was.
 void parse_line(std::string line, const std::string& name, int line_number, SourceRecord& record,
                 RecordBuilder& builder) {
+    // The quick reader checks the whole line is valid UTF-8 before its first event.
+    builder.set_utf8(Utf8::checked);
     builder.begin(record);
     {
         LineEvents events(builder);
@@ -395,6 +397,7 @@ void parse_line(std::string line, const std::string& name, int line_number, Sour
         }
         builder.abandon();
     }
+    builder.set_utf8(Utf8::unchecked);
     if (const int column = too_deep_at(line); column > 0) {
         record.problems.push_back(Diagnostic{
             name, line_number, column, "",

@@ -161,6 +161,7 @@ class YamlReader final : public RecordReader {
         rewind();
         if (quick) {
             m_quick.emplace(quick_input());
+            m_builder.set_utf8(Utf8::checked);  // the quick reader takes valid UTF-8 only
         }
     }
 
@@ -176,6 +177,7 @@ class YamlReader final : public RecordReader {
     // the records the quick reader gave (the one it was reading comes again, whole).
     void to_libyaml() {
         m_quick.reset();
+        m_builder.set_utf8(Utf8::unchecked);
         rewind();
         m_in_sequence = false;
         if (m_records_given == 0 || !start()) {
@@ -397,9 +399,8 @@ class YamlReader final : public RecordReader {
             if (m_event.type != YamlEventType::scalar) {
                 return stop("a key must be plain text");
             }
-            m_key.assign(m_event.text);
             const Location key_loc = mark();
-            if (m_builder.key(m_key)) {
+            if (m_builder.key(m_event.text)) {
                 record.problems.push_back(Diagnostic{m_name, key_loc.line, key_loc.column,
                                                      m_builder.value_path(), "is given twice"});
             }
@@ -428,7 +429,6 @@ class YamlReader final : public RecordReader {
     bool m_in_sequence = false;  // read up to the start of the records
     bool m_done = false;
     RecordBuilder m_builder;
-    std::string m_key;  // the key being read
 };
 
 }  // namespace
