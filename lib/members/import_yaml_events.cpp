@@ -15,6 +15,10 @@
 #include <bit>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace nacsa::members::detail {
 
 namespace {
@@ -51,7 +55,7 @@ constexpr std::array<std::uint8_t, 256> k_classes = [] {
     return t;
 }();
 
-std::uint8_t class_of(char c) {
+[[maybe_unused]] std::uint8_t class_of(char c) {
     return k_classes[static_cast<unsigned char>(c)];
 }
 
@@ -79,9 +83,69 @@ std::size_t printable_ascii_end(const unsigned char* p, std::size_t i, std::size
     return i;
 }
 
-// The first '"' or '\\' in `s` from `p` on, or its size; eight bytes at a time (of the bytes
-// a word flags, the lowest is one).
+#if defined(__SSE2__)
+// The bytes of the 16 at `p` that are not printable ASCII (space to '~') nor a tab, and with
+// `line_breaks` nor LF or CR, as bits.
+template <bool line_breaks>
+unsigned unusual_bytes(const unsigned char* p) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    // Signed: bytes from 0x80 on are below the space too.
+    const __m128i odd = _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)),
+                                     _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F)));
+    __m128i usual = _mm_cmpeq_epi8(x, _mm_set1_epi8('\t'));
+    if constexpr (line_breaks) {
+        usual = _mm_or_si128(usual, _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')),
+                                                 _mm_cmpeq_epi8(x, _mm_set1_epi8('\r'))));
+    }
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(usual, odd)));
+}
+
+// The bytes of the 16 at `p` that equal one of `a`, `b` or `c`, as bits.
+unsigned bytes_equal(const unsigned char* p, char a, char b, char c) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i found = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(a)), _mm_cmpeq_epi8(x, _mm_set1_epi8(b))),
+        _mm_cmpeq_epi8(x, _mm_set1_epi8(c)));
+    return static_cast<unsigned>(_mm_movemask_epi8(found));
+}
+#endif
+
+// The first byte from `i` on that is not printable ASCII nor a tab (with `line_breaks`, nor
+// LF or CR), or `n`; 16 bytes at a time with SSE2.
+template <bool line_breaks>
+std::size_t usual_end(const unsigned char* p, std::size_t i, std::size_t n) {
+#if defined(__SSE2__)
+    while (i + 16 <= n) {
+        if (const unsigned mask = unusual_bytes<line_breaks>(p + i); mask != 0) {
+            return i + static_cast<std::size_t>(std::countr_zero(mask));
+        }
+        i += 16;
+    }
+#endif
+    while (true) {
+        i = printable_ascii_end(p, i, n);
+        if (i < n && (p[i] == '\t' || (line_breaks && (p[i] == '\n' || p[i] == '\r')))) {
+            ++i;
+            continue;
+        }
+        return i;
+    }
+}
+
+// The first '"' or '\\' in `s` from `p` on, or its size; 16 bytes at a time with SSE2, which
+// reads up to 15 bytes past the end of `s` (the quick reader's buffer has room for them), else
+// eight bytes at a time (of the bytes a word flags, the lowest is one).
 std::size_t quote_or_backslash(std::string_view s, std::size_t p) {
+#if defined(__SSE2__)
+    const auto* u = reinterpret_cast<const unsigned char*>(s.data());
+    while (p < s.size()) {
+        if (const unsigned mask = bytes_equal(u + p, '"', '\\', '"'); mask != 0) {
+            return std::min(s.size(), p + static_cast<std::size_t>(std::countr_zero(mask)));
+        }
+        p += 16;
+    }
+    return s.size();
+#else
     constexpr std::uint64_t ones = 0x0101010101010101ULL;
     constexpr std::uint64_t highs = 0x8080808080808080ULL;
     const std::size_t n = s.size();
@@ -100,6 +164,7 @@ std::size_t quote_or_backslash(std::string_view s, std::size_t p) {
         ++p;
     }
     return p;
+#endif
 }
 
 // The length of the UTF-8 character at `p` (a byte 0x80 or more) when it is one the quick
@@ -200,7 +265,9 @@ YamlEvent libyaml_event(const yaml_event_s& event) {
 }
 
 QuickYaml::QuickYaml(Read read, std::size_t buffer_bytes)
-    : m_read(std::move(read)), m_buffer(std::max<std::size_t>(buffer_bytes, 1)) {}
+    : m_read(std::move(read)),
+      m_buffer(std::max<std::size_t>(buffer_bytes, 1) + k_readable_past_end),
+      m_capacity(m_buffer.size() - k_readable_past_end) {}
 
 namespace {
 
@@ -210,7 +277,7 @@ namespace {
 std::size_t taken(const unsigned char* p, std::size_t n, bool& refused) {
     std::size_t i = 0;
     while (i < n) {
-        i = printable_ascii_end(p, i, n);
+        i = usual_end<true>(p, i, n);
         if (i == n) {
             break;
         }
@@ -342,7 +409,7 @@ bool QuickYaml::read_line(std::string_view& line, bool& last) {
         const std::size_t available = m_end - m_begin;
         std::size_t i = checked;
         while (true) {
-            i = printable_ascii_end(start, i, available);
+            i = usual_end<false>(start, i, available);
             if (i == available) {
                 break;
             }
@@ -401,10 +468,10 @@ bool QuickYaml::read_line(std::string_view& line, bool& last) {
             m_begin = 0;
             m_end = available;
         }
-        if (m_end == m_buffer.size()) {
+        if (m_end == m_capacity) {
             return false;
         }
-        const std::ptrdiff_t n = m_read(m_buffer.data() + m_end, m_buffer.size() - m_end);
+        const std::ptrdiff_t n = m_read(m_buffer.data() + m_end, m_capacity - m_end);
         if (n < 0) {
             return false;
         }
@@ -424,9 +491,23 @@ int QuickYaml::column_of(std::size_t byte) {
         m_counted_bytes = 0;
         m_counted_columns = 0;
     }
+#if defined(__SSE2__)
+    // 16 bytes at a time, reading past the line into the buffer's room for that.
+    for (std::size_t i = m_counted_bytes; i < byte; i += 16) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(m_text.data() + i));
+        // Signed: a byte that does not continue a character is above 0xBF (-65).
+        auto starts = static_cast<unsigned>(
+            _mm_movemask_epi8(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(-65)))));
+        if (byte - i < 16) {
+            starts &= (1U << (byte - i)) - 1;
+        }
+        m_counted_columns += std::popcount(starts);
+    }
+#else
     for (std::size_t i = m_counted_bytes; i < byte; ++i) {
         m_counted_columns += (static_cast<unsigned char>(m_text[i]) & 0xC0U) != 0x80U ? 1 : 0;
     }
+#endif
     m_counted_bytes = byte;
     return m_counted_columns;
 }
@@ -806,6 +887,31 @@ bool QuickYaml::scalar(std::size_t k, bool flow, Scalar& out) {
     }
 }
 
+// The first byte from `p` on that may end a plain scalar (class_of), or the line's end; 16
+// bytes at a time with SSE2, reading past the line into the buffer's room for that.
+std::size_t QuickYaml::plain_run_end(std::size_t p, bool flow) const {
+    const std::size_t n = m_text.size();
+#if defined(__SSE2__)
+    const auto* u = reinterpret_cast<const unsigned char*>(m_text.data());
+    for (; p < n; p += 16) {
+        unsigned mask = bytes_equal(u + p, ' ', '\t', ':');
+        if (flow) {
+            mask |= bytes_equal(u + p, ',', '[', ']') | bytes_equal(u + p, '{', '}', '}');
+        }
+        if (mask != 0) {
+            return std::min(n, p + static_cast<std::size_t>(std::countr_zero(mask)));
+        }
+    }
+    return n;
+#else
+    const std::uint8_t ends = flow ? k_ends_flow_plain : k_ends_plain;
+    while (p < n && (class_of(m_text[p]) & ends) == 0) {
+        ++p;
+    }
+    return p;
+#endif
+}
+
 // A plain scalar on one line: up to ": " (a key's end), " #" (a comment) or the line's end,
 // and in a flow sequence up to ',', '[', ']', '{' or '}'; without its trailing spaces.
 bool QuickYaml::plain(std::size_t k, bool flow, Scalar& out) {
@@ -844,14 +950,11 @@ bool QuickYaml::plain(std::size_t k, bool flow, Scalar& out) {
         default:
             break;
     }
-    const std::uint8_t ends = flow ? k_ends_flow_plain : k_ends_plain;
     std::size_t p = k;
     std::size_t end = k;
     while (p < n) {
         const std::size_t run = p;
-        while (p < n && (class_of(s[p]) & ends) == 0) {
-            ++p;
-        }
+        p = plain_run_end(p, flow);
         if (p > run) {
             end = p;
         }

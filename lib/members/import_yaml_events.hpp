@@ -145,6 +145,7 @@ class QuickYaml {
     void literal_end();
     bool scalar(std::size_t k, bool flow, Scalar& out);
     bool plain(std::size_t k, bool flow, Scalar& out);
+    [[nodiscard]] std::size_t plain_run_end(std::size_t p, bool flow) const;
     bool single_quoted(std::size_t k, Scalar& out);
     bool double_quoted(std::size_t k, Scalar& out);
     bool line_end(std::size_t k) const;
@@ -154,8 +155,13 @@ class QuickYaml {
     void push_scalar(const Scalar& s);
     void push_null(int line, int column);
 
+    // Bytes of m_buffer past the input read into it, which the scans of 16 bytes at a time
+    // may read.
+    static constexpr std::size_t k_readable_past_end = 16;
+
     Read m_read;
     std::vector<char> m_buffer;
+    std::size_t m_capacity;   // for the input: m_buffer but k_readable_past_end
     std::size_t m_begin = 0;  // the next line starts here
     std::size_t m_end = 0;    // bytes read into the buffer
     bool m_input_done = false;
