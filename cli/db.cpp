@@ -7,6 +7,7 @@
 #include "core/text.hpp"
 #include "members/people.hpp"
 #include "store/maintenance.hpp"
+#include "workflows/dump.hpp"
 
 namespace nacsa::cli {
 
@@ -58,6 +59,24 @@ int run_backup(Context& ctx, const std::string& destination) {
     return 0;
 }
 
+int run_dump(Context& ctx, const std::string& dir, bool redact) {
+    auto& store = ctx.store(store::Access::read_only);
+    const auto count = workflows::dump_store(store, dir, redact);
+    if (redact) {
+        ctx.info(msg("dumped {} to {} without personal data ({} records)", ctx.db_path(), dir,
+                     count.records));
+    } else {
+        ctx.info(msg("dumped {} to {} ({} records)", ctx.db_path(), dir, count.records));
+    }
+    return 0;
+}
+
+int run_load(Context& ctx, const std::string& dir) {
+    const auto count = workflows::load_store(dir, ctx.db_path(), ctx.actor());
+    ctx.info(msg("built {} from the dump in {} ({} records)", ctx.db_path(), dir, count.records));
+    return 0;
+}
+
 }  // namespace
 
 void register_db(CLI::App* cmd, Context& ctx) {
@@ -80,6 +99,32 @@ void register_db(CLI::App* cmd, Context& ctx) {
         ->required()
         ->type_name("FILE");
     ctx.on_run(backup, [&ctx, destination] { return run_backup(ctx, *destination); });
+
+    struct DumpOptions {
+        std::string dir;
+        bool redact = false;
+    };
+    auto dump_options = std::make_shared<DumpOptions>();
+    auto* dump = cmd->add_subcommand(
+        "dump", "Write the whole store as a folder of sorted YAML files (man 5 nacsa-dump)");
+    dump->add_option("dir", dump_options->dir,
+                     "The folder: new, empty, or holding an earlier dump, which is replaced")
+        ->required()
+        ->type_name("DIR");
+    dump->add_flag("--redact", dump_options->redact,
+                   "Leave out personal data: people's names become pseudonyms; their e-mail "
+                   "addresses, phone numbers and notes are left out");
+    ctx.on_run(dump, [&ctx, dump_options] {
+        return run_dump(ctx, dump_options->dir, dump_options->redact);
+    });
+
+    auto load_dir = std::make_shared<std::string>();
+    auto* load = cmd->add_subcommand(
+        "load", "Build a new store (--db) from a dump, checked as strictly as an import");
+    load->add_option("dir", *load_dir, "The folder nacsa db dump wrote")
+        ->required()
+        ->type_name("DIR");
+    ctx.on_run(load, [&ctx, load_dir] { return run_load(ctx, *load_dir); });
 }
 
 }  // namespace nacsa::cli

@@ -205,4 +205,32 @@ void Temporary::keep() {
     m_slot = -1;
 }
 
+void place_new(Temporary& temporary, const fs::path& destination, std::string_view command) {
+    const std::string& from = temporary.path();
+    const auto exists = [&] {
+        return CantCreateError(msg("{}: already exists; nacsa {} never overwrites a file",
+                                   destination.string(), command));
+    };
+    // link() fails when the destination appeared meanwhile, where rename() would replace it.
+    if (::link(from.c_str(), destination.c_str()) == 0) {
+        return;  // the temporary name goes with `temporary`
+    }
+    int err = errno;
+    if (err == EEXIST) {
+        throw exists();
+    }
+    if (err == EPERM || err == ENOTSUP || err == EXDEV) {
+        std::error_code ec;
+        if (fs::exists(fs::symlink_status(destination, ec))) {
+            throw exists();
+        }
+        if (::rename(from.c_str(), destination.c_str()) == 0) {
+            temporary.keep();
+            return;
+        }
+        err = errno;
+    }
+    throw CantCreateError(msg("{}: cannot create: {}", destination.string(), std::strerror(err)));
+}
+
 }  // namespace nacsa::files

@@ -7,6 +7,7 @@
 // process is gone (kill -9 cannot be caught). `nacsa db check` reports any beside the store.
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace nacsa::files {
@@ -38,6 +39,13 @@ class Temporary {
     int m_slot = -1;  // in the registry the signal handler reads; -1 when not there
     bool m_kept = false;
 };
+
+// Puts a finished temporary file (closed) in place as `destination`, never replacing a file
+// that is there, even one that appeared meanwhile: CantCreateError (exit 73) saying that
+// `nacsa COMMAND` never overwrites a file. Folders without hard links (some network or FAT
+// mounts) fall back to a rename.
+void place_new(Temporary& temporary, const std::filesystem::path& destination,
+               std::string_view command);
 
 // The temporary files in `dir` that nacsa processes no longer running left behind.
 [[nodiscard]] std::vector<std::filesystem::path> stale_temporaries(

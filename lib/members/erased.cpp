@@ -14,10 +14,6 @@
 
 namespace nacsa::members::detail {
 
-namespace {
-
-using Digest = std::array<unsigned char, 32>;  // HMAC-SHA256
-
 std::vector<unsigned char> erasure_key(store::Store& store) {
     SQLite::Statement q(store.db(), "SELECT key FROM erasure_key WHERE id = 1");
     if (!q.executeStep()) {
@@ -26,6 +22,10 @@ std::vector<unsigned char> erasure_key(store::Store& store) {
     const auto* bytes = static_cast<const unsigned char*>(q.getColumn(0).getBlob());
     return {bytes, bytes + q.getColumn(0).getBytes()};
 }
+
+namespace {
+
+using Digest = std::array<unsigned char, 32>;  // HMAC-SHA256
 
 Digest keyed_digest(const std::vector<unsigned char>& key, const std::string& value) {
     Digest out{};

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "members/members.hpp"
 #include "store/store.hpp"
@@ -11,6 +12,9 @@
 // digests of their folded name and lower-case e-mail only (table erased_person, migration
 // 0008), so that an import does not add them again unnoticed.
 namespace nacsa::members::detail {
+
+// The store's key of the digests (made by migration 0008, 32 random bytes).
+[[nodiscard]] std::vector<unsigned char> erasure_key(store::Store& store);
 
 // Remembers the contact (as it was before the erasure) as erased from its member (inside the
 // erasure's transaction).

@@ -138,6 +138,20 @@ void append_contact_search(std::string& out, std::string_view search_text,
 
 }  // namespace
 
+std::string member_search_text(const NameForms& name, std::string_view acronym,
+                               std::string_view city) {
+    std::string search = name.folded;
+    if (!acronym.empty()) {
+        search += ' ';
+        search += text::fold(acronym);
+    }
+    if (!city.empty()) {
+        search += ' ';
+        search += text::fold(city);
+    }
+    return search;
+}
+
 void refresh_search(store::Store& store, const std::string& member_id) {
     SQLite::Statement q(store.db(), refresh_search_sql());
     q.bind(1, member_id);
@@ -416,15 +430,7 @@ std::string Writer::write_member_row(const Member& m, const NameForms& name, boo
     s.reset();
     bind_ref(s, 1, m.name);
     bind_ref(s, 2, name.key);
-    std::string search = name.folded;
-    if (!m.acronym.empty()) {
-        search += ' ';
-        search += text::fold(m.acronym);
-    }
-    if (!m.city.empty()) {
-        search += ' ';
-        search += text::fold(m.city);
-    }
+    std::string search = member_search_text(name, m.acronym, m.city);
     bind_ref(s, 3, search);
     const std::string sort_key = text::collation_key(m.name, m_language);
     s.bindNoCopy(4, sort_key.data(), static_cast<int>(sort_key.size()));

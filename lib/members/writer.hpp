@@ -33,6 +33,9 @@ struct NameForms {
     std::string key;
 };
 [[nodiscard]] NameForms name_forms(std::string_view name);
+// What member.search_text holds: the folded name, acronym and city.
+[[nodiscard]] std::string member_search_text(const NameForms& name, std::string_view acronym,
+                                             std::string_view city);
 
 // Why the membership lifecycle refuses a move between two statuses (the message names the
 // moves it allows), or nothing when it allows it.

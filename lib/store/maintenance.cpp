@@ -158,8 +158,8 @@ void backup_store(Store& store, const fs::path& destination) {
     files::check_output(destination.string());
     std::error_code ec;
     if (fs::exists(fs::symlink_status(destination, ec))) {
-        throw CantCreateError(msg("{}: already exists; nacsa db backup never overwrites a file",
-                                  destination.string()));
+        throw CantCreateError(msg("{}: already exists; nacsa {} never overwrites a file",
+                                  destination.string(), "db backup"));
     }
     const fs::path dir = destination.has_parent_path() ? destination.parent_path() : fs::path(".");
     if (!fs::is_directory(dir, ec)) {
@@ -174,25 +174,7 @@ void backup_store(Store& store, const fs::path& destination) {
     try {
         copy_store_into(store, tmpl, destination.string());
         files::make_owner_only(tmpl);
-        // link() fails when the destination appeared meanwhile, where rename() would replace it.
-        // Folders without hard links (some network or FAT mounts) fall back to rename().
-        if (::link(tmpl.c_str(), destination.c_str()) != 0) {
-            int err = errno;
-            if ((err == EPERM || err == ENOTSUP || err == EXDEV) &&
-                ::rename(tmpl.c_str(), destination.c_str()) == 0) {
-                temporary.keep();
-                return;
-            }
-            err = errno;
-            if (err == EEXIST) {
-                throw CantCreateError(
-                    msg("{}: already exists; nacsa db backup never overwrites a file",
-                        destination.string()));
-            }
-            throw CantCreateError(
-                msg("{}: cannot create: {}", destination.string(), std::strerror(err)));
-        }
-        // Linked into place: the temporary name goes with `temporary`.
+        files::place_new(temporary, destination, "db backup");
     } catch (const SQLite::Exception& e) {
         rethrow_sqlite(e, destination);
     }

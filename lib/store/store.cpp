@@ -298,6 +298,20 @@ Store Store::create(const fs::path& path, const std::string& config_yaml,
     }
 }
 
+Store Store::build(const fs::path& path, const Actor& actor,
+                   const std::function<void(Store&)>& fill) {
+    try {
+        Store store(std::make_unique<Impl>(path, SQLite::OPEN_READWRITE, actor));
+        configure(store.db(), Access::read_write);
+        store.db().exec("PRAGMA journal_mode = WAL");
+        store.migrate();
+        store.transaction([&] { fill(store); });
+        return store;
+    } catch (const SQLite::Exception& e) {
+        rethrow_sqlite(e, path);
+    }
+}
+
 Store Store::open_any_version(const fs::path& path, Access access, const Actor& actor) {
     std::error_code ec;
     // SQLite refuses a -wal, -shm or -journal that is a link or not a file ("unable to open
@@ -415,6 +429,16 @@ void Store::transaction(const std::function<void()>& work) {
             const Depth depth(m_impl->depth);
             work();
         }
+        tx.commit();
+    } catch (const SQLite::Exception& e) {
+        rethrow_sqlite(e, path());
+    }
+}
+
+void Store::snapshot(const std::function<void()>& work) {
+    try {
+        SQLite::Transaction tx(db(), SQLite::TransactionBehavior::DEFERRED);
+        work();
         tx.commit();
     } catch (const SQLite::Exception& e) {
         rethrow_sqlite(e, path());

@@ -38,6 +38,11 @@ class Store {
                         const std::string& config_file_name, const Actor& actor,
                         const std::function<void(Store&)>& set_up = {});
 
+    // Builds a store in `path`, an empty file the caller made (db load's temporary): the
+    // schema at this version, then `fill` in one transaction, which writes every row (meta,
+    // configuration and audit log included: nothing is added of its own).
+    static Store build(const std::filesystem::path& path, const Actor& actor,
+                       const std::function<void(Store&)>& fill);
     // Opens an existing store. A missing file is InputError (66) and is never created; a file
     // that is not a store, or a store of another schema version, is StoreError (74).
     static Store open(const std::filesystem::path& path, Access access, const Actor& actor);
@@ -78,6 +83,9 @@ class Store {
     //   the outer one commits all of it or none.
     // Commits when `work` returns, rolls back when it throws.
     void transaction(const std::function<void()>& work);
+    // Runs `work` in one read transaction: what it reads is one state of the store, whatever
+    // other processes write meanwhile (db dump).
+    void snapshot(const std::function<void()>& work);
     // Whether a transaction() is running (audit() and writes must be inside one).
     [[nodiscard]] bool in_transaction() const;
 

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: Apache-2.0
+// The layout of the store module's tables in a dump (man 5 nacsa-dump).
+#include "store/dump.hpp"
+
+namespace nacsa::store {
+
+using dump::Column;
+using dump::Kind;
+using dump::Personal;
+
+dump::File store_dump_file() {
+    return {
+        .name = "store.yaml",
+        .title = "the store's own records and the alliance configuration, each version applied",
+        .tables =
+            {
+                {.name = "meta",
+                 .order_by = "key",
+                 .columns = {{.name = "key", .required = true},
+                             // created_by: the OS user who made the store
+                             {.name = "value",
+                              .required = true,
+                              .personal = Personal::pseudonym,
+                              .personal_if =
+                                  [](const dump::Row& row) {
+                                      return row[0].text == "created_by";
+                                  }}}},
+                {.name = "config",
+                 .order_by = "id",
+                 .columns =
+                     {{.name = "id", .kind = Kind::integer, .required = true},
+                      {.name = "yaml", .required = true, .max_bytes = dump::k_max_file_bytes},
+                      {.name = "file_name", .required = true},
+                      {.name = "applied_at", .kind = Kind::timestamp, .required = true}}},
+                {.name = "finding_ack",
+                 .order_by = "id",
+                 .columns = {{.name = "id", .kind = Kind::integer, .required = true},
+                             {.name = "area", .required = true},
+                             {.name = "key", .required = true},
+                             {.name = "reason", .required = true},
+                             {.name = "until", .kind = Kind::date},
+                             {.name = "acked_at", .kind = Kind::timestamp, .required = true}}},
+            },
+        // The configuration parses and holds together (ConfigError, exit 78, otherwise): the
+        // files after this one are checked against it.
+        .after_load = [](Store& store) { (void)store.alliance(); },
+    };
+}
+
+dump::File audit_dump_file() {
+    return {
+        .name = "audit.yaml",
+        .title = "the audit log: every change, oldest first",
+        .tables = {{
+            .name = "audit",
+            .order_by = "id",
+            .columns = {{.name = "id", .kind = Kind::integer, .required = true},
+                        {.name = "at", .kind = Kind::timestamp, .required = true},
+                        {.name = "os_user", .required = true, .personal = Personal::pseudonym},
+                        {.name = "command", .required = true},
+                        {.name = "record_kind", .required = true},
+                        {.name = "record_id", .required = true},
+                        // an entry linked to a contact may name the person
+                        {.name = "summary",
+                         .required = true,
+                         .personal = Personal::withhold,
+                         .personal_if =
+                             [](const dump::Row& row) {
+                                 return row[7].type != dump::Value::Type::null;
+                             }},
+                        {.name = "contact_id", .kind = Kind::integer}},
+        }},
+    };
+}
+
+}  // namespace nacsa::store
