@@ -124,7 +124,8 @@ TEST_CASE("dump: the layout holds every table of the schema, every column, as de
         for (const auto& d : table.derived) {
             laid_out.insert(std::string(d));
         }
-        for (const auto& [column, _] : columns) {
+        for (const auto& entry : columns) {
+            const std::string& column = entry.first;
             CHECK_MESSAGE(laid_out.count(column) == 1, name << "." << column << " is not dumped");
         }
         CHECK(laid_out.size() == columns.size());
