@@ -61,7 +61,7 @@ constexpr int k_contact_field_count = static_cast<int>(std::size(k_contact_field
 constexpr std::size_t k_name_slots = 64;
 
 constexpr std::size_t name_hash(std::string_view s) {
-    return (s.size() * 7 + static_cast<unsigned char>(s.front()) * 3 +
+    return (s.size() * 7 + std::size_t{static_cast<unsigned char>(s.front())} * 3 +
             static_cast<unsigned char>(s.back())) %
            k_name_slots;
 }
@@ -89,7 +89,7 @@ struct NameTable {
             return -1;
         }
         for (std::size_t h = name_hash(key);; h = (h + 1) % k_name_slots) {
-            const int i = slots[h];
+            const int i = int{slots[h]};
             if (i < 0 || names[static_cast<std::size_t>(i)] == key) {
                 return i;
             }

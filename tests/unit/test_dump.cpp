@@ -225,8 +225,8 @@ TEST_CASE("dump: a load names each problem with its line, column and field") {
         ":10:3: field \"scratch[3].colour\": unknown key (expected one of: id, t, r, b, f)",
         ":9:6: field \"scratch[3].b\": \"0g\" is not hexadecimal (two digits 0-9, a-f per byte)",
         ":11:3: field \"scratch[4].id\": required key is missing",
-        ":12:3: field \"scratch[5]\": has the same key as an earlier record (UNIQUE constraint "
-        "failed: scratch.id)",
+        std::string(":12:3: field \"scratch[5]\": has the same key as an earlier record ") +
+            "(UNIQUE constraint failed: scratch.id)",
         ":14:6: field \"scratch[6].t\": expected a single value, not a list or mapping",
         ":16:3: field \"scratch[7].id\": duplicate key (first given on line 15)",
         ":17:3: field \"scratch[8]\": expected a mapping of keys to values",
@@ -292,8 +292,11 @@ TEST_CASE("dump: nacsa-dump(5) describes every file, table and column of the lay
             for (const auto& c : table.columns) {
                 const std::string mark = c.required ? ".Em " : ".Li ";
                 const std::string column(c.name);
-                const bool found = item.find("\n" + mark + column + " ") != std::string::npos ||
-                                   item.find("\n" + mark + column + "\n") != std::string::npos;
+                std::string line = "\n";
+                line += mark;
+                line += column;
+                const bool found = item.find(line + " ") != std::string::npos ||
+                                   item.find(line + "\n") != std::string::npos;
                 CHECK_MESSAGE(found, name << "." << column << " as " << mark);
             }
         }
