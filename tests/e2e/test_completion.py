@@ -176,7 +176,7 @@ def test_bash(filled):
     )
     assert "member" in got[0] and "wg" in got[0] and not any(w.startswith("-") for w in got[0])
     assert got[1] == ["committee", "completion", "config"]
-    assert got[2] == ["backup", "check", "migrate"]
+    assert got[2] == ["backup", "check", "dump", "load", "migrate"]
     assert got[3] == ["--since"]
     assert set(got[4]) == {"meeting", "member"}, "value-less flags do not swallow the command"
     assert got[5] == [], "wg list takes no positional; --all takes no value"

@@ -175,9 +175,9 @@ def test_init_with_a_missing_config_file(nacsa):
     (["db", "--bogus"], "unknown option \"--bogus\" for 'nacsa db'"),
     (["init", "--confg", "x.yaml"], "unknown option \"--confg\" for 'nacsa init'"),
     (["frobnicate"], "unknown command \"frobnicate\" for 'nacsa' (known: init, config, db, member, committee, wg, meeting, plan, report, log, "),
-    (["db", "frobnicate"], "unknown command \"frobnicate\" for 'nacsa db' (known: check, migrate, backup)"),
+    (["db", "frobnicate"], "unknown command \"frobnicate\" for 'nacsa db' (known: check, migrate, backup, dump, load)"),
     (["log", "extra"], "unexpected argument \"extra\" for 'nacsa log'"),
-    (["db"], "'nacsa db' needs a command (one of: check, migrate, backup)"),
+    (["db"], "'nacsa db' needs a command (one of: check, migrate, backup, dump, load)"),
     (["--format", "xml", "log"], '--format: "xml" is not one of table, json, csv, md, html, pdf'),
 ])
 def test_usage_errors_exit_2_and_name_the_problem(nacsa, args, message):
