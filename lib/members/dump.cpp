@@ -153,7 +153,7 @@ store::dump::File dump_file(store::Store& store) {
                  .personal = true},
             },
         .after_load =
-            [](store::Store& s) {
+            [](store::Store& s, const std::string& /*file*/) {
                 s.db().exec(
                     fmt::format("INSERT INTO member_search (member_id, text) SELECT m.id, "
                                 "{} FROM member m",

@@ -3,9 +3,11 @@
 
 #include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Statement.h>
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <yaml.h>
 
 #include <algorithm>
@@ -680,13 +682,26 @@ std::size_t read_file(Store& store, const std::filesystem::path& dir, const File
                       Diagnostics& diagnostics) {
     const std::string shown = (dir / file.name).string();
     files::check_input_file(shown);
-    // A regular file only: a FIFO or a device would stream for ever.
-    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(shown.c_str(), "rb"),
-                                                             &std::fclose);
+    // A regular file only: a FIFO or a device would stream for ever (or, for a FIFO, block
+    // the open), so the file is opened without blocking and looked at before it is read.
+    const int fd = ::open(shown.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     struct stat st {};
-    if (!in || ::fstat(::fileno(in.get()), &st) != 0 || !S_ISREG(st.st_mode)) {
-        throw InputError(msg("{}: cannot be read as a file of a dump{}", shown,
-                             in ? "" : fmt::format(": {}", std::strerror(errno))));
+    if (fd < 0 || ::fstat(fd, &st) != 0) {
+        const int err = errno;
+        if (fd >= 0) {
+            ::close(fd);
+        }
+        throw InputError(msg("{}: cannot be read: {}", shown, std::strerror(err)));
+    }
+    if (!S_ISREG(st.st_mode)) {
+        ::close(fd);
+        throw InputError(
+            msg("{}: cannot be read as a file of a dump: {}", shown, msg("not a regular file")));
+    }
+    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(::fdopen(fd, "rb"), &std::fclose);
+    if (!in) {
+        ::close(fd);
+        throw InputError(msg("{}: cannot be read: {}", shown, std::strerror(errno)));
     }
     FileReader reader(store, in.get(), shown, diagnostics);
     const std::size_t rows = reader.read(file);
@@ -694,7 +709,7 @@ std::size_t read_file(Store& store, const std::filesystem::path& dir, const File
         throw InputError(msg("{}: cannot be read: {}", shown, std::strerror(errno)));
     }
     if (file.after_load && diagnostics.empty()) {
-        file.after_load(store);
+        file.after_load(store, shown);
     }
     return rows;
 }

@@ -104,8 +104,9 @@ struct File {
     std::string_view name;
     std::string_view title;  // its first comment line
     std::vector<Table> tables;
-    // What a load does once the file's rows are in (a table derived from several others).
-    std::function<void(Store&)> after_load = {};
+    // What a load does once the file's rows are in (a table derived from several others, a
+    // check of the whole file), given the file's path as the problems name it.
+    std::function<void(Store&, const std::string&)> after_load = {};
 };
 
 // How personal data is written: as it is, or redacted.

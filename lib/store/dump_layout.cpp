@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The layout of the store module's tables in a dump (man 5 nacsa-dump).
+#include <SQLiteCpp/Statement.h>
+
 #include "store/dump.hpp"
 
 namespace nacsa::store {
@@ -43,7 +45,18 @@ dump::File store_dump_file() {
             },
         // The configuration parses and holds together (ConfigError, exit 78, otherwise): the
         // files after this one are checked against it.
-        .after_load = [](Store& store) { (void)store.alliance(); },
+        .after_load =
+            [](Store& store, const std::string& file) {
+                SQLite::Statement any(store.db(), "SELECT 1 FROM config LIMIT 1");
+                if (!any.executeStep()) {
+                    throw ValidationError({Diagnostic{
+                        .file = file,
+                        .field = "config",
+                        .message = msg("is empty: a store holds at least the configuration it "
+                                       "was made with")}});
+                }
+                (void)store.alliance();
+            },
     };
 }
 

@@ -202,6 +202,20 @@ def test_a_load_never_overwrites_and_names_what_is_missing(members):
     assert leftovers(members.workdir, "new.db") == []
 
 
+def test_a_load_reads_regular_files_only_and_needs_a_configuration(members):
+    members.ok("db", "dump", "dump")
+    audit = members.path("dump") / "audit.yaml"
+    audit.unlink()
+    os.mkfifo(audit)  # nobody writes into it: a load that opened it would wait for ever
+    refused(members, 66, "dump/audit.yaml: cannot be read as a file of a dump: not a regular file")
+    audit.unlink()
+    members.ok("db", "dump", "dump")
+    text = (members.path("dump") / "store.yaml").read_text()
+    start, end = text.index("config:\n"), text.index("finding_ack:")
+    (members.path("dump") / "store.yaml").write_text(text[:start] + "config: []\n" + text[end:])
+    refused(members, 65, 'dump/store.yaml: field "config": is empty: a store holds at least the configuration')
+
+
 def test_eight_loads_at_once_make_one_store_and_seven_refusals(members):
     members.ok("db", "dump", "dump")
 
