@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "members/dump.hpp"
 
-#include <SQLiteCpp/Statement.h>
-#include <fmt/format.h>
-
 #include "core/text.hpp"
 #include "members/erased.hpp"
 #include "members/people.hpp"
@@ -17,6 +14,7 @@ using store::dump::Column;
 using store::dump::Configured;
 using store::dump::Kind;
 using store::dump::Personal;
+using store::dump::required;
 using store::dump::Row;
 using store::dump::Value;
 
@@ -24,16 +22,16 @@ Value text_value(std::string text) {
     return Value{.type = Value::Type::text, .text = std::move(text)};
 }
 
-const Column k_status{.name = "status",
-                      .required = true,
-                      .values = {"applicant", "active", "suspended", "withdrawn"}};
+Column status() {
+    return {.name = "status", .required = true, .values = status_names()};
+}
 
 store::dump::Table member_table(store::Store& store) {
     return {
         .name = "member",
         .order_by = "id",
-        .columns = {{.name = "id", .required = true},
-                    {.name = "name", .required = true},
+        .columns = {required("id"),
+                    required("name"),
                     {.name = "acronym"},
                     store::dump::configured("type", Configured::organisation_type, store),
                     store::dump::configured("region", Configured::region, store, false),
@@ -43,12 +41,12 @@ store::dump::Table member_table(store::Store& store) {
                     {.name = "email", .personal = Personal::omit},
                     {.name = "phone", .personal = Personal::omit},
                     {.name = "joined", .kind = Kind::date},
-                    k_status,
-                    {.name = "ecosoc_status", .values = {"none", "general", "special", "roster"}},
+                    status(),
+                    {.name = "ecosoc_status", .values = k_ecosoc_statuses},
                     {.name = "net4u", .kind = Kind::boolean, .required = true},
                     {.name = "notes", .personal = Personal::omit},
-                    {.name = "created_at", .kind = Kind::timestamp, .required = true},
-                    {.name = "updated_at", .kind = Kind::timestamp, .required = true}},
+                    required("created_at", Kind::timestamp),
+                    required("updated_at", Kind::timestamp)},
         .derived = {"name_key", "search_text", "sort_key"},
         .derive =
             [&store](const Row& row) {
@@ -68,8 +66,8 @@ store::dump::Table contact_table() {
     return {
         .name = "contact",
         .order_by = "id",
-        .columns = {{.name = "id", .kind = Kind::integer, .required = true},
-                    {.name = "member_id", .required = true},
+        .columns = {required("id", Kind::integer),
+                    required("member_id"),
                     {.name = "name",
                      .required = true,
                      .personal = Personal::pseudonym,
@@ -77,10 +75,8 @@ store::dump::Table contact_table() {
                     {.name = "position", .personal = Personal::omit},
                     {.name = "email", .personal = Personal::omit},
                     {.name = "phone", .personal = Personal::omit},
-                    {.name = "gender",
-                     .required = true,
-                     .values = {"female", "male", "non_binary", "undisclosed"}},
-                    {.name = "is_primary", .kind = Kind::boolean, .required = true},
+                    {.name = "gender", .required = true, .values = k_genders},
+                    required("is_primary", Kind::boolean),
                     {.name = "consent_date", .kind = Kind::date},
                     {.name = "erased_at", .kind = Kind::timestamp}},
         .derived = {"search_text", "phone_digits"},
@@ -106,32 +102,32 @@ store::dump::File dump_file(store::Store& store) {
                 member_table(store),
                 {.name = "member_theme",
                  .order_by = "member_id, theme",
-                 .columns = {{.name = "member_id", .required = true},
+                 .columns = {required("member_id"),
                              store::dump::configured("theme", Configured::thematic_area, store)}},
                 {.name = "member_service",
                  .order_by = "member_id, service",
-                 .columns = {{.name = "member_id", .required = true},
+                 .columns = {required("member_id"),
                              store::dump::configured("service", Configured::service, store)}},
                 {.name = "member_status_history",
                  .order_by = "id",
-                 .columns = {{.name = "id", .kind = Kind::integer, .required = true},
-                             {.name = "member_id", .required = true},
-                             k_status,
-                             {.name = "date", .kind = Kind::date, .required = true},
+                 .columns = {required("id", Kind::integer),
+                             required("member_id"),
+                             status(),
+                             required("date", Kind::date),
                              {.name = "reason"},
-                             {.name = "recorded_at", .kind = Kind::timestamp, .required = true},
+                             required("recorded_at", Kind::timestamp),
                              {.name = "voided_at", .kind = Kind::date},
                              {.name = "void_reason"}}},
                 contact_table(),
                 {.name = "interest",
                  .order_by = "id",
-                 .columns = {{.name = "id", .kind = Kind::integer, .required = true},
-                             {.name = "member_id", .required = true},
+                 .columns = {required("id", Kind::integer),
+                             required("member_id"),
                              {.name = "kind",
                               .required = true,
                               .values = {"steering_committee", "secretariat", "coordinator",
                                          "working_group_lead"}},
-                             {.name = "date", .kind = Kind::date, .required = true},
+                             required("date", Kind::date),
                              {.name = "statement", .personal = Personal::omit},
                              {.name = "status",
                               .required = true,
@@ -139,26 +135,20 @@ store::dump::File dump_file(store::Store& store) {
                              {.name = "working_group"}}},
                 {.name = "erasure_key",
                  .order_by = "id",
-                 .columns = {{.name = "id", .kind = Kind::integer, .required = true},
-                             {.name = "key", .kind = Kind::blob, .required = true}},
+                 .columns = {required("id", Kind::integer), required("key", Kind::blob)},
                  .personal = true,
                  .replace = true},
                 {.name = "erased_person",
                  .order_by = "id",
-                 .columns = {{.name = "id", .kind = Kind::integer, .required = true},
-                             {.name = "member_id", .required = true},
+                 .columns = {required("id", Kind::integer),
+                             required("member_id"),
                              {.name = "kind", .required = true, .values = {"name", "email"}},
-                             {.name = "digest", .kind = Kind::blob, .required = true},
-                             {.name = "erased_on", .kind = Kind::date, .required = true}},
+                             required("digest", Kind::blob),
+                             required("erased_on", Kind::date)},
                  .personal = true},
             },
-        .after_load =
-            [](store::Store& s, const std::string& /*file*/) {
-                s.db().exec(
-                    fmt::format("INSERT INTO member_search (member_id, text) SELECT m.id, "
-                                "{} FROM member m",
-                                detail::k_search_text_of_m));
-            },
+        .after_load = [](store::Store& s,
+                         const std::string& /*file*/) { detail::refresh_all_search(s); },
     };
 }
 

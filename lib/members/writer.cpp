@@ -119,12 +119,12 @@ void merge_contacts(Member& m, std::vector<ContactInput>& contacts) {
     }
 }
 
-// A member's row of member_search from its stored columns, as migration 0016 fills it.
-std::string refresh_search_sql() {
+// Members' rows of member_search from their stored columns, as migration 0016 fills them:
+// those `where` selects of member m.
+std::string refresh_search_sql(std::string_view where) {
     return fmt::format(
-        "INSERT OR REPLACE INTO member_search (member_id, text) SELECT m.id, {} FROM member m "
-        "WHERE m.id = ?",
-        k_search_text_of_m);
+        "INSERT OR REPLACE INTO member_search (member_id, text) SELECT m.id, {} FROM member m{}",
+        k_search_text_of_m, where);
 }
 
 // What member_search holds of a contact after its member's search_text.
@@ -153,9 +153,13 @@ std::string member_search_text(const NameForms& name, std::string_view acronym,
 }
 
 void refresh_search(store::Store& store, const std::string& member_id) {
-    SQLite::Statement q(store.db(), refresh_search_sql());
+    SQLite::Statement q(store.db(), refresh_search_sql(" WHERE m.id = ?"));
     q.bind(1, member_id);
     q.exec();
+}
+
+void refresh_all_search(store::Store& store) {
+    store.db().exec(refresh_search_sql(""));
 }
 
 std::optional<Message> refused_move(MemberStatus from, MemberStatus to) {
@@ -323,7 +327,7 @@ Writer::Writer(store::Store& store)
                           "kind = ? AND status = 'open'"),
       m_insert_search(store.db(),
                       "INSERT OR REPLACE INTO member_search (member_id, text) VALUES (?, ?)"),
-      m_refresh_search(store.db(), refresh_search_sql()) {}
+      m_refresh_search(store.db(), refresh_search_sql(" WHERE m.id = ?")) {}
 
 std::optional<std::string> Writer::id_by_name_key(const std::string& key) {
     if (m_bulk) {

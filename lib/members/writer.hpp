@@ -165,6 +165,9 @@ extern const char* const k_search_text_of_m;
 // its contacts' search_text and phone_digits: migration 0016 says how), after a change that
 // the Writer did not make (a contact erased or removed).
 void refresh_search(store::Store& store, const std::string& member_id);
+// Writes every member's row of member_search from the stored columns (a store loaded from a
+// dump).
+void refresh_all_search(store::Store& store);
 
 // Applies the given fields of an input to a member (contacts matched by name).
 [[nodiscard]] Member merge(const Member& base, MemberInput input);

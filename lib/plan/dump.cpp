@@ -1,19 +1,22 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "plan/dump.hpp"
 
+#include "plan/plan_internal.hpp"
+
 namespace nacsa::plan {
 
 namespace {
 
 using store::dump::Column;
 using store::dump::Kind;
+using store::dump::required;
 
-const std::vector<std::string_view> k_statuses = {"planned", "in_progress", "done", "delayed",
-                                                  "cancelled"};
-
-Column required(std::string_view name, Kind kind = Kind::text) {
-    return {.name = name, .kind = kind, .required = true};
+// The names of one of the plan's enums, as a column's values.
+template <std::size_t N>
+std::vector<std::string> names(const std::array<const char*, N>& list) {
+    return {list.begin(), list.end()};
 }
+
 Column updated_at() {
     return required("updated_at", Kind::timestamp);
 }
@@ -24,17 +27,13 @@ store::dump::Table activity_table() {
             .columns = {required("id"),
                         required("title"),
                         {.name = "description"},
-                        {.name = "kind",
-                         .required = true,
-                         .values = {"meeting_series", "capacity_building", "engagement",
-                                    "policy_brief", "publication", "research", "awareness_campaign",
-                                    "questionnaire_contribution", "other"}},
+                        {.name = "kind", .required = true, .values = names(k_kinds)},
                         required("serves_no_priority", Kind::boolean),
                         {.name = "working_group"},
                         {.name = "member_id"},
                         required("start_date", Kind::date),
                         required("end_date", Kind::date),
-                        {.name = "status", .required = true, .values = k_statuses},
+                        {.name = "status", .required = true, .values = names(k_statuses)},
                         updated_at()}};
 }
 
@@ -69,9 +68,7 @@ store::dump::File dump_file(store::Store& store) {
                  .columns = {required("code"),
                              required("title"),
                              {.name = "description"},
-                             {.name = "source",
-                              .required = true,
-                              .values = {"vpi_report", "government", "alliance"}},
+                             {.name = "source", .required = true, .values = names(k_sources)},
                              {.name = "source_reference"},
                              {.name = "source_date", .kind = Kind::date},
                              updated_at(),
@@ -89,7 +86,7 @@ store::dump::File dump_file(store::Store& store) {
                  .order_by = "id",
                  .columns = {required("id", Kind::integer),
                              required("activity_id"),
-                             {.name = "status", .required = true, .values = k_statuses},
+                             {.name = "status", .required = true, .values = names(k_statuses)},
                              required("date", Kind::date),
                              {.name = "note"},
                              required("recorded_at", Kind::timestamp),

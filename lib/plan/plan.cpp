@@ -18,13 +18,6 @@ namespace nacsa::plan {
 
 namespace {
 
-constexpr std::array k_sources = {"vpi_report", "government", "alliance"};
-constexpr std::array k_kinds = {
-    "meeting_series", "capacity_building", "engagement",         "policy_brief",
-    "publication",    "research",          "awareness_campaign", "questionnaire_contribution",
-    "other"};
-constexpr std::array k_statuses = {"planned", "in_progress", "done", "delayed", "cancelled"};
-
 template <typename T>
 const T* find_by(const std::vector<T>& items, const std::string& id, std::string T::*member) {
     for (const auto& item : items) {

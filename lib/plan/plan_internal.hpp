@@ -3,6 +3,7 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include <array>
 #include <functional>
 #include <set>
 #include <string>
@@ -13,6 +14,15 @@
 
 // Shared between the plan's source files; not for other modules.
 namespace nacsa::plan {
+
+// The names of the plan's enums (Source, ActivityKind, ActivityStatus), in their order: the
+// store and the plan file write these.
+inline constexpr std::array k_sources = {"vpi_report", "government", "alliance"};
+inline constexpr std::array k_kinds = {
+    "meeting_series", "capacity_building", "engagement",         "policy_brief",
+    "publication",    "research",          "awareness_campaign", "questionnaire_contribution",
+    "other"};
+inline constexpr std::array k_statuses = {"planned", "in_progress", "done", "delayed", "cancelled"};
 
 // What a record may refer to outside the plan: thematic areas, working groups, members.
 class References {

@@ -23,6 +23,7 @@
 #include "core/ondemand.hpp"
 #include "core/text.hpp"
 #include "core/time.hpp"
+#include "core/yaml_reader.hpp"
 #include "core/yaml_writer.hpp"
 
 namespace nacsa::store::dump {
@@ -499,8 +500,7 @@ class FileReader {
         }
         if (!column.values.empty() &&
             std::find(column.values.begin(), column.values.end(), s) == column.values.end()) {
-            std::vector<std::string> names(column.values.begin(), column.values.end());
-            return msg("\"{}\" is not one of: {}", s, text::join(names, ", "));
+            return msg("\"{}\" is not one of: {}", s, text::join(column.values, ", "));
         }
         if (column.check) {
             if (auto wrong = column.check(s)) {
@@ -599,9 +599,13 @@ class FileReader {
 
 }  // namespace
 
-Column configured(std::string_view name, Configured list, Store& store, bool required) {
+Column required(std::string_view name, Kind kind) {
+    return {.name = name, .kind = kind, .required = true};
+}
+
+Column configured(std::string_view name, Configured list, Store& store, bool is_required) {
     return {.name = name,
-            .required = required,
+            .required = is_required,
             .check = [list, &store](const std::string& key) -> std::optional<Message> {
                 const auto& a = store.alliance();
                 switch (list) {

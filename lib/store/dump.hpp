@@ -11,7 +11,6 @@
 #include <vector>
 
 #include "core/error.hpp"
-#include "core/yaml_reader.hpp"
 #include "store/store.hpp"
 
 // The store as text (`nacsa db dump`, `nacsa db load`, man 5 nacsa-dump): each module declares
@@ -66,8 +65,9 @@ struct Column {
     Kind kind = Kind::text;
     bool required = false;  // NOT NULL in the store
     Personal personal = Personal::no;
-    std::size_t max_bytes = k_max_text_bytes;   // text
-    std::vector<std::string_view> values = {};  // the texts it may hold, when listed
+    std::size_t max_bytes = k_max_text_bytes;  // text
+    // The texts it may hold, when listed: the owning module's list of its enum's names.
+    std::vector<std::string> values = {};
     // Which rows `personal` applies to (the audit entries about a person); all when not given.
     std::function<bool(const Row&)> personal_if = {};
     // What is wrong with a text of it beyond its kind (a key the configuration does not have),
@@ -75,13 +75,16 @@ struct Column {
     std::function<std::optional<Message>(const std::string&)> check = {};
 };
 
+// A column that may not be empty (NOT NULL in the store, or part of the table's key).
+[[nodiscard]] Column required(std::string_view name, Kind kind = Kind::text);
+
 // The lists of the alliance configuration whose keys records hold.
 enum class Configured { region, thematic_area, service, organisation_type, role };
 
 // A text column holding a key of one of the configuration's lists: a load refuses another key
 // (the configuration is loaded first, and read from `store`).
 [[nodiscard]] Column configured(std::string_view name, Configured list, Store& store,
-                                bool required = true);
+                                bool is_required = true);
 
 struct Table {
     std::string_view name;      // the table, and its list's key in the file

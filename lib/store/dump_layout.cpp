@@ -9,6 +9,7 @@ namespace nacsa::store {
 using dump::Column;
 using dump::Kind;
 using dump::Personal;
+using dump::required;
 
 dump::File store_dump_file() {
     return {
@@ -18,7 +19,7 @@ dump::File store_dump_file() {
             {
                 {.name = "meta",
                  .order_by = "key",
-                 .columns = {{.name = "key", .required = true},
+                 .columns = {required("key"),
                              // created_by: the OS user who made the store
                              {.name = "value",
                               .required = true,
@@ -30,18 +31,18 @@ dump::File store_dump_file() {
                 {.name = "config",
                  .order_by = "id",
                  .columns =
-                     {{.name = "id", .kind = Kind::integer, .required = true},
+                     {required("id", Kind::integer),
                       {.name = "yaml", .required = true, .max_bytes = dump::k_max_file_bytes},
-                      {.name = "file_name", .required = true},
-                      {.name = "applied_at", .kind = Kind::timestamp, .required = true}}},
+                      required("file_name"),
+                      required("applied_at", Kind::timestamp)}},
                 {.name = "finding_ack",
                  .order_by = "id",
-                 .columns = {{.name = "id", .kind = Kind::integer, .required = true},
-                             {.name = "area", .required = true},
-                             {.name = "key", .required = true},
-                             {.name = "reason", .required = true},
+                 .columns = {required("id", Kind::integer),
+                             required("area"),
+                             required("key"),
+                             required("reason"),
                              {.name = "until", .kind = Kind::date},
-                             {.name = "acked_at", .kind = Kind::timestamp, .required = true}}},
+                             required("acked_at", Kind::timestamp)}},
             },
         // The configuration parses and holds together (ConfigError, exit 78, otherwise): the
         // files after this one are checked against it.
@@ -67,12 +68,12 @@ dump::File audit_dump_file() {
         .tables = {{
             .name = "audit",
             .order_by = "id",
-            .columns = {{.name = "id", .kind = Kind::integer, .required = true},
-                        {.name = "at", .kind = Kind::timestamp, .required = true},
+            .columns = {required("id", Kind::integer),
+                        required("at", Kind::timestamp),
                         {.name = "os_user", .required = true, .personal = Personal::pseudonym},
-                        {.name = "command", .required = true},
-                        {.name = "record_kind", .required = true},
-                        {.name = "record_id", .required = true},
+                        required("command"),
+                        required("record_kind"),
+                        required("record_id"),
                         // an entry linked to a contact may name the person
                         {.name = "summary",
                          .required = true,

@@ -233,6 +233,14 @@ void Store::map_for_scan() {
     m_impl->db.exec("PRAGMA mmap_size = 1073741824");
 }
 
+Store Store::with_schema(const fs::path& path, const Actor& actor) {
+    Store store(std::make_unique<Impl>(path, SQLite::OPEN_READWRITE, actor));
+    configure(store.db(), Access::read_write);
+    store.db().exec("PRAGMA journal_mode = WAL");
+    store.migrate();
+    return store;
+}
+
 Store Store::create(const fs::path& path, const std::string& config_yaml,
                     const std::string& config_file_name, const Actor& actor,
                     const std::function<void(Store&)>& set_up) {
@@ -264,10 +272,7 @@ Store Store::create(const fs::path& path, const std::string& config_yaml,
     ::fchmod(fd, 0600);
     ::close(fd);
     try {
-        Store store(std::make_unique<Impl>(path, SQLite::OPEN_READWRITE, actor));
-        configure(store.db(), Access::read_write);
-        store.db().exec("PRAGMA journal_mode = WAL");
-        store.migrate();
+        Store store = with_schema(path, actor);
         store.transaction([&] {
             SQLite::Statement meta(store.db(), "INSERT INTO meta (key, value) VALUES (?, ?)");
             for (const auto& [key, value] :
@@ -301,14 +306,11 @@ Store Store::create(const fs::path& path, const std::string& config_yaml,
 Store Store::build(const fs::path& path, const Actor& actor,
                    const std::function<void(Store&)>& fill) {
     try {
-        Store store(std::make_unique<Impl>(path, SQLite::OPEN_READWRITE, actor));
-        configure(store.db(), Access::read_write);
-        store.db().exec("PRAGMA journal_mode = WAL");
+        Store store = with_schema(path, actor);
         // Every table is filled in one go, its indexes with it: a page cache that holds them
         // (64 MB at most) instead of reading each page back from the system (db load of
         // 100,000 members: 6.8 s and 90 MB at its peak, 12.7 s and 16 MB with the default 2 MB).
         store.db().exec("PRAGMA cache_size = -65536");
-        store.migrate();
         store.transaction([&] { fill(store); });
         return store;
     } catch (const SQLite::Exception& e) {

@@ -119,6 +119,8 @@ class Store {
   private:
     struct Impl;
     explicit Store(std::unique_ptr<Impl> impl);
+    // The store in the empty file `path` (create's, build's): WAL, the schema at this version.
+    static Store with_schema(const std::filesystem::path& path, const Actor& actor);
     std::unique_ptr<Impl> m_impl;
 };
 

@@ -7,15 +7,13 @@ namespace {
 
 using store::dump::Column;
 using store::dump::Kind;
+using store::dump::required;
 
 // A membership's or a lead's columns: who, for whom, from when until when.
 std::vector<Column> role_columns(std::string_view from) {
-    return {{.name = "id", .kind = Kind::integer, .required = true},
-            {.name = "wg_id", .required = true},
-            {.name = "member_id", .required = true},
-            {.name = "contact_id", .kind = Kind::integer},
-            {.name = from, .kind = Kind::date, .required = true},
-            {.name = "ended", .kind = Kind::date},
+    return {required("id", Kind::integer), required("wg_id"),
+            required("member_id"),         {.name = "contact_id", .kind = Kind::integer},
+            required(from, Kind::date),    {.name = "ended", .kind = Kind::date},
             {.name = "end_reason"}};
 }
 
@@ -29,17 +27,17 @@ store::dump::File dump_file(store::Store& store) {
             {
                 {.name = "working_group",
                  .order_by = "id",
-                 .columns = {{.name = "id", .required = true},
-                             {.name = "name", .required = true},
+                 .columns = {required("id"),
+                             required("name"),
                              {.name = "purpose"},
                              {.name = "status", .required = true, .values = {"active", "archived"}},
-                             {.name = "created", .kind = Kind::date, .required = true},
+                             required("created", Kind::date),
                              {.name = "archived", .kind = Kind::date},
-                             {.name = "created_at", .kind = Kind::timestamp, .required = true},
-                             {.name = "updated_at", .kind = Kind::timestamp, .required = true}}},
+                             required("created_at", Kind::timestamp),
+                             required("updated_at", Kind::timestamp)}},
                 {.name = "wg_theme",
                  .order_by = "wg_id, theme",
-                 .columns = {{.name = "wg_id", .required = true},
+                 .columns = {required("wg_id"),
                              store::dump::configured(
                                  "theme", store::dump::Configured::thematic_area, store)}},
                 {.name = "wg_membership", .order_by = "id", .columns = role_columns("joined")},
@@ -47,15 +45,15 @@ store::dump::File dump_file(store::Store& store) {
                 {.name = "wg_task",
                  .order_by = "id",
                  .columns =
-                     {{.name = "id", .kind = Kind::integer, .required = true},
-                      {.name = "wg_id", .required = true},
-                      {.name = "title", .required = true},
+                     {required("id", Kind::integer),
+                      required("wg_id"),
+                      required("title"),
                       {.name = "description"},
                       {.name = "owner_id"},
                       {.name = "due", .kind = Kind::date},
                       {.name = "status", .required = true, .values = {"open", "done", "dropped"}},
                       {.name = "activity_id"},
-                      {.name = "created", .kind = Kind::date, .required = true},
+                      required("created", Kind::date),
                       {.name = "closed", .kind = Kind::date},
                       {.name = "close_note"}}},
             },
