@@ -9,19 +9,19 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "parsers/api.hpp"
 
 #ifndef NACSA_ONDEMAND_RELATIVE_DIR
 #define NACSA_ONDEMAND_RELATIVE_DIR "../lib/nacsa"
 #endif
 
-// Defined when the module's objects are linked into the program (the tests, the fuzz targets).
+// Defined when the modules' objects are linked into the program (the tests, the fuzz targets).
 extern "C" const nacsa::ondemand::Api* nacsa_ondemand_api_v1() __attribute__((weak));
+extern "C" const nacsa::parsers::Api* nacsa_parsers_api_v1() __attribute__((weak));
 
 namespace nacsa {
 
 namespace {
-
-constexpr const char* k_file = "libnacsa-ondemand.so";
 
 // The folder of the running executable, with a final '/'.
 std::string executable_folder() {
@@ -34,15 +34,12 @@ std::string executable_folder() {
     return out.substr(0, out.rfind('/') + 1);
 }
 
-const ondemand::Api* load() {
-    if (nacsa_ondemand_api_v1 != nullptr) {
-        return nacsa_ondemand_api_v1();
-    }
+// The table of a module: its entry function's, from the file `file` in the first place it is.
+void* load(const char* file, const char* entry_name) {
     const std::string folder = executable_folder();
     const std::filesystem::path candidates[] = {
-        folder + k_file,
-        std::filesystem::path(folder + NACSA_ONDEMAND_RELATIVE_DIR + "/" + k_file)
-            .lexically_normal(),
+        folder + file,
+        std::filesystem::path(folder + NACSA_ONDEMAND_RELATIVE_DIR + "/" + file).lexically_normal(),
     };
     for (const auto& candidate : candidates) {
         if (::access(candidate.c_str(), F_OK) != 0) {
@@ -51,9 +48,9 @@ const ondemand::Api* load() {
         // The first module there is the one: a module that does not load (a library of its
         // own missing) is said as such, not hidden behind the next place looked in.
         void* handle = dlopen(candidate.c_str(), RTLD_NOW | RTLD_LOCAL);
-        void* entry = handle != nullptr ? dlsym(handle, NACSA_ONDEMAND_ENTRY) : nullptr;
+        void* entry = handle != nullptr ? dlsym(handle, entry_name) : nullptr;
         if (entry != nullptr) {
-            return reinterpret_cast<ondemand::Entry>(entry)();
+            return entry;
         }
         const char* error = dlerror();
         throw StoreError(msg("nacsa cannot load its module {} ({}): reinstall nacsa",
@@ -66,7 +63,18 @@ const ondemand::Api* load() {
 }  // namespace
 
 const ondemand::Api& ondemand_module() {
-    static const ondemand::Api* const api = load();
+    static const ondemand::Api* const api =
+        nacsa_ondemand_api_v1 != nullptr ? nacsa_ondemand_api_v1()
+                                         : reinterpret_cast<ondemand::Entry>(load(
+                                               "libnacsa-ondemand.so", NACSA_ONDEMAND_ENTRY))();
+    return *api;
+}
+
+const parsers::Api& parsers_module() {
+    static const parsers::Api* const api =
+        nacsa_parsers_api_v1 != nullptr
+            ? nacsa_parsers_api_v1()
+            : reinterpret_cast<parsers::Entry>(load("libnacsa-parsers.so", NACSA_PARSERS_ENTRY))();
     return *api;
 }
 

@@ -3,13 +3,14 @@
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
-#include <yaml.h>
 
 #include <algorithm>
 #include <vector>
 
 #include "core/encoding.hpp"
+#include "core/ondemand.hpp"
 #include "core/text.hpp"
+#include "parsers/api.hpp"
 
 namespace nacsa {
 
@@ -171,14 +172,15 @@ const yaml_char_t* event_tag(const yaml_event_t& event) {
 }
 
 void check_yaml_syntax(std::string_view text, const std::string& file, ExitCode code) {
+    const parsers::Api& lib = parsers_module();
     yaml_parser_t parser;
-    yaml_parser_initialize(&parser);
-    yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text.data()),
-                                 text.size());
+    lib.yaml_parser_initialize(&parser);
+    lib.yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text.data()),
+                                     text.size());
     yaml_event_t event;
     bool done = false;
     while (!done) {
-        if (yaml_parser_parse(&parser, &event) == 0) {
+        if (lib.yaml_parser_parse(&parser, &event) == 0) {
             const int line = static_cast<int>(parser.problem_mark.line) + 1;
             const int column = static_cast<int>(parser.problem_mark.column) + 1;
             Message message =
@@ -188,7 +190,7 @@ void check_yaml_syntax(std::string_view text, const std::string& file, ExitCode 
             } else if (parser.context != nullptr) {
                 message = msg("{} ({})", message, parser.context);
             }
-            yaml_parser_delete(&parser);
+            lib.yaml_parser_delete(&parser);
             reject(file, line, column, msg("not valid YAML: {}", message), code);
         }
         // yaml-cpp 0.7 loops for ever on a tagged plain scalar continued on a line that starts
@@ -197,8 +199,8 @@ void check_yaml_syntax(std::string_view text, const std::string& file, ExitCode 
             const int line = static_cast<int>(event.start_mark.line) + 1;
             const int column = static_cast<int>(event.start_mark.column) + 1;
             const std::string shown = text::escape_control(reinterpret_cast<const char*>(tag));
-            yaml_event_delete(&event);
-            yaml_parser_delete(&parser);
+            lib.yaml_event_delete(&event);
+            lib.yaml_parser_delete(&parser);
             reject(file, line, column,
                    fmt::format("a YAML tag ({}) is not supported: write the value without it "
                                "(in quotes to keep it as text)",
@@ -206,9 +208,9 @@ void check_yaml_syntax(std::string_view text, const std::string& file, ExitCode 
                    code);
         }
         done = event.type == YAML_STREAM_END_EVENT;
-        yaml_event_delete(&event);
+        lib.yaml_event_delete(&event);
     }
-    yaml_parser_delete(&parser);
+    lib.yaml_parser_delete(&parser);
 }
 
 }  // namespace

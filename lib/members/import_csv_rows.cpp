@@ -11,15 +11,15 @@ namespace nacsa::members::detail {
 CsvRows::CsvRows(const std::string& name, const std::string& path, std::optional<char> delimiter,
                  std::vector<Diagnostic>& problems)
     : m_name(name), m_input(path), m_given_delimiter(delimiter), m_problems(problems) {
-    csv_init(&m_parser, CSV_STRICT | CSV_STRICT_FINI);
+    m_lib.csv_init(&m_parser, CSV_STRICT | CSV_STRICT_FINI);
     // libcsv grows its field buffer by this much at a time (128 bytes by default): a long
     // field (notes, or a 10 MB cell by mistake) would otherwise be reallocated, and under
     // ASan copied, once per 128 bytes.
-    csv_set_blk_size(&m_parser, std::size_t{64} * 1024);
+    m_lib.csv_set_blk_size(&m_parser, std::size_t{64} * 1024);
 }
 
 CsvRows::~CsvRows() {
-    csv_free(&m_parser);
+    m_lib.csv_free(&m_parser);
 }
 
 const CsvRow* CsvRows::peek() {
@@ -88,14 +88,14 @@ void CsvRows::on_row(int /*terminator*/, void* self_ptr) {
 }
 
 void CsvRows::parse(const char* data, std::size_t length) {
-    if (csv_parse(&m_parser, data, length, on_field, on_row, this) != length) {
+    if (m_lib.csv_parse(&m_parser, data, length, on_field, on_row, this) != length) {
         // In strict mode libcsv stops at a quote inside an unquoted field or at text after a
         // closing quote.
-        fail(m_line, csv_error(&m_parser) == CSV_EPARSE
+        fail(m_line, m_lib.csv_error(&m_parser) == CSV_EPARSE
                          ? "a quote in the wrong place: a field that holds quotes must be "
                            "quoted whole, with each quote inside doubled (\"Fundación "
                            "\"\"Dos\"\"\")"
-                         : csv_strerror(csv_error(&m_parser)));
+                         : m_lib.csv_strerror(m_lib.csv_error(&m_parser)));
     }
 }
 
@@ -180,7 +180,7 @@ void CsvRows::finish() {
         parse(m_pending.data(), m_pending.size());
         m_pending.clear();
     }
-    if (!m_finished && csv_fini(&m_parser, on_field, on_row, this) != 0) {
+    if (!m_finished && m_lib.csv_fini(&m_parser, on_field, on_row, this) != 0) {
         // Only an unterminated quoted field makes csv_fini fail in strict mode.
         fail(m_last_row_end + 1,
              "a quoted field opened on this line is never closed (the file ends inside it: a "
@@ -216,7 +216,7 @@ void CsvRows::detect(std::string_view chunk) {
         m_delimiter =
             semicolons > commas && semicolons >= tabs ? ';' : (tabs > commas ? '\t' : ',');
     }
-    csv_set_delim(&m_parser, static_cast<unsigned char>(m_delimiter));
+    m_lib.csv_set_delim(&m_parser, static_cast<unsigned char>(m_delimiter));
 }
 
 }  // namespace nacsa::members::detail

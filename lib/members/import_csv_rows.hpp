@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <csv.h>
-
 #include <cstddef>
 #include <deque>
 #include <optional>
@@ -10,7 +8,9 @@
 #include <string_view>
 #include <vector>
 
+#include "core/ondemand.hpp"
 #include "members/import_reader.hpp"
+#include "parsers/api.hpp"
 
 // Internal to lib/members: the rows of a CSV file, parsed by libcsv, each with the line it
 // starts on. Accepts a BOM, LF, CRLF or CR line ends, and `,`, `;` or tab (detected from the
@@ -62,6 +62,7 @@ class CsvRows {
     InputFile m_input;
     std::optional<char> m_given_delimiter;
     std::vector<Diagnostic>& m_problems;
+    const parsers::Api& m_lib = parsers_module();
     csv_parser m_parser{};
     std::vector<char> m_buffer = std::vector<char>(1 << 20);
     std::string_view m_chunk;  // what is left of the buffer to parse

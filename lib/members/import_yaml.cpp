@@ -10,7 +10,6 @@
 // ahead and would stop up to that much before an invalid byte, so such a file is read by
 // libyaml alone. So is standard input when it is a pipe, which cannot be read again.
 #include <fmt/format.h>
-#include <yaml.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -20,9 +19,11 @@
 #include <string_view>
 #include <tuple>
 
+#include "core/ondemand.hpp"
 #include "members/import_events.hpp"
 #include "members/import_reader.hpp"
 #include "members/import_yaml_events.hpp"
+#include "parsers/api.hpp"
 
 namespace nacsa::members::detail {
 
@@ -35,7 +36,7 @@ class YamlReader final : public RecordReader {
           m_input(path),
           m_quick_allowed(quick),
           m_builder(*this, true, keep_records) {
-        yaml_parser_initialize(&m_parser);
+        m_lib.yaml_parser_initialize(&m_parser);
         // The start of the file is read first, to name an encoding that is not UTF-8 (libyaml
         // would read UTF-16 with a byte-order mark, and fail on it without one), then handed to
         // libyaml before the rest.
@@ -45,15 +46,15 @@ class YamlReader final : public RecordReader {
             problems.push_back(std::move(*problem));
             m_done = true;
         }
-        yaml_parser_set_input(&m_parser, &YamlReader::read_input, this);
+        m_lib.yaml_parser_set_input(&m_parser, &YamlReader::read_input, this);
     }
     YamlReader(const YamlReader&) = delete;
     YamlReader& operator=(const YamlReader&) = delete;
     ~YamlReader() override {
         if (m_have_event) {
-            yaml_event_delete(&m_libyaml_event);
+            m_lib.yaml_event_delete(&m_libyaml_event);
         }
-        yaml_parser_delete(&m_parser);
+        m_lib.yaml_parser_delete(&m_parser);
     }
 
     bool next(SourceRecord& record) override {
@@ -285,10 +286,10 @@ class YamlReader final : public RecordReader {
             return true;
         }
         if (m_have_event) {
-            yaml_event_delete(&m_libyaml_event);
+            m_lib.yaml_event_delete(&m_libyaml_event);
             m_have_event = false;
         }
-        if (yaml_parser_parse(&m_parser, &m_libyaml_event) == 0) {
+        if (m_lib.yaml_parser_parse(&m_parser, &m_libyaml_event) == 0) {
             if (!m_read_error.empty()) {
                 throw InputError(m_read_error);
             }
@@ -419,6 +420,7 @@ class YamlReader final : public RecordReader {
     std::string m_head;    // the start of the file, read first
     std::size_t m_head_used = 0;
     std::string m_read_error;
+    const parsers::Api& m_lib = parsers_module();
     yaml_parser_t m_parser{};
     yaml_event_t m_libyaml_event{};
     bool m_have_event = false;

@@ -8,7 +8,6 @@
 #include "members/import_yaml_events.hpp"
 
 #include <fmt/format.h>
-#include <yaml.h>
 
 #include <algorithm>
 #include <array>
@@ -18,6 +17,9 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+
+#include "core/ondemand.hpp"
+#include "parsers/api.hpp"
 
 namespace nacsa::members::detail {
 
@@ -1203,26 +1205,27 @@ OwnedYamlEvent owned(const YamlEvent& e) {
 }  // namespace
 
 std::vector<OwnedYamlEvent> libyaml_events(std::string_view text, bool& failed) {
+    const parsers::Api& lib = parsers_module();
     std::vector<OwnedYamlEvent> out;
     yaml_parser_t parser;
-    yaml_parser_initialize(&parser);
-    yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text.data()),
-                                 text.size());
+    lib.yaml_parser_initialize(&parser);
+    lib.yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text.data()),
+                                     text.size());
     failed = false;
     while (true) {
         yaml_event_t event;
-        if (yaml_parser_parse(&parser, &event) == 0) {
+        if (lib.yaml_parser_parse(&parser, &event) == 0) {
             failed = true;
             break;
         }
         out.push_back(owned(libyaml_event(event)));
         const bool end = event.type == YAML_STREAM_END_EVENT;
-        yaml_event_delete(&event);
+        lib.yaml_event_delete(&event);
         if (end) {
             break;
         }
     }
-    yaml_parser_delete(&parser);
+    lib.yaml_parser_delete(&parser);
     return out;
 }
 

@@ -8,7 +8,6 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <yaml.h>
 
 #include <algorithm>
 #include <array>
@@ -25,6 +24,7 @@
 #include "core/time.hpp"
 #include "core/yaml_reader.hpp"
 #include "core/yaml_writer.hpp"
+#include "parsers/api.hpp"
 
 namespace nacsa::store::dump {
 
@@ -176,15 +176,15 @@ struct Cell {
 class Events {
   public:
     Events(std::FILE* file, std::string shown) : m_shown(std::move(shown)) {
-        yaml_parser_initialize(&m_parser);
-        yaml_parser_set_input_file(&m_parser, file);
-        yaml_parser_set_encoding(&m_parser, YAML_UTF8_ENCODING);
+        m_lib.yaml_parser_initialize(&m_parser);
+        m_lib.yaml_parser_set_input_file(&m_parser, file);
+        m_lib.yaml_parser_set_encoding(&m_parser, YAML_UTF8_ENCODING);
     }
     ~Events() {
         if (m_have) {
-            yaml_event_delete(&m_event);
+            m_lib.yaml_event_delete(&m_event);
         }
-        yaml_parser_delete(&m_parser);
+        m_lib.yaml_parser_delete(&m_parser);
     }
     Events(const Events&) = delete;
     Events& operator=(const Events&) = delete;
@@ -192,10 +192,10 @@ class Events {
     // The next event; what the file holds that is not YAML ends the reading (ValidationError).
     const yaml_event_t& next() {
         if (m_have) {
-            yaml_event_delete(&m_event);
+            m_lib.yaml_event_delete(&m_event);
             m_have = false;
         }
-        if (yaml_parser_parse(&m_parser, &m_event) == 0) {
+        if (m_lib.yaml_parser_parse(&m_parser, &m_event) == 0) {
             const yaml_mark_t& mark =
                 m_parser.error == YAML_READER_ERROR ? m_parser.mark : m_parser.problem_mark;
             Message message =
@@ -226,6 +226,7 @@ class Events {
 
   private:
     std::string m_shown;
+    const parsers::Api& m_lib = parsers_module();
     yaml_parser_t m_parser{};
     yaml_event_t m_event{};
     bool m_have = false;

@@ -12,16 +12,16 @@
 // module (a working group's last meeting, a withdrawal that ends working-group roles) is a
 // cross-module use case in lib/workflows.
 //
-// ondemand is the shared module nacsa loads when a command needs it (ondemand/api.hpp): it
-// includes nothing of the others and owns no table.
+// ondemand and parsers are the shared modules nacsa loads when a command needs them
+// (ondemand/api.hpp, parsers/api.hpp): they include nothing of the others and own no table.
 //
 // tests/unit/test_ownership.cpp holds every source file of lib/ to these lists, and the tables
 // the migrations create to k_table_owners: a new table needs an owner here.
 namespace nacsa::store {
 
-inline constexpr std::array<std::string_view, 14> k_module_layers = {
-    "ondemand",   "core", "config",   "output", "i18n",   "store",     "members",
-    "governance", "wg",   "meetings", "plan",   "report", "workflows", "completion",
+inline constexpr std::array<std::string_view, 15> k_module_layers = {
+    "ondemand",   "parsers", "core",     "config", "output", "i18n",      "store",      "members",
+    "governance", "wg",      "meetings", "plan",   "report", "workflows", "completion",
 };
 
 struct TableOwner {

@@ -24,6 +24,21 @@ IN_CI = os.environ.get("CI") == "true"
 SANITIZED = os.environ.get("NACSA_SANITIZED", "0") == "1"
 release_only = pytest.mark.skipif(SANITIZED, reason="the package is checked on the release build")
 MAX_DEB_BYTES = 8 * 1024 * 1024
+MODULES = ("libnacsa-parsers.so", "libnacsa-ondemand.so")
+
+
+def test_program_links_no_library_a_start_does_not_need():
+    """The libraries only some commands use are in the modules, not in the program's own list:
+    every start would load them (and search them for every symbol)."""
+    dynamic = subprocess.run(["readelf", "-d", NACSA_BIN], capture_output=True, text=True,
+                             check=True).stdout
+    needed = re.findall(r"\(NEEDED\)\s+Shared library: \[([^]]+)\]", dynamic)
+    assert "libsqlite3.so.0" in needed, needed
+    for prefix in ("libyaml-0", "libcsv", "libicu", "libical", "libnettle", "libdate-tz"):
+        assert not [n for n in needed if n.startswith(prefix)], needed
+    parsers = subprocess.run(["readelf", "-d", BUILD_DIR / "cli" / "libnacsa-parsers.so"],
+                             capture_output=True, text=True, check=True).stdout
+    assert "[libyaml-0.so.2]" in parsers and "[libcsv.so.3]" in parsers, parsers
 
 
 def test_cmake_install_layout(tmp_path):
@@ -41,18 +56,20 @@ def test_cmake_install_layout(tmp_path):
     assert pages == installed
     out = subprocess.run([prefix / "bin" / "nacsa", "--version"], capture_output=True, text=True, check=True).stdout
     assert out.startswith("nacsa ")
-    # The on-demand module (ICU, libical, time zones) is found from the installed binary.
-    module, = prefix.glob("lib/**/nacsa/libnacsa-ondemand.so")
-    assert module.is_file() and stat.S_IMODE(module.stat().st_mode) == 0o644
+    # The on-demand modules (ICU, libical, time zones; libyaml and libcsv) are found from the
+    # installed binary.
+    for name in MODULES:
+        module, = prefix.glob(f"lib/**/nacsa/{name}")
+        assert module.is_file() and stat.S_IMODE(module.stat().st_mode) == 0o644
     init = subprocess.run([prefix / "bin" / "nacsa", "--db", tmp_path / "s.db", "init", "--example"],
                           capture_output=True, text=True)
     assert init.returncode == 0, init.stderr
 
 
 def test_binary_starts_without_its_module_until_a_command_needs_it(tmp_path):
-    """--version, --help and completion never load ICU, libical or the time-zone reader: a
-    nacsa copied alone answers them; a command that needs the module says which file is
-    missing (exit 74) and writes nothing."""
+    """--version, --help and completion never load ICU, libical, the time-zone reader, libyaml
+    or libcsv: a nacsa copied alone answers them; a command that needs a module says which
+    file is missing (exit 74) and writes nothing."""
     alone = tmp_path / "bin" / "nacsa"
     alone.parent.mkdir()
     shutil.copy2(NACSA_BIN, alone)
@@ -62,11 +79,15 @@ def test_binary_starts_without_its_module_until_a_command_needs_it(tmp_path):
         proc = subprocess.run([alone, *args], capture_output=True, text=True, env=env)
         assert (proc.returncode, proc.stderr) == (0, ""), args
         assert proc.stdout
-    proc = subprocess.run([alone, "init", "--example"], capture_output=True, text=True, env=env)
-    assert proc.returncode == 74, proc.stderr
-    assert "cannot find its module" in proc.stderr and "reinstall nacsa" in proc.stderr, proc.stderr
-    assert str(tmp_path / "lib") in proc.stderr and "libnacsa-ondemand.so" in proc.stderr, proc.stderr
-    assert not (tmp_path / "s.db").exists()
+    # The configuration is read first (libyaml), then folded (ICU): each module is asked for
+    # in turn.
+    for module in MODULES:
+        proc = subprocess.run([alone, "init", "--example"], capture_output=True, text=True, env=env)
+        assert proc.returncode == 74, proc.stderr
+        assert "cannot find its module" in proc.stderr and "reinstall nacsa" in proc.stderr, proc.stderr
+        assert str(tmp_path / "lib") in proc.stderr and f"/nacsa/{module}" in proc.stderr, proc.stderr
+        assert not (tmp_path / "s.db").exists()
+        shutil.copy2(Path(NACSA_BIN).parent / module, alone.parent / module)
     # A module that is there but does not load is named with the loader's reason.
     (tmp_path / "bin" / "libnacsa-ondemand.so").write_text("not a library\n")
     proc = subprocess.run([alone, "init", "--example"], capture_output=True, text=True, env=env)
@@ -120,8 +141,9 @@ def test_debian_package_contents(deb, tmp_path):
             assert mode == "-rw-r--r--", line
     root = tmp_path / "root"
     subprocess.run(["dpkg-deb", "-x", str(deb), str(root)], check=True)
-    module, = root.glob("usr/lib/*/nacsa/libnacsa-ondemand.so")
-    for program in (root / "usr/bin/nacsa", module):
+    modules = [module for name in MODULES for module in root.glob(f"usr/lib/*/nacsa/{name}")]
+    assert len(modules) == len(MODULES), modules
+    for program in (root / "usr/bin/nacsa", *modules):
         binary = subprocess.run(["file", "-b", str(program)], capture_output=True, text=True,
                                 check=True).stdout
         assert "ELF" in binary and ", stripped" in binary, binary
