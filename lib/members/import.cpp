@@ -106,6 +106,7 @@ void tune_for_import(store::Store& store) {
     mallopt(M_TRIM_THRESHOLD, 64 << 20);
     mallopt(M_TOP_PAD, 8 << 20);
     store.db().exec("PRAGMA cache_size = -8000");
+    store.db().exec("PRAGMA temp_store = MEMORY");
 }
 
 std::unique_ptr<RecordReader> reader_of(FileFormat format, const std::string& name,
