@@ -5,12 +5,15 @@
 #include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <initializer_list>
 #include <iostream>
 #include <optional>
+#include <string_view>
+#include <vector>
 
 #include "commands.hpp"
 #include "context.hpp"
@@ -307,6 +310,25 @@ bool asks_only(int argc, const char* const* argv, std::initializer_list<std::str
     return asked;
 }
 
+// The shell of `nacsa completion SHELL`, with --lang or not, when that is all the command line
+// asks: a script the build made, printed without building a tree.
+std::optional<std::string> asks_only_script(int argc, const char* const* argv) {
+    std::vector<std::string_view> words;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg == "--lang" && i + 1 < argc && known_language(argv[i + 1])) {
+            ++i;
+        } else if (!(arg.starts_with("--lang=") && known_language(arg.substr(7)))) {
+            words.push_back(arg);
+        }
+    }
+    if (words.size() == 2 && words[0] == "completion" &&
+        (words[1] == "bash" || words[1] == "zsh" || words[1] == "fish")) {
+        return std::string(words[1]);
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 int run(int argc, const char* const* argv) {
@@ -321,6 +343,14 @@ int run(int argc, const char* const* argv) {
     if (asks_only(argc, argv, {"--version"})) {
         std::cout << version_text() << std::endl;
         return 0;
+    }
+    // nacsa completion SHELL into a file or a shell (a terminal gets it through the pager, as
+    // any long output, from the command itself).
+    if (const auto shell = asks_only_script(argc, argv); shell && ::isatty(STDOUT_FILENO) == 0) {
+        if (const auto script = built_in_text(*shell, help_language(argc, argv))) {
+            std::cout << *script << std::flush;
+            return 0;
+        }
     }
     if (const auto code = run_with(argc, argv, command_to_build(argc, argv))) {
         return *code;

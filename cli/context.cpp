@@ -304,7 +304,7 @@ std::optional<std::string> pager_command() {
     return std::string(trimmed);
 }
 
-void Context::print(const std::string& text) {
+void Context::print(std::string_view text) {
     if (!m_pager_checked) {
         m_pager_checked = true;
         if (!m_options.no_pager && stdout_window().second > 0) {
@@ -315,7 +315,7 @@ void Context::print(const std::string& text) {
         m_kept += text;
         return;
     }
-    std::cout << text;
+    std::cout.write(text.data(), static_cast<std::streamsize>(text.size()));
     std::cout.flush();
 }
 

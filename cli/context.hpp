@@ -90,7 +90,7 @@ class Context {
 
     // Data to stdout. On a terminal with paging on (page_command), it is kept until
     // finish_output, which shows it through the pager when it is longer than the screen.
-    void print(const std::string& text);
+    void print(std::string_view text);
     void print_table(const output::Table& table);
     void print_record(const output::Table& table);
     // A finding's message in message_language().

@@ -291,9 +291,9 @@ def test_unknown_shell_is_a_usage_error(nacsa):
 @pytest.mark.parametrize("kind", ["bash", "zsh", "fish", "help"])
 def test_built_in_texts_are_the_command_trees(nacsa, kind):
     """nacsa prints the completion scripts and its own --help as the build made them
-    (cli/completion-scripts.cmake), without building its command tree; nacsa-unscripted, which
-    made them, builds the tree each time. Both print the same for every way of choosing the
-    language."""
+    (cli/completion-scripts.cmake), without building its command tree (`completion SHELL`
+    alone into a pipe: without building even `completion`); nacsa-unscripted, which made them,
+    builds the tree each time. All print the same for every way of choosing the language."""
     unscripted = os.path.join(os.path.dirname(NACSA_BIN), "nacsa-unscripted")
     words = ["--help"] if kind == "help" else ["completion", kind]
     choices = [([], {}), (["--lang", "es"], {}), (["--lang=fr"], {}), ([], {"NACSA_LANG": "fr"}),
@@ -308,6 +308,8 @@ def test_built_in_texts_are_the_command_trees(nacsa, kind):
         made = subprocess.run([unscripted, *args, *words], capture_output=True, text=True, env=env,
                               check=True).stdout
         assert built_in == made, (args, env)
+        if kind != "help":  # with another option, nacsa builds `completion` and prints the same
+            assert nacsa.ok("--no-pager", *args, *words, env=env).out == built_in, (args, env)
         texts.add(built_in)
     # bash shows no descriptions; zsh, fish and the help describe in English, Spanish and French.
     assert len(texts) == (1 if kind == "bash" else 3)
