@@ -114,7 +114,7 @@ int run_help(CLI::App& app, const std::vector<std::string>& topic) {
 }  // namespace
 
 void build(CLI::App& app, Context& ctx, GlobalOptions& options,
-           const std::optional<std::string>& only) {
+           const std::optional<std::string>& only, const std::string& only_subcommand) {
     app.fallthrough();
     app.require_subcommand(0, 1);
     app.set_version_flag("--version", version_text(),
@@ -148,7 +148,9 @@ void build(CLI::App& app, Context& ctx, GlobalOptions& options,
         }
         auto* cmd = app.add_subcommand(command.name, command.description);
         if (!only || *only == command.name) {
+            ctx.set_subcommand_to_build(only ? only_subcommand : std::string());
             command.fill(cmd, ctx);
+            ctx.set_subcommand_to_build({});
         }
     }
 
@@ -196,6 +198,23 @@ std::optional<std::string> command_to_build(int argc, const char* const* argv) {
     return std::string();
 }
 
+std::string subcommand_to_build(int argc, const char* const* argv) {
+    const auto command = command_to_build(argc, argv);
+    if (!command || command->empty()) {
+        return {};
+    }
+    for (int i = 1; i + 1 < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg == "--db" || arg == "--format" || arg == "--lang") {
+            ++i;
+        } else if (arg == *command) {
+            const std::string_view next = argv[i + 1];
+            return next.empty() || next.starts_with('-') ? std::string() : std::string(next);
+        }
+    }
+    return {};
+}
+
 namespace {
 
 // run() with the commands `only` names built (build()); nullopt when the command line did not
@@ -208,7 +227,7 @@ std::optional<int> run_with(int argc, const char* const* argv,
         N_("nacsa: keep a National Civil Society Alliance's members, committee, working groups, "
            "meetings, plan and reports in one store."),
         "nacsa"};
-    build(app, ctx, options, only);
+    build(app, ctx, options, only, subcommand_to_build(argc, argv));
     options.lang = argument_language(argc, argv);  // for the errors met while parsing
     if (const auto lang = help_language(argc, argv); lang != "en") {
         translate_help(app, i18n::Translator(lang));

@@ -64,6 +64,13 @@ class Context {
     [[nodiscard]] store::Actor actor() const;
     void set_command_path(std::string path) { m_command_path = std::move(path); }
 
+    // While a command is being built (app.cpp build()): whether to build its subcommand `name`,
+    // which is all of them unless the command line names one.
+    void set_subcommand_to_build(std::string name) { m_subcommand_to_build = std::move(name); }
+    [[nodiscard]] bool builds(std::string_view name) const {
+        return m_subcommand_to_build.empty() || m_subcommand_to_build == name;
+    }
+
     // Language for human-readable text: --lang, $NACSA_LANG, the alliance's default, the
     // locale's (message_locale_language), "en".
     [[nodiscard]] std::string language();
@@ -121,6 +128,7 @@ class Context {
     std::unique_ptr<store::Store> m_store;
     std::optional<store::Access> m_access;
     std::string m_command_path;
+    std::string m_subcommand_to_build;
     std::map<const CLI::App*, Action> m_actions;
 };
 

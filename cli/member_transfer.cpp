@@ -397,10 +397,17 @@ void register_stats(CLI::App& member, Context& ctx) {
 }  // namespace
 
 void register_member_transfer(CLI::App& member, Context& ctx) {
-    register_import(member, ctx);
-    register_export(member, ctx);
-    register_forget(member, ctx);
-    register_stats(member, ctx);
+    const std::pair<const char*, void (*)(CLI::App&, Context&)> subcommands[] = {
+        {"import", register_import},
+        {"export", register_export},
+        {"forget", register_forget},
+        {"stats", register_stats},
+    };
+    for (const auto& [name, add] : subcommands) {
+        if (ctx.builds(name)) {
+            add(member, ctx);
+        }
+    }
 }
 
 }  // namespace nacsa::cli

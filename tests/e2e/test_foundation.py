@@ -635,6 +635,16 @@ def test_help_for_every_command(nacsa):
         assert result.err == ""
         assert via_help[path].code == 0, path
         assert via_help[path].out == result.out
+    # `member add --help` builds member's add alone (app.cpp subcommand_to_build, member.cpp); a
+    # global option between the command and the subcommand has nacsa build all of member: the
+    # same help either way.
+    members = [path for path in commands if path[0] == "member" and len(path) >= 2]
+    assert ("member", "add") in members and ("member", "import") in members
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        whole = list(pool.map(lambda path: nacsa.run(path[0], "--no-pager", *path[1:], "--help"),
+                              members))
+    for path, result in zip(members, whole):
+        assert (result.code, result.out) == (0, commands[path].out), path
     top = nacsa.ok("help").out
     assert top == nacsa.ok("--help").out
     assert "Usage: nacsa [OPTIONS]" in top

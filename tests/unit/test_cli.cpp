@@ -195,6 +195,17 @@ TEST_CASE("cli: a command line builds the command it runs, and the whole tree sa
     CHECK(to_build({"help", "completion"}) == "completion");
     CHECK_FALSE(to_build({"completion", "zsh"}).has_value());  // the script describes every command
     CHECK(to_build({"completion", "--values", "member-id"}) == "completion");
+    // ...and the subcommand named right after it, when one is.
+    const auto sub = [](std::vector<const char*> args) {
+        args.insert(args.begin(), "nacsa");
+        return cli::subcommand_to_build(static_cast<int>(args.size()), args.data());
+    };
+    CHECK(sub({"member", "add", "--help"}) == "add");
+    CHECK(sub({"--db", "member", "member", "contact", "add"}) == "contact");
+    CHECK(sub({"help", "member", "list"}) == "list");
+    CHECK(sub({"member", "--help", "add"}) == "");
+    CHECK(sub({"member"}) == "");
+    CHECK(sub({"--help"}) == "");
 
     // Only the command run is filled; the others have their name and description.
     cli::GlobalOptions options;
