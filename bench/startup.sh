@@ -7,7 +7,9 @@
 #
 # This machine's CPU time moves by half from one minute to the next (a shared VM), so the
 # programs take turns: ROUNDS rounds, each running every program RUNS times (perf stat -r), and
-# each program's figure is its best round's mean. Instructions do not move.
+# each program's figure is its best round's mean; and, since a lucky round of the bare program
+# moves every ratio of best rounds, the median over the rounds of each round's own ratio (the
+# figure the aim is read against). Instructions do not move.
 # Usage: bench/startup.sh [build/cli/nacsa] [RUNS] [ROUNDS]
 set -eu
 NACSA=$(realpath "${1:-build/cli/nacsa}")
@@ -31,18 +33,29 @@ instructions() {
     fi
 }
 
-# One line "NAME MS" per program and round, in $WORK/cpu.
+# One line "NAME MS ROUND" per program and round, in $WORK/cpu.
 if command -v perf >/dev/null 2>&1; then
     round=1
     while [ "$round" -le "$ROUNDS" ]; do
-        echo "bare $(cpu_ms "$BARE")" >>"$WORK/cpu"
+        echo "bare $(cpu_ms "$BARE") $round" >>"$WORK/cpu"
         echo "$COMMANDS" | tr '|' '\n' | while read -r args; do
             # shellcheck disable=SC2086 # (the words of a command line)
-            echo "$(echo "$args" | tr ' ' _) $(cpu_ms "$NACSA" $args)" >>"$WORK/cpu"
+            echo "$(echo "$args" | tr ' ' _) $(cpu_ms "$NACSA" $args) $round" >>"$WORK/cpu"
         done
         round=$((round + 1))
     done
 fi
+median_ratio() {  # the median over the rounds of a program's CPU over the bare program's in
+    # the same round (a round takes seconds: both see the same machine), or "-" without perf
+    if [ -f "$WORK/cpu" ]; then
+        awk -v name="$1" '$1 == "bare" { bare[$3] = $2 } $1 == name { ms[$3] = $2 }
+            END { n = 0; for (r in ms) if (bare[r] > 0) ratio[++n] = ms[r] / bare[r]
+                  for (i = 2; i <= n; i++) { v = ratio[i]; for (j = i - 1; j >= 1 && ratio[j] > v; j--) ratio[j + 1] = ratio[j]; ratio[j + 1] = v }
+                  if (n == 0) print "-"; else if (n % 2) printf "%.2f", ratio[(n + 1) / 2]; else printf "%.2f", (ratio[n / 2] + ratio[n / 2 + 1]) / 2 }' "$WORK/cpu"
+    else
+        echo "-"
+    fi
+}
 best_ms() {  # the best round of a program, or "-" without perf
     if [ -f "$WORK/cpu" ]; then
         awk -v name="$1" '$1 == name && (best == "" || $2 < best) { best = $2 } END { print best }' "$WORK/cpu"
@@ -60,5 +73,6 @@ echo "$COMMANDS" | tr '|' '\n' | while read -r args; do
     ir=$(instructions "$NACSA" $args)
     echo "nacsa $args: $ms ms CPU, $ir instructions" \
         "($(echo "$ms $bare_ms $ir $bare_ir" |
-            awk '{ if ($2 > 0) printf "%.2f times the CPU", $1 / $2; if ($4 > 0) printf ", %.2f times the instructions", $3 / $4 }'))"
+            awk '{ if ($2 > 0) printf "%.2f times the CPU", $1 / $2; if ($4 > 0) printf ", %.2f times the instructions", $3 / $4 }');" \
+        "median of the rounds' own ratios: $(median_ratio "$(echo "$args" | tr ' ' _)"))"
 done
