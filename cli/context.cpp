@@ -304,6 +304,20 @@ std::optional<std::string> pager_command() {
     return std::string(trimmed);
 }
 
+bool Context::builds(std::string_view names) const {
+    if (m_subcommand_to_build.empty()) {
+        return true;
+    }
+    while (!names.empty()) {
+        const auto end = std::min(names.find(' '), names.size());
+        if (names.substr(0, end) == m_subcommand_to_build) {
+            return true;
+        }
+        names.remove_prefix(std::min(end + 1, names.size()));
+    }
+    return false;
+}
+
 void Context::print(std::string_view text) {
     if (!m_pager_checked) {
         m_pager_checked = true;

@@ -64,12 +64,11 @@ class Context {
     [[nodiscard]] store::Actor actor() const;
     void set_command_path(std::string path) { m_command_path = std::move(path); }
 
-    // While a command is being built (app.cpp build()): whether to build its subcommand `name`,
-    // which is all of them unless the command line names one.
+    // While a command is being built (app.cpp build()): whether to build the part of it that
+    // adds the subcommands `names` (separated by spaces), which is every part unless the command
+    // line names a subcommand.
     void set_subcommand_to_build(std::string name) { m_subcommand_to_build = std::move(name); }
-    [[nodiscard]] bool builds(std::string_view name) const {
-        return m_subcommand_to_build.empty() || m_subcommand_to_build == name;
-    }
+    [[nodiscard]] bool builds(std::string_view names) const;
 
     // Language for human-readable text: --lang, $NACSA_LANG, the alliance's default, the
     // locale's (message_locale_language), "en".

@@ -206,6 +206,16 @@ TEST_CASE("cli: a command line builds the command it runs, and the whole tree sa
     CHECK(sub({"member", "--help", "add"}) == "");
     CHECK(sub({"member"}) == "");
     CHECK(sub({"--help"}) == "");
+    // A command's parts build their subcommands when one of them is the one named.
+    cli::GlobalOptions global;
+    cli::Context context(global);
+    CHECK(context.builds("schedule"));
+    context.set_subcommand_to_build("show");
+    CHECK(context.builds("list show edit"));
+    CHECK(context.builds("show"));
+    CHECK_FALSE(context.builds("list"));
+    CHECK_FALSE(context.builds("shows sh"));
+    CHECK_FALSE(context.builds(""));
 
     // Only the command run is filled; the others have their name and description.
     cli::GlobalOptions options;
