@@ -1042,11 +1042,19 @@ void register_election(CLI::App* cmd, Context& ctx) {
 
 void register_committee(CLI::App* cmd, Context& ctx) {
     cmd->require_subcommand(1);
-    register_seats(cmd, ctx);
-    register_observer(cmd, ctx);
-    register_interest(cmd, ctx);
-    register_election(cmd, ctx);
-    register_check(cmd, ctx);
+    // Each part only when the command line may run one of its subcommands (Context::builds).
+    const std::pair<std::string_view, void (*)(CLI::App*, Context&)> parts[] = {
+        {"show seat unseat history", register_seats},
+        {"observer", register_observer},
+        {"interest", register_interest},
+        {"election", register_election},
+        {"check", register_check},
+    };
+    for (const auto& [names, add] : parts) {
+        if (ctx.builds(names)) {
+            add(cmd, ctx);
+        }
+    }
 }
 
 }  // namespace nacsa::cli

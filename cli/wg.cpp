@@ -579,16 +579,7 @@ void register_check(CLI::App* cmd, Context& ctx) {
     ctx.on_run(check, [&ctx, opts] { return run_check(ctx, *opts); });
 }
 
-}  // namespace
-
-void register_wg(CLI::App* cmd, Context& ctx) {
-    cmd->require_subcommand(1);
-    register_create(cmd, ctx);
-    register_list_and_show(cmd, ctx);
-    register_edit(cmd, ctx);
-    register_archive(cmd, ctx);
-    register_membership_commands(cmd, ctx);
-
+void register_tasks(CLI::App* cmd, Context& ctx) {
     auto* task =
         cmd->add_subcommand("task", "Working-group tasks: add, list, done, drop, edit, delete");
     task->require_subcommand(1);
@@ -597,8 +588,27 @@ void register_wg(CLI::App* cmd, Context& ctx) {
     register_task_close(task, ctx, wg::TaskStatus::done);
     register_task_close(task, ctx, wg::TaskStatus::dropped);
     register_task_edit(task, ctx);
+}
 
-    register_check(cmd, ctx);
+}  // namespace
+
+void register_wg(CLI::App* cmd, Context& ctx) {
+    cmd->require_subcommand(1);
+    // Each part only when the command line may run one of its subcommands (Context::builds).
+    const std::pair<std::string_view, void (*)(CLI::App*, Context&)> parts[] = {
+        {"create", register_create},
+        {"list show", register_list_and_show},
+        {"edit", register_edit},
+        {"archive", register_archive},
+        {"join leave lead", register_membership_commands},
+        {"task", register_tasks},
+        {"check", register_check},
+    };
+    for (const auto& [names, add] : parts) {
+        if (ctx.builds(names)) {
+            add(cmd, ctx);
+        }
+    }
 }
 
 }  // namespace nacsa::cli

@@ -635,12 +635,13 @@ def test_help_for_every_command(nacsa):
         assert result.err == ""
         assert via_help[path].code == 0, path
         assert via_help[path].out == result.out
-    # `member add --help` builds member's add alone (app.cpp subcommand_to_build, member.cpp and
-    # meeting.cpp); a global option between the command and the subcommand has nacsa build the
-    # whole command: the same help either way. (Below a meeting's subcommand the help takes a
-    # meeting id first: those are left out.)
+    # `member add --help` builds member's add alone (app.cpp subcommand_to_build; member, meeting,
+    # committee, wg and plan say which part builds which); a global option between the command
+    # and the subcommand has nacsa build the whole command: the same help either way. (Below a
+    # meeting's subcommand the help may take a meeting id first: those are left out.)
     members = [path for path in commands
-               if (path[0] == "member" and len(path) >= 2) or (path[0] == "meeting" and len(path) == 2)]
+               if (path[0] == "member" and len(path) >= 2)
+               or (path[0] in ("meeting", "committee", "wg", "plan") and len(path) == 2)]
     assert ("member", "add") in members and ("member", "import") in members
     assert ("meeting", "held") in members and ("meeting", "participant") in members
     with ThreadPoolExecutor(max_workers=4) as pool:
