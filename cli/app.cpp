@@ -161,7 +161,15 @@ void build(CLI::App& app, Context& ctx, GlobalOptions& options,
     ctx.on_run(help, [&app, topic] { return run_help(app, *topic); });
 }
 
-std::optional<std::string> command_to_build(int argc, const char* const* argv) {
+namespace {
+
+// Where the command word of a command line is (0: none), and whether `help` came before it.
+struct CommandWord {
+    int position = 0;
+    bool after_help = false;
+};
+
+CommandWord command_word(int argc, const char* const* argv) {
     bool help = false;
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
@@ -179,40 +187,43 @@ std::optional<std::string> command_to_build(int argc, const char* const* argv) {
             help = true;
             continue;
         }
-        if (arg == "completion" && !help) {
-            // The scripts ask for values (completion --values member-id) at every TAB: that
-            // needs completion alone, and so does a script that the build made.
-            if (completion_scripts_built_in()) {
+        return {i, help};
+    }
+    return {};
+}
+
+}  // namespace
+
+std::optional<std::string> command_to_build(int argc, const char* const* argv) {
+    const auto [i, after_help] = command_word(argc, argv);
+    if (i == 0) {
+        return std::string();
+    }
+    const std::string_view arg = argv[i];
+    if (arg == "completion" && !after_help) {
+        // The scripts ask for values (completion --values member-id) at every TAB: that needs
+        // completion alone, and so does a script that the build made.
+        if (completion_scripts_built_in()) {
+            return std::string(arg);
+        }
+        for (int j = i + 1; j < argc; ++j) {
+            const std::string_view rest = argv[j];
+            if (rest == "--values" || rest.starts_with("--values=") || rest == "--member-ids") {
                 return std::string(arg);
             }
-            for (int j = i + 1; j < argc; ++j) {
-                const std::string_view rest = argv[j];
-                if (rest == "--values" || rest.starts_with("--values=") || rest == "--member-ids") {
-                    return std::string(arg);
-                }
-            }
-            return std::nullopt;
         }
-        return std::string(arg);
+        return std::nullopt;
     }
-    return std::string();
+    return std::string(arg);
 }
 
 std::string subcommand_to_build(int argc, const char* const* argv) {
-    const auto command = command_to_build(argc, argv);
-    if (!command || command->empty()) {
+    const int i = command_word(argc, argv).position;
+    if (i == 0 || i + 1 >= argc) {
         return {};
     }
-    for (int i = 1; i + 1 < argc; ++i) {
-        const std::string_view arg = argv[i];
-        if (arg == "--db" || arg == "--format" || arg == "--lang") {
-            ++i;
-        } else if (arg == *command) {
-            const std::string_view next = argv[i + 1];
-            return next.empty() || next.starts_with('-') ? std::string() : std::string(next);
-        }
-    }
-    return {};
+    const std::string_view next = argv[i + 1];
+    return next.empty() || next.starts_with('-') ? std::string() : std::string(next);
 }
 
 namespace {
@@ -314,24 +325,8 @@ namespace {
 
 // Whether the command line only asks for one of `flags` (--help, or --version), with --lang or
 // not: what the whole tree would answer without reading anything else.
-bool asks_only(int argc, const char* const* argv, std::initializer_list<std::string_view> flags) {
-    bool asked = false;
-    for (int i = 1; i < argc; ++i) {
-        const std::string_view arg = argv[i];
-        if (std::find(flags.begin(), flags.end(), arg) != flags.end()) {
-            asked = true;
-        } else if (arg == "--lang" && i + 1 < argc && known_language(argv[i + 1])) {
-            ++i;
-        } else if (!(arg.starts_with("--lang=") && known_language(arg.substr(7)))) {
-            return false;
-        }
-    }
-    return asked;
-}
-
-// The shell of `nacsa completion SHELL`, with --lang or not, when that is all the command line
-// asks: a script the build made, printed without building a tree.
-std::optional<std::string> asks_only_script(int argc, const char* const* argv) {
+// The arguments of a command line but a known --lang and its value.
+std::vector<std::string_view> besides_language(int argc, const char* const* argv) {
     std::vector<std::string_view> words;
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
@@ -341,6 +336,20 @@ std::optional<std::string> asks_only_script(int argc, const char* const* argv) {
             words.push_back(arg);
         }
     }
+    return words;
+}
+
+bool asks_only(int argc, const char* const* argv, std::initializer_list<std::string_view> flags) {
+    const auto words = besides_language(argc, argv);
+    return !words.empty() && std::all_of(words.begin(), words.end(), [&](std::string_view word) {
+        return std::find(flags.begin(), flags.end(), word) != flags.end();
+    });
+}
+
+// The shell of `nacsa completion SHELL`, with --lang or not, when that is all the command line
+// asks: a script the build made, printed without building a tree.
+std::optional<std::string> asks_only_script(int argc, const char* const* argv) {
+    const auto words = besides_language(argc, argv);
     if (words.size() == 2 && words[0] == "completion" &&
         (words[1] == "bash" || words[1] == "zsh" || words[1] == "fish")) {
         return std::string(words[1]);

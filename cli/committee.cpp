@@ -1043,18 +1043,11 @@ void register_election(CLI::App* cmd, Context& ctx) {
 void register_committee(CLI::App* cmd, Context& ctx) {
     cmd->require_subcommand(1);
     // Each part only when the command line may run one of its subcommands (Context::builds).
-    const std::pair<std::string_view, void (*)(CLI::App*, Context&)> parts[] = {
-        {"show seat unseat history", register_seats},
-        {"observer", register_observer},
-        {"interest", register_interest},
-        {"election", register_election},
-        {"check", register_check},
-    };
-    for (const auto& [names, add] : parts) {
-        if (ctx.builds(names)) {
-            add(cmd, ctx);
-        }
-    }
+    ctx.build_parts<CLI::App*>(cmd, {{"show seat unseat history", register_seats},
+                                     {"observer", register_observer},
+                                     {"interest", register_interest},
+                                     {"election", register_election},
+                                     {"check", register_check}});
 }
 
 }  // namespace nacsa::cli

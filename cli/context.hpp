@@ -3,11 +3,13 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "core/message.hpp"
 #include "options.hpp"
@@ -69,6 +71,18 @@ class Context {
     // line names a subcommand.
     void set_subcommand_to_build(std::string name) { m_subcommand_to_build = std::move(name); }
     [[nodiscard]] bool builds(std::string_view names) const;
+    // Adds to `parent` each part of a command ({subcommands it adds, its register function}, in
+    // the order of the help) that builds() allows.
+    template <typename Parent>
+    void build_parts(
+        Parent parent,
+        std::initializer_list<std::pair<std::string_view, void (*)(Parent, Context&)>> parts) {
+        for (const auto& [names, add] : parts) {
+            if (builds(names)) {
+                add(parent, *this);
+            }
+        }
+    }
 
     // Language for human-readable text: --lang, $NACSA_LANG, the alliance's default, the
     // locale's (message_locale_language), "en".

@@ -1161,25 +1161,18 @@ void register_ics_check(CLI::App* meeting, Context& ctx) {
 void register_meeting(CLI::App* meeting, Context& ctx) {
     meeting->require_subcommand(1);
     // Each part only when the command line may run one of its subcommands (Context::builds).
-    const std::pair<std::string_view, void (*)(CLI::App*, Context&)> parts[] = {
-        {"schedule", register_schedule},
-        {"list show edit", register_list_show_edit},
-        {"cancel postpone", register_cancel_postpone},
-        {"agenda", register_agenda},
-        {"invitees attend held", register_invitees_attend_held},
-        {"attendance", register_attendance},
-        {"minutes decide", register_minutes_decide},
-        {"decision", register_decision},
-        {"action", register_action},
-        {"ics check", register_ics_check},
-        {"document", register_meeting_document},
-        {"participant", register_meeting_participants},
-    };
-    for (const auto& [names, add] : parts) {
-        if (ctx.builds(names)) {
-            add(meeting, ctx);
-        }
-    }
+    ctx.build_parts<CLI::App*>(meeting, {{"schedule", register_schedule},
+                                         {"list show edit", register_list_show_edit},
+                                         {"cancel postpone", register_cancel_postpone},
+                                         {"agenda", register_agenda},
+                                         {"invitees attend held", register_invitees_attend_held},
+                                         {"attendance", register_attendance},
+                                         {"minutes decide", register_minutes_decide},
+                                         {"decision", register_decision},
+                                         {"action", register_action},
+                                         {"ics check", register_ics_check},
+                                         {"document", register_meeting_document},
+                                         {"participant", register_meeting_participants}});
 }
 
 }  // namespace nacsa::cli

@@ -825,17 +825,13 @@ void register_member_contact(CLI::App& member, Context& ctx) {
 void register_member(CLI::App* cmd, Context& ctx) {
     cmd->require_subcommand(1);
     // Each subcommand only when the command line may run it (`member add --help` builds add).
-    const std::pair<const char*, void (*)(CLI::App&, Context&)> subcommands[] = {
-        {"add", register_member_add},       {"show", register_member_show},
-        {"list", register_member_list},     {"edit", register_member_edit},
-        {"status", register_member_status}, {"contact", register_member_contact},
-        {"emails", register_member_emails},
-    };
-    for (const auto& [name, add] : subcommands) {
-        if (ctx.builds(name)) {
-            add(*cmd, ctx);
-        }
-    }
+    ctx.build_parts<CLI::App&>(*cmd, {{"add", register_member_add},
+                                      {"show", register_member_show},
+                                      {"list", register_member_list},
+                                      {"edit", register_member_edit},
+                                      {"status", register_member_status},
+                                      {"contact", register_member_contact},
+                                      {"emails", register_member_emails}});
     register_member_transfer(*cmd, ctx);
 }
 

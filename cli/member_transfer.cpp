@@ -397,17 +397,10 @@ void register_stats(CLI::App& member, Context& ctx) {
 }  // namespace
 
 void register_member_transfer(CLI::App& member, Context& ctx) {
-    const std::pair<const char*, void (*)(CLI::App&, Context&)> subcommands[] = {
-        {"import", register_import},
-        {"export", register_export},
-        {"forget", register_forget},
-        {"stats", register_stats},
-    };
-    for (const auto& [name, add] : subcommands) {
-        if (ctx.builds(name)) {
-            add(member, ctx);
-        }
-    }
+    ctx.build_parts<CLI::App&>(member, {{"import", register_import},
+                                        {"export", register_export},
+                                        {"forget", register_forget},
+                                        {"stats", register_stats}});
 }
 
 }  // namespace nacsa::cli

@@ -1036,20 +1036,13 @@ void register_plan_views(CLI::App* cmd, Context& ctx) {
 void register_plan(CLI::App* cmd, Context& ctx) {
     cmd->require_subcommand(1);
     // Each part only when the command line may run one of its subcommands (Context::builds).
-    const std::pair<std::string_view, void (*)(CLI::App*, Context&)> parts[] = {
-        {"priority", register_priority},
-        {"activity", register_activity},
-        {"indicator", register_indicator},
-        {"measurement", register_measurement},
-        {"contribution", register_contribution},
-        {"import export", register_plan_file},
-        {"status timeline check", register_plan_views},
-    };
-    for (const auto& [names, add] : parts) {
-        if (ctx.builds(names)) {
-            add(cmd, ctx);
-        }
-    }
+    ctx.build_parts<CLI::App*>(cmd, {{"priority", register_priority},
+                                     {"activity", register_activity},
+                                     {"indicator", register_indicator},
+                                     {"measurement", register_measurement},
+                                     {"contribution", register_contribution},
+                                     {"import export", register_plan_file},
+                                     {"status timeline check", register_plan_views}});
 }
 
 }  // namespace nacsa::cli

@@ -595,20 +595,13 @@ void register_tasks(CLI::App* cmd, Context& ctx) {
 void register_wg(CLI::App* cmd, Context& ctx) {
     cmd->require_subcommand(1);
     // Each part only when the command line may run one of its subcommands (Context::builds).
-    const std::pair<std::string_view, void (*)(CLI::App*, Context&)> parts[] = {
-        {"create", register_create},
-        {"list show", register_list_and_show},
-        {"edit", register_edit},
-        {"archive", register_archive},
-        {"join leave lead", register_membership_commands},
-        {"task", register_tasks},
-        {"check", register_check},
-    };
-    for (const auto& [names, add] : parts) {
-        if (ctx.builds(names)) {
-            add(cmd, ctx);
-        }
-    }
+    ctx.build_parts<CLI::App*>(cmd, {{"create", register_create},
+                                     {"list show", register_list_and_show},
+                                     {"edit", register_edit},
+                                     {"archive", register_archive},
+                                     {"join leave lead", register_membership_commands},
+                                     {"task", register_tasks},
+                                     {"check", register_check}});
 }
 
 }  // namespace nacsa::cli
