@@ -3,14 +3,21 @@
 
 #include <fmt/format.h>
 
+#include <cstring>
+
 #include "core/encoding.hpp"
 #include "core/text.hpp"
 
 namespace nacsa::members::detail {
 
 CsvRows::CsvRows(const std::string& name, const std::string& path, std::optional<char> delimiter,
-                 std::vector<Diagnostic>& problems)
-    : m_name(name), m_input(path), m_given_delimiter(delimiter), m_problems(problems) {
+                 std::vector<Diagnostic>& problems, CsvReading reading)
+    : m_name(name),
+      m_input(path),
+      m_given_delimiter(delimiter),
+      m_problems(problems),
+      m_quick(reading.quick),
+      m_buffer(reading.buffer_bytes) {
     m_lib.csv_init(&m_parser, CSV_STRICT | CSV_STRICT_FINI);
     // libcsv grows its field buffer by this much at a time (128 bytes by default): a long
     // field (notes, or a 10 MB cell by mistake) would otherwise be reallocated, and under
@@ -59,36 +66,96 @@ void CsvRows::on_field(void* data, std::size_t length, void* self_ptr) {
         }
         self->m_row_line = self->m_line - breaks;
     }
-    if (self->m_row_blank && !text::trim({static_cast<const char*>(data), length}).empty()) {
-        self->m_row_blank = false;
-    }
-    if (self->m_cells < self->m_current.size()) {
-        self->m_current[self->m_cells].assign(static_cast<const char*>(data), length);
-    } else {
-        self->m_current.emplace_back(static_cast<const char*>(data), length);
-    }
-    ++self->m_cells;
+    self->add_cell(static_cast<const char*>(data), length);
 }
 
 void CsvRows::on_row(int /*terminator*/, void* self_ptr) {
-    auto* self = static_cast<CsvRows*>(self_ptr);
-    self->m_current.resize(self->m_cells);
-    self->m_rows.push_back(CsvRow{std::move(self->m_current), self->m_row_line, self->m_row_blank});
-    self->m_cells = 0;
-    self->m_row_blank = true;
-    if (self->m_spare.empty()) {
-        self->m_current = {};
-        self->m_current.reserve(self->m_width);
-    } else {
-        self->m_current = std::move(self->m_spare.back());
-        self->m_spare.pop_back();
-    }
-    self->m_last_row_end = self->m_line;
-    self->m_record_bytes = 0;
+    static_cast<CsvRows*>(self_ptr)->end_row();
 }
 
-void CsvRows::parse(const char* data, std::size_t length) {
-    if (m_lib.csv_parse(&m_parser, data, length, on_field, on_row, this) != length) {
+void CsvRows::add_cell(const char* data, std::size_t length) {
+    if (m_row_blank && !text::trim({data, length}).empty()) {
+        m_row_blank = false;
+    }
+    if (m_cells < m_current.size()) {
+        m_current[m_cells].assign(data, length);
+    } else {
+        m_current.emplace_back(data, length);
+    }
+    ++m_cells;
+}
+
+void CsvRows::end_row() {
+    m_current.resize(m_cells);
+    m_rows.push_back(CsvRow{std::move(m_current), m_row_line, m_row_blank});
+    m_cells = 0;
+    m_row_blank = true;
+    if (m_spare.empty()) {
+        m_current = {};
+        m_current.reserve(m_width);
+    } else {
+        m_current = std::move(m_spare.back());
+        m_spare.pop_back();
+    }
+    m_last_row_end = m_line;
+    m_record_bytes = 0;
+}
+
+// A whole line (up to and with its line break) read as libcsv reads it when it is outside any
+// row and holds no quote and no other line break: cells split at the delimiter, spaces and tabs
+// taken off both ends of each, and no row at all for a line of nothing but spaces. False, and
+// nothing done, for any other line.
+bool CsvRows::split_plain(std::string_view line) {
+    constexpr int row_not_begun = 0;  // libcsv's state between rows (libcsv.c)
+    if (!m_quick || m_parser.pstate != row_not_begun || line.empty() || line.back() != m_newline) {
+        return false;
+    }
+    std::string_view body = line.substr(0, line.size() - 1);
+    if (m_newline == '\n' && body.ends_with('\r')) {
+        body.remove_suffix(1);
+    }
+    const char other_break = m_newline == '\n' ? '\r' : '\n';
+    if (std::memchr(body.data(), '"', body.size()) != nullptr ||
+        std::memchr(body.data(), other_break, body.size()) != nullptr) {
+        return false;
+    }
+    const auto is_space = [](char c) { return c == ' ' || c == '\t'; };
+    std::size_t start = 0;
+    while (start < body.size() && is_space(body[start]) && body[start] != m_delimiter) {
+        ++start;
+    }
+    if (start == body.size()) {
+        return true;  // libcsv makes no row of it
+    }
+    m_row_line = m_line;
+    for (;;) {
+        const auto* found = static_cast<const char*>(
+            std::memchr(body.data() + start, m_delimiter, body.size() - start));
+        const std::size_t end = found == nullptr ? body.size() : found - body.data();
+        std::size_t first = start;
+        std::size_t last = end;
+        while (first < last && is_space(body[first])) {
+            ++first;
+        }
+        while (last > first && is_space(body[last - 1])) {
+            --last;
+        }
+        add_cell(body.data() + first, last - first);
+        if (found == nullptr) {
+            break;
+        }
+        start = end + 1;
+    }
+    end_row();
+    return true;
+}
+
+void CsvRows::parse(std::string_view line) {
+    if (split_plain(line)) {
+        return;
+    }
+    if (m_lib.csv_parse(&m_parser, line.data(), line.size(), on_field, on_row, this) !=
+        line.size()) {
         // In strict mode libcsv stops at a quote inside an unquoted field or at text after a
         // closing quote.
         fail(m_line, m_lib.csv_error(&m_parser) == CSV_EPARSE
@@ -165,10 +232,10 @@ void CsvRows::feed_more() {
         }
         if (!m_pending.empty()) {
             m_pending.append(line);
-            parse(m_pending.data(), m_pending.size());
+            parse(m_pending);
             m_pending.clear();
         } else {
-            parse(line.data(), line.size());
+            parse(line);
         }
     }
 }
@@ -177,7 +244,7 @@ void CsvRows::feed_more() {
 void CsvRows::finish() {
     if (!m_pending.empty()) {
         ++m_line;
-        parse(m_pending.data(), m_pending.size());
+        parse(m_pending);
         m_pending.clear();
     }
     if (!m_finished && m_lib.csv_fini(&m_parser, on_field, on_row, this) != 0) {

@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 // The JSON Lines and YAML readers of `member import`: records built from the parsers' events
 // (lib/members/import_events.hpp), with the problems a parsed record would have, where it
-// would have them.
+// would have them. The rows of a CSV file, split without libcsv where a line is plain.
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "members/import.hpp"
+#include "members/import_csv_rows.hpp"
 #include "members/import_reader.hpp"
 #include "temp_dir.hpp"
 
@@ -222,4 +224,68 @@ TEST_CASE("YAML records keep their value for a rejects file only") {
     CHECK(read("m.yaml", text).records[0].value.is_null());
     CHECK(read("m.yaml", text, true).records[0].value.dump() ==
           R"({"name":"Uno","thematic_areas":["a","b"],"net4u":null})");
+}
+
+namespace {
+
+// Each row of a CSV file as "line|blank|cell|cell...", and the problems, read as CsvRows reads.
+std::vector<std::string> csv_rows(const std::string& content, CsvReading reading,
+                                  std::optional<char> delimiter = {}) {
+    nacsa::testing::TempDir dir;
+    const auto path = (dir / "m.csv").string();
+    std::ofstream(path, std::ios::binary) << content;
+    std::vector<Diagnostic> problems;
+    CsvRows rows("m.csv", path, delimiter, problems, reading);
+    std::vector<std::string> out;
+    CsvRow row;
+    while (rows.pull(row)) {
+        std::string text = std::to_string(row.line) + (row.blank ? "|blank" : "|");
+        for (const auto& cell : row.cells) {
+            text += "|" + cell;
+        }
+        out.push_back(text);
+    }
+    for (const auto& p : problems) {
+        out.push_back(p.to_string());
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("CSV rows: plain lines split without libcsv give libcsv's cells, lines and problems") {
+    struct Case {
+        std::string content;
+        std::vector<std::string> rows;
+        std::optional<char> delimiter;
+    };
+    const std::vector<Case> cases{
+        // Spaces and tabs around cells go, blank lines and lines of spaces make no row.
+        {"id,name\n  a ,\t B c\t\n\n   \n,\n", {"1||id|name", "2||a|B c", "5|blank||"}},
+        // CRLF, and a CR alone inside a line: libcsv ends a row there.
+        {"a,b\r\nc,d\re\r\n", {"1||a|b", "2||c|d", "2||e"}},
+        // CR line ends throughout.
+        {"a;b\rc;d\r", {"1||a|b", "2||c|d"}},
+        // Tab as the delimiter: a tab at the start of a line is an empty cell, not a space.
+        {"a\tb\n\t x \t\n", {"1||a|b", "2|||x|"}, '\t'},
+        // Quoted cells over lines, then plain lines again, then a quote in the wrong place.
+        {"a,\"x\ny\"\nb,c\nd,e\"f\n",
+         {"1||a|x\ny", "3||b|c",
+          "m.csv:4: invalid CSV: a quote in the wrong place: a field that holds quotes must be "
+          "quoted whole, with each quote inside doubled (\"Fundación \"\"Dos\"\"\")"}},
+        // A last line with no line break.
+        {"a,b\nc, d", {"1||a|b", "2||c|d"}},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.content);
+        for (const std::size_t buffer : {std::size_t{1} << 20, std::size_t{3}}) {
+            const auto quick =
+                csv_rows(c.content, {.quick = true, .buffer_bytes = buffer}, c.delimiter);
+            CHECK(quick ==
+                  csv_rows(c.content, {.quick = false, .buffer_bytes = buffer}, c.delimiter));
+            if (buffer > c.content.size()) {
+                CHECK(quick == c.rows);
+            }
+        }
+    }
 }
