@@ -16,6 +16,7 @@ NACSA=$(realpath "${1:-build/cli/nacsa}")
 RUNS=${2:-50}
 ROUNDS=${3:-5}
 BARE=$(dirname "$(dirname "$NACSA")")/bench/bare_start
+HERE=$(dirname "$(realpath "$0")")
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 export NACSA_DB="$WORK/none.db" LC_ALL=C.UTF-8
@@ -45,13 +46,9 @@ if command -v perf >/dev/null 2>&1; then
         round=$((round + 1))
     done
 fi
-median_ratio() {  # the median over the rounds of a program's CPU over the bare program's in
-    # the same round (a round takes seconds: both see the same machine), or "-" without perf
+median_ratio() {  # the median over the rounds of each round's own ratio, or "-" without perf
     if [ -f "$WORK/cpu" ]; then
-        awk -v name="$1" '$1 == "bare" { bare[$3] = $2 } $1 == name { ms[$3] = $2 }
-            END { n = 0; for (r in ms) if (bare[r] > 0) ratio[++n] = ms[r] / bare[r]
-                  for (i = 2; i <= n; i++) { v = ratio[i]; for (j = i - 1; j >= 1 && ratio[j] > v; j--) ratio[j + 1] = ratio[j]; ratio[j + 1] = v }
-                  if (n == 0) print "-"; else if (n % 2) printf "%.2f", ratio[(n + 1) / 2]; else printf "%.2f", (ratio[n / 2] + ratio[n / 2 + 1]) / 2 }' "$WORK/cpu"
+        awk -v name="$1" -v bare=bare -f "$HERE/median_ratio.awk" "$WORK/cpu"
     else
         echo "-"
     fi
