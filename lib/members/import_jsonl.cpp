@@ -6,6 +6,10 @@
 #include <cstring>
 #include <optional>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "core/encoding.hpp"
 #include "core/text.hpp"
 #include "members/import_events.hpp"
@@ -26,6 +30,33 @@ std::string plain_json_error(const std::string& what) {
     }
     const auto colon = s.find(": ");
     return std::string(colon == std::string_view::npos ? s : s.substr(colon + 2));
+}
+
+// The first byte of `s` from `i` on that ends a run of a JSON string's plain text: a quote, a
+// backslash or a control character; s.size() when there is none. 16 bytes at a time with SSE2
+// (the byte at a time loop was 4 % of a JSON Lines import).
+std::size_t plain_run_end(std::string_view s, std::size_t i) {
+    const auto plain = [](char c) {
+        return c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20;
+    };
+#if defined(__SSE2__)
+    for (; i + 16 <= s.size(); i += 16) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+        const __m128i below_space =
+            _mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F));
+        const __m128i quote_or_backslash = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
+                                                        _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')));
+        const auto bits =
+            static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(below_space, quote_or_backslash)));
+        if (bits != 0) {
+            return i + static_cast<std::size_t>(__builtin_ctz(bits));
+        }
+    }
+#endif
+    while (i < s.size() && plain(s[i])) {
+        ++i;
+    }
+    return i;
 }
 
 // How deep JSON may nest in a record (a member with its contacts needs 3): far more than a
@@ -266,10 +297,7 @@ class QuickLine {
         ++m_pos;
         while (true) {
             const std::size_t start = m_pos;
-            while (m_pos < m_line.size() && m_line[m_pos] != '"' && m_line[m_pos] != '\\' &&
-                   static_cast<unsigned char>(m_line[m_pos]) >= 0x20) {
-                ++m_pos;
-            }
+            m_pos = plain_run_end(m_line, m_pos);
             out.append(m_line.data() + start, m_pos - start);
             if (m_pos >= m_line.size() || static_cast<unsigned char>(m_line[m_pos]) < 0x20) {
                 return false;

@@ -93,6 +93,32 @@ TEST_CASE("a JSON Lines record is kept whole for a rejects file, and when it is 
     CHECK(plain.records[0].value == "text");
 }
 
+TEST_CASE("JSON Lines: long strings are read 16 bytes at a time up to each quote or escape") {
+    // Escapes and the closing quote before, at and after the 16th byte of a run, and UTF-8
+    // (bytes from 0x80 on are plain text, not control characters).
+    for (const std::size_t at : {0, 1, 14, 15, 16, 17, 31, 32, 33}) {
+        const std::string head(at, 'x');
+        const auto r = read(
+            "m.jsonl", R"({"name": ")" + head + R"(\"Ñandú\" Café de Valparaíso y Más Allá", )" +
+                           R"("notes": ")" + head + R"(\\", "type": "ngo"})" + "\n");
+        REQUIRE(r.records.size() == 1);
+        CAPTURE(at);
+        REQUIRE(r.records[0].input);
+        CHECK(r.records[0].input->name == head + "\"Ñandú\" Café de Valparaíso y Más Allá");
+        CHECK(r.records[0].input->notes == head + "\\");
+        CHECK(r.records[0].input->type == "ngo");
+        // A tab or a line feed as such inside a string is not JSON, wherever it is.
+        for (const char control : {'\t', '\x01', '\x1f'}) {
+            const auto bad = read("m.jsonl", R"({"name": ")" + head + "Red" + control +
+                                                 R"(Paz de Valparaíso y Más Allá"})" + "\n");
+            REQUIRE(bad.records.size() == 1);
+            CHECK_FALSE(bad.records[0].input);
+            REQUIRE_FALSE(texts(bad.records[0]).empty());
+            CHECK(texts(bad.records[0])[0].find("invalid JSON") != std::string::npos);
+        }
+    }
+}
+
 TEST_CASE("JSON Lines: unknown fields, wrong types and repeated keys, in the order of the record") {
     const auto r =
         read("m.jsonl", R"({"name": "X", "region": 5, "colour": "red", "net4u": [1, {"a": 2}], )"
