@@ -286,7 +286,7 @@ Member merge(const Member& base, MemberInput in) {
     return m;
 }
 
-Writer::Writer(store::Store& store)
+Writer::Writer(store::Store& store, std::size_t search_buffer_bytes)
     : m_store(store),
       m_language(store.alliance().language),
       m_now(format_timestamp(now())),
@@ -327,7 +327,8 @@ Writer::Writer(store::Store& store)
                           "kind = ? AND status = 'open'"),
       m_insert_search(store.db(),
                       "INSERT OR REPLACE INTO member_search (member_id, text) VALUES (?, ?)"),
-      m_refresh_search(store.db(), refresh_search_sql(" WHERE m.id = ?")) {}
+      m_refresh_search(store.db(), refresh_search_sql(" WHERE m.id = ?")),
+      m_search_buffer_bytes(search_buffer_bytes) {}
 
 std::optional<std::string> Writer::id_by_name_key(const std::string& key) {
     if (m_bulk) {
@@ -393,7 +394,7 @@ bool Writer::start_bulk_load() {
         db.exec(fmt::format("DROP INDEX \"{}\"", name));
     }
     m_bulk = true;
-    m_search_buffer.reserve(k_search_buffer_bytes + std::size_t{64} * 1024);  // no copy as it grows
+    m_search_buffer.reserve(m_search_buffer_bytes + std::size_t{64} * 1024);  // no copy as it grows
     return true;
 }
 
@@ -562,7 +563,7 @@ void Writer::insert(Member& m, const NameForms& name, const std::string& status_
         m_search_buffer += search;
         m_search_sizes.emplace_back(static_cast<std::uint32_t>(m.id.size()),
                                     static_cast<std::uint32_t>(search.size()));
-        if (m_search_buffer.size() >= k_search_buffer_bytes) {
+        if (m_search_buffer.size() >= m_search_buffer_bytes) {
             write_search_rows();
         }
         return;

@@ -5,6 +5,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <fstream>
 #include <map>
@@ -17,6 +18,7 @@
 #include "members/import.hpp"
 #include "members/members.hpp"
 #include "members/people.hpp"
+#include "members/writer.hpp"
 #include "store/maintenance.hpp"
 #include "workflows/workflows.hpp"
 
@@ -337,6 +339,38 @@ TEST_CASE("people: an import writes member_search, into an empty store and into 
     const auto before = search_rows(store);
     (void)members::import_members(store, {csv.string()}, {});
     CHECK(search_rows(store) == before);
+}
+
+TEST_CASE("people: a bulk load writes member_search in batches, every row whole and in place") {
+    StoreFixture f;
+    auto& store = f.store();
+    store.transaction([&] {
+        // A batch of about three members' rows: twenty members make seven batches, the last
+        // written by finish_bulk_load.
+        members::detail::Writer writer(store, 150);
+        REQUIRE(writer.start_bulk_load());
+        for (int i = 0; i < 20; ++i) {
+            members::Member m;
+            m.id = fmt::format("org-{:02}", i);
+            m.name = fmt::format("Fundación Número {}", i);
+            m.type = "ngo";
+            m.city = i % 2 == 0 ? "Concepción" : "Temuco";
+            m.thematic_areas = {"untoc"};
+            members::Contact c;
+            c.name = fmt::format("Persona {}", i);
+            c.email = fmt::format("p{}@org{}.example", i, i);
+            c.primary = true;
+            m.contacts.push_back(c);
+            writer.insert(m, "2024-01-01", "");
+        }
+        writer.finish_bulk_load();
+    });
+    check_search_rows(store);
+    CHECK(members::check_search(store).empty());
+    // A member found by its name lists its contacts too.
+    CHECK(found(store, "numero 13") == std::vector<std::string>{"org-13", "org-13/Persona 13"});
+    CHECK(found(store, "p19@org19") == std::vector<std::string>{"org-19", "org-19/Persona 19"});
+    CHECK(found(store, "concepcion").size() == 20);  // ten members and their contacts
 }
 
 TEST_CASE("people: migration 0016 fills member_search as nacsa writes it") {
