@@ -305,6 +305,8 @@ Writer::Writer(store::Store& store, std::size_t search_buffer_bytes)
           "type = ?, region = ?, city = ?, website = ?, email = ?, phone = ?, joined = ?, status = "
           "?, "
           "ecosoc_status = ?, net4u = ?, notes = ?, updated_at = ?18 WHERE id = ?19"),
+      m_insert_theme(store.db(), "INSERT INTO member_theme (member_id, theme) VALUES (?, ?)"),
+      m_insert_service(store.db(), "INSERT INTO member_service (member_id, service) VALUES (?, ?)"),
       m_insert_history(
           store.db(),
           "INSERT INTO member_status_history (member_id, status, date, reason, recorded_at) "
@@ -460,39 +462,22 @@ std::string Writer::write_member_row(const Member& m, const NameForms& name, boo
     return search;
 }
 
-void Writer::insert_list(std::vector<std::unique_ptr<SQLite::Statement>>& statements,
-                         const char* table, const char* column, const std::string& member_id,
+void Writer::insert_list(SQLite::Statement& insert, const std::string& member_id,
                          const std::vector<std::string>& values) {
-    // One statement per member instead of one per value: each statement run has a fixed cost
-    // (about half of it for two rows).
-    if (statements.empty()) {
-        statements.resize(k_rows_per_insert);
-    }
-    for (std::size_t start = 0; start < values.size(); start += k_rows_per_insert) {
-        const std::size_t rows = std::min(k_rows_per_insert, values.size() - start);
-        auto& s = statements[rows - 1];
-        if (!s) {
-            std::string sql = fmt::format("INSERT INTO {} (member_id, {}) VALUES ", table, column);
-            for (std::size_t i = 0; i < rows; ++i) {
-                sql += fmt::format("{}(?1, ?{})", i == 0 ? "" : ", ", i + 2);
-            }
-            s = std::make_unique<SQLite::Statement>(m_store.db(), sql);
-        }
-        s->reset();
-        bind_ref(*s, 1, member_id);
-        for (std::size_t i = 0; i < rows; ++i) {
-            bind_ref(*s, static_cast<int>(i) + 2, values[start + i]);
-        }
-        run(*s);
+    for (const auto& value : values) {
+        insert.reset();
+        bind_ref(insert, 1, member_id);
+        bind_ref(insert, 2, value);
+        run(insert);
     }
 }
 
 void Writer::insert_lists(const Member& m, bool themes, bool services) {
     if (themes) {
-        insert_list(m_insert_themes, "member_theme", "theme", m.id, m.thematic_areas);
+        insert_list(m_insert_theme, m.id, m.thematic_areas);
     }
     if (services) {
-        insert_list(m_insert_services, "member_service", "service", m.id, m.services);
+        insert_list(m_insert_service, m.id, m.services);
     }
 }
 

