@@ -46,6 +46,7 @@ std::vector<MemberRef> refs_where(store::Store& store, const std::string& where,
 
 std::string names_of(const std::vector<MemberRef>& refs) {
     std::vector<std::string> out;
+    out.reserve(refs.size());
     for (const auto& r : refs) {
         out.push_back(fmt::format("{} ({})", r.id, r.name));
     }
@@ -179,6 +180,7 @@ bool has_words(const std::string& name, const std::string& words) {
 
 std::string listing(const std::vector<Person>& people) {
     std::vector<std::string> out;
+    out.reserve(people.size());
     for (const auto& p : people) {
         out.push_back(fmt::format("#{} {}", p.id, p.name));
     }

@@ -3,6 +3,7 @@
 // (lib/members/import_events.hpp), with the problems a parsed record would have, where it
 // would have them. The rows of a CSV file, split without libcsv where a line is plain.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <fstream>
 #include <optional>
@@ -98,19 +99,24 @@ TEST_CASE("JSON Lines: long strings are read 16 bytes at a time up to each quote
     // (bytes from 0x80 on are plain text, not control characters).
     for (const std::size_t at : {0, 1, 14, 15, 16, 17, 31, 32, 33}) {
         const std::string head(at, 'x');
-        const auto r = read(
-            "m.jsonl", R"({"name": ")" + head + R"(\"Ñandú\" Café de Valparaíso y Más Allá", )" +
-                           R"("notes": ")" + head + R"(\\", "type": "ngo"})" + "\n");
+        const auto r =
+            read("m.jsonl", fmt::format(R"({{"name": "{0}\"Ñandú\" Café de Valparaíso y )"
+                                        R"(Más Allá", "notes": "{0}\\", "type": "ngo"}})"
+                                        "\n",
+                                        head));
         REQUIRE(r.records.size() == 1);
         CAPTURE(at);
         REQUIRE(r.records[0].input);
         CHECK(r.records[0].input->name == head + "\"Ñandú\" Café de Valparaíso y Más Allá");
         CHECK(r.records[0].input->notes == head + "\\");
         CHECK(r.records[0].input->type == "ngo");
-        // A tab or a line feed as such inside a string is not JSON, wherever it is.
+        // A tab or another control character as such inside a string is not JSON, wherever
+        // it is.
         for (const char control : {'\t', '\x01', '\x1f'}) {
-            const auto bad = read("m.jsonl", R"({"name": ")" + head + "Red" + control +
-                                                 R"(Paz de Valparaíso y Más Allá"})" + "\n");
+            const auto bad =
+                read("m.jsonl", fmt::format(R"({{"name": "{}Red{}Paz de Valparaíso y Más Allá"}})"
+                                            "\n",
+                                            head, control));
             REQUIRE(bad.records.size() == 1);
             CHECK_FALSE(bad.records[0].input);
             REQUIRE_FALSE(texts(bad.records[0]).empty());
