@@ -26,9 +26,13 @@ timed() {
     cut -d' ' -f2 "$WORK/time" >"$WORK/peak"
     cut -d' ' -f1 "$WORK/time"
 }
+# A new store at $1, and the disk left quiet: the previous import's writes may still be going
+# out to disk, and would slow whichever program runs next (in pairs of runs timed without
+# it, the first of the two was often the quicker, whichever program it was).
 fresh() {
     rm -f "$1" "$1-wal" "$1-shm"
     "$NACSA" --db "$1" init -q --config "$HERE/../examples/alliance.yaml"
+    sync
 }
 
 # ROUNDS rounds; in each, every format's import right after a run of the floor, so that each
