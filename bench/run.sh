@@ -55,15 +55,14 @@ while [ "$round" -le "$ROUNDS" ]; do
     done
     round=$((round + 1))
 done
-best() {  # the best run of a name (a prefix of it with "bare_")
-    awk -v name="$1" '($1 == name || (name == "bare_" && index($1, name) == 1)) &&
-        (b == "" || $2 < b) { b = $2 } END { print b }' "$WORK/times"
+best() {  # the best run of the names matching an awk pattern
+    awk -v re="$1" '$1 ~ re && (b == "" || $2 < b) { b = $2 } END { print b }' "$WORK/times"
 }
-best_bare=$(best bare_)
+best_bare=$(best '^bare_')
 echo "best of $ROUNDS: bare $best_bare s"
 aim=1.2  # issue #21: every format within 1.2 times the floor
 for fmt in csv jsonl yaml; do
-    t=$(best "$fmt")
+    t=$(best "^$fmt\$")
     echo "$fmt: $t s, $(echo "$t $best_bare" | awk '{printf "%.2f", $1 / $2}') times the floor's" \
         "best; median of the rounds' own ratios $(awk -v name="$fmt" -v bare="bare_$fmt" \
             -f "$HERE/median_ratio.awk" "$WORK/times") (aim: under $aim)"
