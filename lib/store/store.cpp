@@ -197,6 +197,48 @@ int sqlite_flags(int flags) {
     return flags | SQLite::OPEN_NOMUTEX;
 }
 
+// Switches the journal mode to `mode` ("wal", "delete") without waiting for other
+// connections; whether it now is that.
+bool switch_journal(SQLite::Database& db, const char* mode) {
+    sqlite3_busy_timeout(db.getHandle(), 0);
+    bool switched = false;
+    try {
+        switched = db.execAndGet(fmt::format("PRAGMA journal_mode = {}", mode)).getString() == mode;
+    } catch (const SQLite::Exception&) {
+        // SQLITE_BUSY: another connection has the store open.
+    }
+    db.setBusyTimeout(busy_timeout_ms());
+    return switched;
+}
+
+// A store is in WAL mode. bulk_transaction() leaves it while it runs, and may not get it back
+// (another process in the way, or killed): a store opened for writing gets it back, if no
+// other process is in the way (the next command that opens it tries again).
+void keep_wal(SQLite::Database& db) {
+    if (db.execAndGet("PRAGMA journal_mode").getString() != "wal") {
+        (void)switch_journal(db, "wal");
+    }
+}
+
+// A first load that was killed or lost power leaves its rollback journal beside the store
+// (bulk_transaction), which a read-only connection cannot roll back ("attempt to write a
+// readonly database"): a read-write one does it first, when this user may write the store.
+void roll_back_interrupted_load(const fs::path& path) {
+    std::error_code ec;
+    const auto size = fs::file_size(path.string() + "-journal", ec);
+    if (ec || size == 0) {
+        return;
+    }
+    try {
+        SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
+        db.setBusyTimeout(busy_timeout_ms());
+        (void)db.execAndGet("SELECT count(*) FROM sqlite_schema");
+        keep_wal(db);
+    } catch (const SQLite::Exception&) {
+        // Not writable by this user, or a load still running: the read-only open says so.
+    }
+}
+
 }  // namespace
 
 struct Store::Impl {
@@ -347,12 +389,18 @@ Store Store::open_any_version(const fs::path& path, Access access, const Actor& 
     try {
         const int flags =
             access == Access::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
+        if (access == Access::read_only) {
+            roll_back_interrupted_load(path);
+        }
         Store store(std::make_unique<Impl>(path, flags, actor));
         configure(store.db(), access);
         // Reading the schema catches files that are not SQLite databases at all.
         const int tables = store.db().execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
         if (tables == 0 || !store.db().tableExists("meta")) {
             throw StoreError(msg("{}: not a nacsa store (no nacsa tables in it)", path.string()));
+        }
+        if (access == Access::read_write) {
+            keep_wal(store.db());
         }
         return store;
     } catch (const SQLite::Exception& e) {
@@ -439,6 +487,42 @@ void Store::transaction(const std::function<void()>& work) {
     } catch (const SQLite::Exception& e) {
         rethrow_sqlite(e, path());
     }
+}
+
+void Store::bulk_transaction(const std::function<void()>& work) {
+    if (in_transaction()) {
+        transaction(work);
+        return;
+    }
+    try {
+        if (!switch_journal(db(), "delete")) {
+            transaction(work);
+            return;
+        }
+        db().exec("PRAGMA synchronous = FULL");
+    } catch (const SQLite::Exception& e) {
+        rethrow_sqlite(e, path());
+    }
+    // However `work` ends: the write-ahead log back, waiting for other processes as long as
+    // the busy timeout says (the next open tries again otherwise).
+    class BackToWal {
+      public:
+        explicit BackToWal(SQLite::Database& db) : m_db(db) {}
+        BackToWal(const BackToWal&) = delete;
+        BackToWal& operator=(const BackToWal&) = delete;
+        ~BackToWal() {
+            try {
+                m_db.exec("PRAGMA synchronous = NORMAL");
+                m_db.exec("PRAGMA journal_mode = WAL");
+            } catch (const SQLite::Exception&) {
+                // Busy: keep_wal() at the next open.
+            }
+        }
+
+      private:
+        SQLite::Database& m_db;
+    } back(db());
+    transaction(work);
 }
 
 void Store::snapshot(const std::function<void()>& work) {

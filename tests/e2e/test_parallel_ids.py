@@ -7,6 +7,9 @@ A record named by the user (a plan priority's code) given by 8 runs at once is a
 other runs fail with exit 65 and change nothing."""
 
 import json
+import os
+import sqlite3
+import time
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
 
@@ -190,3 +193,50 @@ def test_eight_status_corrections_at_once_void_only_what_there_is(alliance):
         "2026-01-10 planned", "2026-07-06 in_progress", "2026-11-20 delayed"]
     assert sum("[voided" in h for h in shown["status_history"]) == 2
     assert len([e for e in _json(nacsa, "log", "--record", "A4") if "voided" in e["summary"]]) == 2
+
+
+def _first_load_file(path, run, count):
+    """A JSON Lines file of `count` members of its own (names carry `run`), over 1 MB: a first
+    load into an empty store goes through a rollback journal (Store::bulk_transaction)."""
+    with open(path, "w", encoding="utf-8") as f:
+        for i in range(count):
+            f.write(json.dumps({
+                "name": f"Asociación {run} número {i:05d}", "type": "ngo", "region": "maule",
+                "notes": f"Registro {i} de la carga {run}. " + "Trabaja en terreno. " * 12,
+                "contacts": [{"name": f"Persona {run}-{i:05d}", "email": f"p{i}@carga{run}.example"}],
+            }, ensure_ascii=False) + "\n")
+    assert path.stat().st_size > 1 << 20
+
+
+def test_a_first_load_with_imports_and_readers_meanwhile_loses_nothing(alliance):
+    """A large import into an empty store goes through a rollback journal; seven more imports
+    and eight readers started while it runs wait for it (the write lock, then the readers'),
+    or use the write-ahead log once members are there: every run exits 0, every reader sees
+    whole imports only, and the store holds all eight, is in WAL mode again, and passes db
+    check."""
+    nacsa = alliance
+    count = 2500
+    files = [nacsa.path(f"load{run}.jsonl") for run in range(AT_ONCE)]
+    for run, path in enumerate(files):
+        _first_load_file(path, run, count)
+    nacsa.env["NACSA_BUSY_TIMEOUT"] = str(int(300_000 * TIMEOUT_SCALE))
+    journal = f"{nacsa.db}-journal"
+    with ThreadPoolExecutor(max_workers=2 * AT_ONCE) as pool:
+        first = pool.submit(_run, nacsa, ["member", "import", str(files[0])])
+        deadline = time.monotonic() + 60 * TIMEOUT_SCALE
+        while not os.path.exists(journal) and not first.done() and time.monotonic() < deadline:
+            time.sleep(0.001)
+        assert os.path.exists(journal), "the first load did not take the rollback journal"
+        commands = [["member", "import", str(path)] for path in files[1:]]
+        commands += [["--format", "json", "member", "list"]] * AT_ONCE
+        results = [first, *(pool.submit(_run, nacsa, args) for args in commands)]
+        results = [r.result() for r in results]  # the first load's, the imports', the readers'
+    failed = [f"{r.args[1:]}: exit {r.returncode}: {r.stderr}" for r in results if r.returncode != 0]
+    assert not failed, "\n".join(failed)
+    for reader in results[AT_ONCE:]:
+        assert len(json.loads(reader.stdout)) % count == 0, len(json.loads(reader.stdout))
+    assert len(_json(nacsa, "member", "list")) == AT_ONCE * count
+    assert _audited(nacsa, "import") == AT_ONCE
+    assert nacsa.run("db", "check").code == 0
+    with sqlite3.connect(f"file:{nacsa.db}?mode=ro", uri=True) as con:
+        assert con.execute("PRAGMA journal_mode").fetchone() == ("wal",)

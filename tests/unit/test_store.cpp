@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -331,6 +333,121 @@ TEST_CASE("a transaction commits its changes and its audit entries together, or 
     CHECK(q.getColumn(3).getString() == "k");
     CHECK(q.getColumn(4).getString() == "set k");
     CHECK(q.getColumn(5).getInt64() == 42);
+}
+
+namespace {
+
+std::string journal_mode(SQLite::Database& db) {
+    return db.execAndGet("PRAGMA journal_mode").getString();
+}
+
+int meta_rows(SQLite::Database& db) {
+    return db.execAndGet("SELECT count(*) FROM meta WHERE key LIKE 'bulk%'").getInt();
+}
+
+void add_meta_rows(SQLite::Database& db, int n) {
+    SQLite::Statement insert(db, "INSERT INTO meta (key, value) VALUES (?, ?)");
+    for (int i = 0; i < n; ++i) {
+        insert.bind(1, fmt::format("bulk{}", i));
+        insert.bind(2, std::string(300, 'x'));
+        insert.exec();
+        insert.reset();
+    }
+}
+
+}  // namespace
+
+TEST_CASE("a bulk transaction writes through a rollback journal, then the store is in WAL mode") {
+    TempDir dir;
+    const auto path = dir / "a.db";
+    Store store = create_store(path);
+    const auto journal = std::filesystem::path(path.string() + "-journal");
+
+    SUBCASE("alone on the store: a rollback journal and synchronous = FULL while it runs") {
+        store.bulk_transaction([&] {
+            CHECK(journal_mode(store.db()) == "delete");
+            CHECK(store.db().execAndGet("PRAGMA synchronous").getInt() == 2);
+            CHECK(store.in_transaction());
+            add_meta_rows(store.db(), 2000);
+            store.audit("meta", "bulk", "added rows");
+        });
+        CHECK(meta_rows(store.db()) == 2000);
+        CHECK(journal_mode(store.db()) == "wal");
+        CHECK(store.db().execAndGet("PRAGMA synchronous").getInt() == 1);
+        CHECK_FALSE(std::filesystem::exists(journal));
+        // Another connection reads what was committed, in WAL mode.
+        SQLite::Database other(path.string(), SQLite::OPEN_READONLY);
+        CHECK(meta_rows(other) == 2000);
+        CHECK(journal_mode(other) == "wal");
+    }
+    SUBCASE("a failure rolls everything back, and WAL mode comes back") {
+        CHECK_THROWS_AS(store.bulk_transaction([&] {
+            add_meta_rows(store.db(), 2000);
+            throw std::runtime_error("fails half-way");
+        }),
+                        std::runtime_error);
+        CHECK(meta_rows(store.db()) == 0);
+        CHECK(journal_mode(store.db()) == "wal");
+        CHECK_FALSE(std::filesystem::exists(journal));
+    }
+    SUBCASE("another connection open on the store: the write-ahead log, without waiting") {
+        SQLite::Database other(path.string(), SQLite::OPEN_READONLY);
+        CHECK(other.execAndGet("SELECT count(*) FROM meta").getInt() > 0);
+        store.bulk_transaction([&] {
+            CHECK(journal_mode(store.db()) == "wal");
+            add_meta_rows(store.db(), 10);
+        });
+        CHECK(meta_rows(other) == 10);
+    }
+    SUBCASE("inside another transaction: it joins it") {
+        store.transaction([&] {
+            store.bulk_transaction([&] {
+                CHECK(journal_mode(store.db()) == "wal");
+                add_meta_rows(store.db(), 10);
+            });
+        });
+        CHECK(meta_rows(store.db()) == 10);
+    }
+}
+
+TEST_CASE("a store left with a rollback journal is in WAL mode again at the next open") {
+    TempDir dir;
+    const auto path = dir / "a.db";
+    (void)create_store(path);
+    const auto journal = std::filesystem::path(path.string() + "-journal");
+
+    SUBCASE("a load that could not get the log back: opening it for writing does") {
+        {
+            SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+            CHECK(db.execAndGet("PRAGMA journal_mode = DELETE").getString() == "delete");
+        }
+        Store store = Store::open(path, Access::read_write, k_actor);
+        CHECK(journal_mode(store.db()) == "wal");
+    }
+    SUBCASE("a load killed half-way: a read-only open rolls it back first") {
+        const pid_t child = ::fork();
+        REQUIRE(child >= 0);
+        if (child == 0) {
+            // A first load that spills pages into the file, killed before its commit.
+            SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+            db.exec("PRAGMA journal_mode = DELETE");
+            db.exec("PRAGMA cache_size = 2");
+            db.exec("BEGIN IMMEDIATE");
+            db.exec("DELETE FROM meta");
+            add_meta_rows(db, 2000);
+            ::_exit(0);
+        }
+        int status = 0;
+        REQUIRE(::waitpid(child, &status, 0) == child);
+        REQUIRE(WIFEXITED(status));
+        REQUIRE(WEXITSTATUS(status) == 0);
+        REQUIRE(std::filesystem::file_size(journal) > 0);
+        Store store = Store::open(path, Access::read_only, k_actor);
+        CHECK(meta_rows(store.db()) == 0);
+        CHECK(store.db().execAndGet("SELECT count(*) FROM meta").getInt() > 0);
+        CHECK(journal_mode(store.db()) == "wal");
+        CHECK_FALSE(std::filesystem::exists(journal));
+    }
 }
 
 TEST_CASE("a use case inside another joins it: a savepoint, committed or rolled back with it") {
