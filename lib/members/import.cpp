@@ -111,11 +111,12 @@ void tune_for_import(store::Store& store) {
 
 // Whether an import is a first load that writes enough to be worth a rollback journal instead
 // of the write-ahead log (Store::bulk_transaction): a store with no members yet, and files of
-// at least 1 MB (some 2,000 members). Smaller ones, and standard input, keep the log.
-bool first_load(store::Store& store, const Inputs& inputs) {
+// at least 1 MB (some 2,000 members). Smaller ones, standard input, and a dry run (which
+// leaves the store as it was, its journal mode too) keep the log.
+bool first_load(store::Store& store, const Inputs& inputs, const ImportOptions& options) {
     constexpr std::size_t k_first_load_bytes = std::size_t{1} << 20;
     try {
-        return inputs.total_bytes >= k_first_load_bytes &&
+        return options.dry_run == DryRun::no && inputs.total_bytes >= k_first_load_bytes &&
                store.db().execAndGet("SELECT EXISTS (SELECT 1 FROM member)").getInt() == 0;
     } catch (const SQLite::Exception& e) {
         store::rethrow_sqlite(e, store.path());
@@ -574,7 +575,7 @@ ImportSummary import_members(store::Store& store, const std::vector<std::string>
         }
     };
     try {
-        if (first_load(store, inputs)) {
+        if (first_load(store, inputs, options)) {
             store.bulk_transaction(import);
         } else {
             store.transaction(import);

@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
 """End-to-end tests of `nacsa member import`: formats, validation, dry run, idempotence, duplicates."""
+import hashlib
 import json
 import os
+import sqlite3
 
 import pytest
 from conftest import EXAMPLES, TESTDATA, Nacsa
@@ -557,3 +559,34 @@ def test_member_options_take_labels_as_import_does(peru):
                                 "--format", "json").out)
     assert [(m["id"], m["type"], m["region"], sorted(m["thematic_areas"])) for m in listed] == [
         ("red-selva", "ngo", "san_martin", ["illegal_mining", "trafficking_in_persons"])]
+
+
+def test_a_first_load_goes_through_a_rollback_journal_and_a_dry_run_of_it_changes_no_byte(alliance):
+    """Files of 1 MB or more into a store with no members: the load writes through a rollback
+    journal and leaves the store in WAL mode; a dry run of it leaves the store's file byte for
+    byte as it was (no journal mode switched back and forth)."""
+    nacsa = alliance
+    source = nacsa.path("register.jsonl")
+    with open(source, "w", encoding="utf-8") as f:
+        for i in range(5000):
+            f.write(json.dumps({"name": f"Fundación Registro {i:05d}", "type": "ngo", "region": "maule",
+                                "notes": "Trabaja con comunidades en terreno. " * 4,
+                                "contacts": [{"name": f"Persona {i:05d}", "email": f"p{i}@registro.example"}]},
+                               ensure_ascii=False) + "\n")
+    assert os.path.getsize(source) > 1 << 20
+
+    def digest():
+        return hashlib.sha256(nacsa.db.read_bytes()).hexdigest()
+
+    before = digest()
+    result = nacsa.ok("member", "import", "--dry-run", source)
+    assert "5000 new" in result.err, result.err
+    assert digest() == before
+    assert members_json(nacsa) == []
+
+    nacsa.ok("member", "import", source)
+    assert len(members_json(nacsa)) == 5000
+    assert not os.path.exists(f"{nacsa.db}-journal")
+    with sqlite3.connect(f"file:{nacsa.db}?mode=ro", uri=True) as con:
+        assert con.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert nacsa.run("db", "check").code == 0
