@@ -7,7 +7,12 @@
 // validation, folding, collation keys, duplicate detection or error reporting: what nacsa
 // spends beyond this is what those cost.
 //
-// Usage: bare_import STORE FILE.csv   (STORE made by `nacsa init`, with no members)
+// --rollback-journal: the transaction runs with a rollback journal instead of the store's
+// write-ahead log, and synchronous = FULL, then the store goes back to WAL, as nacsa's first
+// load does (Store::bulk_transaction): the floor for comparing like with like.
+//
+// Usage: bare_import STORE FILE.csv [--rollback-journal]   (STORE made by `nacsa init`, with
+// no members)
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -171,8 +176,9 @@ class Loader {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 3) {
-        std::fprintf(stderr, "usage: bare_import STORE FILE.csv\n");
+    const bool rollback_journal = argc == 4 && std::string(argv[3]) == "--rollback-journal";
+    if (argc != 3 && !rollback_journal) {
+        std::fprintf(stderr, "usage: bare_import STORE FILE.csv [--rollback-journal]\n");
         return 64;
     }
     try {
@@ -180,6 +186,10 @@ int main(int argc, char** argv) {
         db.exec("PRAGMA foreign_keys = ON");
         db.exec("PRAGMA synchronous = NORMAL");
         db.exec("PRAGMA cache_size = -8000");
+        if (rollback_journal) {
+            db.exec("PRAGMA journal_mode = DELETE");
+            db.exec("PRAGMA synchronous = FULL");
+        }
         std::unique_ptr<FILE, int (*)(FILE*)> in(std::fopen(argv[2], "rb"), &std::fclose);
         if (!in) {
             std::perror(argv[2]);
@@ -246,6 +256,10 @@ int main(int argc, char** argv) {
             db.exec(sql);
         }
         tx.commit();
+        if (rollback_journal) {
+            db.exec("PRAGMA synchronous = NORMAL");
+            db.exec("PRAGMA journal_mode = WAL");
+        }
         std::printf("bare import: %zu members\n", members);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "bare_import: %s\n", e.what());

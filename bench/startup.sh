@@ -3,7 +3,8 @@
 # Start-up of nacsa against a bare C++ program linked to fmt, SQLite and yaml-cpp
 # (build/bench/bare_start): CPU time per run (perf stat, when perf is installed) and
 # instructions (valgrind --tool=callgrind, when valgrind is), for --version, --help, a command's
-# --help and `completion bash`. The aim (issue #21): within 1.3 times the bare program.
+# --help and `completion bash`. The aim (issue #21): --version, --help and completion within
+# 1.3 times the bare program; a command's --help, which builds that command, is shown beside.
 #
 # This machine's CPU time moves by half from one minute to the next (a shared VM), so the
 # programs take turns: ROUNDS rounds, each running every program RUNS times (perf stat -r), and

@@ -27,6 +27,9 @@ def test_benchmark_runs_on_a_small_register(tmp_path):
         assert re.search(rf"round 1: nacsa {fmt} import: [0-9.]+ s, [0-9]+ KB peak", out), out
         assert re.search(rf"^{fmt}: [0-9.]+ s, [0-9.]+ times the floor", out, re.M), out
     assert re.search(r"round 1: bare CSV import: [0-9.]+ s", out), out
+    assert re.search(r"round 1: bare CSV import, rollback journal: [0-9.]+ s", out), out
+    assert re.search(r"^like with like: the floor with a rollback journal, best [0-9.]+ s; csv, median of the "
+                     r"rounds' own ratios to it [0-9.]+$", out, re.M), out
     assert "members found" in out
     assert re.search(r"re-import of the same CSV \(nothing changes\): [0-9.]+ s elapsed", out), out
     assert "nacsa: nothing changed: 300 records read" in out
