@@ -223,6 +223,9 @@ void keep_wal(SQLite::Database& db) {
 // A first load that was killed or lost power leaves its rollback journal beside the store
 // (bulk_transaction), which a read-only connection cannot roll back ("attempt to write a
 // readonly database"): a read-write one does it first, when this user may write the store.
+// Without waiting: a journal that needs rolling back has no process holding the store, and
+// one that is in use belongs to a load still running, which the read-only open then waits
+// for as for any writer.
 void roll_back_interrupted_load(const fs::path& path) {
     std::error_code ec;
     const auto size = fs::file_size(path.string() + "-journal", ec);
@@ -231,7 +234,6 @@ void roll_back_interrupted_load(const fs::path& path) {
     }
     try {
         SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
-        db.setBusyTimeout(busy_timeout_ms());
         (void)db.execAndGet("SELECT count(*) FROM sqlite_schema");
         keep_wal(db);
     } catch (const SQLite::Exception&) {

@@ -13,6 +13,7 @@ import shutil
 import signal
 import subprocess
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import resource
 import sqlite3
@@ -82,8 +83,13 @@ def test_sigkill_during_import_keeps_all_or_nothing(alliance, members):
         proc.wait()
         journal = f"{nacsa.db}-journal"
         journals_left += os.path.exists(journal) and os.path.getsize(journal) > 0
-        # Read-only first: a killed first load's journal is rolled back before reading.
-        listed = json.loads(nacsa.ok("--format", "json", "member", "list").out)
+        # Read-only first, four at once: one of them rolls a killed first load's journal back,
+        # the others wait for it, and all read the same store.
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            reads = list(pool.map(lambda _: nacsa.run("--format", "json", "member", "list"), range(4)))
+        assert [r.code for r in reads] == [0] * 4, f"kill {k} after {delay:.3f}s: {reads}"
+        assert len({r.out for r in reads}) == 1, f"kill {k} after {delay:.3f}s"
+        listed = json.loads(reads[0].out)
         check = nacsa.run("db", "check")
         assert check.code == 0, f"kill {k} after {delay:.3f}s: {check}"
         count = len(listed)
