@@ -17,23 +17,11 @@ namespace {
 
 using output::Align;
 using output::Cell;
+using output::date_cell;
 using output::Table;
+using output::text_cell;
 
 // ---- Tables ------------------------------------------------------------------------------------
-
-Cell date_cell(const std::optional<Date>& d) {
-    if (!d) {
-        return {};
-    }
-    return format_date(*d);
-}
-
-Cell text_cell(const std::string& s) {
-    if (s.empty()) {
-        return {};
-    }
-    return s;
-}
 
 std::string role_label(Context& ctx, const std::string& key) {
     const auto* role = ctx.store().alliance().find_role(key);

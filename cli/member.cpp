@@ -23,6 +23,8 @@ namespace nacsa::cli {
 
 namespace {
 
+using output::text_cell;
+
 // The member fields that `member add` and `member edit` take as options.
 struct MemberFieldOptions {
     std::optional<std::string> id, name, acronym, type, region, city, website, email, phone, joined,
@@ -240,10 +242,6 @@ members::ContactInput contact_input(const ContactFieldOptions& o) {
     in.consent = o.consent;
     in.primary = o.primary_flag ? std::optional<bool>(true) : yes_no(o.primary, "--primary");
     return in;
-}
-
-output::Cell text_cell(const std::string& s) {
-    return s.empty() ? output::Cell{} : output::Cell{s};
 }
 
 std::string history_line(const members::StatusChange& h) {

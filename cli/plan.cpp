@@ -17,7 +17,9 @@ namespace {
 
 using output::Align;
 using output::Cell;
+using output::date_cell;
 using output::Table;
+using output::text_cell;
 
 // ---- Option values ----
 
@@ -87,13 +89,6 @@ std::optional<T> map_option(const std::optional<std::string>& value, F parse) {
 
 Date as_of_or_today(Context& ctx, const std::optional<std::string>& as_of) {
     return date_option(as_of, "--as-of").value_or(ctx.store().today());
-}
-
-Cell text_cell(const std::string& s) {
-    return s.empty() ? Cell{} : Cell{s};
-}
-Cell date_cell(const std::optional<Date>& d) {
-    return d ? Cell{format_date(*d)} : Cell{};
 }
 
 // ---- priority ----

@@ -13,6 +13,9 @@ namespace nacsa::cli {
 
 namespace {
 
+using output::date_cell;
+using output::text_cell;
+
 constexpr const char* k_member_help = "The member: its id, name or acronym";
 
 struct CreateOptions {
@@ -99,14 +102,6 @@ struct CheckOptions {
 
 output::Cell optional_cell(const std::optional<std::string>& value) {
     return value ? output::Cell(*value) : output::Cell();
-}
-
-output::Cell date_cell(const std::optional<Date>& value) {
-    return value ? output::Cell(format_date(*value)) : output::Cell();
-}
-
-output::Cell text_cell(const std::string& value) {
-    return value.empty() ? output::Cell() : output::Cell(value);
 }
 
 Message representative_text(const std::optional<std::int64_t>& id, const std::string& name) {

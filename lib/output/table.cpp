@@ -496,4 +496,12 @@ std::string render_record(const Table& table, const RenderOptions& options) {
     return out;
 }
 
+Cell text_cell(const std::string& text) {
+    return text.empty() ? Cell{} : Cell{text};
+}
+
+Cell date_cell(const std::optional<Date>& date) {
+    return date ? Cell{format_date(*date)} : Cell{};
+}
+
 }  // namespace nacsa::output

@@ -4,10 +4,13 @@
 #include <cstdint>
 #include <functional>
 #include <nlohmann/json_fwd.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
 #include <vector>
+
+#include "core/time.hpp"
 
 namespace nacsa::output {
 
@@ -93,6 +96,10 @@ struct RenderOptions {
 
 // Text of a cell for humans: lists joined by ", ", booleans yes/no, empty for null.
 [[nodiscard]] std::string cell_text(const Cell& cell);
+// The cell of a text that may be empty, and of a date that may be missing (YYYY-MM-DD): null
+// when there is none, so that JSON says null and a table leaves it blank.
+[[nodiscard]] Cell text_cell(const std::string& text);
+[[nodiscard]] Cell date_cell(const std::optional<Date>& date);
 
 // Whether a spreadsheet could take a text for a formula once any leading ' are gone: it
 // starts with = + - @ tab or CR, maybe after one ' or more.

@@ -81,6 +81,15 @@ TEST_CASE("json: an array of objects; null for empty cells, arrays for lists, nu
     CHECK(k[0]["share"] == 0.25);
 }
 
+TEST_CASE("text_cell and date_cell: null when there is nothing, so JSON says null") {
+    CHECK(std::holds_alternative<std::monostate>(text_cell("")));
+    CHECK(std::get<std::string>(text_cell("Lima")) == "Lima");
+    CHECK(std::get<std::string>(text_cell(" ")) == " ");
+    CHECK(std::holds_alternative<std::monostate>(date_cell(std::nullopt)));
+    const nacsa::Date date{std::chrono::year{2026}, std::chrono::month{3}, std::chrono::day{5}};
+    CHECK(std::get<std::string>(date_cell(date)) == "2026-03-05");
+}
+
 TEST_CASE("json_text: C1 controls escaped as \\u, other text left as it is") {
     using nacsa::output::json_text;
     CHECK(json_text(nlohmann::json("a\xc2\x85z"), -1) == "\"a\\u0085z\"");
