@@ -233,7 +233,7 @@ void roll_back_interrupted_load(const fs::path& path) {
         return;
     }
     try {
-        SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
+        SQLite::Database db(path.string(), sqlite_flags(SQLite::OPEN_READWRITE));
         (void)db.execAndGet("SELECT count(*) FROM sqlite_schema");
         keep_wal(db);
     } catch (const SQLite::Exception&) {

@@ -4,6 +4,7 @@ folder, with its own store, and look at stdout, stderr, the exit code and the st
 import atexit
 import fcntl
 import hashlib
+import json
 import os
 import shlex
 import shutil
@@ -202,6 +203,21 @@ def alliance(nacsa):
 
 def _init(nacsa, config, _digest):
     return nacsa.ok("init", "--config", config)
+
+
+def write_first_load(path, count, label):
+    """A JSON Lines register of `count` members of its own (their names carry `label`), at
+    least 1 MB from 2,500 members on: a first load of it into an empty store goes through a
+    rollback journal (Store::bulk_transaction)."""
+    with open(path, "w", encoding="utf-8") as f:
+        for i in range(count):
+            f.write(json.dumps({
+                "name": f"Asociación {label} número {i:05d}", "type": "ngo", "region": "maule",
+                "notes": f"Registro {i} de la carga {label}. " + "Trabaja en terreno. " * 12,
+                "contacts": [{"name": f"Persona {label}-{i:05d}", "email": f"p{i}@carga{label}.example"}],
+            }, ensure_ascii=False) + "\n")
+    assert os.path.getsize(path) > 1 << 20
+    return path
 
 
 def copy_example(nacsa, name):

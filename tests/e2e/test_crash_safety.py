@@ -16,7 +16,6 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import resource
-import sqlite3
 
 import pytest
 
@@ -27,11 +26,6 @@ KILLS = 50 if os.environ.get("NACSA_LONG") else 8
 # first load big enough for the rollback journal.
 SIZES = pytest.mark.parametrize("members", [3000, 6000], ids=["wal", "rollback-journal"])
 FIRST_LOAD_BYTES = 1 << 20
-
-
-def _journal_mode(db):
-    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
-        return con.execute("PRAGMA journal_mode").fetchone()[0]
 
 
 def _write_import(path, count):
@@ -66,7 +60,7 @@ def test_sigkill_during_import_keeps_all_or_nothing(alliance, members):
     # How long a whole import takes, to spread the kills over it (and a bit past it).
     duration = _timed_import(nacsa, source)
     assert len(json.loads(nacsa.ok("--format", "json", "member", "list").out)) == members
-    assert _journal_mode(nacsa.db) == "wal"
+    assert nacsa.sql("PRAGMA journal_mode") == [("wal",)]
     outcomes = {"none": 0, "all": 0}
     journals_left = 0
     for k in range(KILLS):
@@ -103,7 +97,7 @@ def test_sigkill_during_import_keeps_all_or_nothing(alliance, members):
     assert (journals_left > 0) == (members == 6000), journals_left
     # A command that writes puts the write-ahead log back, whatever the kill left.
     nacsa.ok("member", "add", "--name", "Fundación Después", "--type", "ngo")
-    assert _journal_mode(nacsa.db) == "wal"
+    assert nacsa.sql("PRAGMA journal_mode") == [("wal",)]
     # Spread delays: some kills landed before the commit.
     assert outcomes["none"] > 0, outcomes
 
@@ -137,7 +131,7 @@ def test_disk_full_during_import(nacsa, tmp_path, members):
         assert "full" in result.err.lower(), result.err
         assert nacsa.dump() == before
         assert nacsa.run("db", "check").code == 0
-        assert _journal_mode(nacsa.db) == "wal"
+        assert nacsa.sql("PRAGMA journal_mode") == [("wal",)]
     finally:
         subprocess.run(["umount", "-l", str(small)], capture_output=True)
 
@@ -164,4 +158,4 @@ def test_file_size_limit_during_import(alliance, members):
     assert "nothing was changed" in proc.stderr, proc.stderr
     assert nacsa.dump() == before
     assert nacsa.run("db", "check").code == 0
-    assert _journal_mode(nacsa.db) == "wal"
+    assert nacsa.sql("PRAGMA journal_mode") == [("wal",)]

@@ -3,10 +3,9 @@
 import hashlib
 import json
 import os
-import sqlite3
 
 import pytest
-from conftest import EXAMPLES, TESTDATA, Nacsa
+from conftest import EXAMPLES, TESTDATA, Nacsa, write_first_load
 
 HEADER = "id,name,type,region,thematic_areas,services,contact_name,contact_email,contact_gender,contact_primary"
 
@@ -566,14 +565,7 @@ def test_a_first_load_goes_through_a_rollback_journal_and_a_dry_run_of_it_change
     journal and leaves the store in WAL mode; a dry run of it leaves the store's file byte for
     byte as it was (no journal mode switched back and forth)."""
     nacsa = alliance
-    source = nacsa.path("register.jsonl")
-    with open(source, "w", encoding="utf-8") as f:
-        for i in range(5000):
-            f.write(json.dumps({"name": f"Fundación Registro {i:05d}", "type": "ngo", "region": "maule",
-                                "notes": "Trabaja con comunidades en terreno. " * 4,
-                                "contacts": [{"name": f"Persona {i:05d}", "email": f"p{i}@registro.example"}]},
-                               ensure_ascii=False) + "\n")
-    assert os.path.getsize(source) > 1 << 20
+    source = write_first_load(nacsa.path("register.jsonl"), 5000, "Registro")
 
     def digest():
         return hashlib.sha256(nacsa.db.read_bytes()).hexdigest()
@@ -587,6 +579,5 @@ def test_a_first_load_goes_through_a_rollback_journal_and_a_dry_run_of_it_change
     nacsa.ok("member", "import", source)
     assert len(members_json(nacsa)) == 5000
     assert not os.path.exists(f"{nacsa.db}-journal")
-    with sqlite3.connect(f"file:{nacsa.db}?mode=ro", uri=True) as con:
-        assert con.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert nacsa.sql("PRAGMA journal_mode") == [("wal",)]
     assert nacsa.run("db", "check").code == 0

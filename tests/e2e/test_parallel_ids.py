@@ -8,14 +8,13 @@ other runs fail with exit 65 and change nothing."""
 
 import json
 import os
-import sqlite3
 import time
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from conftest import EXAMPLES, NACSA_BIN, TIMEOUT_SCALE, WRAPPER
+from conftest import EXAMPLES, NACSA_BIN, TIMEOUT_SCALE, WRAPPER, write_first_load
 
 RUNS = 20
 AT_ONCE = 8
@@ -195,19 +194,6 @@ def test_eight_status_corrections_at_once_void_only_what_there_is(alliance):
     assert len([e for e in _json(nacsa, "log", "--record", "A4") if "voided" in e["summary"]]) == 2
 
 
-def _first_load_file(path, run, count):
-    """A JSON Lines file of `count` members of its own (names carry `run`), over 1 MB: a first
-    load into an empty store goes through a rollback journal (Store::bulk_transaction)."""
-    with open(path, "w", encoding="utf-8") as f:
-        for i in range(count):
-            f.write(json.dumps({
-                "name": f"Asociación {run} número {i:05d}", "type": "ngo", "region": "maule",
-                "notes": f"Registro {i} de la carga {run}. " + "Trabaja en terreno. " * 12,
-                "contacts": [{"name": f"Persona {run}-{i:05d}", "email": f"p{i}@carga{run}.example"}],
-            }, ensure_ascii=False) + "\n")
-    assert path.stat().st_size > 1 << 20
-
-
 def test_a_first_load_with_imports_and_readers_meanwhile_loses_nothing(alliance):
     """A large import into an empty store goes through a rollback journal; seven more imports
     and eight readers started while it runs wait for it (the write lock, then the readers'),
@@ -218,7 +204,7 @@ def test_a_first_load_with_imports_and_readers_meanwhile_loses_nothing(alliance)
     count = 2500
     files = [nacsa.path(f"load{run}.jsonl") for run in range(AT_ONCE)]
     for run, path in enumerate(files):
-        _first_load_file(path, run, count)
+        write_first_load(path, count, run)
     nacsa.env["NACSA_BUSY_TIMEOUT"] = str(int(300_000 * TIMEOUT_SCALE))
     journal = f"{nacsa.db}-journal"
     with ThreadPoolExecutor(max_workers=2 * AT_ONCE) as pool:
@@ -238,5 +224,4 @@ def test_a_first_load_with_imports_and_readers_meanwhile_loses_nothing(alliance)
     assert len(_json(nacsa, "member", "list")) == AT_ONCE * count
     assert _audited(nacsa, "import") == AT_ONCE
     assert nacsa.run("db", "check").code == 0
-    with sqlite3.connect(f"file:{nacsa.db}?mode=ro", uri=True) as con:
-        assert con.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert nacsa.sql("PRAGMA journal_mode") == [("wal",)]
